@@ -1,0 +1,40 @@
+// One Prisma client and one pg pool per process.
+//
+// Prisma (through @prisma/adapter-pg) serves ordinary queries; the raw pool serves what Prisma
+// cannot do well: COPY bulk loads and set-based SQL over millions of points.
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from './generated/prisma/client';
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'DATABASE_URL is not set. Start Horizon with `npm start` (which provides an embedded PostgreSQL) or set DATABASE_URL=postgresql://user:password@host:5432/db.',
+    );
+  }
+  return url;
+}
+
+// Kept on globalThis so that Next's dev-mode module reloads don't open a new pool on every edit.
+const globalForDb = globalThis as unknown as { horizonPrisma?: PrismaClient; horizonPool?: pg.Pool };
+
+export function getPrisma(): PrismaClient {
+  globalForDb.horizonPrisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl() }),
+  });
+  return globalForDb.horizonPrisma;
+}
+
+export function getPool(): pg.Pool {
+  globalForDb.horizonPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 5 });
+  return globalForDb.horizonPool;
+}
+
+/** Closes both connections; for process shutdown and tests. */
+export async function disconnectDb(): Promise<void> {
+  const { horizonPrisma, horizonPool } = globalForDb;
+  globalForDb.horizonPrisma = undefined;
+  globalForDb.horizonPool = undefined;
+  await Promise.all([horizonPrisma?.$disconnect(), horizonPool?.end()]);
+}
