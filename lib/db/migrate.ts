@@ -46,7 +46,23 @@ function loadEngineModule(): Promise<EngineModule> {
 
 async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // Keep hold of every connection the engine opens: it never closes them itself, and an open one
+  // keeps Prisma's migration advisory lock, which would stall the next migration for a while.
+  const factory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked = Object.assign(Object.create(factory) as PrismaPg, {
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  });
+  const adapter = bindMigrationAwareSqlAdapterFactory(tracked);
   const datamodel = readFileSync(SCHEMA_PATH, 'utf8');
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
@@ -58,6 +74,7 @@ async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => 
     return await fn(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose()));
   }
 }
 
