@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assertLongEnough,
+  defaultConfig,
+  forecastConfigInputSchema,
+  MIN_TRAIN_WINDOWS,
+  minimumPoints,
+  resolveConfig,
+} from './config';
+import { InvalidConfigError, SeriesTooShortError } from './errors';
+import type { Frequency } from './types';
+
+describe('defaultConfig', () => {
+  it('forecasts about one season from two seasons of context', () => {
+    expect(defaultConfig('daily', 1000)).toMatchObject({ horizon: 7, lookback: 14 });
+    expect(defaultConfig('hourly', 5000)).toMatchObject({ horizon: 24, lookback: 48 });
+    expect(defaultConfig('monthly', 144)).toMatchObject({ horizon: 12, lookback: 24 });
+    expect(defaultConfig('quarterly', 120)).toMatchObject({ horizon: 4, lookback: 8 });
+  });
+
+  it('uses the documented training defaults', () => {
+    expect(defaultConfig('daily', 300)).toMatchObject({
+      units: 32,
+      learningRate: 0.005,
+      batchSize: 32,
+      dropout: 0.1,
+      validationSplit: 0.2,
+      patience: 5,
+      seed: 42,
+    });
+  });
+
+  it('budgets epochs: small series get the full 30, long ones fewer but at least 5', () => {
+    expect(defaultConfig('daily', 300).epochs).toBe(30);
+    const long = defaultConfig('daily', 1000).epochs;
+    expect(long).toBeLessThan(30);
+    expect(long).toBeGreaterThanOrEqual(5);
+    expect(defaultConfig('minutely', 100_000).epochs).toBe(5);
+  });
+
+  it.each<[Frequency, number]>([
+    ['daily', 60],
+    ['daily', 30],
+    ['hourly', 50],
+    ['weekly', 80],
+    ['monthly', 36],
+    ['minutely', 40],
+    ['yearly', 30],
+    ['irregular', 45],
+  ])('shrinks for a short %s series of %i points so it still trains', (frequency, points) => {
+    const config = defaultConfig(frequency, points);
+    expect(() => assertLongEnough(points, config)).not.toThrow();
+    expect(forecastConfigInputSchema.safeParse(config).success).toBe(true);
+  });
+
+  it('keeps a 60-point daily series at a week ahead and switches validation off when windows are scarce', () => {
+    expect(defaultConfig('daily', 60)).toMatchObject({ horizon: 7, lookback: 14, validationSplit: 0.2 });
+    expect(defaultConfig('daily', 30).validationSplit).toBe(0);
+  });
+
+  it('adapts the free fields to the fixed ones', () => {
+    const config = defaultConfig('daily', 100, { horizon: 30 });
+    expect(config.horizon).toBe(30);
+    expect(config.lookback).toBe(14);
+    expect(defaultConfig('daily', 100, { horizon: 40 }).lookback).toBe(10);
+  });
+});
+
+describe('resolveConfig', () => {
+  it('keeps what the user set and fills the rest', () => {
+    const config = resolveConfig({ epochs: 3, units: 8 }, { frequency: 'daily', points: 150 });
+    expect(config).toEqual({ ...defaultConfig('daily', 150), epochs: 3, units: 8 });
+  });
+
+  it('treats a missing config as all defaults', () => {
+    expect(resolveConfig(undefined, { frequency: 'monthly', points: 144 })).toEqual(defaultConfig('monthly', 144));
+  });
+
+  it('rejects out-of-range and unknown fields, naming each', () => {
+    let error: unknown;
+    try {
+      resolveConfig({ epochs: 0, dropout: 0.95, epoch: 3 }, { frequency: 'daily', points: 150 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    const issues = (error as InvalidConfigError).issues.join('\n');
+    expect(issues).toMatch(/^epochs: /m);
+    expect(issues).toMatch(/^dropout: /m);
+    expect(issues).toMatch(/unrecognized key.*"epoch"/i);
+  });
+
+  it.each([
+    { horizon: 1001 },
+    { lookback: 1 },
+    { units: 513 },
+    { learningRate: 2 },
+    { batchSize: 0 },
+    { validationSplit: 0.6 },
+    { patience: 101 },
+    { seed: 1.5 },
+    { horizon: '7' },
+  ])('rejects %o', (partial) => {
+    expect(() => resolveConfig(partial, { frequency: 'daily', points: 500 })).toThrow(InvalidConfigError);
+  });
+});
+
+describe('minimumPoints / assertLongEnough', () => {
+  it('needs a test window plus enough training windows', () => {
+    // 7 test points, then MIN_TRAIN_WINDOWS windows of 14 + 7 points.
+    expect(minimumPoints({ lookback: 14, horizon: 7 })).toBe(14 + 7 + 7 + MIN_TRAIN_WINDOWS - 1);
+  });
+
+  it('throws SeriesTooShortError with the numbers in its message', () => {
+    const config = { lookback: 28, horizon: 14 };
+    expect(() => assertLongEnough(40, config)).toThrow(SeriesTooShortError);
+    expect(() => assertLongEnough(40, config)).toThrow(
+      `This series has 40 points; lookback 28 + horizon 14 needs at least ${minimumPoints(config)}:`,
+    );
+    expect(() => assertLongEnough(minimumPoints(config), config)).not.toThrow();
+  });
+});

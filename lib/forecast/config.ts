@@ -1,0 +1,145 @@
+// User-settable run config: the zod schema the API reuses, defaults that fit the series, and the
+// length check. Pure (no TensorFlow import) so API routes can use it without loading the engine.
+import { z } from 'zod';
+import { InvalidConfigError, SeriesTooShortError } from './errors';
+import type { ForecastConfig, Frequency } from './types';
+import { windowCount } from './windows';
+
+export const forecastConfigSchema = z.strictObject({
+  horizon: z.number().int().min(1).max(1000),
+  lookback: z.number().int().min(2).max(2000),
+  epochs: z.number().int().min(1).max(500),
+  units: z.number().int().min(1).max(512),
+  learningRate: z.number().min(1e-5).max(1),
+  batchSize: z.number().int().min(1).max(4096),
+  dropout: z.number().min(0).max(0.9),
+  validationSplit: z.number().min(0).max(0.5),
+  patience: z.number().int().min(1).max(100),
+  seed: z.number().int(), // zod 4: int() also means safe integer
+});
+
+/** What a user may set; every field is optional and unknown fields are rejected (typos surface). */
+export const forecastConfigInputSchema = forecastConfigSchema.partial();
+export type ForecastConfigInput = z.infer<typeof forecastConfigInputSchema>;
+
+/** Fewest training windows worth fitting an LSTM on; below this the baseline is all we can offer. */
+export const MIN_TRAIN_WINDOWS = 10;
+/** Early stopping on fewer validation windows than this is noise, so validation is switched off. */
+const MIN_VALIDATION_WINDOWS = 4;
+const DEFAULT_VALIDATION_SPLIT = 0.2;
+
+// About one season ahead, looking back two seasons (LSTM cost grows with the lookback, and two
+// seasons already show the model the cycle twice). Exceptions: weekly forecasts a quarter from a
+// year of context (a 52-step horizon + 104-step lookback needs many years of weekly data), and
+// yearly/irregular series have no season, so they get short fixed windows.
+const DEFAULT_HORIZON: Record<Frequency, number> = {
+  minutely: 60,
+  hourly: 24,
+  daily: 7,
+  weekly: 13,
+  monthly: 12,
+  quarterly: 4,
+  yearly: 3,
+  irregular: 10,
+};
+const DEFAULT_LOOKBACK: Record<Frequency, number> = {
+  minutely: 120,
+  hourly: 48,
+  daily: 14,
+  weekly: 52,
+  monthly: 24,
+  quarterly: 8,
+  yearly: 8,
+  irregular: 20,
+};
+
+const MAX_DEFAULT_EPOCHS = 30;
+const MIN_DEFAULT_EPOCHS = 5;
+/**
+ * Work budget of the evaluation fit in window-steps (training windows x lookback per epoch).
+ * LSTM cost grows with both, so long series get fewer default epochs: a 1000-point daily series
+ * keeps the run well under a minute on the single-threaded wasm backend.
+ */
+const EPOCH_BUDGET_STEPS = 150_000;
+
+/** Training windows of the evaluation fit: the last `horizon` points are held out as the test. */
+function evaluationWindows(points: number, lookback: number, horizon: number): number {
+  return windowCount(points - horizon, lookback, horizon);
+}
+
+/** Like Math.min/max, but when max < min (a tiny series) the minimum wins. */
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
+
+/**
+ * Defaults for a series of `points` points. Fields in `fixed` (already chosen by the user) are kept
+ * and the others adapt to them, so a user horizon of 30 still gets a lookback that fits the series.
+ */
+export function defaultConfig(
+  frequency: Frequency,
+  points: number,
+  fixed: Partial<ForecastConfig> = {},
+): ForecastConfig {
+  // Test on at most a fifth of the series.
+  const horizon = fixed.horizon ?? clamp(DEFAULT_HORIZON[frequency], 1, Math.floor(points / 5));
+  // Look back over at most half of the training part, so it yields at least as many windows.
+  const lookback = fixed.lookback ?? clamp(DEFAULT_LOOKBACK[frequency], 2, Math.floor((points - 2 * horizon) / 2));
+
+  const windows = evaluationWindows(points, lookback, horizon);
+  const validationSplit =
+    fixed.validationSplit ??
+    (Math.floor(windows * DEFAULT_VALIDATION_SPLIT) >= MIN_VALIDATION_WINDOWS ? DEFAULT_VALIDATION_SPLIT : 0);
+  const stepsPerEpoch = Math.max(1, windows * (1 - validationSplit) * lookback);
+  const epochs =
+    fixed.epochs ?? clamp(Math.round(EPOCH_BUDGET_STEPS / stepsPerEpoch), MIN_DEFAULT_EPOCHS, MAX_DEFAULT_EPOCHS);
+
+  return {
+    horizon,
+    lookback,
+    epochs,
+    units: fixed.units ?? 32,
+    learningRate: fixed.learningRate ?? 0.005,
+    batchSize: fixed.batchSize ?? 32,
+    dropout: fixed.dropout ?? 0.1,
+    validationSplit,
+    patience: fixed.patience ?? 5,
+    seed: fixed.seed ?? 42,
+  };
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.join('.');
+    return field ? `${field}: ${issue.message}` : issue.message;
+  });
+}
+
+/** Validates the user's partial config and fills the rest with defaults for this series. */
+export function resolveConfig(
+  partial: unknown,
+  series: { frequency: Frequency; points: number },
+): ForecastConfig {
+  const parsed = forecastConfigInputSchema.safeParse(partial ?? {});
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error);
+    throw new InvalidConfigError(`Invalid forecast config: ${issues.join('; ')}.`, issues);
+  }
+  // zod keeps explicit `undefined`s; drop them so they don't shadow defaults.
+  const fixed: Partial<ForecastConfig> = Object.fromEntries(
+    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+  );
+  return defaultConfig(series.frequency, series.points, fixed);
+}
+
+/** Points a series needs for `config`: a test window plus MIN_TRAIN_WINDOWS training windows. */
+export function minimumPoints(config: Pick<ForecastConfig, 'lookback' | 'horizon'>): number {
+  return config.lookback + 2 * config.horizon + MIN_TRAIN_WINDOWS - 1;
+}
+
+export function assertLongEnough(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): void {
+  const minimum = minimumPoints(config);
+  if (points < minimum) {
+    throw new SeriesTooShortError(points, minimum, config.lookback, config.horizon, MIN_TRAIN_WINDOWS);
+  }
+}

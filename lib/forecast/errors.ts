@@ -1,0 +1,53 @@
+// Typed errors of the engine. Each carries a stable `code` that the API, the worker and the CLI map
+// to a response or a run status without parsing messages.
+
+export type ForecastErrorCode = 'series_too_short' | 'cancelled' | 'invalid_config';
+
+export abstract class ForecastError extends Error {
+  abstract readonly code: ForecastErrorCode;
+}
+
+/** The series cannot hold out a test window and still give the model enough training windows. */
+export class SeriesTooShortError extends ForecastError {
+  readonly code = 'series_too_short';
+
+  constructor(
+    readonly points: number,
+    readonly minimum: number,
+    readonly lookback: number,
+    readonly horizon: number,
+    readonly minTrainWindows: number,
+  ) {
+    super(
+      `This series has ${points} points; lookback ${lookback} + horizon ${horizon} needs at least ${minimum}: ` +
+        `the last ${horizon} points are held out to test the forecast, and training needs at least ` +
+        `${minTrainWindows} windows of ${lookback} inputs + ${horizon} targets from the rest. ` +
+        'Lower the lookback or horizon, or upload more data.',
+    );
+    this.name = 'SeriesTooShortError';
+  }
+}
+
+/** Training stopped because the caller asked (`shouldCancel` returned true). */
+export class CancelledError extends ForecastError {
+  readonly code = 'cancelled';
+
+  constructor(message = 'The forecast run was cancelled.') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+/** A config value or the series itself is outside what the engine accepts. */
+export class InvalidConfigError extends ForecastError {
+  readonly code = 'invalid_config';
+
+  /** `issues` lists one readable problem per field, e.g. "epochs: must be at most 500". */
+  constructor(
+    message: string,
+    readonly issues: string[] = [],
+  ) {
+    super(message);
+    this.name = 'InvalidConfigError';
+  }
+}

@@ -1,0 +1,40 @@
+// Models as plain JSON + bytes, so lib/db can store them in any table and the CLI in any file.
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from './backend';
+import type { MinMaxScaler } from './scaling';
+import type { Frequency, SavedModel } from './types';
+import './models/seeded-dropout'; // registers the custom layer that saved LSTMs contain
+
+/** What predicting with a saved model needs besides its weights. */
+export interface SavedModelMetadata {
+  lookback: number;
+  horizon: number;
+  frequency: Frequency;
+  /** Scaler fit on the data the model was trained on: inputs go through it, outputs back. */
+  scaler: MinMaxScaler;
+}
+
+export async function saveModel(model: tf.LayersModel, metadata: SavedModelMetadata): Promise<SavedModel> {
+  let saved: SavedModel | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const { weightData, ...json } = artifacts;
+      const weights = weightData ? new Uint8Array(tf.io.CompositeArrayBuffer.join(weightData)) : new Uint8Array(0);
+      saved = { artifacts: { ...json, userDefinedMetadata: { ...metadata } }, weights };
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+    }),
+  );
+  if (!saved) throw new Error('The model produced no artifacts to save.');
+  return saved;
+}
+
+export async function loadSavedModel(saved: SavedModel): Promise<tf.LayersModel> {
+  await initBackend(); // a CLI may load a model before anything else touched TensorFlow
+  // slice(): the bytes may be a view into a larger buffer (e.g. a pg Buffer); tfjs wants exactly them.
+  const weightData = saved.weights.slice().buffer;
+  return tf.loadLayersModel(tf.io.fromMemory({ ...(saved.artifacts as tf.io.ModelArtifacts), weightData }));
+}
+
+export function savedModelMetadata(saved: SavedModel): SavedModelMetadata {
+  return saved.artifacts.userDefinedMetadata as SavedModelMetadata;
+}

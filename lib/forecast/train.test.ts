@@ -1,0 +1,124 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from './backend';
+import { CancelledError } from './errors';
+import { buildLstm, disposeModel } from './models/lstm';
+import { trainModel, type TrainOptions } from './train';
+import type { EpochLog } from './types';
+import type { Windows } from './windows';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+const lookback = 4;
+const horizon = 1;
+const build = () => buildLstm({ lookback, horizon, units: 4, dropout: 0, learningRate: 0.05, seed: 3 });
+const options: TrainOptions = { epochs: 5, batchSize: 8, validationSplit: 0.2, patience: 3, seed: 1 };
+
+/**
+ * 20 windows of the same inputs. The first 16 (training) want 1, the last 4 (validation) want 0,
+ * so every epoch that fits the training targets better makes the validation loss worse.
+ */
+function conflictingWindows(): Windows {
+  const count = 20;
+  const inputs = Float32Array.from({ length: count * lookback }, (_, i) => (i % lookback) / lookback);
+  const targets = Float32Array.from({ length: count }, (_, w) => (w < 16 ? 1 : 0));
+  return { count, lookback, horizon, inputs, targets };
+}
+
+async function validationLoss(model: tf.LayersModel, windows: Windows): Promise<number> {
+  const x = tf.tensor3d(windows.inputs.subarray(16 * lookback), [4, lookback, 1]);
+  const y = tf.tensor2d(windows.targets.subarray(16), [4, 1]);
+  const loss = model.evaluate(x, y) as tf.Scalar;
+  const value = (await loss.data())[0];
+  tf.dispose([x, y, loss]);
+  return value;
+}
+
+describe('trainModel', () => {
+  it('reports every epoch with training and validation loss', async () => {
+    const model = build();
+    const logs: EpochLog[] = [];
+    try {
+      const result = await trainModel(model, conflictingWindows(), {
+        ...options,
+        patience: 10,
+        onEpochEnd: (log) => void logs.push(log),
+      });
+      expect(logs.map((l) => l.epoch)).toEqual([1, 2, 3, 4, 5]);
+      expect(result.history).toEqual(logs);
+      for (const log of logs) {
+        expect(Number.isFinite(log.loss)).toBe(true);
+        expect(Number.isFinite(log.valLoss)).toBe(true);
+      }
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it('stops after `patience` epochs without improvement and restores the best weights', async () => {
+    const windows = conflictingWindows();
+    const model = build();
+    try {
+      const { history, bestEpoch } = await trainModel(model, windows, { ...options, epochs: 20, patience: 2 });
+      const losses = history.map((h) => h.valLoss!);
+      const best = Math.min(...losses);
+      expect(bestEpoch).toBe(losses.indexOf(best) + 1);
+      expect(history).toHaveLength(bestEpoch + 2);
+      expect(losses.at(-1)).toBeGreaterThan(best);
+      // The model ends with the weights of its best epoch, not its last.
+      expect(await validationLoss(model, windows)).toBeCloseTo(best, 5);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it('trains every epoch without a validation set', async () => {
+    const model = build();
+    try {
+      const { history, bestEpoch } = await trainModel(model, conflictingWindows(), { ...options, validationSplit: 0 });
+      expect(history).toHaveLength(5);
+      expect(bestEpoch).toBe(5);
+      expect(history.every((h) => h.valLoss === undefined)).toBe(true);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it('is reproducible for a seed', async () => {
+    const run = async () => {
+      const model = buildLstm({ lookback, horizon, units: 4, dropout: 0.2, learningRate: 0.05, seed: 3 });
+      try {
+        return (await trainModel(model, conflictingWindows(), options)).history;
+      } finally {
+        disposeModel(model);
+      }
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('throws CancelledError after the epoch in which shouldCancel turns true, leaking nothing', async () => {
+    const before = tf.memory().numTensors;
+    const model = build();
+    const epochs: number[] = [];
+    await expect(
+      trainModel(model, conflictingWindows(), {
+        ...options,
+        onEpochEnd: (log) => void epochs.push(log.epoch),
+        shouldCancel: async () => epochs.length >= 2,
+      }),
+    ).rejects.toBeInstanceOf(CancelledError);
+    expect(epochs).toEqual([1, 2]);
+    disposeModel(model);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('leaves only the model behind after a full run', async () => {
+    const before = tf.memory().numTensors;
+    const model = build();
+    await trainModel(model, conflictingWindows(), { ...options, epochs: 6, patience: 2 });
+    disposeModel(model);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -1,0 +1,107 @@
+// Fits a model on windows, one model.fit call per epoch: between epochs we reshuffle with the
+// run's seed (fit's own shuffle uses Math.random), report progress, honour cancellation and
+// keep the best weights for early stopping (tfjs's EarlyStopping cannot restore them).
+import * as tf from '@tensorflow/tfjs';
+import { CancelledError } from './errors';
+import { createRng, permutation } from './random';
+import type { EpochLog } from './types';
+import type { Windows } from './windows';
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  /**
+   * Fraction of windows held out for early stopping: the most recent ones, since validating on
+   * the past while training on the future would flatter the model. 0 (or too few windows for one
+   * validation window) trains every epoch.
+   */
+  validationSplit: number;
+  patience: number;
+  seed: number;
+  /** After every epoch; training waits for it. */
+  onEpochEnd?: (log: EpochLog) => void | Promise<void>;
+  /** Checked after every epoch; true stops training with a CancelledError. */
+  shouldCancel?: () => boolean | Promise<boolean>;
+}
+
+export interface TrainResult {
+  history: EpochLog[];
+  /** 1-based epoch whose weights the model ends with (the best validation loss, else the last). */
+  bestEpoch: number;
+}
+
+function inputsTensor(windows: Windows, from: number, to: number): tf.Tensor3D {
+  const { lookback } = windows;
+  return tf.tensor3d(windows.inputs.subarray(from * lookback, to * lookback), [to - from, lookback, 1]);
+}
+
+function targetsTensor(windows: Windows, from: number, to: number): tf.Tensor2D {
+  const { horizon } = windows;
+  return tf.tensor2d(windows.targets.subarray(from * horizon, to * horizon), [to - from, horizon]);
+}
+
+function snapshotWeights(model: tf.LayersModel): tf.Tensor[] {
+  // getWeights() returns the live variables; clone so later training doesn't overwrite the copy.
+  return tf.tidy(() => model.getWeights().map((w) => w.clone()));
+}
+
+export async function trainModel(model: tf.LayersModel, windows: Windows, options: TrainOptions): Promise<TrainResult> {
+  const { epochs, batchSize, patience } = options;
+  if (windows.count === 0) throw new Error('No training windows: the series is shorter than lookback + horizon.');
+  const validationCount = Math.min(Math.floor(windows.count * options.validationSplit), windows.count - 1);
+  const trainCount = windows.count - validationCount;
+  const validate = validationCount > 0;
+
+  const rng = createRng(options.seed);
+  const xTrain = inputsTensor(windows, 0, trainCount);
+  const yTrain = targetsTensor(windows, 0, trainCount);
+  const validationData: [tf.Tensor, tf.Tensor] | undefined = validate
+    ? [inputsTensor(windows, trainCount, windows.count), targetsTensor(windows, trainCount, windows.count)]
+    : undefined;
+
+  const history: EpochLog[] = [];
+  let bestLoss = Infinity;
+  let bestEpoch = 0;
+  let bestWeights: tf.Tensor[] | undefined;
+
+  try {
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const order = tf.tensor1d(permutation(trainCount, rng), 'int32');
+      const xs = tf.gather(xTrain, order);
+      const ys = tf.gather(yTrain, order);
+      order.dispose();
+      let fitted: tf.History;
+      try {
+        fitted = await model.fit(xs, ys, { epochs: 1, batchSize, shuffle: false, validationData, verbose: 0 });
+      } finally {
+        tf.dispose([xs, ys]);
+      }
+
+      const log: EpochLog = { epoch, loss: fitted.history.loss[0] as number };
+      if (validate) log.valLoss = fitted.history.val_loss[0] as number;
+      history.push(log);
+
+      let stop = false;
+      if (validate) {
+        if (log.valLoss! < bestLoss) {
+          bestLoss = log.valLoss!;
+          bestEpoch = epoch;
+          tf.dispose(bestWeights);
+          bestWeights = snapshotWeights(model);
+        } else if (epoch - bestEpoch >= patience) {
+          stop = true;
+        }
+      } else {
+        bestEpoch = epoch;
+      }
+
+      await options.onEpochEnd?.(log);
+      if (await options.shouldCancel?.()) throw new CancelledError();
+      if (stop) break;
+    }
+    if (bestWeights && bestEpoch < history.length) model.setWeights(bestWeights);
+    return { history, bestEpoch };
+  } finally {
+    tf.dispose([xTrain, yTrain, ...(validationData ?? []), ...(bestWeights ?? [])]);
+  }
+}

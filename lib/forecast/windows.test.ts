@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { lastWindow, slidingWindows, windowCount } from './windows';
+
+describe('slidingWindows', () => {
+  it('makes count = n - lookback - horizon + 1 windows, inputs then targets, row-major', () => {
+    const values = Float32Array.from([0, 1, 2, 3, 4, 5]);
+    const w = slidingWindows(values, 3, 2);
+    expect(w.count).toBe(2);
+    expect(Array.from(w.inputs)).toEqual([0, 1, 2, 1, 2, 3]);
+    expect(Array.from(w.targets)).toEqual([3, 4, 4, 5]);
+    expect(w.inputs.length).toBe(w.count * w.lookback);
+    expect(w.targets.length).toBe(w.count * w.horizon);
+  });
+
+  it('has no windows when the series is shorter than lookback + horizon', () => {
+    expect(windowCount(4, 3, 2)).toBe(0);
+    const w = slidingWindows(Float32Array.from([1, 2, 3, 4]), 3, 2);
+    expect(w.count).toBe(0);
+    expect(w.inputs.length).toBe(0);
+  });
+
+  it('scales to realistic sizes', () => {
+    const w = slidingWindows(new Float32Array(1000), 14, 7);
+    expect(w.count).toBe(980);
+    expect(w.inputs.length).toBe(980 * 14);
+    expect(w.targets.length).toBe(980 * 7);
+  });
+});
+
+describe('lastWindow', () => {
+  it('takes the last lookback values as a copy', () => {
+    const values = Float32Array.from([1, 2, 3, 4]);
+    const window = lastWindow(values, 2);
+    expect(Array.from(window)).toEqual([3, 4]);
+    window[0] = 99;
+    expect(values[2]).toBe(3);
+    expect(() => lastWindow(values, 5)).toThrow();
+  });
+});
