@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import type { DiffTarget, MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 const require = createRequire(import.meta.url);
 
@@ -135,9 +135,9 @@ export async function diffSchema(
 ): Promise<string> {
   // The engine connects at start even for a schema-to-schema diff; it reads and writes nothing.
   return withEngine(databaseUrl, async (engine) => {
-    const from = existsSync(snapshotPath)
-      ? ({ tag: 'schemaDatamodel', files: [{ path: snapshotPath, content: readFileSync(snapshotPath, 'utf8') }] } as const)
-      : ({ tag: 'empty' } as const);
+    const from: DiffTarget = existsSync(snapshotPath)
+      ? { tag: 'schemaDatamodel', files: [{ path: snapshotPath, content: readFileSync(snapshotPath, 'utf8') }] }
+      : { tag: 'empty' };
     const result = await engine.diff({
       from,
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },

@@ -13,7 +13,13 @@ export type ProblemCode =
   | 'non_numeric_cells'
   | 'duplicate_timestamps'
   | 'too_few_points'
-  | 'file_too_large';
+  | 'file_too_large'
+  // Added with the parser: quoting the CSV reader cannot recover from, an override naming a
+  // column the header lacks, and two warnings (day/month order guessed, gaps in a series).
+  | 'malformed_csv'
+  | 'unknown_column'
+  | 'ambiguous_dates'
+  | 'missing_timestamps';
 
 export interface Problem {
   code: ProblemCode;
@@ -36,6 +42,13 @@ export interface ParsedSeries {
   v: number[];
 }
 
+/** Whole files or streams; web ReadableStreams (e.g. `File.stream()`) are read chunk by chunk. */
+export type CsvInput =
+  | string
+  | Uint8Array
+  | AsyncIterable<string | Uint8Array>
+  | ReadableStream<Uint8Array>;
+
 export interface ParseOptions {
   /** Override the detected delimiter. */
   delimiter?: string;
@@ -51,6 +64,8 @@ export interface ParsedFile {
   delimiter: string;
   columns: string[];
   timeColumn: string | null;
+  /** How the time column was read, e.g. 'YYYY-MM-DD' or 'DD/MM/YYYY'; null without one. */
+  timeFormat: string | null;
   valueColumns: string[];
   /** Columns that are neither the time column nor numeric, with why. */
   skippedColumns: { name: string; reason: string }[];

@@ -1,0 +1,393 @@
+// Reading time columns. A column's format is detected once from a sample, then every row is read
+// with that one format: fast, and a row that doesn't fit is reported instead of being silently
+// guessed differently from its neighbours.
+//
+// Hand-rolled regexes rather than date-fns: date-fns parses wall-clock values in the server's
+// local zone, whereas a timestamp without an offset is defined here as UTC (the same file must
+// give the same series on every machine), and a fixed regex per column is the fast path for
+// million-row files.
+
+export type DateFormatId =
+  | 'iso'
+  | 'year-month-day'
+  | 'day-month-year-dots'
+  | 'day-month-year'
+  | 'month-name'
+  | 'year-month'
+  | 'year-quarter'
+  | 'compact-date'
+  | 'year'
+  | 'unix-seconds'
+  | 'unix-milliseconds';
+
+export interface DateFormat {
+  id: DateFormatId;
+  /** For messages, e.g. 'DD.MM.YYYY (optional time)'. */
+  label: string;
+  /** Reads bare integers, which a numeric value column could also hold. */
+  integer: boolean;
+}
+
+export interface DateColumn {
+  format: DateFormat;
+  /** The format as settled by the whole column, e.g. 'DD/MM/YYYY' for a day-first column. */
+  label: string;
+  /** Epoch milliseconds per value, NaN where a value does not fit the format. */
+  t: number[];
+  /** Day and month could not be told apart by any value; month-first was assumed. */
+  ambiguousOrder: boolean;
+  /** The first values that did not fit (index = position in the column), and how many did not. */
+  unparseable: { index: number; text: string }[];
+  unparseableCount: number;
+}
+
+export interface DateColumnReader {
+  push(text: string): void;
+  finish(): DateColumn;
+}
+
+/** How many unparseable values a column keeps as examples for its message. */
+const EXAMPLES_KEPT = 5;
+
+/** Share of a sample that must fit a text format for the column to count as dates. */
+const MIN_SAMPLE_SHARE = 0.8;
+
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?`;
+const OFFSET = String.raw`(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)`;
+
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]${TIME}\s*${OFFSET}?)?$`, 'i');
+const YEAR_MONTH_DAY = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[T ]${TIME})?$`);
+const DAY_MONTH_YEAR_DOTS = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:,?\s+${TIME})?$`);
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`^(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+${TIME}\s*([AP]M)?)?$`,
+  'i',
+);
+const DAY_MONTHNAME_YEAR = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})$/i;
+const MONTHNAME_DAY_YEAR = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
+const MONTHNAME_YEAR = /^([a-z]{3,9})\.?[\s-]+(\d{4}|\d{2})$/i;
+const YEAR_MONTHNAME = /^(\d{4})[\s-]+([a-z]{3,9})\.?$/i;
+const YEAR_MONTH = /^(\d{4})(?:[-/]|M)(\d{1,2})$/i;
+const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$/;
+const YEAR_QUARTER = /^(\d{4})\s*[-/ ]?\s*Q([1-4])$/i;
+const QUARTER_YEAR = /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/i;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const YEAR = /^\d{4}$/;
+const UNIX_SECONDS = /^\d{9,10}$/;
+const UNIX_MILLISECONDS = /^\d{12,13}$/;
+
+/** Unix timestamps are only believed between 1973 and 2128; other integers are not times. */
+const UNIX_SECONDS_RANGE = [1e8, 5e9] as const;
+const UNIX_MILLISECONDS_RANGE = [1e11, 5e12] as const;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const MS_400_YEARS = 146_097 * 86_400_000;
+
+/** Epoch ms of a UTC calendar time, NaN when any part is out of range (31 Feb, 25:00, ...). */
+export function utcTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  // Date.UTC reads years 0..99 as 1900..1999; shift by 400 years, which is a whole calendar cycle.
+  if (year < 100) return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - MS_400_YEARS;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Two-digit years as spreadsheets write them: 00..69 → 2000s, 70..99 → 1900s. */
+function fullYear(text: string): number {
+  const year = Number(text);
+  if (text.length > 2) return year;
+  return year < 70 ? 2000 + year : 1900 + year;
+}
+
+function fraction(digits: string | undefined): number {
+  return digits ? Number(digits.slice(0, 3).padEnd(3, '0')) : 0;
+}
+
+/** Minutes east of UTC for 'Z', '+02', '+0200', '+02:00'. */
+function offsetMinutes(text: string | undefined): number {
+  if (!text || /^(z|utc|gmt)$/i.test(text)) return 0;
+  const sign = text[0] === '-' ? -1 : 1;
+  const digits = text.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+}
+
+function num(text: string | undefined): number {
+  return text ? Number(text) : 0;
+}
+
+function parseIso(text: string): number {
+  const m = ISO.exec(text);
+  if (!m) return NaN;
+  const local = utcTime(num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6]), fraction(m[7]));
+  return local - offsetMinutes(m[8]) * 60_000;
+}
+
+function parseYearMonthDay(text: string): number {
+  const m = YEAR_MONTH_DAY.exec(text);
+  if (!m) return NaN;
+  return utcTime(num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6]), fraction(m[7]));
+}
+
+function parseDayMonthYearDots(text: string): number {
+  const m = DAY_MONTH_YEAR_DOTS.exec(text);
+  if (!m) return NaN;
+  return utcTime(fullYear(m[3]), num(m[2]), num(m[1]), num(m[4]), num(m[5]), num(m[6]), fraction(m[7]));
+}
+
+/** The two leading numbers of 'a/b/yyyy' and the timestamp under each reading of them. */
+interface DayMonthReading {
+  separator: string;
+  first: number;
+  second: number;
+  dayFirst: number;
+  monthFirst: number;
+}
+
+function readDayMonthYear(text: string): DayMonthReading | null {
+  const m = DAY_MONTH_YEAR.exec(text);
+  if (!m) return null;
+  const first = num(m[1]);
+  const second = num(m[3]);
+  const year = fullYear(m[4]);
+  let hour = num(m[5]);
+  const meridiem = m[9]?.toUpperCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'PM' ? 12 : 0);
+  }
+  const minute = num(m[6]);
+  const second_ = num(m[7]);
+  const ms = fraction(m[8]);
+  return {
+    separator: m[2],
+    first,
+    second,
+    dayFirst: utcTime(year, second, first, hour, minute, second_, ms),
+    monthFirst: utcTime(year, first, second, hour, minute, second_, ms),
+  };
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[name.toLowerCase()] ?? NaN;
+}
+
+function parseMonthName(text: string): number {
+  let m = DAY_MONTHNAME_YEAR.exec(text);
+  if (m) return utcTime(fullYear(m[3]), monthNumber(m[2]), num(m[1]));
+  m = MONTHNAME_DAY_YEAR.exec(text);
+  if (m) return utcTime(num(m[3]), monthNumber(m[1]), num(m[2]));
+  m = MONTHNAME_YEAR.exec(text);
+  if (m) return utcTime(fullYear(m[2]), monthNumber(m[1]), 1);
+  m = YEAR_MONTHNAME.exec(text);
+  if (m) return utcTime(num(m[1]), monthNumber(m[2]), 1);
+  return NaN;
+}
+
+function parseYearMonth(text: string): number {
+  let m = YEAR_MONTH.exec(text);
+  if (m) return utcTime(num(m[1]), num(m[2]), 1);
+  m = MONTH_YEAR.exec(text);
+  if (m) return utcTime(num(m[2]), num(m[1]), 1);
+  return NaN;
+}
+
+function parseYearQuarter(text: string): number {
+  let m = YEAR_QUARTER.exec(text);
+  if (m) return utcTime(num(m[1]), (num(m[2]) - 1) * 3 + 1, 1);
+  m = QUARTER_YEAR.exec(text);
+  if (m) return utcTime(num(m[2]), (num(m[1]) - 1) * 3 + 1, 1);
+  return NaN;
+}
+
+function parseCompactDate(text: string): number {
+  const m = COMPACT_DATE.exec(text);
+  if (!m) return NaN;
+  const year = num(m[1]);
+  return year >= 1000 ? utcTime(year, num(m[2]), num(m[3])) : NaN;
+}
+
+function parseYear(text: string): number {
+  if (!YEAR.test(text)) return NaN;
+  const year = Number(text);
+  return year >= 1000 && year <= 2999 ? utcTime(year, 1, 1) : NaN;
+}
+
+function inRange(value: number, [low, high]: readonly [number, number]): boolean {
+  return value >= low && value < high;
+}
+
+function parseUnixSeconds(text: string): number {
+  if (!UNIX_SECONDS.test(text)) return NaN;
+  const seconds = Number(text);
+  return inRange(seconds, UNIX_SECONDS_RANGE) ? seconds * 1000 : NaN;
+}
+
+function parseUnixMilliseconds(text: string): number {
+  if (!UNIX_MILLISECONDS.test(text)) return NaN;
+  const ms = Number(text);
+  return inRange(ms, UNIX_MILLISECONDS_RANGE) ? ms : NaN;
+}
+
+function parseEitherDayMonthOrder(text: string): number {
+  const reading = readDayMonthYear(text);
+  if (!reading) return NaN;
+  return Number.isNaN(reading.monthFirst) ? reading.dayFirst : reading.monthFirst;
+}
+
+interface FormatSpec extends DateFormat {
+  /** NaN when the text does not fit; the day/month format accepts either order here. */
+  parse(text: string): number;
+}
+
+// Order matters only for display: no text fits two formats.
+const FORMATS: FormatSpec[] = [
+  { id: 'iso', label: 'ISO 8601 (YYYY-MM-DD, optional time and offset)', integer: false, parse: parseIso },
+  { id: 'year-month-day', label: 'YYYY/MM/DD (optional time)', integer: false, parse: parseYearMonthDay },
+  { id: 'day-month-year-dots', label: 'DD.MM.YYYY (optional time)', integer: false, parse: parseDayMonthYearDots },
+  { id: 'day-month-year', label: 'DD/MM/YYYY or MM/DD/YYYY', integer: false, parse: parseEitherDayMonthOrder },
+  { id: 'month-name', label: 'D MMM YYYY, MMM D YYYY or MMM YYYY', integer: false, parse: parseMonthName },
+  { id: 'year-month', label: 'YYYY-MM', integer: false, parse: parseYearMonth },
+  { id: 'year-quarter', label: 'YYYY-Qn', integer: false, parse: parseYearQuarter },
+  { id: 'compact-date', label: 'YYYYMMDD', integer: true, parse: parseCompactDate },
+  { id: 'year', label: 'YYYY', integer: true, parse: parseYear },
+  { id: 'unix-seconds', label: 'Unix seconds', integer: true, parse: parseUnixSeconds },
+  { id: 'unix-milliseconds', label: 'Unix milliseconds', integer: true, parse: parseUnixMilliseconds },
+];
+
+export interface DetectOptions {
+  /**
+   * Also consider formats made of bare integers (years, Unix time, YYYYMMDD). Callers allow them
+   * only for a column named like a time column or the first column, because a numeric value column
+   * can hold the same integers.
+   */
+  allowIntegers?: boolean;
+}
+
+/**
+ * The format most of `samples` fit (integer formats: all of them), or null. Empty values are
+ * ignored.
+ */
+export function detectDateFormat(samples: readonly string[], options: DetectOptions = {}): DateFormat | null {
+  const values = samples.map((s) => s.trim()).filter((s) => s !== '');
+  if (values.length === 0) return null;
+  let best: FormatSpec | null = null;
+  let bestHits = 0;
+  for (const format of FORMATS) {
+    if (format.integer && !options.allowIntegers) continue;
+    let hits = 0;
+    for (const value of values) if (!Number.isNaN(format.parse(value))) hits++;
+    const needed = format.integer ? values.length : Math.ceil(values.length * MIN_SAMPLE_SHARE);
+    if (hits >= needed && hits > bestHits) {
+      best = format;
+      bestHits = hits;
+    }
+  }
+  return best && { id: best.id, label: best.label, integer: best.integer };
+}
+
+function specOf(format: DateFormat): FormatSpec {
+  const spec = FORMATS.find((f) => f.id === format.id);
+  if (!spec) throw new Error(`Unknown date format '${format.id}'`);
+  return spec;
+}
+
+class FailureLog {
+  readonly examples: { index: number; text: string }[] = [];
+  count = 0;
+
+  add(index: number, text: string): void {
+    this.count++;
+    if (this.examples.length < EXAMPLES_KEPT) this.examples.push({ index, text });
+  }
+}
+
+/** Reads one value per row with a fixed format; day/month order is settled by the whole column. */
+export function createDateColumnReader(format: DateFormat): DateColumnReader {
+  return format.id === 'day-month-year' ? dayMonthYearReader(format) : fixedFormatReader(specOf(format));
+}
+
+function fixedFormatReader(spec: FormatSpec): DateColumnReader {
+  const t: number[] = [];
+  const failures = new FailureLog();
+  return {
+    push(text) {
+      const value = spec.parse(text.trim());
+      if (Number.isNaN(value)) failures.add(t.length, text);
+      t.push(value);
+    },
+    finish: () => ({
+      format: publicFormat(spec),
+      label: spec.label,
+      t,
+      ambiguousOrder: false,
+      unparseable: failures.examples,
+      unparseableCount: failures.count,
+    }),
+  };
+}
+
+function publicFormat(format: DateFormat): DateFormat {
+  return { id: format.id, label: format.label, integer: format.integer };
+}
+
+// Both readings are kept until the end: one value like 13/01 anywhere in the column decides
+// the order of all of them.
+function dayMonthYearReader(format: DateFormat): DateColumnReader {
+  const dayFirst: number[] = [];
+  const monthFirst: number[] = [];
+  let separator: string | null = null;
+  let dayFirstSeen = false;
+  let monthFirstSeen = false;
+  const dayFirstFailures = new FailureLog();
+  const monthFirstFailures = new FailureLog();
+  return {
+    push(text) {
+      const reading = readDayMonthYear(text.trim());
+      if (reading) {
+        separator ??= reading.separator;
+        if (reading.first > 12) dayFirstSeen = true;
+        if (reading.second > 12) monthFirstSeen = true;
+      }
+      const asDayFirst = reading ? reading.dayFirst : NaN;
+      const asMonthFirst = reading ? reading.monthFirst : NaN;
+      if (Number.isNaN(asDayFirst)) dayFirstFailures.add(dayFirst.length, text);
+      if (Number.isNaN(asMonthFirst)) monthFirstFailures.add(monthFirst.length, text);
+      dayFirst.push(asDayFirst);
+      monthFirst.push(asMonthFirst);
+    },
+    finish() {
+      // When both orders are evidenced the column is inconsistent: keep the reading that fits
+      // more rows, the rest are reported as unparseable.
+      const useDayFirst =
+        dayFirstSeen && (!monthFirstSeen || dayFirstFailures.count < monthFirstFailures.count);
+      const failures = useDayFirst ? dayFirstFailures : monthFirstFailures;
+      const label = (useDayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY').replaceAll('/', separator ?? '/');
+      return {
+        format: publicFormat(format),
+        label,
+        t: useDayFirst ? dayFirst : monthFirst,
+        ambiguousOrder: !dayFirstSeen && !monthFirstSeen,
+        unparseable: failures.examples,
+        unparseableCount: failures.count,
+      };
+    },
+  };
+}
+
+/** Detects the format of `values` and reads all of them with it; null when no format fits. */
+export function parseDateColumn(values: readonly string[], options: DetectOptions = {}): DateColumn | null {
+  const format = detectDateFormat(values, options);
+  if (!format) return null;
+  const reader = createDateColumnReader(format);
+  for (const value of values) reader.push(value);
+  return reader.finish();
+}
