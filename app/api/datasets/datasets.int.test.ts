@@ -1,0 +1,195 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { disconnectDb, getPool } from '@/lib/db/client';
+import { closeTrainQueue } from '@/lib/queue/train-queue';
+import { call, callJson, csvForm, dailyCsv, fixtureCsv } from '@/test/api';
+import { DELETE, GET as getDataset } from './[id]/route';
+import { POST as preview } from './preview/route';
+import { GET as listDatasets, POST as upload } from './route';
+import { GET as getSeries } from '../series/[id]/route';
+import { GET as getPoints } from '../series/[id]/points/route';
+
+async function rowCounts() {
+  const { rows } = await getPool().query<{ datasets: number; series: number; points: number }>(
+    `SELECT (SELECT count(*) FROM datasets)::int AS datasets,
+            (SELECT count(*) FROM series)::int AS series,
+            (SELECT count(*) FROM points)::int AS points`,
+  );
+  return rows[0];
+}
+
+afterAll(async () => {
+  await closeTrainQueue();
+  await disconnectDb();
+});
+
+describe('POST /api/datasets', () => {
+  it('stores a wide file as one dataset with a series per value column', async () => {
+    const before = await rowCounts();
+    const { status, body } = await callJson(upload, {
+      method: 'POST',
+      body: csvForm(fixtureCsv('small-sales.csv'), 'small-sales.csv'),
+    });
+
+    expect(status).toBe(201);
+    const { dataset } = body;
+    expect(dataset).toMatchObject({ name: 'small-sales', fileName: 'small-sales.csv' });
+    expect(Date.parse(dataset.createdAt)).not.toBeNaN();
+    expect(dataset.series.map((s: { name: string }) => s.name)).toEqual(['store_north', 'store_south']);
+    for (const series of dataset.series) {
+      expect(series).toEqual({
+        id: expect.any(String),
+        datasetId: dataset.id,
+        name: expect.any(String),
+        frequency: 'daily',
+        points: 120,
+        start: '2026-07-04T00:00:00.000Z',
+        end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/),
+      });
+    }
+    expect(await rowCounts()).toEqual({
+      datasets: before.datasets + 1,
+      series: before.series + 2,
+      points: before.points + 240,
+    });
+
+    const listed = await callJson(listDatasets);
+    expect(listed.body.datasets[0]).toEqual(dataset);
+    const fetched = await callJson(getDataset, { params: { id: dataset.id } });
+    expect(fetched.body).toEqual({ dataset });
+  });
+
+  it('takes the name, value columns and time column from form fields', async () => {
+    const csv = 'when,a,b\n' + dailyCsv(40).split('\n').slice(1, -1).map((row) => `${row},1`).join('\n') + '\n';
+    const { status, body } = await callJson(upload, {
+      method: 'POST',
+      body: csvForm(csv, 'x.csv', { name: 'Chosen', timeColumn: 'when', valueColumns: 'a' }),
+    });
+    expect(status).toBe(201);
+    expect(body.dataset.name).toBe('Chosen');
+    expect(body.dataset.series.map((s: { name: string }) => s.name)).toEqual(['a']);
+  });
+
+  it('rejects a file that cannot be imported with 422, its problems, and stores nothing', async () => {
+    const before = await rowCounts();
+    const broken = 'date,value\n2024-01-01,1\n2024-01-02,abc\nnot a date,3\n2024-01-04,4\n';
+    const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(broken, 'broken.csv') });
+
+    expect(status).toBe(422);
+    expect(body.error.code).toBe('invalid_csv');
+    expect(body.error.message).toMatch(/cannot be imported/);
+    expect(body.error.details.problems.length).toBeGreaterThan(0);
+    for (const problem of body.error.details.problems) {
+      expect(problem).toMatchObject({ code: expect.any(String), message: expect.any(String), severity: expect.stringMatching(/error|warning/) });
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('answers 400 without a file and 413 over HORIZON_MAX_UPLOAD_MB', async () => {
+    const noFile = new FormData();
+    noFile.set('name', 'nothing');
+    const missing = await callJson(upload, { method: 'POST', body: noFile });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('validation_error');
+
+    const before = await rowCounts();
+    process.env.HORIZON_MAX_UPLOAD_MB = '0.001'; // about 1 KB
+    try {
+      const tooLarge = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(200)) });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.body.error.code).toBe('file_too_large');
+    } finally {
+      delete process.env.HORIZON_MAX_UPLOAD_MB;
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('POST /api/datasets/preview', () => {
+  it('detects columns and series from the head of a file and stores nothing', async () => {
+    const before = await rowCounts();
+    const csv = fixtureCsv('small-sales.csv');
+    const head = csv.slice(0, 500); // cut mid-line, as the UI sends the first bytes
+    const { status, body } = await callJson(preview, { method: 'POST', body: csvForm(head, 'small-sales.csv') });
+
+    expect(status).toBe(200);
+    expect(body.preview).toMatchObject({
+      delimiter: ',',
+      columns: ['date', 'store_north', 'store_south'],
+      timeColumn: 'date',
+      valueColumns: ['store_north', 'store_south'],
+      ok: true,
+    });
+    expect(body.preview.series).toHaveLength(2);
+    expect(body.preview.series[0]).toEqual({
+      name: 'store_north',
+      frequency: 'daily',
+      points: expect.any(Number),
+      start: '2026-07-04T00:00:00.000Z',
+      end: expect.any(String),
+    });
+    expect(body.preview.series[0]).not.toHaveProperty('t');
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('series and points', () => {
+  it('returns a series with its default config, and its points capped at max', async () => {
+    const { body } = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(300), 'long.csv') });
+    const series = body.dataset.series[0];
+
+    const detail = await callJson(getSeries, { params: { id: series.id } });
+    expect(detail.status).toBe(200);
+    expect(detail.body.series).toEqual(series);
+    expect(detail.body.defaultConfig).toMatchObject({ horizon: expect.any(Number), lookback: expect.any(Number), epochs: expect.any(Number) });
+
+    const all = await callJson(getPoints, { params: { id: series.id } });
+    expect(all.body.points).toHaveLength(300);
+    expect(all.body.points[0]).toEqual({ t: '2024-01-01T00:00:00.000Z', v: 100 });
+
+    const capped = await callJson(getPoints, { path: '/?max=50', params: { id: series.id } });
+    expect(capped.body.points).toHaveLength(50);
+    expect(capped.body.points[0]).toEqual(all.body.points[0]);
+    expect(capped.body.points.at(-1)).toEqual(all.body.points.at(-1));
+
+    const range = await callJson(getPoints, {
+      path: '/?from=2024-01-10T00:00:00Z&to=2024-01-19T00:00:00Z',
+      params: { id: series.id },
+    });
+    expect(range.body.points.map((p: { t: string }) => p.t.slice(0, 10))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `2024-01-${String(10 + i).padStart(2, '0')}`),
+    );
+  });
+
+  it('answers 400 for a bad query and 404 for an unknown series', async () => {
+    const { body } = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(30), 'short.csv') });
+    const id = body.dataset.series[0].id;
+
+    const badMax = await callJson(getPoints, { path: '/?max=abc', params: { id } });
+    expect(badMax.status).toBe(400);
+    expect(badMax.body.error.code).toBe('validation_error');
+    expect(badMax.body.error.details.issues[0].path).toBe('max');
+
+    const badFrom = await callJson(getPoints, { path: '/?from=yesterday', params: { id } });
+    expect(badFrom.status).toBe(400);
+
+    for (const handler of [getSeries, getPoints]) {
+      const missing = await callJson(handler, { params: { id: 'nope' } });
+      expect(missing.status).toBe(404);
+      expect(missing.body.error).toEqual({ code: 'not_found', message: 'There is no series with id "nope".' });
+    }
+  });
+});
+
+describe('DELETE /api/datasets/:id', () => {
+  it('deletes the dataset with its series and points, then answers 404', async () => {
+    const { body } = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(50), 'gone.csv') });
+    const before = await rowCounts();
+
+    const response = await call(DELETE, { method: 'DELETE', params: { id: body.dataset.id } });
+    expect(response.status).toBe(204);
+    expect(await rowCounts()).toEqual({ datasets: before.datasets - 1, series: before.series - 1, points: before.points - 50 });
+
+    expect((await call(getDataset, { params: { id: body.dataset.id } })).status).toBe(404);
+    expect((await call(DELETE, { method: 'DELETE', params: { id: body.dataset.id } })).status).toBe(404);
+  });
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { mustExist } from '@/lib/api/errors';
+import { attachment, json } from '@/lib/api/response';
+import { apiRoute, idParams } from '@/lib/api/route';
+import { getRun } from '@/lib/db/runs';
+import { predictionsAsCsv, predictionsAsJson } from '@/lib/runs/export-predictions';
+
+export const runtime = 'nodejs';
+
+const predictionsQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
+
+export const GET = apiRoute({ params: idParams, query: predictionsQuery }, async ({ params, query }) => {
+  const run = mustExist('run', params.id, await getRun(params.id));
+  if (query.format === 'json') return json(await predictionsAsJson(run));
+  const { fileName, csv } = await predictionsAsCsv(run);
+  return attachment(csv, 'text/csv; charset=utf-8', fileName);
+});

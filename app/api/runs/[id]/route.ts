@@ -1,0 +1,18 @@
+import { mustExist } from '@/lib/api/errors';
+import { json, noContent } from '@/lib/api/response';
+import { apiRoute, idParams } from '@/lib/api/route';
+import { getRun } from '@/lib/db/runs';
+import { deleteRun } from '@/lib/runs/delete-run';
+
+export const runtime = 'nodejs';
+
+export const GET = apiRoute({ params: idParams }, async ({ params }) => {
+  const run = mustExist('run', params.id, await getRun(params.id));
+  return json({ run });
+});
+
+export const DELETE = apiRoute({ params: idParams }, async ({ params }) => {
+  const run = mustExist('run', params.id, await getRun(params.id));
+  await deleteRun(run);
+  return noContent();
+});

@@ -1,0 +1,145 @@
+import type { Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disconnectDb } from '@/lib/db/client';
+import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
+import { call, callJson, csvForm, dailyCsv } from '@/test/api';
+import { processScheduledTrain } from '@/worker/processors/scheduled-train';
+import { POST as upload } from '../datasets/route';
+import { DELETE as deleteDataset } from '../datasets/[id]/route';
+import { GET as getRun } from '../runs/[id]/route';
+import { POST as createRun } from '../runs/route';
+import { POST as cancel } from '../runs/[id]/cancel/route';
+import { DELETE, GET as getSchedule, PATCH } from './[id]/route';
+import { GET as listSchedules, POST as createSchedule } from './route';
+
+const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
+
+async function uploadSeries(name: string): Promise<{ datasetId: string; seriesId: string }> {
+  const { body } = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(100), `${name}.csv`) });
+  return { datasetId: body.dataset.id, seriesId: body.dataset.series[0].id };
+}
+
+/** The pending job of a schedule's scheduler (waiting or delayed). */
+async function scheduledJob(scheduleId: string): Promise<Job | undefined> {
+  const jobs = await getTrainQueue().getJobs(['waiting', 'delayed', 'prioritized']);
+  return jobs.find((job) => job.name === 'scheduled-train' && 'scheduleId' in job.data && job.data.scheduleId === scheduleId);
+}
+
+let seriesId: string;
+
+beforeAll(async () => {
+  ({ seriesId } = await uploadSeries('scheduled'));
+});
+
+afterAll(async () => {
+  await closeTrainQueue();
+  await disconnectDb();
+});
+
+describe('schedules', () => {
+  it('creates a scheduler, trains on firing, pauses, resumes and deletes', async () => {
+    const created = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '1s', config: TINY } });
+    expect(created.status).toBe(201);
+    const schedule = created.body.schedule;
+    expect(schedule).toEqual({
+      id: expect.any(String),
+      seriesId,
+      every: '1s',
+      cron: null,
+      config: TINY,
+      paused: false,
+      createdAt: expect.any(String),
+      nextRunAt: expect.any(String),
+      runs: [],
+    });
+
+    const job = await scheduledJob(schedule.id);
+    expect(job).toBeDefined();
+    expect((await getTrainQueue().getJobScheduler(schedule.id))?.every).toBe(1000);
+
+    // The firing creates a run for the series with the schedule's config and trains it.
+    await processScheduledTrain(job!);
+    const fetched = await callJson(getSchedule, { params: { id: schedule.id } });
+    expect(fetched.body.schedule.runs).toEqual([{ id: expect.any(String), status: 'succeeded', createdAt: expect.any(String) }]);
+    const run = (await callJson(getRun, { params: { id: fetched.body.schedule.runs[0].id } })).body.run;
+    expect(run).toMatchObject({ seriesId, scheduleId: schedule.id, status: 'succeeded' });
+    expect(run.config).toMatchObject(TINY);
+
+    const paused = await callJson(PATCH, { method: 'PATCH', params: { id: schedule.id }, body: { paused: true } });
+    expect(paused.status).toBe(200);
+    expect(paused.body.schedule).toMatchObject({ paused: true, nextRunAt: null });
+    expect(await getTrainQueue().getJobScheduler(schedule.id)).toBeUndefined();
+
+    const resumed = await callJson(PATCH, { method: 'PATCH', params: { id: schedule.id }, body: { paused: false } });
+    expect(resumed.body.schedule).toMatchObject({ paused: false, nextRunAt: expect.any(String) });
+    expect(await getTrainQueue().getJobScheduler(schedule.id)).toBeDefined();
+
+    const listed = await callJson(listSchedules, { path: `/?seriesId=${seriesId}` });
+    expect(listed.body.schedules.map((s: { id: string }) => s.id)).toEqual([schedule.id]);
+
+    expect((await call(DELETE, { method: 'DELETE', params: { id: schedule.id } })).status).toBe(204);
+    expect(await getTrainQueue().getJobScheduler(schedule.id)).toBeUndefined();
+    expect((await call(getSchedule, { params: { id: schedule.id } })).status).toBe(404);
+    // The run it made stays, unlinked.
+    expect((await callJson(getRun, { params: { id: run.id } })).body.run.scheduleId).toBeNull();
+  });
+
+  it('skips a firing while the series has a queued run, and a firing of a paused schedule', async () => {
+    const created = await callJson(createSchedule, { method: 'POST', body: { seriesId, cron: '0 3 * * *', config: TINY } });
+    const schedule = created.body.schedule;
+    expect(schedule).toMatchObject({ every: null, cron: '0 3 * * *' });
+    expect(new Date(schedule.nextRunAt).toISOString()).toMatch(/T03:00:00\.000Z$/);
+    const job = (await scheduledJob(schedule.id))!;
+
+    const queued = await callJson(createRun, { method: 'POST', body: { seriesId, ...TINY } });
+    await processScheduledTrain(job);
+    expect((await callJson(getSchedule, { params: { id: schedule.id } })).body.schedule.runs).toEqual([]);
+    await callJson(cancel, { method: 'POST', params: { id: queued.body.run.id } });
+
+    await callJson(PATCH, { method: 'PATCH', params: { id: schedule.id }, body: { paused: true } });
+    await processScheduledTrain(job);
+    expect((await callJson(getSchedule, { params: { id: schedule.id } })).body.schedule.runs).toEqual([]);
+    await call(DELETE, { method: 'DELETE', params: { id: schedule.id } });
+  });
+
+  it('removes the schedulers of a deleted dataset', async () => {
+    const other = await uploadSeries('doomed');
+    const { body } = await callJson(createSchedule, { method: 'POST', body: { seriesId: other.seriesId, every: '1d' } });
+    expect(await getTrainQueue().getJobScheduler(body.schedule.id)).toBeDefined();
+
+    await call(deleteDataset, { method: 'DELETE', params: { id: other.datasetId } });
+    expect(await getTrainQueue().getJobScheduler(body.schedule.id)).toBeUndefined();
+    expect((await call(getSchedule, { params: { id: body.schedule.id } })).status).toBe(404);
+  });
+
+  it('validates timing, config and series', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ seriesId }, 'every'],
+      [{ seriesId, every: '1h', cron: '0 3 * * *' }, 'every'],
+      [{ seriesId, every: '15 minutes' }, 'every'],
+      [{ seriesId, every: '0m' }, 'every'],
+      [{ seriesId, cron: 'every night' }, 'cron'],
+      [{ seriesId, every: '1h', config: { epochs: -1 } }, 'config.epochs'],
+      [{ seriesId, every: '1h', colour: 'red' }, ''],
+    ];
+    for (const [body, path] of cases) {
+      const response = await callJson(createSchedule, { method: 'POST', body });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.error.code).toBe('validation_error');
+      expect(response.body.error.details.issues.map((issue: { path: string }) => issue.path)).toContain(path);
+    }
+
+    const tooShort = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '1h', config: { lookback: 90 } } });
+    expect(tooShort.status).toBe(422);
+    expect(tooShort.body.error.code).toBe('series_too_short');
+
+    expect((await callJson(createSchedule, { method: 'POST', body: { seriesId: 'nope', every: '1h' } })).status).toBe(404);
+    expect((await callJson(listSchedules, { path: '/?seriesId=nope' })).status).toBe(404);
+    const badPatch = await callJson(PATCH, { method: 'PATCH', params: { id: 'nope' }, body: { paused: 'yes' } });
+    expect(badPatch.status).toBe(400);
+    for (const [handler, method] of [[getSchedule, 'GET'], [DELETE, 'DELETE']] as const) {
+      expect((await call(handler, { method, params: { id: 'nope' } })).status).toBe(404);
+    }
+    expect((await call(PATCH, { method: 'PATCH', params: { id: 'nope' }, body: { paused: true } })).status).toBe(404);
+  });
+});

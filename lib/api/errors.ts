@@ -1,0 +1,64 @@
+// Typed errors that lib functions throw and lib/api/response.ts maps to HTTP, so a route never
+// picks a status by hand. Codes and statuses are the table in docs/api.md.
+
+export type ErrorCode =
+  | 'validation_error'
+  | 'not_found'
+  | 'conflict'
+  | 'file_too_large'
+  | 'invalid_csv'
+  | 'series_too_short'
+  | 'internal_error'
+  | 'unavailable';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function badRequest(message: string, details?: Record<string, unknown>): ApiError {
+  return new ApiError(400, 'validation_error', message, details);
+}
+
+export type EntityName = 'dataset' | 'series' | 'run' | 'schedule';
+
+export function notFound(entity: EntityName, id: string): ApiError {
+  return new ApiError(404, 'not_found', `There is no ${entity} with id "${id}".`);
+}
+
+export function conflict(message: string): ApiError {
+  return new ApiError(409, 'conflict', message);
+}
+
+export function fileTooLarge(limitMb: number): ApiError {
+  return new ApiError(
+    413,
+    'file_too_large',
+    `The upload is larger than ${limitMb} MB. Split the file, or raise HORIZON_MAX_UPLOAD_MB on the server.`,
+  );
+}
+
+export function unprocessable(
+  code: 'invalid_csv' | 'series_too_short',
+  message: string,
+  details?: Record<string, unknown>,
+): ApiError {
+  return new ApiError(422, code, message, details);
+}
+
+export function unavailable(message: string): ApiError {
+  return new ApiError(503, 'unavailable', message);
+}
+
+/** The existence check of every route: the value, or a 404 naming what was asked for. */
+export function mustExist<T>(entity: EntityName, id: string, value: T | null | undefined): T {
+  if (value === null || value === undefined) throw notFound(entity, id);
+  return value;
+}

@@ -1,0 +1,98 @@
+// Datasets and their series. A new dataset is written in ONE transaction on a raw pg client —
+// dataset row, series rows, then every point through COPY — so a failure anywhere stores nothing.
+import { randomUUID } from 'node:crypto';
+import type { ParsedSeries } from '@/lib/ingest/types';
+import { getPool, getPrisma } from './client';
+import type { Dataset as DatasetRow, Series as SeriesRow } from './generated/prisma/client';
+import { copyPoints } from './points';
+import { toSeries, type Series } from './series';
+
+/** The `Dataset` shape of docs/api.md. */
+export interface Dataset {
+  id: string;
+  name: string;
+  fileName: string | null;
+  createdAt: string;
+  series: Series[];
+}
+
+export interface NewDataset {
+  name: string;
+  fileName: string | null;
+  series: ParsedSeries[];
+}
+
+function toDataset(row: DatasetRow & { series: SeriesRow[] }): Dataset {
+  return {
+    id: row.id,
+    name: row.name,
+    fileName: row.fileName,
+    createdAt: row.createdAt.toISOString(),
+    series: row.series.map(toSeries),
+  };
+}
+
+const withSeries = { series: { orderBy: { name: 'asc' } } } as const;
+
+function isoOrNull(ms: number | undefined): string | null {
+  return ms === undefined ? null : new Date(ms).toISOString();
+}
+
+export async function createDataset({ name, fileName, series }: NewDataset): Promise<Dataset> {
+  // Ids are made here because Prisma's cuid() default only applies to writes through Prisma.
+  const datasetId = randomUUID();
+  const seriesIds = series.map(() => randomUUID());
+  const client = await getPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query('INSERT INTO datasets (id, name, file_name) VALUES ($1, $2, $3)', [datasetId, name, fileName]);
+    await client.query(
+      `INSERT INTO series (id, dataset_id, name, frequency, point_count, start, "end")
+       SELECT id, $1, name, frequency, point_count, start, "end"
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[])
+           AS s(id, name, frequency, point_count, start, "end")`,
+      [
+        datasetId,
+        seriesIds,
+        series.map((s) => s.name),
+        series.map((s) => s.frequency),
+        series.map((s) => s.t.length),
+        series.map((s) => isoOrNull(s.t[0])),
+        series.map((s) => isoOrNull(s.t.at(-1))),
+      ],
+    );
+    await copyPoints(
+      client,
+      series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v })),
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
+    client.release(broken);
+  }
+  const created = await getDataset(datasetId);
+  if (!created) throw new Error(`Dataset ${datasetId} was committed but cannot be read back.`);
+  return created;
+}
+
+/** Newest first. */
+export async function listDatasets(): Promise<Dataset[]> {
+  const rows = await getPrisma().dataset.findMany({ orderBy: { createdAt: 'desc' }, include: withSeries });
+  return rows.map(toDataset);
+}
+
+export async function getDataset(id: string): Promise<Dataset | null> {
+  const row = await getPrisma().dataset.findUnique({ where: { id }, include: withSeries });
+  return row && toDataset(row);
+}
+
+/** Series, points, runs, predictions and schedules go with it (ON DELETE CASCADE). */
+export async function deleteDataset(id: string): Promise<void> {
+  await getPrisma().dataset.deleteMany({ where: { id } });
+}

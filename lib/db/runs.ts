@@ -1,0 +1,197 @@
+// Training runs. Status changes are single UPDATEs guarded by the statuses they may leave
+// (`WHERE status IN (...)`), so a run that has finished — succeeded, failed or cancelled — is never
+// overwritten by a late worker write or a racing cancel. Each transition says whether it applied.
+import type { EpochLog, ForecastConfig, ForecastResult, Metrics, ModelName, SavedModel } from '@/lib/forecast/types';
+import { getPrisma } from './client';
+import type { Prisma, Run as RunRow, RunStatus } from './generated/prisma/client';
+import { jsonValue } from './json';
+import { insertPredictions } from './predictions';
+
+export type { RunStatus };
+
+export const ACTIVE_STATUSES: RunStatus[] = ['queued', 'running'];
+
+export function isFinished(status: RunStatus): boolean {
+  return !ACTIVE_STATUSES.includes(status);
+}
+
+/** Training window facts, timestamps as ISO strings. */
+export interface RunSummary {
+  points: number;
+  trainStart: string;
+  trainEnd: string;
+  testStart: string;
+  testEnd: string;
+}
+
+/** The `Run` shape of docs/api.md. */
+export interface Run {
+  id: string;
+  seriesId: string;
+  scheduleId: string | null;
+  status: RunStatus;
+  progress: number;
+  config: ForecastConfig;
+  backend: string | null;
+  metrics: Record<ModelName, Metrics> | null;
+  history: EpochLog[] | null;
+  summary: RunSummary | null;
+  durationMs: number | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+// Model bytes can be megabytes: never read them for the API shape.
+const withoutModel = { modelArtifacts: true, weights: true } as const;
+type RunWithoutModel = Omit<RunRow, keyof typeof withoutModel>;
+
+function toRun(row: RunWithoutModel): Run {
+  return {
+    id: row.id,
+    seriesId: row.seriesId,
+    scheduleId: row.scheduleId,
+    status: row.status,
+    progress: row.progress,
+    config: row.config as unknown as ForecastConfig,
+    backend: row.backend,
+    metrics: row.metrics as unknown as Run['metrics'],
+    history: row.history as unknown as Run['history'],
+    summary: row.summary as unknown as Run['summary'],
+    durationMs: row.durationMs,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export interface NewRun {
+  seriesId: string;
+  /** The full, defaulted config. */
+  config: ForecastConfig;
+  scheduleId?: string | null;
+}
+
+export async function insertRun({ seriesId, config, scheduleId = null }: NewRun): Promise<Run> {
+  const row = await getPrisma().run.create({
+    data: { seriesId, scheduleId, config: jsonValue(config) },
+    omit: withoutModel,
+  });
+  return toRun(row);
+}
+
+export async function getRun(id: string): Promise<Run | null> {
+  const row = await getPrisma().run.findUnique({ where: { id }, omit: withoutModel });
+  return row && toRun(row);
+}
+
+/** Newest first, optionally of one series. */
+export async function listRuns({ seriesId }: { seriesId?: string } = {}): Promise<Run[]> {
+  const rows = await getPrisma().run.findMany({
+    where: seriesId ? { seriesId } : {},
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    omit: withoutModel,
+  });
+  return rows.map(toRun);
+}
+
+export async function deleteRun(id: string): Promise<void> {
+  await getPrisma().run.deleteMany({ where: { id } });
+}
+
+/** Null when the run no longer exists (deleted with its dataset, say). */
+export async function getRunStatus(id: string): Promise<RunStatus | null> {
+  const row = await getPrisma().run.findUnique({ where: { id }, select: { status: true } });
+  return row?.status ?? null;
+}
+
+/** The newest queued or running run of a series, if any. */
+export async function findActiveRun(seriesId: string): Promise<Run | null> {
+  const row = await getPrisma().run.findFirst({
+    where: { seriesId, status: { in: ACTIVE_STATUSES } },
+    orderBy: { createdAt: 'desc' },
+    omit: withoutModel,
+  });
+  return row && toRun(row);
+}
+
+/** The trained (refit) model, for predicting again without retraining. */
+export async function getRunModel(id: string): Promise<SavedModel | null> {
+  const row = await getPrisma().run.findUnique({ where: { id }, select: { modelArtifacts: true, weights: true } });
+  if (!row?.modelArtifacts || !row.weights) return null;
+  return { artifacts: row.modelArtifacts as Record<string, unknown>, weights: row.weights };
+}
+
+async function transition(id: string, from: RunStatus[], data: Prisma.RunUpdateManyMutationInput): Promise<boolean> {
+  const { count } = await getPrisma().run.updateMany({ where: { id, status: { in: from } }, data });
+  return count === 1;
+}
+
+/** queued → running at the start of every attempt; a retry starts over from zero progress. */
+export function markRunRunning(id: string, attempt: number): Promise<boolean> {
+  return transition(id, ['queued', 'running'], {
+    status: 'running',
+    attempts: attempt,
+    progress: 0,
+    history: [],
+    error: null,
+    startedAt: new Date(),
+  });
+}
+
+export function updateRunProgress(id: string, progress: number, history: EpochLog[]): Promise<boolean> {
+  return transition(id, ['running'], { progress, history: jsonValue(history) });
+}
+
+/** running → queued after a failed attempt that BullMQ will retry; the error says why. */
+export function markRunRetrying(id: string, message: string): Promise<boolean> {
+  return transition(id, ['running'], { status: 'queued', error: message });
+}
+
+export function markRunFailed(id: string, message: string): Promise<boolean> {
+  return transition(id, ACTIVE_STATUSES, { status: 'failed', error: message, finishedAt: new Date() });
+}
+
+/** The cancelled run, or null when it had already finished (or does not exist). */
+export async function markRunCancelled(id: string): Promise<Run | null> {
+  const cancelled = await transition(id, ACTIVE_STATUSES, { status: 'cancelled', finishedAt: new Date() });
+  return cancelled ? getRun(id) : null;
+}
+
+/**
+ * running → succeeded with metrics, model and predictions, in one transaction. False (and nothing
+ * written) when the run stopped being `running` meanwhile, e.g. it was cancelled.
+ */
+export async function completeRun(id: string, result: ForecastResult): Promise<boolean> {
+  const { summary } = result;
+  return getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.run.updateMany({
+      where: { id, status: 'running' },
+      data: {
+        status: 'succeeded',
+        progress: 1,
+        error: null,
+        config: jsonValue(result.config),
+        backend: result.backend,
+        durationMs: Math.round(result.durationMs),
+        metrics: jsonValue(result.metrics),
+        history: jsonValue(result.history),
+        summary: jsonValue({
+          points: summary.points,
+          trainStart: new Date(summary.trainStart).toISOString(),
+          trainEnd: new Date(summary.trainEnd).toISOString(),
+          testStart: new Date(summary.testStart).toISOString(),
+          testEnd: new Date(summary.testEnd).toISOString(),
+        } satisfies RunSummary),
+        modelArtifacts: jsonValue(result.model.artifacts),
+        weights: result.model.weights.slice(),
+        finishedAt: new Date(),
+      },
+    });
+    if (count === 0) return false;
+    await insertPredictions(tx, id, result);
+    return true;
+  });
+}

@@ -1,0 +1,15 @@
+// Job payloads. Jobs carry ids only; everything else is read from Postgres when the job runs, so a
+// payload never goes stale. The worker parses payloads with these schemas before trusting them.
+import { z } from 'zod';
+
+export const trainJobSchema = z.object({ runId: z.string().min(1) });
+
+export const scheduledTrainJobSchema = z.object({
+  scheduleId: z.string().min(1),
+  /** Set by the processor once it has created the run, so a retried attempt trains the same run. */
+  runId: z.string().min(1).optional(),
+});
+
+export type TrainJobData = z.infer<typeof trainJobSchema>;
+export type ScheduledTrainJobData = z.infer<typeof scheduledTrainJobSchema>;
+export type TrainQueueJobData = TrainJobData | ScheduledTrainJobData;

@@ -1,0 +1,13 @@
+// Queue and job names. One queue carries all training; the job name picks the processor
+// (worker/processors/<name>.ts).
+
+export const TRAIN_QUEUE = 'training';
+
+export const JOB_NAMES = {
+  /** Train one run that already exists (created by POST /api/runs). */
+  train: 'train',
+  /** Fired by a schedule's job scheduler: create a run on the newest data, then train it. */
+  scheduledTrain: 'scheduled-train',
+} as const;
+
+export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

@@ -1,0 +1,28 @@
+// Starting a run: resolve and check its config, store it as `queued`, hand it to the worker.
+import type { ForecastConfigInput } from '@/lib/forecast/config';
+import { deleteRun as deleteRunRow, insertRun, type Run } from '@/lib/db/runs';
+import type { Series } from '@/lib/db/series';
+import { enqueueRun } from '@/lib/queue/train-queue';
+import { runConfigFor } from './run-config';
+
+/** Stores a queued run without enqueueing it; the scheduled-train job trains it in place. */
+export async function prepareRun(
+  series: Series,
+  partial: ForecastConfigInput,
+  scheduleId: string | null = null,
+): Promise<Run> {
+  const config = runConfigFor(series, partial);
+  return insertRun({ seriesId: series.id, config, scheduleId });
+}
+
+export async function createRun(series: Series, partial: ForecastConfigInput): Promise<Run> {
+  const run = await prepareRun(series, partial);
+  try {
+    await enqueueRun(run.id);
+  } catch (error) {
+    // A run no worker will ever see would sit in `queued` forever: take it back.
+    await deleteRunRow(run.id);
+    throw error;
+  }
+  return run;
+}

@@ -1,0 +1,17 @@
+// The config a run on this series trains with: the user's fields, the rest defaulted from the
+// series' frequency and length, checked against the series' length.
+import { assertLongEnough, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
+import type { ForecastConfig } from '@/lib/forecast/types';
+import type { Series } from '@/lib/db/series';
+
+/** Throws InvalidConfigError (400) or SeriesTooShortError (422, with the minimum length). */
+export function runConfigFor(series: Pick<Series, 'frequency' | 'points'>, partial: ForecastConfigInput = {}): ForecastConfig {
+  const config = resolveConfig(partial, { frequency: series.frequency, points: series.points });
+  assertLongEnough(series.points, config);
+  return config;
+}
+
+/** The config a run gets when the user sets nothing (not checked against the length). */
+export function defaultRunConfig(series: Pick<Series, 'frequency' | 'points'>): ForecastConfig {
+  return resolveConfig({}, { frequency: series.frequency, points: series.points });
+}

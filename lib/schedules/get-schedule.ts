@@ -1,0 +1,22 @@
+// Schedules as the API shows them: the row from Postgres plus the next firing from Redis.
+import {
+  getScheduleRecord,
+  listScheduleRecords,
+  toSchedule,
+  type Schedule,
+  type ScheduleRecord,
+} from '@/lib/db/schedules';
+import { nextRunAt } from '@/lib/queue/schedulers';
+
+export async function withNextRun(record: ScheduleRecord): Promise<Schedule> {
+  return toSchedule(record, record.paused ? null : await nextRunAt(record.id));
+}
+
+export async function getSchedule(id: string): Promise<Schedule | null> {
+  const record = await getScheduleRecord(id);
+  return record && withNextRun(record);
+}
+
+export async function listSchedules(filter: { seriesId?: string } = {}): Promise<Schedule[]> {
+  return Promise.all((await listScheduleRecords(filter)).map(withNextRun));
+}

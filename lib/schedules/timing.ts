@@ -1,0 +1,56 @@
+// When a schedule fires: a fixed interval ("15m", "6h", "1d", "90s") or a cron expression
+// (evaluated in UTC, like every timestamp in Horizon).
+import { CronExpressionParser } from 'cron-parser';
+import { z } from 'zod';
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const INTERVAL = /^(\d+)([smhd])$/;
+const MAX_INTERVAL_MS = 366 * UNIT_MS.d;
+
+export const CRON_TIMEZONE = 'UTC';
+
+/** "15m" → 900000; null when the text is not a positive interval of at most a year. */
+export function parseInterval(text: string): number | null {
+  const match = INTERVAL.exec(text.trim());
+  if (!match) return null;
+  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  return ms > 0 && ms <= MAX_INTERVAL_MS ? ms : null;
+}
+
+/** Null when valid, else the parser's reason. */
+export function cronProblem(expression: string): string | null {
+  try {
+    CronExpressionParser.parse(expression, { tz: CRON_TIMEZONE });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export const intervalSchema = z
+  .string()
+  .trim()
+  .refine((text) => parseInterval(text) !== null, {
+    message: 'must be a number and a unit s, m, h or d (e.g. "90s", "15m", "6h", "1d"), at most a year',
+  });
+
+export const cronSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((expression, ctx) => {
+    const problem = cronProblem(expression);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: `is not a valid cron expression (${problem}), e.g. "0 3 * * *"` });
+    }
+  });
+
+/** A schedule fires on exactly one of `every` and `cron`; for `.refine()` in request schemas. */
+export function hasExactlyOneTiming(timing: { every?: string; cron?: string }): boolean {
+  return (timing.every === undefined) !== (timing.cron === undefined);
+}
+
+export const exactlyOneTimingIssue = {
+  message: 'Give exactly one of "every" (e.g. "6h") and "cron" (e.g. "0 3 * * *").',
+  path: ['every'],
+};

@@ -1,0 +1,42 @@
+// Training progress → the run row (what the UI polls) and the BullMQ job. An epoch on a small
+// series takes milliseconds, so writes are throttled to at most one per interval; the last
+// epoch of each fit is always written, and flush() writes whatever is still pending.
+import type { Job } from 'bullmq';
+import { updateRunProgress } from '@/lib/db/runs';
+import type { EpochLog, TrainProgress } from '@/lib/forecast/types';
+
+const MIN_WRITE_INTERVAL_MS = 500;
+
+export class RunProgress {
+  /** Loss per epoch of the evaluation fit, the same history the finished run keeps. */
+  private readonly history: EpochLog[] = [];
+  private pending: TrainProgress | null = null;
+  private lastWrite = 0;
+
+  constructor(
+    private readonly job: Job,
+    private readonly runId: string,
+  ) {}
+
+  /** The engine's onProgress; it awaits this, so writes never overlap. */
+  async report(progress: TrainProgress): Promise<void> {
+    if (progress.phase === 'evaluate') {
+      const { epoch, loss, valLoss } = progress;
+      this.history.push(valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss });
+    }
+    this.pending = progress;
+    const lastEpoch = progress.epoch >= progress.epochs;
+    if (lastEpoch || Date.now() - this.lastWrite >= MIN_WRITE_INTERVAL_MS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const progress = this.pending;
+    if (!progress) return;
+    this.pending = null;
+    this.lastWrite = Date.now();
+    await Promise.all([
+      updateRunProgress(this.runId, progress.progress, this.history),
+      this.job.updateProgress({ ...progress }),
+    ]);
+  }
+}
