@@ -1,0 +1,188 @@
+'use client';
+// One run: live progress while it trains, then the verdict, forecast chart, metrics, settings and
+// downloads. Live data comes from useRun (polling today, server-sent events later).
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { LossChart } from '@/components/charts/loss-chart';
+import { ConfigFacts } from '@/components/runs/config-facts';
+import { LiveProgress } from '@/components/runs/live-progress';
+import { MetricsTable } from '@/components/runs/metrics-table';
+import { RunForecastCard } from '@/components/runs/run-forecast-card';
+import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { VerdictBanner } from '@/components/runs/verdict-banner';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { Facts } from '@/components/ui/facts';
+import { PageHeader } from '@/components/ui/page-header';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { cancelRun, deleteRun } from '@/lib/client/api';
+import { ApiError, errorMessage } from '@/lib/client/api-error';
+import { formatCount, formatDuration, formatSeriesRange } from '@/lib/client/format';
+import { useDataset, useSeries } from '@/lib/client/hooks';
+import { isActive, runLabel } from '@/lib/client/run-status';
+import { useRun } from '@/lib/client/use-run';
+import type { Run } from '@/lib/client/types';
+
+function CancelButton({ run, onCancelled }: { run: Run; onCancelled: (run: Run | null) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const cancel = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onCancelled(await cancelRun(run.id));
+    } catch (caught) {
+      // 409: it finished meanwhile; show the message and fetch the final state.
+      setError(caught);
+      if (caught instanceof ApiError && caught.status === 409) onCancelled(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="stack stack-sm align-end">
+      <Button variant="secondary" onClick={cancel} loading={busy} data-testid="cancel-run">
+        Cancel run
+      </Button>
+      {error !== null && <span className="field-error" role="alert">{errorMessage(error)}</span>}
+    </div>
+  );
+}
+
+export function RunPage({ id }: { id: string }) {
+  const router = useRouter();
+  const { data: run, error, loading, reload, setData } = useRun(id);
+  const series = useSeries(run?.seriesId ?? null).data?.series;
+  const dataset = useDataset(series?.datasetId ?? null).data;
+
+  if (loading) return <LoadingState label="Loading the run…" />;
+  if (!run) {
+    const missing = error instanceof ApiError && error.status === 404;
+    return (
+      <>
+        <PageHeader title={missing ? 'Run not found' : 'Run'} breadcrumbs={[{ href: '/', label: 'Datasets' }]} />
+        <div className="card">
+          <ErrorState
+            error={error}
+            title={missing ? 'This run does not exist (any more)' : 'Could not load the run'}
+            onRetry={missing ? undefined : reload}
+          />
+        </div>
+      </>
+    );
+  }
+
+  const active = isActive(run.status);
+  const history = run.history ?? [];
+  const breadcrumbs = [
+    { href: '/', label: 'Datasets' },
+    ...(series ? [{ href: `/datasets/${series.datasetId}`, label: dataset?.name ?? 'Dataset' }] : []),
+    { href: `/series/${run.seriesId}`, label: series?.name ?? 'Series' },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={runLabel(run)}
+        breadcrumbs={breadcrumbs}
+        meta={
+          <>
+            <span role="status">
+              <RunStatusBadge status={run.status} data-testid="run-status" />
+            </span>
+            <span>
+              Created <RelativeTime value={run.createdAt} />
+            </span>
+            {run.scheduleId && <span>Started by a schedule</span>}
+          </>
+        }
+        actions={
+          active ? (
+            <CancelButton run={run} onCancelled={(next) => (next ? setData(next) : reload())} />
+          ) : (
+            <ConfirmButton
+              title={`Delete ${runLabel(run)}?`}
+              description="Its metrics, forecasts and model are deleted. This cannot be undone."
+              confirmLabel="Delete run"
+              onConfirm={async () => {
+                await deleteRun(run.id);
+                router.push(`/series/${run.seriesId}`);
+              }}
+            >
+              Delete run
+            </ConfirmButton>
+          )
+        }
+      />
+
+      {error !== undefined && active && (
+        <Alert tone="warning">Lost contact with the server ({errorMessage(error)}). Retrying…</Alert>
+      )}
+
+      {active && (
+        <Card title="Training" data-testid="live-run">
+          <div className="stack">
+            <LiveProgress run={run} />
+            <LossChart history={history} epochs={run.config.epochs} />
+          </div>
+        </Card>
+      )}
+
+      {run.status === 'failed' && (
+        <Alert tone="error" title="Training failed" data-testid="run-error">
+          {run.error ?? 'The worker reported no reason.'}
+        </Alert>
+      )}
+      {run.status === 'cancelled' && (
+        <Alert tone="info" title="This run was cancelled" data-testid="run-cancelled">
+          It stopped before finishing, so there is no forecast. Train a new run from the{' '}
+          <Link href={`/series/${run.seriesId}`}>series page</Link>.
+        </Alert>
+      )}
+
+      {run.status === 'succeeded' && (
+        <>
+          <VerdictBanner metrics={run.metrics} />
+          <RunForecastCard run={run} frequency={series?.frequency ?? 'irregular'} />
+          <div className="grid-2">
+            <Card title="Metrics" description="Errors on the held-out test window.">
+              <div className="stack">
+                {run.metrics ? <MetricsTable metrics={run.metrics} /> : <p className="muted">No metrics were stored.</p>}
+                <Facts
+                  label="Training facts"
+                  items={[
+                    ['Backend', run.backend ?? '—'],
+                    ['Training time', formatDuration(run.durationMs)],
+                    ['Epochs trained', history.length ? formatCount(history[history.length - 1].epoch) : '—'],
+                    ['Points', formatCount(run.summary?.points)],
+                    ['Training data', formatSeriesRange(run.summary?.trainStart, run.summary?.trainEnd, series?.frequency)],
+                    ['Test window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency)],
+                  ]}
+                />
+              </div>
+            </Card>
+            <Card title="Configuration">
+              <ConfigFacts config={run.config} />
+            </Card>
+          </div>
+        </>
+      )}
+
+      {!active && history.length > 0 && (
+        <Card title="Training loss" description="Per epoch of the fit scored on the test window.">
+          <LossChart history={history} />
+        </Card>
+      )}
+
+      {!active && run.status !== 'succeeded' && (
+        <Card title="Configuration">
+          <ConfigFacts config={run.config} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+// Pieces every Horizon chart shares: theme colours (CSS variables, so charts follow dark mode),
+// axis styling, UTC time ticks, an HTML legend and a tooltip that matches the cards.
+import type { ReactNode } from 'react';
+import type { TooltipContentProps } from 'recharts';
+import { formatNumber, formatSeriesTime, utcDate, utcMonth, utcTime } from '@/lib/client/format';
+import type { Frequency } from '@/lib/client/types';
+
+export const COLORS = {
+  grid: 'var(--chart-grid)',
+  axis: 'var(--chart-axis)',
+  actual: 'var(--chart-actual)',
+  lstm: 'var(--chart-lstm)',
+  naive: 'var(--chart-naive)',
+  train: 'var(--chart-train)',
+  val: 'var(--chart-val)',
+  window: 'var(--chart-window)',
+} as const;
+
+/** Distinct colours for overlaid runs, in order. */
+export const PALETTE = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6'].map(
+  (name) => `var(${name})`,
+);
+
+export const axisProps = {
+  stroke: COLORS.grid,
+  tick: { fill: COLORS.axis, fontSize: 12 },
+  tickLine: false,
+} as const;
+
+const DAY = 24 * 3600 * 1000;
+
+/** Tick labels sized to the visible span, in UTC: months for years of data, hours for a day. */
+export function timeTickFormatter(first: number, last: number): (value: number) => string {
+  const span = Math.abs(last - first);
+  const format = (date: Date) =>
+    span > 400 * DAY
+      ? utcMonth(date)
+      : span > 3 * DAY
+        ? utcDate(date, false)
+        : span > DAY
+          ? `${utcDate(date, false)} ${utcTime(date)}`
+          : utcTime(date);
+  return (value) => (Number.isFinite(value) ? format(new Date(value)) : '');
+}
+
+export function compactNumber(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e9) return `${(value / 1e9).toFixed(1)}B`;
+  if (abs >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
+  if (abs >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
+  return formatNumber(value);
+}
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  variant?: 'line' | 'dashed' | 'area';
+}
+
+export function ChartLegend({ items }: { items: LegendItem[] }) {
+  return (
+    <ul className="chart-legend">
+      {items.map((item) => (
+        <li key={item.label}>
+          <span
+            className={`legend-swatch${item.variant === 'dashed' ? ' legend-swatch-dashed' : ''}${item.variant === 'area' ? ' legend-swatch-area' : ''}`}
+            style={{ color: item.color }}
+            aria-hidden="true"
+          />
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Tooltip content for time-based charts: the timestamp in UTC, then one row per visible line. */
+export function timeTooltip(frequency?: Frequency) {
+  return function TimeTooltip({ active, payload, label }: TooltipContentProps) {
+    if (!active || !payload?.length) return null;
+    return (
+      <TooltipBox title={formatSeriesTime(Number(label), frequency)}>
+        {payload.map((entry) =>
+          entry.value === null || entry.value === undefined ? null : (
+            <div className="chart-tooltip-row" key={String(entry.dataKey)}>
+              <span>
+                <span className="legend-swatch" style={{ color: entry.color ?? entry.stroke }} aria-hidden="true" />{' '}
+                {entry.name}
+              </span>
+              <span>{formatNumber(Number(entry.value))}</span>
+            </div>
+          ),
+        )}
+      </TooltipBox>
+    );
+  };
+}
+
+export function TooltipBox({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <div className="chart-tooltip">
+      <div className="chart-tooltip-title">{title}</div>
+      {children}
+    </div>
+  );
+}
+
+interface ChartFigureProps {
+  /** What the chart shows, for people who cannot see it. */
+  description: string;
+  legend?: LegendItem[];
+  children: ReactNode;
+  'data-testid'?: string;
+}
+
+export function ChartFigure({ description, legend, children, ...rest }: ChartFigureProps) {
+  return (
+    <figure className="chart" {...rest}>
+      <figcaption className="visually-hidden">{description}</figcaption>
+      {legend && <ChartLegend items={legend} />}
+      {children}
+    </figure>
+  );
+}

@@ -1,0 +1,14 @@
+import { Facts } from '@/components/ui/facts';
+import { formatNumber } from '@/lib/client/format';
+import { CONFIG_LABELS } from '@/lib/client/training-fields';
+import type { ForecastConfig } from '@/lib/client/types';
+
+/** Every setting a run was trained with, in a fixed order. */
+export function ConfigFacts({ config }: { config: ForecastConfig }) {
+  const keys = Object.keys(CONFIG_LABELS) as (keyof ForecastConfig)[];
+  return (
+    <div data-testid="run-config">
+      <Facts label="Training configuration" items={keys.map((key) => [CONFIG_LABELS[key], formatNumber(config[key])])} />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+'use client';
+// Runs in a table, newest first, with checkboxes to pick finished runs for the comparison page.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table } from '@/components/ui/table';
+import { formatNumber } from '@/lib/client/format';
+import { runLabel } from '@/lib/client/run-status';
+import type { Run } from '@/lib/client/types';
+import { RunProgressCell } from './run-progress';
+import { RunStatusBadge } from './run-status-badge';
+
+interface RunListProps {
+  runs: readonly Run[];
+  /** Adds a Series column (for lists spanning several series). */
+  seriesNames?: ReadonlyMap<string, string>;
+}
+
+export function compareHref(ids: readonly string[]): string {
+  return `/compare?runs=${ids.map(encodeURIComponent).join(',')}`;
+}
+
+export function RunList({ runs, seriesNames }: RunListProps) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Runs deleted since they were ticked no longer count.
+  const picked = runs.filter((run) => selected.has(run.id) && run.status === 'succeeded').map((run) => run.id);
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <div className="stack">
+      <div className="row-between">
+        <p className="muted" aria-live="polite">
+          {picked.length === 0
+            ? 'Tick two or more finished runs to compare them.'
+            : `${picked.length} run${picked.length === 1 ? '' : 's'} selected.`}
+        </p>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={picked.length < 2}
+          onClick={() => router.push(compareHref(picked))}
+          data-testid="compare-button"
+        >
+          Compare selected{picked.length > 0 ? ` (${picked.length})` : ''}
+        </Button>
+      </div>
+      <Table caption="Training runs" data-testid="run-list">
+        <thead>
+          <tr>
+            <th scope="col" className="shrink">
+              <span className="visually-hidden">Select</span>
+            </th>
+            <th scope="col">Run</th>
+            {seriesNames && <th scope="col">Series</th>}
+            <th scope="col">Status</th>
+            <th scope="col">Progress</th>
+            <th scope="col" className="num" title="Mean absolute scaled error on the test window (lower is better)">
+              LSTM MASE
+            </th>
+            <th scope="col" className="num">
+              Naive MASE
+            </th>
+            <th scope="col">Backend</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => {
+            const lstm = run.metrics?.lstm.mase;
+            const naive = run.metrics?.seasonalNaive.mase;
+            const wins = lstm !== undefined && naive !== undefined && lstm < naive;
+            const checked = selected.has(run.id);
+            return (
+              <tr key={run.id} className={checked ? 'is-selected' : undefined} data-run-id={run.id}>
+                <td className="shrink">
+                  <input
+                    type="checkbox"
+                    className="row-check"
+                    aria-label={`Select ${runLabel(run)} for comparison`}
+                    checked={checked}
+                    disabled={run.status !== 'succeeded'}
+                    title={run.status === 'succeeded' ? undefined : 'Only finished runs can be compared'}
+                    onChange={(event) => toggle(run.id, event.target.checked)}
+                  />
+                </td>
+                <th scope="row">
+                  <Link href={`/runs/${run.id}`}>{runLabel(run)}</Link>
+                  {run.scheduleId && <span className="tag tag-muted">scheduled</span>}
+                </th>
+                {seriesNames && (
+                  <td>
+                    <Link href={`/series/${run.seriesId}`}>{seriesNames.get(run.seriesId) ?? 'Series'}</Link>
+                  </td>
+                )}
+                <td>
+                  <RunStatusBadge status={run.status} />
+                </td>
+                <td className="progress-col">
+                  <RunProgressCell run={run} />
+                </td>
+                <td className={`num${wins ? ' best' : ''}`}>{formatNumber(lstm, 2)}</td>
+                <td className="num">{formatNumber(naive, 2)}</td>
+                <td className="muted">{run.backend ?? '—'}</td>
+                <td>
+                  <RelativeTime value={run.createdAt} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+// Starts a run. Fields are pre-filled with the defaults the API reports for this series; a blank
+// field is left out of the request, so the server picks its default.
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { createRun } from '@/lib/client/api';
+import { ApiError, errorMessage } from '@/lib/client/api-error';
+import {
+  parseTrainingForm,
+  TRAINING_FIELDS,
+  trainingFormValues,
+  type TrainingField,
+  type TrainingFormValues,
+} from '@/lib/client/training-fields';
+import type { ForecastConfig } from '@/lib/client/types';
+import { TrainingHelp, TrainingInputs } from './training-inputs';
+
+export function TrainForm({ seriesId, defaults }: { seriesId: string; defaults: ForecastConfig | null }) {
+  const router = useRouter();
+  const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
+  const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseTrainingForm(values);
+    setErrors(parsed.errors);
+    setSubmitError(null);
+    if (Object.keys(parsed.errors).length > 0) return;
+    setSubmitting(true);
+    try {
+      const run = await createRun({ seriesId, ...parsed.overrides });
+      router.push(`/runs/${run.id}`);
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors as Partial<Record<TrainingField, string>>);
+      setSubmitError(error);
+      setSubmitting(false);
+    }
+  };
+
+  const changed = TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]);
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Train forecast" data-testid="train-form">
+      <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
+      <TrainingHelp />
+      {submitError !== null && (
+        <Alert tone="error" title="The run was not started">
+          {errorMessage(submitError)}
+        </Alert>
+      )}
+      <div className="form-actions">
+        <Button type="submit" variant="primary" loading={submitting} data-testid="train-submit">
+          Train forecast
+        </Button>
+        {changed && (
+          <Button variant="ghost" onClick={() => setValues(trainingFormValues(defaults))} disabled={submitting}>
+            Reset to defaults
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+'use client';
+// Creates a retraining schedule: every N minutes/hours/days, or a cron expression, with optional
+// training settings (blank ones take the series' defaults when each run starts).
+import { useId, useState, type FormEvent } from 'react';
+import { TrainingInputs } from '@/components/runs/training-inputs';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { InputField, SelectField } from '@/components/ui/field';
+import { createSchedule } from '@/lib/client/api';
+import { ApiError, errorMessage } from '@/lib/client/api-error';
+import { EVERY_UNITS, toEvery, type EveryUnit } from '@/lib/client/schedule-interval';
+import {
+  parseTrainingForm,
+  trainingFormValues,
+  type TrainingField,
+  type TrainingFormValues,
+} from '@/lib/client/training-fields';
+import type { ForecastConfig, Schedule } from '@/lib/client/types';
+
+type Mode = 'every' | 'cron';
+
+interface ScheduleFormProps {
+  seriesId: string;
+  defaults: ForecastConfig | null;
+  onCreated: (schedule: Schedule) => void;
+}
+
+export function ScheduleForm({ seriesId, defaults, onCreated }: ScheduleFormProps) {
+  const id = useId();
+  const [mode, setMode] = useState<Mode>('every');
+  const [amount, setAmount] = useState('1');
+  const [unit, setUnit] = useState<EveryUnit>('d');
+  const [cron, setCron] = useState('0 3 * * *');
+  const [config, setConfig] = useState<TrainingFormValues>(() => trainingFormValues(null));
+  const [errors, setErrors] = useState<Partial<Record<TrainingField | 'every' | 'cron', string>>>({});
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const placeholders = Object.fromEntries(
+    Object.entries(trainingFormValues(defaults)).map(([key, value]) => [key, value || 'default']),
+  ) as Partial<Record<TrainingField, string>>;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseTrainingForm(config);
+    const nextErrors: typeof errors = { ...parsed.errors };
+    const count = Number(amount);
+    if (mode === 'every' && (!Number.isInteger(count) || count < 1)) nextErrors.every = 'Enter a whole number of at least 1.';
+    if (mode === 'cron' && cron.trim().split(/\s+/).length < 5) {
+      nextErrors.cron = 'A cron expression has five fields: minute hour day-of-month month day-of-week.';
+    }
+    setErrors(nextErrors);
+    setSubmitError(null);
+    if (Object.keys(nextErrors).length > 0) return;
+
+    setSubmitting(true);
+    try {
+      const hasConfig = Object.keys(parsed.overrides).length > 0;
+      const schedule = await createSchedule({
+        seriesId,
+        ...(mode === 'every' ? { every: toEvery(count, unit) } : { cron: cron.trim() }),
+        ...(hasConfig ? { config: parsed.overrides } : {}),
+      });
+      onCreated(schedule);
+      setConfig(trainingFormValues(null));
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      setSubmitError(error);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="New schedule" data-testid="schedule-form">
+      <fieldset>
+        <legend className="legend">Retrain</legend>
+        <div className="segmented">
+          <label>
+            <input type="radio" name={`${id}-mode`} value="every" checked={mode === 'every'} onChange={() => setMode('every')} />
+            Interval
+          </label>
+          <label>
+            <input type="radio" name={`${id}-mode`} value="cron" checked={mode === 'cron'} onChange={() => setMode('cron')} />
+            Cron
+          </label>
+        </div>
+      </fieldset>
+
+      {mode === 'every' ? (
+        <div className="row row-top">
+          <InputField
+            label="Every"
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+            error={errors.every}
+            className="field-narrow"
+          />
+          <SelectField label="Time unit" value={unit} onChange={(event) => setUnit(event.target.value as EveryUnit)}>
+            {EVERY_UNITS.map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      ) : (
+        <InputField
+          label="Cron expression"
+          className="field-mono"
+          value={cron}
+          onChange={(event) => setCron(event.target.value)}
+          error={errors.cron}
+          hint="minute hour day-of-month month day-of-week, e.g. 0 3 * * * for every day at 03:00 (server time)."
+          spellCheck={false}
+          autoComplete="off"
+        />
+      )}
+
+      <details className="disclosure">
+        <summary>Training settings (optional)</summary>
+        <TrainingInputs values={config} onChange={setConfig} errors={errors} placeholders={placeholders} disabled={submitting} />
+        <p className="field-hint hint-below">
+          Blank settings use the series’ defaults when each run starts.
+        </p>
+      </details>
+
+      {submitError !== null && (
+        <Alert tone="error" title="The schedule was not created">
+          {errorMessage(submitError)}
+        </Alert>
+      )}
+      <div className="form-actions">
+        <Button type="submit" variant="primary" loading={submitting} data-testid="schedule-submit">
+          Create schedule
+        </Button>
+      </div>
+    </form>
+  );
+}

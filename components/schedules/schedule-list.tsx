@@ -1,0 +1,107 @@
+'use client';
+import Link from 'next/link';
+import { useState } from 'react';
+import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { Alert } from '@/components/ui/alert';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { deleteSchedule, setSchedulePaused } from '@/lib/client/api';
+import { errorMessage } from '@/lib/client/api-error';
+import { formatLocalTime } from '@/lib/client/format';
+import { runLabel } from '@/lib/client/run-status';
+import { describeSchedule } from '@/lib/client/schedule-interval';
+import { CONFIG_LABELS } from '@/lib/client/training-fields';
+import type { ForecastConfig, Schedule } from '@/lib/client/types';
+
+function configSummary(config: Schedule['config']): string {
+  const entries = Object.entries(config ?? {}).filter(([, value]) => value !== undefined && value !== null);
+  if (entries.length === 0) return 'Series defaults';
+  return entries.map(([key, value]) => `${CONFIG_LABELS[key as keyof ForecastConfig] ?? key} ${value}`).join(' · ');
+}
+
+function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const description = describeSchedule(schedule);
+
+  const togglePaused = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await setSchedulePaused(schedule.id, !schedule.paused);
+      onChange();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="schedule-item" data-testid="schedule-item" aria-label={description}>
+      <div className="row-between">
+        <div className="row">
+          <strong>{description}</strong>
+          {schedule.paused ? <Badge tone="warning">Paused</Badge> : <Badge tone="success">Active</Badge>}
+        </div>
+        <div className="row">
+          <Button size="sm" onClick={togglePaused} loading={busy} aria-label={`${schedule.paused ? 'Resume' : 'Pause'} schedule: ${description}`}>
+            {schedule.paused ? 'Resume' : 'Pause'}
+          </Button>
+          <ConfirmButton
+            variant="ghost"
+            size="sm"
+            aria-label={`Delete schedule: ${description}`}
+            title="Delete this schedule?"
+            description={`${description}. Runs it already created are kept.`}
+            confirmLabel="Delete schedule"
+            onConfirm={async () => {
+              await deleteSchedule(schedule.id);
+              onChange();
+            }}
+          >
+            Delete
+          </ConfirmButton>
+        </div>
+      </div>
+      <div className="muted">
+        {schedule.paused || !schedule.nextRunAt ? (
+          'Paused: no runs until resumed.'
+        ) : (
+          <>
+            Next run <RelativeTime value={schedule.nextRunAt} /> ({formatLocalTime(schedule.nextRunAt)})
+          </>
+        )}
+        {' · '}
+        {configSummary(schedule.config)}
+      </div>
+      {schedule.runs.length > 0 ? (
+        <ul className="run-links" aria-label="Runs created by this schedule">
+          {schedule.runs.map((run) => (
+            <li key={run.id}>
+              <Link href={`/runs/${run.id}`}>
+                <RunStatusBadge status={run.status} />
+                {runLabel(run)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="field-hint">No runs yet.</p>
+      )}
+      {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
+    </li>
+  );
+}
+
+export function ScheduleList({ schedules, onChange }: { schedules: readonly Schedule[]; onChange: () => void }) {
+  return (
+    <ul className="schedule-list" data-testid="schedule-list">
+      {schedules.map((schedule) => (
+        <ScheduleItem key={schedule.id} schedule={schedule} onChange={onChange} />
+      ))}
+    </ul>
+  );
+}

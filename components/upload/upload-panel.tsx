@@ -1,0 +1,220 @@
+'use client';
+// The upload flow: choose a file → preview what will be imported (columns, series, problems) →
+// adjust the column choice → import the whole file with upload progress → open the dataset.
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Facts } from '@/components/ui/facts';
+import { InputField } from '@/components/ui/field';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { LoadingState } from '@/components/ui/states';
+import { ApiError, errorMessage } from '@/lib/client/api-error';
+import type { ColumnChoice } from '@/lib/client/api';
+import { formatBytes, formatCount } from '@/lib/client/format';
+import { uploadDataset, type UploadHandle } from '@/lib/client/upload-dataset';
+import { useFilePreview } from '@/lib/client/use-file-preview';
+import { ColumnMapping } from './column-mapping';
+import { DetectedSeries } from './detected-series';
+import { FileProblems } from './file-problems';
+import { PreviewTable } from './preview-table';
+import { DropZone } from './drop-zone';
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', '|': 'Pipe' };
+
+function delimiterLabel(delimiter: string): string {
+  const name = DELIMITER_NAMES[delimiter];
+  return name ? `${name}${delimiter === '\t' ? '' : ` (${delimiter})`}` : JSON.stringify(delimiter);
+}
+
+/** Announced politely as the import moves on; the progress bar carries the percentage. */
+function uploadStatus(progress: number | null, imported: boolean, file: File | null): string {
+  if (imported) return 'Imported. Opening the dataset…';
+  if (progress === null) return '';
+  if (progress < 1) return `Uploading ${file ? formatBytes(file.size) : 'the file'}…`;
+  return 'Upload complete. Reading and storing the series…';
+}
+
+const datasetNameFrom = (fileName: string) => fileName.replace(/\.(csv|tsv|txt)$/i, '');
+
+export function UploadPanel() {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  // Bumped per chosen file, to reset per-file UI state (even when the same file is chosen again).
+  const [fileKey, setFileKey] = useState(0);
+  const [name, setName] = useState('');
+  const [choice, setChoice] = useState<ColumnChoice>({});
+  const { preview, error: previewError, loading: previewing, partial } = useFilePreview(file, choice);
+
+  const [progress, setProgress] = useState<number | null>(null);
+  const [imported, setImported] = useState(false);
+  const [importError, setImportError] = useState<unknown>(null);
+  const uploadRef = useRef<UploadHandle | null>(null);
+  const uploading = progress !== null && !imported;
+  // Leaving the page mid-upload stops the upload rather than finishing it unseen.
+  useEffect(() => () => uploadRef.current?.abort(), []);
+
+  const chooseFile = (next: File | null) => {
+    setFile(next);
+    setFileKey((key) => key + 1);
+    setName(next ? datasetNameFrom(next.name) : '');
+    setChoice({});
+    setImportError(null);
+    setProgress(null);
+  };
+
+  const timeColumn = choice.timeColumn ?? preview?.timeColumn ?? '';
+  const valueColumns = choice.valueColumns ?? preview?.valueColumns ?? [];
+  const blockers = preview?.problems.filter((p) => p.severity === 'error') ?? [];
+  const canImport = !!preview && blockers.length === 0 && !!timeColumn && valueColumns.length > 0 && !uploading && !previewing;
+
+  const startImport = async () => {
+    if (!file) return;
+    setImportError(null);
+    setProgress(0);
+    // Only a changed choice is sent: otherwise the server detects columns on the whole file.
+    const handle = uploadDataset(
+      { file, name, timeColumn: choice.timeColumn, valueColumns: choice.valueColumns },
+      setProgress,
+    );
+    uploadRef.current = handle;
+    try {
+      const dataset = await handle.promise;
+      setImported(true);
+      router.push(`/datasets/${dataset.id}`);
+    } catch (error) {
+      setImportError(error);
+      setProgress(null);
+    } finally {
+      uploadRef.current = null;
+    }
+  };
+
+  const importProblems = importError instanceof ApiError ? importError.problems : [];
+  const status = uploadStatus(progress, imported, file);
+
+  return (
+    <Card
+      title="Upload a CSV"
+      description="Preview what will be imported before anything is stored."
+      data-testid="upload-panel"
+    >
+      {!file ? (
+        <DropZone onFile={chooseFile} />
+      ) : (
+        <div className="stack">
+          <div className="file-chip">
+            <span className="file-chip-name">{file.name}</span>
+            <span className="muted">{formatBytes(file.size)}</span>
+            <Button variant="ghost" size="sm" onClick={() => chooseFile(null)} disabled={uploading}>
+              Choose another file
+            </Button>
+          </div>
+
+          {previewing && !preview && <LoadingState label="Reading the file…" compact />}
+          {previewError !== null && (
+            <Alert tone="error" title="Could not preview this file">
+              {errorMessage(previewError)}
+            </Alert>
+          )}
+
+          {preview && (
+            <>
+              <Facts
+                inline
+                label="What was detected"
+                items={[
+                  ['Delimiter', delimiterLabel(preview.delimiter)],
+                  ['Columns', formatCount(preview.columns.length)],
+                  [partial ? 'Rows read (first 256 KB)' : 'Rows', formatCount(preview.rows)],
+                  ['Dates read as', preview.timeFormat ?? '—'],
+                ]}
+              />
+
+              <FileProblems problems={preview.problems} />
+
+              <ColumnMapping
+                key={fileKey}
+                columns={preview.columns}
+                timeColumn={timeColumn}
+                valueColumns={valueColumns}
+                skipped={preview.skippedColumns}
+                onTimeColumn={(column) => setChoice({ timeColumn: column })}
+                onValueColumns={(columns) => setChoice({ timeColumn: timeColumn || undefined, valueColumns: columns })}
+                disabled={uploading}
+              />
+
+              {preview.preview.length > 0 && (
+                <div className="stack stack-sm">
+                  <h3>First rows</h3>
+                  <PreviewTable
+                    columns={preview.columns}
+                    rows={preview.preview}
+                    timeColumn={preview.timeColumn}
+                    valueColumns={preview.valueColumns}
+                  />
+                </div>
+              )}
+
+              {preview.series.length > 0 && (
+                <div className="stack stack-sm">
+                  <h3>
+                    {preview.series.length === 1 ? '1 series' : `${formatCount(preview.series.length)} series`} detected
+                    {previewing && <span className="muted"> · updating…</span>}
+                  </h3>
+                  <DetectedSeries series={preview.series} partial={partial} />
+                  {partial && (
+                    <p className="field-hint">* Counted in the first 256 KB; the import reads the whole file.</p>
+                  )}
+                </div>
+              )}
+
+              <div className="form-actions align-end">
+                <InputField
+                  label="Dataset name"
+                  value={name}
+                  onChange={(event) => setName(event.target.value)}
+                  disabled={uploading}
+                  className="field-name"
+                />
+                <Button variant="primary" onClick={startImport} disabled={!canImport} loading={uploading} data-testid="import-button">
+                  Import
+                </Button>
+                {uploading && (
+                  <Button variant="ghost" onClick={() => uploadRef.current?.abort()}>
+                    Cancel upload
+                  </Button>
+                )}
+              </div>
+              {!canImport && !uploading && blockers.length > 0 && (
+                <p className="field-hint">Fix the problems above (or change the column choice) to import.</p>
+              )}
+              {!canImport && !uploading && blockers.length === 0 && valueColumns.length === 0 && (
+                <p className="field-hint">Tick at least one value column to import.</p>
+              )}
+            </>
+          )}
+
+          {progress !== null && (
+            <div className="stack stack-sm">
+              <ProgressBar value={progress} label="Upload progress" size="lg" tone={imported ? 'success' : 'accent'} data-testid="upload-progress" />
+            </div>
+          )}
+          <p className="muted" aria-live="polite" data-testid="upload-status">
+            {status}
+          </p>
+
+          {importError !== null && importProblems.length > 0 && (
+            <FileProblems problems={importProblems} errorTitle="The file was not imported; nothing was stored" />
+          )}
+          {importError !== null && importProblems.length === 0 && (
+            <Alert tone="error" title="The file was not imported" data-testid="import-error">
+              {errorMessage(importError)}
+            </Alert>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}

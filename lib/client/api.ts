@@ -1,0 +1,157 @@
+// Typed fetch helpers for the REST API (docs/api.md). Every helper resolves to the documented
+// shape or throws an ApiError; components never call fetch directly.
+import { apiErrorFrom } from './api-error';
+import type {
+  CreateRunBody,
+  CreateScheduleBody,
+  Dataset,
+  FilePreview,
+  ForecastConfig,
+  Health,
+  Point,
+  Run,
+  RunForecast,
+  RunStatus,
+  Schedule,
+  Series,
+} from './types';
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  headers.set('accept', 'application/json');
+  const response = await fetch(path, { ...init, headers, cache: 'no-store' });
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw apiErrorFrom(response.status, response.statusText, body);
+  return body as T;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const enc = encodeURIComponent;
+
+// Health
+
+/** Health answers 503 with the same shape when a dependency is down; that is data, not an error. */
+export async function getHealth(signal?: AbortSignal): Promise<Health> {
+  const response = await fetch('/api/health', { signal, cache: 'no-store', headers: { accept: 'application/json' } });
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === 'object' && 'db' in body) return body as Health;
+  throw apiErrorFrom(response.status, response.statusText, body);
+}
+
+// Datasets
+
+export async function listDatasets(signal?: AbortSignal): Promise<Dataset[]> {
+  return (await request<{ datasets: Dataset[] }>('/api/datasets', { signal })).datasets;
+}
+
+export async function getDataset(id: string, signal?: AbortSignal): Promise<Dataset> {
+  return (await request<{ dataset: Dataset }>(`/api/datasets/${enc(id)}`, { signal })).dataset;
+}
+
+export async function deleteDataset(id: string): Promise<void> {
+  await request<void>(`/api/datasets/${enc(id)}`, { method: 'DELETE' });
+}
+
+export interface ColumnChoice {
+  timeColumn?: string;
+  valueColumns?: string[];
+}
+
+/**
+ * Detection only: send the head of a file, nothing is stored. A column choice is sent with the
+ * same field names as the import, so the preview shows what the import will do.
+ */
+export async function previewDataset(
+  head: Blob,
+  fileName: string,
+  choice: ColumnChoice = {},
+  signal?: AbortSignal,
+): Promise<FilePreview> {
+  const form = new FormData();
+  form.set('file', head, fileName);
+  if (choice.timeColumn) form.set('timeColumn', choice.timeColumn);
+  if (choice.valueColumns?.length) form.set('valueColumns', choice.valueColumns.join(','));
+  return (await request<{ preview: FilePreview }>('/api/datasets/preview', { method: 'POST', body: form, signal }))
+    .preview;
+}
+
+// Series
+
+export async function getSeries(
+  id: string,
+  signal?: AbortSignal,
+): Promise<{ series: Series; defaultConfig: ForecastConfig | null }> {
+  const body = await request<{ series: Series; defaultConfig?: ForecastConfig }>(`/api/series/${enc(id)}`, { signal });
+  return { series: body.series, defaultConfig: body.defaultConfig ?? null };
+}
+
+export interface PointsQuery {
+  from?: string;
+  to?: string;
+  max?: number;
+}
+
+export async function getSeriesPoints(id: string, query: PointsQuery = {}, signal?: AbortSignal): Promise<Point[]> {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.max !== undefined) params.set('max', String(query.max));
+  const qs = params.toString() ? `?${params}` : '';
+  return (await request<{ points: Point[] }>(`/api/series/${enc(id)}/points${qs}`, { signal })).points;
+}
+
+// Runs
+
+export async function createRun(body: CreateRunBody): Promise<{ id: string; status: RunStatus }> {
+  return (await request<{ run: { id: string; status: RunStatus } }>('/api/runs', { method: 'POST', body: json(body) }))
+    .run;
+}
+
+export async function getRun(id: string, signal?: AbortSignal): Promise<Run> {
+  return (await request<{ run: Run }>(`/api/runs/${enc(id)}`, { signal })).run;
+}
+
+export async function listRuns(seriesId?: string, signal?: AbortSignal): Promise<Run[]> {
+  const qs = seriesId ? `?seriesId=${enc(seriesId)}` : '';
+  return (await request<{ runs: Run[] }>(`/api/runs${qs}`, { signal })).runs;
+}
+
+export async function cancelRun(id: string): Promise<Run> {
+  return (await request<{ run: Run }>(`/api/runs/${enc(id)}/cancel`, { method: 'POST' })).run;
+}
+
+export async function deleteRun(id: string): Promise<void> {
+  await request<void>(`/api/runs/${enc(id)}`, { method: 'DELETE' });
+}
+
+export async function getRunForecast(id: string, signal?: AbortSignal): Promise<RunForecast> {
+  return (await request<{ forecast: RunForecast }>(`/api/runs/${enc(id)}/forecast`, { signal })).forecast;
+}
+
+/** Download address of a run's predictions (test window + future horizon). */
+export function predictionsUrl(id: string, format: 'csv' | 'json'): string {
+  return `/api/runs/${enc(id)}/predictions?format=${format}`;
+}
+
+// Schedules
+
+export async function createSchedule(body: CreateScheduleBody): Promise<Schedule> {
+  return (await request<{ schedule: Schedule }>('/api/schedules', { method: 'POST', body: json(body) })).schedule;
+}
+
+export async function listSchedules(seriesId: string, signal?: AbortSignal): Promise<Schedule[]> {
+  return (await request<{ schedules: Schedule[] }>(`/api/schedules?seriesId=${enc(seriesId)}`, { signal }))
+    .schedules;
+}
+
+export async function setSchedulePaused(id: string, paused: boolean): Promise<Schedule> {
+  return (
+    await request<{ schedule: Schedule }>(`/api/schedules/${enc(id)}`, { method: 'PATCH', body: json({ paused }) })
+  ).schedule;
+}
+
+export async function deleteSchedule(id: string): Promise<void> {
+  await request<void>(`/api/schedules/${enc(id)}`, { method: 'DELETE' });
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compareRows, contextStart, forecastRows, mergeByTime } from './chart-data';
+
+const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString();
+
+describe('mergeByTime', () => {
+  it('joins rows with the same timestamp and sorts by time', () => {
+    expect(mergeByTime([{ t: 2, a: 1 }, { t: 1, a: 0 }, { t: 2, b: 5, c: null }])).toEqual([
+      { t: 1, a: 0 },
+      { t: 2, a: 1, b: 5 },
+    ]);
+  });
+});
+
+describe('forecastRows', () => {
+  it('puts history, test window and future on one time axis', () => {
+    const rows = forecastRows([{ t: day(0), v: 1 }, { t: day(1), v: 2 }], {
+      test: [{ t: day(1), actual: 2, lstm: 2.1, seasonalNaive: 1.5 }],
+      future: [{ t: day(2), lstm: 2.4, seasonalNaive: 2 }],
+    });
+    expect(rows).toEqual([
+      { t: Date.parse(day(0)), actual: 1 },
+      { t: Date.parse(day(1)), actual: 2, lstm: 2.1, naive: 1.5 },
+      { t: Date.parse(day(2)), lstmFuture: 2.4, naiveFuture: 2 },
+    ]);
+  });
+});
+
+describe('compareRows', () => {
+  it('gives each run its own keys and skips runs without a forecast', () => {
+    const forecast = (lstm: number) => ({
+      test: [{ t: day(1), actual: 2, lstm, seasonalNaive: 1 }],
+      future: [{ t: day(2), lstm: lstm + 1, seasonalNaive: 1 }],
+    });
+    const rows = compareRows([{ t: day(0), v: 1 }], [forecast(3), null, forecast(5)]);
+    expect(rows[1]).toEqual({ t: Date.parse(day(1)), actual: 2, r0: 3, r2: 5 });
+    expect(rows[2]).toEqual({ t: Date.parse(day(2)), r0f: 4, r2f: 6 });
+  });
+});
+
+describe('contextStart', () => {
+  const summary = { points: 100, trainStart: day(0), trainEnd: day(89), testStart: day(90), testEnd: day(99) };
+
+  it('goes back max(lookback, 3 × horizon) steps from the test window', () => {
+    expect(contextStart(summary, { horizon: 10, lookback: 14 })).toBe(day(60));
+    expect(contextStart(summary, { horizon: 5, lookback: 20 })).toBe(day(70));
+  });
+
+  it('never starts before the series', () => {
+    expect(contextStart(summary, { horizon: 10, lookback: 200 })).toBe(day(0));
+  });
+});

@@ -1,0 +1,58 @@
+// Shapes API answers into chart rows: one row per timestamp (epoch ms), one key per line, so
+// actuals, test-window forecasts and future forecasts share a time axis.
+import type { ForecastConfig, Point, RunForecast, RunSummary } from './types';
+
+export type ChartRow = { t: number } & Record<string, number | null>;
+
+/** Merges partial rows that share a timestamp and sorts them by time. */
+export function mergeByTime(rows: Iterable<{ t: number } & Record<string, number | null | undefined>>): ChartRow[] {
+  const byTime = new Map<number, ChartRow>();
+  for (const row of rows) {
+    if (!Number.isFinite(row.t)) continue;
+    const target = byTime.get(row.t) ?? ({ t: row.t } as ChartRow);
+    for (const [key, value] of Object.entries(row)) {
+      if (key !== 't' && value !== undefined && value !== null) target[key] = value;
+    }
+    byTime.set(row.t, target);
+  }
+  return [...byTime.values()].sort((a, b) => a.t - b.t);
+}
+
+const ms = (iso: string) => new Date(iso).getTime();
+
+/** Rows of the run chart: actual, lstm / naive over the test window, lstmFuture / naiveFuture after it. */
+export function forecastRows(history: readonly Point[], forecast: RunForecast): ChartRow[] {
+  return mergeByTime([
+    ...history.map((p) => ({ t: ms(p.t), actual: p.v })),
+    ...forecast.test.map((p) => ({ t: ms(p.t), actual: p.actual, lstm: p.lstm, naive: p.seasonalNaive })),
+    ...forecast.future.map((p) => ({ t: ms(p.t), lstmFuture: p.lstm, naiveFuture: p.seasonalNaive })),
+  ]);
+}
+
+/** Key of run number `index` in comparison rows: `r0` over the test window, `r0f` in the future. */
+export const compareKeys = (index: number) => ({ test: `r${index}`, future: `r${index}f` });
+
+/** Rows of the comparison chart: actuals plus each run's test and future forecasts. */
+export function compareRows(history: readonly Point[], forecasts: readonly (RunForecast | null)[]): ChartRow[] {
+  const rows: ({ t: number } & Record<string, number>)[] = history.map((p) => ({ t: ms(p.t), actual: p.v }));
+  forecasts.forEach((forecast, index) => {
+    if (!forecast) return;
+    const keys = compareKeys(index);
+    for (const p of forecast.test) rows.push({ t: ms(p.t), actual: p.actual, [keys.test]: p.lstm });
+    for (const p of forecast.future) rows.push({ t: ms(p.t), [keys.future]: p.lstm });
+  });
+  return mergeByTime(rows);
+}
+
+/**
+ * Start of the history worth showing before a test window: enough steps to see the pattern the
+ * model learnt from (its lookback, or three horizons), not the whole series squeezed to fit.
+ * The step is the gap between the last training point and the first test point.
+ */
+export function contextStart(summary: RunSummary, config: Pick<ForecastConfig, 'horizon' | 'lookback'>): string {
+  const testStart = ms(summary.testStart);
+  const step = testStart - ms(summary.trainEnd);
+  const steps = Math.min(500, Math.max(config.lookback, 3 * config.horizon));
+  const from = step > 0 ? Math.max(ms(summary.trainStart), testStart - step * steps) : ms(summary.trainStart);
+  return new Date(from).toISOString();
+}

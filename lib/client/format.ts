@@ -1,0 +1,127 @@
+// Display formatting. Series timestamps are shown in UTC, as stored: a daily series read from
+// "2024-03-01" must not show as Feb 29 to a user west of Greenwich. Creation times are the
+// user's own events and are shown in local time.
+import type { Frequency } from './types';
+
+const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+const INTEGER = new Intl.NumberFormat('en');
+
+export function formatNumber(value: number | null | undefined, digits?: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (digits !== undefined) return value.toFixed(digits);
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return value.toExponential(2);
+  return NUMBER.format(value);
+}
+
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : INTEGER.format(value);
+}
+
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+const DATE_ONLY: ReadonlySet<Frequency> = new Set(['daily', 'weekly', 'monthly', 'quarterly', 'yearly']);
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "4 Jul 2026" in UTC. Built by hand: Intl's en-GB writes "Sept", other locales reorder. */
+export function utcDate(date: Date, withYear = true): string {
+  const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  return withYear ? `${day} ${date.getUTCFullYear()}` : day;
+}
+
+export function utcMonth(date: Date): string {
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+export function utcTime(date: Date): string {
+  return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+}
+
+/**
+ * A timestamp of a series, in UTC. The time of day is left out for date-like frequencies, and,
+ * when the frequency is unknown, for timestamps at midnight.
+ */
+export function formatSeriesTime(value: string | number | null | undefined, frequency?: Frequency): string {
+  if (value === null || value === undefined) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  const midnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
+  const dateOnly = frequency === undefined ? midnight : DATE_ONLY.has(frequency);
+  return dateOnly ? utcDate(date) : `${utcDate(date)}, ${utcTime(date)} UTC`;
+}
+
+export function formatSeriesRange(
+  start: string | null | undefined,
+  end: string | null | undefined,
+  frequency?: Frequency,
+): string {
+  if (!start || !end) return '—';
+  return `${formatSeriesTime(start, frequency)} – ${formatSeriesTime(end, frequency)}`;
+}
+
+const LOCAL_DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An event time (created, next fire) in the user's time zone. */
+export function formatLocalTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '—' : LOCAL_DATE_TIME.format(date);
+}
+
+const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 minutes ago", "in 2 hours"; "just now" within a minute. */
+export function formatRelative(value: string | null | undefined, now = Date.now()): string {
+  if (!value) return '—';
+  const seconds = (new Date(value).getTime() - now) / 1000;
+  if (!Number.isFinite(seconds)) return '—';
+  if (Math.abs(seconds) < 60) return seconds <= 0 ? 'just now' : 'in less than a minute';
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return RELATIVE.format(Math.round(seconds / size), unit);
+  }
+  return RELATIVE.format(Math.round(seconds / 60), 'minute');
+}
+
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds % 60);
+  if (minutes < 60) return `${minutes} min ${rest} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export const FREQUENCY_LABEL: Record<Frequency, string> = {
+  minutely: 'Minutely',
+  hourly: 'Hourly',
+  daily: 'Daily',
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  yearly: 'Yearly',
+  irregular: 'Irregular',
+};
+
+export function formatFrequency(frequency: Frequency | string): string {
+  return FREQUENCY_LABEL[frequency as Frequency] ?? frequency;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

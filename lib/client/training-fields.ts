@@ -1,0 +1,79 @@
+// The training settings a user can set, described once for the train form, the schedule form and
+// the config tables: labels, hints, input bounds and parsing of what was typed.
+import type { ForecastConfig, TrainingOverrides } from './types';
+
+export type TrainingField = keyof TrainingOverrides;
+
+export interface TrainingFieldSpec {
+  key: TrainingField;
+  label: string;
+  hint: string;
+  integer: boolean;
+  min: number;
+  /** Whether `min` itself is allowed. */
+  minInclusive: boolean;
+  max?: number;
+  step: number | 'any';
+}
+
+export const TRAINING_FIELDS: readonly TrainingFieldSpec[] = [
+  { key: 'horizon', label: 'Horizon', hint: 'Steps to forecast; also the size of the held-out test window.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'lookback', label: 'Lookback', hint: 'Past steps the model reads for each prediction.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'epochs', label: 'Epochs', hint: 'Passes over the training data; early stopping may end sooner.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'units', label: 'LSTM units', hint: 'Size of the LSTM layer.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'learningRate', label: 'Learning rate', hint: 'Step size of the Adam optimiser.', integer: false, min: 0, minInclusive: false, step: 'any' },
+  { key: 'batchSize', label: 'Batch size', hint: 'Training windows per gradient step.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'dropout', label: 'Dropout', hint: 'Fraction of LSTM outputs dropped while training (0 to 0.9).', integer: false, min: 0, minInclusive: true, max: 0.9, step: 0.05 },
+];
+
+/** Labels for every key of a stored config, in display order. */
+export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
+  horizon: 'Horizon',
+  lookback: 'Lookback',
+  epochs: 'Epochs',
+  units: 'LSTM units',
+  learningRate: 'Learning rate',
+  batchSize: 'Batch size',
+  dropout: 'Dropout',
+  validationSplit: 'Validation split',
+  patience: 'Early-stopping patience',
+  seed: 'Seed',
+};
+
+export type TrainingFormValues = Record<TrainingField, string>;
+
+/** Form values from a config; fields the config lacks stay blank (= server default). */
+export function trainingFormValues(config?: Partial<ForecastConfig> | null): TrainingFormValues {
+  const values = {} as TrainingFormValues;
+  for (const field of TRAINING_FIELDS) {
+    const value = config?.[field.key];
+    values[field.key] = value === undefined || value === null ? '' : String(value);
+  }
+  return values;
+}
+
+/** Parses typed values: blank fields are left out, invalid ones get a message saying what to fix. */
+export function parseTrainingForm(values: Partial<TrainingFormValues>): {
+  overrides: TrainingOverrides;
+  errors: Partial<Record<TrainingField, string>>;
+} {
+  const overrides: TrainingOverrides = {};
+  const errors: Partial<Record<TrainingField, string>> = {};
+  for (const field of TRAINING_FIELDS) {
+    const raw = values[field.key]?.trim() ?? '';
+    if (raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value)) {
+      errors[field.key] = `${field.label} must be a number.`;
+    } else if (field.integer && !Number.isInteger(value)) {
+      errors[field.key] = `${field.label} must be a whole number.`;
+    } else if (field.minInclusive ? value < field.min : value <= field.min) {
+      errors[field.key] = `${field.label} must be ${field.minInclusive ? 'at least' : 'greater than'} ${field.min}.`;
+    } else if (field.max !== undefined && value > field.max) {
+      errors[field.key] = `${field.label} must be at most ${field.max}.`;
+    } else {
+      overrides[field.key] = value;
+    }
+  }
+  return { overrides, errors };
+}
