@@ -318,9 +318,14 @@ export function createDateColumnReader(format: DateFormat): DateColumnReader {
 function fixedFormatReader(spec: FormatSpec): DateColumnReader {
   const t: number[] = [];
   const failures = new FailureLog();
+  // Long files repeat each timestamp once per series, row after row: parse a repeat only once.
+  let lastText: string | null = null;
+  let lastValue = NaN;
   return {
     push(text) {
-      const value = spec.parse(text.trim());
+      const value = text === lastText ? lastValue : spec.parse(text.trim());
+      lastText = text;
+      lastValue = value;
       if (Number.isNaN(value)) failures.add(t.length, text);
       t.push(value);
     },

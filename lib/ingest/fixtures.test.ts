@@ -1,23 +1,31 @@
 // Every file under test/fixtures/csv/ and what parsing it must give. The files are read as streams
-// of small chunks, as an upload arrives.
+// of small chunks, as an upload arrives; a file may appear more than once, with different options.
 import { createReadStream, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Frequency } from '@/lib/forecast/types';
 import { parseCsv } from './parse-csv';
-import type { ProblemCode } from './types';
+import type { DecimalSeparator, Layout, ParseOptions, ParseResult, ProblemCode } from './types';
 
 const DIR = join(import.meta.dirname, '../../test/fixtures/csv');
 
 interface Expected {
   file: string;
+  options?: ParseOptions;
   /** Error codes expected (empty for a file that imports). */
   errors: ProblemCode[];
   warnings?: ProblemCode[];
   series?: number;
+  /** Names of the series, in order. */
+  names?: string[];
   frequency?: Frequency;
   delimiter?: string;
+  decimal?: DecimalSeparator;
   timeColumn?: string;
+  layout?: Layout;
+  idColumns?: string[];
+  /** Anything else worth pinning down for this file. */
+  check?: (parsed: ParseResult) => void;
 }
 
 const CASES: Expected[] = [
@@ -49,15 +57,195 @@ const CASES: Expected[] = [
   { file: 'too-few-points.csv', errors: ['too_few_points'], series: 1 },
   { file: 'unparseable-dates.csv', errors: ['unparseable_dates'], warnings: ['missing_timestamps'], series: 1 },
   { file: 'unclosed-quote.csv', errors: ['malformed_csv'] },
+
+  // Long layout: id columns say which series a row belongs to.
+  {
+    file: 'long-stores.csv',
+    errors: [],
+    layout: 'long',
+    idColumns: ['store'],
+    names: ['north', 'south', 'east'],
+    frequency: 'daily',
+    check: (parsed) => {
+      expect(parsed.series[1]).toMatchObject({ valueColumn: 'sales', ids: { store: 'south' } });
+      expect(parsed.series[1].v.slice(0, 3)).toEqual([110, 111, 112]);
+    },
+  },
+  { file: 'long-stores.csv', options: { layout: 'wide' }, errors: ['duplicate_timestamps'], layout: 'wide' },
+  {
+    file: 'long-two-ids.csv',
+    errors: [],
+    layout: 'long',
+    idColumns: ['Store', 'Product'],
+    series: 8,
+    check: (parsed) => {
+      expect(parsed.series[0].name).toBe('Store=north / Product=apples / Sales');
+      expect(parsed.series[1].name).toBe('Store=north / Product=apples / Units');
+      expect(parsed.valueColumns).toEqual(['Sales', 'Units']);
+    },
+  },
+  {
+    file: 'long-two-ids.csv',
+    options: { idColumns: ['Store'], valueColumns: ['Units'], duplicatePolicy: 'sum' },
+    errors: [],
+    warnings: ['duplicate_timestamps'],
+    names: ['north', 'south'],
+    check: (parsed) => {
+      expect(parsed.series[0].v[0]).toBe(2);
+      expect(parsed.series[0].duplicates).toBe(8);
+      expect(parsed.skippedColumns.map((c) => c.name)).toEqual(['Product', 'Sales']);
+    },
+  },
+  // Sorted by region: the first 200 rows hold one region only, so the sample alone cannot tell.
+  {
+    file: 'long-sorted-by-id.csv',
+    errors: [],
+    layout: 'long',
+    names: ['Nord', 'Süd', 'West'],
+    frequency: 'monthly',
+    delimiter: ';',
+    decimal: ',',
+  },
+  {
+    file: 'long-numeric-id.csv',
+    errors: [],
+    layout: 'long',
+    idColumns: ['store_id'],
+    names: ['101', '102', '103', '104'],
+    frequency: 'hourly',
+  },
+  {
+    file: 'long-missing-ids.csv',
+    errors: [],
+    warnings: ['missing_ids', 'too_few_points'],
+    names: ['north', 'south'],
+    check: (parsed) => {
+      expect(parsed.skippedSeries).toEqual([{ name: 'west', reason: '2 values; at least 3 are needed' }]);
+      expect(parsed.problems.find((p) => p.code === 'missing_ids')).toMatchObject({ row: 8, count: 1 });
+    },
+  },
+  { file: 'long-duplicates.csv', errors: ['duplicate_timestamps'], layout: 'long', series: 2 },
+  {
+    file: 'long-duplicates.csv',
+    options: { duplicatePolicy: 'mean' },
+    errors: [],
+    warnings: ['duplicate_timestamps'],
+    check: (parsed) => {
+      expect(parsed.series[0].v).toEqual([10, 11, 9.5, 13, 14]);
+      expect(parsed.series.map((s) => s.duplicates)).toEqual([1, 0]);
+    },
+  },
+  // Duplicated rows that a note column happens to tell apart: still a wide file with duplicates.
+  { file: 'duplicates-with-note.csv', errors: ['duplicate_timestamps'], layout: 'wide', series: 1 },
+
+  // Encodings.
+  { file: 'utf16le-bom.txt', errors: [], names: ['Umsatz €', 'Gäste'], delimiter: '\t', frequency: 'daily' },
+  { file: 'utf16be-bom.csv', errors: [], names: ['Umsatz €', 'Gäste'], timeColumn: 'Datum' },
+  { file: 'utf16le-no-bom.csv', errors: [], names: ['Umsatz €', 'Gäste'] },
+  {
+    file: 'windows-1252.csv',
+    errors: ['unsupported_encoding'],
+    check: (parsed) => {
+      const problem = parsed.problems[0];
+      expect(problem.row).toBe(1);
+      expect(problem.message).toContain('"Datum;Umsatz €;Gäste"');
+      expect(problem.message).toContain('CSV UTF-8');
+    },
+  },
+
+  // Constant series: skipped with a warning, an error when nothing else is left.
+  {
+    file: 'constant-column.csv',
+    errors: [],
+    warnings: ['constant_series'],
+    names: ['sales'],
+    check: (parsed) => expect(parsed.skippedSeries.map((s) => s.name)).toEqual(['status_code']),
+  },
+  { file: 'all-constant.csv', errors: ['constant_series'], series: 0 },
+
+  // Text that spreadsheets would run as formulas; "-5" and "+3" are numbers.
+  {
+    file: 'formula-ids.csv',
+    errors: [],
+    warnings: ['formula_like_cells'],
+    names: ['=HYPERLINK("http://x")', '@savings', 'checking'],
+    check: (parsed) => {
+      expect(parsed.problems[0]).toMatchObject({ column: 'account', count: 10, row: 2 });
+      expect(parsed.series[0].v[0]).toBe(-5);
+    },
+  },
+
+  // Decimal separators and headers.
+  {
+    file: 'tab-decimal-comma.tsv',
+    errors: [],
+    delimiter: '\t',
+    decimal: ',',
+    check: (parsed) => expect(parsed.series[0].v[1]).toBe(1.3),
+  },
+  {
+    file: 'quoted-decimal-comma.csv',
+    errors: [],
+    delimiter: ',',
+    decimal: ',',
+    check: (parsed) => expect(parsed.series[0].v[1]).toBe(2.07),
+  },
+  { file: 'semicolon-decimal-point.csv', errors: ['non_numeric_cells'], delimiter: ';', decimal: '.' },
+  {
+    file: 'no-header.csv',
+    errors: [],
+    timeColumn: 'column_1',
+    names: ['column_2', 'column_3'],
+    check: (parsed) => expect(parsed.hasHeader).toBe(false),
+  },
+  {
+    file: 'no-header.csv',
+    options: { hasHeader: true },
+    errors: [],
+    timeColumn: '01.01.2024',
+    check: (parsed) => {
+      expect(parsed.hasHeader).toBe(true);
+      expect(parsed.rows).toBe(8);
+    },
+  },
+
+  // Irregular events: two at the same second; resampled to days.
+  { file: 'irregular-events.csv', errors: ['duplicate_timestamps'], frequency: 'irregular' },
+  {
+    file: 'irregular-events.csv',
+    options: { duplicatePolicy: 'sum', resample: { frequency: 'daily', aggregation: 'sum' } },
+    errors: [],
+    warnings: ['duplicate_timestamps'],
+    frequency: 'daily',
+    check: (parsed) => {
+      const [series] = parsed.series;
+      expect(series.t.every((t) => t % 86_400_000 === 0)).toBe(true);
+      expect(series.duplicates).toBe(1);
+    },
+  },
+
+  // Gap policies on a weekly series that lacks two weeks.
+  {
+    file: 'weekly-gaps.csv',
+    options: { gapPolicy: 'linear' },
+    errors: [],
+    warnings: ['missing_timestamps'],
+    check: (parsed) => {
+      const [series] = parsed.series;
+      expect(series).toMatchObject({ gaps: 2, filled: 2 });
+      expect(series.t).toHaveLength(10);
+    },
+  },
 ];
 
 describe('CSV fixtures', () => {
   it('has an expectation for every fixture file', () => {
-    expect(readdirSync(DIR).sort()).toEqual(CASES.map((c) => c.file).sort());
+    expect(readdirSync(DIR).sort()).toEqual([...new Set(CASES.map((c) => c.file))].sort());
   });
 
-  it.each(CASES)('$file', async (expected) => {
-    const parsed = await parseCsv(createReadStream(join(DIR, expected.file), { highWaterMark: 64 }));
+  it.each(CASES)('$file $options', async (expected) => {
+    const stream = createReadStream(join(DIR, expected.file), { highWaterMark: 64 });
+    const parsed = await parseCsv(stream, expected.options);
     const codes = (severity: 'error' | 'warning') =>
       [...new Set(parsed.problems.filter((p) => p.severity === severity).map((p) => p.code))].sort();
 
@@ -68,8 +256,13 @@ describe('CSV fixtures', () => {
     if (expected.frequency) {
       for (const series of parsed.series) expect(series.frequency).toBe(expected.frequency);
     }
+    if (expected.names) expect(parsed.series.map((s) => s.name)).toEqual(expected.names);
     if (expected.delimiter) expect(parsed.delimiter).toBe(expected.delimiter);
+    if (expected.decimal) expect(parsed.decimal).toBe(expected.decimal);
     if (expected.timeColumn) expect(parsed.timeColumn).toBe(expected.timeColumn);
+    if (expected.layout) expect(parsed.layout).toBe(expected.layout);
+    if (expected.idColumns) expect(parsed.idColumns).toEqual(expected.idColumns);
+    expected.check?.(parsed);
     for (const problem of parsed.problems) expect(problem.message.length).toBeGreaterThan(40);
   });
 });

@@ -1,7 +1,17 @@
 // Public surface of CSV ingest.
 export { parseCsv } from './parse-csv';
+export {
+  AGGREGATIONS,
+  DECIMAL_SEPARATORS,
+  DUPLICATE_POLICIES,
+  GAP_POLICIES,
+  LAYOUTS,
+  RESAMPLE_FREQUENCIES,
+} from './options';
 export { createDateColumnReader, detectDateFormat, parseDateColumn } from './dates';
 export type { DateColumn, DateColumnReader, DateFormat, DateFormatId } from './dates';
 export { addSteps, countGaps, firstGap, inferFrequency, stepsBetween } from './frequency';
+export { isFormulaLike } from './formula-cells';
 export { isMissingValue, parseNumber } from './numbers';
+export { inspectFile, type FileInspection } from './inspect';
 export type * from './types';

@@ -31,9 +31,15 @@ describe('parseCsv: wide layout', () => {
     expect(file.valueColumns).toEqual(['north', 'south']);
     expect(file.skippedColumns).toEqual([{ name: 'note', reason: 'holds text, not numbers, e.g. "a"' }]);
     expect(file.rows).toBe(3);
+    expect(file.layout).toBe('wide');
+    expect(file.idColumns).toEqual([]);
+    expect(file.hasHeader).toBe(true);
+    expect(file.decimal).toBe('.');
+    const t = [T0, T0 + DAY, T0 + 2 * DAY];
+    const counts = { gaps: 0, filled: 0, duplicates: 0 };
     expect(file.series).toEqual([
-      { name: 'north', frequency: 'daily', t: [T0, T0 + DAY, T0 + 2 * DAY], v: [1, 2, 3] },
-      { name: 'south', frequency: 'daily', t: [T0, T0 + DAY, T0 + 2 * DAY], v: [10, 20, 30] },
+      { name: 'north', valueColumn: 'north', frequency: 'daily', t, v: [1, 2, 3], ...counts },
+      { name: 'south', valueColumn: 'south', frequency: 'daily', t, v: [10, 20, 30], ...counts },
     ]);
   });
 

@@ -1,22 +1,31 @@
 // Entry point of CSV ingest: bytes in, series or problems out. Nothing is stored here, so a file
 // with an error can be rejected as a whole.
 import { CsvError } from 'csv-parse';
+import { checkUtf8, decodeUtf16, detectEncoding, EncodingError } from './encoding';
 import { byteChunks, dropCutLastLine, peekHead } from './input';
+import { optionProblems } from './options';
 import * as problem from './problems';
 import { forEachRecord } from './records';
 import { detectDialect, detectNotCsv, headText, isBlank } from './sniff';
-import type { CsvInput, ParsedFile, ParseOptions, Problem } from './types';
-import { problemFile, WideTableReader } from './wide-table';
+import { problemFile, TableReader } from './table-reader';
+import type { CsvInput, ParseOptions, ParseResult, Problem } from './types';
 
-/** Bytes sniffed for the file type and delimiter. */
+/** Bytes sniffed for the encoding, the file type and the delimiter. */
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * Reads a CSV in the wide layout (a time column and one numeric column per series), streaming:
- * memory grows with the number of values, not with the file's text.
+ * Reads a CSV in the wide layout (a time column and one numeric column per series) or the long one
+ * (id columns say which series a row belongs to), streaming: memory grows with the number of
+ * values, not with the file's text.
  */
-export async function parseCsv(input: CsvInput, options: ParseOptions = {}): Promise<ParsedFile> {
-  let chunks: AsyncIterable<Buffer> = byteChunks(input);
+export async function parseCsv(input: CsvInput, options: ParseOptions = {}): Promise<ParseResult> {
+  const fallbackDelimiter = options.delimiter ?? ',';
+  const invalid = optionProblems(options);
+  if (invalid.length > 0) return problemFile(fallbackDelimiter, invalid);
+
+  const raw = await peekHead(byteChunks(input), HEAD_BYTES);
+  const encoding = detectEncoding(raw.head);
+  let chunks: AsyncIterable<Buffer> = encoding === 'utf8' ? raw.chunks : decodeUtf16(raw.chunks, encoding);
   if (options.partial) chunks = dropCutLastLine(chunks);
   const peeked = await peekHead(chunks, HEAD_BYTES);
 
@@ -24,31 +33,34 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}): Pro
   const head = peeked.head.subarray(0, HEAD_BYTES);
   const wholeFile = peeked.complete && peeked.head.length === head.length;
   const notCsv = detectNotCsv(head);
-  if (notCsv) return problemFile(options.delimiter ?? ',', [problem.notCsv(notCsv)]);
-  if (wholeFile && isBlank(head)) return problemFile(options.delimiter ?? ',', [problem.emptyFile()]);
+  if (notCsv) return problemFile(fallbackDelimiter, [problem.notCsv(notCsv)]);
+  if (wholeFile && isBlank(head)) return problemFile(fallbackDelimiter, [problem.emptyFile()]);
 
   const detected = detectDialect(headText(head), wholeFile);
   const dialect = options.delimiter ? { ...detected, delimiter: options.delimiter } : detected;
-  const table = new WideTableReader(dialect.delimiter, options);
+  const table = new TableReader(dialect.delimiter, options);
+  // Decoded UTF-16 is valid UTF-8 by construction; anything else is checked as it streams.
+  const text = encoding === 'utf8' ? checkUtf8(peeked.chunks, options.partial) : peeked.chunks;
   let lastRow = dialect.linesBeforeHeader;
   try {
-    await forEachRecord(peeked.chunks, dialect, (record) => {
+    await forEachRecord(text, dialect, (record) => {
       table.add(record);
       lastRow = record.line;
     });
   } catch (error) {
-    const unreadable = csvProblem(error, lastRow + 1, options.partial ?? false);
+    const unreadable = readProblem(error, lastRow + 1, options.partial ?? false);
     if (unreadable) return problemFile(dialect.delimiter, [unreadable]);
   }
   return table.finish();
 }
 
 /**
- * The problem a csv-parse error stands for; null for an unclosed quote in a preview, where the
- * cut last line is the likely cause. Other errors (I/O) are not the file's fault and propagate.
+ * The problem a reading error stands for; null for an unclosed quote in a preview, where the cut
+ * last line is the likely cause. Other errors (I/O) are not the file's fault and propagate.
  * `row`: the row after the last one read, where the unreadable record starts.
  */
-function csvProblem(error: unknown, row: number, partial: boolean): Problem | null {
+function readProblem(error: unknown, row: number, partial: boolean): Problem | null {
+  if (error instanceof EncodingError) return problem.unsupportedEncoding(error);
   if (!(error instanceof CsvError)) throw error;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':

@@ -1,7 +1,9 @@
 // Every problem the parser reports, worded in one place: each message says what is wrong and
 // what to change in the file (or which option to set) to fix it.
 import type { Frequency } from '@/lib/forecast/types';
-import type { Problem, ProblemCode } from './types';
+import { MAX_ID_VALUES } from './category-column';
+import type { EncodingError } from './encoding';
+import type { DuplicatePolicy, GapPolicy, Layout, Problem, ProblemCode } from './types';
 
 /** How many example rows a message names. */
 const EXAMPLES_SHOWN = 5;
@@ -12,16 +14,17 @@ export class RowExamples {
   readonly texts: string[] = [];
   count = 0;
 
-  add(row: number, text = ''): void {
+  /** `text` may be a function, so text that is never shown is never built. */
+  add(row: number, text: string | (() => string) = ''): void {
     this.count++;
     if (this.rows.length < EXAMPLES_SHOWN) {
       this.rows.push(row);
-      this.texts.push(text);
+      this.texts.push(typeof text === 'string' ? text : text());
     }
   }
 }
 
-export type NotCsvKind = 'html' | 'json' | 'binary' | 'zip' | 'gzip' | 'pdf' | 'utf16';
+export type NotCsvKind = 'html' | 'json' | 'binary' | 'zip' | 'gzip' | 'pdf';
 
 const NOT_CSV_MESSAGES: Record<NotCsvKind, string> = {
   html:
@@ -38,9 +41,6 @@ const NOT_CSV_MESSAGES: Record<NotCsvKind, string> = {
     '"CSV UTF-8", then upload that file.',
   gzip: 'The file is gzip-compressed. Decompress it and upload the CSV inside.',
   pdf: 'The file is a PDF, not CSV. Export the table as CSV from the program that made it.',
-  utf16:
-    'The file is UTF-16 text, which is not read here. Save it as UTF-8 CSV (in Excel: Save As > ' +
-    '"CSV UTF-8").',
 };
 
 function error(code: ProblemCode, message: string, extra: Partial<Problem> = {}): Problem {
@@ -169,7 +169,11 @@ export function noTimeColumn(columns: string[]): Problem {
   );
 }
 
-export function unknownColumn(name: string, role: 'time column' | 'value column', columns: string[]): Problem {
+export function unknownColumn(
+  name: string,
+  role: 'time column' | 'value column' | 'id column',
+  columns: string[],
+): Problem {
   return error(
     'unknown_column',
     `The ${role} "${name}" is not in the header (columns: ${columns.join(', ')}). Pick one of ` +
@@ -229,19 +233,46 @@ export function nonNumericCells(column: string, examples: RowExamples): Problem 
   );
 }
 
-/** `examples.texts` hold the repeated timestamp and the row it first appears in. */
-export function duplicateTimestamps(examples: RowExamples): Problem {
+/**
+ * `examples.texts` hold the repeated timestamp and the row it first appears in. `idColumns`: the
+ * id columns of a long file (empty for wide), which the repeats are counted within.
+ */
+export function duplicateTimestamps(examples: RowExamples, idColumns: readonly string[]): Problem {
+  const fix =
+    idColumns.length === 0
+      ? 'if the file stacks several series in one column, choose the id columns that tell them ' +
+        'apart (or give each series its own column)'
+      : `if another column tells those rows apart, add it to the id columns (now ${idColumns.join(', ')})`;
   return rowProblem(
     'duplicate_timestamps',
     examples,
     `Timestamps repeat: ${rowsThat(examples, 'repeats', 'repeat')} an earlier row's timestamp ` +
-      `(${examples.texts.slice(0, 3).join('; ')}). Remove or merge the duplicated rows; if the ` +
-      'file stacks several series in one column, give each series its own column instead.',
+      `(${examples.texts.slice(0, 3).join('; ')}). Remove the duplicated rows, choose how to merge ` +
+      `them (mean, sum or last), or ${fix}.`,
   );
 }
 
-export function describeRepeat(t: number, firstRow: number): string {
-  return `${isoTime(t)} first in row ${firstRow}`;
+const MERGED_BY: Record<Exclude<DuplicatePolicy, 'error'>, string> = {
+  mean: 'their mean',
+  sum: 'their sum',
+  last: 'the last of them in the file',
+};
+
+/** The warning when a duplicate policy merged repeated timestamps. */
+export function mergedDuplicates(examples: RowExamples, policy: Exclude<DuplicatePolicy, 'error'>): Problem {
+  return warning(
+    'duplicate_timestamps',
+    `${examples.count} row${examples.count === 1 ? '' : 's'} repeated an earlier row's timestamp ` +
+      `(${describeRows(examples)}: ${examples.texts.slice(0, 3).join('; ')}); each value there is now ` +
+      `${MERGED_BY[policy]}. ` +
+      'Check that the repeats are meant, not the same rows exported twice.',
+    { row: examples.rows[0], count: examples.count },
+  );
+}
+
+/** `label`: how the series is named, for long files (" for north"). */
+export function describeRepeat(t: number, firstRow: number, label = ''): string {
+  return `${isoTime(t)}${label} first in row ${firstRow}`;
 }
 
 export function tooFewPoints(series: string, points: number): Problem {
@@ -253,12 +284,194 @@ export function tooFewPoints(series: string, points: number): Problem {
   );
 }
 
+/** A list of series names for a message: the first five quoted, then how many more. */
+function seriesList(names: readonly string[]): string {
+  const shown = names.slice(0, EXAMPLES_SHOWN).map((name) => `"${name}"`);
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/**
+ * Series of a long file with fewer than 3 points: left out with a warning, since one short id
+ * should not block the others; an error when no series is left.
+ */
+export function tooFewPointsSkipped(series: readonly { name: string; points: number }[], onlySeries: boolean): Problem {
+  const one = series.length === 1;
+  const subject = one
+    ? `Series "${series[0].name}" has ${series[0].points} value${series[0].points === 1 ? '' : 's'}`
+    : `${series.length} series (${seriesList(series.map((s) => s.name))}) have fewer than 3 values`;
+  const make = onlySeries ? error : warning;
+  return make(
+    'too_few_points',
+    `${subject}; at least 3 are needed to forecast` +
+      (onlySeries
+        ? `, and no other series is left. Add more rows for ${one ? 'it' : 'them'}.`
+        : `. ${one ? 'It was' : 'They were'} left out; add more rows to import ${one ? 'it' : 'them'} too.`),
+    { count: series.length, ...(one ? { column: series[0].name } : {}) },
+  );
+}
+
+/**
+ * Series whose every value is the same: a forecaster learns nothing from them, and scaling them
+ * divides by zero. Left out with a warning; an error when no series is left.
+ */
+export function constantSeries(series: readonly { name: string; value: number }[], onlySeries: boolean): Problem {
+  const first = series[0];
+  const names = series.map((s) => s.name);
+  const subject =
+    series.length === 1
+      ? `Series "${first.name}" has the same value (${first.value}) at every timestamp`
+      : `${series.length} series (${seriesList(names)}) each have the same value at every timestamp`;
+  const make = onlySeries ? error : warning;
+  return make(
+    'constant_series',
+    `${subject}: there is nothing to learn from a constant` +
+      (onlySeries
+        ? ', and no other series is left to import. Check that the right column was chosen as values.'
+        : `; ${series.length === 1 ? 'it was' : 'they were'} left out.`),
+    { count: series.length, ...(series.length === 1 ? { column: first.name } : {}) },
+  );
+}
+
 export function missingTimestamps(series: string, frequency: Frequency, missing: number, first: number): Problem {
   return warning(
     'missing_timestamps',
     `Series "${series}" is ${frequency} but lacks ${missing} timestamp${missing === 1 ? '' : 's'} ` +
       `(the first is ${isoTime(first)}). Forecasting assumes evenly spaced points; add the ` +
-      'missing rows if the gaps matter.',
+      'missing rows if the gaps matter, or choose a gap policy to fill them.',
     { column: series, count: missing },
+  );
+}
+
+const FILLED_WITH: Record<Exclude<GapPolicy, 'leave'>, string> = {
+  linear: 'values interpolated between their neighbours',
+  ffill: 'the last value before each gap',
+  zero: 'zeros',
+};
+
+export function filledTimestamps(
+  series: string,
+  frequency: Frequency,
+  filled: number,
+  first: number,
+  policy: Exclude<GapPolicy, 'leave'>,
+): Problem {
+  return warning(
+    'missing_timestamps',
+    `Series "${series}" is ${frequency} but lacked ${filled} timestamp${filled === 1 ? '' : 's'} ` +
+      `(the first is ${isoTime(first)}); they were filled with ${FILLED_WITH[policy]}.`,
+    { column: series, count: filled },
+  );
+}
+
+/** `maxShare`: how many missing points per present one a fill may add. */
+export function gapsTooLargeToFill(
+  series: string,
+  frequency: Frequency,
+  missing: number,
+  points: number,
+  maxShare: number,
+): Problem {
+  return warning(
+    'missing_timestamps',
+    `Series "${series}" is ${frequency} but lacks ${missing} timestamps against ${points} present, ` +
+      `more than ${maxShare} per present point, so they were not filled: the series would be mostly ` +
+      'made up. Resample it to a coarser frequency, or check its dates.',
+    { column: series, count: missing },
+  );
+}
+
+/** One warning for many series with gaps, instead of one each. */
+export function missingTimestampsSummary(series: number, missing: number, filled: boolean): Problem {
+  return warning(
+    'missing_timestamps',
+    `${series} series lack timestamps between their first and last point, ${missing} in all` +
+      (filled
+        ? '; they were filled by the gap policy.'
+        : '. Forecasting assumes evenly spaced points; add the missing rows if the gaps matter, or ' +
+          'choose a gap policy to fill them.'),
+    { count: missing },
+  );
+}
+
+/** `expected`: what the option accepts, e.g. 'one of "wide", "long"'. */
+export function invalidOption(name: string, value: string, expected: string): Problem {
+  return error('invalid_option', `The option ${name} is "${value}" but must be ${expected}.`);
+}
+
+export function timeColumnAsId(name: string): Problem {
+  return error(
+    'invalid_option',
+    `"${name}" is the time column, so it cannot also be an id column. Choose other id columns or ` +
+      'another time column.',
+    { column: name },
+  );
+}
+
+export function idColumnAsValue(name: string): Problem {
+  return error(
+    'invalid_option',
+    `"${name}" is chosen both as an id column and as a value column. Keep it in one of the two.`,
+    { column: name },
+  );
+}
+
+export function unsupportedEncoding(error_: EncodingError): Problem {
+  const byte = `0x${error_.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const seen = error_.asWindows1252 ? ` (read as Windows-1252 the row says "${truncate(error_.asWindows1252)}")` : '';
+  return error(
+    'unsupported_encoding',
+    `The file is not UTF-8: row ${error_.line} contains the byte ${byte}${seen}. It was probably ` +
+      'saved as Windows-1252/Latin-1. Save it as UTF-8 (in Excel: Save As > "CSV UTF-8"; in ' +
+      'LibreOffice: character set "Unicode (UTF-8)") or convert it, e.g. ' +
+      '`iconv -f WINDOWS-1252 -t UTF-8 file.csv > file-utf8.csv`, then upload it again.',
+    { row: error_.line },
+  );
+}
+
+/** Long layout asked for, but no column can tell the series apart. */
+export function noIdColumn(columns: readonly string[]): Problem {
+  return error(
+    'no_id_column',
+    `The long layout needs an id column whose values say which series a row belongs to (like ` +
+      `"store" with values north, south), but none of the columns qualifies (columns: ` +
+      `${columns.join(', ')}). Choose the id columns explicitly, or read the file as wide.`,
+  );
+}
+
+export function tooManyIds(column: string): Problem {
+  return error(
+    'no_id_column',
+    `Column "${column}" has more than ${MAX_ID_VALUES.toLocaleString('en-US')} different values, too ` +
+      'many for an id column: each would become its own series. Choose a column that names the ' +
+      'series, such as a store or product.',
+    { column },
+  );
+}
+
+export function missingIds(examples: RowExamples, idColumns: readonly string[]): Problem {
+  const which = idColumns.length === 1 ? `id column "${idColumns[0]}"` : `id columns (${idColumns.join(', ')})`;
+  return warning(
+    'missing_ids',
+    `${rowsThat(examples, 'has', 'have')} no value in the ${which}, so it is not known which ` +
+      `series ${examples.count === 1 ? 'it belongs' : 'they belong'} to; ` +
+      `${examples.count === 1 ? 'it was' : 'they were'} left out. Fill in the ids to import ` +
+      `${examples.count === 1 ? 'it' : 'them'}.`,
+    { row: examples.rows[0], count: examples.count, column: idColumns[0] },
+  );
+}
+
+/** `column` null: the header row, whose names become series names. */
+export function formulaLikeCells(column: string | null, examples: RowExamples): Problem {
+  const subject = column === null ? 'The header' : `Column "${column}"`;
+  const noun = column === null ? 'name' : 'value';
+  const cells = examples.texts.slice(0, 3).map((text, i) => `"${truncate(text)}" in row ${examples.rows[i]}`);
+  return warning(
+    'formula_like_cells',
+    `${subject} has ${examples.count === 1 ? `a ${noun}` : `${examples.count} ${noun}s`} starting ` +
+      `with =, +, - or @ (${cells.join(', ')}), which spreadsheets run as formulas. They are kept ` +
+      'as text; if they came from a spreadsheet formula, export its results instead, and take care ' +
+      'when opening exports of these series in a spreadsheet.',
+    { row: examples.rows[0], count: examples.count, ...(column === null ? {} : { column }) },
   );
 }

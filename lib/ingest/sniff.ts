@@ -1,5 +1,5 @@
 // What the first bytes of an upload tell before the CSV reader runs: whether it is text at all,
-// and which delimiter separates its fields.
+// and which delimiter separates its fields. (UTF-16 is decoded before this, see encoding.ts.)
 import type { NotCsvKind } from './problems';
 
 /** Bytes searched for NUL characters: enough to catch every binary format. */
@@ -21,7 +21,6 @@ export function headText(head: Buffer): string {
 
 /** What the file is instead of CSV, or null when it looks like text that may be CSV. */
 export function detectNotCsv(head: Buffer): NotCsvKind | null {
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return 'utf16';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return 'pdf';

@@ -19,7 +19,14 @@ export type ProblemCode =
   | 'malformed_csv'
   | 'unknown_column'
   | 'ambiguous_dates'
-  | 'missing_timestamps';
+  | 'missing_timestamps'
+  // Added with long layouts, fill/merge policies and encoding checks.
+  | 'invalid_option'
+  | 'unsupported_encoding'
+  | 'no_id_column'
+  | 'missing_ids'
+  | 'constant_series'
+  | 'formula_like_cells';
 
 export interface Problem {
   code: ProblemCode;
@@ -40,6 +47,16 @@ export interface ParsedSeries {
   /** Epoch milliseconds, ascending, unique. */
   t: number[];
   v: number[];
+  /** The column the values come from. */
+  valueColumn: string;
+  /** Long layout only: the id column values that pick this series' rows, e.g. { store: 'north' }. */
+  ids?: Record<string, string>;
+  /** Timestamps a regular series lacked between its first and last point (after resampling). */
+  gaps: number;
+  /** Points the gap policy inserted (0 with 'leave'); `t` and `v` include them. */
+  filled: number;
+  /** Values that repeated an earlier timestamp of this series and were merged into it (or dropped). */
+  duplicates: number;
 }
 
 /** Whole files or streams; web ReadableStreams (e.g. `File.stream()`) are read chunk by chunk. */
@@ -48,6 +65,22 @@ export type CsvInput =
   | Uint8Array
   | AsyncIterable<string | Uint8Array>
   | ReadableStream<Uint8Array>;
+
+/** 'wide': one column per series. 'long': id columns say which series a row belongs to. */
+export type Layout = 'wide' | 'long';
+export type DecimalSeparator = '.' | ',';
+/** What to put at the timestamps a regular series lacks. */
+export type GapPolicy = 'leave' | 'linear' | 'ffill' | 'zero';
+/** What to do with values that share a timestamp within one series. */
+export type DuplicatePolicy = 'error' | 'mean' | 'sum' | 'last';
+export type Aggregation = 'mean' | 'sum' | 'last' | 'min' | 'max';
+
+export interface ResampleOptions {
+  /** The step of the output series; each point stands for the period starting at its timestamp. */
+  frequency: Exclude<Frequency, 'irregular'>;
+  /** How the values falling into one period become its value. */
+  aggregation: Aggregation;
+}
 
 export interface ParseOptions {
   /** Override the detected delimiter. */
@@ -58,17 +91,46 @@ export interface ParseOptions {
   valueColumns?: string[];
   /** Preview mode: the input may be a truncated head of the file; the last partial line is dropped. */
   partial?: boolean;
+  /** Override the detected layout. */
+  layout?: Layout;
+  /** Override the detected id columns (header names); implies the long layout. */
+  idColumns?: string[];
+  /** Override the detected decimal separator. */
+  decimal?: DecimalSeparator;
+  /** Whether the first row is a header (default: detected; a first row of dates and numbers is data). */
+  hasHeader?: boolean;
+  /** Default 'leave': gaps are counted and reported, nothing is inserted. */
+  gapPolicy?: GapPolicy;
+  /** Default 'error': a repeated timestamp rejects the file. Other policies merge and warn. */
+  duplicatePolicy?: DuplicatePolicy;
+  /** Put every series on this frequency (applied after duplicates are merged, before gaps are filled). */
+  resample?: ResampleOptions;
 }
 
+// The fields marked "always set" are typed optional only so that objects built from this type
+// before they existed (e.g. the API's preview) still compile; parseCsv fills every one of them.
 export interface ParsedFile {
   delimiter: string;
+  /** Always set. The decimal separator numbers were read with ('.' also reads in ',' files). */
+  decimal?: DecimalSeparator;
+  /** Always set. False when the first row was data and the columns got generated names (column_1, ...). */
+  hasHeader?: boolean;
+  /** Always set. */
+  layout?: Layout;
+  /** Always set. Long layout: the columns whose values name the series (empty for wide). */
+  idColumns?: string[];
   columns: string[];
   timeColumn: string | null;
   /** How the time column was read, e.g. 'YYYY-MM-DD' or 'DD/MM/YYYY'; null without one. */
   timeFormat: string | null;
   valueColumns: string[];
-  /** Columns that are neither the time column nor numeric, with why. */
+  /** Columns that are neither the time column, an id column nor numeric, with why. */
   skippedColumns: { name: string; reason: string }[];
+  /**
+   * Always set. Series left out although their column was read (constant, or too few points in a
+   * long file), with why.
+   */
+  skippedSeries?: { name: string; reason: string }[];
   /** First rows as parsed strings, for the preview table. */
   preview: string[][];
   rows: number;
@@ -77,3 +139,7 @@ export interface ParsedFile {
   /** True when there is no problem of severity 'error'. */
   ok: boolean;
 }
+
+/** What parseCsv returns: a ParsedFile with every "always set" field required. */
+export type ParseResult = ParsedFile &
+  Required<Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries'>>;

@@ -1,0 +1,51 @@
+// The values each parse option accepts (for callers' form schemas too), and checking options that
+// arrive from outside TypeScript, such as API form fields, before any byte is read.
+import type { Frequency } from '@/lib/forecast/types';
+import * as problem from './problems';
+import type { Aggregation, DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, ParseOptions, Problem } from './types';
+
+export const LAYOUTS = ['wide', 'long'] as const satisfies readonly Layout[];
+export const DECIMAL_SEPARATORS = ['.', ','] as const satisfies readonly DecimalSeparator[];
+export const GAP_POLICIES = ['leave', 'linear', 'ffill', 'zero'] as const satisfies readonly GapPolicy[];
+export const DUPLICATE_POLICIES = ['error', 'mean', 'sum', 'last'] as const satisfies readonly DuplicatePolicy[];
+export const AGGREGATIONS = ['mean', 'sum', 'last', 'min', 'max'] as const satisfies readonly Aggregation[];
+export const RESAMPLE_FREQUENCIES = [
+  'minutely',
+  'hourly',
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'yearly',
+] as const satisfies readonly Exclude<Frequency, 'irregular'>[];
+
+function oneOf(name: string, value: unknown, allowed: readonly string[]): Problem | null {
+  if (value === undefined || (typeof value === 'string' && allowed.includes(value))) return null;
+  return problem.invalidOption(name, String(value), `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+}
+
+/** Problems with the option values themselves; column names are checked against the header later. */
+export function optionProblems(options: ParseOptions): Problem[] {
+  const found = [
+    oneOf('layout', options.layout, LAYOUTS),
+    oneOf('decimal', options.decimal, DECIMAL_SEPARATORS),
+    oneOf('gapPolicy', options.gapPolicy, GAP_POLICIES),
+    oneOf('duplicatePolicy', options.duplicatePolicy, DUPLICATE_POLICIES),
+  ];
+  if (options.resample !== undefined) {
+    found.push(
+      oneOf('resample.frequency', options.resample.frequency, RESAMPLE_FREQUENCIES),
+      oneOf('resample.aggregation', options.resample.aggregation, AGGREGATIONS),
+    );
+  }
+  if (options.layout === 'wide' && options.idColumns?.some((name) => name.trim() !== '')) {
+    const expected = 'left unset or "long" when id columns are given: only the long layout has id columns';
+    found.push(problem.invalidOption('layout', 'wide', expected));
+  }
+  return found.filter((p): p is Problem => p !== null);
+}
+
+/** Column names from an option, trimmed, blanks dropped; null when the option is not set. */
+export function requestedNames(names: readonly string[] | undefined): string[] | null {
+  return names?.map((name) => name.trim()).filter((name) => name !== '') ?? null;
+}
