@@ -28,6 +28,14 @@ export function epochTicks(last: number, target = 8): number[] {
   return ticks;
 }
 
+/**
+ * Loss ticks with three significant digits: losses on scaled data are small and often close
+ * together (0.0785, 0.079, 0.0795), which fixed fraction digits would round to equal labels.
+ */
+export function lossTick(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : '';
+}
+
 interface LossChartProps {
   history: readonly EpochLog[];
   /** Planned epochs: while training, the axis spans them so the curve fills in; omit when done. */
@@ -47,9 +55,11 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
     );
   }
   const lastEpoch = Math.max(epochs ?? 0, last.epoch, 2);
+  // A line needs two epochs; a fit of one epoch (e.g. a short fine-tune) is drawn as dots.
+  const dot = history.length === 1 ? { r: 3, strokeDasharray: 'none' } : false;
   return (
     <ChartFigure
-      description={`Loss per epoch over ${history.length} epochs; last training loss ${formatNumber(last.loss)}${last.valLoss !== undefined ? `, validation loss ${formatNumber(last.valLoss)}` : ''}.`}
+      description={`Loss per epoch over ${history.length} epoch${history.length === 1 ? '' : 's'}; last training loss ${formatNumber(last.loss)}${last.valLoss !== undefined ? `, validation loss ${formatNumber(last.valLoss)}` : ''}.`}
       legend={[
         { label: 'Training loss', color: COLORS.train },
         ...(hasValidation ? [{ label: 'Validation loss', color: COLORS.val, variant: 'dashed' as const }] : []),
@@ -62,12 +72,12 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
         <YAxis
           width={56}
           domain={['auto', 'auto']}
-          tickFormatter={(v: number) => formatNumber(v)}
+          tickFormatter={lossTick}
           axisLine={false}
           {...axisProps}
         />
         <Tooltip content={LossTooltip} />
-        <Line dataKey="loss" name="Training loss" stroke={COLORS.train} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line dataKey="loss" name="Training loss" stroke={COLORS.train} strokeWidth={2} dot={dot} isAnimationActive={false} />
         {hasValidation && (
           <Line
             dataKey="valLoss"
@@ -75,7 +85,7 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
             stroke={COLORS.val}
             strokeWidth={2}
             strokeDasharray="5 4"
-            dot={false}
+            dot={dot}
             isAnimationActive={false}
           />
         )}
