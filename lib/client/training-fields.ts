@@ -38,6 +38,7 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   validationSplit: 'Validation split',
   patience: 'Early-stopping patience',
   seed: 'Seed',
+  backtestWindows: 'Backtest windows',
 };
 
 export type TrainingFormValues = Record<TrainingField, string>;

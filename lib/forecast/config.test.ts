@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertLongEnough,
+  backtestWindowsFor,
   defaultConfig,
   forecastConfigInputSchema,
   MIN_TRAIN_WINDOWS,
@@ -27,7 +28,14 @@ describe('defaultConfig', () => {
       validationSplit: 0.2,
       patience: 5,
       seed: 42,
+      backtestWindows: 3,
     });
+  });
+
+  it('trains series long enough for capped epochs in batches of 64', () => {
+    expect(defaultConfig('daily', 1000).batchSize).toBe(32);
+    expect(defaultConfig('hourly', 10_000).batchSize).toBe(64);
+    expect(defaultConfig('hourly', 10_000, { batchSize: 16 }).batchSize).toBe(16);
   });
 
   it('budgets epochs: small series get the full 30, long ones fewer but at least 5', () => {
@@ -100,6 +108,9 @@ describe('resolveConfig', () => {
     { patience: 101 },
     { seed: 1.5 },
     { horizon: '7' },
+    { backtestWindows: 0 },
+    { backtestWindows: 11 },
+    { backtestWindows: 2.5 },
   ])('rejects %o', (partial) => {
     expect(() => resolveConfig(partial, { frequency: 'daily', points: 500 })).toThrow(InvalidConfigError);
   });
@@ -111,6 +122,15 @@ describe('minimumPoints / assertLongEnough', () => {
     expect(minimumPoints({ lookback: 14, horizon: 7 })).toBe(14 + 7 + 7 + MIN_TRAIN_WINDOWS - 1);
   });
 
+  it('adds a horizon per extra backtest window', () => {
+    expect(minimumPoints({ lookback: 14, horizon: 7 }, 3)).toBe(minimumPoints({ lookback: 14, horizon: 7 }) + 2 * 7);
+  });
+
+  it('ignores config.backtestWindows: a short series falls back to fewer windows instead', () => {
+    const config = defaultConfig('daily', 60);
+    expect(minimumPoints(config)).toBe(minimumPoints({ lookback: config.lookback, horizon: config.horizon }));
+  });
+
   it('throws SeriesTooShortError with the numbers in its message', () => {
     const config = { lookback: 28, horizon: 14 };
     expect(() => assertLongEnough(40, config)).toThrow(SeriesTooShortError);
@@ -118,5 +138,20 @@ describe('minimumPoints / assertLongEnough', () => {
       `This series has 40 points; lookback 28 + horizon 14 needs at least ${minimumPoints(config)}:`,
     );
     expect(() => assertLongEnough(minimumPoints(config), config)).not.toThrow();
+  });
+});
+
+describe('backtestWindowsFor', () => {
+  const config = { lookback: 14, horizon: 7, backtestWindows: 3 };
+
+  it('keeps every window asked for when the series is long enough', () => {
+    expect(backtestWindowsFor(minimumPoints(config, 3), config)).toBe(3);
+    expect(backtestWindowsFor(1000, { ...config, backtestWindows: 10 })).toBe(10);
+  });
+
+  it('falls back to as many windows as fit, but never below one', () => {
+    expect(backtestWindowsFor(minimumPoints(config, 3) - 1, config)).toBe(2);
+    expect(backtestWindowsFor(minimumPoints(config, 2) - 1, config)).toBe(1);
+    expect(backtestWindowsFor(10, config)).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ export const forecastConfigSchema = z.strictObject({
   validationSplit: z.number().min(0).max(0.5),
   patience: z.number().int().min(1).max(100),
   seed: z.number().int(), // zod 4: int() also means safe integer
+  backtestWindows: z.number().int().min(1).max(10),
 });
 
 /** What a user may set; every field is optional and unknown fields are rejected (typos surface). */
@@ -27,6 +28,8 @@ export const MIN_TRAIN_WINDOWS = 10;
 /** Early stopping on fewer validation windows than this is noise, so validation is switched off. */
 const MIN_VALIDATION_WINDOWS = 4;
 const DEFAULT_VALIDATION_SPLIT = 0.2;
+/** Three windows tell a habit from luck at little cost; each one is another LSTM fit. */
+export const DEFAULT_BACKTEST_WINDOWS = 3;
 
 // About one season ahead, looking back two seasons (LSTM cost grows with the lookback, and two
 // seasons already show the model the cycle twice). Exceptions: weekly forecasts a quarter from a
@@ -53,12 +56,28 @@ const DEFAULT_LOOKBACK: Record<Frequency, number> = {
   irregular: 20,
 };
 
+/**
+ * Training windows one epoch draws at most (a fresh random subset each epoch). An epoch over
+ * thousands of windows costs tens of seconds on the single-threaded wasm backend; this keeps it
+ * bounded while every window still gets its turn over the epochs.
+ */
+export const MAX_WINDOWS_PER_EPOCH = 1024;
+/**
+ * Batch size of series long enough that their epochs are capped. On the wasm backend per-batch
+ * overhead dominates LSTM-sized kernels: 1024 windows train in ~1.8 s in batches of 64 against
+ * ~4.5 s in batches of 32, so long series (with windows to spare) take the bigger batches.
+ */
+const LONG_SERIES_BATCH_SIZE = 64;
+const DEFAULT_BATCH_SIZE = 32;
+/** Validation windows at most (the most recent); see TrainOptions.maxValidationWindows. */
+export const MAX_VALIDATION_WINDOWS = 512;
+
 const MAX_DEFAULT_EPOCHS = 30;
 const MIN_DEFAULT_EPOCHS = 5;
 /**
- * Work budget of the evaluation fit in window-steps (training windows x lookback per epoch).
- * LSTM cost grows with both, so long series get fewer default epochs: a 1000-point daily series
- * keeps the run well under a minute on the single-threaded wasm backend.
+ * Work budget of a full fit in window-steps (training windows, at most MAX_WINDOWS_PER_EPOCH, x
+ * lookback per epoch). LSTM cost grows with both, so long series get fewer default epochs. The
+ * fits after the first are warm-started with half the epochs (see lstm-forecaster.ts).
  */
 const EPOCH_BUDGET_STEPS = 150_000;
 
@@ -90,7 +109,8 @@ export function defaultConfig(
   const validationSplit =
     fixed.validationSplit ??
     (Math.floor(windows * DEFAULT_VALIDATION_SPLIT) >= MIN_VALIDATION_WINDOWS ? DEFAULT_VALIDATION_SPLIT : 0);
-  const stepsPerEpoch = Math.max(1, windows * (1 - validationSplit) * lookback);
+  const trainWindows = windows * (1 - validationSplit);
+  const stepsPerEpoch = Math.max(1, Math.min(MAX_WINDOWS_PER_EPOCH, trainWindows) * lookback);
   const epochs =
     fixed.epochs ?? clamp(Math.round(EPOCH_BUDGET_STEPS / stepsPerEpoch), MIN_DEFAULT_EPOCHS, MAX_DEFAULT_EPOCHS);
 
@@ -100,11 +120,12 @@ export function defaultConfig(
     epochs,
     units: fixed.units ?? 32,
     learningRate: fixed.learningRate ?? 0.005,
-    batchSize: fixed.batchSize ?? 32,
+    batchSize: fixed.batchSize ?? (trainWindows > MAX_WINDOWS_PER_EPOCH ? LONG_SERIES_BATCH_SIZE : DEFAULT_BATCH_SIZE),
     dropout: fixed.dropout ?? 0.1,
     validationSplit,
     patience: fixed.patience ?? 5,
     seed: fixed.seed ?? 42,
+    backtestWindows: fixed.backtestWindows ?? DEFAULT_BACKTEST_WINDOWS,
   };
 }
 
@@ -132,9 +153,24 @@ export function resolveConfig(
   return defaultConfig(series.frequency, series.points, fixed);
 }
 
-/** Points a series needs for `config`: a test window plus MIN_TRAIN_WINDOWS training windows. */
-export function minimumPoints(config: Pick<ForecastConfig, 'lookback' | 'horizon'>): number {
-  return config.lookback + 2 * config.horizon + MIN_TRAIN_WINDOWS - 1;
+/**
+ * Points a series needs for `config` with `backtestWindows` windows of `horizon` held out at the
+ * end, the oldest one still preceded by MIN_TRAIN_WINDOWS training windows. The default of one
+ * window (the test window) is the least any run needs; `config.backtestWindows` is not read
+ * here, because a run falls back to fewer windows rather than refusing (see backtestWindowsFor).
+ */
+export function minimumPoints(config: Pick<ForecastConfig, 'lookback' | 'horizon'>, backtestWindows = 1): number {
+  return config.lookback + (backtestWindows + 1) * config.horizon + MIN_TRAIN_WINDOWS - 1;
+}
+
+/** The most backtest windows, up to `config.backtestWindows`, that fit in `points` (at least 1). */
+export function backtestWindowsFor(
+  points: number,
+  config: Pick<ForecastConfig, 'lookback' | 'horizon' | 'backtestWindows'>,
+): number {
+  let windows = config.backtestWindows;
+  while (windows > 1 && points < minimumPoints(config, windows)) windows--;
+  return windows;
 }
 
 export function assertLongEnough(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): void {

@@ -1,18 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, loadTfjsNode, requestedBackend } from './backend';
+import { backtestOrigins } from './backtest';
+import { drift, naive, seasonalNaive } from './baselines';
+import { minimumPoints } from './config';
 import { CancelledError, InvalidConfigError, SeriesTooShortError } from './errors';
 import { runForecast } from './forecast';
-import { disposeModel, predictWindows } from './models/lstm';
-import { loadSavedModel, savedModelMetadata } from './saved-model';
-import { inverseTransform, transform } from './scaling';
+import { createRng } from './random';
+import { forecastWithSavedModel, savedModelMetadata } from './saved-model';
 import { syntheticSeries } from './synthetic';
-import type { ForecastConfig, TrainProgress } from './types';
+import type { ComparedModel, ForecastConfig, SeriesData, TrainProgress } from './types';
 
 // Tiny on purpose: these tests check the pipeline's wiring, not forecast quality.
 const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8 };
 const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
+const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];
+const BASELINES = ['naive', 'seasonalNaive', 'drift'] as const;
+const MODELS: ComparedModel[] = ['lstm', ...BASELINES];
+
+function randomWalk(points: number, seed: number): SeriesData {
+  const rng = createRng(seed);
+  let level = 100;
+  const { t } = syntheticSeries({ points, frequency: 'daily' });
+  return { t, frequency: 'daily', v: t.map(() => (level += 2 * rng() - 1)) };
+}
 
 beforeAll(async () => {
   await initBackend();
@@ -56,15 +68,9 @@ describe('runForecast', () => {
 
   it('saves the refit model so that loading it reproduces the future forecast', async () => {
     const result = await runForecast(series, tiny);
-    const { lookback, scaler } = savedModelMetadata(result.model);
-    const model = await loadSavedModel(result.model);
-    try {
-      const input = transform(scaler, series.v.slice(-lookback));
-      const forecast = inverseTransform(scaler, await predictWindows(model, input, 1, lookback));
-      forecast.forEach((value, i) => expect(value).toBeCloseTo(result.future.forecasts.lstm[i], 4));
-    } finally {
-      disposeModel(model);
-    }
+    expect(savedModelMetadata(result.model)).toMatchObject({ lookback: 14, horizon: 7, relativeToLastInput: true });
+    const forecast = await forecastWithSavedModel(result.model, series.v);
+    forecast.forEach((value, i) => expect(value).toBeCloseTo(result.future.forecasts.lstm[i], 4));
   });
 
   it('never lets the test window reach the evaluation model (no leakage)', async () => {
@@ -77,16 +83,24 @@ describe('runForecast', () => {
     expect(changed.future.forecasts.lstm).not.toEqual(original.future.forecasts.lstm);
   });
 
-  it('reports progress that only grows, evaluate up to 0.5 then refit up to 1', async () => {
+  it('reports progress that only grows: backtest windows, then evaluate (the last window), then refit', async () => {
     const seen: TrainProgress[] = [];
-    await runForecast(series, tiny, { onProgress: (p) => void seen.push(p) });
+    const result = await runForecast(series, tiny, { onProgress: (p) => void seen.push(p) });
     const progress = seen.map((p) => p.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(1);
     const phases = seen.map((p) => p.phase);
-    expect(phases.indexOf('refit')).toBe(phases.lastIndexOf('evaluate') + 1);
-    for (const p of seen.filter((s) => s.phase === 'evaluate')) expect(p.progress).toBeLessThanOrEqual(0.5);
-    for (const p of seen.filter((s) => s.phase === 'refit')) expect(p.progress).toBeGreaterThan(0.5);
+    expect(phases).toEqual([...phases].sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b)));
+    expect(new Set(phases)).toEqual(new Set(PHASE_ORDER));
+    expect(new Set(seen.filter((p) => p.phase !== 'refit').map((p) => `${p.window}/${p.windows}`))).toEqual(
+      new Set(['1/3', '2/3', '3/3']),
+    );
+    expect(seen.filter((p) => p.phase === 'evaluate').every((p) => p.window === 3)).toBe(true);
+    // The evaluate phase is the fit behind `history`, as the worker's live history assumes.
+    expect(seen.filter((p) => p.phase === 'evaluate').map((p) => p.loss)).toEqual(result.history.map((h) => h.loss));
+    // The first window trains in full; later fits are warm-started fine-tunes with half the epochs.
+    expect(seen.find((p) => p.window === 1)!.epochs).toBe(4);
+    expect(seen.find((p) => p.window === 2)!.epochs).toBe(2);
   });
 
   it('stops with CancelledError when shouldCancel turns true, waiting for async callbacks', async () => {
@@ -150,3 +164,120 @@ describe('runForecast', () => {
     await expect(runForecast(missingValue, tiny)).rejects.toThrow('150 timestamps but 149 values');
   });
 });
+
+describe('runForecast backtest, intervals and verdict', () => {
+  it('backtests every model on rolling windows whose last one is the test window', async () => {
+    const result = await runForecast(series, tiny);
+    const { backtest, test, future } = result;
+    const origins = backtestOrigins(150, 7, 3);
+    expect(backtest.requestedWindows).toBe(3);
+    expect(backtest.note).toBeUndefined();
+    expect(backtest.windows.map((w) => w.origin)).toEqual(origins);
+
+    for (const w of backtest.windows) {
+      const before = series.v.slice(0, w.origin);
+      expect(w.t).toEqual(series.t.slice(w.origin, w.origin + 7));
+      expect(w.actual).toEqual(series.v.slice(w.origin, w.origin + 7));
+      expect(w.forecasts.naive).toEqual(naive(before, 7));
+      expect(w.forecasts.seasonalNaive).toEqual(seasonalNaive(before, 7, 7));
+      expect(w.forecasts.drift).toEqual(drift(before, 7));
+      expect(w.forecasts.lstm).toHaveLength(7);
+    }
+    const last = backtest.windows.at(-1)!;
+    expect(test.t).toEqual(last.t);
+    expect(test.forecasts).toEqual({ lstm: last.forecasts.lstm, seasonalNaive: last.forecasts.seasonalNaive });
+    // The old three metrics are the test window's, consistent with the full set.
+    for (const model of ['lstm', 'seasonalNaive'] as const) {
+      const { mae, rmse, mase } = last.metrics[model];
+      expect(result.metrics[model].mae).toBeCloseTo(mae, 10);
+      expect(result.metrics[model].rmse).toBeCloseTo(rmse, 10);
+      expect(result.metrics[model].mase).toBeCloseTo(mase, 10);
+    }
+
+    expect(Object.keys(result.models).sort()).toEqual([...MODELS].sort());
+    expect(result.models.lstm.future).toEqual(future.forecasts.lstm);
+    expect(result.models.seasonalNaive.future).toEqual(future.forecasts.seasonalNaive);
+    expect(result.models.naive.future).toEqual(naive(series.v, 7));
+    expect(result.models.drift.future).toEqual(drift(series.v, 7));
+    for (const model of MODELS) {
+      expect(result.models[model].metrics).toEqual(backtest.metrics[model]);
+      expect(backtest.byStep[model]).toHaveLength(7);
+    }
+    expect(result.season).toEqual({ length: 7, source: 'frequency' });
+  });
+
+  it('puts prediction intervals around each future forecast', async () => {
+    const result = await runForecast(series, tiny);
+    for (const model of MODELS) {
+      const { bands, coverage, coveragePoints, calibrationSize } = result.intervals[model];
+      const forecast = result.models[model].future;
+      // 3 windows of 7: each model forecasts from 14 origins per window, the last window from 7.
+      expect(calibrationSize).toEqual([35, 33, 31, 29, 27, 25, 23]);
+      forecast.forEach((f, i) => {
+        expect(bands[80].lower[i]!).toBeLessThanOrEqual(f);
+        expect(bands[80].upper[i]!).toBeGreaterThanOrEqual(f);
+        expect(bands[95].lower[i]!).toBeLessThanOrEqual(bands[80].lower[i]!);
+        expect(bands[95].upper[i]!).toBeGreaterThanOrEqual(bands[80].upper[i]!);
+      });
+      expect(coveragePoints[80]).toBe(21);
+      expect(coverage[80]).toBeGreaterThanOrEqual(0);
+      expect(coverage[80]).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('falls back to fewer backtest windows on a short series and says so', async () => {
+    const config = { ...tiny, lookback: 14, horizon: 7 };
+    const short = syntheticSeries({ points: minimumPoints(config, 2), frequency: 'daily' });
+    const result = await runForecast(short, config);
+    expect(result.backtest.windows).toHaveLength(2);
+    expect(result.backtest.note).toMatch(/^Backtested on 2 of the 3 windows asked for/);
+    expect(result.verdict.summary).toContain('2-window backtest');
+  });
+
+  it('never lets values after a backtest origin change that window (no leakage)', async () => {
+    const origins = backtestOrigins(150, 7, 3);
+    const changed = { ...series, v: series.v.map((v, i) => (i >= origins[0] ? v * 2 + 30 : v)) };
+    const [a, b] = [await runForecast(series, tiny), await runForecast(changed, tiny)];
+    // Every model, the LSTM included, forecasts the first window the same.
+    expect(b.backtest.windows[0].forecasts).toEqual(a.backtest.windows[0].forecasts);
+    // Later windows train on the changed values (the LSTM also warm-starts from the first one).
+    expect(b.backtest.windows[1].forecasts.lstm).not.toEqual(a.backtest.windows[1].forecasts.lstm);
+  });
+
+  it('lets a trained LSTM beat seasonal naive on a trending, noisy seasonal series', async () => {
+    // Seasonal naive repeats last week's noise and misses a week of trend; a model that learned
+    // the cycle does not. Small enough to train in seconds; seeds 1-5 all win by 14-40%.
+    const trending = syntheticSeries({ points: 300, frequency: 'daily', trend: 0.05, noise: 0.5, seed: 2 });
+    const result = await runForecast(trending, { epochs: 20, units: 16, backtestWindows: 2, seed: 2 });
+    const { lstm, seasonalNaive: baseline } = result.backtest.metrics;
+    expect(lstm.mase).toBeLessThan(baseline.mase);
+    expect(result.verdict.beatsSeasonalNaive).toBe(true);
+    expect(result.skill).toBeGreaterThan(0);
+    expect(result.skill).toBeCloseTo(1 - lstm.mase / baseline.mase, 12);
+  });
+
+  it('tells the truth on a random walk, where nothing beats naive on average', async () => {
+    const result = await runForecast(randomWalk(200, 2), { epochs: 8, units: 8, seed: 2 });
+    const { metrics } = result.backtest;
+    // The verdict is the metrics, said plainly.
+    expect(result.verdict.beatsNaive).toBe(metrics.lstm.mase < metrics.naive.mase);
+    expect(result.verdict.beatsSeasonalNaive).toBe(metrics.lstm.mase < metrics.seasonalNaive.mase);
+    expect(result.verdict.beatsDrift).toBe(metrics.lstm.mase < metrics.drift.mase);
+    const best = MODELS.reduce((a, b) => (metrics[b].mase < metrics[a].mase ? b : a));
+    expect(metrics[result.verdict.bestModel].mase).toBe(metrics[best].mase);
+    // On this walk the LSTM loses to naive, and the verdict says so.
+    expect(result.verdict.beatsNaive).toBe(false);
+    expect(result.verdict.bestModel).not.toBe('lstm');
+    expect(result.verdict.summary).toMatch(/but not naive|does not beat any baseline/);
+    expect(result.season.source).toBe('frequency');
+  });
+
+  it('detects the season of an irregular series from the data before the backtest', async () => {
+    const cyclic = { ...syntheticSeries({ points: 150, frequency: 'daily', period: 10 }), frequency: 'irregular' as const };
+    const result = await runForecast(cyclic, { ...tiny, epochs: 2 });
+    expect(result.season).toEqual({ length: 10, source: 'detected' });
+    const last = result.backtest.windows.at(-1)!;
+    expect(last.forecasts.seasonalNaive).toEqual(seasonalNaive(cyclic.v.slice(0, last.origin), result.config.horizon, 10));
+  });
+});
+

@@ -1,70 +1,33 @@
-// One forecast run: score the LSTM and the seasonal-naive baseline on a held-out test window,
-// then refit on all data and forecast the future. Callers (worker, CLI, tests) plug in progress
-// and cancellation through RunCallbacks.
-import type * as tf from '@tensorflow/tfjs';
+// One forecast run: a rolling-origin backtest of the LSTM and every baseline (its last window is
+// the held-out test window), prediction intervals calibrated on the backtest errors, a verdict,
+// then the LSTM refit on all data forecasts the future. Callers (worker, CLI, tests) plug in
+// progress and cancellation through RunCallbacks.
 import { initBackend } from './backend';
-import { seasonalNaive } from './baselines/seasonal-naive';
-import { assertLongEnough, resolveConfig } from './config';
+import { backtestOrigins, runBacktest, scoreBacktest, type ModelFitter } from './backtest';
+import { BASELINE_NAMES, BASELINES, baselineFitter } from './baselines';
+import { assertLongEnough, backtestWindowsFor, minimumPoints, resolveConfig } from './config';
 import { computeMetrics } from './metrics';
-import { buildLstm, disposeModel, predictWindows } from './models/lstm';
+import { predictionIntervals } from './intervals';
+import { lstmForecastFrom, LstmRun } from './lstm-forecaster';
 import { saveModel } from './saved-model';
-import { fitMinMax, inverseTransform, transform, type MinMaxScaler } from './scaling';
-import { seasonLength } from './season';
+import { resolveSeason } from './season';
 import { assertValidSeries } from './series';
 import { nextTimestamps } from './time-steps';
-import { trainModel, type TrainResult } from './train';
-import type { ForecastConfig, ForecastResult, RunCallbacks, SeriesData, TrainProgress } from './types';
-import { lastWindow, slidingWindows } from './windows';
+import type {
+  BacktestResult,
+  ComparedModel,
+  ForecastConfig,
+  ForecastResult,
+  ModelIntervals,
+  RunCallbacks,
+  SeriesData,
+} from './types';
+import { decideVerdict, skillScore } from './verdict';
 
-type Phase = TrainProgress['phase'];
+const COMPARED_MODELS: readonly ComparedModel[] = ['lstm', ...BASELINE_NAMES];
 
-/** Share of the whole run's progress each fit covers. */
-const PHASE_PROGRESS: Record<Phase, { from: number; to: number }> = {
-  evaluate: { from: 0, to: 0.5 },
-  refit: { from: 0.5, to: 1 },
-};
-
-interface FittedForecaster extends TrainResult {
-  model: tf.LayersModel;
-  scaler: MinMaxScaler;
-}
-
-/** Fits a fresh LSTM on `values` (scaler fit on exactly these values). The caller disposes the model. */
-async function fitForecaster(
-  values: number[],
-  config: ForecastConfig,
-  phase: Phase,
-  callbacks: RunCallbacks,
-): Promise<FittedForecaster> {
-  const { from, to } = PHASE_PROGRESS[phase];
-  const scaler = fitMinMax(values);
-  const windows = slidingWindows(transform(scaler, values), config.lookback, config.horizon);
-  const model = buildLstm(config);
-  try {
-    const result = await trainModel(model, windows, {
-      ...config,
-      onEpochEnd: (log) =>
-        callbacks.onProgress?.({
-          progress: from + ((to - from) * log.epoch) / config.epochs,
-          phase,
-          epoch: log.epoch,
-          epochs: config.epochs,
-          loss: log.loss,
-          valLoss: log.valLoss,
-        }),
-      shouldCancel: callbacks.shouldCancel,
-    });
-    return { ...result, model, scaler };
-  } catch (error) {
-    disposeModel(model);
-    throw error;
-  }
-}
-
-/** The `horizon` steps right after `values`, from their last `lookback` points. */
-async function forecastAfter(fitted: FittedForecaster, values: number[], lookback: number): Promise<number[]> {
-  const input = lastWindow(transform(fitted.scaler, values), lookback);
-  return inverseTransform(fitted.scaler, await predictWindows(fitted.model, input, 1, lookback));
+function perModel<T>(f: (model: ComparedModel) => T): Record<ComparedModel, T> {
+  return Object.fromEntries(COMPARED_MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
 }
 
 export async function runForecast(
@@ -80,55 +43,97 @@ export async function runForecast(
   const backend = await initBackend();
 
   const { horizon, lookback } = config;
-  const season = seasonLength(data.frequency);
-  const split = points - horizon;
+  const windowCount = backtestWindowsFor(points, config);
+  const origins = backtestOrigins(points, horizon, windowCount);
+  // Detected (when the frequency has no cycle) only from what the first window may see.
+  const season = resolveSeason(data.frequency, data.v.slice(0, origins[0]));
+  const split = origins.at(-1)!;
   const trainValues = data.v.slice(0, split);
   const testActual = data.v.slice(split);
 
-  // 1. Evaluate: train on everything before the test window, forecast it, score both models.
-  const evaluation = await fitForecaster(trainValues, config, 'evaluate', callbacks);
-  let lstmTest: number[];
+  const lstm = new LstmRun(config, windowCount, callbacks);
   try {
-    lstmTest = await forecastAfter(evaluation, trainValues, lookback);
-  } finally {
-    disposeModel(evaluation.model);
-  }
-  const naiveTest = seasonalNaive(trainValues, horizon, season);
+    // 1. Backtest: every model refit per window on the values before its origin.
+    const fitters = perModel<ModelFitter>((m) =>
+      m === 'lstm' ? lstm.fitter : baselineFitter(m, horizon, season.length),
+    );
+    const run = await runBacktest(data.v, horizon, origins, season.length, fitters);
+    const scores = scoreBacktest(run);
+    const history = lstm.history; // of the last window's fit: the one scored on the test window
+    const test = run.windows.at(-1)!;
 
-  // 2. Refit on all data for as many epochs as early stopping chose, then forecast the future.
-  // No validation split here: the most recent windows are the ones that matter most now.
-  const refitConfig = { ...config, epochs: Math.max(1, evaluation.bestEpoch), validationSplit: 0 };
-  const refit = await fitForecaster(data.v, refitConfig, 'refit', callbacks);
-  let lstmFuture: number[];
-  let model: ForecastResult['model'];
-  try {
-    lstmFuture = await forecastAfter(refit, data.v, lookback);
-    model = await saveModel(refit.model, { lookback, horizon, frequency: data.frequency, scaler: refit.scaler });
-  } finally {
-    disposeModel(refit.model);
-  }
+    // 2. Refit on all data, then forecast the future with every model.
+    const refit = await lstm.refit(data.v);
+    const [lstmFuture] = await lstmForecastFrom(refit, data.v, [points], lookback);
+    const future = perModel((m) => (m === 'lstm' ? lstmFuture : BASELINES[m](data.v, horizon, season.length)));
+    const model = await saveModel(refit.model, {
+      lookback,
+      horizon,
+      frequency: data.frequency,
+      scaler: refit.scaler,
+      relativeToLastInput: true,
+    });
 
-  return {
-    backend,
-    config,
-    durationMs: Math.round(performance.now() - started),
-    metrics: {
-      lstm: computeMetrics(testActual, lstmTest, trainValues, season),
-      seasonalNaive: computeMetrics(testActual, naiveTest, trainValues, season),
-    },
-    test: { t: data.t.slice(split), actual: testActual, forecasts: { lstm: lstmTest, seasonalNaive: naiveTest } },
-    future: {
-      t: nextTimestamps(data.t, data.frequency, horizon),
-      forecasts: { lstm: lstmFuture, seasonalNaive: seasonalNaive(data.v, horizon, season) },
-    },
-    history: evaluation.history,
-    summary: {
-      points,
-      trainStart: data.t[0],
-      trainEnd: data.t[split - 1],
-      testStart: data.t[split],
-      testEnd: data.t[points - 1],
-    },
-    model,
-  };
+    const intervals = perModel<ModelIntervals>((m) =>
+      predictionIntervals(
+        run.residuals[m],
+        run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
+        future[m],
+      ),
+    );
+    const backtest: BacktestResult = {
+      requestedWindows: config.backtestWindows,
+      windows: run.windows.map((w, k) => ({
+        origin: w.origin,
+        t: data.t.slice(w.origin, w.origin + horizon),
+        actual: w.actual,
+        forecasts: w.forecasts,
+        metrics: scores.windows[k],
+      })),
+      metrics: scores.metrics,
+      byStep: scores.byStep,
+      ...(windowCount < config.backtestWindows && {
+        note:
+          `Backtested on ${windowCount} of the ${config.backtestWindows} windows asked for: ` +
+          `${config.backtestWindows} windows of ${horizon} steps need at least ` +
+          `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}; this series has ${points}.`,
+      }),
+    };
+
+    return {
+      backend,
+      config,
+      durationMs: Math.round(performance.now() - started),
+      metrics: {
+        lstm: computeMetrics(testActual, test.forecasts.lstm, trainValues, season.length),
+        seasonalNaive: computeMetrics(testActual, test.forecasts.seasonalNaive, trainValues, season.length),
+      },
+      test: {
+        t: data.t.slice(split),
+        actual: testActual,
+        forecasts: { lstm: test.forecasts.lstm, seasonalNaive: test.forecasts.seasonalNaive },
+      },
+      future: {
+        t: nextTimestamps(data.t, data.frequency, horizon),
+        forecasts: { lstm: future.lstm, seasonalNaive: future.seasonalNaive },
+      },
+      history,
+      summary: {
+        points,
+        trainStart: data.t[0],
+        trainEnd: data.t[split - 1],
+        testStart: data.t[split],
+        testEnd: data.t[points - 1],
+      },
+      model,
+      season,
+      models: perModel((m) => ({ metrics: scores.metrics[m], future: future[m] })),
+      backtest,
+      intervals,
+      skill: skillScore(scores.metrics),
+      verdict: decideVerdict(scores.metrics, windowCount),
+    };
+  } finally {
+    lstm.dispose();
+  }
 }

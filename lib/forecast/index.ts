@@ -4,6 +4,8 @@ export type * from './types';
 export { initBackend, type BackendName } from './backend';
 export {
   assertLongEnough,
+  backtestWindowsFor,
+  DEFAULT_BACKTEST_WINDOWS,
   defaultConfig,
   forecastConfigInputSchema,
   forecastConfigSchema,
@@ -19,10 +21,27 @@ export {
   type ForecastErrorCode,
 } from './errors';
 export { runForecast } from './forecast';
-export { computeMetrics, mae, mase, rmse } from './metrics';
-export { seasonalNaive } from './baselines/seasonal-naive';
-export { loadSavedModel, savedModelMetadata, type SavedModelMetadata } from './saved-model';
-export { seasonLength } from './season';
+export { accuracyMetrics, computeMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
+export { BASELINE_NAMES, BASELINES, drift, naive, seasonalNaive, type Baseline } from './baselines';
+export {
+  backtestOrigins,
+  runBacktest,
+  scoreBacktest,
+  type BacktestRun,
+  type FittedModel,
+  type ModelFitter,
+  type Residual,
+} from './backtest';
+export { conformalQuantile, INTERVAL_LEVELS, predictionIntervals } from './intervals';
+export { decideVerdict, skillScore } from './verdict';
+export { forecastReport, formatReport, reportJson, type ForecastReport } from './report';
+export {
+  forecastWithSavedModel,
+  loadSavedModel,
+  savedModelMetadata,
+  type SavedModelMetadata,
+} from './saved-model';
+export { detectSeason, resolveSeason, seasonLength } from './season';
 export { assertValidSeries } from './series';
 export { syntheticSeries, type SyntheticOptions } from './synthetic';
 export { nextTimestamps } from './time-steps';

@@ -1,7 +1,9 @@
 // Models as plain JSON + bytes, so lib/db can store them in any table and the CLI in any file.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from './backend';
-import type { MinMaxScaler } from './scaling';
+import { lstmForecastFrom } from './lstm-forecaster';
+import { disposeModel, predictWindows } from './models/lstm';
+import { inverseTransform, transform, type MinMaxScaler } from './scaling';
 import type { Frequency, SavedModel } from './types';
 import './models/seeded-dropout'; // registers the custom layer that saved LSTMs contain
 
@@ -12,6 +14,11 @@ export interface SavedModelMetadata {
   frequency: Frequency;
   /** Scaler fit on the data the model was trained on: inputs go through it, outputs back. */
   scaler: MinMaxScaler;
+  /**
+   * Whether the model reads scaled inputs minus the last of them and forecasts relative to it
+   * (see relativeToLastInput). Models saved before that change lack the flag and read scaled levels.
+   */
+  relativeToLastInput?: boolean;
 }
 
 export async function saveModel(model: tf.LayersModel, metadata: SavedModelMetadata): Promise<SavedModel> {
@@ -37,4 +44,17 @@ export async function loadSavedModel(saved: SavedModel): Promise<tf.LayersModel>
 
 export function savedModelMetadata(saved: SavedModel): SavedModelMetadata {
   return saved.artifacts.userDefinedMetadata as SavedModelMetadata;
+}
+
+/** The `horizon` steps after `values` (at least `lookback` of them) from a saved model. */
+export async function forecastWithSavedModel(saved: SavedModel, values: ArrayLike<number>): Promise<number[]> {
+  const { lookback, scaler, relativeToLastInput } = savedModelMetadata(saved);
+  const model = await loadSavedModel(saved);
+  try {
+    if (relativeToLastInput) return (await lstmForecastFrom({ model, scaler }, values, [values.length], lookback))[0];
+    const input = transform(scaler, Array.prototype.slice.call(values, values.length - lookback) as number[]);
+    return inverseTransform(scaler, await predictWindows(model, input, 1, lookback));
+  } finally {
+    disposeModel(model);
+  }
 }

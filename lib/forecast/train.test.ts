@@ -86,6 +86,39 @@ describe('trainModel', () => {
     }
   });
 
+  it('trains on at most maxWindowsPerEpoch windows per epoch', async () => {
+    const steps = async (maxWindowsPerEpoch?: number) => {
+      const model = build();
+      try {
+        const noValidation = { ...options, epochs: 2, batchSize: 4, validationSplit: 0 };
+        await trainModel(model, conflictingWindows(), { ...noValidation, maxWindowsPerEpoch });
+        return model.optimizer.iterations;
+      } finally {
+        disposeModel(model);
+      }
+    };
+    // 20 windows in batches of 4: 5 gradient steps per epoch, 2 with 8 windows per epoch.
+    expect(await steps()).toBe(10);
+    expect(await steps(8)).toBe(4);
+    expect(await steps(100)).toBe(10);
+  });
+
+  it('validates on at most maxValidationWindows, the most recent', async () => {
+    const model = build();
+    try {
+      // Half of 20 would be 10 validation windows; capped at 4 they are exactly the last 4.
+      const { history } = await trainModel(model, conflictingWindows(), {
+        ...options,
+        epochs: 1,
+        validationSplit: 0.5,
+        maxValidationWindows: 4,
+      });
+      expect(history[0].valLoss).toBeCloseTo(await validationLoss(model, conflictingWindows()), 5);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
   it('is reproducible for a seed', async () => {
     const run = async () => {
       const model = buildLstm({ lookback, horizon, units: 4, dropout: 0.2, learningRate: 0.05, seed: 3 });

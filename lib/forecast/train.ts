@@ -18,6 +18,17 @@ export interface TrainOptions {
   validationSplit: number;
   patience: number;
   seed: number;
+  /**
+   * Windows one epoch trains on, drawn afresh each epoch (a different random subset every time);
+   * undefined trains on all of them. Bounds the cost of an epoch on a long series without
+   * throwing any window away for good.
+   */
+  maxWindowsPerEpoch?: number;
+  /**
+   * Most validation windows kept (the most recent ones); the rest train. Validation runs every
+   * epoch, and a few hundred windows already give a steady loss.
+   */
+  maxValidationWindows?: number;
   /** After every epoch; training waits for it. */
   onEpochEnd?: (log: EpochLog) => void | Promise<void>;
   /** Checked after every epoch; true stops training with a CancelledError. */
@@ -48,7 +59,11 @@ function snapshotWeights(model: tf.LayersModel): tf.Tensor[] {
 export async function trainModel(model: tf.LayersModel, windows: Windows, options: TrainOptions): Promise<TrainResult> {
   const { epochs, batchSize, patience } = options;
   if (windows.count === 0) throw new Error('No training windows: the series is shorter than lookback + horizon.');
-  const validationCount = Math.min(Math.floor(windows.count * options.validationSplit), windows.count - 1);
+  const validationCount = Math.min(
+    Math.floor(windows.count * options.validationSplit),
+    windows.count - 1,
+    options.maxValidationWindows ?? Infinity,
+  );
   const trainCount = windows.count - validationCount;
   const validate = validationCount > 0;
 
@@ -66,7 +81,8 @@ export async function trainModel(model: tf.LayersModel, windows: Windows, option
 
   try {
     for (let epoch = 1; epoch <= epochs; epoch++) {
-      const order = tf.tensor1d(permutation(trainCount, rng), 'int32');
+      const epochCount = Math.min(trainCount, options.maxWindowsPerEpoch ?? trainCount);
+      const order = tf.tensor1d(permutation(trainCount, rng).subarray(0, epochCount), 'int32');
       const xs = tf.gather(xTrain, order);
       const ys = tf.gather(yTrain, order);
       order.dispose();

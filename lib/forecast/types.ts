@@ -25,6 +25,10 @@ export interface ForecastConfig {
   horizon: number;
   /** Input window length. */
   lookback: number;
+  /**
+   * Epochs of the first backtest fit; later (warm-started) fits get half. An epoch trains on at
+   * most 1024 windows, drawn afresh each epoch, so long series train in bounded time.
+   */
   epochs: number;
   /** LSTM units per layer. */
   units: number;
@@ -32,21 +36,48 @@ export interface ForecastConfig {
   batchSize: number;
   /** Dropout on the LSTM output, 0..0.9. */
   dropout: number;
-  /** Fraction of training windows kept for validation (early stopping). */
+  /** Fraction of training windows kept for validation (early stopping): the most recent, at most 512. */
   validationSplit: number;
   /** Early-stopping patience in epochs. */
   patience: number;
   /** Seed for weight initialisation and shuffling. */
   seed: number;
+  /**
+   * Rolling-origin backtest windows of `horizon` steps at the end of the series, 1..10. A series
+   * too short for all of them gets fewer (see ForecastResult.backtest).
+   */
+  backtestWindows: number;
 }
 
 export type ModelName = 'lstm' | 'seasonalNaive';
+
+/** Simple benchmarks every run computes beside the LSTM. */
+export type BaselineName = 'naive' | 'seasonalNaive' | 'drift';
+
+/** Every model a run compares: the LSTM and all baselines. */
+export type ComparedModel = 'lstm' | BaselineName;
 
 export interface Metrics {
   mae: number;
   rmse: number;
   /** Scaled by the in-sample seasonal-naive MAE of the training part. */
   mase: number;
+}
+
+/** The full accuracy report of one model (backtest, per window and per horizon step). */
+export interface AccuracyMetrics {
+  mae: number;
+  rmse: number;
+  /** Mean absolute percentage error in percent, over actual values other than 0; NaN if all are 0. */
+  mape: number;
+  /** How many actual values MAPE left out because they are 0. */
+  mapeExcluded: number;
+  /** Symmetric MAPE in percent (0..200); a step where actual and forecast are both 0 counts as 0. */
+  smape: number;
+  /** MAE scaled by the in-sample seasonal-naive MAE of the data before each window. */
+  mase: number;
+  /** Weighted absolute percentage error: sum of |error| / sum of |actual|, in percent. */
+  wape: number;
 }
 
 export interface EpochLog {
@@ -56,13 +87,20 @@ export interface EpochLog {
 }
 
 export interface TrainProgress {
-  /** 0..1 over the whole run (both fits). */
+  /** 0..1 over the whole run (every fit). */
   progress: number;
-  phase: 'evaluate' | 'refit';
+  /**
+   * `backtest`: the fits of the earlier backtest windows; `evaluate`: the fit scored on the
+   * held-out test window (the last backtest window); `refit`: the fit on all data.
+   */
+  phase: 'backtest' | 'evaluate' | 'refit';
   epoch: number;
   epochs: number;
   loss: number;
   valLoss?: number;
+  /** 1-based backtest window of a `backtest` or `evaluate` fit, and how many windows there are. */
+  window?: number;
+  windows?: number;
 }
 
 export interface RunCallbacks {
@@ -79,6 +117,66 @@ export interface SavedModel {
   weights: Uint8Array;
 }
 
+/** Where the season length used by seasonal naive and MASE came from. */
+export interface SeasonInfo {
+  length: number;
+  /** `frequency`: the frequency's cycle; `detected`: autocorrelation (no cycle in the frequency); `none`: neither. */
+  source: 'frequency' | 'detected' | 'none';
+}
+
+/** One window of the rolling-origin backtest: every model fit only on the values before `origin`. */
+export interface BacktestWindow {
+  /** Index of the window's first point in the series. */
+  origin: number;
+  t: number[];
+  actual: number[];
+  forecasts: Record<ComparedModel, number[]>;
+  metrics: Record<ComparedModel, AccuracyMetrics>;
+}
+
+export interface BacktestResult {
+  /** config.backtestWindows. */
+  requestedWindows: number;
+  /** Oldest first; the last one is the held-out test window (`ForecastResult.test`). */
+  windows: BacktestWindow[];
+  /** Every window pooled. */
+  metrics: Record<ComparedModel, AccuracyMetrics>;
+  /** Index h - 1: the errors h steps ahead, pooled over the windows. */
+  byStep: Record<ComparedModel, AccuracyMetrics[]>;
+  /** Set when the series was too short for the requested windows and fewer were used. */
+  note?: string;
+}
+
+export type IntervalLevel = 80 | 95;
+
+/**
+ * Split-conformal prediction intervals around one model's future forecast: forecast ± the
+ * conformal quantile of that model's absolute backtest errors at the same horizon step. A bound
+ * is null where there are too few errors to promise the level (the interval is unbounded).
+ */
+export interface ModelIntervals {
+  bands: Record<IntervalLevel, { lower: (number | null)[]; upper: (number | null)[] }>;
+  /**
+   * Share of the backtest windows' actual values inside the interval built without that window
+   * (leave-one-window-out), over the points where that interval is bounded; null if there are none.
+   */
+  coverage: Record<IntervalLevel, number | null>;
+  /** How many backtest points each coverage was measured on: few points, rough coverage. */
+  coveragePoints: Record<IntervalLevel, number>;
+  /** Index h - 1: backtest errors the step's quantile came from. */
+  calibrationSize: number[];
+}
+
+/** Whether the LSTM earned its training time, by backtest MASE (MAE where MASE is undefined). */
+export interface Verdict {
+  beatsNaive: boolean;
+  beatsSeasonalNaive: boolean;
+  beatsDrift: boolean;
+  /** Lowest backtest error of all models. */
+  bestModel: ComparedModel;
+  summary: string;
+}
+
 export interface ForecastResult {
   /** TensorFlow.js backend that trained the model: tensorflow, wasm or cpu. */
   backend: string;
@@ -89,9 +187,22 @@ export interface ForecastResult {
   test: { t: number[]; actual: number[]; forecasts: Record<ModelName, number[]> };
   /** `horizon` steps after the last point, from the model refit on all data. */
   future: { t: number[]; forecasts: Record<ModelName, number[]> };
-  /** Loss history of the evaluation fit (the one scored on the test window). */
+  /**
+   * Loss history of the evaluation fit (the one scored on the test window, i.e. the last backtest
+   * window; warm-started from the previous window's model when there is one).
+   */
   history: EpochLog[];
   summary: { points: number; trainStart: number; trainEnd: number; testStart: number; testEnd: number };
   /** The refit model that produced `future`. */
   model: SavedModel;
+  /** Season length used by seasonal naive and MASE. */
+  season: SeasonInfo;
+  /** Every model: backtest metrics over all windows, and its forecast of the `future.t` steps. */
+  models: Record<ComparedModel, { metrics: AccuracyMetrics; future: number[] }>;
+  backtest: BacktestResult;
+  /** Prediction intervals of each model's future forecast. */
+  intervals: Record<ComparedModel, ModelIntervals>;
+  /** 1 - MASE(lstm) / MASE(seasonal naive) over the backtest: above 0 the LSTM is better. NaN without a scale. */
+  skill: number;
+  verdict: Verdict;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastWindow, slidingWindows, windowCount } from './windows';
+import { lastWindow, relativeToLastInput, slidingWindows, windowCount } from './windows';
 
 describe('slidingWindows', () => {
   it('makes count = n - lookback - horizon + 1 windows, inputs then targets, row-major', () => {
@@ -35,5 +35,21 @@ describe('lastWindow', () => {
     window[0] = 99;
     expect(values[2]).toBe(3);
     expect(() => lastWindow(values, 5)).toThrow();
+  });
+});
+
+describe('relativeToLastInput', () => {
+  it('subtracts the last input of each window from its inputs and targets', () => {
+    const w = relativeToLastInput(slidingWindows(Float32Array.from([1, 4, 2, 8, 5, 7]), 3, 2));
+    // windows [1 4 2 | 8 5] and [4 2 8 | 5 7], anchored on 2 and 8
+    expect(Array.from(w.inputs)).toEqual([-1, 2, 0, -4, -6, 0]);
+    expect(Array.from(w.targets)).toEqual([6, 3, -3, -1]);
+    expect(w).toMatchObject({ count: 2, lookback: 3, horizon: 2 });
+  });
+
+  it('makes a shifted series give the same windows', () => {
+    const values = Float32Array.from([1, 4, 2, 8, 5, 7]);
+    const shifted = values.map((v) => v + 10);
+    expect(relativeToLastInput(slidingWindows(shifted, 2, 1))).toEqual(relativeToLastInput(slidingWindows(values, 2, 1)));
   });
 });

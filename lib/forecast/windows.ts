@@ -35,3 +35,20 @@ export function lastWindow(values: Float32Array, lookback: number): Float32Array
   }
   return values.slice(values.length - lookback);
 }
+
+/**
+ * Every window re-expressed relative to its last input value (inputs and targets minus it). The
+ * model then learns shapes and changes instead of levels, so a trend that carries the series past
+ * the range the scaler saw, where scaled levels leave [0, 1], is still familiar ground.
+ */
+export function relativeToLastInput(windows: Windows): Windows {
+  const { count, lookback, horizon } = windows;
+  const inputs = windows.inputs.slice();
+  const targets = windows.targets.slice();
+  for (let w = 0; w < count; w++) {
+    const anchor = windows.inputs[w * lookback + lookback - 1];
+    for (let i = 0; i < lookback; i++) inputs[w * lookback + i] -= anchor;
+    for (let i = 0; i < horizon; i++) targets[w * horizon + i] -= anchor;
+  }
+  return { count, lookback, horizon, inputs, targets };
+}

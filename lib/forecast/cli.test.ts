@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+
+/** Runs the CLI as `npm run forecast` does; resolves with the exit code instead of throwing. */
+async function forecastCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'lib/forecast/cli.ts', ...args], {
+      cwd: root,
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'horizon-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('forecast CLI', () => {
+  it('prints exactly one JSON object on stdout with --json', async () => {
+    const { code, stdout, stderr } = await forecastCli('e2e/fixtures/small-sales.csv', '--epochs', '2', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ series: 'store_north', frequency: 'daily', points: 120, horizon: 7 });
+    expect(Object.keys(report).sort()).toEqual(
+      ['backend', 'coverage', 'forecast', 'frequency', 'horizon', 'models', 'points', 'seconds', 'series', 'skill'].sort(),
+    );
+    expect(['tensorflow', 'wasm', 'cpu']).toContain(report.backend);
+    expect(report.seconds).toBeGreaterThan(0);
+    for (const model of ['lstm', 'naive', 'seasonalNaive', 'drift']) {
+      expect(Object.keys(report.models[model]).sort()).toEqual(['mae', 'mape', 'mase', 'rmse', 'smape', 'wape']);
+      expect(Number.isFinite(report.models[model].mase)).toBe(true);
+    }
+    expect(report.skill).toBeCloseTo(1 - report.models.lstm.mase / report.models.seasonalNaive.mase, 10);
+    expect(Object.keys(report.coverage).sort()).toEqual(['80', '95']);
+    expect(report.forecast).toHaveLength(7);
+    // The fixture ends on 2026-10-31; the forecast starts the next day.
+    expect(report.forecast[0].t).toBe('2026-11-01T00:00:00.000Z');
+    for (const point of report.forecast) {
+      expect(point.lo80).toBeLessThanOrEqual(point.v);
+      expect(point.hi80).toBeGreaterThanOrEqual(point.v);
+    }
+    // The other series is named on stderr, not mixed into stdout.
+    expect(stderr).toContain('"store_south"');
+  });
+
+  it('forecasts the column named by --value, as a readable report without --json', async () => {
+    const { code, stdout } = await forecastCli('e2e/fixtures/small-sales.csv', '--value', 'store_south', '--epochs', '1', '--horizon', '5');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^store_south: 120 daily points, horizon 5/);
+    expect(stdout).toMatch(/^seasonal naive\s/m);
+    expect(stdout).toContain('Verdict: The LSTM');
+    expect(stdout).toContain('2026-11-05');
+  });
+
+  it('prints the problems of a bad file and exits 1', async () => {
+    const file = path.join(dir, 'bad.csv');
+    await writeFile(file, 'date,amount\n2024-01-01,1\n2024-01-02,abc\n2024-01-03,x\n');
+    const { code, stdout, stderr } = await forecastCli(file, '--json');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error: .*number/m);
+    expect(stderr).toContain('cannot be forecast');
+  });
+
+  it('says what is wrong with the arguments or the config', async () => {
+    expect(await forecastCli()).toMatchObject({ code: 2, stderr: expect.stringContaining('Give exactly one CSV file') });
+    expect(await forecastCli('x.csv', '--epochs', '2.5')).toMatchObject({ code: 2, stderr: expect.stringContaining('--epochs must be a whole number') });
+    expect(await forecastCli(path.join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringContaining('Cannot read') });
+    const tooLong = await forecastCli('e2e/fixtures/small-sales.csv', '--lookback', '200', '--json');
+    expect(tooLong).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('This series has 120 points') });
+  });
+});

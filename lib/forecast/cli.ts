@@ -1,0 +1,142 @@
+// Forecast one series of a CSV file from the command line:
+//   npm run forecast -- <file.csv> [--time COL] [--value COL] [--horizon H] [--lookback L]
+//                       [--epochs E] [--seed S] [--json]
+// The one engine file that imports ingest: it reads the CSV the same way an upload is read.
+// stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
+// included, goes to stderr.
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { ForecastConfig } from './types';
+
+const USAGE = `Usage: npm run forecast -- <file.csv> [options]
+
+Forecasts one series of the file with the LSTM and the naive, seasonal-naive and drift baselines,
+backtested on the last windows of the series.
+
+Options:
+  --time COL       time column (default: detected)
+  --value COL      value column to forecast (default: the first numeric column)
+  --horizon H      steps to forecast (default: about one season)
+  --lookback L     input window length (default: about two seasons)
+  --epochs E       training epochs (default: fitted to the series length)
+  --seed S         random seed (default: 42)
+  --json           print one JSON object instead of the readable report
+  -h, --help       show this help
+`;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  file: string;
+  timeColumn?: string;
+  valueColumn?: string;
+  config: Partial<ForecastConfig>;
+  json: boolean;
+}
+
+function integerOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw new UsageError(`--${name} must be a whole number, got "${value}".`);
+  return parsed;
+}
+
+function parseCli(argv: string[]): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        time: { type: 'string' },
+        value: { type: 'string' },
+        horizon: { type: 'string' },
+        lookback: { type: 'string' },
+        epochs: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError('Give exactly one CSV file.');
+  const config: Partial<ForecastConfig> = {};
+  for (const name of ['horizon', 'lookback', 'epochs', 'seed'] as const) {
+    const value = integerOption(name, values[name]);
+    if (value !== undefined) config[name] = value;
+  }
+  return { file: positionals[0], timeColumn: values.time, valueColumn: values.value, config, json: values.json };
+}
+
+/** tfjs and friends log with console.log/warn; keep all of it off stdout. */
+function sendLogsToStderr(): void {
+  const toStderr = (...args: unknown[]) => console.error(...args);
+  console.log = toStderr;
+  console.info = toStderr;
+  console.warn = toStderr;
+  console.debug = toStderr;
+}
+
+async function main(argv: string[]): Promise<number> {
+  sendLogsToStderr();
+  let options: CliOptions | 'help';
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  try {
+    await access(options.file);
+  } catch {
+    process.stderr.write(`Cannot read ${options.file}: no such file, or no permission to read it.\n`);
+    return 1;
+  }
+  // Loaded after the console is redirected, so nothing they log at start-up reaches stdout.
+  const { parseCsv } = await import('@/lib/ingest');
+  const { ForecastError, runForecast } = await import('./index');
+  const { formatReport, forecastReport, reportJson } = await import('./report');
+
+  const parsed = await parseCsv(createReadStream(options.file), {
+    timeColumn: options.timeColumn,
+    valueColumns: options.valueColumn === undefined ? undefined : [options.valueColumn],
+  });
+  for (const problem of parsed.problems) {
+    const where = [problem.row && `line ${problem.row}`, problem.column && `column ${problem.column}`].filter(Boolean);
+    process.stderr.write(`${problem.severity}${where.length ? ` (${where.join(', ')})` : ''}: ${problem.message}\n`);
+  }
+  if (!parsed.ok || parsed.series.length === 0) {
+    process.stderr.write(`${options.file} cannot be forecast; fix the problems above.\n`);
+    return 1;
+  }
+
+  const [series, ...others] = parsed.series;
+  if (others.length > 0) {
+    process.stderr.write(
+      `Forecasting "${series.name}"; the file also has ${others.map((s) => `"${s.name}"`).join(', ')} (pick one with --value).\n`,
+    );
+  }
+  try {
+    const result = await runForecast({ t: series.t, v: series.v, frequency: series.frequency }, options.config);
+    const report = forecastReport(series.name, series.frequency, result);
+    process.stdout.write(options.json ? `${reportJson(report)}\n` : formatReport(report, result));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ForecastError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

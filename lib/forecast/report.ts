@@ -1,0 +1,126 @@
+// What the CLI prints: one JSON object (for scripts) or a readable text report (for people),
+// both built from a ForecastResult. Pure, so it is tested without spawning the CLI.
+import type { ComparedModel, ForecastResult, Frequency } from './types';
+
+type ReportMetrics = Record<'mae' | 'rmse' | 'mape' | 'smape' | 'mase' | 'wape', number>;
+
+export interface ForecastReport {
+  series: string;
+  frequency: Frequency;
+  points: number;
+  horizon: number;
+  backend: string;
+  seconds: number;
+  /** Backtest metrics of every model, all windows pooled. */
+  models: Record<ComparedModel, ReportMetrics>;
+  skill: number;
+  /** Leave-one-window-out coverage of the LSTM's intervals. */
+  coverage: { '80': number | null; '95': number | null };
+  /** The LSTM's future forecast; a bound is null where the backtest is too short to promise it. */
+  forecast: { t: string; v: number; lo80: number | null; hi80: number | null; lo95: number | null; hi95: number | null }[];
+}
+
+const MODEL_ORDER: readonly ComparedModel[] = ['lstm', 'naive', 'seasonalNaive', 'drift'];
+const MODEL_LABELS: Record<ComparedModel, string> = {
+  lstm: 'LSTM',
+  naive: 'naive',
+  seasonalNaive: 'seasonal naive',
+  drift: 'drift',
+};
+
+export function forecastReport(series: string, frequency: Frequency, result: ForecastResult): ForecastReport {
+  const { lower: lo80, upper: hi80 } = result.intervals.lstm.bands[80];
+  const { lower: lo95, upper: hi95 } = result.intervals.lstm.bands[95];
+  return {
+    series,
+    frequency,
+    points: result.summary.points,
+    horizon: result.config.horizon,
+    backend: result.backend,
+    seconds: Math.round(result.durationMs / 10) / 100,
+    models: Object.fromEntries(
+      MODEL_ORDER.map((m) => {
+        const { mae, rmse, mape, smape, mase, wape } = result.models[m].metrics;
+        return [m, { mae, rmse, mape, smape, mase, wape }];
+      }),
+    ) as ForecastReport['models'],
+    skill: result.skill,
+    coverage: { '80': result.intervals.lstm.coverage[80], '95': result.intervals.lstm.coverage[95] },
+    forecast: result.future.t.map((t, i) => ({
+      t: new Date(t).toISOString(),
+      v: result.future.forecasts.lstm[i],
+      lo80: lo80[i],
+      hi80: hi80[i],
+      lo95: lo95[i],
+      hi95: hi95[i],
+    })),
+  };
+}
+
+/** NaN and Infinity become null, as JSON.stringify would do anyway, but explicitly. */
+export function reportJson(report: ForecastReport): string {
+  return JSON.stringify(report, (_, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value));
+}
+
+function formatNumber(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  const abs = Math.abs(value);
+  return abs >= 1000 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : value.toFixed(3);
+}
+
+function formatShare(value: number | null): string {
+  return value === null ? 'n/a' : `${Math.round(value * 100)}%`;
+}
+
+/** A date when the time is midnight UTC (daily and coarser data), else the full ISO time. */
+function formatTime(iso: string): string {
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/:00\.000Z$/, 'Z');
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The report for people: accuracy table, verdict, interval coverage and the forecast. */
+export function formatReport(report: ForecastReport, result: ForecastResult, forecastRows = 12): string {
+  const { backtest, intervals } = result;
+  const metricsTable = table(
+    ['model', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE', 'WAPE %'],
+    MODEL_ORDER.map((m) => {
+      const x = report.models[m];
+      return [MODEL_LABELS[m], x.mae, x.rmse, x.mape, x.smape, x.mase, x.wape].map((v) =>
+        typeof v === 'string' ? v : formatNumber(v),
+      );
+    }),
+  );
+  const shown = report.forecast.slice(0, forecastRows);
+  const forecastTable = table(
+    ['time', 'forecast', '80% low', '80% high', '95% low', '95% high'],
+    shown.map((p) => [formatTime(p.t), ...[p.v, p.lo80, p.hi80, p.lo95, p.hi95].map(formatNumber)]),
+  );
+  const excluded = result.models.lstm.metrics.mapeExcluded;
+  const coverage = ([80, 95] as const)
+    .map((level) => `${level}% → ${formatShare(intervals.lstm.coverage[level])} of ${intervals.lstm.coveragePoints[level]} points`)
+    .join(', ');
+
+  return [
+    `${report.series}: ${report.points} ${report.frequency} points, horizon ${report.horizon}, ` +
+      `${report.backend} backend, ${report.seconds.toFixed(1)} s`,
+    `Backtest: ${backtest.windows.length} windows of ${report.horizon} steps, each model refit on the data before its window.`,
+    ...(backtest.note ? [backtest.note] : []),
+    '',
+    metricsTable,
+    ...(excluded > 0 ? [`MAPE leaves out ${excluded} actual values of 0.`] : []),
+    '',
+    `Skill vs seasonal naive (1 - MASE ratio): ${formatNumber(report.skill)}`,
+    `Verdict: ${result.verdict.summary}`,
+    `Interval coverage, leave-one-window-out: ${coverage}`,
+    '',
+    `Forecast (LSTM${shown.length < report.forecast.length ? `, first ${shown.length} of ${report.forecast.length} steps` : ''}):`,
+    forecastTable,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,64 @@
+// The plain answer a user wants from a run: is the LSTM worth it here? Decided on the pooled
+// backtest, by MASE (scale-free, so it compares windows with different levels); by MAE only when
+// MASE is undefined because a training part had no variation.
+import type { AccuracyMetrics, BaselineName, ComparedModel, Verdict } from './types';
+
+const LABELS: Record<ComparedModel, string> = {
+  lstm: 'the LSTM',
+  naive: 'naive',
+  seasonalNaive: 'seasonal naive',
+  drift: 'drift',
+};
+
+const BASELINE_ORDER: readonly BaselineName[] = ['naive', 'seasonalNaive', 'drift'];
+/** On a tie the simpler model wins: the LSTM must be strictly better to be worth its training. */
+const TIE_ORDER: readonly ComparedModel[] = [...BASELINE_ORDER, 'lstm'];
+
+function format(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : 'n/a';
+}
+
+function joinNames(names: readonly string[], conjunction: string): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
+}
+
+/** 1 - MASE(lstm) / MASE(seasonal naive): the share of seasonal naive's error the LSTM removes. */
+export function skillScore(metrics: Record<'lstm' | 'seasonalNaive', AccuracyMetrics>): number {
+  const ratio = metrics.lstm.mase / metrics.seasonalNaive.mase;
+  return Number.isFinite(ratio) ? 1 - ratio : NaN;
+}
+
+export function decideVerdict(metrics: Record<ComparedModel, AccuracyMetrics>, windows: number): Verdict {
+  const byMase = TIE_ORDER.every((m) => Number.isFinite(metrics[m].mase));
+  const key: 'mase' | 'mae' = byMase ? 'mase' : 'mae';
+  const score = (m: ComparedModel) => metrics[m][key];
+
+  const beats = (baseline: BaselineName) => score('lstm') < score(baseline);
+  const bestModel = TIE_ORDER.reduce((best, m) => (score(m) < score(best) ? m : best));
+  const beaten = BASELINE_ORDER.filter(beats).map((b) => LABELS[b]);
+  const unbeaten = BASELINE_ORDER.filter((b) => !beats(b)).map((b) => LABELS[b]);
+
+  const lead =
+    unbeaten.length === 0
+      ? 'The LSTM beats every baseline'
+      : beaten.length === 0
+        ? 'The LSTM does not beat any baseline'
+        : `The LSTM beats ${joinNames(beaten, 'and')} but not ${joinNames(unbeaten, 'or')}`;
+  const scores = BASELINE_ORDER.map((b) => `${LABELS[b]} ${format(score(b))}`).join(', ');
+  const windowsText = windows === 1 ? 'the one backtest window' : `a ${windows}-window backtest`;
+  const sentences = [`${lead} on ${windowsText} (${key.toUpperCase()} ${format(score('lstm'))} vs ${scores}).`];
+  if (bestModel !== 'lstm') {
+    sentences.push(`${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)} is the most accurate here; prefer it to the LSTM.`);
+  }
+  if (!byMase) sentences.push('Compared by MAE: MASE is undefined because a training part has no variation.');
+  if (windows === 1) sentences.push('One window is weak evidence; a longer series allows more.');
+
+  return {
+    beatsNaive: beats('naive'),
+    beatsSeasonalNaive: beats('seasonalNaive'),
+    beatsDrift: beats('drift'),
+    bestModel,
+    summary: sentences.join(' '),
+  };
+}
