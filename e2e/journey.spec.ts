@@ -106,7 +106,8 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   const metrics = page.getByTestId('metrics-table');
   for (const model of ['LSTM', 'Seasonal naive']) {
     const row = metrics.getByRole('row').filter({ has: page.getByRole('rowheader', { name: model, exact: true }) });
-    await expect(row.getByRole('cell')).toHaveCount(3);
+    // MAE, RMSE, MAPE, sMAPE, MASE, WAPE (MAPE may be — only when every actual is 0).
+    await expect(row.getByRole('cell')).toHaveCount(6);
     for (const cell of await row.getByRole('cell').all()) await expect(cell).toHaveText(/^-?\d+(\.\d+)?/);
   }
   const backend = page.locator('xpath=//dt[normalize-space()="Backend"]/following-sibling::dd[1]');
@@ -124,10 +125,11 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const csvFile = await csvDownload;
   expect(csvFile.suggestedFilename()).toBe(`store_north-${firstRunId}-predictions.csv`);
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
-  expect(header).toBe('timestamp,forecast,actual');
+  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
   const rows = lines.map((line) => {
-    const [timestamp, forecast, actual, ...rest] = line.split(',');
-    expect(rest, `a row has three fields: ${line}`).toEqual([]);
+    const [timestamp, forecast, actual, , , , , segment, ...rest] = line.split(',');
+    expect(rest, `a row ends with model and series: ${line}`).toEqual(['lstm', 'store_north']);
+    expect(segment).toBe(actual === '' ? 'future' : 'test');
     expect(timestamp).toMatch(ISO_UTC);
     expect(Number.isFinite(Number(forecast)) && forecast !== '').toBe(true);
     return { t: Date.parse(timestamp), actual };

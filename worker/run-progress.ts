@@ -1,7 +1,9 @@
-// Training progress → the run row (what the UI polls) and the BullMQ job. An epoch on a small
+// Training progress → the run row (what the UI polls: progress, the evaluation fit's loss history,
+// and the phase/epoch/window of the fit in progress) and the BullMQ job. An epoch on a small
 // series takes milliseconds, so writes are throttled to at most one per interval; the last
 // epoch of each fit is always written, and flush() writes whatever is still pending.
 import type { Job } from 'bullmq';
+import { progressDetail } from '@/lib/db/run-evaluation';
 import { updateRunProgress } from '@/lib/db/runs';
 import type { EpochLog, TrainProgress } from '@/lib/forecast/types';
 
@@ -35,7 +37,7 @@ export class RunProgress {
     this.pending = null;
     this.lastWrite = Date.now();
     await Promise.all([
-      updateRunProgress(this.runId, progress.progress, this.history),
+      updateRunProgress(this.runId, progress.progress, this.history, progressDetail(progress)),
       this.job.updateProgress({ ...progress }),
     ]);
   }

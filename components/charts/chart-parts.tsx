@@ -15,6 +15,8 @@ export const COLORS = {
   train: 'var(--chart-train)',
   val: 'var(--chart-val)',
   window: 'var(--chart-window)',
+  /** The LSTM colour, faded as the interval bands are drawn. */
+  band: 'color-mix(in srgb, var(--chart-lstm) 25%, transparent)',
 } as const;
 
 /** Distinct colours for overlaid runs, in order. */

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Table } from '@/components/ui/table';
 import { lowestIndexes } from '@/lib/client/compare';
-import { formatDuration, formatNumber } from '@/lib/client/format';
+import { formatDuration, formatNumber, formatPercentValue } from '@/lib/client/format';
 import { runLabel } from '@/lib/client/run-status';
 import type { Run } from '@/lib/client/types';
 
@@ -16,10 +16,12 @@ interface Column {
 const metric = (digits: number) => (value: number | null | undefined) => formatNumber(value, digits);
 
 const COLUMNS: Column[] = [
-  { label: 'LSTM MAE', value: (r) => r.metrics?.lstm.mae, format: (v) => formatNumber(v) },
-  { label: 'LSTM RMSE', value: (r) => r.metrics?.lstm.rmse, format: (v) => formatNumber(v) },
-  { label: 'LSTM MASE', title: 'Mean absolute scaled error (lower is better)', value: (r) => r.metrics?.lstm.mase, format: metric(3) },
-  { label: 'Naive MASE', title: 'Seasonal-naive baseline on the same window', value: (r) => r.metrics?.seasonalNaive.mase, format: metric(3) },
+  { label: 'LSTM MAE', value: (r) => r.metrics?.lstm?.mae, format: (v) => formatNumber(v) },
+  { label: 'LSTM RMSE', value: (r) => r.metrics?.lstm?.rmse, format: (v) => formatNumber(v) },
+  { label: 'LSTM MAPE', title: 'Mean absolute percentage error, in percent', value: (r) => r.metrics?.lstm?.mape, format: formatPercentValue },
+  { label: 'LSTM WAPE', title: 'Weighted absolute percentage error: total error over total actual, in percent', value: (r) => r.metrics?.lstm?.wape, format: formatPercentValue },
+  { label: 'LSTM MASE', title: 'Mean absolute scaled error (lower is better)', value: (r) => r.metrics?.lstm?.mase, format: metric(3) },
+  { label: 'Naive MASE', title: 'Seasonal-naive baseline on the same windows', value: (r) => r.metrics?.seasonalNaive?.mase, format: metric(3) },
   { label: 'Training time', value: (r) => r.durationMs, format: formatDuration },
 ];
 

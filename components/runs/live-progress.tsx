@@ -1,12 +1,12 @@
 'use client';
-// Progress of a queued or running run: a bar, the epoch reached and what is happening, announced
-// politely to screen readers as it changes.
+// Progress of a queued or running run: a bar, the fit in progress (backtest window, scoring fit or
+// refit) and its epoch, announced politely to screen readers as it changes.
 import { Alert } from '@/components/ui/alert';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { formatPercent } from '@/lib/client/format';
 import { useHealth } from '@/lib/client/hooks';
-import { epochProgress } from '@/lib/client/run-status';
+import { epochProgress, phaseText } from '@/lib/client/run-status';
 import type { Run } from '@/lib/client/types';
 
 export function LiveProgress({ run }: { run: Run }) {
@@ -17,7 +17,9 @@ export function LiveProgress({ run }: { run: Run }) {
     ? 'Queued: waiting for a worker to pick up the run.'
     : epoch === 0
       ? 'Preparing the data and the model…'
-      : `Epoch ${epoch} of ${epochs}`;
+      : run.progressDetail
+        ? phaseText(run.progressDetail)
+        : `Epoch ${epoch} of ${epochs}`;
 
   return (
     <div className="live-progress">
@@ -37,8 +39,9 @@ export function LiveProgress({ run }: { run: Run }) {
       />
       {run.startedAt && (
         <p className="field-hint">
-          Started <RelativeTime value={run.startedAt} />. Early stopping can end training before the last epoch; the
-          model is then refit on all data for the future forecast.
+          Started <RelativeTime value={run.startedAt} />. The LSTM is fit once per backtest window (the last one is
+          scored on the held-out test window), then refit on all data for the future forecast. Early stopping can end
+          a fit before its last epoch.
         </p>
       )}
       {queued && health && health.workers === 0 && (

@@ -76,9 +76,9 @@ export function RunList({ runs, seriesNames }: RunListProps) {
         </thead>
         <tbody>
           {runs.map((run) => {
-            const lstm = run.metrics?.lstm.mase;
-            const naive = run.metrics?.seasonalNaive.mase;
-            const wins = lstm !== undefined && naive !== undefined && lstm < naive;
+            const lstm = run.metrics?.lstm?.mase;
+            const naive = run.metrics?.seasonalNaive?.mase;
+            const wins = typeof lstm === 'number' && typeof naive === 'number' && lstm < naive;
             const checked = selected.has(run.id);
             return (
               <tr key={run.id} className={checked ? 'is-selected' : undefined} data-run-id={run.id}>

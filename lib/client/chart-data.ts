@@ -20,12 +20,25 @@ export function mergeByTime(rows: Iterable<{ t: number } & Record<string, number
 
 const ms = (iso: string) => new Date(iso).getTime();
 
-/** Rows of the run chart: actual, lstm / naive over the test window, lstmFuture / naiveFuture after it. */
+/**
+ * Rows of the run chart: actual, lstm / naive (seasonal naive) over the test window, lstmFuture /
+ * naiveFuture after it, with the LSTM's interval bounds lo80 / hi80 / lo95 / hi95 (absent where
+ * unbounded). The bands start at the last actual value, so they grow out of the line.
+ */
 export function forecastRows(history: readonly Point[], forecast: RunForecast): ChartRow[] {
+  const lastActual = forecast.test.at(-1);
   return mergeByTime([
     ...history.map((p) => ({ t: ms(p.t), actual: p.v })),
     ...forecast.test.map((p) => ({ t: ms(p.t), actual: p.actual, lstm: p.lstm, naive: p.seasonalNaive })),
-    ...forecast.future.map((p) => ({ t: ms(p.t), lstmFuture: p.lstm, naiveFuture: p.seasonalNaive })),
+    ...forecast.future.map((p) => ({
+      t: ms(p.t),
+      lstmFuture: p.lstm,
+      naiveFuture: p.seasonalNaive,
+      ...(p.intervals?.lstm ?? {}),
+    })),
+    ...(lastActual && forecast.future.some((p) => p.intervals?.lstm.lo80 != null)
+      ? [{ t: ms(lastActual.t), lo80: lastActual.actual, hi80: lastActual.actual, lo95: lastActual.actual, hi95: lastActual.actual }]
+      : []),
   ]);
 }
 
@@ -34,7 +47,7 @@ export const compareKeys = (index: number) => ({ test: `r${index}`, future: `r${
 
 /** Rows of the comparison chart: actuals plus each run's test and future forecasts. */
 export function compareRows(history: readonly Point[], forecasts: readonly (RunForecast | null)[]): ChartRow[] {
-  const rows: ({ t: number } & Record<string, number>)[] = history.map((p) => ({ t: ms(p.t), actual: p.v }));
+  const rows: ({ t: number } & Record<string, number | null>)[] = history.map((p) => ({ t: ms(p.t), actual: p.v }));
   forecasts.forEach((forecast, index) => {
     if (!forecast) return;
     const keys = compareKeys(index);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, formatSeriesRange, formatSeriesTime } from './format';
+import { formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime } from './format';
 
 describe('formatSeriesTime', () => {
   it('shows series timestamps in UTC, with the time of day only where it means something', () => {
@@ -28,5 +28,14 @@ describe('formatDuration', () => {
     expect(formatDuration(850)).toBe('850 ms');
     expect(formatDuration(9_200)).toBe('9.2 s');
     expect(formatDuration(125_000)).toBe('2 min 5 s');
+  });
+});
+
+describe('formatPercentValue', () => {
+  it('shows a value already in percent with one decimal, a dash when undefined', () => {
+    expect(formatPercentValue(4.14)).toBe('4.1%');
+    expect(formatPercentValue(0)).toBe('0.0%');
+    expect(formatPercentValue(null)).toBe('—');
+    expect(formatPercentValue(Number.NaN)).toBe('—');
   });
 });

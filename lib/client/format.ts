@@ -14,6 +14,11 @@ export function formatNumber(value: number | null | undefined, digits?: number):
   return NUMBER.format(value);
 }
 
+/** A value that is already in percent (MAPE, WAPE), e.g. 4.14 → "4.1%". */
+export function formatPercentValue(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${value.toFixed(1)}%`;
+}
+
 export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : INTEGER.format(value);
 }

@@ -1,5 +1,5 @@
 // Facts about a run's state that several views share (badges, polling, progress text).
-import type { Run, RunStatus } from './types';
+import type { Run, RunProgressDetail, RunStatus } from './types';
 
 export const RUN_STATUS_LABEL: Record<RunStatus, string> = {
   queued: 'Queued',
@@ -19,9 +19,26 @@ export function runLabel(run: Pick<Run, 'id'>): string {
   return `Run ${run.id.slice(-6)}`;
 }
 
-/** Last finished epoch of the evaluation fit and the configured maximum. */
-export function epochProgress(run: Pick<Run, 'history' | 'config'>): { epoch: number; epochs: number } {
+/**
+ * Epoch reached in the fit in progress and that fit's own budget. Each fit has its own: the
+ * backtest's first gets config.epochs, warm-started ones fewer. Runs from before progressDetail
+ * fall back to the evaluation fit's history and config.epochs.
+ */
+export function epochProgress(run: Pick<Run, 'history' | 'config' | 'progressDetail'>): { epoch: number; epochs: number } {
+  if (run.progressDetail) return { epoch: run.progressDetail.epoch, epochs: run.progressDetail.epochs };
   const history = run.history ?? [];
   const epoch = history.length ? history[history.length - 1].epoch : 0;
   return { epoch, epochs: run.config?.epochs ?? 0 };
+}
+
+const PHASE_LABEL: Record<RunProgressDetail['phase'], string> = {
+  backtest: 'Backtest',
+  evaluate: 'Scoring fit',
+  refit: 'Refit on all data',
+};
+
+/** "Backtest window 2 of 3 · epoch 4 of 15", "Scoring fit · epoch 3 of 8", "Refit on all data · epoch 2 of 8". */
+export function phaseText(detail: RunProgressDetail): string {
+  const window = detail.phase === 'backtest' && detail.window && detail.windows ? ` window ${detail.window} of ${detail.windows}` : '';
+  return `${PHASE_LABEL[detail.phase]}${window} · epoch ${detail.epoch} of ${detail.epochs}`;
 }

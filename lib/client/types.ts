@@ -1,9 +1,28 @@
 // The JSON shapes of the REST API (docs/api.md), as the browser receives them: timestamps are ISO
 // strings. Engine and ingest types are imported type-only, so no server code reaches the bundle.
-import type { EpochLog, ForecastConfig, Frequency, Metrics, ModelName } from '@/lib/forecast/types';
-import type { Problem } from '@/lib/ingest/types';
+import type { IntervalBounds, RunForecast } from '@/lib/db/predictions';
+import type { RunEvaluation, RunProgressDetail, StoredMetrics } from '@/lib/db/run-evaluation';
+import type { ComparedModel, EpochLog, ForecastConfig, Frequency } from '@/lib/forecast/types';
+import type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, Problem } from '@/lib/ingest/types';
 
-export type { EpochLog, ForecastConfig, Frequency, Metrics, ModelName, Problem };
+export type {
+  ComparedModel,
+  EpochLog,
+  ForecastConfig,
+  Frequency,
+  IntervalBounds,
+  Problem,
+  RunEvaluation,
+  RunForecast,
+  RunProgressDetail,
+};
+export type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout };
+
+/** One model's metrics; null where undefined (e.g. MAPE of all-zero actuals). */
+export type ModelMetrics = Partial<StoredMetrics>;
+
+/** Every model's metrics. Runs stored before the baselines have only lstm and seasonalNaive, with mae, rmse and mase. */
+export type RunMetrics = Partial<Record<ComparedModel, ModelMetrics>>;
 
 export interface Series {
   id: string;
@@ -35,22 +54,47 @@ export interface PreviewSeries {
   points: number;
   start: string | null;
   end: string | null;
+  /** Timestamps missing between start and end. */
+  gaps: number;
+  /** Points the gap policy inserted (counted in `points`). */
+  filled: number;
+  /** Repeated timestamps the duplicate policy merged. */
+  duplicates: number;
+  valueColumn: string;
+  /** Long layout: the id values that pick this series' rows. */
+  ids?: Record<string, string>;
 }
 
 export interface FilePreview {
   delimiter: string;
+  decimal: DecimalSeparator;
+  hasHeader: boolean;
+  layout: Layout;
+  /** Long layout: the columns naming the series (empty for wide). */
+  idColumns: string[];
   columns: string[];
   timeColumn: string | null;
   /** How the time column was read, e.g. 'YYYY-MM-DD'; null without one. */
   timeFormat?: string | null;
   valueColumns: string[];
   skippedColumns: { name: string; reason: string }[];
+  /** Series left out although their column was read (e.g. constant), with why. */
+  skippedSeries: { name: string; reason: string }[];
   /** First data rows (the header is `columns`). */
   preview: string[][];
   rows: number;
   series: PreviewSeries[];
   problems: Problem[];
   ok: boolean;
+}
+
+/** The stored series an append extended or created. */
+export interface AppendedSeries {
+  seriesId: string;
+  name: string;
+  created: boolean;
+  added: number;
+  overlapping: number;
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -70,9 +114,12 @@ export interface Run {
   status: RunStatus;
   /** 0..1 over the whole run. */
   progress: number;
+  /** While running: the fit in progress (phase, its own epoch budget, backtest window). */
+  progressDetail: RunProgressDetail | null;
   config: ForecastConfig;
   backend: string | null;
-  metrics: Record<ModelName, Metrics> | null;
+  metrics: RunMetrics | null;
+  evaluation: RunEvaluation | null;
   history: EpochLog[] | null;
   summary: RunSummary | null;
   durationMs: number | null;
@@ -80,11 +127,6 @@ export interface Run {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-}
-
-export interface RunForecast {
-  test: { t: string; actual: number; lstm: number; seasonalNaive: number }[];
-  future: { t: string; lstm: number; seasonalNaive: number }[];
 }
 
 export interface Schedule {

@@ -1,7 +1,7 @@
 // The plain-language answer to "is the LSTM worth it?": its error on the held-out window against
 // the seasonal-naive baseline. MASE is compared when both are finite (it is undefined when the
 // training part has no seasonal variation); MAE otherwise.
-import type { Metrics, ModelName } from './types';
+import type { RunMetrics } from './types';
 
 export interface Verdict {
   /** null when there is nothing to compare. */
@@ -14,15 +14,15 @@ export interface Verdict {
 const finite = (value: number | null | undefined): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
-export function describeVerdict(metrics: Record<ModelName, Metrics> | null | undefined): Verdict {
+export function describeVerdict(metrics: RunMetrics | null | undefined): Verdict {
   const lstm = metrics?.lstm;
   const naive = metrics?.seasonalNaive;
   const metric = finite(lstm?.mase) && finite(naive?.mase) ? 'mase' : finite(lstm?.mae) && finite(naive?.mae) ? 'mae' : null;
-  if (!lstm || !naive || !metric) {
+  const ours = metric && lstm?.[metric];
+  const theirs = metric && naive?.[metric];
+  if (!metric || !finite(ours) || !finite(theirs)) {
     return { beats: null, improvement: null, text: 'There are no metrics to compare yet.' };
   }
-  const ours = lstm[metric];
-  const theirs = naive[metric];
   const label = metric.toUpperCase();
   const numbers = `(${label} ${ours.toFixed(2)} vs ${theirs.toFixed(2)})`;
   const improvement = theirs > 0 ? 1 - ours / theirs : null;

@@ -1,64 +1,90 @@
-// Predicted points of a run: the held-out test window (actual known) and the future horizon, for
-// the LSTM and the seasonal-naive baseline. Written once, with the run's result.
-import type { ForecastResult, ModelName } from '@/lib/forecast/types';
+// Predicted points of a run, for the LSTM and every baseline: the held-out test window (actual
+// known) and the future horizon with its prediction intervals. Written once, with the run's result.
+import type { ComparedModel, ForecastResult } from '@/lib/forecast/types';
 import { getPrisma } from './client';
 import type { Prisma } from './generated/prisma/client';
+import { COMPARED_MODELS } from './run-evaluation';
 
 export type Segment = 'test' | 'future';
 
+/** 80% and 95% interval bounds; null on the test window, and where the backtest was too short to promise the level. */
+export interface IntervalBounds {
+  lo80: number | null;
+  hi80: number | null;
+  lo95: number | null;
+  hi95: number | null;
+}
+
 /** One row of GET /api/runs/:id/predictions. */
-export interface PredictionRow {
+export interface PredictionRow extends IntervalBounds {
   timestamp: string;
   forecast: number;
   actual: number | null;
   segment: Segment;
 }
 
-/** GET /api/runs/:id/forecast: both models side by side, for charts. */
+/** A model's forecast at one time; null when the run stored none for it (runs from before baselines). */
+type ModelValues = Record<ComparedModel, number | null>;
+
+/** GET /api/runs/:id/forecast: every model side by side, for charts. */
 export interface RunForecast {
-  test: { t: string; actual: number; lstm: number; seasonalNaive: number }[];
-  future: { t: string; lstm: number; seasonalNaive: number }[];
+  test: ({ t: string; actual: number | null } & ModelValues)[];
+  future: ({ t: string; intervals: Record<ComparedModel, IntervalBounds> } & ModelValues)[];
 }
 
-const MODELS: ModelName[] = ['lstm', 'seasonalNaive'];
+const NO_BOUNDS: IntervalBounds = { lo80: null, hi80: null, lo95: null, hi95: null };
 
-/** Inserts the test and future rows of both models; call inside the transaction that completes the run. */
-export async function insertPredictions(
-  tx: Prisma.TransactionClient,
-  runId: string,
-  { test, future }: Pick<ForecastResult, 'test' | 'future'>,
-): Promise<void> {
-  const data: Prisma.PredictionCreateManyInput[] = MODELS.flatMap((model) => [
-    ...test.t.map((t, i) => ({
-      runId,
-      model,
-      t: new Date(t),
-      segment: 'test',
-      forecast: test.forecasts[model][i],
-      actual: test.actual[i],
-    })),
-    ...future.t.map((t, i) => ({
-      runId,
-      model,
-      t: new Date(t),
-      segment: 'future',
-      forecast: future.forecasts[model][i],
-      actual: null,
-    })),
-  ]);
+type StoredResult = Pick<ForecastResult, 'test' | 'future' | 'backtest' | 'models' | 'intervals'>;
+
+/** Inserts the test and future rows of every model; call inside the transaction that completes the run. */
+export async function insertPredictions(tx: Prisma.TransactionClient, runId: string, result: StoredResult): Promise<void> {
+  const { test, future, backtest, models, intervals } = result;
+  // The last backtest window is the held-out test window; it has every model's forecast.
+  const testForecasts = backtest.windows.at(-1)?.forecasts;
+  const data: Prisma.PredictionCreateManyInput[] = COMPARED_MODELS.flatMap((model) => {
+    const { 80: band80, 95: band95 } = intervals[model].bands;
+    return [
+      ...test.t.map((t, i) => ({
+        runId,
+        model,
+        t: new Date(t),
+        segment: 'test',
+        forecast: testForecasts?.[model][i] ?? Number.NaN,
+        actual: test.actual[i],
+      })),
+      ...future.t.map((t, i) => ({
+        runId,
+        model,
+        t: new Date(t),
+        segment: 'future',
+        forecast: models[model].future[i],
+        actual: null,
+        lo80: band80.lower[i],
+        hi80: band80.upper[i],
+        lo95: band95.lower[i],
+        hi95: band95.upper[i],
+      })),
+    ];
+  });
   await tx.prediction.createMany({ data });
 }
 
 /** One model's rows in time order (test window, then future). */
-export async function listPredictions(runId: string, model: ModelName = 'lstm'): Promise<PredictionRow[]> {
+export async function listPredictions(runId: string, model: ComparedModel = 'lstm'): Promise<PredictionRow[]> {
   const rows = await getPrisma().prediction.findMany({ where: { runId, model }, orderBy: { t: 'asc' } });
   return rows.map((row) => ({
     timestamp: row.t.toISOString(),
     forecast: row.forecast,
     actual: row.actual,
+    lo80: row.lo80,
+    hi80: row.hi80,
+    lo95: row.lo95,
+    hi95: row.hi95,
     segment: row.segment as Segment,
   }));
 }
+
+const noValues = (): ModelValues => ({ lstm: null, naive: null, seasonalNaive: null, drift: null });
 
 /** Empty arrays until the run has succeeded. */
 export async function getRunForecast(runId: string): Promise<RunForecast> {
@@ -67,14 +93,20 @@ export async function getRunForecast(runId: string): Promise<RunForecast> {
   const future = new Map<string, RunForecast['future'][number]>();
   for (const row of rows) {
     const t = row.t.toISOString();
-    const model = row.model as ModelName;
+    const model = row.model as ComparedModel;
+    if (!COMPARED_MODELS.includes(model)) continue;
     if (row.segment === 'test') {
-      const point = test.get(t) ?? { t, actual: row.actual ?? Number.NaN, lstm: Number.NaN, seasonalNaive: Number.NaN };
+      const point = test.get(t) ?? { t, actual: row.actual, ...noValues() };
       point[model] = row.forecast;
       test.set(t, point);
     } else {
-      const point = future.get(t) ?? { t, lstm: Number.NaN, seasonalNaive: Number.NaN };
+      const point = future.get(t) ?? {
+        t,
+        ...noValues(),
+        intervals: { lstm: NO_BOUNDS, naive: NO_BOUNDS, seasonalNaive: NO_BOUNDS, drift: NO_BOUNDS },
+      };
       point[model] = row.forecast;
+      point.intervals[model] = { lo80: row.lo80, hi80: row.hi80, lo95: row.lo95, hi95: row.hi95 };
       future.set(t, point);
     }
   }

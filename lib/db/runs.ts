@@ -1,13 +1,14 @@
 // Training runs. Status changes are single UPDATEs guarded by the statuses they may leave
 // (`WHERE status IN (...)`), so a run that has finished — succeeded, failed or cancelled — is never
 // overwritten by a late worker write or a racing cancel. Each transition says whether it applied.
-import type { EpochLog, ForecastConfig, ForecastResult, Metrics, ModelName, SavedModel } from '@/lib/forecast/types';
+import type { EpochLog, ForecastConfig, ForecastResult, SavedModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
-import type { Prisma, Run as RunRow, RunStatus } from './generated/prisma/client';
+import { Prisma, type Run as RunRow, type RunStatus } from './generated/prisma/client';
 import { jsonValue } from './json';
 import { insertPredictions } from './predictions';
+import { runEvaluation, runMetrics, type RunEvaluation, type RunMetrics, type RunProgressDetail } from './run-evaluation';
 
-export type { RunStatus };
+export type { RunEvaluation, RunMetrics, RunProgressDetail, RunStatus };
 
 export const ACTIVE_STATUSES: RunStatus[] = ['queued', 'running'];
 
@@ -31,9 +32,12 @@ export interface Run {
   scheduleId: string | null;
   status: RunStatus;
   progress: number;
+  /** While running: the phase, epoch and backtest window of the fit in progress. */
+  progressDetail: RunProgressDetail | null;
   config: ForecastConfig;
   backend: string | null;
-  metrics: Record<ModelName, Metrics> | null;
+  metrics: RunMetrics | null;
+  evaluation: RunEvaluation | null;
   history: EpochLog[] | null;
   summary: RunSummary | null;
   durationMs: number | null;
@@ -54,9 +58,11 @@ function toRun(row: RunWithoutModel): Run {
     scheduleId: row.scheduleId,
     status: row.status,
     progress: row.progress,
+    progressDetail: row.progressDetail as unknown as Run['progressDetail'],
     config: row.config as unknown as ForecastConfig,
     backend: row.backend,
     metrics: row.metrics as unknown as Run['metrics'],
+    evaluation: row.evaluation as unknown as Run['evaluation'],
     history: row.history as unknown as Run['history'],
     summary: row.summary as unknown as Run['summary'],
     durationMs: row.durationMs,
@@ -135,14 +141,20 @@ export function markRunRunning(id: string, attempt: number): Promise<boolean> {
     status: 'running',
     attempts: attempt,
     progress: 0,
+    progressDetail: Prisma.DbNull,
     history: [],
     error: null,
     startedAt: new Date(),
   });
 }
 
-export function updateRunProgress(id: string, progress: number, history: EpochLog[]): Promise<boolean> {
-  return transition(id, ['running'], { progress, history: jsonValue(history) });
+export function updateRunProgress(
+  id: string,
+  progress: number,
+  history: EpochLog[],
+  detail: RunProgressDetail,
+): Promise<boolean> {
+  return transition(id, ['running'], { progress, history: jsonValue(history), progressDetail: jsonValue(detail) });
 }
 
 /** running → queued after a failed attempt that BullMQ will retry; the error says why. */
@@ -161,7 +173,7 @@ export async function markRunCancelled(id: string): Promise<Run | null> {
 }
 
 /**
- * running → succeeded with metrics, model and predictions, in one transaction. False (and nothing
+ * running → succeeded with metrics, evaluation, model and predictions (every model), in one transaction. False (and nothing
  * written) when the run stopped being `running` meanwhile, e.g. it was cancelled.
  */
 export async function completeRun(id: string, result: ForecastResult): Promise<boolean> {
@@ -172,11 +184,13 @@ export async function completeRun(id: string, result: ForecastResult): Promise<b
       data: {
         status: 'succeeded',
         progress: 1,
+        progressDetail: Prisma.DbNull,
         error: null,
         config: jsonValue(result.config),
         backend: result.backend,
         durationMs: Math.round(result.durationMs),
-        metrics: jsonValue(result.metrics),
+        metrics: jsonValue(runMetrics(result)),
+        evaluation: jsonValue(runEvaluation(result)),
         history: jsonValue(result.history),
         summary: jsonValue({
           points: summary.points,

@@ -1,17 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { predictionsCsv, predictionsFileName } from './predictions-csv';
+import type { PredictionRow } from '@/lib/db/predictions';
+import { csvText, PREDICTIONS_CSV_HEADER, predictionsCsv, predictionsFileName } from './predictions-csv';
+
+const NO_BOUNDS = { lo80: null, hi80: null, lo95: null, hi95: null };
 
 describe('predictionsCsv', () => {
-  it('writes a header and leaves actual empty for future points', () => {
-    const csv = predictionsCsv([
-      { timestamp: '2024-01-01T00:00:00.000Z', forecast: 1.5, actual: 2, segment: 'test' },
-      { timestamp: '2024-01-02T00:00:00.000Z', forecast: -0.25, actual: null, segment: 'future' },
-    ]);
-    expect(csv).toBe('timestamp,forecast,actual\n2024-01-01T00:00:00.000Z,1.5,2\n2024-01-02T00:00:00.000Z,-0.25,\n');
+  it('starts with timestamp,forecast,actual, then the bounds, and leaves unknown cells empty', () => {
+    const rows: PredictionRow[] = [
+      { timestamp: '2024-01-01T00:00:00.000Z', forecast: 1.5, actual: 2, segment: 'test', ...NO_BOUNDS },
+      { timestamp: '2024-01-02T00:00:00.000Z', forecast: -0.25, actual: null, segment: 'future', lo80: -1, hi80: 0.5, lo95: null, hi95: null },
+    ];
+    expect(predictionsCsv(rows, { model: 'lstm', series: 'north' })).toBe(
+      'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series\n' +
+        '2024-01-01T00:00:00.000Z,1.5,2,,,,,test,lstm,north\n' +
+        '2024-01-02T00:00:00.000Z,-0.25,,-1,0.5,,,future,lstm,north\n',
+    );
   });
 
   it('is just the header without rows', () => {
-    expect(predictionsCsv([])).toBe('timestamp,forecast,actual\n');
+    expect(predictionsCsv([], { model: 'drift', series: 's' })).toBe(`${PREDICTIONS_CSV_HEADER}\n`);
+  });
+
+  it('neutralises a series name a spreadsheet would run as a formula', () => {
+    const row: PredictionRow = { timestamp: '2024-01-01T00:00:00.000Z', forecast: -5, actual: -4, segment: 'test', ...NO_BOUNDS };
+    const [, line] = predictionsCsv([row], { model: 'lstm', series: '=HYPERLINK("http://x","y")' }).split('\n');
+    expect(line).toBe(`2024-01-01T00:00:00.000Z,-5,-4,,,,,test,lstm,"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+});
+
+describe('csvText', () => {
+  it('prefixes formula-like text and quotes it', () => {
+    expect(csvText('=1+1')).toBe(`"'=1+1"`);
+    expect(csvText('+cmd|x')).toBe(`"'+cmd|x"`);
+    expect(csvText('-2+3 sales')).toBe(`"'-2+3 sales"`);
+    expect(csvText('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvText('  =1')).toBe(`"'  =1"`);
+    expect(csvText('\tx')).toBe(`"'\tx"`);
+  });
+
+  it('keeps numbers and plain text, quoting only delimiters and quotes', () => {
+    expect(csvText('-5')).toBe('-5');
+    expect(csvText('+3.5')).toBe('+3.5');
+    expect(csvText('store_north')).toBe('store_north');
+    expect(csvText('a,b')).toBe('"a,b"');
+    expect(csvText('say "hi"')).toBe('"say ""hi"""');
   });
 });
 
@@ -20,5 +52,10 @@ describe('predictionsFileName', () => {
     expect(predictionsFileName('store_north', 'abc123')).toBe('store_north-abc123-predictions.csv');
     expect(predictionsFileName('Sales (€) "EU"/2024', 'r1')).toBe('Sales-EU-2024-r1-predictions.csv');
     expect(predictionsFileName('***', 'r1')).toBe('series-r1-predictions.csv');
+  });
+
+  it('names a baseline model before the suffix', () => {
+    expect(predictionsFileName('north', 'r1', 'seasonalNaive')).toBe('north-r1-seasonalNaive-predictions.csv');
+    expect(predictionsFileName('north', 'r1', 'lstm')).toBe('north-r1-predictions.csv');
   });
 });

@@ -1,14 +1,47 @@
-// The CSV download of a run's predictions: timestamp,forecast,actual with an empty actual for
-// future points.
+// The CSV download of one model's predictions. `timestamp,forecast,actual` come first (scripts
+// read them by position), then the interval bounds, then what the rows are: segment, model and
+// series. Empty cells: `actual` of future points, bounds on the test window or where the backtest
+// was too short to promise the level.
 import type { PredictionRow } from '@/lib/db/predictions';
+import { isFormulaLike } from '@/lib/ingest/formula-cells';
 
-export function predictionsCsv(rows: PredictionRow[]): string {
-  const lines = rows.map((row) => `${row.timestamp},${row.forecast},${row.actual ?? ''}`);
-  return ['timestamp,forecast,actual', ...lines].join('\n') + '\n';
+export const PREDICTIONS_CSV_HEADER = 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series';
+
+/**
+ * One text cell, quoted when it holds a delimiter, quote or line break. Text a spreadsheet would
+ * evaluate as a formula (a series named "=HYPERLINK(...)") gets a leading apostrophe, the usual
+ * neutraliser, so the download cannot run anything; text that reads as a number ("-5") stays as is.
+ */
+export function csvText(text: string): string {
+  const safe = isFormulaLike(text) || /^[\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** `<series>-<runId>-predictions.csv`, reduced to characters every filesystem accepts. */
-export function predictionsFileName(seriesName: string, runId: string): string {
+function csvNumber(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '' : String(value);
+}
+
+export function predictionsCsv(rows: PredictionRow[], { model, series }: { model: string; series: string }): string {
+  const labels = `${csvText(model)},${csvText(series)}`;
+  const lines = rows.map((row) =>
+    [
+      csvText(row.timestamp),
+      csvNumber(row.forecast),
+      csvNumber(row.actual),
+      csvNumber(row.lo80),
+      csvNumber(row.hi80),
+      csvNumber(row.lo95),
+      csvNumber(row.hi95),
+      csvText(row.segment),
+      labels,
+    ].join(','),
+  );
+  return [PREDICTIONS_CSV_HEADER, ...lines].join('\n') + '\n';
+}
+
+/** `<series>-<runId>-predictions.csv` (`-<model>` before the suffix for a baseline), reduced to characters every filesystem accepts. */
+export function predictionsFileName(seriesName: string, runId: string, model = 'lstm'): string {
   const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'series';
-  return `${safe(seriesName)}-${safe(runId)}-predictions.csv`;
+  const suffix = model === 'lstm' ? '' : `-${safe(model)}`;
+  return `${safe(seriesName)}-${safe(runId)}${suffix}-predictions.csv`;
 }

@@ -14,6 +14,7 @@ import { GET as listRuns, POST as createRun } from './route';
 
 // Tiny models: the point is the plumbing, not the forecast.
 const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
+const MODELS = ['lstm', 'naive', 'seasonalNaive', 'drift'];
 
 let seriesId: string;
 let seriesName: string;
@@ -54,7 +55,15 @@ describe('a run from request to predictions', () => {
     expect(job.opts.attempts).toBe(3);
 
     const queued = await callJson(getRun, { params: { id: runId } });
-    expect(queued.body.run).toMatchObject({ id: runId, seriesId, status: 'queued', progress: 0, metrics: null });
+    expect(queued.body.run).toMatchObject({
+      id: runId,
+      seriesId,
+      status: 'queued',
+      progress: 0,
+      progressDetail: null,
+      metrics: null,
+      evaluation: null,
+    });
     expect(queued.body.run.config).toMatchObject(TINY);
 
     await processTrain(job);
@@ -63,9 +72,36 @@ describe('a run from request to predictions', () => {
     const run = body.run;
     expect(run).toMatchObject({ status: 'succeeded', progress: 1, error: null, scheduleId: null });
     expect(['tensorflow', 'wasm', 'cpu']).toContain(run.backend);
-    for (const model of ['lstm', 'seasonalNaive']) {
-      expect(run.metrics[model]).toEqual({ mae: expect.any(Number), rmse: expect.any(Number), mase: expect.any(Number) });
+    expect(Object.keys(run.metrics).sort()).toEqual(['drift', 'lstm', 'naive', 'seasonalNaive']);
+    for (const model of MODELS) {
+      expect(run.metrics[model]).toEqual({
+        mae: expect.any(Number),
+        rmse: expect.any(Number),
+        mape: expect.any(Number),
+        mapeExcluded: 0,
+        smape: expect.any(Number),
+        mase: expect.any(Number),
+        wape: expect.any(Number),
+      });
     }
+    expect(run.progressDetail).toBeNull();
+
+    // The engine's evaluation: 120 points leave room for the default three backtest windows.
+    const { evaluation } = run;
+    expect(evaluation.season).toEqual({ length: 7, source: 'frequency' });
+    expect(evaluation.backtest.requestedWindows).toBe(3);
+    expect(evaluation.backtest.windows).toHaveLength(3);
+    expect(evaluation.backtest.note).toBeNull();
+    expect(evaluation.backtest.windows.at(-1)).toMatchObject({ start: '2024-04-23T00:00:00.000Z', end: '2024-04-29T00:00:00.000Z', points: 7 });
+    for (const model of MODELS) {
+      expect(evaluation.backtest.windows[0].metrics[model].mae).toEqual(expect.any(Number));
+      expect(evaluation.backtest.byStep[model]).toHaveLength(7);
+      expect(evaluation.coverage[model]['80']).toEqual({ share: expect.toBeOneOf([null, expect.any(Number)]), points: expect.any(Number) });
+    }
+    expect(evaluation.skill).toBeCloseTo(1 - run.metrics.lstm.mase / run.metrics.seasonalNaive.mase, 10);
+    expect(MODELS).toContain(evaluation.verdict.bestModel);
+    expect(evaluation.verdict.summary).toMatch(/MASE/);
+    expect(evaluation.verdict.beatsSeasonalNaive).toBe(run.metrics.lstm.mase < run.metrics.seasonalNaive.mase);
     expect(run.history.length).toBeGreaterThan(0);
     expect(run.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
     expect(run.summary).toMatchObject({ points: 120, testEnd: '2024-04-29T00:00:00.000Z' });
@@ -79,8 +115,42 @@ describe('a run from request to predictions', () => {
     const rows = json.body.predictions;
     expect(rows.filter((row: { segment: string }) => row.segment === 'test')).toHaveLength(7);
     expect(rows.filter((row: { segment: string }) => row.segment === 'future')).toHaveLength(7);
-    expect(rows[0]).toEqual({ timestamp: '2024-04-23T00:00:00.000Z', forecast: expect.any(Number), actual: expect.any(Number), segment: 'test' });
-    expect(rows[7]).toEqual({ timestamp: '2024-04-30T00:00:00.000Z', forecast: expect.any(Number), actual: null, segment: 'future' });
+    expect(json.body.model).toBe('lstm');
+    expect(rows[0]).toEqual({
+      timestamp: '2024-04-23T00:00:00.000Z',
+      forecast: expect.any(Number),
+      actual: expect.any(Number),
+      lo80: null,
+      hi80: null,
+      lo95: null,
+      hi95: null,
+      segment: 'test',
+    });
+    expect(rows[7]).toMatchObject({ timestamp: '2024-04-30T00:00:00.000Z', forecast: expect.any(Number), actual: null, segment: 'future' });
+    // Three windows give each future step errors to calibrate the 80% band on; bounds lie around the forecast.
+    const bounded = rows.filter((row: { lo80: number | null }) => row.lo80 !== null);
+    expect(bounded.length).toBeGreaterThan(0);
+    for (const row of bounded) {
+      expect(row.lo80).toBeLessThanOrEqual(row.forecast);
+      expect(row.hi80).toBeGreaterThanOrEqual(row.forecast);
+      if (row.lo95 !== null) expect(row.lo95).toBeLessThanOrEqual(row.lo80);
+    }
+
+    // Every baseline has its own rows; an unknown model is a 400.
+    for (const model of ['naive', 'seasonalNaive', 'drift']) {
+      const baseline = await callJson(getPredictions, { path: `/?model=${model}`, params: { id: runId } });
+      expect(baseline.body.model).toBe(model);
+      expect(baseline.body.predictions.map((row: { timestamp: string }) => row.timestamp)).toEqual(
+        rows.map((row: { timestamp: string }) => row.timestamp),
+      );
+      expect(baseline.body.predictions.slice(0, 7).map((row: { actual: number }) => row.actual)).toEqual(
+        rows.slice(0, 7).map((row: { actual: number }) => row.actual),
+      );
+    }
+    // Naive repeats the last value before each origin: flat over the test window and the future.
+    const naiveRows = (await callJson(getPredictions, { path: '/?model=naive', params: { id: runId } })).body.predictions;
+    expect(new Set(naiveRows.slice(7).map((row: { forecast: number }) => row.forecast)).size).toBe(1);
+    expect((await callJson(getPredictions, { path: '/?model=arima', params: { id: runId } })).status).toBe(400);
 
     // CSV download of the same rows.
     const csvResponse = await call(getPredictions, { path: '/?format=csv', params: { id: runId } });
@@ -89,14 +159,27 @@ describe('a run from request to predictions', () => {
       `attachment; filename="${seriesName}-${runId}-predictions.csv"`,
     );
     const lines = (await csvResponse.text()).trim().split('\n');
-    expect(lines[0]).toBe('timestamp,forecast,actual');
+    expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
     const cells = lines.slice(1).map((line) => line.split(','));
     expect(cells).toHaveLength(14);
     expect(cells.filter(([, , actual]) => actual === '')).toHaveLength(7);
     expect(cells.filter(([, , actual]) => actual !== '' && Number.isFinite(Number(actual)))).toHaveLength(7);
     expect(cells.map(([timestamp]) => timestamp)).toEqual(rows.map((row: { timestamp: string }) => row.timestamp));
+    const cell = (value: number | null) => (value === null ? '' : String(value));
+    expect(cells.map((line) => line.slice(3, 7))).toEqual(
+      rows.map((row: { lo80: number | null; hi80: number | null; lo95: number | null; hi95: number | null }) =>
+        [row.lo80, row.hi80, row.lo95, row.hi95].map(cell),
+      ),
+    );
+    expect(cells.every((line) => line.slice(7).join(',') === `${line[7]},lstm,${seriesName}`)).toBe(true);
 
-    // Chart data: both models side by side.
+    const driftCsv = await call(getPredictions, { path: '/?format=csv&model=drift', params: { id: runId } });
+    expect(driftCsv.headers.get('content-disposition')).toBe(
+      `attachment; filename="${seriesName}-${runId}-drift-predictions.csv"`,
+    );
+    expect((await driftCsv.text()).split('\n')[1]).toMatch(/,test,drift,/);
+
+    // Chart data: every model side by side, with the future's interval bands.
     const forecast = await callJson(getForecast, { params: { id: runId } });
     expect(forecast.body.forecast.test).toHaveLength(7);
     expect(forecast.body.forecast.future).toHaveLength(7);
@@ -104,8 +187,14 @@ describe('a run from request to predictions', () => {
       t: '2024-04-23T00:00:00.000Z',
       actual: rows[0].actual,
       lstm: rows[0].forecast,
+      naive: expect.any(Number),
       seasonalNaive: expect.any(Number),
+      drift: expect.any(Number),
     });
+    const firstFuture = forecast.body.forecast.future[0];
+    expect(firstFuture).toMatchObject({ t: rows[7].timestamp, lstm: rows[7].forecast, drift: expect.any(Number) });
+    expect(firstFuture.intervals.lstm).toEqual({ lo80: rows[7].lo80, hi80: rows[7].hi80, lo95: rows[7].lo95, hi95: rows[7].hi95 });
+    expect(Object.keys(firstFuture.intervals).sort()).toEqual(['drift', 'lstm', 'naive', 'seasonalNaive']);
 
     // A finished run cannot be cancelled.
     const late = await callJson(cancel, { method: 'POST', params: { id: runId } });
@@ -122,6 +211,40 @@ describe('a run from request to predictions', () => {
     const { body } = await callJson(getRun, { params: { id: runId } });
     expect(body.run.config).toMatchObject({ epochs: 1, units: 32, horizon: expect.any(Number), lookback: expect.any(Number) });
     await callJson(cancel, { method: 'POST', params: { id: runId } });
+  });
+});
+
+describe('the CSV download of a series named like a formula', () => {
+  it('neutralises the name but keeps negative numbers as numbers', async () => {
+    const name = '=SUM(1+1)';
+    const values = Array.from({ length: 120 }, (_, i) => {
+      const date = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      return `${date},${(-5 + 3 * Math.sin((2 * Math.PI * i) / 7) - i * 0.05).toFixed(2)}`;
+    });
+    const uploaded = await callJson(upload, {
+      method: 'POST',
+      body: csvForm([`date,${name}`, ...values].join('\n') + '\n', 'formula.csv'),
+    });
+    expect(uploaded.status).toBe(201);
+    const series = uploaded.body.dataset.series[0];
+    expect(series.name).toBe(name);
+
+    const created = await callJson(createRun, { method: 'POST', body: { seriesId: series.id, ...TINY } });
+    const runId = created.body.run.id;
+    await processTrain(await trainJob(runId));
+
+    const response = await call(getPredictions, { path: '/?format=csv', params: { id: runId } });
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="SUM-1-1-${runId}-predictions.csv"`);
+    const lines = (await response.text()).trim().split('\n').slice(1);
+    expect(lines).toHaveLength(14);
+    for (const line of lines) {
+      expect(line.endsWith(`,lstm,"'=SUM(1+1)"`)).toBe(true);
+      const [, forecast, actual] = line.split(',');
+      expect(forecast).toMatch(/^-?\d/);
+      expect(Number.isFinite(Number(forecast))).toBe(true);
+      if (actual !== '') expect(Number(actual)).toBeLessThan(0);
+    }
+    expect(lines.some((line) => line.split(',')[2].startsWith('-'))).toBe(true);
   });
 });
 
@@ -154,6 +277,10 @@ describe('cancelling', () => {
       if (body.run.status === 'running' && body.run.progress > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // The first fit of the backtest, with the full epoch budget.
+    const live = (await callJson(getRun, { params: { id: runId } })).body.run;
+    expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 3 });
+    expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
     const cancelled = await callJson(cancel, { method: 'POST', params: { id: runId } });
     expect(cancelled.body.run.status).toBe('cancelled');
     await training;

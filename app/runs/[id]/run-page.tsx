@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { LossChart } from '@/components/charts/loss-chart';
 import { ConfigFacts } from '@/components/runs/config-facts';
+import { EvaluationFacts } from '@/components/runs/evaluation-facts';
 import { LiveProgress } from '@/components/runs/live-progress';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
@@ -127,7 +128,11 @@ export function RunPage({ id }: { id: string }) {
         <Card title="Training" data-testid="live-run">
           <div className="stack">
             <LiveProgress run={run} />
-            <LossChart history={history} epochs={run.config.epochs} />
+            {/* history is the scoring fit's; its epoch budget is known once that fit starts */}
+            <LossChart
+              history={history}
+              epochs={run.progressDetail?.phase === 'evaluate' ? run.progressDetail.epochs : undefined}
+            />
           </div>
         </Card>
       )}
@@ -146,12 +151,20 @@ export function RunPage({ id }: { id: string }) {
 
       {run.status === 'succeeded' && (
         <>
-          <VerdictBanner metrics={run.metrics} />
+          <VerdictBanner run={run} />
           <RunForecastCard run={run} frequency={series?.frequency ?? 'irregular'} />
           <div className="grid-2">
-            <Card title="Metrics" description="Errors on the held-out test window.">
+            <Card
+              title="Leaderboard"
+              description={
+                run.evaluation
+                  ? 'Errors of every model on the rolling-origin backtest; the last window is the held-out test window.'
+                  : 'Errors on the held-out test window.'
+              }
+            >
               <div className="stack">
                 {run.metrics ? <MetricsTable metrics={run.metrics} /> : <p className="muted">No metrics were stored.</p>}
+                {run.evaluation && <EvaluationFacts evaluation={run.evaluation} />}
                 <Facts
                   label="Training facts"
                   items={[

@@ -7,11 +7,14 @@ import { predictionsAsCsv, predictionsAsJson } from '@/lib/runs/export-predictio
 
 export const runtime = 'nodejs';
 
-const predictionsQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
+const predictionsQuery = z.object({
+  format: z.enum(['csv', 'json']).default('json'),
+  model: z.enum(['lstm', 'naive', 'seasonalNaive', 'drift']).default('lstm'),
+});
 
 export const GET = apiRoute({ params: idParams, query: predictionsQuery }, async ({ params, query }) => {
   const run = mustExist('run', params.id, await getRun(params.id));
-  if (query.format === 'json') return json(await predictionsAsJson(run));
-  const { fileName, csv } = await predictionsAsCsv(run);
+  if (query.format === 'json') return json(await predictionsAsJson(run, query.model));
+  const { fileName, csv } = await predictionsAsCsv(run, query.model);
   return attachment(csv, 'text/csv; charset=utf-8', fileName);
 });

@@ -1,0 +1,33 @@
+import { Facts } from '@/components/ui/facts';
+import { backtestWindowsText, coverageText, skillText } from '@/lib/client/evaluation';
+import type { RunEvaluation } from '@/lib/client/types';
+
+const SEASON_SOURCE: Record<RunEvaluation['season']['source'], string> = {
+  frequency: 'from the frequency',
+  detected: 'detected in the data',
+  none: 'no season',
+};
+
+/** How the leaderboard was measured: backtest windows, skill, season, and the LSTM's interval coverage. */
+export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
+  const { backtest, season, coverage } = evaluation;
+  return (
+    <div className="stack stack-sm" data-testid="evaluation">
+      <Facts
+        label="Evaluation"
+        items={[
+          ['Backtest windows', backtestWindowsText(backtest)],
+          ['Skill vs seasonal naive', <span title="1 − MASE(LSTM) / MASE(seasonal naive): the share of its error the LSTM removes">{skillText(evaluation.skill)}</span>],
+          ['Season length', season.length > 1 ? `${season.length} steps, ${SEASON_SOURCE[season.source]}` : 'None found'],
+          ['LSTM 80% interval coverage', coverageText(coverage.lstm['80'], 80)],
+          ['LSTM 95% interval coverage', coverageText(coverage.lstm['95'], 95)],
+        ]}
+      />
+      {backtest.note && (
+        <p className="field-hint" data-testid="backtest-note">
+          {backtest.note}
+        </p>
+      )}
+    </div>
+  );
+}

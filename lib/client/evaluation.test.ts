@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { backtestWindowsText, coverageText, skillText } from './evaluation';
+import { epochProgress, phaseText } from './run-status';
+import type { RunEvaluation } from './types';
+
+const windows = (n: number) =>
+  Array.from({ length: n }, () => ({ start: '', end: '', points: 7, metrics: {} })) as unknown as RunEvaluation['backtest']['windows'];
+
+describe('backtestWindowsText', () => {
+  it('says how many of the requested windows were used', () => {
+    expect(backtestWindowsText({ requestedWindows: 3, windows: windows(3), byStep: {} as never, note: null })).toBe('3');
+    expect(backtestWindowsText({ requestedWindows: 5, windows: windows(2), byStep: {} as never, note: 'short' })).toBe('2 of 5 asked for');
+  });
+});
+
+describe('skillText', () => {
+  it('signs the share of seasonal-naive error removed', () => {
+    expect(skillText(0.234)).toBe('+23%');
+    expect(skillText(-0.12)).toBe('−12%');
+    expect(skillText(0.001)).toBe('0%');
+    expect(skillText(null)).toBe('—');
+  });
+});
+
+describe('coverageText', () => {
+  it('gives the share, its points and the aim, or says why there is none', () => {
+    expect(coverageText({ share: 0.8333, points: 12 }, 80)).toBe('83% of 12 points (aim 80%)');
+    expect(coverageText({ share: 1, points: 1 }, 95)).toBe('100% of 1 point (aim 95%)');
+    expect(coverageText({ share: null, points: 0 }, 95)).toMatch(/Too few/);
+  });
+});
+
+describe('phaseText', () => {
+  it('names the phase, the backtest window and the fit’s own epochs', () => {
+    expect(phaseText({ phase: 'backtest', epoch: 4, epochs: 15, window: 2, windows: 3 })).toBe('Backtest window 2 of 3 · epoch 4 of 15');
+    expect(phaseText({ phase: 'evaluate', epoch: 3, epochs: 8, window: 3, windows: 3 })).toBe('Scoring fit · epoch 3 of 8');
+    expect(phaseText({ phase: 'refit', epoch: 2, epochs: 8, window: null, windows: null })).toBe('Refit on all data · epoch 2 of 8');
+  });
+});
+
+describe('epochProgress', () => {
+  const config = { epochs: 30 } as never;
+  it('takes the fit in progress from progressDetail, not config.epochs', () => {
+    const detail = { phase: 'evaluate' as const, epoch: 5, epochs: 8, window: 3, windows: 3 };
+    expect(epochProgress({ history: [], config, progressDetail: detail })).toEqual({ epoch: 5, epochs: 8 });
+  });
+  it('falls back to the history for runs without it', () => {
+    expect(epochProgress({ history: [{ epoch: 1, loss: 1 }, { epoch: 2, loss: 1 }], config, progressDetail: null })).toEqual({ epoch: 2, epochs: 30 });
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { AccuracyMetrics, ComparedModel, ModelIntervals, Verdict } from '@/lib/forecast/types';
+import { progressDetail, runEvaluation, runMetrics, storedMetrics } from './run-evaluation';
+
+const metrics = (mase: number, mape = 10): AccuracyMetrics => ({ mae: 1, rmse: 2, mape, mapeExcluded: 0, smape: 9, mase, wape: 8 });
+const perModel = <T>(f: (m: ComparedModel) => T) =>
+  ({ lstm: f('lstm'), naive: f('naive'), seasonalNaive: f('seasonalNaive'), drift: f('drift') }) as Record<ComparedModel, T>;
+const intervals = (coverage80: number | null): ModelIntervals => ({
+  bands: { 80: { lower: [1], upper: [2] }, 95: { lower: [null], upper: [null] } },
+  coverage: { 80: coverage80, 95: null },
+  coveragePoints: { 80: 12, 95: 0 },
+  calibrationSize: [6],
+});
+const verdict: Verdict = { beatsNaive: true, beatsSeasonalNaive: false, beatsDrift: true, bestModel: 'seasonalNaive', summary: 'MASE …' };
+const DAY = 86_400_000;
+
+describe('storedMetrics', () => {
+  it('turns undefined metrics (NaN, Infinity) into null, as JSON would', () => {
+    expect(storedMetrics({ ...metrics(Number.NaN, Number.POSITIVE_INFINITY), mapeExcluded: 3 })).toEqual({
+      mae: 1, rmse: 2, mape: null, mapeExcluded: 3, smape: 9, mase: null, wape: 8,
+    });
+  });
+});
+
+describe('runMetrics', () => {
+  it('keeps every model', () => {
+    const stored = runMetrics({ models: perModel((m) => ({ metrics: metrics(m === 'lstm' ? 0.5 : 1), future: [] })) });
+    expect(Object.keys(stored)).toEqual(['lstm', 'naive', 'seasonalNaive', 'drift']);
+    expect(stored.lstm.mase).toBe(0.5);
+    expect(stored.drift.mase).toBe(1);
+  });
+});
+
+describe('runEvaluation', () => {
+  const result = {
+    season: { length: 7, source: 'frequency' as const },
+    backtest: {
+      requestedWindows: 3,
+      windows: [0, 1].map((k) => ({
+        origin: 10 + k * 2,
+        t: [(10 + k * 2) * DAY, (11 + k * 2) * DAY],
+        actual: [1, 2],
+        forecasts: perModel(() => [1, 2]),
+        metrics: perModel(() => metrics(k + 1)),
+      })),
+      metrics: perModel(() => metrics(1)),
+      byStep: perModel(() => [metrics(1), metrics(Number.NaN)]),
+      note: 'Backtested on 2 of the 3 windows asked for.',
+    },
+    skill: Number.NaN,
+    verdict,
+    intervals: perModel((m) => intervals(m === 'lstm' ? 0.75 : null)),
+  };
+
+  it('summarises windows by their span and metrics, keeps the note, verdict and coverage', () => {
+    const evaluation = runEvaluation(result);
+    expect(evaluation.season).toEqual({ length: 7, source: 'frequency' });
+    expect(evaluation.backtest.requestedWindows).toBe(3);
+    expect(evaluation.backtest.windows).toHaveLength(2);
+    expect(evaluation.backtest.windows[1]).toMatchObject({
+      start: new Date(12 * DAY).toISOString(),
+      end: new Date(13 * DAY).toISOString(),
+      points: 2,
+    });
+    expect(evaluation.backtest.windows[1].metrics.naive.mase).toBe(2);
+    expect(evaluation.backtest.byStep.lstm[1].mase).toBeNull();
+    expect(evaluation.backtest.note).toMatch(/2 of the 3/);
+    expect(evaluation.skill).toBeNull();
+    expect(evaluation.verdict).toEqual(verdict);
+    expect(evaluation.coverage.lstm).toEqual({ '80': { share: 0.75, points: 12 }, '95': { share: null, points: 0 } });
+    expect(evaluation.coverage.drift['80'].share).toBeNull();
+  });
+
+  it('says null for the note when every window was used', () => {
+    expect(runEvaluation({ ...result, backtest: { ...result.backtest, note: undefined } }).backtest.note).toBeNull();
+  });
+});
+
+describe('progressDetail', () => {
+  it('keeps phase, epoch and window, null for a fit without a window', () => {
+    expect(progressDetail({ progress: 0.2, phase: 'backtest', epoch: 4, epochs: 15, loss: 1, window: 2, windows: 3 })).toEqual({
+      phase: 'backtest', epoch: 4, epochs: 15, window: 2, windows: 3,
+    });
+    expect(progressDetail({ progress: 0.9, phase: 'refit', epoch: 1, epochs: 8, loss: 1 })).toEqual({
+      phase: 'refit', epoch: 1, epochs: 8, window: null, windows: null,
+    });
+  });
+});

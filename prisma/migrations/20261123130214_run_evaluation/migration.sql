@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "runs" ADD COLUMN     "evaluation" JSONB,
+ADD COLUMN     "progress_detail" JSONB;
