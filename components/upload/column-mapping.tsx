@@ -9,6 +9,8 @@ interface ColumnMappingProps {
   timeColumn: string;
   valueColumns: readonly string[];
   skipped: readonly { name: string; reason: string }[];
+  /** Long layout: columns that name the series, so they cannot hold values. */
+  idColumns?: readonly string[];
   onTimeColumn: (name: string) => void;
   onValueColumns: (names: string[]) => void;
   disabled?: boolean;
@@ -19,6 +21,7 @@ export function ColumnMapping({
   timeColumn,
   valueColumns,
   skipped,
+  idColumns = [],
   onTimeColumn,
   onValueColumns,
   disabled,
@@ -28,7 +31,7 @@ export function ColumnMapping({
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const reasons = new Map(skipped.filter((s) => !unticked.has(s.name)).map((s) => [s.name, s.reason]));
   const selected = new Set(valueColumns);
-  const candidates = columns.filter((name) => name && name !== timeColumn);
+  const candidates = columns.filter((name) => name && name !== timeColumn && !idColumns.includes(name));
 
   const toggle = (name: string, checked: boolean) => {
     // Keep the file's column order whatever order the boxes are ticked in.
@@ -76,7 +79,9 @@ export function ColumnMapping({
           {candidates.length === 0 && <span className="muted">No other columns.</span>}
         </div>
         <p id={`${groupId}-hint`} className="field-hint hint-below">
-          Each ticked column becomes one series.
+          {idColumns.length > 0
+            ? 'Each ticked column becomes one series per id combination.'
+            : 'Each ticked column becomes one series.'}
         </p>
       </fieldset>
     </div>

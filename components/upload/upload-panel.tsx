@@ -1,8 +1,9 @@
 'use client';
 // The upload flow: choose a file → preview what will be imported (columns, series, problems) →
-// adjust the column choice → import the whole file with upload progress → open the dataset.
+// adjust how it is read (layout, id columns, gap and duplicate policies, columns) → import the
+// whole file with upload progress → open the dataset.
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -11,13 +12,14 @@ import { InputField } from '@/components/ui/field';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { LoadingState } from '@/components/ui/states';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
-import type { ColumnChoice } from '@/lib/client/api';
+import type { ParseChoice } from '@/lib/client/api';
 import { formatBytes, formatCount } from '@/lib/client/format';
 import { uploadDataset, type UploadHandle } from '@/lib/client/upload-dataset';
 import { useFilePreview } from '@/lib/client/use-file-preview';
 import { ColumnMapping } from './column-mapping';
 import { DetectedSeries } from './detected-series';
 import { FileProblems } from './file-problems';
+import { ParseSettings } from './parse-settings';
 import { PreviewTable } from './preview-table';
 import { DropZone } from './drop-zone';
 
@@ -44,7 +46,10 @@ export function UploadPanel() {
   // Bumped per chosen file, to reset per-file UI state (even when the same file is chosen again).
   const [fileKey, setFileKey] = useState(0);
   const [name, setName] = useState('');
-  const [choice, setChoice] = useState<ColumnChoice>({});
+  // Columns and the other parse settings are kept apart: a new layout resets the column choice.
+  const [columnChoice, setColumnChoice] = useState<Pick<ParseChoice, 'timeColumn' | 'valueColumns'>>({});
+  const [settings, setSettings] = useState<Omit<ParseChoice, 'timeColumn' | 'valueColumns'>>({});
+  const choice = useMemo(() => ({ ...settings, ...columnChoice }), [settings, columnChoice]);
   const { preview, error: previewError, loading: previewing, partial } = useFilePreview(file, choice);
 
   const [progress, setProgress] = useState<number | null>(null);
@@ -59,7 +64,8 @@ export function UploadPanel() {
     setFile(next);
     setFileKey((key) => key + 1);
     setName(next ? datasetNameFrom(next.name) : '');
-    setChoice({});
+    setColumnChoice({});
+    setSettings({});
     setImportError(null);
     setProgress(null);
   };
@@ -73,11 +79,8 @@ export function UploadPanel() {
     if (!file) return;
     setImportError(null);
     setProgress(0);
-    // Only a changed choice is sent: otherwise the server detects columns on the whole file.
-    const handle = uploadDataset(
-      { file, name, timeColumn: choice.timeColumn, valueColumns: choice.valueColumns },
-      setProgress,
-    );
+    // Only a changed choice is sent: otherwise the server detects it on the whole file.
+    const handle = uploadDataset({ file, name, ...choice }, setProgress);
     uploadRef.current = handle;
     try {
       const dataset = await handle.promise;
@@ -129,10 +132,24 @@ export function UploadPanel() {
                   ['Columns', formatCount(preview.columns.length)],
                   [partial ? 'Rows read (first 256 KB)' : 'Rows', formatCount(preview.rows)],
                   ['Dates read as', preview.timeFormat ?? '—'],
+                  ['Layout', preview.layout === 'long' ? `Long, by ${preview.idColumns.join(', ')}` : 'Wide'],
+                  ['Header row', preview.hasHeader ? 'Yes' : 'No (columns named column_1, …)'],
                 ]}
               />
 
               <FileProblems problems={preview.problems} />
+
+              <ParseSettings
+                preview={preview}
+                settings={settings}
+                timeColumn={timeColumn}
+                onChange={(next) => {
+                  // Another layout or other id columns make other value columns: detect them again.
+                  if (next.layout !== settings.layout || next.idColumns !== settings.idColumns) setColumnChoice({});
+                  setSettings(next);
+                }}
+                disabled={uploading}
+              />
 
               <ColumnMapping
                 key={fileKey}
@@ -140,8 +157,9 @@ export function UploadPanel() {
                 timeColumn={timeColumn}
                 valueColumns={valueColumns}
                 skipped={preview.skippedColumns}
-                onTimeColumn={(column) => setChoice({ timeColumn: column })}
-                onValueColumns={(columns) => setChoice({ timeColumn: timeColumn || undefined, valueColumns: columns })}
+                idColumns={preview.idColumns}
+                onTimeColumn={(column) => setColumnChoice({ timeColumn: column })}
+                onValueColumns={(columns) => setColumnChoice({ timeColumn: timeColumn || undefined, valueColumns: columns })}
                 disabled={uploading}
               />
 
@@ -167,6 +185,19 @@ export function UploadPanel() {
                   {partial && (
                     <p className="field-hint">* Counted in the first 256 KB; the import reads the whole file.</p>
                   )}
+                </div>
+              )}
+
+              {preview.skippedSeries.length > 0 && (
+                <div className="stack stack-sm" data-testid="skipped-series">
+                  <h3>Left out</h3>
+                  <ul className="problem-list">
+                    {preview.skippedSeries.map((s) => (
+                      <li key={s.name}>
+                        <strong>{s.name}</strong> — {s.reason}
+                      </li>
+                    ))}
+                  </ul>
                 </div>
               )}
 

@@ -2,12 +2,17 @@
 // shape or throws an ApiError; components never call fetch directly.
 import { apiErrorFrom } from './api-error';
 import type {
+  AppendedSeries,
   CreateRunBody,
   CreateScheduleBody,
   Dataset,
+  DecimalSeparator,
+  DuplicatePolicy,
   FilePreview,
   ForecastConfig,
+  GapPolicy,
   Health,
+  Layout,
   Point,
   Run,
   RunForecast,
@@ -54,27 +59,55 @@ export async function deleteDataset(id: string): Promise<void> {
   await request<void>(`/api/datasets/${enc(id)}`, { method: 'DELETE' });
 }
 
-export interface ColumnChoice {
+/** How to read a file; a field left unset is detected (or takes the server's default policy). */
+export interface ParseChoice {
   timeColumn?: string;
   valueColumns?: string[];
+  layout?: Layout;
+  idColumns?: string[];
+  decimal?: DecimalSeparator;
+  gapPolicy?: GapPolicy;
+  duplicatePolicy?: DuplicatePolicy;
+}
+
+/** The parse fields of docs/api.md, shared by preview, import and append. */
+export function setParseFields(form: FormData, choice: ParseChoice): void {
+  if (choice.timeColumn) form.set('timeColumn', choice.timeColumn);
+  if (choice.valueColumns?.length) form.set('valueColumns', choice.valueColumns.join(','));
+  if (choice.layout) form.set('layout', choice.layout);
+  if (choice.idColumns?.length) form.set('idColumns', choice.idColumns.join(','));
+  if (choice.decimal) form.set('decimal', choice.decimal);
+  if (choice.gapPolicy) form.set('gapPolicy', choice.gapPolicy);
+  if (choice.duplicatePolicy) form.set('duplicatePolicy', choice.duplicatePolicy);
 }
 
 /**
- * Detection only: send the head of a file, nothing is stored. A column choice is sent with the
- * same field names as the import, so the preview shows what the import will do.
+ * Detection only: send the head of a file, nothing is stored. The choice is sent with the same
+ * field names as the import, so the preview shows what the import will do.
  */
 export async function previewDataset(
   head: Blob,
   fileName: string,
-  choice: ColumnChoice = {},
+  choice: ParseChoice = {},
   signal?: AbortSignal,
 ): Promise<FilePreview> {
   const form = new FormData();
   form.set('file', head, fileName);
-  if (choice.timeColumn) form.set('timeColumn', choice.timeColumn);
-  if (choice.valueColumns?.length) form.set('valueColumns', choice.valueColumns.join(','));
+  setParseFields(form, choice);
   return (await request<{ preview: FilePreview }>('/api/datasets/preview', { method: 'POST', body: form, signal }))
     .preview;
+}
+
+/** Adds a file's points to a stored dataset (matching series grow, new names become series). */
+export async function appendToDataset(
+  id: string,
+  file: File,
+  choice: ParseChoice = {},
+): Promise<{ dataset: Dataset; appended: AppendedSeries[] }> {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  setParseFields(form, choice);
+  return request(`/api/datasets/${enc(id)}/append`, { method: 'POST', body: form });
 }
 
 // Series

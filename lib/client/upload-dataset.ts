@@ -1,13 +1,12 @@
 // Uploads a whole CSV to POST /api/datasets. XMLHttpRequest rather than fetch, because only XHR
 // reports upload progress (`upload.onprogress`), which large files need.
+import { setParseFields, type ParseChoice } from './api';
 import { ApiError, apiErrorFrom } from './api-error';
 import type { Dataset } from './types';
 
-export interface UploadFields {
+export interface UploadFields extends ParseChoice {
   file: File;
   name?: string;
-  timeColumn?: string;
-  valueColumns?: string[];
 }
 
 export interface UploadHandle {
@@ -20,8 +19,7 @@ export function uploadDataset(fields: UploadFields, onProgress: (fraction: numbe
   const form = new FormData();
   form.set('file', fields.file, fields.file.name);
   if (fields.name?.trim()) form.set('name', fields.name.trim());
-  if (fields.timeColumn) form.set('timeColumn', fields.timeColumn);
-  if (fields.valueColumns?.length) form.set('valueColumns', fields.valueColumns.join(','));
+  setParseFields(form, fields);
 
   const xhr = new XMLHttpRequest();
   const promise = new Promise<Dataset>((resolve, reject) => {

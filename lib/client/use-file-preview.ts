@@ -1,8 +1,8 @@
 'use client';
-// Detection for a chosen file: sends its head to the preview endpoint, again whenever the column
+// Detection for a chosen file: sends its head to the preview endpoint, again whenever the parse
 // choice changes, and keeps the last answer on screen while the next one loads.
 import { useEffect, useState } from 'react';
-import { previewDataset, type ColumnChoice } from './api';
+import { previewDataset, type ParseChoice } from './api';
 import type { FilePreview } from './types';
 
 /** Enough rows to detect columns, dates and frequency without sending a large file twice. */
@@ -16,7 +16,7 @@ export interface FilePreviewState {
   partial: boolean;
 }
 
-export function useFilePreview(file: File | null, choice: ColumnChoice): FilePreviewState {
+export function useFilePreview(file: File | null, choice: ParseChoice): FilePreviewState {
   const [state, setState] = useState<Omit<FilePreviewState, 'partial'>>({ preview: null, error: null, loading: false });
 
   useEffect(() => {

@@ -1,8 +1,8 @@
 // Upload → dataset: parse the whole file, refuse it with every problem listed if it cannot be
 // imported, else store it in one transaction.
-import { unprocessable } from '@/lib/api/errors';
 import { createDataset, type Dataset } from '@/lib/db/datasets';
-import { parseCsv, type CsvInput, type ParseOptions, type Problem } from '@/lib/ingest';
+import { parseCsv, type CsvInput, type ParseOptions } from '@/lib/ingest';
+import { invalidCsv } from './invalid-csv';
 
 export interface DatasetUpload {
   file: CsvInput;
@@ -10,14 +10,6 @@ export interface DatasetUpload {
   /** Defaults to the file name without its extension. */
   name?: string;
   options?: Omit<ParseOptions, 'partial'>;
-}
-
-function invalidCsv(problems: Problem[]): Error {
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}, listed in details)` : '';
-  return unprocessable('invalid_csv', `The file cannot be imported: ${errors[0]?.message ?? 'it has errors.'}${more}`, {
-    problems,
-  });
 }
 
 function nameFromFile(fileName: string | null): string {

@@ -126,9 +126,94 @@ describe('POST /api/datasets/preview', () => {
       points: expect.any(Number),
       start: '2026-07-04T00:00:00.000Z',
       end: expect.any(String),
+      gaps: 0,
+      filled: 0,
+      duplicates: 0,
+      valueColumn: 'store_north',
     });
+    expect(body.preview).toMatchObject({ layout: 'wide', idColumns: [], decimal: '.', hasHeader: true, skippedSeries: [] });
     expect(body.preview.series[0]).not.toHaveProperty('t');
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+/** Long layout: 12 days for each of two stores, one row per store and day. */
+function longCsv(): string {
+  const rows = [];
+  for (let day = 0; day < 12; day++) {
+    const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+    rows.push(`${date},north,${10 + day}`, `${date},south,${50 - day}`);
+  }
+  return ['date,store,sales', ...rows].join('\n') + '\n';
+}
+
+describe('parse options as form fields', () => {
+  it('imports a long file as one series per id value', async () => {
+    const previewed = await callJson(preview, { method: 'POST', body: csvForm(longCsv(), 'long.csv', { layout: 'long', idColumns: 'store' }) });
+    expect(previewed.status).toBe(200);
+    expect(previewed.body.preview).toMatchObject({ layout: 'long', idColumns: ['store'], ok: true });
+    expect(previewed.body.preview.series.map((s: { ids: unknown; points: number }) => [s.ids, s.points])).toEqual([
+      [{ store: 'north' }, 12],
+      [{ store: 'south' }, 12],
+    ]);
+
+    const before = await rowCounts();
+    const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(longCsv(), 'long.csv', { idColumns: 'store' }) });
+    expect(status).toBe(201);
+    expect(body.dataset.series).toHaveLength(2);
+    expect(body.dataset.series.map((s: { points: number }) => s.points)).toEqual([12, 12]);
+    expect(await rowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 2, points: before.points + 24 });
+  });
+
+  it('fills gaps with gapPolicy "linear" and reports what it filled', async () => {
+    // Daily with 2024-01-06 and 2024-01-07 missing between 5 and 8.
+    const days = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12];
+    const csv = 'date,value\n' + days.map((d) => `2024-01-${String(d).padStart(2, '0')},${d * 10}`).join('\n') + '\n';
+
+    const left = await callJson(preview, { method: 'POST', body: csvForm(csv) });
+    expect(left.body.preview.series[0]).toMatchObject({ points: 10, gaps: 2, filled: 0 });
+
+    const filled = await callJson(preview, { method: 'POST', body: csvForm(csv, 'gaps.csv', { gapPolicy: 'linear' }) });
+    expect(filled.body.preview.series[0]).toMatchObject({ points: 12, gaps: 2, filled: 2 });
+
+    const { body } = await callJson(upload, { method: 'POST', body: csvForm(csv, 'gaps.csv', { gapPolicy: 'linear' }) });
+    const points = await callJson(getPoints, { params: { id: body.dataset.series[0].id } });
+    expect(points.body.points.slice(4, 8)).toEqual([
+      { t: '2024-01-05T00:00:00.000Z', v: 50 },
+      { t: '2024-01-06T00:00:00.000Z', v: 60 },
+      { t: '2024-01-07T00:00:00.000Z', v: 70 },
+      { t: '2024-01-08T00:00:00.000Z', v: 80 },
+    ]);
+  });
+
+  it('answers 400 naming the field for an invalid option, and stores nothing', async () => {
+    const before = await rowCounts();
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ layout: 'tall' }, 'layout', /one of "wide", "long"/],
+      [{ duplicatePolicy: 'first' }, 'duplicatePolicy', /one of "error", "mean", "sum", "last"/],
+      [{ hasHeader: 'yes' }, 'hasHeader', /"true" or "false"/],
+      [{ resampleAggregation: 'sum' }, 'resampleFrequency', /needs resampleFrequency/],
+      [{ layout: 'wide', idColumns: 'store' }, 'idColumns', /only apply to the long layout/],
+    ];
+    for (const [fields, path, message] of cases) {
+      for (const handler of [upload, preview]) {
+        const { status, body } = await callJson(handler, { method: 'POST', body: csvForm(dailyCsv(20), 'x.csv', fields) });
+        expect(status).toBe(400);
+        expect(body.error.code).toBe('validation_error');
+        expect(body.error.details.issues[0].path).toBe(path);
+        expect(body.error.details.issues[0].message).toMatch(message);
+      }
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('resamples to a coarser frequency with the chosen aggregation', async () => {
+    const { body } = await callJson(preview, {
+      method: 'POST',
+      body: csvForm(dailyCsv(70), 'x.csv', { resampleFrequency: 'weekly', resampleAggregation: 'sum' }),
+    });
+    // 2024-01-01 is a Monday: 70 days are exactly 10 weeks.
+    expect(body.preview.series[0]).toMatchObject({ frequency: 'weekly', points: 10, start: '2024-01-01T00:00:00.000Z' });
   });
 });
 

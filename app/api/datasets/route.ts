@@ -12,7 +12,7 @@ export const GET = apiRoute({}, async () => {
 
 export const POST = apiRoute({}, async ({ request }) => {
   const { file, fields } = await readCsvUpload(request);
-  const { name, ...options } = uploadFieldsSchema.parse(fields);
+  const { name, options } = uploadFieldsSchema.parse(fields);
   const dataset = await importDataset({ file: file.stream(), fileName: file.name || null, name, options });
   return json({ dataset }, 201);
 });

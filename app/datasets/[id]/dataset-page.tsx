@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
 import { Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -15,7 +16,7 @@ const HOME = [{ href: '/', label: 'Datasets' }];
 
 export function DatasetPage({ id }: { id: string }) {
   const router = useRouter();
-  const { data: dataset, error, loading, reload } = useDataset(id);
+  const { data: dataset, error, loading, reload, setData } = useDataset(id);
 
   if (loading) return <LoadingState label="Loading the dataset…" />;
   if (!dataset) {
@@ -71,6 +72,9 @@ export function DatasetPage({ id }: { id: string }) {
         ) : (
           <SeriesTable series={dataset.series} />
         )}
+      </Card>
+      <Card title="Append data" description="Add newer rows from a CSV; scheduled retraining uses them from its next run.">
+        <AppendData datasetId={dataset.id} onAppended={setData} />
       </Card>
     </>
   );

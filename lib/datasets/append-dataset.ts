@@ -1,0 +1,63 @@
+// Upload → more points for a stored dataset: parse the whole file like an import, then extend the
+// series with matching names and add the others, in one transaction. Scheduled runs pick the new
+// points up by themselves (the worker loads a series' points when a run starts).
+import { mustExist, notFound } from '@/lib/api/errors';
+import { appendPoints, DatasetGoneError, OverlapError, type AppendedSeries, type OverlapPolicy } from '@/lib/db/append-points';
+import { getDataset, type Dataset } from '@/lib/db/datasets';
+import { parseCsv, type CsvInput, type DuplicatePolicy, type ParseOptions, type Problem } from '@/lib/ingest';
+import { invalidCsv } from './invalid-csv';
+
+export interface DatasetAppend {
+  datasetId: string;
+  file: CsvInput;
+  options?: Omit<ParseOptions, 'partial'>;
+}
+
+export interface AppendResult {
+  dataset: Dataset;
+  series: AppendedSeries[];
+}
+
+/**
+ * A stored value at a timestamp the file also has: the new value wins unless a duplicate policy
+ * was chosen, which then merges the two as it merges repeats within the file ('error' refuses).
+ */
+function overlapPolicy(duplicatePolicy: DuplicatePolicy | undefined): OverlapPolicy {
+  switch (duplicatePolicy) {
+    case 'error':
+      return 'reject';
+    case 'sum':
+    case 'mean':
+      return duplicatePolicy;
+    default:
+      return 'replace';
+  }
+}
+
+function overlapProblems(error: OverlapError): Problem[] {
+  return error.overlaps.map(({ name, count, first }) => ({
+    code: 'duplicate_timestamps',
+    severity: 'error',
+    column: name,
+    count,
+    message:
+      `Series "${name}" already has ${count === 1 ? 'a point' : `${count} points`} at timestamps of this file ` +
+      `(first ${first}). Leave duplicatePolicy unset to let the new values win, or choose "mean" or "sum" to merge them.`,
+  }));
+}
+
+/** The caller checks that the dataset exists; one deleted meanwhile still answers 404. */
+export async function appendToDataset({ datasetId, file, options = {} }: DatasetAppend): Promise<AppendResult> {
+  const parsed = await parseCsv(file, options);
+  if (!parsed.ok) throw invalidCsv(parsed.problems);
+  let series: AppendedSeries[];
+  try {
+    series = await appendPoints(datasetId, parsed.series, overlapPolicy(options.duplicatePolicy));
+  } catch (error) {
+    if (error instanceof OverlapError) throw invalidCsv(overlapProblems(error));
+    if (error instanceof DatasetGoneError) throw notFound('dataset', datasetId);
+    throw error;
+  }
+  const dataset = mustExist('dataset', datasetId, await getDataset(datasetId));
+  return { dataset, series };
+}

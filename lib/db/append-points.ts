@@ -1,0 +1,133 @@
+// Appending to a stored dataset in ONE transaction: series rows for new names, the new points
+// COPY'd into a staging table, then merged into `points` with one INSERT ... ON CONFLICT, and the
+// series' counts and ranges recomputed. A failure anywhere leaves the dataset as it was.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ParsedSeries } from '@/lib/ingest/types';
+import { getPool } from './client';
+import { copyPoints } from './points';
+
+/**
+ * What a new value does to a stored value at the same timestamp: 'replace' (the new one wins),
+ * 'sum' or 'mean' (of the two), or 'reject' (the whole append is refused).
+ */
+export type OverlapPolicy = 'replace' | 'sum' | 'mean' | 'reject';
+
+export interface AppendedSeries {
+  seriesId: string;
+  name: string;
+  /** True when the dataset had no series of this name before. */
+  created: boolean;
+  /** Points at timestamps the series did not have. */
+  added: number;
+  /** Points at timestamps it had, merged by the overlap policy. */
+  overlapping: number;
+}
+
+/** Thrown (before anything is written) by the 'reject' policy when timestamps overlap. */
+export class OverlapError extends Error {
+  constructor(readonly overlaps: { name: string; count: number; first: string }[]) {
+    super('The appended points overlap stored points.');
+    this.name = 'OverlapError';
+  }
+}
+
+/** Thrown when the dataset does not exist (e.g. deleted while the file was being read). */
+export class DatasetGoneError extends Error {}
+
+const MERGED_VALUE: Record<Exclude<OverlapPolicy, 'reject'>, string> = {
+  replace: 'EXCLUDED.v',
+  sum: 'points.v + EXCLUDED.v',
+  mean: '(points.v + EXCLUDED.v) / 2',
+};
+
+async function seriesIdsByName(client: pg.PoolClient, datasetId: string, series: ParsedSeries[]) {
+  // Locking the dataset row serializes appends to one dataset, so two of them cannot both create
+  // the same series name.
+  const dataset = await client.query('SELECT id FROM datasets WHERE id = $1 FOR UPDATE', [datasetId]);
+  if (dataset.rowCount === 0) throw new DatasetGoneError(`There is no dataset with id "${datasetId}".`);
+  const { rows } = await client.query<{ id: string; name: string }>(
+    'SELECT id, name FROM series WHERE dataset_id = $1',
+    [datasetId],
+  );
+  const existing = new Map(rows.map((row) => [row.name, row.id]));
+  const fresh = series.filter((s) => !existing.has(s.name));
+  const freshIds = fresh.map(() => randomUUID());
+  await client.query(
+    `INSERT INTO series (id, dataset_id, name, frequency)
+     SELECT id, $1, name, frequency FROM unnest($2::text[], $3::text[], $4::text[]) AS s(id, name, frequency)`,
+    [datasetId, freshIds, fresh.map((s) => s.name), fresh.map((s) => s.frequency)],
+  );
+  fresh.forEach((s, i) => existing.set(s.name, freshIds[i]));
+  return { ids: series.map((s) => existing.get(s.name) as string), created: new Set(fresh.map((s) => s.name)) };
+}
+
+async function findOverlaps(client: pg.PoolClient, names: Map<string, string>) {
+  const { rows } = await client.query<{ series_id: string; count: number; first: Date }>(
+    `SELECT i.series_id, count(*)::int AS count, min(i.t) AS first
+       FROM incoming i JOIN points p ON p.series_id = i.series_id AND p.t = i.t
+      GROUP BY i.series_id`,
+  );
+  return rows.map((row) => ({ name: names.get(row.series_id) ?? row.series_id, count: row.count, first: row.first.toISOString() }));
+}
+
+export async function appendPoints(
+  datasetId: string,
+  series: ParsedSeries[],
+  overlap: OverlapPolicy,
+): Promise<AppendedSeries[]> {
+  const client = await getPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const { ids, created } = await seriesIdsByName(client, datasetId, series);
+    await client.query(
+      'CREATE TEMP TABLE incoming (series_id text, t timestamptz(3), v float8) ON COMMIT DROP',
+    );
+    await copyPoints(
+      client,
+      series.map((s, i) => ({ seriesId: ids[i], t: s.t, v: s.v })),
+      'incoming',
+    );
+    if (overlap === 'reject') {
+      const overlaps = await findOverlaps(client, new Map(ids.map((id, i) => [id, series[i].name])));
+      if (overlaps.length > 0) throw new OverlapError(overlaps);
+    }
+    // xmax = 0 marks a freshly inserted row; an updated one carries the updating transaction's id.
+    const { rows: merged } = await client.query<{ series_id: string; added: number; overlapping: number }>(
+      `WITH merged AS (
+         INSERT INTO points (series_id, t, v)
+         SELECT series_id, t, v FROM incoming
+         ON CONFLICT (series_id, t) DO UPDATE SET v = ${MERGED_VALUE[overlap === 'reject' ? 'replace' : overlap]}
+         RETURNING series_id, (xmax = 0) AS inserted
+       )
+       SELECT series_id, count(*) FILTER (WHERE inserted)::int AS added,
+              count(*) FILTER (WHERE NOT inserted)::int AS overlapping
+         FROM merged GROUP BY series_id`,
+    );
+    await client.query(
+      `UPDATE series s SET point_count = r.n, start = r.first, "end" = r.last
+         FROM (SELECT series_id, count(*)::int AS n, min(t) AS first, max(t) AS last
+                 FROM points WHERE series_id = ANY($1::text[]) GROUP BY series_id) r
+        WHERE s.id = r.series_id`,
+      [ids],
+    );
+    await client.query('COMMIT');
+    const counts = new Map(merged.map((row) => [row.series_id, row]));
+    return series.map((s, i) => ({
+      seriesId: ids[i],
+      name: s.name,
+      created: created.has(s.name),
+      added: counts.get(ids[i])?.added ?? 0,
+      overlapping: counts.get(ids[i])?.overlapping ?? 0,
+    }));
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
+    client.release(broken);
+  }
+}
