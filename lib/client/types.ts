@@ -1,10 +1,17 @@
 // The JSON shapes of the REST API (docs/api.md), as the browser receives them: timestamps are ISO
 // strings. Engine and ingest types are imported type-only, so no server code reaches the bundle.
+import type { PreviewSeries } from '@/lib/datasets/preview-dataset';
+import type { AppendedSeries } from '@/lib/db/append-points';
+import type { Dataset } from '@/lib/db/datasets';
 import type { IntervalBounds, RunForecast } from '@/lib/db/predictions';
+import type { RunSummary } from '@/lib/db/runs';
+import type { Point, Series } from '@/lib/db/series';
 import type { RunEvaluation, RunProgressDetail, StoredMetrics } from '@/lib/db/run-evaluation';
 import type { ComparedModel, EpochLog, ForecastConfig, Frequency } from '@/lib/forecast/types';
 import type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, Problem } from '@/lib/ingest/types';
 
+// The server modules that produce a shape own its type; these are re-exported type-only.
+export type { AppendedSeries, Dataset, Point, PreviewSeries, RunSummary, Series };
 export type {
   ComparedModel,
   EpochLog,
@@ -23,47 +30,6 @@ export type ModelMetrics = Partial<StoredMetrics>;
 
 /** Every model's metrics. Runs stored before the baselines have only lstm and seasonalNaive, with mae, rmse and mase. */
 export type RunMetrics = Partial<Record<ComparedModel, ModelMetrics>>;
-
-export interface Series {
-  id: string;
-  datasetId: string;
-  name: string;
-  frequency: Frequency;
-  points: number;
-  start: string | null;
-  end: string | null;
-}
-
-export interface Dataset {
-  id: string;
-  name: string;
-  fileName: string | null;
-  createdAt: string;
-  series: Series[];
-}
-
-export interface Point {
-  t: string;
-  v: number;
-}
-
-/** A series as detected in a file preview (nothing stored yet). */
-export interface PreviewSeries {
-  name: string;
-  frequency: Frequency;
-  points: number;
-  start: string | null;
-  end: string | null;
-  /** Timestamps missing between start and end. */
-  gaps: number;
-  /** Points the gap policy inserted (counted in `points`). */
-  filled: number;
-  /** Repeated timestamps the duplicate policy merged. */
-  duplicates: number;
-  valueColumn: string;
-  /** Long layout: the id values that pick this series' rows. */
-  ids?: Record<string, string>;
-}
 
 export interface FilePreview {
   delimiter: string;
@@ -88,24 +54,7 @@ export interface FilePreview {
   ok: boolean;
 }
 
-/** The stored series an append extended or created. */
-export interface AppendedSeries {
-  seriesId: string;
-  name: string;
-  created: boolean;
-  added: number;
-  overlapping: number;
-}
-
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface RunSummary {
-  points: number;
-  trainStart: string;
-  trainEnd: string;
-  testStart: string;
-  testEnd: string;
-}
 
 export interface Run {
   id: string;
