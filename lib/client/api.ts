@@ -168,6 +168,11 @@ export function predictionsUrl(id: string, format: 'csv' | 'json'): string {
   return `/api/runs/${enc(id)}/predictions?format=${format}`;
 }
 
+/** Every point of every series of the dataset, as `series,timestamp,value` rows. */
+export function datasetExportUrl(id: string): string {
+  return `/api/datasets/${enc(id)}/export?format=csv`;
+}
+
 // Schedules
 
 export async function createSchedule(body: CreateScheduleBody): Promise<Schedule> {

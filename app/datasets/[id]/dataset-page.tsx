@@ -2,12 +2,13 @@
 import { useRouter } from 'next/navigation';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { deleteDataset } from '@/lib/client/api';
+import { datasetExportUrl, deleteDataset } from '@/lib/client/api';
 import { ApiError } from '@/lib/client/api-error';
 import { formatCount } from '@/lib/client/format';
 import { useDataset } from '@/lib/client/hooks';
@@ -53,17 +54,22 @@ export function DatasetPage({ id }: { id: string }) {
           </>
         }
         actions={
-          <ConfirmButton
-            title={`Delete “${dataset.name}”?`}
-            description="Its series, points, runs and schedules are deleted with it. This cannot be undone."
-            confirmLabel="Delete dataset"
-            onConfirm={async () => {
-              await deleteDataset(dataset.id);
-              router.push('/');
-            }}
-          >
-            Delete dataset
-          </ConfirmButton>
+          <>
+            <ButtonLink href={datasetExportUrl(dataset.id)} download data-testid="download-dataset">
+              Download CSV
+            </ButtonLink>
+            <ConfirmButton
+              title={`Delete “${dataset.name}”?`}
+              description="Its series, points, runs and schedules are deleted with it. This cannot be undone."
+              confirmLabel="Delete dataset"
+              onConfirm={async () => {
+                await deleteDataset(dataset.id);
+                router.push('/');
+              }}
+            >
+              Delete dataset
+            </ConfirmButton>
+          </>
         }
       />
       <Card title="Series" description="Open a series to see its history and train a forecaster on it.">

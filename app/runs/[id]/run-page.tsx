@@ -1,6 +1,6 @@
 'use client';
 // One run: live progress while it trains, then the verdict, forecast chart, metrics, settings and
-// downloads. Live data comes from useRun (polling today, server-sent events later).
+// downloads. Live data comes from useRun (server-sent events, polling as a fallback).
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';

@@ -1,21 +1,19 @@
-import { z } from 'zod';
 import { mustExist } from '@/lib/api/errors';
 import { json, noContent } from '@/lib/api/response';
 import { apiRoute, idParams } from '@/lib/api/route';
+import { patchScheduleBody } from '@/lib/api/schemas/schedules';
 import { deleteSchedule } from '@/lib/schedules/delete-schedule';
 import { getSchedule } from '@/lib/schedules/get-schedule';
 import { setSchedulePaused } from '@/lib/schedules/set-schedule-paused';
 
 export const runtime = 'nodejs';
 
-const patchBody = z.strictObject({ paused: z.boolean() });
-
 export const GET = apiRoute({ params: idParams }, async ({ params }) => {
   const schedule = mustExist('schedule', params.id, await getSchedule(params.id));
   return json({ schedule });
 });
 
-export const PATCH = apiRoute({ params: idParams, body: patchBody }, async ({ params, body }) => {
+export const PATCH = apiRoute({ params: idParams, body: patchScheduleBody }, async ({ params, body }) => {
   const schedule = mustExist('schedule', params.id, await getSchedule(params.id));
   return json({ schedule: await setSchedulePaused(schedule, body.paused) });
 });

@@ -1,16 +1,11 @@
-import { z } from 'zod';
 import { mustExist } from '@/lib/api/errors';
 import { attachment, json } from '@/lib/api/response';
 import { apiRoute, idParams } from '@/lib/api/route';
+import { predictionsQuery } from '@/lib/api/schemas/runs';
 import { getRun } from '@/lib/db/runs';
 import { predictionsAsCsv, predictionsAsJson } from '@/lib/runs/export-predictions';
 
 export const runtime = 'nodejs';
-
-const predictionsQuery = z.object({
-  format: z.enum(['csv', 'json']).default('json'),
-  model: z.enum(['lstm', 'naive', 'seasonalNaive', 'drift']).default('lstm'),
-});
 
 export const GET = apiRoute({ params: idParams, query: predictionsQuery }, async ({ params, query }) => {
   const run = mustExist('run', params.id, await getRun(params.id));

@@ -1,0 +1,7 @@
+import { buildOpenApiDocument } from '@/lib/api/openapi';
+import { json } from '@/lib/api/response';
+import { apiRoute } from '@/lib/api/route';
+
+export const runtime = 'nodejs';
+
+export const GET = apiRoute({}, async () => json(buildOpenApiDocument()));

@@ -1,0 +1,148 @@
+// Every page of Horizon checked by axe against WCAG 2.0/2.1 A and AA, in the light and in the dark
+// color scheme. The data comes through the API (one upload, two tiny runs) so that each page is
+// checked in its full state: charts drawn, tables filled, a run that succeeded.
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, expectChartDrawn, test, TRAINING_TIMEOUT } from './support/test';
+
+const SMALL_SALES = 'e2e/fixtures/small-sales.csv';
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TINY_RUN = { epochs: 2, units: 8, lookback: 14, horizon: 7 };
+
+test.describe.configure({ mode: 'serial' });
+
+interface Fixture {
+  datasetId: string;
+  seriesId: string;
+  runIds: [string, string];
+}
+// Set by beforeAll; every test runs after it.
+let fixture!: Fixture;
+
+async function trainedRun(api: APIRequestContext, seriesId: string): Promise<string> {
+  const created = await api.post('/api/runs', { data: { seriesId, ...TINY_RUN } });
+  expect(created.status(), await created.text()).toBe(202);
+  const { run } = (await created.json()) as { run: { id: string } };
+  await expect
+    .poll(
+      async () => ((await (await api.get(`/api/runs/${run.id}`)).json()) as { run: { status: string } }).run.status,
+      { timeout: TRAINING_TIMEOUT, message: `run ${run.id} succeeds` },
+    )
+    .toBe('succeeded');
+  return run.id;
+}
+
+test.beforeAll(async ({ playwright }, testInfo) => {
+  testInfo.setTimeout(2 * TRAINING_TIMEOUT + 60_000);
+  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  const uploaded = await api.post('/api/datasets', {
+    multipart: { file: { name: 'small-sales.csv', mimeType: 'text/csv', buffer: await readFile(SMALL_SALES) } },
+  });
+  expect(uploaded.status(), await uploaded.text()).toBe(201);
+  const { dataset } = (await uploaded.json()) as { dataset: { id: string; series: { id: string }[] } };
+  const seriesId = dataset.series[0].id;
+  const runIds: [string, string] = [await trainedRun(api, seriesId), await trainedRun(api, seriesId)];
+  fixture = { datasetId: dataset.id, seriesId, runIds };
+  await api.dispose();
+});
+
+// Later specs count the runs they see: leave nothing behind (the runs go with the dataset).
+test.afterAll(async ({ playwright }, testInfo) => {
+  if (!fixture) return;
+  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  expect((await api.delete(`/api/datasets/${fixture.datasetId}`)).status()).toBe(204);
+  await api.dispose();
+});
+
+/** Fails with one readable paragraph per serious or critical violation: rule, why, and where. */
+async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) =>
+    [
+      `${v.impact}: ${v.id} — ${v.help} (${v.helpUrl})`,
+      ...v.nodes.slice(0, 5).map((node) => `  at ${node.target.join(' ')}: ${node.failureSummary?.replaceAll('\n', ' ')}`),
+      v.nodes.length > 5 ? `  …and ${v.nodes.length - 5} more` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  expect(report, `axe violations on ${state}:\n${report.join('\n\n')}`).toEqual([]);
+}
+
+/** How to bring each page into the state worth checking. */
+const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'home',
+    open: async (page) => {
+      await page.goto('/');
+      await expect(page.getByTestId('dataset-list')).toBeVisible();
+    },
+  },
+  {
+    name: 'upload preview',
+    open: async (page) => {
+      await page.goto('/');
+      await page.getByTestId('upload-input').setInputFiles(SMALL_SALES);
+      await expect(page.getByRole('heading', { name: '2 series detected' })).toBeVisible();
+    },
+  },
+  {
+    name: 'dataset',
+    open: async (page) => {
+      await page.goto(`/datasets/${fixture.datasetId}`);
+      await expect(page.getByTestId('series-table')).toBeVisible();
+    },
+  },
+  {
+    name: 'series',
+    open: async (page) => {
+      await page.goto(`/series/${fixture.seriesId}`);
+      await expectChartDrawn(page.getByTestId('history-chart'));
+      await expect(page.getByTestId('run-list').locator('tbody tr')).toHaveCount(2);
+    },
+  },
+  {
+    name: 'run (succeeded)',
+    open: async (page) => {
+      await page.goto(`/runs/${fixture.runIds[0]}`);
+      await expect(page.getByTestId('run-status')).toHaveText('Succeeded');
+      await expectChartDrawn(page.getByTestId('forecast-chart'), 5);
+      await expectChartDrawn(page.getByTestId('loss-chart'));
+    },
+  },
+  {
+    name: 'compare',
+    open: async (page) => {
+      await page.goto(`/compare?runs=${fixture.runIds.join(',')}`);
+      await expect(page.getByTestId('compare-metrics').locator('tbody tr')).toHaveCount(2);
+      await expectChartDrawn(page.getByTestId('compare-chart'), 5);
+    },
+  },
+  {
+    name: 'runs list',
+    open: async (page) => {
+      await page.goto('/runs');
+      await expect(page.getByTestId('run-list').locator('tbody tr')).toHaveCount(2);
+    },
+  },
+  {
+    name: 'not found',
+    open: async (page) => {
+      await page.goto('/no-such-page');
+      await expect(page.getByText('Page not found')).toBeVisible();
+    },
+  },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const { name, open } of PAGES) {
+    test(`${name} (${colorScheme}) has no serious accessibility violations`, async ({ page, takeScreenshot }) => {
+      await page.emulateMedia({ colorScheme });
+      await open(page);
+      await takeScreenshot(`${name.replaceAll(/\W+/g, '-')}-${colorScheme}`);
+      await expectNoSeriousViolations(page, `${name} (${colorScheme})`);
+    });
+  }
+}

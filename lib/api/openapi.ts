@@ -1,0 +1,302 @@
+// The OpenAPI 3.1 document of the REST API (served at GET /api/openapi.json, rendered at
+// /docs/api). Request parts are converted from the very zod schemas the routes parse with, so
+// the document cannot drift from validation; response shapes come from lib/api/schemas/responses.
+// OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what z.toJSONSchema emits.
+import { z } from 'zod';
+import { idParams } from './route';
+import { exportDatasetQuery } from './schemas/datasets';
+import { createRunBody, listRunsQuery, predictionsQuery } from './schemas/runs';
+import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
+import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
+import { pointsQuery } from './schemas/series';
+import { parseFieldsSchema, uploadFieldsSchema } from './upload';
+
+export type JsonSchema = Record<string, unknown>;
+export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
+
+interface ResponseSpec {
+  description: string;
+  /** JSON body; omitted for an empty answer. */
+  schema?: JsonSchema;
+  /** Other media types, e.g. text/csv or text/event-stream. */
+  content?: Record<string, { schema: JsonSchema }>;
+}
+
+interface OperationSpec {
+  method: HttpMethod;
+  /** OpenAPI path template, e.g. /api/runs/{id}. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  query?: z.ZodType;
+  /** JSON body schema. */
+  body?: z.ZodType;
+  /** Multipart text fields beside the `file` field. */
+  upload?: z.ZodType;
+  responses: Record<number, ResponseSpec>;
+}
+
+const ref = (id: string): JsonSchema => ({ $ref: `#/components/schemas/${id}` });
+const envelope = (properties: Record<string, JsonSchema>): JsonSchema => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+});
+const list = (id: string): JsonSchema => ({ type: 'array', items: ref(id) });
+
+/** A request schema as JSON Schema: the input side (before coercions and defaults apply). */
+function requestSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return json;
+}
+
+const errors = (...statuses: number[]): Record<number, ResponseSpec> =>
+  Object.fromEntries(statuses.map((status) => [status, { description: ERROR_TEXT[status] ?? 'Error', schema: ref('Error') }]));
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'validation_error: the query or body does not match the schema (details.issues lists { path, message })',
+  404: 'not_found: no such dataset, series, run or schedule',
+  409: 'conflict: the action does not fit the current state',
+  413: 'file_too_large: upload over HORIZON_MAX_UPLOAD_MB',
+  422: 'invalid_csv or series_too_short',
+  503: 'unavailable: database or Redis unreachable',
+};
+
+const datasetOut = envelope({ dataset: ref('Dataset') });
+const runOut = envelope({ run: ref('Run') });
+const scheduleOut = envelope({ schedule: ref('Schedule') });
+
+/** Every endpoint, in the order the docs page lists them. */
+export const OPERATIONS: OperationSpec[] = [
+  {
+    method: 'get', path: '/api/health', tag: 'Health', summary: 'Database, Redis and worker status',
+    responses: { 200: { description: 'Everything is up', schema: ref('Health') }, 503: { description: 'A dependency is down (same shape, "error" values)', schema: ref('Health') } },
+  },
+  {
+    method: 'post', path: '/api/datasets/preview', tag: 'Datasets', summary: 'Detect the layout of a CSV without storing it',
+    upload: parseFieldsSchema,
+    responses: { 200: { description: 'The detection', schema: envelope({ preview: { type: 'object', description: 'ParsedFilePreview, see docs/api.md' } }) }, ...errors(400, 413) },
+  },
+  {
+    method: 'post', path: '/api/datasets', tag: 'Datasets', summary: 'Import a CSV as a dataset',
+    description: '`name` defaults to the file name without its extension. A file that cannot be imported stores nothing.',
+    upload: uploadFieldsSchema,
+    responses: { 201: { description: 'Imported', schema: datasetOut }, ...errors(400, 413, 422) },
+  },
+  {
+    method: 'get', path: '/api/datasets', tag: 'Datasets', summary: 'All datasets, newest first',
+    responses: { 200: { description: 'The datasets', schema: envelope({ datasets: list('Dataset') }) } },
+  },
+  {
+    method: 'get', path: '/api/datasets/{id}', tag: 'Datasets', summary: 'One dataset with its series',
+    responses: { 200: { description: 'The dataset', schema: datasetOut }, ...errors(404) },
+  },
+  {
+    method: 'delete', path: '/api/datasets/{id}', tag: 'Datasets', summary: 'Delete a dataset with its series, runs and schedules',
+    responses: { 204: { description: 'Deleted' }, ...errors(404) },
+  },
+  {
+    method: 'post', path: '/api/datasets/{id}/append', tag: 'Datasets', summary: 'Append a CSV to a dataset',
+    description: 'Series with matching names are extended, new names are added; at a stored timestamp the new value wins unless `duplicatePolicy` says otherwise. All or nothing.',
+    upload: parseFieldsSchema,
+    responses: {
+      200: { description: 'Appended', schema: envelope({ dataset: ref('Dataset'), appended: list('AppendedSeries') }) },
+      ...errors(400, 404, 413, 422),
+    },
+  },
+  {
+    method: 'get', path: '/api/datasets/{id}/export', tag: 'Datasets', summary: 'Download a dataset as one CSV',
+    query: exportDatasetQuery,
+    responses: {
+      200: { description: 'A CSV attachment', content: { 'text/csv': { schema: { type: 'string' } } } },
+      ...errors(400, 404),
+    },
+  },
+  {
+    method: 'get', path: '/api/series/{id}', tag: 'Series', summary: 'One series and the config a run gets by default',
+    responses: { 200: { description: 'The series', schema: envelope({ series: ref('Series'), defaultConfig: ref('ForecastConfig') }) }, ...errors(404) },
+  },
+  {
+    method: 'get', path: '/api/series/{id}/points', tag: 'Series', summary: 'Points of a series, evenly downsampled to at most `max`',
+    query: pointsQuery,
+    responses: {
+      200: {
+        description: 'The points',
+        schema: envelope({ points: { type: 'array', items: envelope({ t: { type: 'string', format: 'date-time' }, v: { type: 'number' } }) } }),
+      },
+      ...errors(400, 404),
+    },
+  },
+  {
+    method: 'post', path: '/api/runs', tag: 'Runs', summary: 'Queue a training run',
+    description: 'Missing config fields get defaults from the series; an unknown field is a 400.',
+    body: createRunBody,
+    responses: {
+      202: { description: 'Queued', schema: envelope({ run: envelope({ id: { type: 'string' }, status: { const: 'queued' } }) }) },
+      ...errors(400, 404, 422, 503),
+    },
+  },
+  {
+    method: 'get', path: '/api/runs', tag: 'Runs', summary: 'Runs, newest first',
+    query: listRunsQuery,
+    responses: { 200: { description: 'The runs', schema: envelope({ runs: list('Run') }) }, ...errors(404) },
+  },
+  {
+    method: 'get', path: '/api/runs/{id}', tag: 'Runs', summary: 'One run',
+    responses: { 200: { description: 'The run', schema: runOut }, ...errors(404) },
+  },
+  {
+    method: 'delete', path: '/api/runs/{id}', tag: 'Runs', summary: 'Delete a run',
+    responses: { 204: { description: 'Deleted' }, ...errors(404) },
+  },
+  {
+    method: 'get', path: '/api/runs/{id}/events', tag: 'Runs', summary: 'Live updates of a run (server-sent events)',
+    description:
+      'A `text/event-stream`: a `run` event whose data is the Run JSON, sent at once and again on every change; the stream ends after a finished status. A comment line every 15 s keeps it open.',
+    responses: {
+      200: { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string', description: 'event: run\\ndata: <Run JSON>' } } } },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'post', path: '/api/runs/{id}/cancel', tag: 'Runs', summary: 'Cancel a queued or running run',
+    responses: { 200: { description: 'Cancelled', schema: runOut }, ...errors(404, 409) },
+  },
+  {
+    method: 'get', path: '/api/runs/{id}/predictions', tag: 'Runs', summary: "One model's predictions for the test window and the future",
+    query: predictionsQuery,
+    responses: {
+      200: {
+        description: 'JSON, or a CSV attachment with format=csv (empty until the run has succeeded)',
+        schema: envelope({ runId: { type: 'string' }, seriesId: { type: 'string' }, model: { type: 'string' }, predictions: list('PredictionRow') }),
+        content: { 'text/csv': { schema: { type: 'string', description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series' } } },
+      },
+      ...errors(400, 404),
+    },
+  },
+  {
+    method: 'get', path: '/api/runs/{id}/forecast', tag: 'Runs', summary: 'Chart data: test window and future of every model',
+    responses: {
+      200: {
+        description: 'Empty arrays until the run has succeeded',
+        schema: envelope({ forecast: envelope({ test: { type: 'array', items: { type: 'object' } }, future: { type: 'array', items: { type: 'object' } } }) }),
+      },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'post', path: '/api/schedules', tag: 'Schedules', summary: 'Retrain a series on a schedule',
+    description: 'Exactly one of `every` and `cron` (UTC).',
+    body: createScheduleBody,
+    responses: { 201: { description: 'Created', schema: scheduleOut }, ...errors(400, 404, 422, 503) },
+  },
+  {
+    method: 'get', path: '/api/schedules', tag: 'Schedules', summary: 'Schedules, newest first',
+    query: listSchedulesQuery,
+    responses: { 200: { description: 'The schedules', schema: envelope({ schedules: list('Schedule') }) }, ...errors(404) },
+  },
+  {
+    method: 'get', path: '/api/schedules/{id}', tag: 'Schedules', summary: 'One schedule with its recent runs',
+    responses: { 200: { description: 'The schedule', schema: scheduleOut }, ...errors(404) },
+  },
+  {
+    method: 'patch', path: '/api/schedules/{id}', tag: 'Schedules', summary: 'Pause or resume a schedule',
+    body: patchScheduleBody,
+    responses: { 200: { description: 'Updated', schema: scheduleOut }, ...errors(400, 404) },
+  },
+  {
+    method: 'delete', path: '/api/schedules/{id}', tag: 'Schedules', summary: 'Delete a schedule',
+    responses: { 204: { description: 'Deleted' }, ...errors(404) },
+  },
+  {
+    method: 'get', path: '/api/openapi.json', tag: 'Meta', summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
+  },
+];
+
+function pathParameters(path: string): JsonSchema[] {
+  const idSchema = requestSchema(idParams) as { properties: Record<string, JsonSchema> };
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: idSchema.properties[name] ?? { type: 'string' },
+  }));
+}
+
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const json = requestSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+function requestBody(operation: OperationSpec): JsonSchema | undefined {
+  if (operation.body) {
+    return { required: false, content: { 'application/json': { schema: requestSchema(operation.body) } } };
+  }
+  if (operation.upload) {
+    const fields = requestSchema(operation.upload) as { properties?: Record<string, JsonSchema> };
+    const schema = {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary', description: 'The CSV file' }, ...fields.properties },
+      required: ['file'],
+    };
+    return { required: true, content: { 'multipart/form-data': { schema } } };
+  }
+  return undefined;
+}
+
+function responses(specs: Record<number, ResponseSpec>): JsonSchema {
+  return Object.fromEntries(
+    Object.entries(specs).map(([status, { description, schema, content }]) => {
+      const media = { ...(schema ? { 'application/json': { schema } } : {}), ...content };
+      return [status, Object.keys(media).length ? { description, content: media } : { description }];
+    }),
+  );
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const schema of COMPONENT_SCHEMAS) {
+    const id = z.globalRegistry.get(schema)?.id;
+    if (!id) throw new Error('Every component schema needs .meta({ id })');
+    registry.add(schema, { id });
+  }
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema as JsonSchema]),
+  );
+}
+
+export function buildOpenApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const operation of OPERATIONS) {
+    const parameters = [...pathParameters(operation.path), ...(operation.query ? queryParameters(operation.query) : [])];
+    const body = requestBody(operation);
+    (paths[operation.path] ??= {})[operation.method] = {
+      operationId: `${operation.method}${operation.path.replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      tags: [operation.tag],
+      summary: operation.summary,
+      ...(operation.description ? { description: operation.description } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(body ? { requestBody: body } : {}),
+      responses: responses(operation.responses),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Horizon API',
+      version: '1.0.0',
+      description: `Time-series forecasting: datasets, series, training runs (status: ${RUN_STATUSES.join(', ')}) and schedules. Every error answers with { "error": { "code", "message", "details"? } }.`,
+    },
+    tags: [...new Set(OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),
+    paths,
+    components: { schemas: componentSchemas() },
+  };
+}

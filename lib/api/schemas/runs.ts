@@ -1,0 +1,16 @@
+// Request schemas of the /api/runs routes: the routes parse with them and lib/api/openapi.ts
+// documents them, so the contract has one source.
+import { z } from 'zod';
+import { forecastConfigInputSchema } from '@/lib/forecast/config';
+
+export const listRunsQuery = z.object({ seriesId: z.string().min(1).optional() });
+
+// The config fields are optional and strict: a misspelt field is a 400, not silently ignored.
+export const createRunBody = forecastConfigInputSchema.extend({ seriesId: z.string().min(1) });
+
+export const PREDICTION_MODELS = ['lstm', 'naive', 'seasonalNaive', 'drift'] as const;
+
+export const predictionsQuery = z.object({
+  format: z.enum(['csv', 'json']).default('json'),
+  model: z.enum(PREDICTION_MODELS).default('lstm'),
+});
