@@ -46,6 +46,28 @@ export function timeTickFormatter(first: number, last: number): (value: number) 
   return (value) => (Number.isFinite(value) ? format(new Date(value)) : '');
 }
 
+/** Props of the time axis every time chart shares: epoch-ms `t` values, labels sized to the span. */
+export function timeAxisProps(first: number, last: number) {
+  return {
+    dataKey: 't',
+    type: 'number',
+    scale: 'time',
+    domain: ['dataMin', 'dataMax'],
+    tickFormatter: timeTickFormatter(first, last),
+    minTickGap: 40,
+    ...axisProps,
+  } as const;
+}
+
+/** Props of the value axis every time chart shares. */
+export const valueAxisProps = {
+  width: 56,
+  tickFormatter: (value: number) => compactNumber(value),
+  axisLine: false,
+  domain: ['auto', 'auto'],
+  ...axisProps,
+} as const;
+
 export function compactNumber(value: number): string {
   const abs = Math.abs(value);
   if (abs >= 1e9) return `${(value / 1e9).toFixed(1)}B`;

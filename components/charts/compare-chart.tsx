@@ -2,7 +2,7 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { compareKeys, type ChartRow } from '@/lib/client/chart-data';
 import type { Frequency } from '@/lib/client/types';
-import { axisProps, ChartFigure, COLORS, compactNumber, timeTickFormatter, timeTooltip, type LegendItem } from './chart-parts';
+import { ChartFigure, COLORS, timeAxisProps, timeTooltip, valueAxisProps, type LegendItem } from './chart-parts';
 
 export interface ComparedLine {
   /** Position of the run in compareRows()' input. */
@@ -36,16 +36,8 @@ export function CompareChart({ rows, lines, frequency, height = 380 }: CompareCh
     >
       <LineChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={timeTickFormatter(first, last)}
-          minTickGap={40}
-          {...axisProps}
-        />
-        <YAxis width={56} tickFormatter={compactNumber} axisLine={false} domain={['auto', 'auto']} {...axisProps} />
+        <XAxis {...timeAxisProps(first, last)} />
+        <YAxis {...valueAxisProps} />
         <Tooltip content={timeTooltip(frequency)} />
         <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
         {lines.map((l) => {

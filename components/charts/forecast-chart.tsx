@@ -3,7 +3,7 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis
 import type { ChartRow } from '@/lib/client/chart-data';
 import { formatSeriesRange } from '@/lib/client/format';
 import type { Frequency } from '@/lib/client/types';
-import { axisProps, ChartFigure, COLORS, compactNumber, timeTickFormatter, timeTooltip } from './chart-parts';
+import { ChartFigure, COLORS, timeAxisProps, timeTooltip, valueAxisProps } from './chart-parts';
 
 interface ForecastChartProps {
   /** From forecastRows(): actual, lstm, naive, lstmFuture, naiveFuture, lo80/hi80/lo95/hi95. */
@@ -44,16 +44,8 @@ export function ForecastChart({ rows, testStart, testEnd, frequency, height = 36
     >
       <ComposedChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={timeTickFormatter(first, last)}
-          minTickGap={40}
-          {...axisProps}
-        />
-        <YAxis width={56} tickFormatter={compactNumber} axisLine={false} domain={['auto', 'auto']} {...axisProps} />
+        <XAxis {...timeAxisProps(first, last)} />
+        <YAxis {...valueAxisProps} />
         <ReferenceArea x1={testStart} x2={testEnd} fill={COLORS.window} fillOpacity={1} ifOverflow="extendDomain" />
         <Tooltip content={timeTooltip(frequency)} />
         {hasBands && <Area dataKey={band('lo95', 'hi95')} name="LSTM 95% interval" fillOpacity={0.12} {...area} />}

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { Area, AreaChart, Brush, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatSeriesRange } from '@/lib/client/format';
 import type { Frequency, Point } from '@/lib/client/types';
-import { axisProps, ChartFigure, COLORS, compactNumber, timeTickFormatter, timeTooltip } from './chart-parts';
+import { ChartFigure, COLORS, timeAxisProps, timeTickFormatter, timeTooltip, valueAxisProps } from './chart-parts';
 
 interface HistoryChartProps {
   points: readonly Point[];
@@ -35,16 +35,8 @@ export function HistoryChart({ points, frequency, name, height = 300 }: HistoryC
           </linearGradient>
         </defs>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={timeTickFormatter(first, last)}
-          minTickGap={40}
-          {...axisProps}
-        />
-        <YAxis width={56} domain={['auto', 'auto']} tickFormatter={compactNumber} axisLine={false} {...axisProps} />
+        <XAxis {...timeAxisProps(first, last)} />
+        <YAxis {...valueAxisProps} />
         <Tooltip content={timeTooltip(frequency)} />
         <Area
           dataKey="v"
