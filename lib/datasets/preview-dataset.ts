@@ -1,20 +1,11 @@
 // What a file would import as, from its head: detection only, nothing stored. Series come
 // without their points (only counts and range), so a preview stays small.
-import { parseCsv, type CsvInput, type ParseOptions, type ParseResult } from '@/lib/ingest';
-import type { Frequency } from '@/lib/forecast/types';
+import { parseCsv, summarizeSeries, type CsvInput, type ParseOptions, type ParseResult, type SeriesSummary } from '@/lib/ingest';
 
-export interface PreviewSeries {
-  name: string;
-  frequency: Frequency;
-  points: number;
-  start: string | null;
-  end: string | null;
-  /** Timestamps missing between start and end (in the part of the file read). */
-  gaps: number;
+/** A detected series: the inspect summary plus what the upload UI shows beside it. */
+export interface PreviewSeries extends SeriesSummary {
   /** Points the gap policy inserted. */
   filled: number;
-  /** Values that shared a timestamp and were merged by the duplicate policy. */
-  duplicates: number;
   valueColumn: string;
   /** Long layout: the id values that pick this series' rows. */
   ids?: Record<string, string>;
@@ -22,10 +13,6 @@ export interface PreviewSeries {
 
 /** The `ParsedFilePreview` shape of docs/api.md. */
 export type FilePreview = Omit<ParseResult, 'series'> & { series: PreviewSeries[] };
-
-function isoOrNull(ms: number | undefined): string | null {
-  return ms === undefined ? null : new Date(ms).toISOString();
-}
 
 export async function previewDataset(file: CsvInput, options: Omit<ParseOptions, 'partial'> = {}): Promise<FilePreview> {
   const parsed = await parseCsv(file, { ...options, partial: true });
@@ -44,14 +31,8 @@ export async function previewDataset(file: CsvInput, options: Omit<ParseOptions,
     preview: parsed.preview,
     rows: parsed.rows,
     series: parsed.series.map((series) => ({
-      name: series.name,
-      frequency: series.frequency,
-      points: series.t.length,
-      start: isoOrNull(series.t[0]),
-      end: isoOrNull(series.t.at(-1)),
-      gaps: series.gaps,
+      ...summarizeSeries(series),
       filled: series.filled,
-      duplicates: series.duplicates,
       valueColumn: series.valueColumn,
       ...(series.ids && { ids: series.ids }),
     })),

@@ -34,6 +34,19 @@ function isoOrNull(t: number | undefined): string | null {
   return t === undefined ? null : new Date(t).toISOString();
 }
 
+/** A parsed series without its points: counts and range. Shared by inspect and the upload preview. */
+export function summarizeSeries(s: ParseResult['series'][number]): SeriesSummary {
+  return {
+    name: s.name,
+    frequency: s.frequency,
+    points: s.t.length,
+    start: isoOrNull(s.t[0]),
+    end: isoOrNull(s.t.at(-1)),
+    gaps: s.gaps,
+    duplicates: s.duplicates,
+  };
+}
+
 export function inspectFile(parsed: ParseResult): FileInspection {
   return {
     delimiter: parsed.delimiter,
@@ -42,15 +55,7 @@ export function inspectFile(parsed: ParseResult): FileInspection {
     idColumns: parsed.idColumns,
     valueColumns: parsed.valueColumns,
     skippedColumns: parsed.skippedColumns,
-    series: parsed.series.map((s) => ({
-      name: s.name,
-      frequency: s.frequency,
-      points: s.t.length,
-      start: isoOrNull(s.t[0]),
-      end: isoOrNull(s.t.at(-1)),
-      gaps: s.gaps,
-      duplicates: s.duplicates,
-    })),
+    series: parsed.series.map(summarizeSeries),
     problems: parsed.problems.map(({ code, severity, message, row, column, count }) => ({
       code,
       severity,
