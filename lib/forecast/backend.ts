@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { installFastWasmMatMul } from './wasm-matmul';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -59,7 +60,9 @@ async function tryBackend(name: BackendName): Promise<boolean> {
       wasmPathsSet = true;
     }
     // setBackend resolves false (it does not throw) when the backend fails to initialise.
-    return await tf.setBackend(name);
+    const started = await tf.setBackend(name);
+    if (started && name === 'wasm') installFastWasmMatMul();
+    return started;
   } catch {
     return false;
   }

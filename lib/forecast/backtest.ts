@@ -26,6 +26,8 @@ export interface FittedModel {
    * the origin: that is what makes the backtest honest (and what the leakage tests check).
    */
   forecastFrom(values: Float64Array, origins: readonly number[]): Promise<number[][]>;
+  /** Set when the model could not be fit as intended and forecasts by a fallback: says why. */
+  note?: string;
 }
 
 /** Fits a model on `train` (exactly the values before `window.origin`). */

@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
+
+// Each CLI run trains two LSTMs and fits three classical models: a generous hang limit on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 /** Runs the CLI as `npm run forecast` does; resolves with the exit code instead of throwing. */
 async function forecastCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -38,14 +41,20 @@ describe('forecast CLI', () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ series: 'store_north', frequency: 'daily', points: 120, horizon: 7 });
     expect(Object.keys(report).sort()).toEqual(
-      ['backend', 'coverage', 'forecast', 'frequency', 'horizon', 'models', 'points', 'seconds', 'series', 'skill'].sort(),
+      ['backend', 'champion', 'coverage', 'forecast', 'frequency', 'horizon', 'models', 'points', 'seconds', 'series', 'skill'].sort(),
     );
     expect(['tensorflow', 'wasm', 'cpu']).toContain(report.backend);
     expect(report.seconds).toBeGreaterThan(0);
-    for (const model of ['lstm', 'naive', 'seasonalNaive', 'drift']) {
-      expect(Object.keys(report.models[model]).sort()).toEqual(['mae', 'mape', 'mase', 'rmse', 'smape', 'wape']);
+    const models = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+    expect(Object.keys(report.models)).toEqual(models);
+    for (const model of models) {
+      expect(Object.keys(report.models[model]).sort()).toEqual(['fitSeconds', 'mae', 'mape', 'mase', 'rmse', 'smape', 'wape']);
       expect(Number.isFinite(report.models[model].mase)).toBe(true);
     }
+    expect(Object.keys(report.champion).sort()).toEqual(['lstmFamily', 'mase', 'members', 'model', 'reason']);
+    expect([...models, 'ensemble']).toContain(report.champion.model);
+    expect(report.champion.mase).toBeLessThanOrEqual(Math.min(...models.map((m) => report.models[m].mase)));
+    expect(['lstm', 'lstmHybrid']).toContain(report.champion.lstmFamily.model);
     expect(report.skill).toBeCloseTo(1 - report.models.lstm.mase / report.models.seasonalNaive.mase, 10);
     expect(Object.keys(report.coverage).sort()).toEqual(['80', '95']);
     expect(report.forecast).toHaveLength(7);

@@ -1,6 +1,6 @@
 // Forecast one series of a CSV file from the command line:
 //   npm run forecast -- <file.csv> [--time COL] [--value COL] [--horizon H] [--lookback L]
-//                       [--epochs E] [--seed S] [--json]
+//                       [--epochs E] [--layers 1|2] [--seed S] [--json]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
 // included, goes to stderr.
@@ -11,8 +11,9 @@ import type { ForecastConfig } from './types';
 
 const USAGE = `Usage: npm run forecast -- <file.csv> [options]
 
-Forecasts one series of the file with the LSTM and the naive, seasonal-naive and drift baselines,
-backtested on the last windows of the series.
+Forecasts one series of the file with the LSTM, the hybrid LSTM, MSTL, ETS, AutoARIMA and the
+naive, seasonal-naive and drift baselines, all backtested on the last windows of the series, and
+prints the forecast of the champion (the lowest backtest MASE, or the average of the best few).
 
 Options:
   --time COL       time column (default: detected)
@@ -20,6 +21,7 @@ Options:
   --horizon H      steps to forecast (default: about one season)
   --lookback L     input window length (default: about two seasons)
   --epochs E       training epochs (default: fitted to the series length)
+  --layers N       stacked LSTM layers, 1 or 2 (default: 1)
   --seed S         random seed (default: 42)
   --json           print one JSON object instead of the readable report
   -h, --help       show this help
@@ -54,6 +56,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         horizon: { type: 'string' },
         lookback: { type: 'string' },
         epochs: { type: 'string' },
+        layers: { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -66,7 +69,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('Give exactly one CSV file.');
   const config: Partial<ForecastConfig> = {};
-  for (const name of ['horizon', 'lookback', 'epochs', 'seed'] as const) {
+  for (const name of ['horizon', 'lookback', 'epochs', 'layers', 'seed'] as const) {
     const value = integerOption(name, values[name]);
     if (value !== undefined) config[name] = value;
   }

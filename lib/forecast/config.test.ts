@@ -155,3 +155,22 @@ describe('backtestWindowsFor', () => {
     expect(backtestWindowsFor(10, config)).toBe(1);
   });
 });
+
+describe('LSTM architecture and input defaults', () => {
+  it('uses one layer, picks the transform on validation and turns calendar features on where the frequency has them', () => {
+    expect(defaultConfig('hourly', 2000)).toMatchObject({ layers: 1, transform: 'auto', calendarFeatures: true });
+    expect(defaultConfig('yearly', 60).calendarFeatures).toBe(false);
+    expect(defaultConfig('irregular', 200).calendarFeatures).toBe(false);
+  });
+
+  it('accepts 1 or 2 layers, a known transform and a calendar switch, and says what is wrong otherwise', () => {
+    const series = { frequency: 'daily' as const, points: 400 };
+    expect(resolveConfig({ layers: 2, transform: 'difference', calendarFeatures: false }, series)).toMatchObject({
+      layers: 2,
+      transform: 'difference',
+      calendarFeatures: false,
+    });
+    expect(() => resolveConfig({ layers: 3 }, series)).toThrow(/layers: Too big/);
+    expect(() => resolveConfig({ transform: 'sqrt' }, series)).toThrow(/transform: Invalid option/);
+  });
+});

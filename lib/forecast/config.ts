@@ -1,7 +1,9 @@
 // User-settable run config: the zod schema the API reuses, defaults that fit the series, and the
 // length check. Pure (no TensorFlow import) so API routes can use it without loading the engine.
 import { z } from 'zod';
+import { calendarFeaturesFor } from './calendar';
 import { InvalidConfigError, SeriesTooShortError } from './errors';
+import { TRANSFORM_NAMES } from './transforms';
 import type { ForecastConfig, Frequency } from './types';
 import { windowCount } from './windows';
 
@@ -10,6 +12,7 @@ export const forecastConfigSchema = z.strictObject({
   lookback: z.number().int().min(2).max(2000),
   epochs: z.number().int().min(1).max(500),
   units: z.number().int().min(1).max(512),
+  layers: z.number().int().min(1).max(2),
   learningRate: z.number().min(1e-5).max(1),
   batchSize: z.number().int().min(1).max(4096),
   dropout: z.number().min(0).max(0.9),
@@ -17,6 +20,8 @@ export const forecastConfigSchema = z.strictObject({
   patience: z.number().int().min(1).max(100),
   seed: z.number().int(), // zod 4: int() also means safe integer
   backtestWindows: z.number().int().min(1).max(10),
+  transform: z.enum(['auto', ...TRANSFORM_NAMES]),
+  calendarFeatures: z.boolean(),
 });
 
 /** What a user may set; every field is optional and unknown fields are rejected (typos surface). */
@@ -119,6 +124,8 @@ export function defaultConfig(
     lookback,
     epochs,
     units: fixed.units ?? 32,
+    // One layer: a second doubles the training time, and one already models a season or two.
+    layers: fixed.layers ?? 1,
     learningRate: fixed.learningRate ?? 0.005,
     batchSize: fixed.batchSize ?? (trainWindows > MAX_WINDOWS_PER_EPOCH ? LONG_SERIES_BATCH_SIZE : DEFAULT_BATCH_SIZE),
     dropout: fixed.dropout ?? 0.1,
@@ -126,6 +133,8 @@ export function defaultConfig(
     patience: fixed.patience ?? 5,
     seed: fixed.seed ?? 42,
     backtestWindows: fixed.backtestWindows ?? DEFAULT_BACKTEST_WINDOWS,
+    transform: fixed.transform ?? 'auto',
+    calendarFeatures: fixed.calendarFeatures ?? calendarFeaturesFor(frequency).length > 0,
   };
 }
 

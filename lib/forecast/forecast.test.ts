@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, loadTfjsNode, requestedBackend } from './backend';
 import { backtestOrigins } from './backtest';
 import { drift, naive, seasonalNaive } from './baselines';
+import { COMPARED_MODELS } from './compared-models';
 import { minimumPoints } from './config';
 import { CancelledError, InvalidConfigError, SeriesTooShortError } from './errors';
 import { runForecast } from './forecast';
@@ -16,8 +17,11 @@ const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8 };
 const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
 const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];
-const BASELINES = ['naive', 'seasonalNaive', 'drift'] as const;
-const MODELS: ComparedModel[] = ['lstm', ...BASELINES];
+const MODELS: readonly ComparedModel[] = COMPARED_MODELS;
+
+// Every run trains two LSTMs and fits three classical models per window: on a busy 2-core machine
+// that takes longer than the default limit, which is a hang detector here, not a speed target.
+vi.setConfig({ testTimeout: 300_000 });
 
 function randomWalk(points: number, seed: number): SeriesData {
   const rng = createRng(seed);
@@ -69,7 +73,7 @@ describe('runForecast', () => {
   it('saves the refit model so that loading it reproduces the future forecast', async () => {
     const result = await runForecast(series, tiny);
     expect(savedModelMetadata(result.model)).toMatchObject({ lookback: 14, horizon: 7, relativeToLastInput: true });
-    const forecast = await forecastWithSavedModel(result.model, series.v);
+    const forecast = await forecastWithSavedModel(result.model, series.v, series.t);
     forecast.forEach((value, i) => expect(value).toBeCloseTo(result.future.forecasts.lstm[i], 4));
   });
 
@@ -96,8 +100,11 @@ describe('runForecast', () => {
       new Set(['1/3', '2/3', '3/3']),
     );
     expect(seen.filter((p) => p.phase === 'evaluate').every((p) => p.window === 3)).toBe(true);
-    // The evaluate phase is the fit behind `history`, as the worker's live history assumes.
-    expect(seen.filter((p) => p.phase === 'evaluate').map((p) => p.loss)).toEqual(result.history.map((h) => h.loss));
+    // Both LSTMs report, each naming itself; the run's progress is their average.
+    expect(new Set(seen.map((p) => p.model))).toEqual(new Set(['lstm', 'lstmHybrid']));
+    // The plain LSTM's evaluate phase is the fit behind `history`, as the worker's live history assumes.
+    const evaluate = seen.filter((p) => p.phase === 'evaluate' && p.model === 'lstm');
+    expect(evaluate.map((p) => p.loss)).toEqual(result.history.map((h) => h.loss));
     // The first window trains in full; later fits are warm-started fine-tunes with half the epochs.
     expect(seen.find((p) => p.window === 1)!.epochs).toBe(4);
     expect(seen.find((p) => p.window === 2)!.epochs).toBe(2);
@@ -181,7 +188,10 @@ describe('runForecast backtest, intervals and verdict', () => {
       expect(w.forecasts.naive).toEqual(naive(before, 7));
       expect(w.forecasts.seasonalNaive).toEqual(seasonalNaive(before, 7, 7));
       expect(w.forecasts.drift).toEqual(drift(before, 7));
-      expect(w.forecasts.lstm).toHaveLength(7);
+      for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima'] as const) {
+        expect(w.forecasts[model]).toHaveLength(7);
+        expect(w.forecasts[model].every(Number.isFinite)).toBe(true);
+      }
     }
     const last = backtest.windows.at(-1)!;
     expect(test.t).toEqual(last.t);
@@ -204,6 +214,31 @@ describe('runForecast backtest, intervals and verdict', () => {
       expect(backtest.byStep[model]).toHaveLength(7);
     }
     expect(result.season).toEqual({ length: 7, source: 'frequency' });
+    // Fit time is recorded for every model that fits something.
+    for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima'] as const) {
+      expect(result.models[model].fitMs).toBeGreaterThan(0);
+    }
+  });
+
+  it('names a champion no worse than the best single model, and the best LSTM beside it', async () => {
+    const result = await runForecast(series, tiny);
+    const { champion, models } = result;
+    const bestSingle = Math.min(...MODELS.map((m) => models[m].metrics.mase));
+    expect(champion.metrics.mase).toBeLessThanOrEqual(bestSingle);
+    expect(champion.reason.length).toBeGreaterThan(20);
+    expect(champion.future).toHaveLength(7);
+    if (champion.model === 'ensemble') {
+      expect(champion.members.length).toBeGreaterThanOrEqual(2);
+      champion.future.forEach((f, i) => {
+        const mean = champion.members.reduce((sum, m) => sum + models[m].future[i], 0) / champion.members.length;
+        expect(f).toBeCloseTo(mean, 10);
+      });
+    } else {
+      expect(champion.members).toEqual([champion.model]);
+      expect(champion.future).toEqual(models[champion.model].future);
+    }
+    const family = champion.lstmFamily.model;
+    expect(models[family].metrics.mase).toBe(Math.min(models.lstm.metrics.mase, models.lstmHybrid.metrics.mase));
   });
 
   it('puts prediction intervals around each future forecast', async () => {

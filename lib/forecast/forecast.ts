@@ -1,15 +1,21 @@
-// One forecast run: a rolling-origin backtest of the LSTM and every baseline (its last window is
-// the held-out test window), prediction intervals calibrated on the backtest errors, a verdict,
-// then the LSTM refit on all data forecasts the future. Callers (worker, CLI, tests) plug in
-// progress and cancellation through RunCallbacks.
+// One forecast run: a rolling-origin backtest of every model — the two LSTMs, the classical
+// comparators and the baselines — (its last window is the held-out test window), prediction
+// intervals calibrated on the backtest errors, a verdict and a champion, then every model refit on
+// all data forecasts the future. Callers (worker, CLI, tests) plug in progress and cancellation
+// through RunCallbacks.
 import { initBackend } from './backend';
 import { backtestOrigins, runBacktest, scoreBacktest, type ModelFitter } from './backtest';
-import { BASELINE_NAMES, BASELINES, baselineFitter } from './baselines';
+import { BASELINES, baselineFitter } from './baselines';
+import { chooseChampion } from './champion';
+import { classicalFitter } from './classical';
+import { perModel } from './compared-models';
 import { assertLongEnough, backtestWindowsFor, minimumPoints, resolveConfig } from './config';
+import { HybridLstmRun } from './hybrid';
 import { computeMetrics } from './metrics';
 import { predictionIntervals } from './intervals';
 import { lstmForecastFrom, LstmRun } from './lstm-forecaster';
 import { saveModel } from './saved-model';
+import { observedFitter, sharedProgress } from './run-observers';
 import { resolveSeason } from './season';
 import { assertValidSeries } from './series';
 import { nextTimestamps } from './time-steps';
@@ -23,12 +29,6 @@ import type {
   SeriesData,
 } from './types';
 import { decideVerdict, skillScore } from './verdict';
-
-const COMPARED_MODELS: readonly ComparedModel[] = ['lstm', ...BASELINE_NAMES];
-
-function perModel<T>(f: (model: ComparedModel) => T): Record<ComparedModel, T> {
-  return Object.fromEntries(COMPARED_MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
-}
 
 export async function runForecast(
   data: SeriesData,
@@ -51,27 +51,63 @@ export async function runForecast(
   const trainValues = data.v.slice(0, split);
   const testActual = data.v.slice(split);
 
-  const lstm = new LstmRun(config, windowCount, callbacks);
+  const progress = sharedProgress(callbacks);
+  const lstm = new LstmRun(config, windowCount, progress('lstm'), {
+    t: data.t,
+    frequency: data.frequency,
+    seasonLength: season.length,
+  });
+  const hybrid = new HybridLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, season }, progress('lstmHybrid'));
+  const classical = { horizon, frequency: data.frequency, season };
+  const fitMs = perModel(() => 0);
+  const notes: Partial<Record<ComparedModel, string>> = {};
+  const time = async <T>(model: ComparedModel, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    fitMs[model] += performance.now() - started;
+    return value;
+  };
   try {
     // 1. Backtest: every model refit per window on the values before its origin.
-    const fitters = perModel<ModelFitter>((m) =>
-      m === 'lstm' ? lstm.fitter : baselineFitter(m, horizon, season.length),
-    );
+    const fitters = perModel<ModelFitter>((m) => {
+      const fitter =
+        m === 'lstm'
+          ? lstm.fitter
+          : m === 'lstmHybrid'
+            ? hybrid.fitter
+            : m === 'mstl' || m === 'ets' || m === 'autoArima'
+              ? classicalFitter(m, classical)
+              : baselineFitter(m, horizon, season.length);
+      return observedFitter(fitter, (ms) => (fitMs[m] += ms), (note) => (notes[m] = note));
+    });
     const run = await runBacktest(data.v, horizon, origins, season.length, fitters);
     const scores = scoreBacktest(run);
     const history = lstm.history; // of the last window's fit: the one scored on the test window
     const test = run.windows.at(-1)!;
 
     // 2. Refit on all data, then forecast the future with every model.
-    const refit = await lstm.refit(data.v);
-    const [lstmFuture] = await lstmForecastFrom(refit, data.v, [points], lookback);
-    const future = perModel((m) => (m === 'lstm' ? lstmFuture : BASELINES[m](data.v, horizon, season.length)));
+    const values = Float64Array.from(data.v);
+    const refit = await time('lstm', () => lstm.refit(data.v));
+    const future = {} as Record<ComparedModel, number[]>;
+    future.lstm = (await time('lstm', () => lstmForecastFrom(refit, data.v, [points], lookback)))[0];
+    future.lstmHybrid = await time('lstmHybrid', () => hybrid.future(values));
+    for (const m of ['mstl', 'ets', 'autoArima'] as const) {
+      future[m] = await time(m, async () => {
+        const fitted = await classicalFitter(m, classical)(values, { index: windowCount, count: windowCount, origin: points });
+        if (fitted.note) notes[m] = fitted.note;
+        return (await fitted.forecastFrom(values, [points]))[0];
+      });
+    }
+    for (const m of ['naive', 'seasonalNaive', 'drift'] as const) {
+      future[m] = await time(m, async () => BASELINES[m](data.v, horizon, season.length));
+    }
     const model = await saveModel(refit.model, {
       lookback,
       horizon,
       frequency: data.frequency,
       scaler: refit.scaler,
       relativeToLastInput: true,
+      encoding: refit.encoding,
     });
 
     const intervals = perModel<ModelIntervals>((m) =>
@@ -126,14 +162,22 @@ export async function runForecast(
         testEnd: data.t[points - 1],
       },
       model,
+      lstmPreprocessing: lstm.preprocessing,
       season,
-      models: perModel((m) => ({ metrics: scores.metrics[m], future: future[m] })),
+      models: perModel((m) => ({
+        metrics: scores.metrics[m],
+        future: future[m],
+        fitMs: Math.round(fitMs[m]),
+        ...(notes[m] && { note: notes[m] }),
+      })),
       backtest,
       intervals,
       skill: skillScore(scores.metrics),
       verdict: decideVerdict(scores.metrics, windowCount),
+      champion: chooseChampion({ run, metrics: scores.metrics, future, intervals }),
     };
   } finally {
     lstm.dispose();
+    hybrid.dispose();
   }
 }

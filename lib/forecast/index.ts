@@ -34,6 +34,10 @@ export {
 } from './backtest';
 export { conformalQuantile, INTERVAL_LEVELS, predictionIntervals } from './intervals';
 export { decideVerdict, skillScore } from './verdict';
+export { averageRun, chooseChampion, ENSEMBLE_SIZES, rankModels } from './champion';
+export { CLASSICAL_NAMES, classicalFitter, seasonalPeriods } from './classical';
+export { HybridLstmRun } from './hybrid';
+export { COMPARED_MODELS, MODEL_LABELS } from './compared-models';
 export { forecastReport, formatReport, reportJson, type ForecastReport } from './report';
 export {
   forecastWithSavedModel,

@@ -4,17 +4,40 @@
 // run relearning what the last model already knew. It stays leakage-free, because the previous
 // model only saw values before an earlier origin. The refit is warm-started the same way, so the
 // windows after the first measure exactly the procedure that produces the future forecast.
+//
+// The first fit also fixes how inputs are built for the whole run (warm starts need the same
+// inputs): the transform, chosen on that fit's validation split (short trials of every transform
+// name a challenger, then it and 'none' both get the full first fit; see firstFit and
+// transforms-choice.ts), and the calendar features the frequency has.
 import * as tf from '@tensorflow/tfjs';
 import type { FittedModel, ModelFitter, WindowInfo } from './backtest';
-import { MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH } from './config';
+import { calendarFeaturesFor } from './calendar';
+import { MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH, MIN_TRAIN_WINDOWS } from './config';
+import { InvalidConfigError } from './errors';
 import { buildLstm, disposeModel, predictWindows } from './models/lstm';
-import { fitMinMax, inverseTransform, transform, type MinMaxScaler } from './scaling';
-import { trainModel, type TrainResult } from './train';
-import type { ForecastConfig, RunCallbacks, TrainProgress } from './types';
-import { relativeToLastInput, slidingWindows } from './windows';
+import {
+  decodeForecasts,
+  inputFeatures,
+  originInputs,
+  PLAIN_ENCODING,
+  trainingWindows,
+  type LstmInputEncoding,
+} from './models/lstm-inputs';
+import type { MinMaxScaler } from './scaling';
+import { seasonLength as frequencySeason } from './season';
+import { trainModel, type TrainOptions, type TrainResult } from './train';
+import { TRANSFORM_NAMES, seriesTransform, whyNotApplicable, type TransformName } from './transforms';
+import { pickTransform, validationOrigins, type TransformChoice, type TransformTrial } from './transforms-choice';
+import type { ForecastConfig, Frequency, LstmPreprocessing, RunCallbacks, TrainProgress } from './types';
+import { windowCount } from './windows';
 
 /** Epochs of a warm-started fit, as a share of config.epochs. */
 const FINE_TUNE_SHARE = 0.5;
+/** A transform trial: a few epochs on a small random share of the windows, enough to rank them. */
+const TRIAL_EPOCHS = 3;
+const TRIAL_WINDOWS_PER_EPOCH = 256;
+/** Validation forecasts each trial is scored on (spread over the validation split). */
+const TRIAL_VALIDATION_ORIGINS = 128;
 
 export function fineTuneEpochs(epochs: number): number {
   return Math.max(1, Math.ceil(epochs * FINE_TUNE_SHARE));
@@ -22,35 +45,37 @@ export function fineTuneEpochs(epochs: number): number {
 
 export interface FittedLstm extends TrainResult {
   model: tf.LayersModel;
-  /** Fit on exactly the values the model trained on. */
+  /** Fit on exactly the (transformed) values the model trained on. */
   scaler: MinMaxScaler;
+  /** How inputs are built; absent means the plain encoding (value alone, no transform). */
+  encoding?: LstmInputEncoding;
+  /** Timestamps the values index into: needed when the encoding has calendar features. */
+  t?: ArrayLike<number>;
+}
+
+/** What an LstmRun knows about its series besides the values. All optional. */
+export interface LstmSeriesInfo {
+  /** Timestamps (epoch ms) of the whole series: values passed to fits are prefixes of it. */
+  t?: ArrayLike<number>;
+  frequency?: Frequency;
+  /** Season for seasonal differencing; defaults to the frequency's. */
+  seasonLength?: number;
 }
 
 /**
- * Forecasts from several origins at once, each from the `lookback` values before it, scaled and
- * made relative to the last of them as in training (see relativeToLastInput).
+ * Forecasts from several origins at once, each from the values before it, through the fitted
+ * model's encoding (transform, scaling relative to the last input, calendar features).
  */
 export async function lstmForecastFrom(
-  fitted: Pick<FittedLstm, 'model' | 'scaler'>,
+  fitted: Pick<FittedLstm, 'model' | 'scaler' | 'encoding' | 't'>,
   values: ArrayLike<number>,
   origins: readonly number[],
   lookback: number,
 ): Promise<number[][]> {
-  const inputs = new Float32Array(origins.length * lookback);
-  const anchors = new Float32Array(origins.length);
-  origins.forEach((origin, i) => {
-    if (origin < lookback || origin > values.length) {
-      throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback} values before it.`);
-    }
-    const scaled = transform(fitted.scaler, Array.prototype.slice.call(values, origin - lookback, origin) as number[]);
-    anchors[i] = scaled[lookback - 1];
-    inputs.set(scaled.map((x) => x - anchors[i]), i * lookback);
-  });
-  const output = await predictWindows(fitted.model, inputs, origins.length, lookback);
-  const horizon = output.length / origins.length;
-  return origins.map((_, i) =>
-    inverseTransform(fitted.scaler, output.subarray(i * horizon, (i + 1) * horizon).map((y) => y + anchors[i])),
-  );
+  const encoding = fitted.encoding ?? PLAIN_ENCODING;
+  const { inputs, anchors } = originInputs(encoding, fitted.scaler, values, origins, lookback, fitted.t);
+  const output = await predictWindows(fitted.model, inputs, origins.length, lookback, inputFeatures(encoding));
+  return decodeForecasts(encoding, fitted.scaler, values, origins, output, anchors);
 }
 
 interface FitPlan {
@@ -61,6 +86,15 @@ interface FitPlan {
   to: number;
 }
 
+interface FitOptions {
+  epochs: number;
+  validationSplit: number;
+  maxWindowsPerEpoch: number;
+  /** Weights to start from. */
+  warm?: tf.LayersModel;
+  onEpochEnd?: TrainOptions['onEpochEnd'];
+}
+
 /**
  * Fits the LSTM window after window (each warm-started from the one before) and finally on all
  * data. Owns its models: call dispose() when done, also after an error.
@@ -69,11 +103,14 @@ export class LstmRun {
   private previous: FittedLstm | undefined;
   private fits = 0;
   private readonly plans: FitPlan[];
+  private encoding: LstmInputEncoding | undefined;
+  private choice: TransformChoice | undefined;
 
   constructor(
     private readonly config: ForecastConfig,
     private readonly windows: number,
     private readonly callbacks: RunCallbacks = {},
+    private readonly series: LstmSeriesInfo = {},
   ) {
     // Progress shares follow the epoch budgets: one full fit, then fine-tunes (windows 2.. and the refit).
     const fineTune = fineTuneEpochs(config.epochs);
@@ -91,6 +128,18 @@ export class LstmRun {
   /** The loss history of the latest fit. */
   get history(): TrainResult['history'] {
     return this.previous?.history ?? [];
+  }
+
+  /** How inputs were prepared (transform and why, calendar features), once the first fit is done. */
+  get preprocessing(): LstmPreprocessing | undefined {
+    if (!this.encoding || !this.choice) return undefined;
+    return {
+      transform: this.encoding.transform.name,
+      transformReason: this.choice.reason,
+      transformTrials: this.choice.trials,
+      calendarFeatures: [...this.encoding.calendar],
+      layers: this.config.layers,
+    };
   }
 
   /** The backtest's model: one call per window, oldest first. */
@@ -123,38 +172,202 @@ export class LstmRun {
     const plan = this.plans[this.fits];
     if (!plan) throw new Error('This LSTM run has done all its fits.');
     const epochs = overrides.epochs ?? plan.epochs;
-    const { config, callbacks } = this;
+    const { callbacks } = this;
+    const options = (from: number, to: number, warm: tf.LayersModel | undefined): FitOptions => ({
+      epochs,
+      validationSplit: overrides.validationSplit ?? this.config.validationSplit,
+      maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
+      warm,
+      onEpochEnd: (log) =>
+        callbacks.onProgress?.({
+          progress: from + ((to - from) * log.epoch) / epochs,
+          phase: plan.phase,
+          epoch: log.epoch,
+          epochs,
+          loss: log.loss,
+          valLoss: log.valLoss,
+          ...(window && { window: window.index + 1, windows: window.count }),
+        }),
+    });
 
-    const scaler = fitMinMax(values);
-    const windows = relativeToLastInput(slidingWindows(transform(scaler, values), config.lookback, config.horizon));
-    const model = buildLstm(config);
+    const fitted = this.encoding
+      ? await this.fit(values, this.encoding, options(plan.from, plan.to, this.previous?.model))
+      : await this.firstFit(values, (k, n, warm) =>
+          options(plan.from + ((plan.to - plan.from) * k) / n, plan.from + ((plan.to - plan.from) * (k + 1)) / n, warm),
+        );
+    this.dispose();
+    this.previous = fitted;
+    this.fits++;
+    return fitted;
+  }
+
+  /**
+   * The run's first fit, which also fixes its encoding. With `transform: 'auto'`, short trials of
+   * every applicable transform pick a challenger to 'none' (unless 'none' wins them outright); both
+   * then get the full first fit (warm-started from their trials) and the lower validation error
+   * wins. Short trials alone favour transforms that are good early (seasonal differences start out
+   * as seasonal naive) over a plain LSTM that overtakes them with more epochs (measured on a
+   * 10k-point hourly series: trials 0.48 vs 1.19, full fits 0.36 vs 0.35); full fits compare like
+   * with like. Progress of the two full fits shares this fit's range, one after the other.
+   */
+  private async firstFit(
+    values: ArrayLike<number>,
+    optionsFor: (k: number, of: number, warm: tf.LayersModel | undefined) => FitOptions,
+  ): Promise<FittedLstm> {
+    const stage = await this.shortTrials(values);
+    const contenders = stage.contenders;
+    const fits: FittedLstm[] = [];
     try {
-      if (this.previous) model.setWeights(this.previous.model.getWeights());
+      for (const [k, contender] of contenders.entries()) {
+        fits.push(await this.fit(values, contender.encoding, optionsFor(k, contenders.length, contender.trial?.model)));
+      }
+      let winner = 0;
+      if (fits.length > 1) {
+        const origins = stage.origins;
+        const duel: TransformTrial[] = [];
+        for (const fitted of fits) {
+          const forecasts = await lstmForecastFrom(fitted, values, origins, this.config.lookback);
+          duel.push({ transform: fitted.encoding!.transform.name, validationMae: meanAbsoluteError(values, origins, forecasts) });
+        }
+        const decided = pickTransform(duel, origins.length);
+        winner = contenders.findIndex((c) => c.encoding.transform.name === decided.transform);
+        const trials = stage.choice.trials.map((t) => {
+          const full = duel.find((d) => d.transform === t.transform);
+          return full ? { ...t, fullFitValidationMae: full.validationMae } : t;
+        });
+        const shortTrials = stage.choice.trials
+          .filter((t) => t.validationMae !== undefined)
+          .map((t) => `${t.transform} ${t.validationMae!.toPrecision(3)}`)
+          .join(', ');
+        stage.choice = {
+          transform: decided.transform,
+          reason: `${decided.reason.replace(/\.$/, '')} after the full first fit; short trials: ${shortTrials}.`,
+          trials,
+        };
+      }
+      this.encoding = contenders[winner].encoding;
+      this.choice = stage.choice;
+      const kept = fits[winner];
+      fits.splice(winner, 1);
+      return kept;
+    } finally {
+      fits.forEach((f) => disposeModel(f.model));
+      contenders.forEach((c) => c.trial && disposeModel(c.trial.model));
+    }
+  }
+
+  /** One model trained on `values` with `encoding`; disposed again if training fails. */
+  private async fit(values: ArrayLike<number>, encoding: LstmInputEncoding, options: FitOptions): Promise<FittedLstm> {
+    const { config } = this;
+    const { windows, scaler } = trainingWindows(encoding, values, config.lookback, config.horizon, this.series.t);
+    const model = buildLstm({ ...config, features: inputFeatures(encoding) });
+    try {
+      if (options.warm) model.setWeights(options.warm.getWeights());
       const result = await trainModel(model, windows, {
         ...config,
-        epochs,
-        validationSplit: overrides.validationSplit ?? config.validationSplit,
-        maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
+        epochs: options.epochs,
+        validationSplit: options.validationSplit,
+        maxWindowsPerEpoch: options.maxWindowsPerEpoch,
         maxValidationWindows: MAX_VALIDATION_WINDOWS,
-        onEpochEnd: (log) =>
-          callbacks.onProgress?.({
-            progress: plan.from + ((plan.to - plan.from) * log.epoch) / epochs,
-            phase: plan.phase,
-            epoch: log.epoch,
-            epochs,
-            loss: log.loss,
-            valLoss: log.valLoss,
-            ...(window && { window: window.index + 1, windows: window.count }),
-          }),
-        shouldCancel: callbacks.shouldCancel,
+        onEpochEnd: options.onEpochEnd,
+        shouldCancel: this.callbacks.shouldCancel,
       });
-      this.dispose();
-      this.previous = { ...result, model, scaler };
-      this.fits++;
-      return this.previous;
+      return { ...result, model, scaler, encoding, t: this.series.t };
     } catch (error) {
       disposeModel(model);
       throw error;
     }
   }
+
+  /**
+   * The encodings the first fit tries: the configured transform, or with `auto` 'none' and the
+   * transform whose short trial fit (on the values before the validation origins) forecast those
+   * origins best, with its trial model to warm-start from. Calendar features follow the config.
+   */
+  private async shortTrials(values: ArrayLike<number>): Promise<{
+    contenders: { encoding: LstmInputEncoding; trial?: FittedLstm }[];
+    choice: TransformChoice;
+    origins: number[];
+  }> {
+    const { config, series } = this;
+    const calendar = config.calendarFeatures && series.t && series.frequency ? calendarFeaturesFor(series.frequency) : [];
+    const season = series.seasonLength ?? (series.frequency ? frequencySeason(series.frequency) : 1);
+    const encodingOf = (name: TransformName): LstmInputEncoding => ({ transform: seriesTransform(name, season), calendar });
+    const validationWindowsOf = (name: TransformName) => {
+      const count = windowCount(values.length - encodingOf(name).transform.lag, config.lookback, config.horizon);
+      return { count, validation: Math.min(Math.floor(count * config.validationSplit), count - 1, MAX_VALIDATION_WINDOWS) };
+    };
+
+    if (config.transform !== 'auto') {
+      const why = whyNotApplicable(config.transform, values, season);
+      if (why) throw new InvalidConfigError(`transform: ${why}. Choose another transform or 'auto'.`, [`transform: ${why}`]);
+      const choice = { transform: config.transform, reason: `${config.transform}: set in the run's config.`, trials: [] };
+      return { contenders: [{ encoding: encodingOf(config.transform) }], choice, origins: [] };
+    }
+
+    const trials: TransformTrial[] = TRANSFORM_NAMES.map((transform) => {
+      const why = whyNotApplicable(transform, values, season);
+      if (why) return { transform, skipped: why };
+      const { count, validation } = validationWindowsOf(transform);
+      if (count - validation < MIN_TRAIN_WINDOWS) return { transform, skipped: 'too few training windows after it' };
+      return { transform };
+    });
+    const candidates = trials.filter((t) => !t.skipped);
+    const validation = Math.min(...candidates.map((t) => validationWindowsOf(t.transform).validation));
+    if (candidates.length <= 1 || validation < 1) {
+      const only = candidates[0]?.transform ?? 'none';
+      const reason =
+        candidates.length === 1
+          ? `${only}: the only transform that applies.`
+          : `${only}: no validation split to compare transforms on (validationSplit is ${config.validationSplit}).`;
+      return { contenders: [{ encoding: encodingOf(only) }], choice: { transform: only, reason, trials }, origins: [] };
+    }
+
+    // Trials forecast the same origins, all inside every candidate's validation split, and train
+    // only on the values before the first of them (no per-epoch validation: a trial is too short
+    // for early stopping to matter).
+    const origins = validationOrigins(values.length, config.horizon, validation, TRIAL_VALIDATION_ORIGINS);
+    const trialValues = Array.prototype.slice.call(values, 0, origins[0]) as number[];
+    const models = new Map<TransformName, FittedLstm>();
+    try {
+      for (const trial of candidates) {
+        const fitted = await this.fit(trialValues, encodingOf(trial.transform), {
+          epochs: Math.min(TRIAL_EPOCHS, config.epochs),
+          validationSplit: 0,
+          maxWindowsPerEpoch: TRIAL_WINDOWS_PER_EPOCH,
+        });
+        models.set(trial.transform, fitted);
+        const forecasts = await lstmForecastFrom(fitted, values, origins, config.lookback);
+        trial.validationMae = meanAbsoluteError(values, origins, forecasts);
+      }
+      const choice = pickTransform(trials, origins.length);
+      // The best transform other than 'none' challenges it in the full first fit, unless 'none'
+      // already won the trials: they favour transforms, so a full fit would not reverse that.
+      const challenger =
+        choice.transform === 'none'
+          ? undefined
+          : candidates
+              .filter((t) => t.transform !== 'none' && Number.isFinite(t.validationMae))
+              .sort((a, b) => a.validationMae! - b.validationMae!)[0]?.transform;
+      const names: TransformName[] = models.has('none') ? ['none'] : [];
+      if (challenger) names.push(challenger);
+      const contenders = names.map((name) => ({ encoding: encodingOf(name), trial: models.get(name) }));
+      names.forEach((name) => models.delete(name));
+      return { contenders, choice, origins };
+    } finally {
+      models.forEach((m) => disposeModel(m.model));
+    }
+  }
+}
+
+function meanAbsoluteError(values: ArrayLike<number>, origins: readonly number[], forecasts: number[][]): number {
+  let sum = 0;
+  let n = 0;
+  origins.forEach((origin, k) =>
+    forecasts[k].forEach((f, h) => {
+      sum += Math.abs(f - values[origin + h]);
+      n++;
+    }),
+  );
+  return sum / n;
 }

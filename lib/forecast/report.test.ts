@@ -11,23 +11,32 @@ const series = syntheticSeries({ points: 100, frequency: 'hourly', start: Date.U
 beforeAll(async () => {
   await initBackend();
   result = await runForecast(series, { epochs: 1, units: 4, horizon: 6, lookback: 12 });
-});
+}, 300_000); // two LSTMs and three classical models: slow on a busy machine, so a generous hang limit
 
 describe('forecastReport', () => {
-  it('carries the backtest metrics, skill, coverage and the LSTM forecast with its intervals', () => {
+  it('carries every model\'s metrics and fit time, the champion, and the champion\'s forecast with its intervals', () => {
     const report = forecastReport('load', 'hourly', result);
     expect(report).toMatchObject({ series: 'load', frequency: 'hourly', points: 100, horizon: 6, backend: result.backend });
+    expect(Object.keys(report.models)).toEqual(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift']);
     const { mapeExcluded: _, ...lstm } = result.models.lstm.metrics;
-    expect(report.models.lstm).toEqual(lstm);
+    expect(report.models.lstm).toEqual({ ...lstm, fitSeconds: result.models.lstm.fitMs / 1000 });
     expect(report.skill).toBe(result.skill);
-    expect(report.coverage).toEqual({ '80': result.intervals.lstm.coverage[80], '95': result.intervals.lstm.coverage[95] });
+    const { champion } = result;
+    expect(report.champion).toEqual({
+      model: champion.model,
+      members: champion.members,
+      mase: champion.metrics.mase,
+      reason: champion.reason,
+      lstmFamily: champion.lstmFamily,
+    });
+    expect(report.coverage).toEqual({ '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] });
     expect(report.forecast[0]).toEqual({
       t: new Date(result.future.t[0]).toISOString(),
-      v: result.future.forecasts.lstm[0],
-      lo80: result.intervals.lstm.bands[80].lower[0],
-      hi80: result.intervals.lstm.bands[80].upper[0],
-      lo95: result.intervals.lstm.bands[95].lower[0],
-      hi95: result.intervals.lstm.bands[95].upper[0],
+      v: champion.future[0],
+      lo80: champion.intervals.bands[80].lower[0],
+      hi80: champion.intervals.bands[80].upper[0],
+      lo95: champion.intervals.bands[95].lower[0],
+      hi95: champion.intervals.bands[95].upper[0],
     });
   });
 
@@ -41,8 +50,12 @@ describe('formatReport', () => {
   it('shows the metrics table, verdict, coverage and the first forecast steps', () => {
     const text = formatReport(forecastReport('load', 'hourly', result), result, 3);
     expect(text).toMatch(/^load: 100 hourly points, horizon 6/);
-    expect(text).toMatch(/^model\s+MAE\s+RMSE\s+MAPE %\s+sMAPE %\s+MASE\s+WAPE %$/m);
-    for (const label of ['LSTM', 'naive', 'seasonal naive', 'drift']) expect(text).toMatch(new RegExp(`^${label}\\s+\\d`, 'm'));
+    expect(text).toMatch(/^model\s+MAE\s+RMSE\s+MAPE %\s+sMAPE %\s+MASE\s+WAPE %\s+fit s$/m);
+    for (const label of ['LSTM', 'hybrid LSTM', 'MSTL', 'ETS', 'AutoARIMA', 'naive', 'seasonal naive', 'drift']) {
+      expect(text).toMatch(new RegExp(`^${label}( \\*)?\\s+\\d`, 'm'));
+    }
+    expect(text).toContain(`Champion: ${result.champion.reason}`);
+    expect(text).toMatch(/^Best LSTM: (LSTM|hybrid LSTM), MASE /m);
     expect(text).toContain(`Verdict: ${result.verdict.summary}`);
     expect(text).toContain('Interval coverage, leave-one-window-out: 80% →');
     expect(text).toContain('first 3 of 6 steps');

@@ -1,8 +1,12 @@
 // What the CLI prints: one JSON object (for scripts) or a readable text report (for people),
 // both built from a ForecastResult. Pure, so it is tested without spawning the CLI.
-import type { ComparedModel, ForecastResult, Frequency } from './types';
+import { COMPARED_MODELS } from './compared-models';
+import type { ComparedModel, ForecastResult, Frequency, LstmFamilyName, PredictionModel } from './types';
 
-type ReportMetrics = Record<'mae' | 'rmse' | 'mape' | 'smape' | 'mase' | 'wape', number>;
+type ReportMetrics = Record<'mae' | 'rmse' | 'mape' | 'smape' | 'mase' | 'wape', number> & {
+  /** Wall time of all the model's fits and forecasts (backtest windows and refit). */
+  fitSeconds: number;
+};
 
 export interface ForecastReport {
   series: string;
@@ -13,24 +17,39 @@ export interface ForecastReport {
   seconds: number;
   /** Backtest metrics of every model, all windows pooled. */
   models: Record<ComparedModel, ReportMetrics>;
+  /** 1 - MASE(lstm) / MASE(seasonal naive). */
   skill: number;
-  /** Leave-one-window-out coverage of the LSTM's intervals. */
+  /** The model the run recommends, and the best LSTM beside it. */
+  champion: {
+    model: PredictionModel;
+    members: ComparedModel[];
+    mase: number;
+    reason: string;
+    lstmFamily: { model: LstmFamilyName; mase: number; skill: number };
+  };
+  /** Leave-one-window-out coverage of the champion's intervals. */
   coverage: { '80': number | null; '95': number | null };
-  /** The LSTM's future forecast; a bound is null where the backtest is too short to promise it. */
+  /** The champion's future forecast; a bound is null where the backtest is too short to promise it. */
   forecast: { t: string; v: number; lo80: number | null; hi80: number | null; lo95: number | null; hi95: number | null }[];
 }
 
-const MODEL_ORDER: readonly ComparedModel[] = ['lstm', 'naive', 'seasonalNaive', 'drift'];
-const MODEL_LABELS: Record<ComparedModel, string> = {
+const MODEL_ORDER = COMPARED_MODELS;
+const MODEL_LABELS: Record<PredictionModel, string> = {
   lstm: 'LSTM',
+  lstmHybrid: 'hybrid LSTM',
+  mstl: 'MSTL',
+  ets: 'ETS',
+  autoArima: 'AutoARIMA',
   naive: 'naive',
   seasonalNaive: 'seasonal naive',
   drift: 'drift',
+  ensemble: 'ensemble',
 };
 
 export function forecastReport(series: string, frequency: Frequency, result: ForecastResult): ForecastReport {
-  const { lower: lo80, upper: hi80 } = result.intervals.lstm.bands[80];
-  const { lower: lo95, upper: hi95 } = result.intervals.lstm.bands[95];
+  const { champion } = result;
+  const { lower: lo80, upper: hi80 } = champion.intervals.bands[80];
+  const { lower: lo95, upper: hi95 } = champion.intervals.bands[95];
   return {
     series,
     frequency,
@@ -41,14 +60,21 @@ export function forecastReport(series: string, frequency: Frequency, result: For
     models: Object.fromEntries(
       MODEL_ORDER.map((m) => {
         const { mae, rmse, mape, smape, mase, wape } = result.models[m].metrics;
-        return [m, { mae, rmse, mape, smape, mase, wape }];
+        return [m, { mae, rmse, mape, smape, mase, wape, fitSeconds: result.models[m].fitMs / 1000 }];
       }),
     ) as ForecastReport['models'],
     skill: result.skill,
-    coverage: { '80': result.intervals.lstm.coverage[80], '95': result.intervals.lstm.coverage[95] },
+    champion: {
+      model: champion.model,
+      members: champion.members,
+      mase: champion.metrics.mase,
+      reason: champion.reason,
+      lstmFamily: champion.lstmFamily,
+    },
+    coverage: { '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] },
     forecast: result.future.t.map((t, i) => ({
       t: new Date(t).toISOString(),
-      v: result.future.forecasts.lstm[i],
+      v: champion.future[i],
       lo80: lo80[i],
       hi80: hi80[i],
       lo95: lo95[i],
@@ -66,6 +92,11 @@ function formatNumber(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';
   const abs = Math.abs(value);
   return abs >= 1000 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : value.toFixed(3);
+}
+
+/** Undefined MASE sorts last. */
+function rank(mase: number): number {
+  return Number.isFinite(mase) ? mase : Infinity;
 }
 
 function formatShare(value: number | null): string {
@@ -88,13 +119,14 @@ function table(header: string[], rows: string[][]): string {
 export function formatReport(report: ForecastReport, result: ForecastResult, forecastRows = 12): string {
   const { backtest, intervals } = result;
   const metricsTable = table(
-    ['model', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE', 'WAPE %'],
-    MODEL_ORDER.map((m) => {
-      const x = report.models[m];
-      return [MODEL_LABELS[m], x.mae, x.rmse, x.mape, x.smape, x.mase, x.wape].map((v) =>
-        typeof v === 'string' ? v : formatNumber(v),
-      );
-    }),
+    ['model', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE', 'WAPE %', 'fit s'],
+    [...MODEL_ORDER]
+      .sort((a, b) => rank(report.models[a].mase) - rank(report.models[b].mase))
+      .map((m) => {
+        const x = report.models[m];
+        const label = report.champion.members.includes(m) ? `${MODEL_LABELS[m]} *` : MODEL_LABELS[m];
+        return [label, ...[x.mae, x.rmse, x.mape, x.smape, x.mase, x.wape].map(formatNumber), x.fitSeconds.toFixed(1)];
+      }),
   );
   const shown = report.forecast.slice(0, forecastRows);
   const forecastTable = table(
@@ -102,9 +134,11 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
     shown.map((p) => [formatTime(p.t), ...[p.v, p.lo80, p.hi80, p.lo95, p.hi95].map(formatNumber)]),
   );
   const excluded = result.models.lstm.metrics.mapeExcluded;
+  const { champion } = result;
   const coverage = ([80, 95] as const)
-    .map((level) => `${level}% → ${formatShare(intervals.lstm.coverage[level])} of ${intervals.lstm.coveragePoints[level]} points`)
+    .map((level) => `${level}% → ${formatShare(champion.intervals.coverage[level])} of ${champion.intervals.coveragePoints[level]} points`)
     .join(', ');
+  const family = champion.lstmFamily;
 
   return [
     `${report.series}: ${report.points} ${report.frequency} points, horizon ${report.horizon}, ` +
@@ -113,13 +147,17 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
     ...(backtest.note ? [backtest.note] : []),
     '',
     metricsTable,
+    `* champion${champion.model === 'ensemble' ? ' (averaged)' : ''}. Sorted by backtest MASE.`,
     ...(excluded > 0 ? [`MAPE leaves out ${excluded} actual values of 0.`] : []),
+    ...MODEL_ORDER.flatMap((m) => result.models[m].note ?? []),
     '',
-    `Skill vs seasonal naive (1 - MASE ratio): ${formatNumber(report.skill)}`,
+    `Champion: ${champion.reason}`,
+    `Best LSTM: ${MODEL_LABELS[family.model]}, MASE ${formatNumber(family.mase)}, skill vs seasonal naive ${formatNumber(family.skill)}.`,
+    `Skill of the LSTM vs seasonal naive (1 - MASE ratio): ${formatNumber(report.skill)}`,
     `Verdict: ${result.verdict.summary}`,
     `Interval coverage, leave-one-window-out: ${coverage}`,
     '',
-    `Forecast (LSTM${shown.length < report.forecast.length ? `, first ${shown.length} of ${report.forecast.length} steps` : ''}):`,
+    `Forecast (champion: ${champion.members.map((m) => MODEL_LABELS[m]).join(' + ')}${shown.length < report.forecast.length ? `, first ${shown.length} of ${report.forecast.length} steps` : ''}):`,
     forecastTable,
     '',
   ].join('\n');

@@ -2,7 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend';
 import { buildLstm, disposeModel, predictWindows } from './models/lstm';
-import { loadSavedModel, saveModel, savedModelMetadata, type SavedModelMetadata } from './saved-model';
+import { defaultConfig } from './config';
+import { lstmForecastFrom, LstmRun } from './lstm-forecaster';
+import {
+  forecastWithSavedModel,
+  loadSavedModel,
+  saveModel,
+  savedModelMetadata,
+  type SavedModelMetadata,
+} from './saved-model';
+import { syntheticSeries } from './synthetic';
 
 beforeAll(async () => {
   await initBackend();
@@ -44,5 +53,41 @@ describe('saveModel / loadSavedModel', () => {
     expect(loaded.getWeights().map((w) => w.shape)).toEqual([[1, 12], [3, 12], [12], [3, 2], [2]]);
     disposeModel(loaded);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('forecastWithSavedModel', () => {
+  it('rebuilds the inputs of a model with a transform and calendar features from its metadata', async () => {
+    const series = syntheticSeries({ points: 120, frequency: 'daily', trend: 0.2 });
+    const config = {
+      ...defaultConfig('daily', 120),
+      epochs: 2,
+      units: 4,
+      transform: 'seasonalDifference' as const,
+    };
+    const run = new LstmRun(config, 1, {}, { t: series.t, frequency: 'daily' });
+    try {
+      await run.fitter(Float64Array.from(series.v.slice(0, 100)), { index: 0, count: 1, origin: 100 });
+      const refit = await run.refit(series.v);
+      expect(refit.encoding).toEqual({
+        transform: { name: 'seasonalDifference', lag: 7 },
+        calendar: ['dayOfWeek', 'monthOfYear'],
+      });
+      const [expected] = await lstmForecastFrom(refit, series.v, [series.v.length], config.lookback);
+      const saved = await saveModel(refit.model, {
+        lookback: config.lookback,
+        horizon: config.horizon,
+        frequency: 'daily',
+        scaler: refit.scaler,
+        relativeToLastInput: true,
+        encoding: refit.encoding,
+      });
+      const stored = { artifacts: JSON.parse(JSON.stringify(saved.artifacts)), weights: saved.weights };
+      const forecast = await forecastWithSavedModel(stored, series.v, series.t);
+      forecast.forEach((x, i) => expect(x).toBeCloseTo(expected[i], 4));
+      await expect(forecastWithSavedModel(stored, series.v)).rejects.toThrow('pass the timestamps');
+    } finally {
+      run.dispose();
+    }
   });
 });

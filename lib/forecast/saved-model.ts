@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from './backend';
 import { lstmForecastFrom } from './lstm-forecaster';
 import { disposeModel, predictWindows } from './models/lstm';
+import type { LstmInputEncoding } from './models/lstm-inputs';
 import { inverseTransform, transform, type MinMaxScaler } from './scaling';
 import type { Frequency, SavedModel } from './types';
 import './models/seeded-dropout'; // registers the custom layer that saved LSTMs contain
@@ -19,6 +20,11 @@ export interface SavedModelMetadata {
    * (see relativeToLastInput). Models saved before that change lack the flag and read scaled levels.
    */
   relativeToLastInput?: boolean;
+  /**
+   * Transform and calendar features the model's inputs are built with (see models/lstm-inputs.ts).
+   * Absent on models saved before them: the value alone, untransformed.
+   */
+  encoding?: LstmInputEncoding;
 }
 
 export async function saveModel(model: tf.LayersModel, metadata: SavedModelMetadata): Promise<SavedModel> {
@@ -46,12 +52,21 @@ export function savedModelMetadata(saved: SavedModel): SavedModelMetadata {
   return saved.artifacts.userDefinedMetadata as SavedModelMetadata;
 }
 
-/** The `horizon` steps after `values` (at least `lookback` of them) from a saved model. */
-export async function forecastWithSavedModel(saved: SavedModel, values: ArrayLike<number>): Promise<number[]> {
-  const { lookback, scaler, relativeToLastInput } = savedModelMetadata(saved);
+/**
+ * The `horizon` steps after `values` (at least `lookback` of them, plus the transform's lag) from a
+ * saved model. `t`, the timestamps of `values`, is needed when the model reads calendar features.
+ */
+export async function forecastWithSavedModel(
+  saved: SavedModel,
+  values: ArrayLike<number>,
+  t?: ArrayLike<number>,
+): Promise<number[]> {
+  const { lookback, scaler, relativeToLastInput, encoding } = savedModelMetadata(saved);
   const model = await loadSavedModel(saved);
   try {
-    if (relativeToLastInput) return (await lstmForecastFrom({ model, scaler }, values, [values.length], lookback))[0];
+    if (relativeToLastInput) {
+      return (await lstmForecastFrom({ model, scaler, encoding, t }, values, [values.length], lookback))[0];
+    }
     const input = transform(scaler, Array.prototype.slice.call(values, values.length - lookback) as number[]);
     return inverseTransform(scaler, await predictWindows(model, input, 1, lookback));
   } finally {

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CancelledError } from './errors';
 import { createRng, permutation } from './random';
 import type { EpochLog } from './types';
-import type { Windows } from './windows';
+import { featuresOf, type Windows } from './windows';
 
 export interface TrainOptions {
   epochs: number;
@@ -43,7 +43,8 @@ export interface TrainResult {
 
 function inputsTensor(windows: Windows, from: number, to: number): tf.Tensor3D {
   const { lookback } = windows;
-  return tf.tensor3d(windows.inputs.subarray(from * lookback, to * lookback), [to - from, lookback, 1]);
+  const step = lookback * featuresOf(windows);
+  return tf.tensor3d(windows.inputs.subarray(from * step, to * step), [to - from, lookback, featuresOf(windows)]);
 }
 
 function targetsTensor(windows: Windows, from: number, to: number): tf.Tensor2D {

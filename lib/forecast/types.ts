@@ -32,6 +32,8 @@ export interface ForecastConfig {
   epochs: number;
   /** LSTM units per layer. */
   units: number;
+  /** Stacked LSTM layers, 1 or 2. */
+  layers: number;
   learningRate: number;
   batchSize: number;
   /** Dropout on the LSTM output, 0..0.9. */
@@ -47,6 +49,13 @@ export interface ForecastConfig {
    * too short for all of them gets fewer (see ForecastResult.backtest).
    */
   backtestWindows: number;
+  /**
+   * What the LSTM trains on: `auto` picks none, log, first or seasonal differences on the first
+   * fit's validation split (see lib/forecast/transforms-choice.ts); a name forces that transform.
+   */
+  transform: 'auto' | 'none' | 'log' | 'difference' | 'seasonalDifference';
+  /** Calendar features (hour of day, day of week, month, by frequency) as extra LSTM inputs. */
+  calendarFeatures: boolean;
 }
 
 export type ModelName = 'lstm' | 'seasonalNaive';
@@ -54,8 +63,36 @@ export type ModelName = 'lstm' | 'seasonalNaive';
 /** Simple benchmarks every run computes beside the LSTM. */
 export type BaselineName = 'naive' | 'seasonalNaive' | 'drift';
 
-/** Every model a run compares: the LSTM and all baselines. */
-export type ComparedModel = 'lstm' | BaselineName;
+/** Classical statistical comparators every run fits beside the LSTMs (lib/forecast/classical). */
+export type ClassicalName = 'mstl' | 'ets' | 'autoArima';
+
+/** The LSTMs: plain, and the hybrid that models what MSTL leaves over (lib/forecast/hybrid). */
+export type LstmFamilyName = 'lstm' | 'lstmHybrid';
+
+/** Every model a run compares: the LSTMs, the classical comparators and the baselines. */
+export type ComparedModel = LstmFamilyName | ClassicalName | BaselineName;
+
+/** What predictions can be asked for: one model, or the champion's average of the best few. */
+export type PredictionModel = ComparedModel | 'ensemble';
+
+/**
+ * The model a run recommends: the lowest backtest MASE (MAE where MASE is undefined), either one
+ * model or the average of the best few when that average scores lower still.
+ */
+export interface Champion {
+  model: PredictionModel;
+  /** The averaged models when `model` is 'ensemble'; else just `model`. */
+  members: ComparedModel[];
+  /** Backtest metrics of the champion (an ensemble's from its averaged window forecasts). */
+  metrics: AccuracyMetrics;
+  /** One sentence: why this model. */
+  reason: string;
+  /** Forecast of the `future.t` steps. */
+  future: number[];
+  intervals: ModelIntervals;
+  /** The better of the two LSTMs, always reported beside the champion, with its skill score. */
+  lstmFamily: { model: LstmFamilyName; mase: number; skill: number };
+}
 
 export interface Metrics {
   mae: number;
@@ -80,6 +117,27 @@ export interface AccuracyMetrics {
   wape: number;
 }
 
+/**
+ * How the LSTM's inputs were prepared: fixed on a run's first fit (the first backtest window's
+ * training values, never the test window) and kept for every later fit and the saved model.
+ */
+export interface LstmPreprocessing {
+  transform: 'none' | 'log' | 'difference' | 'seasonalDifference';
+  /** Why that transform: the validation errors that decided it, or why there was no choice. */
+  transformReason: string;
+  /** Each transform considered: its validation MAE (series units) from a short trial fit, or why it was skipped. */
+  transformTrials: {
+    transform: LstmPreprocessing['transform'];
+    validationMae?: number;
+    skipped?: string;
+    /** After the full first fit: 'none' and the best other transform get one, and the lower wins. */
+    fullFitValidationMae?: number;
+  }[];
+  /** Calendar inputs (sin/cos pairs): hourOfDay, dayOfWeek, monthOfYear, by frequency. */
+  calendarFeatures: string[];
+  layers: number;
+}
+
 export interface EpochLog {
   epoch: number;
   loss: number;
@@ -101,6 +159,8 @@ export interface TrainProgress {
   /** 1-based backtest window of a `backtest` or `evaluate` fit, and how many windows there are. */
   window?: number;
   windows?: number;
+  /** Which LSTM the epoch belongs to (a run trains both; `progress` is their average). */
+  model?: LstmFamilyName;
 }
 
 export interface RunCallbacks {
@@ -195,14 +255,22 @@ export interface ForecastResult {
   summary: { points: number; trainStart: number; trainEnd: number; testStart: number; testEnd: number };
   /** The refit model that produced `future`. */
   model: SavedModel;
+  /** How the LSTM's inputs were prepared (transform chosen on validation, calendar features). */
+  lstmPreprocessing?: LstmPreprocessing;
   /** Season length used by seasonal naive and MASE. */
   season: SeasonInfo;
-  /** Every model: backtest metrics over all windows, and its forecast of the `future.t` steps. */
-  models: Record<ComparedModel, { metrics: AccuracyMetrics; future: number[] }>;
+  /**
+   * Every model: backtest metrics over all windows, its forecast of the `future.t` steps, and the
+   * wall time of all its fits and forecasts (backtest windows and refit) in milliseconds; `note`
+   * when a classical fit failed and the model forecast like seasonal naive instead (see
+   * classical/path-fitter.ts), or the hybrid had no seasonal cycle to remove.
+   */
+  models: Record<ComparedModel, { metrics: AccuracyMetrics; future: number[]; fitMs: number; note?: string }>;
   backtest: BacktestResult;
   /** Prediction intervals of each model's future forecast. */
   intervals: Record<ComparedModel, ModelIntervals>;
   /** 1 - MASE(lstm) / MASE(seasonal naive) over the backtest: above 0 the LSTM is better. NaN without a scale. */
   skill: number;
   verdict: Verdict;
+  champion: Champion;
 }

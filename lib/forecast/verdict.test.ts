@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { AccuracyMetrics, ComparedModel } from './types';
 import { decideVerdict, skillScore } from './verdict';
 
-function metrics(mase: Record<ComparedModel, number>, mae = mase): Record<ComparedModel, AccuracyMetrics> {
+type Scores = Partial<Record<ComparedModel, number>> & Record<'lstm' | 'naive' | 'seasonalNaive' | 'drift', number>;
+
+function metrics(mase: Scores, mae: Scores = mase) {
   const one = (m: ComparedModel): AccuracyMetrics => ({
-    mae: mae[m],
-    rmse: mae[m],
+    mae: mae[m]!,
+    rmse: mae[m]!,
     mape: 0,
     mapeExcluded: 0,
     smape: 0,
-    mase: mase[m],
+    mase: mase[m]!,
     wape: 0,
   });
-  return { lstm: one('lstm'), naive: one('naive'), seasonalNaive: one('seasonalNaive'), drift: one('drift') };
+  const models = Object.keys(mase) as ComparedModel[];
+  return Object.fromEntries(models.map((m) => [m, one(m)])) as Record<keyof Scores, AccuracyMetrics>;
 }
 
 describe('decideVerdict', () => {
@@ -35,6 +38,15 @@ describe('decideVerdict', () => {
       'The LSTM beats seasonal naive and drift but not naive on a 3-window backtest ' +
         '(MASE 1.1 vs naive 0.9, seasonal naive 1.4, drift 1.2). Naive is the most accurate here; prefer it to the LSTM.',
     );
+  });
+
+  it('names a classical model as the most accurate when it is, and still judges the LSTM against the baselines', () => {
+    const verdict = decideVerdict(
+      metrics({ lstm: 0.9, lstmHybrid: 0.8, mstl: 0.7, ets: 1.2, autoArima: 0.75, naive: 1.3, seasonalNaive: 1, drift: 1.3 }),
+      3,
+    );
+    expect(verdict).toMatchObject({ beatsNaive: true, beatsSeasonalNaive: true, beatsDrift: true, bestModel: 'mstl' });
+    expect(verdict.summary).toContain('MSTL is the most accurate here');
   });
 
   it('does not count a tie as a win, and prefers the simpler model on a tie', () => {

@@ -1,18 +1,17 @@
 // The plain answer a user wants from a run: is the LSTM worth it here? Decided on the pooled
 // backtest, by MASE (scale-free, so it compares windows with different levels); by MAE only when
 // MASE is undefined because a training part had no variation.
+import { MODEL_LABELS, SIMPLICITY_ORDER } from './compared-models';
 import type { AccuracyMetrics, BaselineName, ComparedModel, Verdict } from './types';
 
-const LABELS: Record<ComparedModel, string> = {
-  lstm: 'the LSTM',
-  naive: 'naive',
-  seasonalNaive: 'seasonal naive',
-  drift: 'drift',
-};
+const LABELS = MODEL_LABELS;
 
 const BASELINE_ORDER: readonly BaselineName[] = ['naive', 'seasonalNaive', 'drift'];
 /** On a tie the simpler model wins: the LSTM must be strictly better to be worth its training. */
-const TIE_ORDER: readonly ComparedModel[] = [...BASELINE_ORDER, 'lstm'];
+const TIE_ORDER = SIMPLICITY_ORDER;
+
+/** The models present in `metrics`, in tie order (older callers pass only the LSTM and baselines). */
+const present = (metrics: Partial<Record<ComparedModel, AccuracyMetrics>>) => TIE_ORDER.filter((m) => metrics[m] !== undefined);
 
 function format(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : 'n/a';
@@ -29,13 +28,17 @@ export function skillScore(metrics: Record<'lstm' | 'seasonalNaive', AccuracyMet
   return Number.isFinite(ratio) ? 1 - ratio : NaN;
 }
 
-export function decideVerdict(metrics: Record<ComparedModel, AccuracyMetrics>, windows: number): Verdict {
-  const byMase = TIE_ORDER.every((m) => Number.isFinite(metrics[m].mase));
+export function decideVerdict(
+  metrics: Partial<Record<ComparedModel, AccuracyMetrics>> & Record<'lstm' | BaselineName, AccuracyMetrics>,
+  windows: number,
+): Verdict {
+  const models = present(metrics);
+  const byMase = models.every((m) => Number.isFinite(metrics[m]!.mase));
   const key: 'mase' | 'mae' = byMase ? 'mase' : 'mae';
-  const score = (m: ComparedModel) => metrics[m][key];
+  const score = (m: ComparedModel) => metrics[m]![key];
 
   const beats = (baseline: BaselineName) => score('lstm') < score(baseline);
-  const bestModel = TIE_ORDER.reduce((best, m) => (score(m) < score(best) ? m : best));
+  const bestModel = models.reduce((best, m) => (score(m) < score(best) ? m : best));
   const beaten = BASELINE_ORDER.filter(beats).map((b) => LABELS[b]);
   const unbeaten = BASELINE_ORDER.filter((b) => !beats(b)).map((b) => LABELS[b]);
 

@@ -1,12 +1,15 @@
 // Sliding windows for direct multi-step forecasting: each sample is `lookback` consecutive values
-// and its target the `horizon` values that follow. Flat Float32Arrays go straight into tensors.
+// (optionally with extra inputs per step, such as calendar features) and its target the `horizon`
+// values that follow. Flat Float32Arrays go straight into tensors.
 
 export interface Windows {
   /** Number of windows. */
   count: number;
   lookback: number;
   horizon: number;
-  /** count x lookback inputs, row-major: reshape to [count, lookback, 1]. */
+  /** Inputs per time step: the value first, then any covariates. Absent means 1. */
+  features?: number;
+  /** count x lookback x features inputs, row-major: reshape to [count, lookback, features]. */
   inputs: Float32Array;
   /** count x horizon targets, row-major: reshape to [count, horizon]. */
   targets: Float32Array;
@@ -17,15 +20,52 @@ export function windowCount(length: number, lookback: number, horizon: number): 
   return Math.max(0, length - lookback - horizon + 1);
 }
 
-export function slidingWindows(values: Float32Array, lookback: number, horizon: number): Windows {
+/** Extra inputs per time step, aligned with the values: length x count, row-major. */
+export interface Covariates {
+  count: number;
+  values: Float32Array;
+}
+
+/** Inputs per step of windows (the value plus covariates). */
+export function featuresOf(windows: Pick<Windows, 'features'>): number {
+  return windows.features ?? 1;
+}
+
+export function slidingWindows(values: Float32Array, lookback: number, horizon: number, covariates?: Covariates): Windows {
   const count = windowCount(values.length, lookback, horizon);
-  const inputs = new Float32Array(count * lookback);
+  const extra = covariates?.count ?? 0;
+  if (covariates && covariates.values.length < values.length * extra) {
+    throw new Error(`Covariates cover ${covariates.values.length / extra} steps, the values ${values.length}.`);
+  }
+  const features = 1 + extra;
+  const inputs = new Float32Array(count * lookback * features);
   const targets = new Float32Array(count * horizon);
   for (let w = 0; w < count; w++) {
-    inputs.set(values.subarray(w, w + lookback), w * lookback);
+    if (extra === 0) {
+      inputs.set(values.subarray(w, w + lookback), w * lookback);
+    } else {
+      interleave(inputs, w * lookback * features, values, covariates!, w, lookback);
+    }
     targets.set(values.subarray(w + lookback, w + lookback + horizon), w * horizon);
   }
-  return { count, lookback, horizon, inputs, targets };
+  return { count, lookback, horizon, features, inputs, targets };
+}
+
+/** Writes steps from..from+steps as [value, covariates...] rows into `out` at `offset`. */
+export function interleave(
+  out: Float32Array,
+  offset: number,
+  values: ArrayLike<number>,
+  covariates: Covariates,
+  from: number,
+  steps: number,
+): void {
+  const extra = covariates.count;
+  for (let i = 0; i < steps; i++) {
+    const row = offset + i * (1 + extra);
+    out[row] = values[from + i];
+    out.set(covariates.values.subarray((from + i) * extra, (from + i + 1) * extra), row + 1);
+  }
 }
 
 /** The last `lookback` values: the input that forecasts the steps right after `values`. */
@@ -43,12 +83,14 @@ export function lastWindow(values: Float32Array, lookback: number): Float32Array
  */
 export function relativeToLastInput(windows: Windows): Windows {
   const { count, lookback, horizon } = windows;
+  const features = featuresOf(windows);
   const inputs = windows.inputs.slice();
   const targets = windows.targets.slice();
   for (let w = 0; w < count; w++) {
-    const anchor = windows.inputs[w * lookback + lookback - 1];
-    for (let i = 0; i < lookback; i++) inputs[w * lookback + i] -= anchor;
+    // Only the value (feature 0) is re-expressed; covariates such as calendar features are absolute.
+    const anchor = windows.inputs[(w * lookback + lookback - 1) * features];
+    for (let i = 0; i < lookback; i++) inputs[(w * lookback + i) * features] -= anchor;
     for (let i = 0; i < horizon; i++) targets[w * horizon + i] -= anchor;
   }
-  return { count, lookback, horizon, inputs, targets };
+  return { ...windows, inputs, targets };
 }

@@ -1,17 +1,21 @@
 // LSTM training and inference speed of one fixed model (lookback 48, 64 units, batch 64, a
-// 24-step output) on the backend the engine picked and on tfjs's pure-JS `cpu` backend, which
-// is what every install falls back to. Both use the same synthetic windows; the cpu part is kept
-// to a few batches because it is slow.
+// 24-step output), trained through Horizon's own training path (trainModel, as the worker and the
+// CLI run it) on the backend the engine picked and on tfjs's pure-JS `cpu` backend, which is what
+// every install falls back to. On wasm it also measures tfjs's BatchMatMul as shipped, to show what
+// the transpose-free kernel (lib/forecast/wasm-matmul.ts) buys. All use the same synthetic windows;
+// the cpu part is kept to a few batches because it is slow.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@/lib/forecast/backend';
 import { buildLstm, disposeModel } from '@/lib/forecast/models/lstm';
 import { fitMinMax, transform } from '@/lib/forecast/scaling';
 import { syntheticSeries } from '@/lib/forecast/synthetic';
+import { trainModel } from '@/lib/forecast/train';
+import { installFastWasmMatMul, uninstallFastWasmMatMul } from '@/lib/forecast/wasm-matmul';
 import { relativeToLastInput, slidingWindows, type Windows } from '@/lib/forecast/windows';
 import { megabytes, peakRss, rate, table, timed } from './format';
 import type { BenchSection } from './section';
 
-const MODEL = { lookback: 48, horizon: 24, units: 64, dropout: 0.1, learningRate: 0.005, seed: 7 };
+const MODEL = { lookback: 48, horizon: 24, units: 64, layers: 1, dropout: 0.1, learningRate: 0.005, seed: 7 };
 const BATCH_SIZE = 64;
 
 interface Sizes {
@@ -25,7 +29,7 @@ const SIZES: Record<'main' | 'cpu', Sizes> = {
 };
 
 interface Measurement {
-  backend: string;
+  label: string;
   /** Per wall-clock second, and per CPU second of this process (steadier on a busy machine). */
   trainPerSecond: number;
   trainPerCpuSecond: number;
@@ -42,74 +46,91 @@ function benchWindows(count: number): Windows {
   return relativeToLastInput(slidingWindows(transform(fitMinMax(series.v), series.v), MODEL.lookback, MODEL.horizon));
 }
 
-async function measure(sizes: Sizes): Promise<Measurement> {
+/** The first `count` windows. */
+function take(windows: Windows, count: number): Windows {
+  const { lookback, horizon } = windows;
+  return {
+    ...windows,
+    count,
+    inputs: windows.inputs.subarray(0, count * lookback),
+    targets: windows.targets.subarray(0, count * horizon),
+  };
+}
+
+/** One epoch over `windows` through the engine's training loop (seeded shuffle, no validation). */
+function trainEpoch(model: tf.LayersModel, windows: Windows) {
+  return trainModel(model, windows, { epochs: 1, batchSize: BATCH_SIZE, validationSplit: 0, patience: 1, seed: 7 });
+}
+
+async function measure(label: string, sizes: Sizes): Promise<Measurement> {
   const tensorsBefore = tf.memory().numTensors;
   const windows = benchWindows(Math.max(sizes.trainSamples, sizes.predictSamples));
-  const x = tf.tensor3d(windows.inputs, [windows.count, MODEL.lookback, 1]);
-  const y = tf.tensor2d(windows.targets, [windows.count, MODEL.horizon]);
   const model = buildLstm(MODEL);
   try {
-    const [xTrain, yTrain, xPredict] = tf.tidy(() => [
-      x.slice(0, sizes.trainSamples),
-      y.slice(0, sizes.trainSamples),
-      x.slice(0, sizes.predictSamples),
+    // Warm-up: the first batch compiles kernels and allocates buffers on some backends.
+    await trainEpoch(model, take(windows, BATCH_SIZE));
+    const train = await timed(() => trainEpoch(model, take(windows, sizes.trainSamples)));
+
+    const xPredict = tf.tensor3d(windows.inputs.subarray(0, sizes.predictSamples * MODEL.lookback), [
+      sizes.predictSamples,
+      MODEL.lookback,
+      1,
     ]);
-    try {
-      // Warm-up: the first batch compiles kernels and allocates buffers on some backends.
-      const [xWarm, yWarm] = tf.tidy(() => [xTrain.slice(0, BATCH_SIZE), yTrain.slice(0, BATCH_SIZE)]);
-      await model.fit(xWarm, yWarm, { epochs: 1, batchSize: BATCH_SIZE, verbose: 0 });
-      tf.dispose([xWarm, yWarm]);
+    const predict = await timed(async () => {
+      const predicted = model.predict(xPredict, { batchSize: BATCH_SIZE }) as tf.Tensor;
+      await predicted.data();
+      predicted.dispose();
+    });
+    xPredict.dispose();
 
-      const train = await timed(() =>
-        model.fit(xTrain, yTrain, { epochs: 1, batchSize: BATCH_SIZE, shuffle: false, verbose: 0 }),
-      );
-      const predict = await timed(async () => {
-        const predicted = model.predict(xPredict, { batchSize: BATCH_SIZE }) as tf.Tensor;
-        await predicted.data();
-        predicted.dispose();
-      });
-
-      return {
-        backend: tf.getBackend(),
-        trainPerSecond: (1000 * sizes.trainSamples) / train.wallMs,
-        trainPerCpuSecond: (1000 * sizes.trainSamples) / train.cpuMs,
-        predictPerSecond: (1000 * sizes.predictSamples) / predict.wallMs,
-        predictPerCpuSecond: (1000 * sizes.predictSamples) / predict.cpuMs,
-        trainSamples: sizes.trainSamples,
-        predictSamples: sizes.predictSamples,
-        tensorsBefore,
-        tensorsAfter: NaN, // set below, once everything is freed
-      };
-    } finally {
-      tf.dispose([xTrain, yTrain, xPredict]);
-    }
+    return {
+      label,
+      trainPerSecond: (1000 * sizes.trainSamples) / train.wallMs,
+      trainPerCpuSecond: (1000 * sizes.trainSamples) / train.cpuMs,
+      predictPerSecond: (1000 * sizes.predictSamples) / predict.wallMs,
+      predictPerCpuSecond: (1000 * sizes.predictSamples) / predict.cpuMs,
+      trainSamples: sizes.trainSamples,
+      predictSamples: sizes.predictSamples,
+      tensorsBefore,
+      tensorsAfter: NaN, // set below, once everything is freed
+    };
   } finally {
     disposeModel(model);
-    tf.dispose([x, y]);
   }
 }
 
-async function measureOn(backend: string, sizes: Sizes): Promise<Measurement> {
+async function measureOn(backend: string, label: string, sizes: Sizes): Promise<Measurement> {
   if (!(await tf.setBackend(backend))) throw new Error(`The ${backend} backend did not start.`);
-  const result = await measure(sizes);
+  const result = await measure(label, sizes);
   return { ...result, tensorsAfter: tf.memory().numTensors };
 }
 
 export const forecastThroughput: BenchSection = {
   name: 'forecast-throughput',
-  description: 'LSTM training and inference samples/s: chosen backend vs pure-JS cpu',
+  description: "LSTM training and inference samples/s: Horizon's training path vs pure-JS cpu",
   async run() {
     const inUse = await initBackend();
+    const rows: Measurement[] = [];
     let main: Measurement;
     let cpu: Measurement;
     try {
-      main = await measureOn(inUse, SIZES.main);
-      cpu = inUse === 'cpu' ? main : await measureOn('cpu', SIZES.cpu);
+      main = await measureOn(inUse, `${inUse} (Horizon)`, SIZES.main);
+      rows.push(main);
+      if (inUse === 'wasm') {
+        uninstallFastWasmMatMul();
+        try {
+          rows.push(await measureOn('wasm', 'wasm, tfjs matMul as shipped', SIZES.main));
+        } finally {
+          installFastWasmMatMul();
+        }
+      }
+      cpu = inUse === 'cpu' ? main : await measureOn('cpu', 'cpu', SIZES.cpu);
+      if (cpu !== main) rows.push(cpu);
     } finally {
       await tf.setBackend(inUse); // the rest of the process keeps the engine's choice
     }
     const row = (m: Measurement) => [
-      m.backend,
+      m.label,
       rate(m.trainPerSecond),
       rate(m.trainPerCpuSecond),
       rate(m.predictPerSecond),
@@ -117,11 +138,12 @@ export const forecastThroughput: BenchSection = {
       `${m.trainSamples} / ${m.predictSamples}`,
       `${m.tensorsBefore} → ${m.tensorsAfter}`,
     ];
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
     return [
-      `Model: LSTM(${MODEL.units}), lookback ${MODEL.lookback}, horizon ${MODEL.horizon}, batch ${BATCH_SIZE}.`,
+      `Model: LSTM(${MODEL.units}) x${MODEL.layers}, lookback ${MODEL.lookback}, horizon ${MODEL.horizon}, batch ${BATCH_SIZE}.`,
       table(
         [
-          'backend',
+          'training path',
           'train samples/s',
           'per CPU-s',
           'predict samples/s',
@@ -129,13 +151,13 @@ export const forecastThroughput: BenchSection = {
           'samples (train / predict)',
           'tensors before → after',
         ],
-        [row(main), ...(cpu === main ? [] : [row(cpu)])],
+        rows.map(row),
       ),
       cpu === main
         ? 'The engine itself runs on cpu here, so there is nothing to compare with.'
-        : `${main.backend} vs cpu (per CPU-second): training ` +
-          `${(main.trainPerCpuSecond / cpu.trainPerCpuSecond).toFixed(1)}x, inference ` +
-          `${(main.predictPerCpuSecond / cpu.predictPerCpuSecond).toFixed(1)}x faster.`,
+        : `${main.label} vs cpu: training ${ratio(main.trainPerSecond, cpu.trainPerSecond)} per wall-second ` +
+          `(${ratio(main.trainPerCpuSecond, cpu.trainPerCpuSecond)} per CPU-second), inference ` +
+          `${ratio(main.predictPerSecond, cpu.predictPerSecond)} (${ratio(main.predictPerCpuSecond, cpu.predictPerCpuSecond)}).`,
       `Peak RSS so far: ${megabytes(peakRss())}.`,
     ].join('\n');
   },

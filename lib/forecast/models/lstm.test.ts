@@ -22,6 +22,23 @@ describe('buildLstm', () => {
     }
   });
 
+  it('stacks two layers over several input features', () => {
+    const model = buildLstm({ ...options, layers: 2, features: 5 });
+    try {
+      expect(model.inputs[0].shape).toEqual([null, 6, 5]);
+      expect(model.outputs[0].shape).toEqual([null, 3]);
+      expect(model.layers.map((l) => l.getClassName())).toEqual([
+        'LSTM',
+        'SeededDropout',
+        'LSTM',
+        'SeededDropout',
+        'Dense',
+      ]);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
   it('initialises the same weights for the same seed, different ones for another', () => {
     const a = buildLstm(options);
     const b = buildLstm(options);

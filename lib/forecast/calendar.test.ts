@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { calendarCovariates, calendarFeaturesFor, cyclePosition } from './calendar';
+
+describe('calendarFeaturesFor', () => {
+  it('gives each frequency the cycles it can show', () => {
+    expect(calendarFeaturesFor('hourly')).toEqual(['hourOfDay', 'dayOfWeek']);
+    expect(calendarFeaturesFor('daily')).toEqual(['dayOfWeek', 'monthOfYear']);
+    expect(calendarFeaturesFor('monthly')).toEqual(['monthOfYear']);
+    expect(calendarFeaturesFor('yearly')).toEqual([]);
+    expect(calendarFeaturesFor('irregular')).toEqual([]);
+  });
+});
+
+describe('cyclePosition', () => {
+  it('places a timestamp in its day, week and year (UTC)', () => {
+    // Wednesday 2024-03-06 18:00 UTC.
+    const t = Date.UTC(2024, 2, 6, 18);
+    expect(cyclePosition('hourOfDay', t)).toBeCloseTo(0.75, 12);
+    expect(cyclePosition('dayOfWeek', t)).toBeCloseTo((3 + 0.75) / 7, 12);
+    expect(cyclePosition('monthOfYear', t)).toBeCloseTo((2 + 5.75 / 31) / 12, 12);
+    expect(cyclePosition('monthOfYear', Date.UTC(2024, 0, 1))).toBe(0);
+  });
+});
+
+describe('calendarCovariates', () => {
+  it('encodes each feature as sin and cos, so the end of a cycle meets its start', () => {
+    const t = [Date.UTC(2024, 0, 1, 0), Date.UTC(2024, 0, 1, 6), Date.UTC(2024, 0, 1, 23)];
+    const { count, values } = calendarCovariates(t, ['hourOfDay']);
+    expect(count).toBe(2);
+    expect(values[0]).toBeCloseTo(0, 6); // sin at midnight
+    expect(values[1]).toBeCloseTo(1, 6); // cos at midnight
+    expect(values[2]).toBeCloseTo(1, 6); // sin at 06:00
+    expect(values[3]).toBeCloseTo(0, 6);
+    // 23:00 lies as close to midnight as 01:00 would.
+    const distance = Math.hypot(values[4] - values[0], values[5] - values[1]);
+    expect(distance).toBeCloseTo(2 * Math.sin(Math.PI / 24), 5);
+  });
+
+  it('lays out timestamps x (2 · features), row-major', () => {
+    const { count, values } = calendarCovariates([Date.UTC(2024, 5, 1), Date.UTC(2024, 5, 2)], ['dayOfWeek', 'monthOfYear']);
+    expect(count).toBe(4);
+    expect(values).toHaveLength(8);
+    // Saturday then Sunday: different day-of-week rows, nearly equal month rows.
+    expect(values[0]).not.toBeCloseTo(values[4], 3);
+    expect(values[2]).toBeCloseTo(values[6], 1);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { BacktestRun, Residual } from './backtest';
+import { scoreBacktest } from './backtest';
+import { averageRun, chooseChampion, rankModels } from './champion';
+import { COMPARED_MODELS, perModel } from './compared-models';
+import { predictionIntervals } from './intervals';
+import type { AccuracyMetrics, ComparedModel } from './types';
+
+const HORIZON = 2;
+const ACTUAL = [[10, 12], [11, 13], [12, 14]];
+
+/**
+ * A 3-window backtest where each model's forecast is the actual value plus its own fixed errors
+ * per window; residuals come from the windows' own forecasts.
+ */
+function backtest(errors: Partial<Record<ComparedModel, number[][]>>): BacktestRun<ComparedModel> {
+  const error = (m: ComparedModel, k: number, i: number) => errors[m]?.[k][i] ?? 5;
+  const windows = ACTUAL.map((actual, k) => ({
+    origin: 20 + k * HORIZON,
+    actual,
+    forecasts: perModel((m) => actual.map((a, i) => a - error(m, k, i))),
+    scale: 1,
+  }));
+  const residuals = perModel((m) =>
+    windows.flatMap((w, k): Residual[] =>
+      w.actual.map((a, i) => ({ window: k, origin: w.origin, step: i + 1, target: w.origin + i, error: error(m, k, i) })),
+    ),
+  );
+  return { horizon: HORIZON, windows, residuals };
+}
+
+function champion(run: BacktestRun<ComparedModel>) {
+  const metrics = scoreBacktest(run).metrics;
+  const future = perModel((m) => [100 + COMPARED_MODELS.indexOf(m), 200]);
+  const intervals = perModel((m) =>
+    predictionIntervals(
+      run.residuals[m],
+      run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
+      future[m],
+    ),
+  );
+  return { metrics, future, result: chooseChampion({ run, metrics, future, intervals }) };
+}
+
+describe('rankModels', () => {
+  const m = (mase: number, mae = mase): AccuracyMetrics => ({ mae, rmse: 0, mape: 0, mapeExcluded: 0, smape: 0, mase, wape: 0 });
+  it('ranks by MASE, the simpler model first on a tie, and by MAE when a MASE is undefined', () => {
+    const metrics = perModel((model) => m(model === 'lstm' || model === 'mstl' ? 0.5 : 1));
+    expect(rankModels(metrics).slice(0, 3)).toEqual(['mstl', 'lstm', 'naive']);
+    const noScale = perModel((model) => m(NaN, model === 'drift' ? 0.1 : 1));
+    expect(rankModels(noScale)[0]).toBe('drift');
+  });
+});
+
+describe('chooseChampion', () => {
+  it('names the single best model when averaging does not help, and says why', () => {
+    // MSTL is exact; averaging it with anything only adds error.
+    const { result } = champion(backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmHybrid: [[1, 1], [1, 1], [1, 1]] }));
+    expect(result.model).toBe('mstl');
+    expect(result.members).toEqual(['mstl']);
+    expect(result.future).toEqual([102, 200]);
+    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 8 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
+  });
+
+  it('picks the average of the best models when their errors cancel, with its own metrics and intervals', () => {
+    // Opposite errors: each model alone is off by 1, their average is exact.
+    const run = backtest({ autoArima: [[1, 1], [1, 1], [1, 1]], lstm: [[-1, -1], [-1, -1], [-1, -1]] });
+    const { result, metrics } = champion(run);
+    expect(result.model).toBe('ensemble');
+    expect(result.members).toEqual(['autoArima', 'lstm']);
+    expect(result.metrics.mae).toBe(0);
+    expect(result.metrics.mase).toBeLessThan(Math.min(metrics.autoArima.mase, metrics.lstm.mase));
+    expect(result.future).toEqual([(104 + 100) / 2, 200]);
+    expect(result.reason).toContain('The average of AutoARIMA and the LSTM has the lowest MASE (0)');
+    expect(result.reason).toContain('below the best single model, AutoARIMA (1)');
+    expect(result.intervals.calibrationSize).toEqual([3, 3]);
+  });
+
+  it('is never worse on the backtest than the best single model', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const wave = (j: number, k: number, i: number) => Math.sin(seed * 7.1 + j * 3.3 + k * 1.7 + i) * (1 + j);
+      const errors = Object.fromEntries(COMPARED_MODELS.map((m, j) => [m, ACTUAL.map((_, k) => [wave(j, k, 0), wave(j, k, 1)])]));
+      const { result, metrics } = champion(backtest(errors));
+      const bestSingle = Math.min(...COMPARED_MODELS.map((m) => metrics[m].mase));
+      expect(result.metrics.mase).toBeLessThanOrEqual(bestSingle);
+    }
+  });
+
+  it('keeps the better LSTM beside the champion, with its skill against seasonal naive', () => {
+    const { result, metrics } = champion(
+      backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmHybrid: [[2, 2], [2, 2], [2, 2]], lstm: [[3, 3], [3, 3], [3, 3]] }),
+    );
+    expect(result.lstmFamily.model).toBe('lstmHybrid');
+    expect(result.lstmFamily.skill).toBeCloseTo(1 - metrics.lstmHybrid.mase / metrics.seasonalNaive.mase, 12);
+  });
+});
+
+describe('averageRun', () => {
+  it('averages window forecasts and lines up the members\' residuals', () => {
+    const run = backtest({ mstl: [[1, 2], [3, 4], [5, 6]], ets: [[3, 4], [5, 6], [7, 8]] });
+    const averaged = averageRun(run, ['mstl', 'ets']);
+    expect(averaged.windows[0].forecasts.ensemble).toEqual([10 - 2, 12 - 3]);
+    expect(averaged.residuals.ensemble.map((r) => r.error)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { backtestOrigins, runBacktest, scoreBacktest } from '../backtest';
+import { baselineFitter } from '../baselines';
+import { createRng } from '../random';
+import { syntheticSeries } from '../synthetic';
+import type { SeasonInfo } from '../types';
+import { seasonalDifference, seasonalIntegrate } from './auto-arima';
+import { classicalFitter } from './index';
+import { seasonalPeriods } from './seasonal-periods';
+
+const WEEK: SeasonInfo = { length: 7, source: 'frequency' };
+
+/** Backtest MASE of one comparator and of naive on the same windows. */
+async function versusNaive(name: 'mstl' | 'ets' | 'autoArima', v: number[], horizon = 7) {
+  const origins = backtestOrigins(v.length, horizon, 3);
+  const run = await runBacktest(v, horizon, origins, 7, {
+    model: classicalFitter(name, { horizon, frequency: 'daily', season: WEEK }),
+    naive: baselineFitter('naive', horizon, 7),
+  });
+  return scoreBacktest(run).metrics;
+}
+
+describe('classical comparators', () => {
+  // A weekly cycle with trend and noise: naive repeats yesterday and misses the cycle.
+  const seasonal = syntheticSeries({ points: 300, frequency: 'daily', amplitude: 3, trend: 0.02, noise: 0.5, seed: 4 }).v;
+
+  it('MSTL beats naive on a series with a known weekly cycle', async () => {
+    const { model, naive } = await versusNaive('mstl', seasonal);
+    expect(model.mase).toBeLessThan(naive.mase * 0.6);
+  });
+
+  it('AutoARIMA (seasonally differenced) beats naive on a series with a known weekly cycle', async () => {
+    const { model, naive } = await versusNaive('autoArima', seasonal);
+    expect(model.mase).toBeLessThan(naive.mase * 0.6);
+  });
+
+  it('ETS (non-seasonal) beats naive on a trending series by extrapolating the trend', async () => {
+    const rng = createRng(9);
+    const trending = Array.from({ length: 200 }, (_, i) => 50 + 0.8 * i + (2 * rng() - 1));
+    const { model, naive } = await versusNaive('ets', trending);
+    expect(model.mase).toBeLessThan(naive.mase);
+  });
+
+  it('reads nothing after the training cut: a later change leaves the forecast alone', async () => {
+    const fitter = classicalFitter('mstl', { horizon: 7, frequency: 'daily', season: WEEK });
+    const values = Float64Array.from(seasonal);
+    const changed = values.map((x, i) => (i >= 200 ? x * 3 : x));
+    const a = await (await fitter(values.subarray(0, 200), { index: 0, count: 1, origin: 200 })).forecastFrom(values, [200, 205]);
+    const b = await (await fitter(changed.subarray(0, 200), { index: 0, count: 1, origin: 200 })).forecastFrom(changed, [200, 205]);
+    expect(b).toEqual(a);
+    // A later origin reads the same path further on.
+    expect(a[1].slice(0, 2)).toEqual(a[0].slice(5, 7));
+  });
+
+  it('forecasts like seasonal naive, and says why, when a comparator cannot fit', async () => {
+    const fitter = classicalFitter('mstl', { horizon: 3, frequency: 'daily', season: WEEK });
+    const short = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // no weekly cycle seen twice
+    const fitted = await fitter(short, { index: 0, count: 1, origin: 10 });
+    expect(fitted.note).toMatch(/MSTL could not be fit on 10 values .*seasonal naive/);
+    expect(await fitted.forecastFrom(short, [10])).toEqual([[4, 5, 6]]);
+  });
+});
+
+describe('seasonalDifference / seasonalIntegrate', () => {
+  it('round-trips: integrating the differences after a history rebuilds the values', () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
+    const season = 3;
+    const history = values.slice(0, 5);
+    const diffs = seasonalDifference(values, season).slice(5 - season);
+    expect(seasonalIntegrate(history, diffs, season)).toEqual(values.slice(5));
+  });
+});
+
+describe('seasonalPeriods', () => {
+  it('takes every cycle of the frequency the data shows twice', () => {
+    expect(seasonalPeriods('hourly', { length: 24, source: 'frequency' }, 10_000)).toEqual([24, 168]);
+    expect(seasonalPeriods('hourly', { length: 24, source: 'frequency' }, 300)).toEqual([24]);
+    expect(seasonalPeriods('daily', WEEK, 800)).toEqual([7, 365]);
+    expect(seasonalPeriods('daily', WEEK, 400)).toEqual([7]);
+    expect(seasonalPeriods('irregular', { length: 12, source: 'detected' }, 100)).toEqual([12]);
+    expect(seasonalPeriods('yearly', { length: 1, source: 'none' }, 100)).toEqual([]);
+  });
+});

@@ -1,0 +1,2 @@
+export { HybridLstmRun } from './hybrid-lstm';
+export { componentAt, decompose, recompose, remainderUpTo, type Decomposition } from './decomposition';

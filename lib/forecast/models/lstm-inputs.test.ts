@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { calendarFeaturesFor } from '../calendar';
+import { syntheticSeries } from '../synthetic';
+import { seriesTransform, TRANSFORM_NAMES } from '../transforms';
+import { decodeForecasts, inputFeatures, originInputs, trainingWindows, type LstmInputEncoding } from './lstm-inputs';
+
+const series = syntheticSeries({ points: 60, frequency: 'hourly', trend: 0.3 });
+const lookback = 6;
+const horizon = 3;
+
+describe.each(TRANSFORM_NAMES)('LSTM inputs with %s', (name) => {
+  const encoding: LstmInputEncoding = { transform: seriesTransform(name, 24), calendar: calendarFeaturesFor('hourly') };
+  const features = inputFeatures(encoding);
+  const { windows, scaler } = trainingWindows(encoding, series.v, lookback, horizon, series.t);
+
+  it('has the value and a sin/cos pair per calendar feature at every step', () => {
+    expect(features).toBe(5);
+    expect(windows.features).toBe(5);
+    expect(windows.count).toBe(60 - encoding.transform.lag - lookback - horizon + 1);
+  });
+
+  it('builds forecast inputs exactly like the training window that ends at the same step', () => {
+    const w = 7;
+    // Training window w ends at transformed step w + lookback - 1, i.e. series step w + lookback + lag - 1.
+    const origin = w + lookback + encoding.transform.lag;
+    const { inputs } = originInputs(encoding, scaler, series.v, [origin], lookback, series.t);
+    const expected = windows.inputs.subarray(w * lookback * features, (w + 1) * lookback * features);
+    Array.from(inputs).forEach((x, i) => expect(x).toBeCloseTo(expected[i], 5));
+  });
+
+  it("turns the training window's targets back into the series' next values", () => {
+    const w = 11;
+    const origin = w + lookback + encoding.transform.lag;
+    const { anchors } = originInputs(encoding, scaler, series.v, [origin], lookback, series.t);
+    const targets = windows.targets.slice(w * horizon, (w + 1) * horizon);
+    const [levels] = decodeForecasts(encoding, scaler, series.v, [origin], targets, anchors);
+    levels.forEach((x, k) => expect(x).toBeCloseTo(series.v[origin + k], 3));
+  });
+});
+
+describe('originInputs', () => {
+  it('needs lookback + lag values before an origin, and timestamps for calendar features', () => {
+    const encoding: LstmInputEncoding = { transform: seriesTransform('difference', 24), calendar: ['hourOfDay'] };
+    const { scaler } = trainingWindows(encoding, series.v, lookback, horizon, series.t);
+    expect(() => originInputs(encoding, scaler, series.v, [6], lookback, series.t)).toThrow(
+      'Cannot forecast from origin 6: it needs 7 values before it.',
+    );
+    expect(() => originInputs(encoding, scaler, series.v, [20], lookback)).toThrow('pass the timestamps');
+  });
+});

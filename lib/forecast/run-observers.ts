@@ -1,0 +1,38 @@
+// What runForecast observes of its models without changing them: the two LSTMs' progress merged
+// into one, and each model's fit time and fallback notes.
+import type { FittedModel, ModelFitter } from './backtest';
+import type { LstmFamilyName, RunCallbacks } from './types';
+
+/**
+ * Both LSTMs report their own progress 0..1; the run's progress is their average, so it only
+ * moves forward although their fits alternate window by window.
+ */
+export function sharedProgress(callbacks: RunCallbacks): (model: LstmFamilyName) => RunCallbacks {
+  const done: Record<LstmFamilyName, number> = { lstm: 0, lstmHybrid: 0 };
+  return (model) => ({
+    shouldCancel: callbacks.shouldCancel,
+    onProgress: (p) => {
+      done[model] = p.progress;
+      return callbacks.onProgress?.({ ...p, model, progress: (done.lstm + done.lstmHybrid) / 2 });
+    },
+  });
+}
+
+/** Reports the wall time of the fitter's fits and forecasts, and any fallback note of a fit. */
+export function observedFitter(fitter: ModelFitter, addMs: (ms: number) => void, onNote: (note: string) => void): ModelFitter {
+  return async (train, window) => {
+    const started = performance.now();
+    const fitted = await fitter(train, window);
+    addMs(performance.now() - started);
+    if (fitted.note) onNote(fitted.note);
+    const timed: FittedModel = {
+      forecastFrom: async (values, origins) => {
+        const from = performance.now();
+        const forecasts = await fitted.forecastFrom(values, origins);
+        addMs(performance.now() - from);
+        return forecasts;
+      },
+    };
+    return timed;
+  };
+}
