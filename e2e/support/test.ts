@@ -1,7 +1,9 @@
 // The `test` every journey spec uses: Playwright's, plus numbered full-page screenshots of each
 // page visited (kept in the test's output folder, so a reviewer can look at the whole journey)
-// and a check that no page threw an uncaught error along the way.
+// and checks that no page threw an uncaught error or broke the Content-Security-Policy along the
+// way. Each spec file runs signed in as its own user (see e2e/support/users.ts).
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { signedInStateFor } from './users';
 
 export { expect };
 
@@ -10,15 +12,32 @@ interface JourneyFixtures {
   takeScreenshot: (name: string) => Promise<void>;
   /** Uncaught errors thrown in the page; the test fails if any remain at its end. */
   pageErrors: string[];
+  /** CSP violations Chromium reported (next.config.js); the test fails if there are any. */
+  cspViolations: string[];
 }
 
 export const test = base.extend<JourneyFixtures>({
+  // A spec that wants another state says so with test.use({ storageState: ... }).
+  storageState: async ({}, use, testInfo) => {
+    await use(signedInStateFor(testInfo.file));
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);
       expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content[ -]Security[ -]Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],
@@ -45,7 +64,15 @@ export const TRAINING_TIMEOUT = 120_000;
  */
 export const TINY_TRAINING = { Horizon: '7', Lookback: '14', Epochs: '2', 'LSTM units': '8' } as const;
 
-export type TrainingLabel = 'Horizon' | 'Lookback' | 'Epochs' | 'LSTM units' | 'Learning rate' | 'Batch size' | 'Dropout';
+export type TrainingLabel =
+  | 'Horizon'
+  | 'Lookback'
+  | 'Epochs'
+  | 'LSTM units'
+  | 'LSTM layers'
+  | 'Learning rate'
+  | 'Batch size'
+  | 'Dropout';
 
 /** Types each setting into the field of that label inside `form`. */
 export async function fillTraining(form: Locator, settings: Partial<Record<TrainingLabel, string>>): Promise<void> {

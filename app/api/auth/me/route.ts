@@ -1,0 +1,6 @@
+import { json } from '@/lib/api/response';
+import { apiRoute } from '@/lib/api/route';
+
+export const runtime = 'nodejs';
+
+export const GET = apiRoute({}, async ({ user }) => json({ user }));
