@@ -11,23 +11,29 @@ export interface SchedulerSource {
   paused: boolean;
 }
 
-function repeatOptions({ id, every, cron }: SchedulerSource): { every: number } | { pattern: string; tz: string } {
+type RepeatOptions = { every: number; startDate?: Date } | { pattern: string; tz: string };
+
+function repeatOptions({ id, every, cron }: SchedulerSource, firstFiringAt: Date | undefined): RepeatOptions {
   if (every !== null) {
     const ms = parseInterval(every);
     if (ms === null) throw new Error(`Schedule ${id} has an invalid interval "${every}".`);
-    return { every: ms };
+    // BullMQ uses startDate only when it creates the scheduler; an existing one keeps its next slot.
+    return firstFiringAt && firstFiringAt.getTime() > Date.now() ? { every: ms, startDate: firstFiringAt } : { every: ms };
   }
   if (cron !== null) return { pattern: cron, tz: CRON_TIMEZONE };
   throw new Error(`Schedule ${id} has neither an interval nor a cron expression.`);
 }
 
-/** Makes Redis match the schedule: a scheduler while active, none while paused. */
-export async function syncSchedule(schedule: SchedulerSource): Promise<void> {
+/**
+ * Makes Redis match the schedule: a scheduler while active, none while paused. A new `every`
+ * scheduler fires at once, or at `firstFiringAt` when that is given and still ahead.
+ */
+export async function syncSchedule(schedule: SchedulerSource, firstFiringAt?: Date): Promise<void> {
   if (schedule.paused) {
     await removeScheduler(schedule.id);
     return;
   }
-  const repeat = repeatOptions(schedule);
+  const repeat = repeatOptions(schedule, firstFiringAt);
   await withQueue((queue) =>
     queue.upsertJobScheduler(schedule.id, repeat, {
       name: JOB_NAMES.scheduledTrain,

@@ -11,10 +11,19 @@ import { JOB_NAMES, TRAIN_QUEUE } from './names';
 // Job names are plain strings here because BullMQ types scheduler ids with the same parameter.
 export type TrainQueue = Queue<TrainQueueJobData, void, string>;
 
+/** Tries per run: a failed attempt (Redis blip, database restart) gets two more. */
+export const TRAIN_ATTEMPTS = 3;
+
+/**
+ * How often a run's training may be cut off by its worker dying (SIGKILL, crash, out of memory)
+ * and start over on another worker. One more interruption fails the run: a series that kills
+ * every worker that trains it must not take the whole fleet down in turn.
+ */
+export const MAX_TRAINING_INTERRUPTIONS = TRAIN_ATTEMPTS - 1;
+
 export const TRAIN_JOB_DEFAULTS: DefaultJobOptions = {
-  // A crashed or flaky attempt (Redis blip, worker killed mid-run) gets two more tries; bad
-  // input fails at once (the processor throws UnrecoverableError).
-  attempts: 3,
+  // Bad input fails at once (the processor throws UnrecoverableError).
+  attempts: TRAIN_ATTEMPTS,
   backoff: { type: 'exponential', delay: 10_000 },
   // Run history lives in Postgres; Redis keeps only enough to debug recent jobs.
   removeOnComplete: { count: 100 },

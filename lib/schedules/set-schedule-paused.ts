@@ -5,9 +5,11 @@ import { notFound } from '@/lib/api/errors';
 import { setSchedulePausedFlag, type Schedule } from '@/lib/db/schedules';
 import { syncSchedule } from '@/lib/queue/schedulers';
 import { withNextRun } from './get-schedule';
+import { nextFiringAfterLast } from './next-firing';
 
 export async function setSchedulePaused(schedule: Schedule, paused: boolean): Promise<Schedule> {
-  await syncSchedule({ ...schedule, paused });
+  // A resumed schedule keeps its cadence: no firing sooner than one interval after the last.
+  await syncSchedule({ ...schedule, paused }, nextFiringAfterLast(schedule));
   const record = await setSchedulePausedFlag(schedule.id, paused);
   if (!record) throw notFound('schedule', schedule.id);
   return withNextRun(record);

@@ -1,28 +1,29 @@
 // The `scheduled-train` job, fired by a schedule's job scheduler: create a run for the
 // schedule's series with its config, on the data as it is now, and train it in this same job.
 // A firing is skipped (and logged) when the schedule is gone or paused, or when the series
-// already has a queued or running run: two trainings of one series would only compete.
+// already has a queued or running run: two trainings of one series would only compete. That skip
+// is stored with the schedule (`lastSkip` in the API), so the user sees why no run appeared.
 import { UnrecoverableError, type Job } from 'bullmq';
-import { findActiveRun } from '@/lib/db/runs';
-import { getScheduleRecord } from '@/lib/db/schedules';
-import { getSeries } from '@/lib/db/series';
+import { insertRunUnlessActive, type Run } from '@/lib/db/runs';
+import { getScheduleRecordAsSystem, recordScheduleSkip } from '@/lib/db/schedules';
+import { getSeriesAsSystem } from '@/lib/db/series';
 import { InvalidConfigError, SeriesTooShortError } from '@/lib/forecast/errors';
 import { scheduledTrainJobSchema } from '@/lib/queue/jobs';
 import { removeScheduler } from '@/lib/queue/schedulers';
-import { prepareRun } from '@/lib/runs/create-run';
+import { runConfigFor } from '@/lib/runs/run-config';
 import { log } from '../log';
 import { parsePayload } from './payload';
 import { trainRun } from './train';
 
-export async function processScheduledTrain(job: Job): Promise<void> {
+export async function processScheduledTrain(job: Job, token?: string): Promise<void> {
   const { scheduleId, runId } = parsePayload(scheduledTrainJobSchema, job);
   // A retried attempt trains the run the first attempt created.
   const id = runId ?? (await createScheduledRun(job, scheduleId));
-  if (id) await trainRun(job, id);
+  if (id) await trainRun(job, id, token);
 }
 
 async function createScheduledRun(job: Job, scheduleId: string): Promise<string | null> {
-  const schedule = await getScheduleRecord(scheduleId);
+  const schedule = await getScheduleRecordAsSystem(scheduleId);
   if (!schedule) {
     await removeScheduler(scheduleId);
     log(`Schedule ${scheduleId}: no longer exists; removed its scheduler.`);
@@ -32,16 +33,19 @@ async function createScheduledRun(job: Job, scheduleId: string): Promise<string 
     log(`Schedule ${scheduleId}: paused, skipping this firing.`);
     return null;
   }
-  const active = await findActiveRun(schedule.seriesId);
-  if (active) {
-    log(`Schedule ${scheduleId}: skipping this firing, series ${schedule.seriesId} already has run ${active.id} ${active.status}.`);
-    return null;
-  }
-  const series = await getSeries(schedule.seriesId);
+  const series = await getSeriesAsSystem(schedule.seriesId);
   if (!series) return null; // deleted along with the schedule a moment ago
 
   try {
-    const run = await prepareRun(series, schedule.config, schedule.id);
+    const config = runConfigFor(series, schedule.config);
+    const outcome = await insertRunUnlessActive({ seriesId: series.id, config, scheduleId });
+    if ('active' in outcome) {
+      const reason = skipReason(outcome.active);
+      await recordScheduleSkip(scheduleId, reason);
+      log(`Schedule ${scheduleId}: ${reason}`);
+      return null;
+    }
+    const run = outcome.inserted;
     await job.updateData({ scheduleId, runId: run.id });
     log(`Schedule ${scheduleId}: created run ${run.id} for series ${series.id}.`);
     return run.id;
@@ -51,4 +55,9 @@ async function createScheduledRun(job: Job, scheduleId: string): Promise<string 
     }
     throw error;
   }
+}
+
+function skipReason(active: Run): string {
+  const what = active.status === 'running' ? 'was already running' : 'was already waiting in the queue';
+  return `Skipped: a training of this series ${what} (run ${active.id}).`;
 }

@@ -1,11 +1,14 @@
 // The `train` job: train one stored run and store its result. Status rules:
 // - cancelled (or deleted) before or during training → stop after the current epoch, stay cancelled;
 // - bad input (series too short, invalid config) → failed at once, no retry;
-// - anything else → retried while attempts remain (run back to `queued`), failed on the last.
-import { UnrecoverableError, type Job } from 'bullmq';
+// - anything else → retried while attempts remain (run back to `queued`), failed on the last;
+// - the worker shutting down (SIGTERM) → stop after the current epoch, run back to `queued`, job
+//   back in the queue without using up an attempt;
+// - the worker dying (SIGKILL) → BullMQ hands the stalled job to another worker, which starts over.
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
   completeRun,
-  getRun,
+  getRunAsSystem,
   getRunStatus,
   isFinished,
   markRunCancelled,
@@ -16,21 +19,30 @@ import {
 import { loadSeriesData } from '@/lib/db/series';
 import { CancelledError, InvalidConfigError, runForecast, SeriesTooShortError } from '@/lib/forecast';
 import { trainJobSchema } from '@/lib/queue/jobs';
+import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { log } from '../log';
 import { RunProgress } from '../run-progress';
+import { stopRequested } from '../stopping';
 import { parsePayload } from './payload';
 
-export async function processTrain(job: Job): Promise<void> {
+export async function processTrain(job: Job, token?: string): Promise<void> {
   const { runId } = parsePayload(trainJobSchema, job);
-  await trainRun(job, runId);
+  await trainRun(job, runId, token);
 }
 
 /** Trains run `runId` inside `job` (a `train` or a `scheduled-train` job). */
-export async function trainRun(job: Job, runId: string): Promise<void> {
-  const run = await getRun(runId);
+export async function trainRun(job: Job, runId: string, token?: string): Promise<void> {
+  const run = await getRunAsSystem(runId);
   if (!run) return log(`Run ${runId}: no longer exists, nothing to train.`);
   if (isFinished(run.status)) return log(`Run ${runId}: already ${run.status}, skipping.`);
-  const attempt = job.attemptsMade + 1;
+  // BullMQ fails a stalled `train` job itself; a scheduled firing (a repeatable job) it never fails.
+  if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) {
+    const message = `Training was interrupted ${job.stalledCounter} times: the worker stopped in the middle of it. Not retried again.`;
+    await markRunFailed(runId, message);
+    throw new UnrecoverableError(message);
+  }
+  // Every start counts, whatever ended the one before (an error, a dead worker, a shutdown).
+  const attempt = job.attemptsStarted || job.attemptsMade + 1;
   if (!(await markRunRunning(runId, attempt))) return log(`Run ${runId}: cancelled before it started.`);
   log(`Run ${runId}: training (attempt ${attempt}).`);
 
@@ -40,8 +52,8 @@ export async function trainRun(job: Job, runId: string): Promise<void> {
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
     const result = await runForecast(data, run.config, {
       onProgress: (update) => progress.report(update),
-      // Read from the database, so a cancel from any web process reaches this worker.
-      shouldCancel: async () => (await getRunStatus(runId)) !== 'running',
+      // The status is read from the database, so a cancel from any web process reaches this worker.
+      shouldCancel: async () => stopRequested() || (await getRunStatus(runId)) !== 'running',
     });
     await progress.flush();
     if (await completeRun(runId, result)) {
@@ -50,7 +62,7 @@ export async function trainRun(job: Job, runId: string): Promise<void> {
       log(`Run ${runId}: stopped being running before its result was stored (cancelled); result discarded.`);
     }
   } catch (error) {
-    await recordFailure(job, runId, error);
+    await recordFailure(job, runId, error, token);
   }
 }
 
@@ -58,8 +70,17 @@ function isBadInput(error: unknown): boolean {
   return error instanceof SeriesTooShortError || error instanceof InvalidConfigError || error instanceof UnrecoverableError;
 }
 
-async function recordFailure(job: Job, runId: string, error: unknown): Promise<void> {
+/** Puts the job back in the queue (not as a failure: no attempt used up, no backoff). */
+async function requeue(job: Job, runId: string, token: string | undefined): Promise<never> {
+  await markRunRetrying(runId, `Attempt ${job.attemptsStarted} stopped after an epoch: its worker was shutting down. Back in the queue.`);
+  await job.moveToDelayed(Date.now(), token);
+  log(`Run ${runId}: stopped for shutdown, back in the queue.`);
+  throw new DelayedError();
+}
+
+async function recordFailure(job: Job, runId: string, error: unknown, token: string | undefined): Promise<void> {
   if (error instanceof CancelledError) {
+    if (stopRequested() && (await getRunStatus(runId)) === 'running') await requeue(job, runId, token);
     await markRunCancelled(runId);
     return log(`Run ${runId}: cancelled during training.`);
   }
@@ -69,7 +90,7 @@ async function recordFailure(job: Job, runId: string, error: unknown): Promise<v
     throw error instanceof UnrecoverableError ? error : new UnrecoverableError(message);
   }
   const attempts = job.opts.attempts ?? 1;
-  const attempt = job.attemptsMade + 1;
+  const attempt = job.attemptsMade + 1; // failed attempts: what BullMQ counts against `attempts`
   if (attempt >= attempts) {
     await markRunFailed(runId, message);
   } else {
