@@ -1,7 +1,8 @@
 'use client';
 // The upload flow: choose a file → preview what will be imported (columns, series, problems) →
-// adjust how it is read (layout, id columns, gap and duplicate policies, columns) → import the
-// whole file with upload progress → open the dataset.
+// adjust how it is read (layout, id columns, gap and duplicate policies, columns, day/month order
+// when the dates read either way) → import the whole file, showing bytes sent and rows the server
+// has read → open the dataset.
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -14,9 +15,10 @@ import { LoadingState } from '@/components/ui/states';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import type { ParseChoice } from '@/lib/client/api';
 import { formatBytes, formatCount } from '@/lib/client/format';
-import { uploadDataset, type UploadHandle } from '@/lib/client/upload-dataset';
+import { uploadDataset, type UploadHandle, type UploadState } from '@/lib/client/upload-dataset';
 import { useFilePreview } from '@/lib/client/use-file-preview';
 import { ColumnMapping } from './column-mapping';
+import { DateOrderChoice } from './date-order-choice';
 import { DetectedSeries } from './detected-series';
 import { FileProblems } from './file-problems';
 import { ParseSettings } from './parse-settings';
@@ -30,12 +32,31 @@ function delimiterLabel(delimiter: string): string {
   return name ? `${name}${delimiter === '\t' ? '' : ` (${delimiter})`}` : JSON.stringify(delimiter);
 }
 
-/** Announced politely as the import moves on; the progress bar carries the percentage. */
-function uploadStatus(progress: number | null, imported: boolean, file: File | null): string {
+/** Announced politely when the import moves to its next step; the progress bar carries the counts. */
+function uploadStatus(upload: UploadState | null, imported: boolean): string {
   if (imported) return 'Imported. Opening the dataset…';
-  if (progress === null) return '';
-  if (progress < 1) return `Uploading ${file ? formatBytes(file.size) : 'the file'}…`;
-  return 'Upload complete. Reading and storing the series…';
+  if (upload === null) return '';
+  if (upload.phase === 'storing') return 'The whole file is read. Storing the series…';
+  return `Uploading ${formatBytes(upload.bytesTotal)} and reading it as it arrives…`;
+}
+
+/** "12 MB of 40 MB sent · 512,000 rows read": shown under the bar and spoken as its value. */
+function uploadCounts(upload: UploadState): string {
+  const sent = `${formatBytes(upload.bytesSent)} of ${formatBytes(upload.bytesTotal)} sent`;
+  return upload.rowsParsed === null ? sent : `${sent} · ${formatCount(upload.rowsParsed)} rows read`;
+}
+
+/** Sending is most of the wait; what follows (storing) shows as the last few percent. */
+function uploadFraction(upload: UploadState): number {
+  if (upload.phase === 'done') return 1;
+  const sent = upload.bytesTotal > 0 ? upload.bytesSent / upload.bytesTotal : 0;
+  return upload.phase === 'storing' ? 0.97 : Math.min(0.95, sent * 0.95);
+}
+
+/** The time column's cells of the preview's first rows, as written, for the day/month question. */
+function timeCells(preview: { columns: string[]; timeColumn: string | null; preview: string[][] }): string[] {
+  const index = preview.timeColumn === null ? -1 : preview.columns.indexOf(preview.timeColumn);
+  return index < 0 ? [] : preview.preview.map((row) => row[index] ?? '');
 }
 
 const datasetNameFrom = (fileName: string) => fileName.replace(/\.(csv|tsv|txt)$/i, '');
@@ -52,11 +73,11 @@ export function UploadPanel() {
   const choice = useMemo(() => ({ ...settings, ...columnChoice }), [settings, columnChoice]);
   const { preview, error: previewError, loading: previewing, partial } = useFilePreview(file, choice);
 
-  const [progress, setProgress] = useState<number | null>(null);
+  const [upload, setUpload] = useState<UploadState | null>(null);
   const [imported, setImported] = useState(false);
   const [importError, setImportError] = useState<unknown>(null);
   const uploadRef = useRef<UploadHandle | null>(null);
-  const uploading = progress !== null && !imported;
+  const uploading = upload !== null && !imported;
   // Leaving the page mid-upload stops the upload rather than finishing it unseen.
   useEffect(() => () => uploadRef.current?.abort(), []);
 
@@ -67,7 +88,7 @@ export function UploadPanel() {
     setColumnChoice({});
     setSettings({});
     setImportError(null);
-    setProgress(null);
+    setUpload(null);
   };
 
   const timeColumn = choice.timeColumn ?? preview?.timeColumn ?? '';
@@ -78,9 +99,9 @@ export function UploadPanel() {
   const startImport = async () => {
     if (!file) return;
     setImportError(null);
-    setProgress(0);
+    setUpload({ bytesSent: 0, bytesTotal: file.size, rowsParsed: null, phase: 'receiving' });
     // Only a changed choice is sent: otherwise the server detects it on the whole file.
-    const handle = uploadDataset({ file, name, ...choice }, setProgress);
+    const handle = uploadDataset({ file, name, ...choice }, setUpload);
     uploadRef.current = handle;
     try {
       const dataset = await handle.promise;
@@ -88,14 +109,16 @@ export function UploadPanel() {
       router.push(`/datasets/${dataset.id}`);
     } catch (error) {
       setImportError(error);
-      setProgress(null);
+      setUpload(null);
     } finally {
       uploadRef.current = null;
     }
   };
 
   const importProblems = importError instanceof ApiError ? importError.problems : [];
-  const status = uploadStatus(progress, imported, file);
+  const status = uploadStatus(upload, imported);
+  const ambiguousDates = preview?.problems.some((p) => p.code === 'ambiguous_dates') ?? false;
+  const askDateOrder = !!preview && (ambiguousDates || settings.dayFirst !== undefined);
 
   return (
     <Card
@@ -138,6 +161,15 @@ export function UploadPanel() {
               />
 
               <FileProblems problems={preview.problems} />
+
+              {askDateOrder && (
+                <DateOrderChoice
+                  dates={timeCells(preview)}
+                  dayFirst={settings.dayFirst}
+                  onChange={(dayFirst) => setSettings({ ...settings, dayFirst })}
+                  disabled={uploading}
+                />
+              )}
 
               <ParseSettings
                 preview={preview}
@@ -227,9 +259,19 @@ export function UploadPanel() {
             </>
           )}
 
-          {progress !== null && (
+          {upload !== null && (
             <div className="stack stack-sm">
-              <ProgressBar value={progress} label="Upload progress" size="lg" tone={imported ? 'success' : 'accent'} data-testid="upload-progress" />
+              <ProgressBar
+                value={uploadFraction(upload)}
+                label="Upload progress"
+                valueText={uploadCounts(upload)}
+                size="lg"
+                tone={imported ? 'success' : 'accent'}
+                data-testid="upload-progress"
+              />
+              <p className="muted" data-testid="upload-counts">
+                {uploadCounts(upload)}
+              </p>
             </div>
           )}
           <p className="muted" aria-live="polite" data-testid="upload-status">

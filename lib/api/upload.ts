@@ -1,18 +1,17 @@
-// Multipart uploads: the size limit is enforced from Content-Length before the body is read, and
-// again on the file itself (a chunked request has no length).
-import { z } from 'zod';
-import {
-  AGGREGATIONS,
-  DECIMAL_SEPARATORS,
-  DUPLICATE_POLICIES,
-  GAP_POLICIES,
-  LAYOUTS,
-  RESAMPLE_FREQUENCIES,
-  type ParseOptions,
-} from '@/lib/ingest';
+// Multipart uploads, streamed: busboy reads the body as it arrives and hands the file part over as
+// a stream of chunks, so a 200 MB file never sits in memory. Text fields must come BEFORE the file
+// part (FormData keeps insertion order): they say how to read the file, so they have to be known
+// when its first byte is. The size limit is checked from Content-Length up front and again while
+// the file streams (a chunked request has no length).
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
 import { badRequest, fileTooLarge } from './errors';
 
 const DEFAULT_MAX_UPLOAD_MB = 200;
+/** Text fields are short option values; anything longer is a mistake, not a parse option. */
+const MAX_FIELD_BYTES = 64 * 1024;
+const MAX_FIELDS = 50;
 
 export function maxUploadMb(): number {
   const configured = Number(process.env.HORIZON_MAX_UPLOAD_MB);
@@ -20,102 +19,169 @@ export function maxUploadMb(): number {
 }
 
 export interface CsvUpload {
-  file: File;
-  /** Text fields of the form, for the route's schema. */
+  /** The text fields sent before the file part, for the route's schema. */
   fields: Record<string, string>;
+  fileName: string | null;
+  /**
+   * The file's bytes as they arrive. The stream ends only once the whole request body has been
+   * read and checked, so a consumer that has read it to the end knows the upload is complete and
+   * valid (a field after the file, a second file or an oversized file fail the read instead).
+   */
+  file: AsyncIterable<Buffer>;
+  /** Bytes of the file received so far. */
+  bytesReceived(): number;
+  /** The request's Content-Length (the file plus the form around it); null when not sent. */
+  bytesTotal: number | null;
 }
 
-/** Reads a multipart form with a `file` field; 413 over the limit, 400 without a file. */
-export async function readCsvUpload(request: Request): Promise<CsvUpload> {
-  const limitMb = maxUploadMb();
-  const limitBytes = limitMb * 1024 * 1024;
-  if (Number(request.headers.get('content-length') ?? 0) > limitBytes) throw fileTooLarge(limitMb);
+const FILE_FIELD = 'file';
 
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
+function noFile(): Error {
+  return badRequest('The form has no file: put the CSV in a field named "file", after the other fields.', {
+    issues: [{ path: FILE_FIELD, message: 'Required: a file' }],
+  });
+}
+
+function fieldAfterFile(name: string): Error {
+  return badRequest(
+    `The field "${name}" came after the file. Send the text fields first and the "file" part last ` +
+      '(with FormData: append the file after the other fields).',
+    { issues: [{ path: name, message: 'Must come before the file part' }] },
+  );
+}
+
+/**
+ * Reads a multipart upload with a `file` part and hands it to `consume` as soon as the file part
+ * starts; resolves with what `consume` returns. 413 over the limit, 400 without a file.
+ */
+export async function withCsvUpload<T>(request: Request, consume: (upload: CsvUpload) => Promise<T>): Promise<T> {
+  const limitMb = maxUploadMb();
+  // Whole bytes: busboy detects the limit by equality.
+  const limitBytes = Math.floor(limitMb * 1024 * 1024);
+  const length = request.headers.get('content-length');
+  const bytesTotal = length === null || !Number.isFinite(Number(length)) ? null : Number(length);
+  if (bytesTotal !== null && bytesTotal > limitBytes) throw fileTooLarge(limitMb);
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data/i.test(contentType) || !request.body) {
     throw badRequest('Send the CSV as multipart/form-data with the file in a field named "file".');
   }
-  const file = form.get('file');
-  if (file === null || typeof file === 'string') {
-    throw badRequest('The form has no file: put the CSV in a field named "file".', {
-      issues: [{ path: 'file', message: 'Required: a file' }],
+
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      // busboy flags a file that reaches fileSize: one byte more lets a file of exactly the limit in.
+      limits: { fileSize: limitBytes + 1, files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES },
     });
+  } catch {
+    throw badRequest('The multipart body has no boundary: send it with FormData or curl -F.');
   }
-  if (file.size > limitBytes) throw fileTooLarge(limitMb);
+  const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+  const upload = receive(parser, limitMb, bytesTotal);
+  body.on('error', (error) => parser.destroy(error));
+  body.pipe(parser);
+  try {
+    return await consume(await upload.started);
+  } finally {
+    upload.stop();
+    await drain(body, parser, limitBytes);
+  }
+}
 
+interface Reception {
+  started: Promise<CsvUpload>;
+  /** Ends the file stream (the consumer is done or gave up). */
+  stop(): void;
+}
+
+function receive(parser: busboy.Busboy, limitMb: number, bytesTotal: number | null): Reception {
   const fields: Record<string, string> = {};
-  form.forEach((value, key) => {
-    if (typeof value === 'string') fields[key] = value;
-  });
-  return { file, fields };
-}
+  let fileStream: Readable | null = null;
+  let received = 0;
+  let failure: Error | null = null;
+  let finished = false;
+  const waiters: (() => void)[] = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  const fail = (error: Error) => {
+    failure ??= error;
+    fileStream?.destroy(failure);
+    wake();
+  };
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((text) => text || undefined)
-  .optional();
-
-const commaList = optionalText.transform((text) => {
-  const names = text?.split(',').map((name) => name.trim()).filter(Boolean);
-  return names?.length ? names : undefined;
-});
-
-const booleanText = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).transform((text) => text === 'true').optional(),
-);
-
-/** An enum field where an empty value means "not set" (HTML selects send "" for "detect"). */
-function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  const allowed = values.map((v) => `"${v}"`).join(', ');
-  return z.preprocess((value) => (value === '' ? undefined : value), z.enum(values, { error: `must be one of ${allowed}` }).optional());
-}
-
-/** The optional form fields that steer parsing (upload, preview and append accept them). */
-export const parseFieldsSchema = z
-  .object({
-    timeColumn: optionalText,
-    valueColumns: commaList,
-    delimiter: z
-      .string()
-      .transform((text) => (text === '\\t' || text.toLowerCase() === 'tab' ? '\t' : text))
-      .pipe(z.string().length(1, 'delimiter must be a single character (use "tab" or "\\t" for tabs)'))
-      .optional(),
-    layout: choice(LAYOUTS),
-    idColumns: commaList,
-    decimal: choice(DECIMAL_SEPARATORS),
-    hasHeader: booleanText,
-    gapPolicy: choice(GAP_POLICIES),
-    duplicatePolicy: choice(DUPLICATE_POLICIES),
-    resampleFrequency: choice(RESAMPLE_FREQUENCIES),
-    resampleAggregation: choice(AGGREGATIONS),
-  })
-  .superRefine((fields, context) => {
-    if (fields.resampleAggregation && !fields.resampleFrequency) {
-      context.addIssue({
-        code: 'custom',
-        path: ['resampleFrequency'],
-        message: 'resampleAggregation needs resampleFrequency (the step to resample to)',
-      });
-    }
-    if (fields.layout === 'wide' && fields.idColumns) {
-      context.addIssue({
-        code: 'custom',
-        path: ['idColumns'],
-        message: 'id columns only apply to the long layout: drop idColumns or set layout to "long"',
-      });
-    }
-  })
-  .transform(({ resampleFrequency, resampleAggregation, ...options }): Omit<ParseOptions, 'partial'> => {
-    // Resampling without a named aggregation averages each period's values.
-    const resample = resampleFrequency && { frequency: resampleFrequency, aggregation: resampleAggregation ?? 'mean' };
-    return resample ? { ...options, resample } : options;
+  let resolveStart!: (upload: CsvUpload) => void;
+  let rejectStart!: (error: Error) => void;
+  const started = new Promise<CsvUpload>((resolve, reject) => {
+    resolveStart = resolve;
+    rejectStart = reject;
   });
 
-export const uploadFieldsSchema = z
-  .object({ name: optionalText.pipe(z.string().max(200, 'name must be at most 200 characters').optional()) })
-  .and(parseFieldsSchema)
-  .transform(({ name, ...options }) => ({ name, options: options as Omit<ParseOptions, 'partial'> }));
+  parser.on('field', (name, value, info) => {
+    if (fileStream) return fail(fieldAfterFile(name));
+    if (info.valueTruncated) return fail(badRequest(`The field "${name}" is too long (over ${MAX_FIELD_BYTES} bytes).`));
+    fields[name] = value;
+  });
+  parser.on('file', (name, stream, info) => {
+    if (name !== FILE_FIELD || fileStream) {
+      stream.resume();
+      return fail(badRequest(`Unexpected file field "${name}": send one CSV, in the field named "file".`));
+    }
+    if (failure) {
+      stream.resume();
+      return rejectStart(failure);
+    }
+    fileStream = stream;
+    stream.on('limit', () => fail(fileTooLarge(limitMb)));
+    resolveStart({ fields, fileName: info.filename?.trim() || null, file: chunks(stream), bytesReceived: () => received, bytesTotal });
+  });
+  parser.on('filesLimit', () => fail(badRequest('Send one file per upload, in the field named "file".')));
+  parser.on('fieldsLimit', () => fail(badRequest(`Too many form fields (at most ${MAX_FIELDS}).`)));
+  parser.on('error', (error: Error) => {
+    const unreadable = badRequest(`The multipart body could not be read (${error.message}).`);
+    fail(unreadable);
+    rejectStart(unreadable);
+  });
+  parser.on('close', () => {
+    finished = true;
+    wake();
+    rejectStart(failure ?? noFile());
+  });
+
+  async function* chunks(stream: Readable): AsyncGenerator<Buffer> {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      received += chunk.length;
+      yield chunk;
+    }
+    // The file ended; wait for the rest of the body so that late fields and limits are seen.
+    while (!finished && !failure) await new Promise<void>((resolve) => waiters.push(resolve));
+    if (failure) throw failure;
+  }
+
+  return {
+    started,
+    stop() {
+      failure ??= new Error('upload consumer finished');
+      fileStream?.resume();
+      wake();
+    },
+  };
+}
+
+/**
+ * Reads what is left of the body (an early answer, e.g. a 422 found in the file's head) so the
+ * client gets the response instead of a connection reset; up to the size limit, else drops it.
+ */
+async function drain(body: Readable, parser: busboy.Busboy, limitBytes: number): Promise<void> {
+  body.unpipe(parser);
+  if (body.readableEnded || body.destroyed) return;
+  let left = limitBytes;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      left -= chunk.length;
+      if (left < 0) break;
+    }
+  } catch {
+    // The client went away: nothing left to answer.
+  } finally {
+    body.destroy();
+  }
+}

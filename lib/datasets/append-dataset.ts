@@ -2,6 +2,7 @@
 // series with matching names and add the others, in one transaction. Scheduled runs pick the new
 // points up by themselves (the worker loads a series' points when a run starts).
 import { mustExist, notFound } from '@/lib/api/errors';
+import type { Scope } from '@/lib/auth/scope';
 import { appendPoints, DatasetGoneError, OverlapError, type AppendedSeries, type OverlapPolicy } from '@/lib/db/append-points';
 import { getDataset, type Dataset } from '@/lib/db/datasets';
 import { parseCsv, type CsvInput, type DuplicatePolicy, type ParseOptions, type Problem } from '@/lib/ingest';
@@ -46,8 +47,8 @@ function overlapProblems(error: OverlapError): Problem[] {
   }));
 }
 
-/** The caller checks that the dataset exists; one deleted meanwhile still answers 404. */
-export async function appendToDataset({ datasetId, file, options = {} }: DatasetAppend): Promise<AppendResult> {
+/** The caller checks that the dataset exists in `scope`; one deleted meanwhile still answers 404. */
+export async function appendToDataset(scope: Scope, { datasetId, file, options = {} }: DatasetAppend): Promise<AppendResult> {
   const parsed = await parseCsv(file, options);
   if (!parsed.ok) throw invalidCsv(parsed.problems);
   let series: AppendedSeries[];
@@ -58,6 +59,6 @@ export async function appendToDataset({ datasetId, file, options = {} }: Dataset
     if (error instanceof DatasetGoneError) throw notFound('dataset', datasetId);
     throw error;
   }
-  const dataset = mustExist('dataset', datasetId, await getDataset(datasetId));
+  const dataset = mustExist('dataset', datasetId, await getDataset(scope, datasetId));
   return { dataset, series };
 }

@@ -1,8 +1,11 @@
-// Upload → dataset: parse the whole file, refuse it with every problem listed if it cannot be
-// imported, else store it in one transaction.
+// Upload → dataset: read the file as it streams in, refuse it with every problem listed if it
+// cannot be imported, else store it in one transaction (COPY). Nothing is written before the
+// whole file has been read and checked, so a rejected or cut-off upload stores nothing.
+import type { Scope } from '@/lib/auth/scope';
 import { createDataset, type Dataset } from '@/lib/db/datasets';
 import { parseCsv, type CsvInput, type ParseOptions } from '@/lib/ingest';
 import { invalidCsv } from './invalid-csv';
+import type { ImportProgress } from './upload-progress';
 
 export interface DatasetUpload {
   file: CsvInput;
@@ -10,6 +13,7 @@ export interface DatasetUpload {
   /** Defaults to the file name without its extension. */
   name?: string;
   options?: Omit<ParseOptions, 'partial'>;
+  progress?: ImportProgress;
 }
 
 function nameFromFile(fileName: string | null): string {
@@ -17,8 +21,10 @@ function nameFromFile(fileName: string | null): string {
   return base || 'Untitled dataset';
 }
 
-export async function importDataset({ file, fileName, name, options = {} }: DatasetUpload): Promise<Dataset> {
-  const parsed = await parseCsv(file, options);
+/** Stores the dataset as the scope's user's. */
+export async function importDataset(scope: Scope, { file, fileName, name, options = {}, progress }: DatasetUpload): Promise<Dataset> {
+  const parsed = await parseCsv(file, options, { onRows: progress?.rowsParsed });
   if (!parsed.ok) throw invalidCsv(parsed.problems);
-  return createDataset({ name: name ?? nameFromFile(fileName), fileName, series: parsed.series });
+  progress?.storing();
+  return createDataset(scope, { name: name ?? nameFromFile(fileName), fileName, series: parsed.series });
 }

@@ -1,6 +1,16 @@
 // What a file would import as, from its head: detection only, nothing stored. Series come
 // without their points (only counts and range), so a preview stays small.
-import { parseCsv, summarizeSeries, type CsvInput, type ParseOptions, type ParseResult, type SeriesSummary } from '@/lib/ingest';
+import {
+  firstBytes,
+  parseCsv,
+  summarizeSeries,
+  type ParseOptions,
+  type ParseResult,
+  type SeriesSummary,
+} from '@/lib/ingest';
+
+/** A preview reads at most this much of what it is sent (the upload page sends 256 KB). */
+export const PREVIEW_MAX_BYTES = 1024 * 1024;
 
 /** A detected series: the inspect summary plus what the upload UI shows beside it. */
 export interface PreviewSeries extends SeriesSummary {
@@ -14,8 +24,11 @@ export interface PreviewSeries extends SeriesSummary {
 /** The `ParsedFilePreview` shape of docs/api.md. */
 export type FilePreview = Omit<ParseResult, 'series'> & { series: PreviewSeries[] };
 
-export async function previewDataset(file: CsvInput, options: Omit<ParseOptions, 'partial'> = {}): Promise<FilePreview> {
-  const parsed = await parseCsv(file, { ...options, partial: true });
+export async function previewDataset(
+  file: AsyncIterable<Uint8Array>,
+  options: Omit<ParseOptions, 'partial'> = {},
+): Promise<FilePreview> {
+  const parsed = await parseCsv(firstBytes(file, PREVIEW_MAX_BYTES), { ...options, partial: true });
   return {
     delimiter: parsed.delimiter,
     decimal: parsed.decimal,
@@ -25,6 +38,7 @@ export async function previewDataset(file: CsvInput, options: Omit<ParseOptions,
     columns: parsed.columns,
     timeColumn: parsed.timeColumn,
     timeFormat: parsed.timeFormat,
+    timeOffset: parsed.timeOffset,
     valueColumns: parsed.valueColumns,
     skippedColumns: parsed.skippedColumns,
     skippedSeries: parsed.skippedSeries,

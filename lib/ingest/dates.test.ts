@@ -29,6 +29,17 @@ describe('ISO 8601', () => {
     ]);
   });
 
+  it('reads the machine-written shapes (fast path) exactly as the general ones', () => {
+    expect(read(['2024-01-31T14:05:09.123456789Z', '2024-01-31 14:05:09.5-01:30', '2024-01-31T14:05:09.000z', '2024-01-31T14:05 UTC'])).toEqual([
+      '2024-01-31T14:05:09.123Z',
+      '2024-01-31T15:35:09.500Z',
+      '2024-01-31T14:05:09.000Z',
+      '2024-01-31T14:05:00.000Z',
+    ]);
+    const valid = Array.from({ length: 8 }, (_, i) => `2024-01-31T14:05:0${i}Z`);
+    expect(read([...valid, '2024-01-31T14:05:09.Z', '2024-01-31T14:05:09+2:00'])?.slice(7)).toEqual(['2024-01-31T14:05:07.000Z', null, null]);
+  });
+
   it('rejects impossible calendar values instead of rolling them over', () => {
     expect(read(['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2023-02-29'])?.[4]).toBeNull();
     expect(read(['2024-02-29', '2024-02-28', '2024-02-27', '2024-02-26', '2024-01-01T24:00'])).toEqual([
@@ -111,6 +122,22 @@ describe('day/month order of DD/MM/YYYY and MM/DD/YYYY', () => {
     expect(column?.unparseable).toEqual([{ index: 3, text: '01/16/2024' }]);
   });
 
+  it('follows a given order, with no ambiguity left', () => {
+    const dayFirst = parseDateColumn(['01/02/2024', '03/04/2024'], { dayFirst: true });
+    expect(dayFirst?.label).toBe('DD/MM/YYYY');
+    expect(dayFirst?.ambiguousOrder).toBe(false);
+    expect(new Date(dayFirst!.t[1]).toISOString()).toBe('2024-04-03T00:00:00.000Z');
+    const monthFirst = parseDateColumn(['01/02/2024', '03/04/2024'], { dayFirst: false });
+    expect(monthFirst?.label).toBe('MM/DD/YYYY');
+    expect(new Date(monthFirst!.t[1]).toISOString()).toBe('2024-03-04T00:00:00.000Z');
+  });
+
+  it('reports values that contradict the given order as unparseable', () => {
+    const column = parseDateColumn(['01/02/2024', '13/02/2024'], { dayFirst: false });
+    expect(column?.label).toBe('MM/DD/YYYY');
+    expect(column?.unparseable).toEqual([{ index: 1, text: '13/02/2024' }]);
+  });
+
   it('reads a 12-hour clock', () => {
     expect(read(['1/2/2024 12:15 AM', '1/2/2024 3:45 PM', '1/13/2024 12:00 PM'])).toEqual([
       '2024-01-02T00:15:00.000Z',
@@ -175,5 +202,28 @@ describe('utcTime', () => {
     expect(new Date(utcTime(50, 3, 1)).getUTCFullYear()).toBe(50);
     expect(utcTime(2024, 2, 30)).toBeNaN();
     expect(utcTime(2024, 1, 1, 12, 30)).toBe(utc('2024-01-01T12:30:00Z'));
+  });
+});
+
+describe('UTC offsets, kept for display', () => {
+  it('are the offset the values were written with, normalized to +HH:MM', () => {
+    expect(parseDateColumn(['2024-03-01T08:00:00+0200', '2024-03-01T09:00:00+0200'])?.offset).toBe('+02:00');
+    expect(parseDateColumn(['2024-03-01 08:00-05', '2024-03-01 09:00-05'])?.offset).toBe('-05:00');
+    expect(parseDateColumn(['2024-03-01T08:00:00Z', '2024-03-01T09:00:00Z'])?.offset).toBe('+00:00');
+  });
+
+  it('are the most common one when they change (daylight saving)', () => {
+    const values = ['2024-03-30T12:00:00+01:00', '2024-03-31T12:00:00+02:00', '2024-04-01T12:00:00+02:00'];
+    const column = parseDateColumn(values);
+    expect(column?.offset).toBe('+02:00');
+    // The times themselves are UTC, each by its own offset.
+    expect(new Date(column!.t[0]).toISOString()).toBe('2024-03-30T11:00:00.000Z');
+    expect(new Date(column!.t[1]).toISOString()).toBe('2024-03-31T10:00:00.000Z');
+  });
+
+  it('are null when the values carry none', () => {
+    expect(parseDateColumn(['2024-03-01', '2024-03-02'])?.offset).toBeNull();
+    expect(parseDateColumn(['2024-03-01 08:00', '2024-03-01 09:00'])?.offset).toBeNull();
+    expect(parseDateColumn(['01/02/2024', '13/02/2024'])?.offset).toBeNull();
   });
 });

@@ -34,8 +34,14 @@ export interface DateColumn {
   label: string;
   /** Epoch milliseconds per value, NaN where a value does not fit the format. */
   t: number[];
-  /** Day and month could not be told apart by any value; month-first was assumed. */
+  /** Day and month could not be told apart by any value and no order was given; month-first was assumed. */
   ambiguousOrder: boolean;
+  /**
+   * The UTC offset the values were written in, as "+HH:MM" (the most common one when they differ,
+   * e.g. across a daylight-saving change); null when no value carries an offset. For display only:
+   * `t` is UTC either way.
+   */
+  offset: string | null;
   /** The first values that did not fit (index = position in the column), and how many did not. */
   unparseable: { index: number; text: string }[];
   unparseableCount: number;
@@ -112,6 +118,14 @@ function fraction(digits: string | undefined): number {
   return digits ? Number(digits.slice(0, 3).padEnd(3, '0')) : 0;
 }
 
+/** '+HH:MM' for 'Z', 'UTC', '+02', '+0200', '+02:00'. */
+function normalizedOffset(text: string): string {
+  const minutes = offsetMinutes(text);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** Minutes east of UTC for 'Z', '+02', '+0200', '+02:00'. */
 function offsetMinutes(text: string | undefined): number {
   if (!text || /^(z|utc|gmt)$/i.test(text)) return 0;
@@ -124,10 +138,69 @@ function num(text: string | undefined): number {
   return text ? Number(text) : 0;
 }
 
-function parseIso(text: string): number {
+/** The number written by `count` digits at `from`; -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const COLON = 58;
+
+/**
+ * The common shape of machine-written ISO times, read without a regex (a million-row file spends
+ * a good part of its parse in the regex): YYYY-MM-DD, then optionally T or space, HH:MM[:SS[.fff]]
+ * and Z or ±HH:MM. Undefined for anything else, which the regex then reads.
+ */
+function parseCanonicalIso(text: string, offsets?: OffsetTally): number | undefined {
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  if (text.length === 10) return utcTime(year, month, day);
+  const separator = text[10];
+  if ((separator !== 'T' && separator !== ' ') || text.length < 16 || text.charCodeAt(13) !== COLON) return undefined;
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  let at = 16;
+  let second = 0;
+  let ms = 0;
+  if (text.charCodeAt(at) === COLON) {
+    second = digitsAt(text, 17, 2);
+    at = 19;
+    if (text[at] === '.') {
+      const start = ++at;
+      while (at < text.length && at - start < 9 && digitsAt(text, at, 1) >= 0) at++;
+      if (at === start) return undefined;
+      ms = fraction(text.slice(start, at));
+    }
+  }
+  if (hour < 0 || minute < 0 || second < 0) return undefined;
+  let offset: string | undefined;
+  if (at < text.length) {
+    offset = text.slice(at);
+    if (offset !== 'Z' && !/^[+-]\d{2}:\d{2}$/.test(offset)) return undefined;
+  }
+  const local = utcTime(year, month, day, hour, minute, second, ms);
+  if (Number.isNaN(local)) return NaN;
+  offsets?.add(offset);
+  return offset === undefined ? local : local - offsetMinutes(offset) * 60_000;
+}
+
+/** `offsets` hears the offset of every value read, from the same match (no second regex). */
+function parseIso(text: string, offsets?: OffsetTally): number {
+  const canonical = parseCanonicalIso(text, offsets);
+  if (canonical !== undefined) return canonical;
   const m = ISO.exec(text);
   if (!m) return NaN;
   const local = utcTime(num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6]), fraction(m[7]));
+  if (Number.isNaN(local)) return NaN;
+  offsets?.add(m[8]);
   return local - offsetMinutes(m[8]) * 60_000;
 }
 
@@ -244,8 +317,11 @@ function parseEitherDayMonthOrder(text: string): number {
 }
 
 interface FormatSpec extends DateFormat {
-  /** NaN when the text does not fit; the day/month format accepts either order here. */
-  parse(text: string): number;
+  /**
+   * NaN when the text does not fit; the day/month format accepts either order here. Formats that
+   * can carry a UTC offset tell `offsets` the one each value has.
+   */
+  parse(text: string, offsets?: OffsetTally): number;
 }
 
 // Order matters only for display: no text fits two formats.
@@ -310,20 +386,57 @@ class FailureLog {
   }
 }
 
+export interface ReaderOptions {
+  /**
+   * For a/b/yyyy dates: true reads them day-first, false month-first. Unset: the values decide
+   * (a day above 12 anywhere settles it), month-first when none does.
+   */
+  dayFirst?: boolean;
+}
+
 /** Reads one value per row with a fixed format; day/month order is settled by the whole column. */
-export function createDateColumnReader(format: DateFormat): DateColumnReader {
-  return format.id === 'day-month-year' ? dayMonthYearReader(format) : fixedFormatReader(specOf(format));
+export function createDateColumnReader(format: DateFormat, options: ReaderOptions = {}): DateColumnReader {
+  return format.id === 'day-month-year' ? dayMonthYearReader(format, options.dayFirst) : fixedFormatReader(specOf(format));
+}
+
+/**
+ * Counts the offsets values are written with, as written ('Z', '+0200', ...): a Map update per
+ * row, normalized only once at the end.
+ */
+class OffsetTally {
+  private readonly counts = new Map<string, number>();
+
+  add(written: string | undefined): void {
+    if (written !== undefined) this.counts.set(written, (this.counts.get(written) ?? 0) + 1);
+  }
+
+  /** '+HH:MM'; null when no value had an offset. */
+  mostCommon(): string | null {
+    const normalized = new Map<string, number>();
+    for (const [written, count] of this.counts) {
+      const offset = normalizedOffset(written);
+      normalized.set(offset, (normalized.get(offset) ?? 0) + count);
+    }
+    let best: string | null = null;
+    let bestCount = 0;
+    for (const [offset, count] of normalized) {
+      if (count > bestCount) [best, bestCount] = [offset, count];
+    }
+    return best;
+  }
 }
 
 function fixedFormatReader(spec: FormatSpec): DateColumnReader {
   const t: number[] = [];
   const failures = new FailureLog();
+  const offsets = new OffsetTally();
   // Long files repeat each timestamp once per series, row after row: parse a repeat only once.
   let lastText: string | null = null;
   let lastValue = NaN;
   return {
     push(text) {
-      const value = text === lastText ? lastValue : spec.parse(text.trim());
+      // Offsets are tallied per distinct value: a long file's repeats would only weigh it.
+      const value = text === lastText ? lastValue : spec.parse(text.trim(), offsets);
       lastText = text;
       lastValue = value;
       if (Number.isNaN(value)) failures.add(t.length, text);
@@ -334,6 +447,7 @@ function fixedFormatReader(spec: FormatSpec): DateColumnReader {
       label: spec.label,
       t,
       ambiguousOrder: false,
+      offset: offsets.mostCommon(),
       unparseable: failures.examples,
       unparseableCount: failures.count,
     }),
@@ -345,8 +459,9 @@ function publicFormat(format: DateFormat): DateFormat {
 }
 
 // Both readings are kept until the end: one value like 13/01 anywhere in the column decides
-// the order of all of them.
-function dayMonthYearReader(format: DateFormat): DateColumnReader {
+// the order of all of them, unless the caller gave the order (then values that do not fit it,
+// like 13/01 read month-first, are unparseable).
+function dayMonthYearReader(format: DateFormat, givenDayFirst: boolean | undefined): DateColumnReader {
   const dayFirst: number[] = [];
   const monthFirst: number[] = [];
   let separator: string | null = null;
@@ -373,14 +488,15 @@ function dayMonthYearReader(format: DateFormat): DateColumnReader {
       // When both orders are evidenced the column is inconsistent: keep the reading that fits
       // more rows, the rest are reported as unparseable.
       const useDayFirst =
-        dayFirstSeen && (!monthFirstSeen || dayFirstFailures.count < monthFirstFailures.count);
+        givenDayFirst ?? (dayFirstSeen && (!monthFirstSeen || dayFirstFailures.count < monthFirstFailures.count));
       const failures = useDayFirst ? dayFirstFailures : monthFirstFailures;
       const label = (useDayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY').replaceAll('/', separator ?? '/');
       return {
         format: publicFormat(format),
         label,
         t: useDayFirst ? dayFirst : monthFirst,
-        ambiguousOrder: !dayFirstSeen && !monthFirstSeen,
+        ambiguousOrder: givenDayFirst === undefined && !dayFirstSeen && !monthFirstSeen,
+        offset: null,
         unparseable: failures.examples,
         unparseableCount: failures.count,
       };
@@ -389,10 +505,10 @@ function dayMonthYearReader(format: DateFormat): DateColumnReader {
 }
 
 /** Detects the format of `values` and reads all of them with it; null when no format fits. */
-export function parseDateColumn(values: readonly string[], options: DetectOptions = {}): DateColumn | null {
+export function parseDateColumn(values: readonly string[], options: DetectOptions & ReaderOptions = {}): DateColumn | null {
   const format = detectDateFormat(values, options);
   if (!format) return null;
-  const reader = createDateColumnReader(format);
+  const reader = createDateColumnReader(format, options);
   for (const value of values) reader.push(value);
   return reader.finish();
 }

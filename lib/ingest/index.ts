@@ -1,5 +1,6 @@
 // Public surface of CSV ingest.
-export { parseCsv } from './parse-csv';
+export { parseCsv, type ParseHooks } from './parse-csv';
+export { firstBytes } from './input';
 export {
   AGGREGATIONS,
   DECIMAL_SEPARATORS,

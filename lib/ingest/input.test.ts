@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteChunks, dropCutLastLine, peekHead } from './input';
+import { byteChunks, dropCutLastLine, firstBytes, peekHead } from './input';
 
 async function collect(source: AsyncIterable<Buffer>): Promise<string> {
   const parts: Buffer[] = [];
@@ -50,5 +50,24 @@ describe('dropCutLastLine', () => {
   it('keeps complete input and a lone header line', async () => {
     expect(await collect(dropCutLastLine(chunksOf('h\n1\n')))).toBe('h\n1\n');
     expect(await collect(dropCutLastLine(chunksOf('date,', 'value')))).toBe('date,value');
+  });
+});
+
+describe('firstBytes', () => {
+  it('yields at most the first n bytes, cutting a chunk if needed', async () => {
+    expect(await collect(firstBytes(chunksOf('abc', 'def', 'ghi'), 5) as AsyncIterable<Buffer>)).toBe('abcde');
+    expect(await collect(firstBytes(chunksOf('abc'), 10) as AsyncIterable<Buffer>)).toBe('abc');
+  });
+
+  it('stops reading the source once it has them', async () => {
+    let pulled = 0;
+    async function* counted(): AsyncGenerator<Buffer> {
+      for (const part of ['ab', 'cd', 'ef', 'gh']) {
+        pulled++;
+        yield Buffer.from(part);
+      }
+    }
+    expect(await collect(firstBytes(counted(), 3) as AsyncIterable<Buffer>)).toBe('abc');
+    expect(pulled).toBe(2);
   });
 });

@@ -96,3 +96,20 @@ export async function* dropCutLastLine(source: AsyncIterable<Buffer>): AsyncGene
   }
   if (!sawLineBreak) for (const part of pending) yield part;
 }
+
+/**
+ * The first `size` bytes of a stream (then stops reading it), for a preview that must not read a
+ * whole large upload. Pair with `partial: true`: the last line may be cut.
+ */
+export async function* firstBytes(source: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let left = size;
+  if (left <= 0) return;
+  for await (const chunk of source) {
+    if (chunk.length >= left) {
+      yield chunk.subarray(0, left);
+      return;
+    }
+    left -= chunk.length;
+    yield chunk;
+  }
+}

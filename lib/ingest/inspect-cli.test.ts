@@ -22,6 +22,16 @@ function inspect(...args: string[]): Promise<Run> {
 }
 
 describe('npm run inspect', () => {
+  it('reads ambiguous a/b/yyyy dates in the order given by --day-first or --month-first', async () => {
+    const guessed = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json')).stdout);
+    expect(guessed.problems.map((p: { code: string }) => p.code)).toEqual(['ambiguous_dates']);
+    const dayFirst = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json', '--day-first')).stdout);
+    expect(dayFirst.problems).toEqual([]);
+    expect(dayFirst.series[0]).toMatchObject({ frequency: 'daily', start: '2024-01-01T00:00:00.000Z', end: '2024-01-12T00:00:00.000Z' });
+    const monthFirst = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json', '--month-first')).stdout);
+    expect(monthFirst.series[0]).toMatchObject({ frequency: 'monthly', end: '2024-12-01T00:00:00.000Z' });
+  });
+
   it('prints exactly one JSON object with --json and exits 0 for an importable file', async () => {
     const run = await inspect(fixture('long-missing-ids.csv'), '--json');
     expect(run.code).toBe(0);

@@ -15,6 +15,7 @@ Options (each overrides what is detected):
   --delimiter <char>          field delimiter ("tab" for tabs)
   --decimal <. or ,>          decimal separator
   --header / --no-header      whether the first row is a header
+  --day-first / --month-first how to read a/b/yyyy dates (default: decided by the data)
   --time-column <name>
   --value-columns <a,b>       only these columns become series
   --layout <wide|long>
@@ -43,6 +44,8 @@ function parseArguments(args: string[]): { file: string; json: boolean; options:
         decimal: { type: 'string' },
         header: { type: 'boolean' },
         'no-header': { type: 'boolean' },
+        'day-first': { type: 'boolean' },
+        'month-first': { type: 'boolean' },
         'time-column': { type: 'string' },
         'value-columns': { type: 'string' },
         layout: { type: 'string' },
@@ -60,6 +63,7 @@ function parseArguments(args: string[]): { file: string; json: boolean; options:
   if (positionals.length === 0) throw new UsageError('Name a CSV file.');
   if (positionals.length > 1) throw new UsageError('Name one file only.');
   if (values.header && values['no-header']) throw new UsageError('Use --header or --no-header, not both.');
+  if (values['day-first'] && values['month-first']) throw new UsageError('Use --day-first or --month-first, not both.');
 
   let resample: ParseOptions['resample'];
   if (values.resample !== undefined) {
@@ -71,6 +75,7 @@ function parseArguments(args: string[]): { file: string; json: boolean; options:
     delimiter,
     decimal: values.decimal as ParseOptions['decimal'],
     hasHeader: values.header ? true : values['no-header'] ? false : undefined,
+    dayFirst: values['day-first'] ? true : values['month-first'] ? false : undefined,
     timeColumn: values['time-column'],
     valueColumns: names(values['value-columns']),
     layout: values.layout as ParseOptions['layout'],

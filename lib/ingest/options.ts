@@ -38,6 +38,9 @@ export function optionProblems(options: ParseOptions): Problem[] {
       oneOf('resample.aggregation', options.resample.aggregation, AGGREGATIONS),
     );
   }
+  if (options.dayFirst !== undefined && typeof options.dayFirst !== 'boolean') {
+    found.push(problem.invalidOption('dayFirst', String(options.dayFirst), 'true (DD/MM/YYYY) or false (MM/DD/YYYY)'));
+  }
   if (options.layout === 'wide' && options.idColumns?.some((name) => name.trim() !== '')) {
     const expected = 'left unset or "long" when id columns are given: only the long layout has id columns';
     found.push(problem.invalidOption('layout', 'wide', expected));

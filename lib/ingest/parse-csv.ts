@@ -12,13 +12,21 @@ import type { CsvInput, ParseOptions, ParseResult, Problem } from './types';
 
 /** Bytes sniffed for the encoding, the file type and the delimiter. */
 const HEAD_BYTES = 64 * 1024;
+/** How often `onRows` hears of the rows read: often enough for a progress bar, rarely enough to cost nothing. */
+const ROWS_PER_REPORT = 10_000;
+
+/** Callbacks for a caller showing progress; they do not change the result. */
+export interface ParseHooks {
+  /** Records read so far (header included), every few thousand and once at the end. */
+  onRows?(rows: number): void;
+}
 
 /**
  * Reads a CSV in the wide layout (a time column and one numeric column per series) or the long one
  * (id columns say which series a row belongs to), streaming: memory grows with the number of
  * values, not with the file's text.
  */
-export async function parseCsv(input: CsvInput, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hooks: ParseHooks = {}): Promise<ParseResult> {
   const fallbackDelimiter = options.delimiter ?? ',';
   const invalid = optionProblems(options);
   if (invalid.length > 0) return problemFile(fallbackDelimiter, invalid);
@@ -42,11 +50,14 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}): Pro
   // Decoded UTF-16 is valid UTF-8 by construction; anything else is checked as it streams.
   const text = encoding === 'utf8' ? checkUtf8(peeked.chunks, options.partial) : peeked.chunks;
   let lastRow = dialect.linesBeforeHeader;
+  let records = 0;
   try {
     await forEachRecord(text, dialect, (record) => {
       table.add(record);
       lastRow = record.line;
+      if (++records % ROWS_PER_REPORT === 0) hooks.onRows?.(records);
     });
+    hooks.onRows?.(records);
   } catch (error) {
     const unreadable = readProblem(error, lastRow + 1, options.partial ?? false);
     if (unreadable) return problemFile(dialect.delimiter, [unreadable]);

@@ -178,3 +178,48 @@ describe('parseCsv: encodings', () => {
     expect(file.problems[0].message).toContain('"2032-01-01,café,1"');
   });
 });
+
+describe('parseCsv: dayFirst', () => {
+  const ambiguous = 'date,v\n01/02/2024,1\n01/03/2024,2\n01/04/2024,3\n01/05/2024,4\n';
+
+  it('without it, reads month-first and warns that the order was guessed', async () => {
+    const file = await parseCsv(ambiguous);
+    expect(file.timeFormat).toBe('MM/DD/YYYY');
+    expect(codes(file)).toEqual(['ambiguous_dates']);
+    expect(file.series[0].frequency).toBe('daily');
+  });
+
+  it('true reads day-first, and nothing is left to warn about', async () => {
+    const file = await parseCsv(ambiguous, { dayFirst: true });
+    expect(file.timeFormat).toBe('DD/MM/YYYY');
+    expect(codes(file)).toEqual([]);
+    expect(file.series[0].frequency).toBe('monthly');
+    expect(new Date(file.series[0].t[3]).toISOString()).toBe('2024-05-01T00:00:00.000Z');
+  });
+
+  it('false against a file with a day above 12 rejects those rows, by row', async () => {
+    const file = await parseCsv('date,v\n01/02/2024,1\n25/02/2024,2\n01/03/2024,3\n', { dayFirst: false });
+    expect(problem(file, 'unparseable_dates')).toMatchObject({ severity: 'error', row: 3 });
+  });
+
+  it('must be a boolean', async () => {
+    const file = await parseCsv(ambiguous, { dayFirst: 'yes' } as never);
+    expect(codes(file)).toEqual(['invalid_option']);
+  });
+});
+
+describe('parseCsv: time offset', () => {
+  it('gives the file and each series the offset its timestamps were written with', async () => {
+    const csv = 'time,a,b\n2024-03-01T08:00:00+02:00,1,5\n2024-03-01T09:00:00+02:00,2,4\n2024-03-01T10:00:00+02:00,3,3\n';
+    const file = await parseCsv(csv);
+    expect(file.timeOffset).toBe('+02:00');
+    expect(file.series.map((s) => s.timeOffset)).toEqual(['+02:00', '+02:00']);
+    expect(new Date(file.series[0].t[0]).toISOString()).toBe('2024-03-01T06:00:00.000Z');
+  });
+
+  it('is null for timestamps without an offset', async () => {
+    const file = await parseCsv(daysCsv('date,v', [[0, 1], [1, 2], [2, 3]]));
+    expect(file.timeOffset).toBeNull();
+    expect(file.series[0].timeOffset).toBeNull();
+  });
+});

@@ -43,6 +43,8 @@ export function buildParsedFile(table: TableContents, options: ParseOptions): Pa
   const built = dates
     ? buildSeries(table, dates.t, ids, seriesColumns, options, problems)
     : { series: [], skippedSeries: [] };
+  const timeOffset = dates?.offset ?? null;
+  for (const series of built.series) series.timeOffset = timeOffset;
 
   // Errors first: they are what the user has to act on.
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -55,6 +57,7 @@ export function buildParsedFile(table: TableContents, options: ParseOptions): Pa
     columns,
     timeColumn: plan.time ? columns[plan.time.index] : null,
     timeFormat: dates?.label ?? null,
+    timeOffset,
     valueColumns: seriesColumns.map((column) => column.name),
     skippedColumns,
     skippedSeries: built.skippedSeries,
@@ -71,7 +74,7 @@ function readDates(
   table: TableContents,
   options: ParseOptions,
   problems: Problem[],
-): { t: number[]; label: string } | null {
+): { t: number[]; label: string; offset: string | null } | null {
   const { plan, columns } = table;
   if (plan.time === null) {
     // A requested time column that does not exist is already reported as unknown.
@@ -93,7 +96,7 @@ function readDates(
   if (dates.ambiguousOrder && dates.unparseableCount < dates.t.length) {
     problems.push(problem.ambiguousDates(timeColumn, dates.label));
   }
-  return { t: dates.t, label: dates.label };
+  return { t: dates.t, label: dates.label, offset: dates.offset };
 }
 
 /** The requested id columns, or the detected ones unless the layout is set to wide; [] for wide. */

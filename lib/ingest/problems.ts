@@ -206,7 +206,8 @@ export function ambiguousDates(column: string, label: string): Problem {
   return warning(
     'ambiguous_dates',
     `In column "${column}" no day is above 12, so day and month cannot be told apart; the dates ` +
-      `were read month-first (${label}). If they are day-first, rewrite them as YYYY-MM-DD.`,
+      `were read month-first (${label}). If they are day-first, say so: choose the order in the upload ` +
+      `(dayFirst=true in the API, --day-first for inspect), or rewrite them as YYYY-MM-DD.`,
     { column },
   );
 }

@@ -64,6 +64,7 @@ export function problemFile(delimiter: string, problems: Problem[], columns: str
     columns,
     timeColumn: null,
     timeFormat: null,
+    timeOffset: null,
     valueColumns: [],
     skippedColumns: [],
     skippedSeries: [],
@@ -198,7 +199,7 @@ export class TableReader {
 
     const plan: ColumnPlan = {
       time,
-      dates: time?.format ? createDateColumnReader(time.format) : null,
+      dates: time?.format ? createDateColumnReader(time.format, { dayFirst: this.options.dayFirst }) : null,
       decimal,
       values,
       labels,

@@ -51,6 +51,8 @@ export interface ParsedSeries {
   valueColumn: string;
   /** Long layout only: the id column values that pick this series' rows, e.g. { store: 'north' }. */
   ids?: Record<string, string>;
+  /** The UTC offset the file wrote its timestamps in ("+02:00"), for display; null: none given. */
+  timeOffset?: string | null;
   /** Timestamps a regular series lacked between its first and last point (after resampling). */
   gaps: number;
   /** Points the gap policy inserted (0 with 'leave'); `t` and `v` include them. */
@@ -105,6 +107,11 @@ export interface ParseOptions {
   duplicatePolicy?: DuplicatePolicy;
   /** Put every series on this frequency (applied after duplicates are merged, before gaps are filled). */
   resample?: ResampleOptions;
+  /**
+   * How to read a/b/yyyy dates: true day-first (DD/MM/YYYY), false month-first (MM/DD/YYYY).
+   * Default: decided by the data (a day above 12), month-first with an ambiguous_dates warning.
+   */
+  dayFirst?: boolean;
 }
 
 // The fields marked "always set" are typed optional only so that objects built from this type
@@ -123,6 +130,11 @@ export interface ParsedFile {
   timeColumn: string | null;
   /** How the time column was read, e.g. 'YYYY-MM-DD' or 'DD/MM/YYYY'; null without one. */
   timeFormat: string | null;
+  /**
+   * Always set. The UTC offset the timestamps were written with ("+02:00"; the most common one
+   * when they differ); null when they carry none (then they were read as UTC).
+   */
+  timeOffset?: string | null;
   valueColumns: string[];
   /** Columns that are neither the time column, an id column nor numeric, with why. */
   skippedColumns: { name: string; reason: string }[];
@@ -142,4 +154,4 @@ export interface ParsedFile {
 
 /** What parseCsv returns: a ParsedFile with every "always set" field required. */
 export type ParseResult = ParsedFile &
-  Required<Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries'>>;
+  Required<Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset'>>;
