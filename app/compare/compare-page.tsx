@@ -1,22 +1,19 @@
 'use client';
-// Several runs side by side: forecasts overlaid on the actuals, metrics with the best marked,
-// and the settings that differ highlighted.
+// Several runs side by side: forecasts overlaid on the actuals (one panel per series when the
+// runs forecast several), metrics with the best marked, and the settings that differ highlighted.
 import Link from 'next/link';
-import { CompareChart, type ComparedLine } from '@/components/charts/compare-chart';
 import { PALETTE } from '@/components/charts/chart-parts';
 import { CompareMetricsTable } from '@/components/compare/compare-metrics-table';
 import { CompareParamsTable } from '@/components/compare/compare-params-table';
+import { CompareSeriesPanel, type PanelRun } from '@/components/compare/compare-series-panel';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { errorMessage } from '@/lib/client/api-error';
-import { compareRows, contextStart } from '@/lib/client/chart-data';
-import { useComparison, useDatasets, useSeriesPoints } from '@/lib/client/hooks';
+import { useComparison, useDatasets } from '@/lib/client/hooks';
 import { runLabel } from '@/lib/client/run-status';
 import type { Frequency, Run } from '@/lib/client/types';
-
-const MAX_POINTS = 1000;
 
 export function ComparePage({ ids }: { ids: string[] }) {
   const comparison = useComparison(ids);
@@ -35,23 +32,20 @@ export function ComparePage({ ids }: { ids: string[] }) {
     }
   }
 
-  // Actuals can only be drawn for one series: the first run's. Runs of other series are listed
-  // in the tables but left off the chart.
-  const seriesId = runs[0]?.seriesId ?? null;
-  const charted = entries
-    .map((entry, index) => ({ entry, index }))
-    .filter(({ entry }) => entry.run?.seriesId === seriesId && entry.forecast);
-  const froms = charted.flatMap(({ entry }) => (entry.run?.summary ? [contextStart(entry.run.summary, entry.run.config)] : []));
-  const from = froms.length ? froms.reduce((a, b) => (a < b ? a : b)) : undefined;
-  const history = useSeriesPoints(comparison.data ? seriesId : null, { from, max: MAX_POINTS });
-
+  // Each succeeded run goes in its series' panel, in the colour the metrics table gives it too.
   const colors = new Map<string, string>();
-  const lines: ComparedLine[] = charted.map(({ entry, index }, position) => {
-    const color = PALETTE[position % PALETTE.length];
+  const panels = new Map<string, PanelRun[]>();
+  entries.forEach((entry, index) => {
+    if (!entry.run || !entry.forecast) return;
+    const color = PALETTE[colors.size % PALETTE.length];
     colors.set(entry.id, color);
-    return { index, label: runLabel({ id: entry.id }), color };
+    const panel = panels.get(entry.run.seriesId) ?? [];
+    panel.push({ run: entry.run, forecast: entry.forecast, index, label: runLabel({ id: entry.id }), color });
+    panels.set(entry.run.seriesId, panel);
   });
-  const otherSeries = new Set(runs.filter((run) => run.seriesId !== seriesId).map((run) => run.seriesId));
+  const seriesIds = [...new Set(runs.map((run) => run.seriesId))];
+  // Breadcrumbs lead to the series when there is one.
+  const seriesId = seriesIds.length === 1 ? seriesIds[0] : null;
   const unfinished = runs.filter((run) => run.status !== 'succeeded');
 
   const header = (
@@ -93,7 +87,6 @@ export function ComparePage({ ids }: { ids: string[] }) {
     );
   }
 
-  const frequency: Frequency = (seriesId && frequencies.get(seriesId)) || 'irregular';
   return (
     <>
       {header}
@@ -108,12 +101,6 @@ export function ComparePage({ ids }: { ids: string[] }) {
           </ul>
         </Alert>
       )}
-      {otherSeries.size > 0 && (
-        <Alert tone="info">
-          Some runs forecast a different series; the chart shows only the runs of{' '}
-          {seriesId ? (seriesNames.get(seriesId) ?? 'the first run’s series') : 'the first series'}.
-        </Alert>
-      )}
       {unfinished.length > 0 && (
         <Alert tone="info">
           {unfinished.map(runLabel).join(', ')} {unfinished.length === 1 ? 'has' : 'have'} not succeeded, so{' '}
@@ -121,22 +108,33 @@ export function ComparePage({ ids }: { ids: string[] }) {
         </Alert>
       )}
 
-      <Card title="Forecasts" description="Solid over each run’s held-out test window, dashed into the future.">
-        {lines.length === 0 ? (
+      <Card
+        title="Forecasts"
+        description={
+          panels.size > 1
+            ? 'One panel per series, each on its own scale. Solid over each run’s held-out test window, dashed into the future.'
+            : 'Solid over each run’s held-out test window, dashed into the future.'
+        }
+      >
+        {panels.size === 0 ? (
           <EmptyState title="No forecasts to draw" compact />
-        ) : history.loading ? (
-          <LoadingState label="Loading the actuals…" />
+        ) : panels.size === 1 ? (
+          [...panels].map(([id, panelRuns]) => (
+            <CompareSeriesPanel key={id} seriesId={id} frequency={frequencies.get(id) ?? 'irregular'} runs={panelRuns} />
+          ))
         ) : (
-          <>
-            {history.error !== undefined && !history.data && (
-              <Alert tone="warning">The actuals could not be loaded: {errorMessage(history.error)}</Alert>
-            )}
-            <CompareChart
-              rows={compareRows(history.data ?? [], entries.map((entry) => (colors.has(entry.id) ? (entry.forecast ?? null) : null)))}
-              lines={lines}
-              frequency={frequency}
-            />
-          </>
+          <div className="grid-2">
+            {[...panels].map(([id, panelRuns]) => (
+              <CompareSeriesPanel
+                key={id}
+                seriesId={id}
+                title={seriesNames.get(id) ?? 'Series'}
+                frequency={frequencies.get(id) ?? 'irregular'}
+                runs={panelRuns}
+                height={280}
+              />
+            ))}
+          </div>
         )}
       </Card>
 

@@ -3,7 +3,7 @@
 // axis styling, UTC time ticks, an HTML legend and a tooltip that matches the cards.
 import type { ReactNode } from 'react';
 import type { TooltipContentProps } from 'recharts';
-import { formatNumber, formatSeriesTime, utcDate, utcMonth, utcTime } from '@/lib/client/format';
+import { atOffset, formatNumber, formatSeriesTime, utcDate, utcMonth, utcTime } from '@/lib/client/format';
 import type { Frequency } from '@/lib/client/types';
 
 export const COLORS = {
@@ -15,6 +15,8 @@ export const COLORS = {
   train: 'var(--chart-train)',
   val: 'var(--chart-val)',
   window: 'var(--chart-window)',
+  /** Earlier backtest windows: a neutral tint, so the test window's blue stays the one that stands out. */
+  backtest: 'color-mix(in srgb, var(--chart-axis) 14%, transparent)',
   /** The LSTM colour, faded as the interval bands are drawn. */
   band: 'color-mix(in srgb, var(--chart-lstm) 25%, transparent)',
 } as const;
@@ -33,7 +35,8 @@ export const axisProps = {
 const DAY = 24 * 3600 * 1000;
 
 /** Tick labels sized to the visible span, in UTC: months for years of data, hours for a day. */
-export function timeTickFormatter(first: number, last: number): (value: number) => string {
+/** `offset` ("+02:00"): label the ticks at the series' own UTC offset instead of in UTC. */
+export function timeTickFormatter(first: number, last: number, offset?: string | null): (value: number) => string {
   const span = Math.abs(last - first);
   const format = (date: Date) =>
     span > 400 * DAY
@@ -43,17 +46,17 @@ export function timeTickFormatter(first: number, last: number): (value: number) 
         : span > DAY
           ? `${utcDate(date, false)} ${utcTime(date)}`
           : utcTime(date);
-  return (value) => (Number.isFinite(value) ? format(new Date(value)) : '');
+  return (value) => (Number.isFinite(value) ? format(atOffset(value, offset)) : '');
 }
 
 /** Props of the time axis every time chart shares: epoch-ms `t` values, labels sized to the span. */
-export function timeAxisProps(first: number, last: number) {
+export function timeAxisProps(first: number, last: number, offset?: string | null) {
   return {
     dataKey: 't',
     type: 'number',
     scale: 'time',
     domain: ['dataMin', 'dataMax'],
-    tickFormatter: timeTickFormatter(first, last),
+    tickFormatter: timeTickFormatter(first, last, offset),
     minTickGap: 40,
     ...axisProps,
   } as const;
@@ -89,7 +92,8 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
         <li key={item.label}>
           <span
             className={`legend-swatch${item.variant === 'dashed' ? ' legend-swatch-dashed' : ''}${item.variant === 'area' ? ' legend-swatch-area' : ''}`}
-            style={{ color: item.color }}
+            // An area swatch is filled with its colour; lines take it as their border colour.
+            style={item.variant === 'area' ? { color: item.color, background: item.color } : { color: item.color }}
             aria-hidden="true"
           />
           {item.label}
@@ -99,12 +103,15 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
   );
 }
 
-/** Tooltip content for time-based charts: the timestamp in UTC, then one row per visible line. */
-export function timeTooltip(frequency?: Frequency) {
+/**
+ * Tooltip content for time-based charts: the timestamp (in UTC, or at the series' `offset` such
+ * as "+02:00"), then one row per visible line.
+ */
+export function timeTooltip(frequency?: Frequency, offset?: string | null) {
   return function TimeTooltip({ active, payload, label }: TooltipContentProps) {
     if (!active || !payload?.length) return null;
     return (
-      <TooltipBox title={formatSeriesTime(Number(label), frequency)}>
+      <TooltipBox title={formatSeriesTime(Number(label), frequency, offset)}>
         {payload.map((entry) =>
           entry.value === null || entry.value === undefined ? null : (
             <div className="chart-tooltip-row" key={String(entry.dataKey)}>

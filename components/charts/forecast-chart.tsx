@@ -1,61 +1,158 @@
 'use client';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartRow } from '@/lib/client/chart-data';
 import { formatSeriesRange } from '@/lib/client/format';
+import type { ChartWindow, TrainingSplit } from '@/lib/client/run-chart-data';
 import type { Frequency } from '@/lib/client/types';
-import { ChartFigure, COLORS, timeAxisProps, timeTooltip, valueAxisProps } from './chart-parts';
+import { ChartFigure, COLORS, timeAxisProps, timeTickFormatter, timeTooltip, valueAxisProps, type LegendItem } from './chart-parts';
+import { useBrushZoom, type OnZoom } from './use-brush-zoom';
 
 interface ForecastChartProps {
-  /** From forecastRows(): actual, lstm, naive, lstmFuture, naiveFuture, lo80/hi80/lo95/hi95. */
+  /**
+   * From forecastRows(): actual, lstm, naive, lstmFuture, naiveFuture, lo80/hi80/lo95/hi95; plus
+   * the earlier backtest windows' rows under their windows' keys.
+   */
   rows: ChartRow[];
   testStart: number;
   testEnd: number;
   frequency: Frequency;
+  /** Backtest windows before the test window, shaded, with their forecasts when the run kept them. */
+  windows?: readonly ChartWindow[];
+  /** Where validation starts, marked with a line (the test window is the last shaded area). */
+  validationStart?: TrainingSplit['validationStart'];
+  /** Called with the range picked with the brush, to reload it at full detail; `settled` once a drag ends. */
+  onZoom?: OnZoom;
   height?: number;
 }
 
 /** A range area's [lower, upper] of one row; null bounds make a gap (an unbounded step). */
 const band = (lower: string, upper: string) => (row: ChartRow) => [row[lower] ?? null, row[upper] ?? null];
 
+const areaLabel = (value: string) => ({ value, position: 'insideTop' as const, fill: COLORS.axis, fontSize: 11, offset: 6 });
+
 /**
- * Recent actuals, the held-out test window (shaded) with both models' forecasts over it, and the
- * future forecast after the last actual. Forecasts over the test window are solid, future dashed;
- * the LSTM's 95% and 80% prediction intervals shade around its future forecast.
+ * Actuals with the run's evaluation laid over them: each earlier backtest window shaded with the
+ * LSTM's and seasonal naive's forecasts of it, a line where the validation part of the scored fit
+ * begins, the held-out test window (shaded) with both forecasts over it, and the future forecast
+ * after the last actual with the LSTM's 80% and 95% prediction intervals. Forecasts of past windows
+ * are solid, future ones dashed. Marks outside the drawn range are left out, not squeezed in.
  */
-export function ForecastChart({ rows, testStart, testEnd, frequency, height = 360 }: ForecastChartProps) {
+export function ForecastChart({
+  rows,
+  testStart,
+  testEnd,
+  frequency,
+  windows = [],
+  validationStart = null,
+  onZoom,
+  height = 360,
+}: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
+  const inView = (t: number) => t >= first && t <= last;
   const line = { dot: false, isAnimationActive: false, connectNulls: false, type: 'linear' } as const;
   const area = { ...line, stroke: 'none', fill: COLORS.lstm, activeDot: false, tooltipType: 'none' } as const;
   const hasBands = rows.some((row) => row.lo80 !== undefined || row.lo95 !== undefined);
+  const shownWindows = windows.filter((w) => w.end >= first && w.start <= last);
+  const showValidation = validationStart !== null && inView(validationStart);
+  const range = formatSeriesRange(new Date(testStart).toISOString(), new Date(testEnd).toISOString(), frequency);
+  const brushZoom = useBrushZoom(rows, onZoom);
+
+  const legend: LegendItem[] = [
+    { label: 'Actual', color: COLORS.actual },
+    { label: 'LSTM', color: COLORS.lstm },
+    { label: 'Seasonal naive', color: COLORS.naive },
+    { label: 'LSTM future', color: COLORS.lstm, variant: 'dashed' },
+    { label: 'Seasonal naive future', color: COLORS.naive, variant: 'dashed' },
+    ...(shownWindows.length > 0 ? [{ label: 'Backtest windows B1, B2, …', color: COLORS.backtest, variant: 'area' as const }] : []),
+    { label: 'Test window', color: COLORS.window, variant: 'area' },
+    ...(showValidation ? [{ label: 'Validation starts', color: COLORS.val, variant: 'dashed' as const }] : []),
+    ...(hasBands ? [{ label: 'LSTM 80% / 95% interval', color: COLORS.band, variant: 'area' as const }] : []),
+  ];
   return (
     <ChartFigure
-      description={`Actual values with the LSTM and seasonal-naive forecasts. Test window ${formatSeriesRange(new Date(testStart).toISOString(), new Date(testEnd).toISOString(), frequency)} is shaded; the future forecast follows the last actual value${hasBands ? ', with the LSTM’s 80% and 95% prediction intervals shaded around it' : ''}.`}
-      legend={[
-        { label: 'Actual', color: COLORS.actual },
-        { label: 'LSTM', color: COLORS.lstm },
-        { label: 'Seasonal naive', color: COLORS.naive },
-        { label: 'LSTM future', color: COLORS.lstm, variant: 'dashed' },
-        { label: 'Seasonal naive future', color: COLORS.naive, variant: 'dashed' },
-        { label: 'Test window', color: COLORS.window, variant: 'area' },
-        ...(hasBands ? [{ label: 'LSTM 80% / 95% interval', color: COLORS.band, variant: 'area' as const }] : []),
-      ]}
+      description={
+        `Actual values with the LSTM and seasonal-naive forecasts. ` +
+        (shownWindows.length > 0 ? `${shownWindows.length} earlier backtest window${shownWindows.length === 1 ? '' : 's'} shaded with their forecasts; ` : '') +
+        (showValidation ? `a line marks where the scored fit's validation part starts; ` : '') +
+        `test window ${range} is shaded; the future forecast follows the last actual value` +
+        `${hasBands ? ', with the LSTM’s 80% and 95% prediction intervals shaded around it' : ''}.`
+      }
+      legend={legend}
       data-testid="forecast-chart"
     >
-      <ComposedChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis {...timeAxisProps(first, last)} />
-        <YAxis {...valueAxisProps} />
-        <ReferenceArea x1={testStart} x2={testEnd} fill={COLORS.window} fillOpacity={1} ifOverflow="extendDomain" />
-        <Tooltip content={timeTooltip(frequency)} />
-        {hasBands && <Area dataKey={band('lo95', 'hi95')} name="LSTM 95% interval" fillOpacity={0.12} {...area} />}
-        {hasBands && <Area dataKey={band('lo80', 'hi80')} name="LSTM 80% interval" fillOpacity={0.2} {...area} />}
-        <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
-        <Line dataKey="naive" name="Seasonal naive" stroke={COLORS.naive} strokeWidth={2} {...line} />
-        <Line dataKey="lstm" name="LSTM" stroke={COLORS.lstm} strokeWidth={2.2} {...line} />
-        <Line dataKey="naiveFuture" name="Seasonal naive future" stroke={COLORS.naive} strokeWidth={1.8} strokeDasharray="5 4" {...line} />
-        <Line dataKey="lstmFuture" name="LSTM future" stroke={COLORS.lstm} strokeWidth={2.2} strokeDasharray="5 4" {...line} />
-      </ComposedChart>
+      {/* A new set of rows is a new chart: the brush starts again from the full width. */}
+      <div {...brushZoom.containerProps}>
+        <ComposedChart
+          key={`${first}:${last}:${rows.length}`}
+          responsive
+          data={rows}
+          style={{ width: '100%', height }}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        >
+          <CartesianGrid stroke={COLORS.grid} vertical={false} />
+          <XAxis {...timeAxisProps(first, last)} />
+          <YAxis {...valueAxisProps} />
+          {shownWindows.map((w) => (
+            <ReferenceArea
+              key={`window-${w.number}`}
+              x1={Math.max(w.start, first)}
+              x2={Math.min(w.end, last)}
+              fill={COLORS.backtest}
+              fillOpacity={1}
+              ifOverflow="hidden"
+              label={areaLabel(`B${w.number}`)}
+            />
+          ))}
+          {testEnd >= first && testStart <= last && (
+            <ReferenceArea
+              x1={Math.max(testStart, first)}
+              x2={Math.min(testEnd, last)}
+              fill={COLORS.window}
+              fillOpacity={1}
+              ifOverflow="hidden"
+              label={areaLabel('Test')}
+            />
+          )}
+          {showValidation && (
+            <ReferenceLine
+              x={validationStart}
+              stroke={COLORS.val}
+              strokeDasharray="4 3"
+              ifOverflow="hidden"
+              label={{ value: 'Validation →', position: 'insideBottomRight', fill: COLORS.val, fontSize: 11, offset: 6 }}
+            />
+          )}
+          <Tooltip content={timeTooltip(frequency)} />
+          {hasBands && <Area dataKey={band('lo95', 'hi95')} name="LSTM 95% interval" fillOpacity={0.12} {...area} />}
+          {hasBands && <Area dataKey={band('lo80', 'hi80')} name="LSTM 80% interval" fillOpacity={0.2} {...area} />}
+          <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
+          {shownWindows.flatMap((w) =>
+            w.keys
+              ? [
+                  <Line key={w.keys.naive} dataKey={w.keys.naive} name={`Seasonal naive (backtest ${w.number})`} stroke={COLORS.naive} strokeWidth={1.8} {...line} />,
+                  <Line key={w.keys.lstm} dataKey={w.keys.lstm} name={`LSTM (backtest ${w.number})`} stroke={COLORS.lstm} strokeWidth={2} {...line} />,
+                ]
+              : [],
+          )}
+          <Line dataKey="naive" name="Seasonal naive" stroke={COLORS.naive} strokeWidth={2} {...line} />
+          <Line dataKey="lstm" name="LSTM" stroke={COLORS.lstm} strokeWidth={2.2} {...line} />
+          <Line dataKey="naiveFuture" name="Seasonal naive future" stroke={COLORS.naive} strokeWidth={1.8} strokeDasharray="5 4" {...line} />
+          <Line dataKey="lstmFuture" name="LSTM future" stroke={COLORS.lstm} strokeWidth={2.2} strokeDasharray="5 4" {...line} />
+          {onZoom && rows.length > 2 && (
+            <Brush
+              dataKey="t"
+              height={28}
+              travellerWidth={8}
+              stroke="var(--border-strong)"
+              fill="var(--surface)"
+              tickFormatter={timeTickFormatter(first, last)}
+              aria-label="Zoom: drag the handles to choose a time range"
+              {...brushZoom.brushProps}
+            />
+          )}
+        </ComposedChart>
+      </div>
     </ChartFigure>
   );
 }

@@ -3,7 +3,7 @@ import { Table } from '@/components/ui/table';
 import { differs } from '@/lib/client/compare';
 import { formatNumber } from '@/lib/client/format';
 import { runLabel } from '@/lib/client/run-status';
-import { CONFIG_LABELS } from '@/lib/client/training-fields';
+import { CONFIG_LABELS, formatConfigValue } from '@/lib/client/training-fields';
 import type { ForecastConfig, Run } from '@/lib/client/types';
 
 interface Param {
@@ -17,7 +17,10 @@ export function CompareParamsTable({ runs, seriesNames }: { runs: readonly Run[]
     { label: 'Series', value: (run) => seriesNames.get(run.seriesId) ?? run.seriesId },
     ...(Object.keys(CONFIG_LABELS) as (keyof ForecastConfig)[]).map((key) => ({
       label: CONFIG_LABELS[key],
-      value: (run: Run) => run.config?.[key] ?? null,
+      value: (run: Run) => {
+        const value = run.config?.[key];
+        return typeof value === 'boolean' ? formatConfigValue(value) : (value ?? null);
+      },
     })),
     { label: 'Backend', value: (run) => run.backend },
   ];

@@ -1,0 +1,151 @@
+// Charts at depth: zooming a long history reloads the zoomed range at full detail (series page
+// and run page), the run chart marks every backtest window and the training split, the per-step
+// error chart draws the LSTM against the baselines, and a comparison of runs of two series draws
+// one panel per series. Data and runs are set up through the API; the charts are checked in the page.
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext, Page, Request } from '@playwright/test';
+import { expect, expectChartDrawn, test, TRAINING_TIMEOUT } from './support/test';
+
+const HOUR = 3_600_000;
+
+/** An hourly CSV of `points` rows: a daily cycle with a spike at a third of the way. */
+function hourlyCsv(points: number): Buffer {
+  const start = Date.UTC(2024, 0, 1);
+  const rows = Array.from({ length: points }, (_, i) => {
+    const value = i === Math.floor(points / 3) ? 500 : 100 + 20 * Math.sin((2 * Math.PI * i) / 24) + (i % 5);
+    return `${new Date(start + i * HOUR).toISOString()},${value.toFixed(2)}`;
+  });
+  return Buffer.from(['time,load', ...rows].join('\n') + '\n');
+}
+
+async function upload(request: APIRequestContext, name: string, file: Buffer): Promise<{ id: string; series: { id: string; name: string }[] }> {
+  const response = await request.post('/api/datasets', { multipart: { name, file: { name: `${name}.csv`, mimeType: 'text/csv', buffer: file } } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).dataset;
+}
+
+/** Starts a small run and waits until it has succeeded. */
+async function trainedRun(request: APIRequestContext, seriesId: string): Promise<string> {
+  const response = await request.post('/api/runs', {
+    data: { seriesId, horizon: 7, lookback: 14, epochs: 2, units: 8, backtestWindows: 3, validationSplit: 0.2 },
+  });
+  expect(response.status(), await response.text()).toBe(202);
+  const { run } = await response.json();
+  await expect
+    .poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).run.status, { timeout: TRAINING_TIMEOUT, intervals: [1000] })
+    .toBe('succeeded');
+  return run.id;
+}
+
+/** Points requests the page makes from now on, with their query. */
+function pointsRequests(page: Page): URL[] {
+  const seen: URL[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    if (/\/api\/series\/[^/]+\/points$/.test(url.pathname)) seen.push(url);
+  });
+  return seen;
+}
+
+/** Drags the brush's right handle `fraction` of the chart's width to the left. */
+async function dragBrushEnd(chart: ReturnType<Page['getByTestId']>, page: Page, fraction: number): Promise<void> {
+  const handle = chart.locator('.recharts-brush-traveller').last();
+  const box = await handle.boundingBox();
+  const chartBox = await chart.boundingBox();
+  if (!box || !chartBox) throw new Error('The brush is not on screen.');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - chartBox.width * fraction, box.y + box.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('zooming a long history reloads the zoomed range at full detail, and reset goes back', async ({ page, takeScreenshot }) => {
+  const dataset = await upload(page.request, 'long hourly load', hourlyCsv(6000));
+  const requests = pointsRequests(page);
+  await page.goto(`/series/${dataset.series[0].id}`);
+  const chart = page.getByTestId('history-chart');
+  await expectChartDrawn(chart);
+  const zoomBar = page.getByTestId('zoom-bar');
+  const drawnCount = async () => Number((/([\d,]+) of 6,000 points drawn/.exec(await zoomBar.innerText()) ?? ['', 'NaN'])[1].replace(/,/g, ''));
+  // Downsampled to the chart's 1500 points at most, the spike and both ends kept (a few fewer when they were not LTTB's pick).
+  expect(await drawnCount()).toBeLessThanOrEqual(1500);
+  expect(await drawnCount()).toBeGreaterThan(1400);
+  await expect(page.getByTestId('reset-zoom')).toHaveCount(0);
+  await takeScreenshot('series-history');
+
+  await dragBrushEnd(chart, page, 0.8);
+  // One request for the settled range, with both ends, not one per drag step.
+  await expect.poll(() => requests.filter((url) => url.searchParams.has('from')).length).toBe(1);
+  const zoomed = requests.find((url) => url.searchParams.has('from'))!;
+  const from = Date.parse(zoomed.searchParams.get('from')!);
+  const to = Date.parse(zoomed.searchParams.get('to')!);
+  expect(to - from).toBeLessThan(0.4 * 6000 * HOUR);
+  const inRange = Math.round((to - from) / HOUR) + 1;
+  await expect(page.getByTestId('reset-zoom')).toBeVisible();
+  // Every point of the range is drawn now when it fits in the chart's 1500.
+  if (inRange <= 1500) await expect(zoomBar).toContainText(`${inRange.toLocaleString('en-US')} of 6,000 points drawn`);
+  else await expect.poll(drawnCount).toBeLessThanOrEqual(1500);
+  await expectChartDrawn(chart);
+  await takeScreenshot('series-history-zoomed');
+
+  await page.getByTestId('reset-zoom').click();
+  await expect(page.getByTestId('reset-zoom')).toHaveCount(0);
+  await expect(zoomBar).toContainText('1 Jan 2024, 00:00 UTC – 6 Sep 2024, 23:00 UTC');
+});
+
+test('the run chart marks every backtest window and the split; the per-step chart draws the LSTM and the baselines', async ({
+  page,
+  takeScreenshot,
+}) => {
+  test.setTimeout(TRAINING_TIMEOUT + 120_000);
+  const dataset = await upload(page.request, 'small sales', readFileSync('e2e/fixtures/small-sales.csv'));
+  const runId = await trainedRun(page.request, dataset.series[0].id);
+  const requests = pointsRequests(page);
+  await page.goto(`/runs/${runId}`);
+
+  const chart = page.getByTestId('forecast-chart');
+  await expectChartDrawn(chart, 4);
+  // Windows 1 and 2 shaded and labelled, the last one is the test window; validation marked.
+  for (const label of ['B1', 'B2', 'Test', 'Validation →']) {
+    await expect(chart.locator('svg text').getByText(label, { exact: true })).toHaveCount(1);
+  }
+  await expect(chart.locator('.recharts-reference-area')).toHaveCount(3);
+  await expect(chart.locator('figcaption')).toContainText('2 earlier backtest windows shaded with their forecasts');
+  // Each earlier window's two forecasts are drawn, beside the test window's and the future's.
+  await expect(chart.locator('path.recharts-line-curve[d*="L"]')).toHaveCount(1 + 2 * 2 + 2 + 2);
+
+  const steps = page.getByTestId('step-error-chart');
+  await expectChartDrawn(steps, 4);
+  await expect(steps.locator('.chart-legend')).toContainText('LSTM');
+  await expect(steps.locator('.chart-legend')).toContainText('Seasonal naive');
+  await expect(steps.locator('.chart-legend')).toContainText('Drift');
+  await expect(steps.locator('figcaption')).toContainText('per forecast step, 1 to 7 steps ahead');
+  await takeScreenshot('run-chart');
+
+  // The whole series, then back to the evaluation.
+  await page.getByTestId('whole-series').click();
+  await expect.poll(() => requests.some((url) => url.searchParams.get('from') === '2026-07-04T00:00:00.000Z')).toBe(true);
+  await expect(page.getByTestId('reset-zoom')).toBeVisible();
+  await expect(page.getByTestId('zoom-bar')).toContainText('120 actual points drawn');
+  await takeScreenshot('run-chart-whole-series');
+  await page.getByTestId('reset-zoom').click();
+  await expect(page.getByTestId('reset-zoom')).toHaveCount(0);
+});
+
+test('comparing runs of two series draws one panel per series, with the metrics and settings', async ({ page, takeScreenshot }) => {
+  test.setTimeout(2 * TRAINING_TIMEOUT + 60_000);
+  const dataset = await upload(page.request, 'two stores', readFileSync('e2e/fixtures/small-sales.csv'));
+  const [north, south] = dataset.series;
+  const runs = [await trainedRun(page.request, north.id), await trainedRun(page.request, south.id)];
+  await page.goto(`/compare?runs=${runs.join(',')}`);
+
+  const panels = page.getByTestId('compare-panel');
+  await expect(panels).toHaveCount(2);
+  await expect(panels.nth(0).getByRole('heading', { name: north.name })).toBeVisible();
+  await expect(panels.nth(1).getByRole('heading', { name: south.name })).toBeVisible();
+  for (const index of [0, 1]) await expectChartDrawn(panels.nth(index).getByTestId('compare-chart'), 3);
+  // The old "only the first series is drawn" note is gone.
+  await expect(page.getByText('forecast a different series')).toHaveCount(0);
+  await expect(page.getByRole('table').first().getByRole('row')).toHaveCount(3);
+  await takeScreenshot('compare-two-series');
+});

@@ -1,0 +1,78 @@
+// Block summaries of a series' points (table point_rollups): the first, last, lowest and highest
+// of every 64 consecutive points, and of every 256, 1024 and 4096. A chart of any range reads at
+// most a couple of thousand of these instead of scanning up to millions of rows. Every writer of points rebuilds the
+// summaries of the series it touched, in its own transaction (datasets.ts, append-points.ts).
+import type pg from 'pg';
+import { getPool } from './client';
+import type { BucketSummary, TimePoint } from './points-downsample';
+
+/** Points per block, coarsest first: each level groups four blocks of the next finer one. */
+export const ROLLUP_LEVELS = [4096, 1024, 256, 64] as const;
+export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+const FINEST = ROLLUP_LEVELS[ROLLUP_LEVELS.length - 1];
+
+/**
+ * Recomputes the summaries of `seriesIds` from their points: the finest level from the points (one
+ * ordered pass over each series' primary-key range), each coarser one from the level below.
+ * Arrays compare element by element, so min(ARRAY[epoch, v]) is a block's first point and
+ * min(ARRAY[v, epoch]) its lowest.
+ */
+export async function rebuildPointRollups(client: pg.PoolClient, seriesIds: readonly string[]): Promise<void> {
+  if (seriesIds.length === 0) return;
+  const ids = [...seriesIds];
+  await client.query('DELETE FROM point_rollups WHERE series_id = ANY($1::text[])', [ids]);
+  await client.query(
+    `INSERT INTO point_rollups (series_id, level, t_first, v_first, t_last, v_last, t_low, v_low, t_high, v_high)
+     SELECT series_id, $2,
+            to_timestamp(first[1]), first[2], to_timestamp(last[1]), last[2],
+            to_timestamp(low[2]), low[1], to_timestamp(high[2]), high[1]
+       FROM (SELECT series_id, min(ARRAY[e, v]) AS first, max(ARRAY[e, v]) AS last,
+                    min(ARRAY[v, e]) AS low, max(ARRAY[v, e]) AS high
+               FROM (SELECT series_id, date_part('epoch', t) AS e, v,
+                            (row_number() OVER (PARTITION BY series_id ORDER BY t) - 1) / $2 AS block
+                       FROM points
+                      WHERE series_id = ANY($1::text[])) AS p
+              GROUP BY series_id, block) AS b`,
+    [ids, FINEST],
+  );
+  const coarser = [...ROLLUP_LEVELS].reverse().slice(1);
+  for (const level of coarser) {
+    await client.query(
+      `INSERT INTO point_rollups (series_id, level, t_first, v_first, t_last, v_last, t_low, v_low, t_high, v_high)
+       SELECT series_id, $2,
+              to_timestamp(first[1]), first[2], to_timestamp(last[1]), last[2],
+              to_timestamp(low[2]), low[1], to_timestamp(high[2]), high[1]
+         FROM (SELECT series_id,
+                      min(ARRAY[date_part('epoch', t_first), v_first]) AS first,
+                      max(ARRAY[date_part('epoch', t_last), v_last]) AS last,
+                      min(ARRAY[v_low, date_part('epoch', t_low)]) AS low,
+                      max(ARRAY[v_high, date_part('epoch', t_high)]) AS high
+                 FROM (SELECT *, (row_number() OVER (PARTITION BY series_id ORDER BY t_first) - 1) / 4 AS block
+                         FROM point_rollups
+                        WHERE series_id = ANY($1::text[]) AND level = $3) AS r
+                GROUP BY series_id, block) AS b`,
+      [ids, level, level / 4],
+    );
+  }
+}
+
+/**
+ * The blocks of one level that lie wholly inside [from, to], oldest first: an index range scan on
+ * the (series_id, level, t_first) primary key. Blocks cut by either end are left out; the caller
+ * reads the few points beside them itself.
+ */
+export async function readRollupBlocks(seriesId: string, level: RollupLevel, from: Date, to: Date): Promise<BucketSummary[]> {
+  const { rows } = await getPool().query<number[]>({
+    text: `SELECT round(date_part('epoch', t_first) * 1000), v_first,
+                  round(date_part('epoch', t_last) * 1000), v_last,
+                  round(date_part('epoch', t_low) * 1000), v_low,
+                  round(date_part('epoch', t_high) * 1000), v_high
+             FROM point_rollups
+            WHERE series_id = $1 AND level = $2 AND t_first >= $3 AND t_first <= $4 AND t_last <= $4
+            ORDER BY t_first`,
+    values: [seriesId, level, from, to],
+    rowMode: 'array',
+  });
+  const point = (row: number[], at: number): TimePoint => [row[at], row[at + 1]];
+  return rows.map((row) => ({ first: point(row, 0), last: point(row, 2), low: point(row, 4), high: point(row, 6) }));
+}

@@ -1,0 +1,85 @@
+// A throwaway Horizon for the HTTP benchmarks (points, load): fresh PostgreSQL and Redis in a
+// temporary folder on free ports, migrated, the production web build and one worker, all on
+// loopback. Started once and shared by the sections that need it; stopped when the bench ends.
+// The web build is redone first when sources changed (several minutes): where other people build
+// in the same tree, run the bench under the lock their e2e runs take.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAccount } from '@/lib/auth/accounts';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { scopeOf, type Scope } from '@/lib/auth/scope';
+import { disconnectDb } from '@/lib/db/client';
+import { applyMigrations } from '@/lib/db/migrate';
+import { startWeb, startWorker, waitForHealth } from '../services/app-processes';
+import { freePort } from '../services/free-port';
+import { startPostgres, type RunningService } from '../services/postgres';
+import { startRedis } from '../services/redis';
+import { ensureWebBuild } from '../services/web-build';
+import type { ManagedProcess } from '../services/managed-process';
+
+export interface BenchInstance {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** The benchmark user: lib/db calls made in this process act for it. */
+  scope: Scope;
+  /** Headers that authenticate HTTP requests as that user. */
+  headers: Record<string, string>;
+}
+
+let started: Promise<BenchInstance> | undefined;
+const toStop: { apps: ManagedProcess[]; services: RunningService[]; dir?: string } = { apps: [], services: [] };
+
+/** Quiet children: their output would bury the report. Errors still reach stderr. */
+const onlyErrors = (name: string) => (line: string, stream: 'stdout' | 'stderr') => {
+  if (stream === 'stderr') console.error(`[${name}] ${line}`);
+};
+
+/**
+ * How the benchmark authenticates: an API token of a fresh account, sent as a Bearer header. The
+ * one place to change if authentication changes.
+ */
+async function benchCredentials(): Promise<{ scope: Scope; headers: Record<string, string> }> {
+  const { user } = await createAccount({ email: `bench-${randomUUID()}@horizon.test`, password: randomUUID() });
+  const scope = scopeOf(user);
+  const { token } = await createApiToken(scope, 'benchmark');
+  return { scope, headers: { authorization: `Bearer ${token}` } };
+}
+
+async function start(): Promise<BenchInstance> {
+  const dir = await mkdtemp(join(tmpdir(), 'horizon-bench-'));
+  toStop.dir = dir;
+  const postgres = await startPostgres({ dataDir: join(dir, 'postgres'), port: await freePort() });
+  toStop.services.push(postgres);
+  const redis = await startRedis({ dir: join(dir, 'redis'), port: await freePort() });
+  toStop.services.push(redis);
+  await applyMigrations(postgres.url);
+  // lib/db in this process (seeding, credentials) uses the same database as the server.
+  process.env.DATABASE_URL = postgres.url;
+
+  const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
+  await ensureWebBuild({ env, onLine: onlyErrors('build'), log: (message) => console.log(`[bench] ${message}`) });
+  const port = await freePort();
+  toStop.apps.push(startWeb({ port, hostname: '127.0.0.1', env, onLine: onlyErrors('web') }));
+  toStop.apps.push(startWorker({ env: { ...env, HORIZON_WORKER_CONCURRENCY: '1' }, onLine: onlyErrors('worker') }));
+  const url = `http://127.0.0.1:${port}`;
+  const health = await waitForHealth(url, { timeoutMs: 120_000 });
+  if (!health.healthy) throw new Error(`${url}/api/health did not become healthy (last answer: ${health.last}).`);
+  return { url, ...(await benchCredentials()) };
+}
+
+/** The shared instance, started on first use. */
+export function benchInstance(): Promise<BenchInstance> {
+  started ??= start();
+  return started;
+}
+
+/** Stops whatever benchInstance() started (nothing if it was not used). */
+export async function stopBenchInstance(): Promise<void> {
+  if (!started) return;
+  await disconnectDb().catch(() => undefined);
+  await Promise.all(toStop.apps.map((app) => app.stop()));
+  await Promise.all(toStop.services.map((service) => service.stop()));
+  if (toStop.dir) await rm(toStop.dir, { recursive: true, force: true });
+}
