@@ -1,8 +1,10 @@
 // End-to-end tests: Chromium from the system package (/usr/bin/chromium, installed by `npm test`
 // with apt when missing; never `playwright install`, which downloads), against a throwaway Horizon
 // started by scripts/e2e-server.ts. Screenshots, traces of failures and the server's output are
-// kept under test-results/.
+// kept under test-results/. Specs run signed in: the `setup` project signs a user up first
+// (e2e/auth.setup.ts) and every spec starts with its cookie (e2e/support/users.ts).
 import { defineConfig } from '@playwright/test';
+import { SIGNED_IN_STATE } from './e2e/support/users';
 
 const port = Number(process.env.HORIZON_E2E_PORT ?? 3107);
 
@@ -39,6 +41,10 @@ export default defineConfig({
     screenshot: 'on',
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', testMatch: /\.spec\.ts$/, dependencies: ['setup'], use: { storageState: SIGNED_IN_STATE } },
+  ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',
     env: { HORIZON_E2E_PORT: String(port) },

@@ -1,5 +1,7 @@
+import { requirePageUser } from '@/lib/auth/page-user';
 import { HomePage } from './home-page';
 
-export default function Page() {
+export default async function Page() {
+  await requirePageUser('/');
   return <HomePage />;
 }

@@ -110,8 +110,21 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
     await expect(row.getByRole('cell')).toHaveCount(6);
     for (const cell of await row.getByRole('cell').all()) await expect(cell).toHaveText(/^-?\d+(\.\d+)?/);
   }
+  // The leaderboard ranks every model, marks one champion and says why, with the best LSTM beside it.
+  const leaderboard = page.getByTestId('leaderboard');
+  for (const model of ['LSTM', 'Hybrid LSTM', 'MSTL', 'ETS', 'AutoARIMA', 'Seasonal naive']) {
+    await expect(leaderboard.getByRole('rowheader', { name: new RegExp(`^${model}\\b`) }).first()).toBeVisible();
+  }
+  await expect(leaderboard.getByTestId('champion-badge')).toHaveCount(1);
+  await expect(page.getByTestId('champion-reason')).toContainText(/lowest MASE/);
+  await expect(page.getByTestId('lstm-family')).toContainText(/Best LSTM: (LSTM|Hybrid LSTM), MASE \d/);
   const backend = page.locator('xpath=//dt[normalize-space()="Backend"]/following-sibling::dd[1]');
   await expect(backend).toHaveText(/^(wasm|cpu|tensorflow|webgl)$/);
+  // The LSTM's inputs: the transform chosen on validation (the reason in its tooltip) and daily calendar features.
+  await expect(page.getByTestId('lstm-transform')).toHaveText(/^(none|log|difference|seasonalDifference)$/);
+  await expect(page.getByTestId('lstm-transform')).toHaveAttribute('title', /validation MAE|only transform|no validation split/);
+  const calendar = page.locator('xpath=//dt[normalize-space()="LSTM calendar features"]/following-sibling::dd[1]');
+  await expect(calendar).toHaveText('dayOfWeek, monthOfYear');
   await takeScreenshot('run-succeeded');
 });
 
@@ -119,6 +132,13 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   await page.goto(`/runs/${firstRunId}`);
   await expect(page.getByTestId('run-status')).toHaveText('Succeeded');
   await takeScreenshot('run-downloads');
+
+  // The champion's CSV by default; the picker chooses any model (the LSTM's rows are checked below).
+  const championDownload = page.waitForEvent('download');
+  await page.getByTestId('download-csv').click();
+  const championLine = (await downloadedText(await championDownload)).split('\n')[1];
+  expect(championLine).toMatch(/,(lstm|lstmHybrid|mstl|ets|autoArima|naive|seasonalNaive|drift|ensemble),store_north$/);
+  await page.getByTestId('download-model').selectOption('lstm');
 
   const csvDownload = page.waitForEvent('download');
   await page.getByTestId('download-csv').click();

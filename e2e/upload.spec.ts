@@ -84,7 +84,10 @@ test('a problem past the previewed part: the import answers 422, shows the row a
   await expect(importButton).toBeEnabled();
   await takeScreenshot('preview-looks-fine');
 
-  const answer = page.waitForResponse((response) => response.url().endsWith('/api/datasets') && response.request().method() === 'POST');
+  // The page adds ?uploadId=… to follow the import's progress: match the path only.
+  const answer = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/datasets' && response.request().method() === 'POST',
+  );
   await importButton.click();
   expect((await answer).status()).toBe(422);
 

@@ -3,11 +3,16 @@
 // register them below. Numbers depend on the machine and on whatever else runs on it, so the
 // header records the load average next to them.
 import os from 'node:os';
+import { evaluation } from './bench/evaluation';
 import { forecastRun } from './bench/forecast-run';
 import { forecastThroughput } from './bench/forecast-throughput';
+import { ingest } from './bench/ingest';
+import { stopBenchInstance } from './bench/instance';
+import { load } from './bench/load';
+import { points } from './bench/points';
 import type { BenchSection } from './bench/section';
 
-const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun];
+const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest];
 
 function selectSections(names: string[]): BenchSection[] {
   if (names.length === 0) return [...SECTIONS];
@@ -33,7 +38,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  // The HTTP sections share one throwaway instance; stopping it lets the process exit.
+  .finally(stopBenchInstance);

@@ -2,7 +2,8 @@
 //
 // PostgreSQL and Redis run embedded with their data under .horizon/ unless DATABASE_URL /
 // REDIS_URL point at servers. Then: migrations, a web build when the sources changed, the demo
-// dataset on an empty database, the web server and one worker. Ctrl-C (or SIGTERM) stops the
+// account (its credentials printed beside the URL) with the demo dataset on an empty database, the
+// web server and one worker. Ctrl-C (or SIGTERM) stops the
 // apps first and the databases after them; if the web or the worker dies, everything stops.
 import { join } from 'node:path';
 import { disconnectDb } from '@/lib/db/client';
@@ -13,7 +14,8 @@ import { startPostgres } from './services/postgres';
 import { startRedis } from './services/redis';
 import { Supervisor } from './services/supervisor';
 import { ensureWebBuild } from './services/web-build';
-import { seedDemoIfEmpty } from './seed-demo';
+import { ensureDemoAccount, type DemoAccount } from '@/lib/demo/demo-account';
+import { DEMO_CREDENTIALS_FILE, seedDemoIfEmpty } from './seed-demo';
 
 // npm runs scripts from the project root, which is where everything below is looked up.
 const DATA_DIR = join(process.cwd(), '.horizon');
@@ -71,10 +73,16 @@ async function redisUrl(): Promise<string> {
   return supervisor.addDatabase(redis).url;
 }
 
-function banner(url: string): string {
-  const text = `Horizon is running at ${url}`;
-  const line = '═'.repeat(text.length + 4);
-  return `\n  ╔${line}╗\n  ║  ${text}  ║\n  ╚${line}╝\n  Press Ctrl-C to stop.\n`;
+function banner(url: string, demo: DemoAccount): string {
+  const lines = [
+    `Horizon is running at ${url}`,
+    `Demo account: ${demo.email}  password: ${demo.password}`,
+    'Or create your own account there (the first one is the admin).',
+  ];
+  const width = Math.max(...lines.map((text) => text.length));
+  const rule = '═'.repeat(width + 4);
+  const rows = lines.map((text) => `  ║  ${text.padEnd(width)}  ║`).join('\n');
+  return `\n  ╔${rule}╗\n${rows}\n  ╚${rule}╝\n  Press Ctrl-C to stop.\n`;
 }
 
 async function main(): Promise<void> {
@@ -89,7 +97,8 @@ async function main(): Promise<void> {
 
   if (!(await ensureWebBuild({ env, onLine: prefixedOutput('build'), log }))) log('Web build is up to date.');
 
-  if (await seedDemoIfEmpty()) log('Loaded the demo dataset "Demo: store sales".');
+  const demo = await ensureDemoAccount(DEMO_CREDENTIALS_FILE);
+  if (await seedDemoIfEmpty({ userId: demo.user.id })) log(`Loaded the demo dataset "Demo: store sales" for ${demo.email}.`);
   await disconnectDb();
 
   supervisor.addApp(startWeb({ port, env }));
@@ -103,7 +112,7 @@ async function main(): Promise<void> {
       `${url}/api/health did not report a healthy app with a worker within ${HEALTH_TIMEOUT_MS / 1000} s (last answer: ${health.last}).`,
     );
   }
-  console.log(banner(url));
+  console.log(banner(url, demo));
 }
 
 main().catch((error: unknown) => supervisor.fail(error instanceof Error ? error.message : String(error)));

@@ -1,11 +1,56 @@
-// Helpers for integration tests that call route handlers directly with real Requests.
+// Helpers for integration tests that call route handlers directly with real Requests. Calls are
+// signed in as a per-test-file default user unless they say otherwise (`as: otherUser` or
+// `as: null` for no credentials).
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteContext } from '@/lib/api/route';
+import { createAccount } from '@/lib/auth/accounts';
+import type { AuthUser, Scope } from '@/lib/auth/scope';
+import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
+import { startSession } from '@/lib/auth/sessions';
 
 type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
 
 const BASE = 'http://horizon.test';
+
+/** A real account with a real session, as a browser would have after signing in. */
+export interface TestUser {
+  user: AuthUser;
+  /** For calling lib/db directly as this user. */
+  scope: Scope;
+  email: string;
+  password: string;
+  /** The session's secret: the cookie value. */
+  sessionToken: string;
+  /** Request headers that authenticate as this user (the session cookie). */
+  headers: Record<string, string>;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A new account (unique email) signed in with a new session. */
+export async function signedInUser(label = 'user'): Promise<TestUser> {
+  const email = `${label}-${randomUUID()}@horizon.test`;
+  const { user } = await createAccount({ email, password: TEST_PASSWORD });
+  const { token } = await startSession(user.id);
+  return {
+    user,
+    scope: { userId: user.id },
+    email: user.email,
+    password: TEST_PASSWORD,
+    sessionToken: token,
+    headers: { cookie: `${SESSION_COOKIE}=${token}` },
+  };
+}
+
+let defaultUserPromise: Promise<TestUser> | undefined;
+
+/** The user every call acts as unless it passes `as`; one per test file (module instance). */
+export function defaultUser(): Promise<TestUser> {
+  defaultUserPromise ??= signedInUser('default');
+  return defaultUserPromise;
+}
 
 export interface CallOptions {
   method?: string;
@@ -14,14 +59,25 @@ export interface CallOptions {
   /** Sent as JSON unless it is FormData. */
   body?: unknown;
   params?: Record<string, string>;
+  /** Who calls: the default user when left out, another TestUser, or null for no credentials. */
+  as?: TestUser | null;
+  /** Extra request headers (e.g. an Authorization header to test bearer tokens). */
+  headers?: Record<string, string>;
+  /** Aborts the request, as a client that disconnects (server-sent event streams). */
+  signal?: AbortSignal;
 }
 
-export async function call(handler: Handler, { method = 'GET', path = '/', body, params }: CallOptions = {}): Promise<Response> {
-  const init: RequestInit = { method };
+export async function call(
+  handler: Handler,
+  { method = 'GET', path = '/', body, params, as, headers: extraHeaders = {}, signal }: CallOptions = {},
+): Promise<Response> {
+  const caller = as === undefined ? await defaultUser() : as;
+  const headers: Record<string, string> = { ...caller?.headers, ...extraHeaders };
+  const init: RequestInit = { method, headers, signal };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json' };
+    headers['content-type'] = 'application/json';
   }
   return handler(new Request(`${BASE}${path}`, init), params ? { params: Promise.resolve(params) } : undefined);
 }
@@ -32,10 +88,11 @@ export async function callJson<T = any>(handler: Handler, options: CallOptions =
   return { status: response.status, body: (await response.json()) as T };
 }
 
+/** Text fields first, the file last: uploads are streamed, so the fields must come before the file. */
 export function csvForm(csv: string, fileName = 'upload.csv', fields: Record<string, string> = {}): FormData {
   const form = new FormData();
-  form.set('file', new File([csv], fileName, { type: 'text/csv' }));
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  form.set('file', new File([csv], fileName, { type: 'text/csv' }));
   return form;
 }
 

@@ -62,7 +62,7 @@ export function SeriesTable({ series }: { series: readonly Series[] }) {
                 </td>
                 <td>{formatFrequency(s.frequency)}</td>
                 <td className="num">{formatCount(s.points)}</td>
-                <td>{formatSeriesRange(s.start, s.end, s.frequency)}</td>
+                <td>{formatSeriesRange(s.start, s.end, s.frequency, s.timeOffset)}</td>
               </tr>
             ))}
           </tbody>

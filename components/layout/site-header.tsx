@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { HealthIndicator } from './health-indicator';
 import { SiteNav } from './site-nav';
+import { UserMenu } from './user-menu';
 
 function Logo() {
   return (
@@ -18,7 +19,8 @@ function Logo() {
   );
 }
 
-export function SiteHeader() {
+/** `email`: the signed-in user's, or null on the sign-in and sign-up pages. */
+export function SiteHeader({ email }: { email: string | null }) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -26,8 +28,9 @@ export function SiteHeader() {
           <Logo />
           Horizon
         </Link>
-        <SiteNav />
+        {email && <SiteNav />}
         <HealthIndicator />
+        <UserMenu email={email} />
       </div>
     </header>
   );

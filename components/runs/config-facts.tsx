@@ -1,6 +1,5 @@
 import { Facts } from '@/components/ui/facts';
-import { formatNumber } from '@/lib/client/format';
-import { CONFIG_LABELS } from '@/lib/client/training-fields';
+import { CONFIG_LABELS, formatConfigValue } from '@/lib/client/training-fields';
 import type { ForecastConfig } from '@/lib/client/types';
 
 /** Every setting a run was trained with, in a fixed order. */
@@ -8,7 +7,7 @@ export function ConfigFacts({ config }: { config: ForecastConfig }) {
   const keys = Object.keys(CONFIG_LABELS) as (keyof ForecastConfig)[];
   return (
     <div data-testid="run-config">
-      <Facts label="Training configuration" items={keys.map((key) => [CONFIG_LABELS[key], formatNumber(config[key])])} />
+      <Facts label="Training configuration" items={keys.map((key) => [CONFIG_LABELS[key], formatConfigValue(config[key])])} />
     </div>
   );
 }

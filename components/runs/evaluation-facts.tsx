@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Facts } from '@/components/ui/facts';
 import { backtestWindowsText, coverageText, skillText } from '@/lib/client/evaluation';
 import type { RunEvaluation } from '@/lib/client/types';
@@ -7,6 +8,15 @@ const SEASON_SOURCE: Record<RunEvaluation['season']['source'], string> = {
   detected: 'detected in the data',
   none: 'no season',
 };
+
+/** The LSTM's inputs: the transform chosen on validation (with the reason as a tooltip) and calendar features. */
+function lstmInputFacts(p: NonNullable<RunEvaluation['lstmPreprocessing']>): [string, ReactNode][] {
+  return [
+    ['LSTM transform', <span title={p.transformReason} data-testid="lstm-transform">{p.transform}</span>],
+    ['LSTM calendar features', p.calendarFeatures.length > 0 ? p.calendarFeatures.join(', ') : 'none'],
+    ['LSTM layers', String(p.layers)],
+  ];
+}
 
 /** How the leaderboard was measured: backtest windows, skill, season, and the LSTM's interval coverage. */
 export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
@@ -21,6 +31,7 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
           ['Season length', season.length > 1 ? `${season.length} steps, ${SEASON_SOURCE[season.source]}` : 'None found'],
           ['LSTM 80% interval coverage', coverageText(coverage.lstm['80'], 80)],
           ['LSTM 95% interval coverage', coverageText(coverage.lstm['95'], 95)],
+          ...(evaluation.lstmPreprocessing ? lstmInputFacts(evaluation.lstmPreprocessing) : []),
         ]}
       />
       {backtest.note && (

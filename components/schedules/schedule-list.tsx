@@ -77,6 +77,11 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
         {' · '}
         {configSummary(schedule.config)}
       </div>
+      {schedule.lastSkip && (
+        <p className="field-hint" data-testid="schedule-last-skip">
+          Last skipped <RelativeTime value={schedule.lastSkip.at} />: {schedule.lastSkip.reason}
+        </p>
+      )}
       {schedule.runs.length > 0 ? (
         <ul className="run-links" aria-label="Runs created by this schedule">
           {schedule.runs.map((run) => (

@@ -3,11 +3,13 @@
 
 export type ErrorCode =
   | 'validation_error'
+  | 'unauthorized'
   | 'not_found'
   | 'conflict'
   | 'file_too_large'
   | 'invalid_csv'
   | 'series_too_short'
+  | 'too_many_requests'
   | 'internal_error'
   | 'unavailable';
 
@@ -17,6 +19,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** Extra response headers, e.g. Retry-After on 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +31,16 @@ export function badRequest(message: string, details?: Record<string, unknown>): 
   return new ApiError(400, 'validation_error', message, details);
 }
 
-export type EntityName = 'dataset' | 'series' | 'run' | 'schedule';
+/** No valid session cookie or bearer token; `message` says how to authenticate. */
+export function unauthorized(message = 'Sign in, or send an API token as "Authorization: Bearer <token>".'): ApiError {
+  return new ApiError(401, 'unauthorized', message);
+}
+
+export function tooManyRequests(message: string, retryAfterSeconds: number): ApiError {
+  return new ApiError(429, 'too_many_requests', message, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
+}
+
+export type EntityName = 'dataset' | 'series' | 'run' | 'schedule' | 'token';
 
 export function notFound(entity: EntityName, id: string): ApiError {
   return new ApiError(404, 'not_found', `There is no ${entity} with id "${id}".`);

@@ -4,12 +4,13 @@
 // OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what z.toJSONSchema emits.
 import { z } from 'zod';
 import { idParams } from './route';
-import { exportDatasetQuery } from './schemas/datasets';
+import { createTokenBody, signInBody, signUpBody } from './schemas/auth';
+import { exportDatasetQuery, uploadDatasetQuery } from './schemas/datasets';
 import { createRunBody, listRunsQuery, predictionsQuery } from './schemas/runs';
 import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
 import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
 import { pointsQuery } from './schemas/series';
-import { parseFieldsSchema, uploadFieldsSchema } from './upload';
+import { parseFieldsSchema, uploadFieldsSchema } from './upload-fields';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
@@ -20,9 +21,10 @@ interface ResponseSpec {
   schema?: JsonSchema;
   /** Other media types, e.g. text/csv or text/event-stream. */
   content?: Record<string, { schema: JsonSchema }>;
+  headers?: Record<string, JsonSchema>;
 }
 
-interface OperationSpec {
+export interface OperationSpec {
   method: HttpMethod;
   /** OpenAPI path template, e.g. /api/runs/{id}. */
   path: string;
@@ -34,6 +36,8 @@ interface OperationSpec {
   body?: z.ZodType;
   /** Multipart text fields beside the `file` field. */
   upload?: z.ZodType;
+  /** Answers without credentials (the route says `auth: 'none'`); every other operation answers 401 without them. */
+  public?: true;
   responses: Record<number, ResponseSpec>;
 }
 
@@ -56,9 +60,11 @@ const errors = (...statuses: number[]): Record<number, ResponseSpec> =>
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'validation_error: the query or body does not match the schema (details.issues lists { path, message })',
+  401: 'unauthorized: no valid session cookie or bearer token',
   404: 'not_found: no such dataset, series, run or schedule',
   409: 'conflict: the action does not fit the current state',
   413: 'file_too_large: upload over HORIZON_MAX_UPLOAD_MB',
+  429: 'too_many_requests: too many sign-in attempts; details.retryAfterSeconds and the Retry-After header say when to try again',
   422: 'invalid_csv or series_too_short',
   503: 'unavailable: database or Redis unreachable',
 };
@@ -66,11 +72,51 @@ const ERROR_TEXT: Record<number, string> = {
 const datasetOut = envelope({ dataset: ref('Dataset') });
 const runOut = envelope({ run: ref('Run') });
 const scheduleOut = envelope({ schedule: ref('Schedule') });
+const userOut = envelope({ user: ref('User') });
+const SESSION_COOKIE_HEADER = { 'Set-Cookie': { description: 'The session cookie (httpOnly, SameSite=Lax, Secure over https)', schema: { type: 'string' } } };
 
 /** Every endpoint, in the order the docs page lists them. */
 export const OPERATIONS: OperationSpec[] = [
   {
+    method: 'post', path: '/api/auth/sign-up', tag: 'Accounts', summary: 'Create an account and sign in',
+    description: 'The first account of an install is the admin and takes over datasets stored before accounts existed. Sets the session cookie.',
+    public: true,
+    body: signUpBody,
+    responses: { 201: { description: 'Created and signed in', schema: userOut, headers: SESSION_COOKIE_HEADER }, ...errors(400, 409) },
+  },
+  {
+    method: 'post', path: '/api/auth/sign-in', tag: 'Accounts', summary: 'Sign in with email and password',
+    description: 'Sets the session cookie. 10 attempts per email and client address per 15 minutes.',
+    public: true,
+    body: signInBody,
+    responses: { 200: { description: 'Signed in', schema: userOut, headers: SESSION_COOKIE_HEADER }, ...errors(400, 401, 429) },
+  },
+  {
+    method: 'post', path: '/api/auth/sign-out', tag: 'Accounts', summary: 'End the session and clear its cookie',
+    public: true,
+    responses: { 204: { description: 'Signed out' } },
+  },
+  {
+    method: 'get', path: '/api/auth/me', tag: 'Accounts', summary: 'The signed-in user',
+    responses: { 200: { description: 'The user', schema: userOut } },
+  },
+  {
+    method: 'get', path: '/api/tokens', tag: 'Accounts', summary: "Your API tokens (never the secrets)",
+    responses: { 200: { description: 'The tokens, newest first', schema: envelope({ tokens: list('ApiToken') }) } },
+  },
+  {
+    method: 'post', path: '/api/tokens', tag: 'Accounts', summary: 'Create an API token',
+    description: 'The answer is the only time the token is shown: store it. Send it as `Authorization: Bearer <token>`.',
+    body: createTokenBody,
+    responses: { 201: { description: 'Created', schema: envelope({ token: { type: 'string', description: 'hzn_…' }, apiToken: ref('ApiToken') }) }, ...errors(400) },
+  },
+  {
+    method: 'delete', path: '/api/tokens/{id}', tag: 'Accounts', summary: 'Revoke an API token',
+    responses: { 204: { description: 'Revoked: the token answers 401 from now on' }, ...errors(404) },
+  },
+  {
     method: 'get', path: '/api/health', tag: 'Health', summary: 'Database, Redis and worker status',
+    public: true,
     responses: { 200: { description: 'Everything is up', schema: ref('Health') }, 503: { description: 'A dependency is down (same shape, "error" values)', schema: ref('Health') } },
   },
   {
@@ -80,9 +126,15 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'post', path: '/api/datasets', tag: 'Datasets', summary: 'Import a CSV as a dataset',
-    description: '`name` defaults to the file name without its extension. A file that cannot be imported stores nothing.',
+    description: '`name` defaults to the file name without its extension. A file that cannot be imported stores nothing. The file is read as it streams in: send the text fields before the file part.',
+    query: uploadDatasetQuery,
     upload: uploadFieldsSchema,
     responses: { 201: { description: 'Imported', schema: datasetOut }, ...errors(400, 413, 422) },
+  },
+  {
+    method: 'get', path: '/api/uploads/{id}', tag: 'Datasets', summary: 'Progress of an upload being imported',
+    description: 'For the `uploadId` given to POST /api/datasets: bytes received and rows parsed while the file streams in. 404 until the upload has started and a few minutes after it ended.',
+    responses: { 200: { description: 'The progress', schema: envelope({ upload: ref('UploadProgress') }) }, ...errors(400, 404) },
   },
   {
     method: 'get', path: '/api/datasets', tag: 'Datasets', summary: 'All datasets, newest first',
@@ -164,7 +216,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: { 200: { description: 'Cancelled', schema: runOut }, ...errors(404, 409) },
   },
   {
-    method: 'get', path: '/api/runs/{id}/predictions', tag: 'Runs', summary: "One model's predictions for the test window and the future",
+    method: 'get', path: '/api/runs/{id}/predictions', tag: 'Runs', summary: "One model's predictions (the run's champion unless `model` is given) for the test window and the future",
     query: predictionsQuery,
     responses: {
       200: {
@@ -211,6 +263,7 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get', path: '/api/openapi.json', tag: 'Meta', summary: 'This document',
+    public: true,
     responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
   },
 ];
@@ -243,7 +296,8 @@ function requestBody(operation: OperationSpec): JsonSchema | undefined {
     const fields = requestSchema(operation.upload) as { properties?: Record<string, JsonSchema> };
     const schema = {
       type: 'object',
-      properties: { file: { type: 'string', format: 'binary', description: 'The CSV file' }, ...fields.properties },
+      // Fields before the file: the server streams the file and must know how to read it by then.
+      properties: { ...fields.properties, file: { type: 'string', format: 'binary', description: 'The CSV file; after the other fields' } },
       required: ['file'],
     };
     return { required: true, content: { 'multipart/form-data': { schema } } };
@@ -253,9 +307,9 @@ function requestBody(operation: OperationSpec): JsonSchema | undefined {
 
 function responses(specs: Record<number, ResponseSpec>): JsonSchema {
   return Object.fromEntries(
-    Object.entries(specs).map(([status, { description, schema, content }]) => {
+    Object.entries(specs).map(([status, { description, schema, content, headers }]) => {
       const media = { ...(schema ? { 'application/json': { schema } } : {}), ...content };
-      return [status, Object.keys(media).length ? { description, content: media } : { description }];
+      return [status, { description, ...(Object.keys(media).length ? { content: media } : {}), ...(headers ? { headers } : {}) }];
     }),
   );
 }
@@ -285,7 +339,9 @@ export function buildOpenApiDocument(): JsonSchema {
       ...(operation.description ? { description: operation.description } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(body ? { requestBody: body } : {}),
-      responses: responses(operation.responses),
+      // Public operations opt out of the document-wide security requirement.
+      ...(operation.public ? { security: [] } : {}),
+      responses: responses(operation.public ? operation.responses : { ...operation.responses, ...errors(401) }),
     };
   }
   return {
@@ -296,7 +352,15 @@ export function buildOpenApiDocument(): JsonSchema {
       description: `Time-series forecasting: datasets, series, training runs (status: ${RUN_STATUSES.join(', ')}) and schedules. Every error answers with { "error": { "code", "message", "details"? } }.`,
     },
     tags: [...new Set(OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),
+    // Either credential works on every operation that is not marked public.
+    security: [{ sessionCookie: [] }, { bearerToken: [] }],
     paths,
-    components: { schemas: componentSchemas() },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'horizon_session', description: 'Set by sign-in and sign-up.' },
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (hzn_…) created on the Tokens page, `POST /api/tokens` or `npm run token:create`.' },
+      },
+    },
   };
 }

@@ -58,6 +58,6 @@ export function errorResponse(error: unknown): Response {
       500,
     );
   }
-  const { code, message, details } = apiError;
-  return json({ error: details ? { code, message, details } : { code, message } }, apiError.status);
+  const { code, message, details, headers } = apiError;
+  return json({ error: details ? { code, message, details } : { code, message } }, apiError.status, headers);
 }

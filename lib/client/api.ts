@@ -14,11 +14,13 @@ import type {
   Health,
   Layout,
   Point,
+  PredictionModel,
   Run,
   RunForecast,
   RunStatus,
   Schedule,
   Series,
+  UploadProgress,
 } from './types';
 
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -68,9 +70,14 @@ export interface ParseChoice {
   decimal?: DecimalSeparator;
   gapPolicy?: GapPolicy;
   duplicatePolicy?: DuplicatePolicy;
+  /** How to read a/b/yyyy dates: true day-first, false month-first; unset lets the data decide. */
+  dayFirst?: boolean;
 }
 
-/** The parse fields of docs/api.md, shared by preview, import and append. */
+/**
+ * The parse fields of docs/api.md, shared by preview, import and append. Set them BEFORE the
+ * file: the server reads the file as it streams in and must know how to read it by then.
+ */
 export function setParseFields(form: FormData, choice: ParseChoice): void {
   if (choice.timeColumn) form.set('timeColumn', choice.timeColumn);
   if (choice.valueColumns?.length) form.set('valueColumns', choice.valueColumns.join(','));
@@ -79,6 +86,7 @@ export function setParseFields(form: FormData, choice: ParseChoice): void {
   if (choice.decimal) form.set('decimal', choice.decimal);
   if (choice.gapPolicy) form.set('gapPolicy', choice.gapPolicy);
   if (choice.duplicatePolicy) form.set('duplicatePolicy', choice.duplicatePolicy);
+  if (choice.dayFirst !== undefined) form.set('dayFirst', String(choice.dayFirst));
 }
 
 /**
@@ -92,8 +100,8 @@ export async function previewDataset(
   signal?: AbortSignal,
 ): Promise<FilePreview> {
   const form = new FormData();
-  form.set('file', head, fileName);
   setParseFields(form, choice);
+  form.set('file', head, fileName);
   return (await request<{ preview: FilePreview }>('/api/datasets/preview', { method: 'POST', body: form, signal }))
     .preview;
 }
@@ -105,9 +113,14 @@ export async function appendToDataset(
   choice: ParseChoice = {},
 ): Promise<{ dataset: Dataset; appended: AppendedSeries[] }> {
   const form = new FormData();
-  form.set('file', file, file.name);
   setParseFields(form, choice);
+  form.set('file', file, file.name);
   return request(`/api/datasets/${enc(id)}/append`, { method: 'POST', body: form });
+}
+
+/** What the server has done with an upload so far (the page polls it while the file is sent). */
+export async function getUploadProgress(uploadId: string, signal?: AbortSignal): Promise<UploadProgress> {
+  return (await request<{ upload: UploadProgress }>(`/api/uploads/${enc(uploadId)}`, { signal })).upload;
 }
 
 // Series
@@ -164,8 +177,9 @@ export async function getRunForecast(id: string, signal?: AbortSignal): Promise<
 }
 
 /** Download address of a run's predictions (test window + future horizon). */
-export function predictionsUrl(id: string, format: 'csv' | 'json'): string {
-  return `/api/runs/${enc(id)}/predictions?format=${format}`;
+/** Without `model`, the run's champion. */
+export function predictionsUrl(id: string, format: 'csv' | 'json', model?: PredictionModel): string {
+  return `/api/runs/${enc(id)}/predictions?format=${format}${model ? `&model=${model}` : ''}`;
 }
 
 /** Every point of every series of the dataset, as `series,timestamp,value` rows. */

@@ -14,12 +14,14 @@ describe('mergeByTime', () => {
 });
 
 const NO_BOUNDS: IntervalBounds = { lo80: null, hi80: null, lo95: null, hi95: null };
+const OTHER_MODELS = { lstmHybrid: null, mstl: null, ets: null, autoArima: null, naive: null, drift: null };
+const OTHER_BOUNDS = { lstmHybrid: NO_BOUNDS, mstl: NO_BOUNDS, ets: NO_BOUNDS, autoArima: NO_BOUNDS, naive: NO_BOUNDS, drift: NO_BOUNDS };
 const testPoint = (t: string, actual: number, lstm: number, seasonalNaive: number): RunForecast['test'][number] => ({
-  t, actual, lstm, seasonalNaive, naive: null, drift: null,
+  t, actual, lstm, seasonalNaive, ...OTHER_MODELS,
 });
 const futurePoint = (t: string, lstm: number, seasonalNaive: number, lstmBounds = NO_BOUNDS): RunForecast['future'][number] => ({
-  t, lstm, seasonalNaive, naive: null, drift: null,
-  intervals: { lstm: lstmBounds, naive: NO_BOUNDS, seasonalNaive: NO_BOUNDS, drift: NO_BOUNDS },
+  t, lstm, seasonalNaive, ...OTHER_MODELS,
+  intervals: { lstm: lstmBounds, seasonalNaive: NO_BOUNDS, ...OTHER_BOUNDS },
 });
 
 describe('forecastRows', () => {

@@ -12,6 +12,17 @@ describe('formatSeriesTime', () => {
   it('joins a range', () => {
     expect(formatSeriesRange('2026-07-04T00:00:00Z', '2026-10-31T00:00:00Z', 'daily')).toBe('4 Jul 2026 – 31 Oct 2026');
   });
+
+  it('shows times at the offset the file was written in, when the series has one', () => {
+    expect(formatSeriesTime('2026-09-03T05:05:00Z', 'hourly', '+02:00')).toBe('3 Sep 2026, 07:05 +02:00');
+    expect(formatSeriesTime('2026-09-03T02:00:00Z', 'hourly', '-05:00')).toBe('2 Sep 2026, 21:00 -05:00');
+    // A local midnight is stored as the day before in UTC; shown at its offset it is that day again.
+    expect(formatSeriesTime('2026-09-02T22:00:00Z', 'daily', '+02:00')).toBe('3 Sep 2026');
+    expect(formatSeriesTime('2026-09-03T07:05:00Z', 'hourly', '+00:00')).toBe('3 Sep 2026, 07:05 UTC');
+    expect(formatSeriesRange('2026-09-02T22:00:00Z', '2026-09-03T21:00:00Z', 'hourly', '+02:00')).toBe(
+      '3 Sep 2026, 00:00 +02:00 – 3 Sep 2026, 23:00 +02:00',
+    );
+  });
 });
 
 describe('formatRelative', () => {

@@ -46,26 +46,48 @@ export function utcTime(date: Date): string {
   return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
 }
 
+/** Minutes east of UTC of an offset like "+02:00" (a series' timeOffset); 0 for none. */
+function offsetMinutes(offset: string | null | undefined): number {
+  const match = offset ? /^([+-])(\d{2}):(\d{2})$/.exec(offset) : null;
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
 /**
- * A timestamp of a series, in UTC. The time of day is left out for date-like frequencies, and,
- * when the frequency is unknown, for timestamps at midnight.
+ * The instant as a Date whose getUTC* fields read the wall-clock time at `offset` ("+02:00"), for
+ * formatting with the utc* helpers; the instant itself when there is no offset.
  */
-export function formatSeriesTime(value: string | number | null | undefined, frequency?: Frequency): string {
+export function atOffset(value: string | number, offset?: string | null): Date {
+  return new Date(new Date(value).getTime() + offsetMinutes(offset) * 60_000);
+}
+
+/**
+ * A timestamp of a series, in UTC, or at the UTC offset its file was written in ("+02:00", the
+ * series' timeOffset) so times read as the user knows them. The time of day is left out for
+ * date-like frequencies, and, when the frequency is unknown, for timestamps at midnight.
+ */
+export function formatSeriesTime(
+  value: string | number | null | undefined,
+  frequency?: Frequency,
+  offset?: string | null,
+): string {
   if (value === null || value === undefined) return '—';
-  const date = new Date(value);
+  const minutes = offsetMinutes(offset);
+  const date = atOffset(value, offset);
   if (Number.isNaN(date.getTime())) return '—';
   const midnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
   const dateOnly = frequency === undefined ? midnight : DATE_ONLY.has(frequency);
-  return dateOnly ? utcDate(date) : `${utcDate(date)}, ${utcTime(date)} UTC`;
+  return dateOnly ? utcDate(date) : `${utcDate(date)}, ${utcTime(date)} ${minutes ? offset : 'UTC'}`;
 }
 
 export function formatSeriesRange(
   start: string | null | undefined,
   end: string | null | undefined,
   frequency?: Frequency,
+  offset?: string | null,
 ): string {
   if (!start || !end) return '—';
-  return `${formatSeriesTime(start, frequency)} – ${formatSeriesTime(end, frequency)}`;
+  return `${formatSeriesTime(start, frequency, offset)} – ${formatSeriesTime(end, frequency, offset)}`;
 }
 
 const LOCAL_DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,11 +1,45 @@
 // The models a run compares, in the order tables list them, with the names people read.
-import type { ComparedModel } from './types';
+import type { ComparedModel, PredictionModel } from './types';
 
-export const MODEL_ORDER: readonly ComparedModel[] = ['lstm', 'naive', 'seasonalNaive', 'drift'];
+export const MODEL_ORDER: readonly ComparedModel[] = [
+  'lstm',
+  'lstmHybrid',
+  'mstl',
+  'ets',
+  'autoArima',
+  'naive',
+  'seasonalNaive',
+  'drift',
+];
 
 export const MODEL_LABELS: Record<ComparedModel, string> = {
   lstm: 'LSTM',
+  lstmHybrid: 'Hybrid LSTM',
+  mstl: 'MSTL',
+  ets: 'ETS',
+  autoArima: 'AutoARIMA',
   naive: 'Naive',
   seasonalNaive: 'Seasonal naive',
   drift: 'Drift',
 };
+
+/** What each model is, for a tooltip. */
+export const MODEL_DESCRIPTIONS: Record<PredictionModel, string> = {
+  lstm: 'A recurrent neural network trained on the series',
+  lstmHybrid: 'MSTL removes level, trend and seasonality; an LSTM models what is left',
+  mstl: 'Seasonal-trend decomposition of every cycle, with exponential smoothing of the trend',
+  ets: 'Automatic exponential smoothing (no seasonal component)',
+  autoArima: 'Seasonally differenced ARIMA with automatically chosen orders',
+  naive: 'Repeats the last value',
+  seasonalNaive: 'Repeats the last season',
+  drift: 'Extends the line from the first to the last value',
+  ensemble: 'The average of the best few models',
+};
+
+export const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid'];
+
+/** A prediction model's name; an ensemble names its members when they are known. */
+export function predictionModelLabel(model: PredictionModel, members: readonly ComparedModel[] = []): string {
+  if (model !== 'ensemble') return MODEL_LABELS[model];
+  return members.length > 0 ? `Average of ${members.map((m) => MODEL_LABELS[m]).join(' + ')}` : 'Average of the best models';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrainingForm, trainingFormValues } from './training-fields';
+import { formatConfigValue, parseTrainingForm, trainingFormValues } from './training-fields';
 
 describe('parseTrainingForm', () => {
   it('keeps filled fields as numbers and leaves blank ones to the server', () => {
@@ -21,8 +21,26 @@ describe('parseTrainingForm', () => {
   });
 
   it('round-trips a config through the form values', () => {
-    const config = { horizon: 7, lookback: 28, epochs: 30, units: 32, learningRate: 0.005, batchSize: 32, dropout: 0.1 };
+    const config = { horizon: 7, lookback: 28, epochs: 30, units: 32, layers: 2, learningRate: 0.005, batchSize: 32, dropout: 0.1 };
     expect(parseTrainingForm(trainingFormValues(config)).overrides).toEqual(config);
     expect(trainingFormValues(null).horizon).toBe('');
+  });
+});
+
+describe('LSTM layers field', () => {
+  it('takes 1 or 2 layers', () => {
+    expect(parseTrainingForm({ layers: '2' }).overrides).toEqual({ layers: 2 });
+    expect(parseTrainingForm({ layers: '3' }).errors).toEqual({ layers: 'LSTM layers must be at most 2.' });
+    expect(parseTrainingForm({ layers: '0' }).errors).toEqual({ layers: 'LSTM layers must be at least 1.' });
+  });
+});
+
+describe('formatConfigValue', () => {
+  it('shows numbers, switches and names', () => {
+    expect(formatConfigValue(32)).toBe('32');
+    expect(formatConfigValue(true)).toBe('on');
+    expect(formatConfigValue(false)).toBe('off');
+    expect(formatConfigValue('difference')).toBe('difference');
+    expect(formatConfigValue(undefined)).toBe('—');
   });
 });

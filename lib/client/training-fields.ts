@@ -1,5 +1,6 @@
 // The training settings a user can set, described once for the train form, the schedule form and
 // the config tables: labels, hints, input bounds and parsing of what was typed.
+import { formatNumber } from './format';
 import type { ForecastConfig, TrainingOverrides } from './types';
 
 export type TrainingField = keyof TrainingOverrides;
@@ -20,7 +21,8 @@ export const TRAINING_FIELDS: readonly TrainingFieldSpec[] = [
   { key: 'horizon', label: 'Horizon', hint: 'Steps to forecast; also the size of the held-out test window.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'lookback', label: 'Lookback', hint: 'Past steps the model reads for each prediction.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'epochs', label: 'Epochs', hint: 'Passes over the training data; early stopping may end sooner.', integer: true, min: 1, minInclusive: true, step: 1 },
-  { key: 'units', label: 'LSTM units', hint: 'Size of the LSTM layer.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'units', label: 'LSTM units', hint: 'Size of each LSTM layer.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'layers', label: 'LSTM layers', hint: 'Stacked LSTM layers, 1 or 2; a second doubles training time.', integer: true, min: 1, minInclusive: true, max: 2, step: 1 },
   { key: 'learningRate', label: 'Learning rate', hint: 'Step size of the Adam optimiser.', integer: false, min: 0, minInclusive: false, step: 'any' },
   { key: 'batchSize', label: 'Batch size', hint: 'Training windows per gradient step.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'dropout', label: 'Dropout', hint: 'Fraction of LSTM outputs dropped while training (0 to 0.9).', integer: false, min: 0, minInclusive: true, max: 0.9, step: 0.05 },
@@ -32,6 +34,7 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   lookback: 'Lookback',
   epochs: 'Epochs',
   units: 'LSTM units',
+  layers: 'LSTM layers',
   learningRate: 'Learning rate',
   batchSize: 'Batch size',
   dropout: 'Dropout',
@@ -39,7 +42,16 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   patience: 'Early-stopping patience',
   seed: 'Seed',
   backtestWindows: 'Backtest windows',
+  transform: 'Transform',
+  calendarFeatures: 'Calendar features',
 };
+
+/** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
+export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'string') return value;
+  return formatNumber(value);
+}
 
 export type TrainingFormValues = Record<TrainingField, string>;
 

@@ -2,18 +2,20 @@
 // strings. Engine and ingest types are imported type-only, so no server code reaches the bundle.
 import type { PreviewSeries } from '@/lib/datasets/preview-dataset';
 import type { AppendedSeries } from '@/lib/db/append-points';
+import type { UploadPhase, UploadProgress } from '@/lib/datasets/upload-progress';
 import type { Dataset } from '@/lib/db/datasets';
 import type { IntervalBounds, RunForecast } from '@/lib/db/predictions';
 import type { RunSummary } from '@/lib/db/runs';
 import type { Point, Series } from '@/lib/db/series';
 import type { RunEvaluation, RunProgressDetail, StoredMetrics } from '@/lib/db/run-evaluation';
-import type { ComparedModel, EpochLog, ForecastConfig, Frequency } from '@/lib/forecast/types';
+import type { ComparedModel, EpochLog, ForecastConfig, Frequency, PredictionModel } from '@/lib/forecast/types';
 import type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, Problem } from '@/lib/ingest/types';
 
 // The server modules that produce a shape own its type; these are re-exported type-only.
-export type { AppendedSeries, Dataset, Point, PreviewSeries, RunSummary, Series };
+export type { AppendedSeries, Dataset, Point, PreviewSeries, RunSummary, Series, UploadPhase, UploadProgress };
 export type {
   ComparedModel,
+  PredictionModel,
   EpochLog,
   ForecastConfig,
   Frequency,
@@ -42,6 +44,8 @@ export interface FilePreview {
   timeColumn: string | null;
   /** How the time column was read, e.g. 'YYYY-MM-DD'; null without one. */
   timeFormat?: string | null;
+  /** The UTC offset the timestamps were written with ("+02:00"); null when they carry none. */
+  timeOffset?: string | null;
   valueColumns: string[];
   skippedColumns: { name: string; reason: string }[];
   /** Series left out although their column was read (e.g. constant), with why. */
@@ -89,6 +93,8 @@ export interface Schedule {
   /** Null while paused. */
   nextRunAt: string | null;
   runs: { id: string; status: RunStatus; createdAt: string }[];
+  /** The newest firing that created no run because the series was already training. */
+  lastSkip: { at: string; reason: string } | null;
 }
 
 export interface Health {
@@ -99,7 +105,7 @@ export interface Health {
 
 /** The fields a user may set when starting a run; missing ones get the series' defaults. */
 export type TrainingOverrides = Partial<
-  Pick<ForecastConfig, 'horizon' | 'lookback' | 'epochs' | 'units' | 'learningRate' | 'batchSize' | 'dropout'>
+  Pick<ForecastConfig, 'horizon' | 'lookback' | 'epochs' | 'units' | 'layers' | 'learningRate' | 'batchSize' | 'dropout'>
 >;
 
 export interface CreateRunBody extends TrainingOverrides {

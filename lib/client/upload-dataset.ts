@@ -1,12 +1,23 @@
 // Uploads a whole CSV to POST /api/datasets. XMLHttpRequest rather than fetch, because only XHR
-// reports upload progress (`upload.onprogress`), which large files need.
-import { setParseFields, type ParseChoice } from './api';
+// reports upload progress (`upload.onprogress`). The server parses the file as it arrives; the
+// page asks it how many rows it has read (GET /api/uploads/:id) under an id chosen here.
+import { getUploadProgress, setParseFields, type ParseChoice } from './api';
 import { ApiError, apiErrorFrom } from './api-error';
-import type { Dataset } from './types';
+import type { Dataset, UploadPhase } from './types';
 
 export interface UploadFields extends ParseChoice {
   file: File;
   name?: string;
+}
+
+export interface UploadState {
+  /** Bytes of the file the browser has sent, and its size. */
+  bytesSent: number;
+  bytesTotal: number;
+  /** CSV rows the server has read so far (null until it says). */
+  rowsParsed: number | null;
+  /** 'receiving' while the file streams in, 'storing' once it is read whole, then 'done'. */
+  phase: UploadPhase;
 }
 
 export interface UploadHandle {
@@ -14,20 +25,37 @@ export interface UploadHandle {
   abort: () => void;
 }
 
-/** Starts the upload; `onProgress` receives 0..1 of the bytes sent. */
-export function uploadDataset(fields: UploadFields, onProgress: (fraction: number) => void): UploadHandle {
+/** How often the page asks the server how far it got: a progress bar needs no more. */
+const POLL_MS = 400;
+
+/** Starts the upload; `onProgress` hears of every change of the state. */
+export function uploadDataset(fields: UploadFields, onProgress: (state: UploadState) => void): UploadHandle {
+  // Fields first, file last: the server reads the file as it streams and needs the fields by then.
   const form = new FormData();
-  form.set('file', fields.file, fields.file.name);
   if (fields.name?.trim()) form.set('name', fields.name.trim());
   setParseFields(form, fields);
+  form.set('file', fields.file, fields.file.name);
+
+  const uploadId = crypto.randomUUID();
+  let state: UploadState = { bytesSent: 0, bytesTotal: fields.file.size, rowsParsed: null, phase: 'receiving' };
+  const update = (change: Partial<UploadState>) => {
+    state = { ...state, ...change };
+    onProgress(state);
+  };
+  const polling = pollServer(uploadId, (progress) => {
+    // A late answer must not move a finished upload back.
+    if (state.phase === 'done') return;
+    update({ rowsParsed: progress.rowsParsed, phase: progress.phase === 'storing' ? 'storing' : state.phase });
+  });
 
   const xhr = new XMLHttpRequest();
   const promise = new Promise<Dataset>((resolve, reject) => {
-    xhr.open('POST', '/api/datasets');
+    xhr.open('POST', `/api/datasets?uploadId=${encodeURIComponent(uploadId)}`);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      // event.total includes the form around the file: scale to the file's own size.
+      if (event.lengthComputable && event.total > 0) update({ bytesSent: Math.round((event.loaded / event.total) * fields.file.size) });
     };
     xhr.onload = () => {
       let body: unknown = null;
@@ -37,7 +65,7 @@ export function uploadDataset(fields: UploadFields, onProgress: (fraction: numbe
         // Not JSON (e.g. a proxy's error page): apiErrorFrom falls back to the status line.
       }
       if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
+        update({ bytesSent: fields.file.size, phase: 'done' });
         resolve((body as { dataset: Dataset }).dataset);
       } else {
         reject(apiErrorFrom(xhr.status, xhr.statusText, body));
@@ -46,6 +74,20 @@ export function uploadDataset(fields: UploadFields, onProgress: (fraction: numbe
     xhr.onerror = () => reject(new TypeError('Network error during upload'));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was cancelled.'));
     xhr.send(form);
-  });
+  }).finally(polling.stop);
   return { promise, abort: () => xhr.abort() };
+}
+
+/** Asks for the upload's progress every POLL_MS until stopped; unanswered polls are skipped. */
+function pollServer(uploadId: string, onProgress: (progress: { rowsParsed: number; phase: UploadPhase }) => void) {
+  const controller = new AbortController();
+  // 404 until the server has seen the upload's first bytes: keep asking.
+  const poll = () => getUploadProgress(uploadId, controller.signal).then(onProgress, () => undefined);
+  const timer = setInterval(poll, POLL_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      controller.abort();
+    },
+  };
 }

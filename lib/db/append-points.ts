@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool } from './client';
+import { rebuildPointRollups } from './point-rollups';
 import { copyPoints } from './points';
 
 /**
@@ -54,10 +55,21 @@ async function seriesIdsByName(client: pg.PoolClient, datasetId: string, series:
   const fresh = series.filter((s) => !existing.has(s.name));
   const freshIds = fresh.map(() => randomUUID());
   await client.query(
-    `INSERT INTO series (id, dataset_id, name, frequency)
-     SELECT id, $1, name, frequency FROM unnest($2::text[], $3::text[], $4::text[]) AS s(id, name, frequency)`,
-    [datasetId, freshIds, fresh.map((s) => s.name), fresh.map((s) => s.frequency)],
+    `INSERT INTO series (id, dataset_id, name, frequency, time_offset)
+     SELECT id, $1, name, frequency, time_offset
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS s(id, name, frequency, time_offset)`,
+    [datasetId, freshIds, fresh.map((s) => s.name), fresh.map((s) => s.frequency), fresh.map((s) => s.timeOffset ?? null)],
   );
+  // A stored series keeps the offset it was shown in; one stored without any takes the file's.
+  const known = series.filter((s) => existing.has(s.name) && s.timeOffset);
+  if (known.length > 0) {
+    await client.query(
+      `UPDATE series s SET time_offset = u.time_offset
+         FROM unnest($1::text[], $2::text[]) AS u(id, time_offset)
+        WHERE s.id = u.id AND s.time_offset IS NULL`,
+      [known.map((s) => existing.get(s.name)), known.map((s) => s.timeOffset)],
+    );
+  }
   fresh.forEach((s, i) => existing.set(s.name, freshIds[i]));
   return { ids: series.map((s) => existing.get(s.name) as string), created: new Set(fresh.map((s) => s.name)) };
 }
@@ -87,7 +99,7 @@ export async function appendPoints(
     await copyPoints(
       client,
       series.map((s, i) => ({ seriesId: ids[i], t: s.t, v: s.v })),
-      'incoming',
+      { table: 'incoming' },
     );
     if (overlap === 'reject') {
       const overlaps = await findOverlaps(client, new Map(ids.map((id, i) => [id, series[i].name])));
@@ -112,6 +124,7 @@ export async function appendPoints(
         WHERE s.id = r.series_id`,
       [ids],
     );
+    await rebuildPointRollups(client, ids);
     await client.query('COMMIT');
     const counts = new Map(merged.map((row) => [row.series_id, row]));
     return series.map((s, i) => ({

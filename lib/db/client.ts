@@ -27,7 +27,13 @@ export function getPrisma(): PrismaClient {
 }
 
 export function getPool(): pg.Pool {
-  globalForDb.horizonPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 5 });
+  if (!globalForDb.horizonPool) {
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 5 });
+    // An idle connection dropped by the server (PostgreSQL restarting) is reported here; without
+    // a listener that would crash the process. The pool discards it and connects anew next time.
+    pool.on('error', (error) => console.error(`PostgreSQL pool: idle connection lost (${error.message}).`));
+    globalForDb.horizonPool = pool;
+  }
   return globalForDb.horizonPool;
 }
 

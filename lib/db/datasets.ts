@@ -1,9 +1,12 @@
 // Datasets and their series. A new dataset is written in ONE transaction on a raw pg client —
 // dataset row, series rows, then every point through COPY — so a failure anywhere stores nothing.
+// A dataset belongs to one user; every read takes the caller's scope and sees only their rows.
 import { randomUUID } from 'node:crypto';
+import type { Scope } from '@/lib/auth/scope';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool, getPrisma } from './client';
 import type { Dataset as DatasetRow, Series as SeriesRow } from './generated/prisma/client';
+import { rebuildPointRollups } from './point-rollups';
 import { copyPoints } from './points';
 import { toSeries, type Series } from './series';
 
@@ -38,7 +41,7 @@ function isoOrNull(ms: number | undefined): string | null {
   return ms === undefined ? null : new Date(ms).toISOString();
 }
 
-export async function createDataset({ name, fileName, series }: NewDataset): Promise<Dataset> {
+export async function createDataset(scope: Scope, { name, fileName, series }: NewDataset): Promise<Dataset> {
   // Ids are made here because Prisma's cuid() default only applies to writes through Prisma.
   const datasetId = randomUUID();
   const seriesIds = series.map(() => randomUUID());
@@ -46,12 +49,17 @@ export async function createDataset({ name, fileName, series }: NewDataset): Pro
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    await client.query('INSERT INTO datasets (id, name, file_name) VALUES ($1, $2, $3)', [datasetId, name, fileName]);
+    await client.query('INSERT INTO datasets (id, user_id, name, file_name) VALUES ($1, $2, $3, $4)', [
+      datasetId,
+      scope.userId,
+      name,
+      fileName,
+    ]);
     await client.query(
-      `INSERT INTO series (id, dataset_id, name, frequency, point_count, start, "end")
-       SELECT id, $1, name, frequency, point_count, start, "end"
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[])
-           AS s(id, name, frequency, point_count, start, "end")`,
+      `INSERT INTO series (id, dataset_id, name, frequency, point_count, start, "end", time_offset)
+       SELECT id, $1, name, frequency, point_count, start, "end", time_offset
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::text[])
+           AS s(id, name, frequency, point_count, start, "end", time_offset)`,
       [
         datasetId,
         seriesIds,
@@ -60,12 +68,15 @@ export async function createDataset({ name, fileName, series }: NewDataset): Pro
         series.map((s) => s.t.length),
         series.map((s) => isoOrNull(s.t[0])),
         series.map((s) => isoOrNull(s.t.at(-1))),
+        series.map((s) => s.timeOffset ?? null),
       ],
     );
     await copyPoints(
       client,
       series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v })),
+      { seriesCreatedInTransaction: true },
     );
+    await rebuildPointRollups(client, seriesIds);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -76,23 +87,33 @@ export async function createDataset({ name, fileName, series }: NewDataset): Pro
     // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
     client.release(broken);
   }
-  const created = await getDataset(datasetId);
+  const created = await getDataset(scope, datasetId);
   if (!created) throw new Error(`Dataset ${datasetId} was committed but cannot be read back.`);
   return created;
 }
 
 /** Newest first. */
-export async function listDatasets(): Promise<Dataset[]> {
-  const rows = await getPrisma().dataset.findMany({ orderBy: { createdAt: 'desc' }, include: withSeries });
+export async function listDatasets(scope: Scope): Promise<Dataset[]> {
+  const rows = await getPrisma().dataset.findMany({
+    where: { userId: scope.userId },
+    orderBy: { createdAt: 'desc' },
+    include: withSeries,
+  });
   return rows.map(toDataset);
 }
 
-export async function getDataset(id: string): Promise<Dataset | null> {
-  const row = await getPrisma().dataset.findUnique({ where: { id }, include: withSeries });
+/** Null when there is no such dataset or it belongs to someone else. */
+export async function getDataset(scope: Scope, id: string): Promise<Dataset | null> {
+  const row = await getPrisma().dataset.findFirst({ where: { id, userId: scope.userId }, include: withSeries });
   return row && toDataset(row);
 }
 
+/** System scope: whether the install has any dataset at all, anyone's (npm start seeds the demo into an empty one). */
+export async function hasAnyDataset(): Promise<boolean> {
+  return (await getPrisma().dataset.findFirst({ select: { id: true } })) !== null;
+}
+
 /** Series, points, runs, predictions and schedules go with it (ON DELETE CASCADE). */
-export async function deleteDataset(id: string): Promise<void> {
-  await getPrisma().dataset.deleteMany({ where: { id } });
+export async function deleteDataset(scope: Scope, id: string): Promise<void> {
+  await getPrisma().dataset.deleteMany({ where: { id, userId: scope.userId } });
 }

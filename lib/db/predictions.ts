@@ -1,6 +1,7 @@
-// Predicted points of a run, for the LSTM and every baseline: the held-out test window (actual
-// known) and the future horizon with its prediction intervals. Written once, with the run's result.
-import type { ComparedModel, ForecastResult } from '@/lib/forecast/types';
+// Predicted points of a run, for every compared model (and the champion's average when the
+// champion is an ensemble): the held-out test window (actual known) and the future horizon with
+// its prediction intervals. Written once, with the run's result.
+import type { ComparedModel, ForecastResult, PredictionModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { COMPARED_MODELS } from './run-evaluation';
@@ -34,22 +35,46 @@ export interface RunForecast {
 
 const NO_BOUNDS: IntervalBounds = { lo80: null, hi80: null, lo95: null, hi95: null };
 
-type StoredResult = Pick<ForecastResult, 'test' | 'future' | 'backtest' | 'models' | 'intervals'>;
+type StoredResult = Pick<ForecastResult, 'test' | 'future' | 'backtest' | 'models' | 'intervals'> &
+  Partial<Pick<ForecastResult, 'champion'>>;
+
+/** What one model's rows are made of. */
+interface ModelRows {
+  testForecast: readonly number[];
+  future: readonly number[];
+  bands: ForecastResult['intervals'][ComparedModel]['bands'];
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Every compared model, plus 'ensemble' (its members' average) when that is the champion. */
+function rowsPerModel(result: StoredResult): [PredictionModel, ModelRows][] {
+  const { backtest, models, intervals, champion } = result;
+  // The last backtest window is the held-out test window; it has every model's forecast.
+  const testForecasts = backtest.windows.at(-1)?.forecasts;
+  const perModel: [PredictionModel, ModelRows][] = COMPARED_MODELS.map((model) => [
+    model,
+    { testForecast: testForecasts?.[model] ?? [], future: models[model].future, bands: intervals[model].bands },
+  ]);
+  if (champion?.model === 'ensemble') {
+    const testForecast = result.test.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m][i] ?? Number.NaN)));
+    perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands }]);
+  }
+  return perModel;
+}
 
 /** Inserts the test and future rows of every model; call inside the transaction that completes the run. */
 export async function insertPredictions(tx: Prisma.TransactionClient, runId: string, result: StoredResult): Promise<void> {
-  const { test, future, backtest, models, intervals } = result;
-  // The last backtest window is the held-out test window; it has every model's forecast.
-  const testForecasts = backtest.windows.at(-1)?.forecasts;
-  const data: Prisma.PredictionCreateManyInput[] = COMPARED_MODELS.flatMap((model) => {
-    const { 80: band80, 95: band95 } = intervals[model].bands;
+  const { test, future } = result;
+  const data: Prisma.PredictionCreateManyInput[] = rowsPerModel(result).flatMap(([model, rows]) => {
+    const { 80: band80, 95: band95 } = rows.bands;
     return [
       ...test.t.map((t, i) => ({
         runId,
         model,
         t: new Date(t),
         segment: 'test',
-        forecast: testForecasts?.[model][i] ?? Number.NaN,
+        forecast: rows.testForecast[i] ?? Number.NaN,
         actual: test.actual[i],
       })),
       ...future.t.map((t, i) => ({
@@ -57,7 +82,7 @@ export async function insertPredictions(tx: Prisma.TransactionClient, runId: str
         model,
         t: new Date(t),
         segment: 'future',
-        forecast: models[model].future[i],
+        forecast: rows.future[i],
         actual: null,
         lo80: band80.lower[i],
         hi80: band80.upper[i],
@@ -69,8 +94,8 @@ export async function insertPredictions(tx: Prisma.TransactionClient, runId: str
   await tx.prediction.createMany({ data });
 }
 
-/** One model's rows in time order (test window, then future). */
-export async function listPredictions(runId: string, model: ComparedModel = 'lstm'): Promise<PredictionRow[]> {
+/** One model's rows in time order (test window, then future); empty if the run stored none for it. */
+export async function listPredictions(runId: string, model: PredictionModel = 'lstm'): Promise<PredictionRow[]> {
   const rows = await getPrisma().prediction.findMany({ where: { runId, model }, orderBy: { t: 'asc' } });
   return rows.map((row) => ({
     timestamp: row.t.toISOString(),
@@ -84,7 +109,8 @@ export async function listPredictions(runId: string, model: ComparedModel = 'lst
   }));
 }
 
-const noValues = (): ModelValues => ({ lstm: null, naive: null, seasonalNaive: null, drift: null });
+const noValues = () => Object.fromEntries(COMPARED_MODELS.map((m) => [m, null])) as ModelValues;
+const noBounds = () => Object.fromEntries(COMPARED_MODELS.map((m) => [m, NO_BOUNDS])) as Record<ComparedModel, IntervalBounds>;
 
 /** Empty arrays until the run has succeeded. */
 export async function getRunForecast(runId: string): Promise<RunForecast> {
@@ -103,7 +129,7 @@ export async function getRunForecast(runId: string): Promise<RunForecast> {
       const point = future.get(t) ?? {
         t,
         ...noValues(),
-        intervals: { lstm: NO_BOUNDS, naive: NO_BOUNDS, seasonalNaive: NO_BOUNDS, drift: NO_BOUNDS },
+        intervals: noBounds(),
       };
       point[model] = row.forecast;
       point.intervals[model] = { lo80: row.lo80, hi80: row.hi80, lo95: row.lo95, hi95: row.hi95 };

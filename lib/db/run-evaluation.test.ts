@@ -3,8 +3,8 @@ import type { AccuracyMetrics, ComparedModel, ModelIntervals, Verdict } from '@/
 import { progressDetail, runEvaluation, runMetrics, storedMetrics } from './run-evaluation';
 
 const metrics = (mase: number, mape = 10): AccuracyMetrics => ({ mae: 1, rmse: 2, mape, mapeExcluded: 0, smape: 9, mase, wape: 8 });
-const perModel = <T>(f: (m: ComparedModel) => T) =>
-  ({ lstm: f('lstm'), naive: f('naive'), seasonalNaive: f('seasonalNaive'), drift: f('drift') }) as Record<ComparedModel, T>;
+const MODELS: ComparedModel[] = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+const perModel = <T>(f: (m: ComparedModel) => T) => Object.fromEntries(MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
 const intervals = (coverage80: number | null): ModelIntervals => ({
   bands: { 80: { lower: [1], upper: [2] }, 95: { lower: [null], upper: [null] } },
   coverage: { 80: coverage80, 95: null },
@@ -24,8 +24,8 @@ describe('storedMetrics', () => {
 
 describe('runMetrics', () => {
   it('keeps every model', () => {
-    const stored = runMetrics({ models: perModel((m) => ({ metrics: metrics(m === 'lstm' ? 0.5 : 1), future: [] })) });
-    expect(Object.keys(stored)).toEqual(['lstm', 'naive', 'seasonalNaive', 'drift']);
+    const stored = runMetrics({ models: perModel((m) => ({ metrics: metrics(m === 'lstm' ? 0.5 : 1), future: [], fitMs: 1 })) });
+    expect(Object.keys(stored)).toEqual(MODELS);
     expect(stored.lstm.mase).toBe(0.5);
     expect(stored.drift.mase).toBe(1);
   });
@@ -69,6 +69,50 @@ describe('runEvaluation', () => {
     expect(evaluation.verdict).toEqual(verdict);
     expect(evaluation.coverage.lstm).toEqual({ '80': { share: 0.75, points: 12 }, '95': { share: null, points: 0 } });
     expect(evaluation.coverage.drift['80'].share).toBeNull();
+  });
+
+  it('keeps every window\'s forecasts with their timestamps, non-finite values as null', () => {
+    const withGap = {
+      ...result,
+      backtest: {
+        ...result.backtest,
+        windows: result.backtest.windows.map((w, k) => ({
+          ...w,
+          forecasts: perModel((m) => (m === 'drift' && k === 0 ? [Number.NaN, 4] : [k + 1, k + 2])),
+        })),
+      },
+    };
+    const [first, second] = runEvaluation(withGap).backtest.windows;
+    expect(first.forecasts?.t).toEqual([new Date(10 * DAY).toISOString(), new Date(11 * DAY).toISOString()]);
+    expect(first.forecasts?.values.drift).toEqual([null, 4]);
+    expect(second.forecasts?.values.lstm).toEqual([2, 3]);
+    expect(Object.keys(second.forecasts?.values ?? {})).toEqual(MODELS);
+  });
+
+  it('keeps the champion (reason, metrics, coverage, the best LSTM) and every model\'s fit time', () => {
+    const champion = {
+      model: 'ensemble' as const,
+      members: ['mstl', 'lstmHybrid'] as ComparedModel[],
+      metrics: metrics(0.7),
+      reason: 'The average of MSTL and the hybrid LSTM has the lowest MASE.',
+      future: [1],
+      intervals: intervals(0.8),
+      lstmFamily: { model: 'lstmHybrid' as const, mase: 0.8, skill: Number.NaN },
+    };
+    const models = perModel((m) => ({ metrics: metrics(1), future: [1], fitMs: m === 'autoArima' ? 2100 : 5 }));
+    const evaluation = runEvaluation({ ...result, champion, models });
+    expect(evaluation.champion).toEqual({
+      model: 'ensemble',
+      members: ['mstl', 'lstmHybrid'],
+      reason: champion.reason,
+      metrics: storedMetrics(metrics(0.7)),
+      coverage: { '80': { share: 0.8, points: 12 }, '95': { share: null, points: 0 } },
+      lstmFamily: { model: 'lstmHybrid', mase: 0.8, skill: null },
+    });
+    expect(evaluation.fitMs?.autoArima).toBe(2100);
+    expect(Object.keys(evaluation.fitMs ?? {})).toEqual(MODELS);
+    // What older callers pass (no champion, no fit times) stores neither.
+    expect(runEvaluation(result)).not.toHaveProperty('champion');
   });
 
   it('says null for the note when every window was used', () => {

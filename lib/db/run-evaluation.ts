@@ -1,18 +1,24 @@
 // What a finished run keeps of the engine's evaluation, in the JSON shapes of docs/api.md: the
-// per-model metrics map (`runs.metrics`) and the rest of the verdict (`runs.evaluation`). Window
-// forecasts are not kept here: the held-out window's are prediction rows, earlier windows' are
-// summarised by their metrics. Pure, so it is unit-tested without a database.
+// per-model metrics map (`runs.metrics`) and the rest of the verdict (`runs.evaluation`), with
+// every backtest window's forecasts for the run chart (a few hundred numbers: windows × horizon ×
+// models). Pure, so it is unit-tested without a database.
+// Runs stored before the classical models and the champion existed have only lstm, naive,
+// seasonalNaive and drift in these maps, and no `champion` or `fitMs`: readers must allow that.
+import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
 import type {
   AccuracyMetrics,
   ComparedModel,
   ForecastResult,
   IntervalLevel,
+  LstmFamilyName,
+  LstmPreprocessing,
+  PredictionModel,
   SeasonInfo,
   TrainProgress,
   Verdict,
 } from '@/lib/forecast/types';
 
-export const COMPARED_MODELS: readonly ComparedModel[] = ['lstm', 'naive', 'seasonalNaive', 'drift'];
+export { COMPARED_MODELS };
 
 /** JSON has no NaN: a metric the engine could not define (MAPE of all-zero actuals, MASE without a scale) is null. */
 export type StoredMetrics = { [K in keyof AccuracyMetrics]: number | null };
@@ -26,12 +32,29 @@ export interface StoredBacktestWindow {
   end: string;
   points: number;
   metrics: Record<ComparedModel, StoredMetrics>;
+  /**
+   * The window's timestamps (ISO) and every model's forecast of them (null where not finite), for
+   * the run chart. Absent on runs stored before they were kept.
+   */
+  forecasts?: { t: string[]; values: Record<ComparedModel, (number | null)[]> };
 }
 
 /** Leave-one-window-out coverage of a model's interval at one level, and how many points it rests on. */
 export interface StoredCoverage {
   share: number | null;
   points: number;
+}
+
+/** The run's recommended model (see lib/forecast/champion.ts). */
+export interface StoredChampion {
+  model: PredictionModel;
+  /** The averaged models when `model` is 'ensemble'; else just `model`. */
+  members: ComparedModel[];
+  reason: string;
+  metrics: StoredMetrics;
+  coverage: Record<`${IntervalLevel}`, StoredCoverage>;
+  /** The better LSTM, shown beside the champion; skill = 1 - MASE / MASE(seasonal naive). */
+  lstmFamily: { model: LstmFamilyName; mase: number | null; skill: number | null };
 }
 
 /** `Run.evaluation`. */
@@ -49,6 +72,12 @@ export interface RunEvaluation {
   skill: number | null;
   verdict: Verdict;
   coverage: Record<ComparedModel, Record<`${IntervalLevel}`, StoredCoverage>>;
+  /** Absent on older runs. */
+  champion?: StoredChampion;
+  /** Wall time of each model's fits and forecasts (backtest windows and refit), ms; absent on older runs. */
+  fitMs?: Record<ComparedModel, number>;
+  /** How the LSTM's inputs were prepared: the transform chosen on validation and why, calendar features; absent on older runs. */
+  lstmPreprocessing?: LstmPreprocessing;
 }
 
 /** `Run.progressDetail`: where a running run is, from the engine's last progress event. */
@@ -84,12 +113,16 @@ export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
   return perModel((m) => storedMetrics(result.models[m].metrics));
 }
 
-export function runEvaluation(result: Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'>): RunEvaluation {
-  const { backtest, intervals } = result;
-  const coverage = (m: ComparedModel, level: IntervalLevel): StoredCoverage => ({
-    share: intervals[m].coverage[level],
-    points: intervals[m].coveragePoints[level],
+type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'> &
+  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing'>>;
+
+export function runEvaluation(result: EvaluatedResult): RunEvaluation {
+  const { backtest, intervals, champion, models } = result;
+  const coverageOf = (bands: ForecastResult['intervals'][ComparedModel], level: IntervalLevel): StoredCoverage => ({
+    share: bands.coverage[level],
+    points: bands.coveragePoints[level],
   });
+  const coverage = (m: ComparedModel, level: IntervalLevel) => coverageOf(intervals[m], level);
   return {
     season: { length: result.season.length, source: result.season.source },
     backtest: {
@@ -99,6 +132,7 @@ export function runEvaluation(result: Pick<ForecastResult, 'season' | 'backtest'
         end: iso(w.t[w.t.length - 1]),
         points: w.t.length,
         metrics: perModel((m) => storedMetrics(w.metrics[m])),
+        forecasts: { t: w.t.map(iso), values: perModel((m) => w.forecasts[m].map(finiteOrNull)) },
       })),
       byStep: perModel((m) => backtest.byStep[m].map(storedMetrics)),
       note: backtest.note ?? null,
@@ -106,6 +140,23 @@ export function runEvaluation(result: Pick<ForecastResult, 'season' | 'backtest'
     skill: finiteOrNull(result.skill),
     verdict: { ...result.verdict },
     coverage: perModel((m) => ({ '80': coverage(m, 80), '95': coverage(m, 95) })),
+    ...(champion && {
+      champion: {
+        model: champion.model,
+        members: [...champion.members],
+        reason: champion.reason,
+        metrics: storedMetrics(champion.metrics),
+        coverage: { '80': coverageOf(champion.intervals, 80), '95': coverageOf(champion.intervals, 95) },
+        lstmFamily: {
+          model: champion.lstmFamily.model,
+          mase: finiteOrNull(champion.lstmFamily.mase),
+          skill: finiteOrNull(champion.lstmFamily.skill),
+        },
+      },
+    }),
+    ...(models && { fitMs: perModel((m) => models[m].fitMs) }),
+    ...(models && { notes: Object.fromEntries(COMPARED_MODELS.flatMap((m) => (models[m].note ? [[m, models[m].note]] : []))) }),
+    ...(result.lstmPreprocessing && { lstmPreprocessing: result.lstmPreprocessing }),
   };
 }
 

@@ -1,10 +1,16 @@
 // Training runs. Status changes are single UPDATEs guarded by the statuses they may leave
 // (`WHERE status IN (...)`), so a run that has finished — succeeded, failed or cancelled — is never
 // overwritten by a late worker write or a racing cancel. Each transition says whether it applied.
+//
+// A run belongs to the owner of its series' dataset. Reads a route can reach take the caller's
+// scope; the worker reads by id alone through the `AsSystem` functions, acting for the owner.
+// Writes by id (transitions, delete) take ids that came from one of those reads.
+import type { Scope } from '@/lib/auth/scope';
 import type { EpochLog, ForecastConfig, ForecastResult, SavedModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
 import { Prisma, type Run as RunRow, type RunStatus } from './generated/prisma/client';
 import { jsonValue } from './json';
+import { ownedThroughSeries } from './ownership';
 import { insertPredictions } from './predictions';
 import { runEvaluation, runMetrics, type RunEvaluation, type RunMetrics, type RunProgressDetail } from './run-evaluation';
 
@@ -88,15 +94,22 @@ export async function insertRun({ seriesId, config, scheduleId = null }: NewRun)
   return toRun(row);
 }
 
-export async function getRun(id: string): Promise<Run | null> {
+/** Null when there is no such run or it belongs to someone else. */
+export async function getRun(scope: Scope, id: string): Promise<Run | null> {
+  const row = await getPrisma().run.findFirst({ where: { id, ...ownedThroughSeries(scope) }, omit: withoutModel });
+  return row && toRun(row);
+}
+
+/** System scope: any user's run, for the worker and for re-reading a run already checked. */
+export async function getRunAsSystem(id: string): Promise<Run | null> {
   const row = await getPrisma().run.findUnique({ where: { id }, omit: withoutModel });
   return row && toRun(row);
 }
 
 /** Newest first, optionally of one series. */
-export async function listRuns({ seriesId }: { seriesId?: string } = {}): Promise<Run[]> {
+export async function listRuns(scope: Scope, { seriesId }: { seriesId?: string } = {}): Promise<Run[]> {
   const rows = await getPrisma().run.findMany({
-    where: seriesId ? { seriesId } : {},
+    where: { ...ownedThroughSeries(scope), ...(seriesId ? { seriesId } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     omit: withoutModel,
   });
@@ -111,6 +124,35 @@ export async function deleteRun(id: string): Promise<void> {
 export async function getRunStatus(id: string): Promise<RunStatus | null> {
   const row = await getPrisma().run.findUnique({ where: { id }, select: { status: true } });
   return row?.status ?? null;
+}
+
+/**
+ * Inserts a run unless its series already has a queued or running one, which it returns instead.
+ * The check and the insert hold a per-series transaction lock, so two schedules firing at the same
+ * moment on two workers cannot both start a training of the series.
+ */
+export async function insertRunUnlessActive({ seriesId, config, scheduleId = null }: NewRun): Promise<{ inserted: Run } | { active: Run }> {
+  return getPrisma().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`series-run:${seriesId}`}))`;
+    const active = await tx.run.findFirst({
+      where: { seriesId, status: { in: ACTIVE_STATUSES } },
+      orderBy: { createdAt: 'desc' },
+      omit: withoutModel,
+    });
+    if (active) return { active: toRun(active) };
+    const row = await tx.run.create({ data: { seriesId, scheduleId, config: jsonValue(config) }, omit: withoutModel });
+    return { inserted: toRun(row) };
+  });
+}
+
+/** System scope: every queued or running run created before `before`, oldest first (the worker's recovery at boot). */
+export async function listActiveRunsAsSystem(before: Date): Promise<Run[]> {
+  const rows = await getPrisma().run.findMany({
+    where: { status: { in: ACTIVE_STATUSES }, createdAt: { lt: before } },
+    orderBy: { createdAt: 'asc' },
+    omit: withoutModel,
+  });
+  return rows.map(toRun);
 }
 
 /** The newest queued or running run of a series, if any. */
@@ -169,7 +211,7 @@ export function markRunFailed(id: string, message: string): Promise<boolean> {
 /** The cancelled run, or null when it had already finished (or does not exist). */
 export async function markRunCancelled(id: string): Promise<Run | null> {
   const cancelled = await transition(id, ACTIVE_STATUSES, { status: 'cancelled', finishedAt: new Date() });
-  return cancelled ? getRun(id) : null;
+  return cancelled ? getRunAsSystem(id) : null;
 }
 
 /**

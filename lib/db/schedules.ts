@@ -1,9 +1,13 @@
 // Retraining schedules. Postgres holds what the user asked for; the BullMQ job scheduler that
 // fires them lives in Redis (lib/queue/schedulers.ts) and is rebuilt from these rows at boot.
+// A schedule belongs to the owner of its series' dataset: route-reachable reads take the caller's
+// scope; the worker's reads (`AsSystem`) act for the owner.
+import type { Scope } from '@/lib/auth/scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { getPrisma } from './client';
 import type { Prisma, Run as RunRow, Schedule as ScheduleRow } from './generated/prisma/client';
 import { jsonValue } from './json';
+import { ownedThroughSeries } from './ownership';
 import type { RunStatus } from './runs';
 
 /** Runs listed with a schedule: newest first, at most this many. */
@@ -19,6 +23,8 @@ export interface ScheduleRecord {
   paused: boolean;
   createdAt: Date;
   runs: { id: string; status: RunStatus; createdAt: string }[];
+  /** The newest firing that created no run (the series was already training), and why. */
+  lastSkip: { at: string; reason: string } | null;
 }
 
 /** The `Schedule` shape of docs/api.md; `nextRunAt` comes from the queue's job scheduler. */
@@ -49,6 +55,8 @@ function toRecord(row: ScheduleRow & { runs: Pick<RunRow, 'id' | 'status' | 'cre
     paused: row.paused,
     createdAt: row.createdAt,
     runs: row.runs.map((run) => ({ id: run.id, status: run.status, createdAt: run.createdAt.toISOString() })),
+    lastSkip:
+      row.lastSkippedAt && row.lastSkipReason ? { at: row.lastSkippedAt.toISOString(), reason: row.lastSkipReason } : null,
   };
 }
 
@@ -67,18 +75,33 @@ export async function insertSchedule({ seriesId, every, cron, config }: NewSched
   return toRecord(row);
 }
 
-export async function getScheduleRecord(id: string): Promise<ScheduleRecord | null> {
+/** Null when there is no such schedule or it belongs to someone else. */
+export async function getScheduleRecord(scope: Scope, id: string): Promise<ScheduleRecord | null> {
+  const row = await getPrisma().schedule.findFirst({ where: { id, ...ownedThroughSeries(scope) }, include: withRecentRuns });
+  return row && toRecord(row);
+}
+
+/** System scope: any user's schedule, for the worker when a schedule fires. */
+export async function getScheduleRecordAsSystem(id: string): Promise<ScheduleRecord | null> {
   const row = await getPrisma().schedule.findUnique({ where: { id }, include: withRecentRuns });
   return row && toRecord(row);
 }
 
+const newestFirst = [{ createdAt: 'desc' }, { id: 'desc' }] satisfies Prisma.ScheduleOrderByWithRelationInput[];
+
 /** Newest first, optionally of one series. */
-export async function listScheduleRecords({ seriesId }: { seriesId?: string } = {}): Promise<ScheduleRecord[]> {
+export async function listScheduleRecords(scope: Scope, { seriesId }: { seriesId?: string } = {}): Promise<ScheduleRecord[]> {
   const rows = await getPrisma().schedule.findMany({
-    where: seriesId ? { seriesId } : {},
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    where: { ...ownedThroughSeries(scope), ...(seriesId ? { seriesId } : {}) },
+    orderBy: newestFirst,
     include: withRecentRuns,
   });
+  return rows.map(toRecord);
+}
+
+/** System scope: every user's schedules, for rebuilding the queue's job schedulers at boot. */
+export async function listAllScheduleRecords(): Promise<ScheduleRecord[]> {
+  const rows = await getPrisma().schedule.findMany({ orderBy: newestFirst, include: withRecentRuns });
   return rows.map(toRecord);
 }
 
@@ -90,7 +113,12 @@ export async function listScheduleIdsOfDataset(datasetId: string): Promise<strin
 
 export async function setSchedulePausedFlag(id: string, paused: boolean): Promise<ScheduleRecord | null> {
   const { count } = await getPrisma().schedule.updateMany({ where: { id }, data: { paused } });
-  return count === 1 ? getScheduleRecord(id) : null;
+  return count === 1 ? getScheduleRecordAsSystem(id) : null;
+}
+
+/** Remembers that a firing of the schedule was skipped, and why (only the newest is kept). */
+export async function recordScheduleSkip(id: string, reason: string): Promise<void> {
+  await getPrisma().schedule.updateMany({ where: { id }, data: { lastSkippedAt: new Date(), lastSkipReason: reason } });
 }
 
 export async function deleteScheduleRecord(id: string): Promise<void> {

@@ -3,7 +3,7 @@
 // finished status. Changes are noticed from the training queue's events (progress, completion,
 // failure) and, as a fallback, by re-reading every few seconds: a cancellation or a scheduled
 // run whose job id is not the run id never shows up in the queue's events for this run.
-import { getRun, isFinished, type Run } from '@/lib/db/runs';
+import { getRunAsSystem, isFinished, type Run } from '@/lib/db/runs';
 import { onRunChange } from '@/lib/queue/run-events';
 
 export interface RunStreamOptions {
@@ -55,7 +55,7 @@ export function runEventStream(
         try {
           do {
             readAgain = false;
-            const run = await getRun(first.id);
+            const run = await getRunAsSystem(first.id);
             if (closed) return;
             if (!run) {
               finish(); // deleted while watched

@@ -134,6 +134,22 @@ async function ensureDatabase(port: number): Promise<void> {
   }
 }
 
+function connectionUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/**
+ * The URL of the PostgreSQL already running on `dataDir` (say, under `npm start`), or null when
+ * none is. postmaster.pid names the server's PID on its first line and its port on the fourth.
+ */
+export function runningPostgresUrl(dataDir: string): string | null {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const [pid, port] = [Number(lines[0]), Number(lines[3])];
+  return Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid) && Number.isInteger(port) ? connectionUrl(port) : null;
+}
+
 /**
  * Starts PostgreSQL with its data in `dataDir` (created and initialised on first use, kept
  * afterwards) and makes sure the `horizon` database exists.
@@ -178,7 +194,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
     throw error;
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: connectionUrl(port),
     stop: async () => {
       await server.stop();
     },

@@ -44,6 +44,7 @@ describe('POST /api/datasets', () => {
         points: 120,
         start: '2026-07-04T00:00:00.000Z',
         end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/),
+        timeOffset: null,
       });
     }
     expect(await rowCounts()).toEqual({

@@ -4,7 +4,7 @@ import { checkHealth, isHealthy } from '@/lib/health/check-health';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({}, async () => {
+export const GET = apiRoute({ auth: 'none' }, async () => {
   const health = await checkHealth();
   return json(health, isHealthy(health) ? 200 : 503);
 });

@@ -4,4 +4,4 @@ import { apiRoute } from '@/lib/api/route';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({}, async () => json(buildOpenApiDocument()));
+export const GET = apiRoute({ auth: 'none' }, async () => json(buildOpenApiDocument()));

@@ -8,13 +8,13 @@ import { createRun } from '@/lib/runs/create-run';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ query: listRunsQuery }, async ({ query }) => {
-  if (query.seriesId) mustExist('series', query.seriesId, await getSeries(query.seriesId));
-  return json({ runs: await listRuns(query) });
+export const GET = apiRoute({ query: listRunsQuery }, async ({ scope, query }) => {
+  if (query.seriesId) mustExist('series', query.seriesId, await getSeries(scope, query.seriesId));
+  return json({ runs: await listRuns(scope, query) });
 });
 
-export const POST = apiRoute({ body: createRunBody }, async ({ body: { seriesId, ...config } }) => {
-  const series = mustExist('series', seriesId, await getSeries(seriesId));
+export const POST = apiRoute({ body: createRunBody }, async ({ scope, body: { seriesId, ...config } }) => {
+  const series = mustExist('series', seriesId, await getSeries(scope, seriesId));
   const run = await createRun(series, config);
   return json({ run: { id: run.id, status: run.status } }, 202);
 });

@@ -59,9 +59,7 @@ describe('GET /api/runs/:id/events', () => {
     const runId: string = created.body.run.id;
 
     const controller = new AbortController();
-    const response = await runEvents(new Request(`http://horizon.test/api/runs/${runId}/events`, { signal: controller.signal }), {
-      params: Promise.resolve({ id: runId }),
-    });
+    const response = await call(runEvents, { path: `/api/runs/${runId}/events`, params: { id: runId }, signal: controller.signal });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
 
@@ -109,9 +107,7 @@ describe('GET /api/runs/:id/events', () => {
     const created = await callJson(createRun, { method: 'POST', body: { seriesId, ...TINY } });
     const runId: string = created.body.run.id;
     const controller = new AbortController();
-    const response = await runEvents(new Request(`http://horizon.test/api/runs/${runId}/events`, { signal: controller.signal }), {
-      params: Promise.resolve({ id: runId }),
-    });
+    const response = await call(runEvents, { path: `/api/runs/${runId}/events`, params: { id: runId }, signal: controller.signal });
     const events = sseEvents(response.body!);
     expect((await events.next()).value?.event).toBe('run');
     expect(runListenerCount(runId)).toBe(1);

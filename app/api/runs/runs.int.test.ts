@@ -14,7 +14,7 @@ import { GET as listRuns, POST as createRun } from './route';
 
 // Tiny models: the point is the plumbing, not the forecast.
 const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
-const MODELS = ['lstm', 'naive', 'seasonalNaive', 'drift'];
+const MODELS = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
 
 let seriesId: string;
 let seriesName: string;
@@ -72,7 +72,7 @@ describe('a run from request to predictions', () => {
     const run = body.run;
     expect(run).toMatchObject({ status: 'succeeded', progress: 1, error: null, scheduleId: null });
     expect(['tensorflow', 'wasm', 'cpu']).toContain(run.backend);
-    expect(Object.keys(run.metrics).sort()).toEqual(['drift', 'lstm', 'naive', 'seasonalNaive']);
+    expect(Object.keys(run.metrics).sort()).toEqual([...MODELS].sort());
     for (const model of MODELS) {
       expect(run.metrics[model]).toEqual({
         mae: expect.any(Number),
@@ -99,17 +99,40 @@ describe('a run from request to predictions', () => {
       expect(evaluation.coverage[model]['80']).toEqual({ share: expect.toBeOneOf([null, expect.any(Number)]), points: expect.any(Number) });
     }
     expect(evaluation.skill).toBeCloseTo(1 - run.metrics.lstm.mase / run.metrics.seasonalNaive.mase, 10);
+    // The champion: named with its reason, no worse than the best single model; fit times for all.
+    const { champion } = evaluation;
+    expect([...MODELS, 'ensemble']).toContain(champion.model);
+    expect(champion.reason).toMatch(/lowest MASE/);
+    expect(champion.metrics.mase).toBeLessThanOrEqual(Math.min(...MODELS.map((m) => run.metrics[m].mase)));
+    expect(['lstm', 'lstmHybrid']).toContain(champion.lstmFamily.model);
+    expect(Object.keys(evaluation.fitMs).sort()).toEqual([...MODELS].sort());
     expect(MODELS).toContain(evaluation.verdict.bestModel);
     expect(evaluation.verdict.summary).toMatch(/MASE/);
     expect(evaluation.verdict.beatsSeasonalNaive).toBe(run.metrics.lstm.mase < run.metrics.seasonalNaive.mase);
+    // How the LSTM's inputs were prepared: the transform chosen on validation (and why), calendar features.
+    expect(evaluation.lstmPreprocessing).toMatchObject({
+      transform: expect.toBeOneOf(['none', 'log', 'difference', 'seasonalDifference']),
+      transformReason: expect.stringMatching(/^(none|log|difference|seasonalDifference): /),
+      calendarFeatures: ['dayOfWeek', 'monthOfYear'],
+      layers: 1,
+    });
+    expect(evaluation.lstmPreprocessing.transformTrials.map((t: { transform: string }) => t.transform)).toEqual([
+      'none',
+      'log',
+      'difference',
+      'seasonalDifference',
+    ]);
     expect(run.history.length).toBeGreaterThan(0);
     expect(run.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
     expect(run.summary).toMatchObject({ points: 120, testEnd: '2024-04-29T00:00:00.000Z' });
     expect(run.durationMs).toBeGreaterThan(0);
     expect(Date.parse(run.startedAt)).toBeLessThanOrEqual(Date.parse(run.finishedAt));
 
-    // JSON predictions: the test window with actuals, then the future without.
-    const json = await callJson(getPredictions, { params: { id: runId } });
+    // JSON predictions (the champion's by default): the test window with actuals, then the future without.
+    const championRows = await callJson(getPredictions, { params: { id: runId } });
+    expect(championRows.body.model).toBe(champion.model);
+    expect(championRows.body.predictions).toHaveLength(14);
+    const json = await callJson(getPredictions, { path: '/?model=lstm', params: { id: runId } });
     expect(json.body.runId).toBe(runId);
     expect(json.body.seriesId).toBe(seriesId);
     const rows = json.body.predictions;
@@ -136,8 +159,8 @@ describe('a run from request to predictions', () => {
       if (row.lo95 !== null) expect(row.lo95).toBeLessThanOrEqual(row.lo80);
     }
 
-    // Every baseline has its own rows; an unknown model is a 400.
-    for (const model of ['naive', 'seasonalNaive', 'drift']) {
+    // Every model has its own rows; an unknown model is a 400.
+    for (const model of MODELS.filter((m) => m !== 'lstm')) {
       const baseline = await callJson(getPredictions, { path: `/?model=${model}`, params: { id: runId } });
       expect(baseline.body.model).toBe(model);
       expect(baseline.body.predictions.map((row: { timestamp: string }) => row.timestamp)).toEqual(
@@ -153,7 +176,7 @@ describe('a run from request to predictions', () => {
     expect((await callJson(getPredictions, { path: '/?model=arima', params: { id: runId } })).status).toBe(400);
 
     // CSV download of the same rows.
-    const csvResponse = await call(getPredictions, { path: '/?format=csv', params: { id: runId } });
+    const csvResponse = await call(getPredictions, { path: '/?format=csv&model=lstm', params: { id: runId } });
     expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csvResponse.headers.get('content-disposition')).toBe(
       `attachment; filename="${seriesName}-${runId}-predictions.csv"`,
@@ -188,13 +211,17 @@ describe('a run from request to predictions', () => {
       actual: rows[0].actual,
       lstm: rows[0].forecast,
       naive: expect.any(Number),
+      lstmHybrid: expect.any(Number),
+      mstl: expect.any(Number),
+      ets: expect.any(Number),
+      autoArima: expect.any(Number),
       seasonalNaive: expect.any(Number),
       drift: expect.any(Number),
     });
     const firstFuture = forecast.body.forecast.future[0];
     expect(firstFuture).toMatchObject({ t: rows[7].timestamp, lstm: rows[7].forecast, drift: expect.any(Number) });
     expect(firstFuture.intervals.lstm).toEqual({ lo80: rows[7].lo80, hi80: rows[7].hi80, lo95: rows[7].lo95, hi95: rows[7].hi95 });
-    expect(Object.keys(firstFuture.intervals).sort()).toEqual(['drift', 'lstm', 'naive', 'seasonalNaive']);
+    expect(Object.keys(firstFuture.intervals).sort()).toEqual([...MODELS].sort());
 
     // A finished run cannot be cancelled.
     const late = await callJson(cancel, { method: 'POST', params: { id: runId } });
@@ -233,7 +260,7 @@ describe('the CSV download of a series named like a formula', () => {
     const runId = created.body.run.id;
     await processTrain(await trainJob(runId));
 
-    const response = await call(getPredictions, { path: '/?format=csv', params: { id: runId } });
+    const response = await call(getPredictions, { path: '/?format=csv&model=lstm', params: { id: runId } });
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="SUM-1-1-${runId}-predictions.csv"`);
     const lines = (await response.text()).trim().split('\n').slice(1);
     expect(lines).toHaveLength(14);

@@ -8,12 +8,12 @@ import { listSchedules } from '@/lib/schedules/get-schedule';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ query: listSchedulesQuery }, async ({ query }) => {
-  if (query.seriesId) mustExist('series', query.seriesId, await getSeries(query.seriesId));
-  return json({ schedules: await listSchedules(query) });
+export const GET = apiRoute({ query: listSchedulesQuery }, async ({ scope, query }) => {
+  if (query.seriesId) mustExist('series', query.seriesId, await getSeries(scope, query.seriesId));
+  return json({ schedules: await listSchedules(scope, query) });
 });
 
-export const POST = apiRoute({ body: createScheduleBody }, async ({ body: { seriesId, ...input } }) => {
-  const series = mustExist('series', seriesId, await getSeries(seriesId));
+export const POST = apiRoute({ body: createScheduleBody }, async ({ scope, body: { seriesId, ...input } }) => {
+  const series = mustExist('series', seriesId, await getSeries(scope, seriesId));
   return json({ schedule: await createSchedule(series, input) }, 201);
 });

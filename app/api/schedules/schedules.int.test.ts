@@ -51,6 +51,7 @@ describe('schedules', () => {
       createdAt: expect.any(String),
       nextRunAt: expect.any(String),
       runs: [],
+      lastSkip: null,
     });
 
     const job = await scheduledJob(schedule.id);
@@ -93,13 +94,34 @@ describe('schedules', () => {
 
     const queued = await callJson(createRun, { method: 'POST', body: { seriesId, ...TINY } });
     await processScheduledTrain(job);
-    expect((await callJson(getSchedule, { params: { id: schedule.id } })).body.schedule.runs).toEqual([]);
+    const skipped = (await callJson(getSchedule, { params: { id: schedule.id } })).body.schedule;
+    expect(skipped.runs).toEqual([]);
+    expect(skipped.lastSkip).toEqual({
+      at: expect.any(String),
+      reason: `Skipped: a training of this series was already waiting in the queue (run ${queued.body.run.id}).`,
+    });
     await callJson(cancel, { method: 'POST', params: { id: queued.body.run.id } });
 
     await callJson(PATCH, { method: 'PATCH', params: { id: schedule.id }, body: { paused: true } });
     await processScheduledTrain(job);
     expect((await callJson(getSchedule, { params: { id: schedule.id } })).body.schedule.runs).toEqual([]);
     await call(DELETE, { method: 'DELETE', params: { id: schedule.id } });
+  });
+
+  it('resumes an every schedule one interval after its last firing, not at once', async () => {
+    const created = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '6h', config: TINY } });
+    const scheduleId = created.body.schedule.id;
+    const job = (await scheduledJob(scheduleId))!;
+    // A firing that is skipped is still a firing.
+    const queued = await callJson(createRun, { method: 'POST', body: { seriesId, ...TINY } });
+    await processScheduledTrain(job);
+    await callJson(cancel, { method: 'POST', params: { id: queued.body.run.id } });
+    const { lastSkip } = (await callJson(getSchedule, { params: { id: scheduleId } })).body.schedule;
+
+    await callJson(PATCH, { method: 'PATCH', params: { id: scheduleId }, body: { paused: true } });
+    const resumed = await callJson(PATCH, { method: 'PATCH', params: { id: scheduleId }, body: { paused: false } });
+    expect(Date.parse(resumed.body.schedule.nextRunAt)).toBe(Date.parse(lastSkip.at) + 6 * 3_600_000);
+    await call(DELETE, { method: 'DELETE', params: { id: scheduleId } });
   });
 
   it('removes the schedulers of a deleted dataset', async () => {

@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { LossChart } from '@/components/charts/loss-chart';
+import { StepErrorChart } from '@/components/charts/step-error-chart';
 import { ConfigFacts } from '@/components/runs/config-facts';
 import { EvaluationFacts } from '@/components/runs/evaluation-facts';
+import { Leaderboard } from '@/components/runs/leaderboard';
 import { LiveProgress } from '@/components/runs/live-progress';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
@@ -163,6 +165,7 @@ export function RunPage({ id }: { id: string }) {
               }
             >
               <div className="stack">
+                {run.metrics && <Leaderboard metrics={run.metrics} evaluation={run.evaluation} />}
                 {run.metrics ? <MetricsTable metrics={run.metrics} /> : <p className="muted">No metrics were stored.</p>}
                 {run.evaluation && <EvaluationFacts evaluation={run.evaluation} />}
                 <Facts
@@ -183,6 +186,15 @@ export function RunPage({ id }: { id: string }) {
             </Card>
           </div>
         </>
+      )}
+
+      {run.status === 'succeeded' && run.evaluation && (
+        <Card
+          title="Error by forecast step"
+          description="How far ahead the forecasts stay useful: each model's error 1, 2, … steps ahead, over the backtest windows."
+        >
+          <StepErrorChart byStep={run.evaluation.backtest.byStep} />
+        </Card>
       )}
 
       {!active && history.length > 0 && (

@@ -1,5 +1,6 @@
 'use client';
 import { HistoryChart } from '@/components/charts/history-chart';
+import { ZoomBar } from '@/components/charts/zoom-bar';
 import { RunList } from '@/components/runs/run-list';
 import { TrainForm } from '@/components/runs/train-form';
 import { SchedulesPanel } from '@/components/schedules/schedules-panel';
@@ -8,16 +9,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { ApiError } from '@/lib/client/api-error';
 import { formatCount, formatFrequency, formatSeriesRange } from '@/lib/client/format';
-import { useDataset, useRuns, useSeries, useSeriesPoints } from '@/lib/client/hooks';
+import { useDataset, useRuns, useSeries } from '@/lib/client/hooks';
+import { useZoomablePoints } from '@/lib/client/use-zoomable-points';
 
-/** Points drawn in the history chart; the API downsamples longer series evenly. */
+/** Points drawn in the history chart (about its width in pixels); the API downsamples longer ranges. */
 const HISTORY_POINTS = 1500;
 
 export function SeriesPage({ id }: { id: string }) {
   const seriesResource = useSeries(id);
   const { data, error, loading, reload } = seriesResource;
   const dataset = useDataset(data?.series.datasetId ?? null).data;
-  const points = useSeriesPoints(id, { max: HISTORY_POINTS });
+  const points = useZoomablePoints(id, { max: HISTORY_POINTS });
   const runs = useRuns(id);
 
   if (loading) return <LoadingState label="Loading the series…" />;
@@ -50,20 +52,35 @@ export function SeriesPage({ id }: { id: string }) {
           <>
             <span>{formatFrequency(series.frequency)}</span>
             <span>{formatCount(series.points)} points</span>
-            <span>{formatSeriesRange(series.start, series.end, series.frequency)}</span>
+            <span data-testid="series-range">{formatSeriesRange(series.start, series.end, series.frequency, series.timeOffset)}</span>
           </>
         }
       />
 
-      <Card title="History">
+      <Card title="History" description="Drag the handles under the chart to zoom in: the zoomed range loads at full detail.">
         {points.loading ? (
           <LoadingState label="Loading points…" />
-        ) : points.error && !points.data ? (
+        ) : points.error && !points.points ? (
           <ErrorState error={points.error} title="Could not load the points" onRetry={points.reload} />
-        ) : !points.data || points.data.length === 0 ? (
+        ) : !points.points || points.points.length === 0 ? (
           <EmptyState title="No points stored for this series" />
         ) : (
-          <HistoryChart points={points.data} frequency={series.frequency} name={series.name} />
+          <div className="stack stack-sm">
+            <ZoomBar
+              summary={`${formatSeriesRange(points.points[0].t, points.points[points.points.length - 1].t, series.frequency, series.timeOffset)} · ${formatCount(points.points.length)} of ${formatCount(series.points)} points drawn`}
+              zoomed={points.zoom !== null}
+              refreshing={points.refreshing}
+              onReset={points.reset}
+            />
+            <HistoryChart
+              points={points.points}
+              frequency={series.frequency}
+              timeOffset={series.timeOffset}
+              name={series.name}
+              onZoom={points.zoomTo}
+              zoomed={points.zoom !== null}
+            />
+          </div>
         )}
       </Card>
 

@@ -14,11 +14,13 @@ export const errorSchema = z
     error: z.object({
       code: z.enum([
         'validation_error',
+        'unauthorized',
         'not_found',
         'conflict',
         'file_too_large',
         'invalid_csv',
         'series_too_short',
+        'too_many_requests',
         'internal_error',
         'unavailable',
       ]),
@@ -39,6 +41,10 @@ export const seriesSchema = z
     points: z.number().int(),
     start: timestamp,
     end: timestamp,
+    timeOffset: z
+      .string()
+      .nullable()
+      .meta({ description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)' }),
   })
   .meta({ id: 'Series' });
 
@@ -73,8 +79,8 @@ export const runSchema = z
       .meta({ description: 'The fit in progress; null before training and once finished' }),
     config: forecastConfigResponseSchema,
     backend: z.string().nullable(),
-    metrics: openObject.nullable().meta({ description: 'Backtest accuracy per model (lstm, naive, seasonalNaive, drift); null until succeeded' }),
-    evaluation: openObject.nullable().meta({ description: 'season, backtest, skill, verdict, coverage; null until succeeded' }),
+    metrics: openObject.nullable().meta({ description: 'Backtest accuracy per model (lstm, lstmHybrid, mstl, ets, autoArima, naive, seasonalNaive, drift); null until succeeded' }),
+    evaluation: openObject.nullable().meta({ description: 'season, backtest, skill, verdict, coverage, champion (model, members, reason, metrics, coverage, lstmFamily), fitMs; null until succeeded' }),
     history: z.array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() })),
     summary: z
       .object({ points: z.number().int(), trainStart: timestamp, trainEnd: timestamp, testStart: timestamp, testEnd: timestamp })
@@ -98,6 +104,10 @@ export const scheduleSchema = z
     createdAt: timestamp,
     nextRunAt: timestamp.nullable(),
     runs: z.array(z.object({ id: z.string(), status: z.enum(RUN_STATUSES), createdAt: timestamp })),
+    lastSkip: z
+      .object({ at: timestamp, reason: z.string() })
+      .nullable()
+      .meta({ description: 'The newest firing that created no run because the series was already training, and why' }),
   })
   .meta({ id: 'Schedule' });
 
@@ -130,8 +140,35 @@ export const appendedSeriesSchema = z
   })
   .meta({ id: 'AppendedSeries' });
 
+export const uploadProgressSchema = z
+  .object({
+    id: z.string(),
+    phase: z.enum(['receiving', 'storing', 'done', 'failed']),
+    bytesReceived: z.number().int().meta({ description: 'Bytes of the file received so far' }),
+    bytesTotal: z.number().int().nullable().meta({ description: 'The request Content-Length (file plus form), null if not sent' }),
+    rowsParsed: z.number().int().meta({ description: 'CSV records read so far, header included' }),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'UploadProgress' });
+
 /** Every schema above that the document lists under components.schemas. */
+export const userSchema = z
+  .object({ id: z.string(), email: z.string(), isAdmin: z.boolean().meta({ description: 'The first account of an install' }) })
+  .meta({ id: 'User' });
+
+export const apiTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().meta({ description: 'The first characters of the token, to tell tokens apart' }),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable().meta({ description: 'Updated at most once a minute' }),
+  })
+  .meta({ id: 'ApiToken' });
+
 export const COMPONENT_SCHEMAS = [
+  userSchema,
+  apiTokenSchema,
   errorSchema,
   forecastConfigResponseSchema,
   seriesSchema,
@@ -141,4 +178,5 @@ export const COMPONENT_SCHEMAS = [
   healthSchema,
   predictionRowSchema,
   appendedSeriesSchema,
+  uploadProgressSchema,
 ];

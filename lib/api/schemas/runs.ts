@@ -2,15 +2,27 @@
 // documents them, so the contract has one source.
 import { z } from 'zod';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
+import type { PredictionModel } from '@/lib/forecast/types';
 
 export const listRunsQuery = z.object({ seriesId: z.string().min(1).optional() });
 
 // The config fields are optional and strict: a misspelt field is a 400, not silently ignored.
 export const createRunBody = forecastConfigInputSchema.extend({ seriesId: z.string().min(1) });
 
-export const PREDICTION_MODELS = ['lstm', 'naive', 'seasonalNaive', 'drift'] as const;
+export const PREDICTION_MODELS = [
+  'lstm',
+  'lstmHybrid',
+  'mstl',
+  'ets',
+  'autoArima',
+  'naive',
+  'seasonalNaive',
+  'drift',
+  'ensemble',
+] as const satisfies readonly PredictionModel[];
 
 export const predictionsQuery = z.object({
   format: z.enum(['csv', 'json']).default('json'),
-  model: z.enum(PREDICTION_MODELS).default('lstm'),
+  /** Absent: the run's champion. `ensemble` exists only when the champion is an average. */
+  model: z.enum(PREDICTION_MODELS).optional(),
 });

@@ -6,13 +6,13 @@ import { getDataset } from '@/lib/db/datasets';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams }, async ({ params }) => {
-  const dataset = mustExist('dataset', params.id, await getDataset(params.id));
+export const GET = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const dataset = mustExist('dataset', params.id, await getDataset(scope, params.id));
   return json({ dataset });
 });
 
-export const DELETE = apiRoute({ params: idParams }, async ({ params }) => {
-  const dataset = mustExist('dataset', params.id, await getDataset(params.id));
-  await deleteDataset(dataset.id);
+export const DELETE = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const dataset = mustExist('dataset', params.id, await getDataset(scope, params.id));
+  await deleteDataset(scope, dataset.id);
   return noContent();
 });

@@ -1,12 +1,14 @@
 import { json } from '@/lib/api/response';
 import { apiRoute } from '@/lib/api/route';
-import { parseFieldsSchema, readCsvUpload } from '@/lib/api/upload';
+import { withCsvUpload } from '@/lib/api/upload';
+import { parseFieldsSchema } from '@/lib/api/upload-fields';
 import { previewDataset } from '@/lib/datasets/preview-dataset';
 
 export const runtime = 'nodejs';
 
 export const POST = apiRoute({}, async ({ request }) => {
-  const { file, fields } = await readCsvUpload(request);
-  const options = parseFieldsSchema.parse(fields);
-  return json({ preview: await previewDataset(file.stream(), options) });
+  const preview = await withCsvUpload(request, (upload) =>
+    previewDataset(upload.file, parseFieldsSchema.parse(upload.fields)),
+  );
+  return json({ preview });
 });

@@ -6,13 +6,13 @@ import { deleteRun } from '@/lib/runs/delete-run';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams }, async ({ params }) => {
-  const run = mustExist('run', params.id, await getRun(params.id));
+export const GET = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const run = mustExist('run', params.id, await getRun(scope, params.id));
   return json({ run });
 });
 
-export const DELETE = apiRoute({ params: idParams }, async ({ params }) => {
-  const run = mustExist('run', params.id, await getRun(params.id));
+export const DELETE = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const run = mustExist('run', params.id, await getRun(scope, params.id));
   await deleteRun(run);
   return noContent();
 });

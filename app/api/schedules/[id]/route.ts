@@ -8,18 +8,18 @@ import { setSchedulePaused } from '@/lib/schedules/set-schedule-paused';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams }, async ({ params }) => {
-  const schedule = mustExist('schedule', params.id, await getSchedule(params.id));
+export const GET = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const schedule = mustExist('schedule', params.id, await getSchedule(scope, params.id));
   return json({ schedule });
 });
 
-export const PATCH = apiRoute({ params: idParams, body: patchScheduleBody }, async ({ params, body }) => {
-  const schedule = mustExist('schedule', params.id, await getSchedule(params.id));
+export const PATCH = apiRoute({ params: idParams, body: patchScheduleBody }, async ({ scope, params, body }) => {
+  const schedule = mustExist('schedule', params.id, await getSchedule(scope, params.id));
   return json({ schedule: await setSchedulePaused(schedule, body.paused) });
 });
 
-export const DELETE = apiRoute({ params: idParams }, async ({ params }) => {
-  const schedule = mustExist('schedule', params.id, await getSchedule(params.id));
+export const DELETE = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const schedule = mustExist('schedule', params.id, await getSchedule(scope, params.id));
   await deleteSchedule(schedule.id);
   return noContent();
 });

@@ -6,7 +6,7 @@ import { defaultRunConfig } from '@/lib/runs/run-config';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams }, async ({ params }) => {
-  const series = mustExist('series', params.id, await getSeries(params.id));
+export const GET = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const series = mustExist('series', params.id, await getSeries(scope, params.id));
   return json({ series, defaultConfig: defaultRunConfig(series) });
 });

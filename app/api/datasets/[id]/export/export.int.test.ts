@@ -4,7 +4,7 @@ import { datasetCsvStream, DATASET_CSV_HEADER } from '@/lib/datasets/export-data
 import { disconnectDb } from '@/lib/db/client';
 import { getDataset } from '@/lib/db/datasets';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
-import { call, callJson, csvForm, fixtureCsv } from '@/test/api';
+import { call, callJson, csvForm, defaultUser, fixtureCsv } from '@/test/api';
 import { POST as upload } from '../../route';
 import { GET as getPoints } from '../../../series/[id]/points/route';
 import { GET as exportDataset } from './route';
@@ -63,9 +63,9 @@ describe('GET /api/datasets/:id/export', () => {
 
   it('reads the points page by page without losing or repeating any', async () => {
     const dataset = await uploaded(fixtureCsv('small-sales.csv'), 'paged.csv');
-    const whole = await new Response(datasetCsvStream((await getDataset(dataset.id))!)).text();
+    const whole = await new Response(datasetCsvStream((await getDataset((await defaultUser()).scope, dataset.id))!)).text();
     // 120 points per series: pages of 7 end mid-series and the last page is partial.
-    const paged = await new Response(datasetCsvStream((await getDataset(dataset.id))!, { pageSize: 7 })).text();
+    const paged = await new Response(datasetCsvStream((await getDataset((await defaultUser()).scope, dataset.id))!, { pageSize: 7 })).text();
     expect(paged).toBe(whole);
     expect(parsedCsv(paged)).toHaveLength(240);
   });

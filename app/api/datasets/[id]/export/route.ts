@@ -7,7 +7,7 @@ import { getDataset } from '@/lib/db/datasets';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams, query: exportDatasetQuery }, async ({ params }) => {
-  const dataset = mustExist('dataset', params.id, await getDataset(params.id));
+export const GET = apiRoute({ params: idParams, query: exportDatasetQuery }, async ({ scope, params }) => {
+  const dataset = mustExist('dataset', params.id, await getDataset(scope, params.id));
   return attachment(datasetCsvStream(dataset), 'text/csv; charset=utf-8', datasetFileName(dataset.name));
 });

@@ -6,7 +6,7 @@ import { cancelRun } from '@/lib/runs/cancel-run';
 
 export const runtime = 'nodejs';
 
-export const POST = apiRoute({ params: idParams }, async ({ params }) => {
-  const run = mustExist('run', params.id, await getRun(params.id));
+export const POST = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const run = mustExist('run', params.id, await getRun(scope, params.id));
   return json({ run: await cancelRun(run) });
 });

@@ -7,8 +7,8 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // An unknown run answers 404 JSON here, before the stream starts.
-export const GET = apiRoute({ params: idParams }, async ({ params, request }) => {
-  const run = mustExist('run', params.id, await getRun(params.id));
+export const GET = apiRoute({ params: idParams }, async ({ scope, params, request }) => {
+  const run = mustExist('run', params.id, await getRun(scope, params.id));
   return new Response(runEventStream(run, { signal: request.signal }), {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',

@@ -6,7 +6,7 @@ import { getRun } from '@/lib/db/runs';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams }, async ({ params }) => {
-  const run = mustExist('run', params.id, await getRun(params.id));
+export const GET = apiRoute({ params: idParams }, async ({ scope, params }) => {
+  const run = mustExist('run', params.id, await getRun(scope, params.id));
   return json({ forecast: await getRunForecast(run.id) });
 });

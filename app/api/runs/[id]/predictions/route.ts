@@ -7,8 +7,8 @@ import { predictionsAsCsv, predictionsAsJson } from '@/lib/runs/export-predictio
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams, query: predictionsQuery }, async ({ params, query }) => {
-  const run = mustExist('run', params.id, await getRun(params.id));
+export const GET = apiRoute({ params: idParams, query: predictionsQuery }, async ({ scope, params, query }) => {
+  const run = mustExist('run', params.id, await getRun(scope, params.id));
   if (query.format === 'json') return json(await predictionsAsJson(run, query.model));
   const { fileName, csv } = await predictionsAsCsv(run, query.model);
   return attachment(csv, 'text/csv; charset=utf-8', fileName);

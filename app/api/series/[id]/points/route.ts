@@ -6,7 +6,7 @@ import { getPoints, getSeries } from '@/lib/db/series';
 
 export const runtime = 'nodejs';
 
-export const GET = apiRoute({ params: idParams, query: pointsQuery }, async ({ params, query }) => {
-  const series = mustExist('series', params.id, await getSeries(params.id));
+export const GET = apiRoute({ params: idParams, query: pointsQuery }, async ({ scope, params, query }) => {
+  const series = mustExist('series', params.id, await getSeries(scope, params.id));
   return json({ points: await getPoints(series.id, query) });
 });

