@@ -155,16 +155,6 @@ export async function listActiveRunsAsSystem(before: Date): Promise<Run[]> {
   return rows.map(toRun);
 }
 
-/** The newest queued or running run of a series, if any. */
-export async function findActiveRun(seriesId: string): Promise<Run | null> {
-  const row = await getPrisma().run.findFirst({
-    where: { seriesId, status: { in: ACTIVE_STATUSES } },
-    orderBy: { createdAt: 'desc' },
-    omit: withoutModel,
-  });
-  return row && toRun(row);
-}
-
 /** The trained (refit) model, for predicting again without retraining. */
 export async function getRunModel(id: string): Promise<SavedModel | null> {
   const row = await getPrisma().run.findUnique({ where: { id }, select: { modelArtifacts: true, weights: true } });

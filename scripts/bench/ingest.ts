@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rm, stat } from 'node:fs/promises';
 import pg from 'pg';
-import { benchAuthHeaders } from './ingest-auth';
 import { BENCH_ROWS, LONG_SERIES, writeLongSeries, writeSingleSeries } from './ingest-files';
 import { peakRssOfTree, sampleRss } from './ingest-memory';
-import { startBenchServer } from './ingest-server';
 import { uploadCsv } from './ingest-upload';
+import { startBenchInstance } from './instance';
 import { megabytes, rate, seconds, table } from './format';
 import type { BenchSection } from './section';
 
@@ -51,15 +50,14 @@ export const ingest: BenchSection = {
     const log = (message: string) => console.log(`  ${message}`);
     for (const file of FILES) await file.write(file.path);
     log('Starting PostgreSQL, Redis and the web server...');
-    const server = await startBenchServer(log);
+    const server = await startBenchInstance();
     const rows: string[][] = [];
     const verdicts: string[] = [];
     try {
-      const headers = await benchAuthHeaders(server.databaseUrl);
       for (const file of FILES) {
         const { size } = await stat(file.path);
         const rss = sampleRss(server.webPid);
-        const outcome = await uploadCsv(server.url, file.path, headers);
+        const outcome = await uploadCsv(server.url, file.path, server.headers);
         const sampledPeak = rss.stop();
         if (outcome.status !== 201) {
           throw new Error(`Upload of ${file.label} answered ${outcome.status}: ${JSON.stringify(outcome.body).slice(0, 500)}`);

@@ -1,6 +1,8 @@
-// A throwaway Horizon for the HTTP benchmarks (points, load): fresh PostgreSQL and Redis in a
-// temporary folder on free ports, migrated, the production web build and one worker, all on
-// loopback. Started once and shared by the sections that need it; stopped when the bench ends.
+// A throwaway Horizon for the HTTP benchmarks (points, load, ingest): fresh PostgreSQL and Redis in
+// a temporary folder on free ports, migrated, the production web build and one worker, all on
+// loopback. `benchInstance()` is started once and shared by the sections that only read latency;
+// a section that measures the web process's own memory takes a fresh one of its own
+// (`startBenchInstance()`), so no earlier section's peak counts against it.
 // The web build is redone first when sources changed (several minutes): where other people build
 // in the same tree, run the bench under the lock their e2e runs take.
 import { randomUUID } from 'node:crypto';
@@ -26,10 +28,15 @@ export interface BenchInstance {
   scope: Scope;
   /** Headers that authenticate HTTP requests as that user. */
   headers: Record<string, string>;
+  /** The server's database, for checking what a request stored. */
+  databaseUrl: string;
+  /** Of the `next start` process. */
+  webPid: number;
+  /** Stops the web server, worker and databases and deletes their folder. */
+  stop(): Promise<void>;
 }
 
-let started: Promise<BenchInstance> | undefined;
-const toStop: { apps: ManagedProcess[]; services: RunningService[]; dir?: string } = { apps: [], services: [] };
+let shared: Promise<BenchInstance> | undefined;
 
 /** Quiet children: their output would bury the report. Errors still reach stderr. */
 const onlyErrors = (name: string) => (line: string, stream: 'stdout' | 'stderr') => {
@@ -47,39 +54,51 @@ async function benchCredentials(): Promise<{ scope: Scope; headers: Record<strin
   return { scope, headers: { authorization: `Bearer ${token}` } };
 }
 
-async function start(): Promise<BenchInstance> {
+/** A new instance of its own; the caller stops it. */
+export async function startBenchInstance(): Promise<BenchInstance> {
   const dir = await mkdtemp(join(tmpdir(), 'horizon-bench-'));
-  toStop.dir = dir;
-  const postgres = await startPostgres({ dataDir: join(dir, 'postgres'), port: await freePort() });
-  toStop.services.push(postgres);
-  const redis = await startRedis({ dir: join(dir, 'redis'), port: await freePort() });
-  toStop.services.push(redis);
-  await applyMigrations(postgres.url);
-  // lib/db in this process (seeding, credentials) uses the same database as the server.
-  process.env.DATABASE_URL = postgres.url;
+  const apps: ManagedProcess[] = [];
+  const services: RunningService[] = [];
+  const stop = async () => {
+    await disconnectDb().catch(() => undefined);
+    await Promise.all(apps.splice(0).map((app) => app.stop()));
+    await Promise.all(services.splice(0).map((service) => service.stop()));
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const postgres = await startPostgres({ dataDir: join(dir, 'postgres'), port: await freePort() });
+    services.push(postgres);
+    const redis = await startRedis({ dir: join(dir, 'redis'), port: await freePort() });
+    services.push(redis);
+    await applyMigrations(postgres.url);
+    // lib/db in this process (seeding, credentials) uses the same database as the server; its
+    // pool binds to DATABASE_URL on first use, so drop the one an earlier instance opened.
+    await disconnectDb();
+    process.env.DATABASE_URL = postgres.url;
 
-  const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
-  await ensureWebBuild({ env, onLine: onlyErrors('build'), log: (message) => console.log(`[bench] ${message}`) });
-  const port = await freePort();
-  toStop.apps.push(startWeb({ port, hostname: '127.0.0.1', env, onLine: onlyErrors('web') }));
-  toStop.apps.push(startWorker({ env: { ...env, HORIZON_WORKER_CONCURRENCY: '1' }, onLine: onlyErrors('worker') }));
-  const url = `http://127.0.0.1:${port}`;
-  const health = await waitForHealth(url, { timeoutMs: 120_000 });
-  if (!health.healthy) throw new Error(`${url}/api/health did not become healthy (last answer: ${health.last}).`);
-  return { url, ...(await benchCredentials()) };
+    const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
+    await ensureWebBuild({ env, onLine: onlyErrors('build'), log: (message) => console.log(`[bench] ${message}`) });
+    const port = await freePort();
+    const web = startWeb({ port, hostname: '127.0.0.1', env, onLine: onlyErrors('web') });
+    apps.push(web);
+    apps.push(startWorker({ env: { ...env, HORIZON_WORKER_CONCURRENCY: '1' }, onLine: onlyErrors('worker') }));
+    const url = `http://127.0.0.1:${port}`;
+    const health = await waitForHealth(url, { timeoutMs: 120_000 });
+    if (!health.healthy) throw new Error(`${url}/api/health did not become healthy (last answer: ${health.last}).`);
+    return { url, databaseUrl: postgres.url, webPid: web.pid, stop, ...(await benchCredentials()) };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** The shared instance, started on first use. */
 export function benchInstance(): Promise<BenchInstance> {
-  started ??= start();
-  return started;
+  shared ??= startBenchInstance();
+  return shared;
 }
 
-/** Stops whatever benchInstance() started (nothing if it was not used). */
+/** Stops the shared instance (nothing if it was not used). */
 export async function stopBenchInstance(): Promise<void> {
-  if (!started) return;
-  await disconnectDb().catch(() => undefined);
-  await Promise.all(toStop.apps.map((app) => app.stop()));
-  await Promise.all(toStop.services.map((service) => service.stop()));
-  if (toStop.dir) await rm(toStop.dir, { recursive: true, force: true });
+  if (shared) await (await shared).stop();
 }
