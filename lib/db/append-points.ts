@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool } from './client';
-import { rebuildPointRollups } from './point-rollups';
+import { analyzeAfterBulkLoad, rebuildPointRollups } from './point-rollups';
 import { copyPoints } from './points';
 
 /**
@@ -126,6 +126,7 @@ export async function appendPoints(
     );
     await rebuildPointRollups(client, ids);
     await client.query('COMMIT');
+    await analyzeAfterBulkLoad(client, series.reduce((sum, s) => sum + s.t.length, 0));
     const counts = new Map(merged.map((row) => [row.series_id, row]));
     return series.map((s, i) => ({
       seriesId: ids[i],

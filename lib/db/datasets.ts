@@ -6,7 +6,7 @@ import type { Scope } from '@/lib/auth/scope';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool, getPrisma } from './client';
 import type { Dataset as DatasetRow, Series as SeriesRow } from './generated/prisma/client';
-import { rebuildPointRollups } from './point-rollups';
+import { analyzeAfterBulkLoad, rebuildPointRollups } from './point-rollups';
 import { copyPoints } from './points';
 import { toSeries, type Series } from './series';
 
@@ -78,6 +78,7 @@ export async function createDataset(scope: Scope, { name, fileName, series }: Ne
     );
     await rebuildPointRollups(client, seriesIds);
     await client.query('COMMIT');
+    await analyzeAfterBulkLoad(client, series.reduce((sum, s) => sum + s.t.length, 0));
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => {
       broken = rollbackError;

@@ -56,6 +56,24 @@ export async function rebuildPointRollups(client: pg.PoolClient, seriesIds: read
   }
 }
 
+/** Points written at once above which the tables' planner statistics are refreshed right away. */
+export const ANALYZE_AFTER_POINTS = 100_000;
+
+/**
+ * After a bulk load, once it is committed: refreshes the planner statistics of points and
+ * point_rollups. Until autovacuum gets to it (a minute or more), PostgreSQL plans chart queries
+ * on a freshly loaded million points as if the tables were nearly empty, and zoomed charts of
+ * the new series take 170 ms instead of 40 (measured by `npm run bench -- points`). ANALYZE reads
+ * a fixed-size sample, a fraction of a second whatever the table's size.
+ */
+export async function analyzeAfterBulkLoad(client: pg.PoolClient, pointsWritten: number): Promise<void> {
+  if (pointsWritten < ANALYZE_AFTER_POINTS) return;
+  // The data is committed by now: a failure here must not fail the write, only cost speed.
+  await client.query('ANALYZE points, point_rollups').catch((error: Error) => {
+    console.warn(`ANALYZE after a bulk load failed (charts of it may be slow until autovacuum runs): ${error.message}`);
+  });
+}
+
 /**
  * The blocks of one level that lie wholly inside [from, to], oldest first: an index range scan on
  * the (series_id, level, t_first) primary key. Blocks cut by either end are left out; the caller

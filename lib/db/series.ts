@@ -83,14 +83,16 @@ async function readPointRange(seriesId: string, from?: Date, to?: Date, limit?: 
   return rows;
 }
 
-/** First and last timestamp of [from, to] that hold a point: two index lookups. */
+/**
+ * First and last timestamp of [from, to] that hold a point: two index lookups. Spelled as ORDER
+ * BY … LIMIT 1 because min(t)/max(t) over a range was planned as an aggregate over every point in
+ * it right after a bulk load (300k rows read for one zoomed chart: 130 ms instead of 1 ms).
+ */
 async function readExtent(seriesId: string, from?: Date, to?: Date): Promise<{ first: Date; last: Date } | null> {
+  const inRange = `series_id = $1 AND ($2::timestamptz IS NULL OR t >= $2) AND ($3::timestamptz IS NULL OR t <= $3)`;
   const { rows } = await getPool().query<{ first: Date | null; last: Date | null }>(
-    `SELECT min(t) AS first, max(t) AS last
-       FROM points
-      WHERE series_id = $1
-        AND ($2::timestamptz IS NULL OR t >= $2)
-        AND ($3::timestamptz IS NULL OR t <= $3)`,
+    `SELECT (SELECT t FROM points WHERE ${inRange} ORDER BY t LIMIT 1) AS first,
+            (SELECT t FROM points WHERE ${inRange} ORDER BY t DESC LIMIT 1) AS last`,
     [seriesId, from ?? null, to ?? null],
   );
   const { first, last } = rows[0] ?? {};
