@@ -128,6 +128,37 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'API tokens',
+    open: async (page) => {
+      await page.goto('/settings/tokens');
+      await expect(page.getByRole('heading', { name: 'API tokens', level: 1 })).toBeVisible();
+      await expect(page.getByRole('form', { name: 'Create an API token' })).toBeVisible();
+    },
+  },
+  {
+    name: 'API reference',
+    open: async (page) => {
+      await page.goto('/docs/api');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    },
+  },
+  {
+    name: 'sign in (signed out)',
+    open: async (page) => {
+      await page.context().clearCookies();
+      await page.goto('/sign-in');
+      await expect(page.getByRole('heading', { name: 'Sign in to Horizon' })).toBeVisible();
+    },
+  },
+  {
+    name: 'sign up (signed out)',
+    open: async (page) => {
+      await page.context().clearCookies();
+      await page.goto('/sign-up');
+      await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+    },
+  },
+  {
     name: 'not found',
     open: async (page) => {
       await page.goto('/no-such-page');
