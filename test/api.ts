@@ -9,6 +9,7 @@ import { createAccount } from '@/lib/auth/accounts';
 import type { AuthUser, Scope } from '@/lib/auth/scope';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { startSession } from '@/lib/auth/sessions';
+import { getPool } from '@/lib/db/client';
 
 type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
 
@@ -108,4 +109,14 @@ export function dailyCsv(points: number, column = 'value', start = Date.UTC(2024
     return `${date},${value.toFixed(2)}`;
   });
   return [`date,${column}`, ...rows].join('\n') + '\n';
+}
+
+/** Rows in the tables an upload writes: a rejected file must leave all three unchanged. */
+export async function storedRowCounts(): Promise<{ datasets: number; series: number; points: number }> {
+  const { rows } = await getPool().query<{ datasets: number; series: number; points: number }>(
+    `SELECT (SELECT count(*) FROM datasets)::int AS datasets,
+            (SELECT count(*) FROM series)::int AS series,
+            (SELECT count(*) FROM points)::int AS points`,
+  );
+  return rows[0];
 }

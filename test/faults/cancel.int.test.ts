@@ -1,7 +1,7 @@
 // Cancelling through the API, with a real worker process training: the worker stops at the next
 // epoch boundary (its shouldCancel reads the run's status after every epoch) and the run stays
 // `cancelled`; a queued run's job is taken out of the queue before any worker sees it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as cancelRoute } from '@/app/api/runs/[id]/cancel/route';
 import { getRunAsSystem } from '@/lib/db/runs';
 import { getTrainQueue } from '@/lib/queue/train-queue';
@@ -10,27 +10,19 @@ import {
   FAST_STALL_ENV,
   isFinishedRun,
   LONG_TRAINING,
-  signIn,
-  startFaultServices,
+  useFaultServices,
   startRun,
   TINY_TRAINING,
   uploadSeries,
   waitFor,
   waitForRun,
-  type FaultServices,
 } from './harness';
 
-let services: FaultServices;
+const services = useFaultServices();
 let seriesId: string;
 
 beforeAll(async () => {
-  services = await startFaultServices();
-  await signIn();
   seriesId = await uploadSeries('cancelled');
-});
-
-afterAll(async () => {
-  await services?.close();
 });
 
 describe('cancelling a run', () => {
@@ -44,7 +36,7 @@ describe('cancelling a run', () => {
     expect(await getTrainQueue().getJob(runId)).toBeUndefined();
 
     // A worker that starts now finds nothing of it; it trains the next run and never this one.
-    const worker = await services.startWorker('after-cancel', FAST_STALL_ENV);
+    const worker = await services().startWorker('after-cancel', FAST_STALL_ENV);
     const nextId = await startRun(seriesId, TINY_TRAINING);
     expect((await waitForRun(nextId, 'finished', isFinishedRun)).status).toBe('succeeded');
     expect(worker.lines.filter((line) => line.includes(runId))).toEqual([]);
@@ -53,7 +45,7 @@ describe('cancelling a run', () => {
   });
 
   it('stops a worker in the middle of training at the next epoch boundary', async () => {
-    const worker = await services.startWorker('cancel-running', FAST_STALL_ENV);
+    const worker = await services().startWorker('cancel-running', FAST_STALL_ENV);
     // Long enough that training to the end would take minutes.
     const runId = await startRun(seriesId, { ...LONG_TRAINING, epochs: 400, patience: 100 });
     await waitForRun(runId, 'training with progress', (run) => run.status === 'running' && run.progress > 0);

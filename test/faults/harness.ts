@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { RouteContext } from '@/lib/api/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { createAccount } from '@/lib/auth/accounts';
@@ -138,6 +139,25 @@ export async function startFaultServices(): Promise<FaultServices> {
 type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
 
 let bearer: string | undefined;
+
+/**
+ * The services for one test file: started and signed in before its tests, stopped after them.
+ * Call at the top level of the file; the getter returns them inside tests.
+ */
+export function useFaultServices(): () => FaultServices {
+  let services: FaultServices | undefined;
+  beforeAll(async () => {
+    services = await startFaultServices();
+    await signIn();
+  });
+  afterAll(async () => {
+    await services?.close();
+  });
+  return () => {
+    if (!services) throw new Error('The fault services are not started: call useFaultServices() at the top level of the test file.');
+    return services;
+  };
+}
 
 /** Signs this test process in as a fresh account (an API token), as the web app's user. */
 export async function signIn(email = `faults-${Date.now()}@example.test`): Promise<void> {

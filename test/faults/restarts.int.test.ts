@@ -4,7 +4,7 @@
 // database back and the run ends, never left `running`. Web (this process) and worker reconnect.
 // A Redis that lost everything (no append-only file) loses jobs: the next worker to boot finds the
 // runs they were for and queues them again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET as getRunRoute } from '@/app/api/runs/[id]/route';
 import { getPrisma } from '@/lib/db/client';
 import { markRunRunning } from '@/lib/db/runs';
@@ -16,26 +16,15 @@ import {
   isFinishedRun,
   LONG_TRAINING,
   runCountOf,
-  signIn,
-  startFaultServices,
+  useFaultServices,
   startRun,
   TINY_TRAINING,
   uploadSeries,
   waitFor,
   waitForRun,
-  type FaultServices,
 } from './harness';
 
-let services: FaultServices;
-
-beforeAll(async () => {
-  services = await startFaultServices();
-  await signIn();
-});
-
-afterAll(async () => {
-  await services?.close();
-});
+const services = useFaultServices();
 
 describe('restarting Redis', () => {
   it('loses none of the jobs waiting for a worker', async () => {
@@ -43,14 +32,14 @@ describe('restarting Redis', () => {
     const runIds = [await startRun(seriesId, TINY_TRAINING), await startRun(seriesId, TINY_TRAINING), await startRun(seriesId, TINY_TRAINING)];
     expect((await getTrainQueue().getJobCounts('wait')).wait).toBe(3);
 
-    await services.restartRedis();
+    await services().restartRedis();
 
     // The web's producer connection comes back by itself.
     const counts = await waitFor('the queue to answer again', async () => getTrainQueue().getJobCounts('wait'));
     expect(counts.wait).toBe(3);
     expect((await getTrainQueue().getJobs(['wait'])).map((job) => job.id).sort()).toEqual([...runIds].sort());
 
-    const worker = await services.startWorker('after-redis-restart', FAST_STALL_ENV);
+    const worker = await services().startWorker('after-redis-restart', FAST_STALL_ENV);
     for (const runId of runIds) expect((await waitForRun(runId, 'finished', isFinishedRun, 240_000)).status).toBe('succeeded');
     await worker.process.stop();
   });
@@ -69,7 +58,7 @@ describe('a Redis that lost its data', () => {
     await redis.flushall();
     redis.disconnect();
 
-    const worker = await services.startWorker('after-redis-wipe', FAST_STALL_ENV);
+    const worker = await services().startWorker('after-redis-wipe', FAST_STALL_ENV);
     expect(worker.lines.some((line) => line.includes('Recovered 2 run(s) that had no job'))).toBe(true);
     for (const runId of [queuedId, runningId]) {
       expect((await waitForRun(runId, 'finished', isFinishedRun, 240_000)).status).toBe('succeeded');
@@ -82,11 +71,11 @@ describe('a Redis that lost its data', () => {
 describe('restarting PostgreSQL in the middle of a training', () => {
   it('ends the run (succeeded after a retry, or failed with a reason) and both processes carry on', async () => {
     const seriesId = await uploadSeries('postgres-restart');
-    const worker = await services.startWorker('through-postgres-restart', FAST_STALL_ENV);
+    const worker = await services().startWorker('through-postgres-restart', FAST_STALL_ENV);
     const runId = await startRun(seriesId, LONG_TRAINING);
     await waitForRun(runId, 'training with progress', (run) => run.status === 'running' && run.progress > 0);
 
-    await services.restartPostgres({ downMs: 2_000 });
+    await services().restartPostgres({ downMs: 2_000 });
 
     // waitForRun retries while the connections come back.
     const run = await waitForRun(runId, 'finished', isFinishedRun, 300_000);

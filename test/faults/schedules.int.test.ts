@@ -2,7 +2,7 @@
 // scheduler at boot with upsertJobScheduler, which keeps the pending next firing), and a firing
 // never starts a second training of a series that is already training: it is skipped and says so.
 import type { Job } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as cancelRoute } from '@/app/api/runs/[id]/cancel/route';
 import { DELETE as deleteScheduleRoute, GET as getScheduleRoute } from '@/app/api/schedules/[id]/route';
 import { POST as createScheduleRoute } from '@/app/api/schedules/route';
@@ -16,24 +16,13 @@ import {
   isFinishedRun,
   LONG_TRAINING,
   runCountOf,
-  signIn,
-  startFaultServices,
+  useFaultServices,
   uploadSeries,
   waitFor,
   waitForRun,
-  type FaultServices,
 } from './harness';
 
-let services: FaultServices;
-
-beforeAll(async () => {
-  services = await startFaultServices();
-  await signIn();
-});
-
-afterAll(async () => {
-  await services?.close();
-});
+const services = useFaultServices();
 
 async function createSchedule(seriesId: string, every: string): Promise<string> {
   const { status, body } = await api(createScheduleRoute, { method: 'POST', body: { seriesId, every, config: LONG_TRAINING } });
@@ -54,7 +43,7 @@ async function firingsOutsideTheNextOne(scheduleId: string): Promise<Job[]> {
 describe('a schedule across worker restarts', () => {
   it('makes no extra run when its worker is killed mid-training and another boots and re-syncs', async () => {
     const seriesId = await uploadSeries('every-6h');
-    const first = await services.startWorker('sched-first', FAST_STALL_ENV);
+    const first = await services().startWorker('sched-first', FAST_STALL_ENV);
     const scheduleId = await createSchedule(seriesId, '6h');
 
     // An `every` schedule fires at once: its run trains on the first worker.
@@ -65,7 +54,7 @@ describe('a schedule across worker restarts', () => {
 
     first.process.kill();
     expect((await first.exited).signal).toBe('SIGKILL');
-    const second = await services.startWorker('sched-second', FAST_STALL_ENV);
+    const second = await services().startWorker('sched-second', FAST_STALL_ENV);
     expect(second.lines.some((line) => line.includes('Schedules synced: 1 active'))).toBe(true);
     const run = await waitForRun(runId, 'finished', isFinishedRun, 240_000);
     expect(run.status).toBe('succeeded');
@@ -73,7 +62,7 @@ describe('a schedule across worker restarts', () => {
 
     // A clean restart re-syncs once more.
     await second.process.stop();
-    const third = await services.startWorker('sched-third', FAST_STALL_ENV);
+    const third = await services().startWorker('sched-third', FAST_STALL_ENV);
     expect(third.lines.some((line) => line.includes('Schedules synced: 1 active'))).toBe(true);
 
     // Nothing can fire before the next slot: no firing waiting or running, the slot unchanged.
@@ -88,7 +77,7 @@ describe('a schedule across worker restarts', () => {
 
   it('rebuilds a scheduler that Redis lost so that it keeps its cadence instead of firing again', async () => {
     const seriesId = await uploadSeries('redis-wiped');
-    const worker = await services.startWorker('before-wipe', FAST_STALL_ENV);
+    const worker = await services().startWorker('before-wipe', FAST_STALL_ENV);
     const scheduleId = await createSchedule(seriesId, '6h');
     const runId = await waitFor('the first firing to create a run', async () => (await scheduleOf(scheduleId)).runs[0]?.id as string | undefined);
     await api(cancelRoute, { method: 'POST', params: { id: runId } }); // the firing is what counts here
@@ -100,7 +89,7 @@ describe('a schedule across worker restarts', () => {
     redis.disconnect();
     expect(await getTrainQueue().getJobScheduler(scheduleId)).toBeUndefined();
 
-    const rebooted = await services.startWorker('after-wipe', FAST_STALL_ENV);
+    const rebooted = await services().startWorker('after-wipe', FAST_STALL_ENV);
     expect(rebooted.lines.some((line) => line.includes('Schedules synced: 1 active'))).toBe(true);
     const firstRun = await getRunAsSystem(runId);
     const next = (await getTrainQueue().getJobScheduler(scheduleId))?.next;
@@ -117,7 +106,7 @@ describe('two schedules of one series', () => {
   it('never train at once: the firing that finds a training running is skipped, and the API says so', async () => {
     const seriesId = await uploadSeries('two-schedules');
     // Two jobs at a time, so the second firing is taken while the first run trains.
-    const worker = await services.startWorker('sched-overlap', { ...FAST_STALL_ENV, HORIZON_WORKER_CONCURRENCY: '2' });
+    const worker = await services().startWorker('sched-overlap', { ...FAST_STALL_ENV, HORIZON_WORKER_CONCURRENCY: '2' });
     const firstId = await createSchedule(seriesId, '6h');
     const runId = await waitFor('the first firing to create a run', async () => (await scheduleOf(firstId)).runs[0]?.id as string | undefined);
     await waitForRun(runId, 'running', (run) => run.status === 'running');

@@ -1,36 +1,25 @@
 // Scaling out: worker processes share the training queue through Redis; each job goes to one of
 // them, and /api/health counts the processes connected.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import {
   api,
   isFinishedRun,
   linesMatching,
-  signIn,
-  startFaultServices,
+  useFaultServices,
   startRun,
   TINY_TRAINING,
   uploadSeries,
   waitFor,
   waitForRun,
-  type FaultServices,
 } from './harness';
 
-let services: FaultServices;
-
-beforeAll(async () => {
-  services = await startFaultServices();
-  await signIn();
-});
-
-afterAll(async () => {
-  await services?.close();
-});
+const services = useFaultServices();
 
 describe('two worker processes', () => {
   it('both take jobs from the queue, each run trained once, and health counts them', async () => {
     expect((await api(health)).body.workers).toBe(0);
-    const workers = [await services.startWorker('pair-a'), await services.startWorker('pair-b')];
+    const workers = [await services().startWorker('pair-a'), await services().startWorker('pair-b')];
     expect((await api(health)).body).toEqual({ db: 'ok', redis: 'ok', workers: 2 });
 
     const seriesIds = await Promise.all(['one', 'two', 'three', 'four'].map((name) => uploadSeries(`pair-${name}`, 120)));

@@ -1,6 +1,6 @@
 // SIGKILL of a worker in the middle of training: BullMQ's stalled-job check hands the job to
 // another worker (or to the same one, restarted), the run starts over and ends exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getRunAsSystem } from '@/lib/db/runs';
 import { getTrainQueue } from '@/lib/queue/train-queue';
 import {
@@ -10,27 +10,16 @@ import {
   linesMatching,
   LONG_TRAINING,
   runCountOf,
-  signIn,
-  startFaultServices,
+  useFaultServices,
   startRun,
   trainerOf,
   uploadSeries,
   waitFor,
   waitForRun,
-  type FaultServices,
   type WorkerProcess,
 } from './harness';
 
-let services: FaultServices;
-
-beforeAll(async () => {
-  services = await startFaultServices();
-  await signIn();
-});
-
-afterAll(async () => {
-  await services?.close();
-});
+const services = useFaultServices();
 
 /** Waits until the run trains attempt `attempt` and has stored progress, then SIGKILLs its worker. */
 async function killTrainerMidRun(workers: WorkerProcess[], runId: string, attempt: number): Promise<WorkerProcess> {
@@ -49,7 +38,7 @@ async function killTrainerMidRun(workers: WorkerProcess[], runId: string, attemp
 describe('a worker killed in the middle of training', () => {
   it('has its run finished by the other worker: succeeded once, two attempts, one run', async () => {
     const seriesId = await uploadSeries('killed-once');
-    const workers = [await services.startWorker('kill-a', FAST_STALL_ENV), await services.startWorker('kill-b', FAST_STALL_ENV)];
+    const workers = [await services().startWorker('kill-a', FAST_STALL_ENV), await services().startWorker('kill-b', FAST_STALL_ENV)];
     const runId = await startRun(seriesId, LONG_TRAINING);
 
     const killed = await killTrainerMidRun(workers, runId, 1);
@@ -72,10 +61,10 @@ describe('a worker killed in the middle of training', () => {
     const workers: WorkerProcess[] = [];
     // One worker at a time, restarted after each kill: its startup stalled check recovers the job.
     for (let attempt = 1; attempt <= 3; attempt++) {
-      workers.push(await services.startWorker(`killed-${attempt}`, FAST_STALL_ENV));
+      workers.push(await services().startWorker(`killed-${attempt}`, FAST_STALL_ENV));
       await killTrainerMidRun(workers, runId, attempt);
     }
-    const last = await services.startWorker('after-kills', FAST_STALL_ENV);
+    const last = await services().startWorker('after-kills', FAST_STALL_ENV);
     workers.push(last);
 
     const run = await waitForRun(runId, 'finished', isFinishedRun, 120_000);

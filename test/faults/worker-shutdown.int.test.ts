@@ -1,7 +1,7 @@
 // SIGTERM to a worker (a deploy, `docker stop`, Ctrl-C): the training in progress stops after its
 // epoch, the run goes back to `queued` with its job back in the queue, and the process exits 0.
 // The next worker trains the run from the start.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getRunAsSystem } from '@/lib/db/runs';
 import { getTrainQueue } from '@/lib/queue/train-queue';
 import {
@@ -11,34 +11,23 @@ import {
   linesMatching,
   LONG_TRAINING,
   runCountOf,
-  signIn,
-  startFaultServices,
+  useFaultServices,
   startRun,
   uploadSeries,
   waitForRun,
-  type FaultServices,
 } from './harness';
 
-let services: FaultServices;
-
-beforeAll(async () => {
-  services = await startFaultServices();
-  await signIn();
-});
-
-afterAll(async () => {
-  await services?.close();
-});
+const services = useFaultServices();
 
 describe('SIGTERM to a worker', () => {
   it('exits at once with code 0 when idle', async () => {
-    const worker = await services.startWorker('idle');
+    const worker = await services().startWorker('idle');
     expect(await worker.process.stop()).toEqual({ code: 0, signal: null });
   });
 
   it('requeues the training in progress, exits 0, and the next worker trains the run once', async () => {
     const seriesId = await uploadSeries('sigterm');
-    const first = await services.startWorker('term-first', FAST_STALL_ENV);
+    const first = await services().startWorker('term-first', FAST_STALL_ENV);
     const runId = await startRun(seriesId, LONG_TRAINING);
     await waitForRun(runId, 'training with progress', (run) => run.status === 'running' && run.progress > 0);
 
@@ -49,7 +38,7 @@ describe('SIGTERM to a worker', () => {
     expect(requeued).toMatchObject({ status: 'queued', error: expect.stringMatching(/worker was shutting down/) });
     expect(['waiting', 'delayed']).toContain(await getTrainQueue().getJobState(runId));
 
-    const second = await services.startWorker('term-second', FAST_STALL_ENV);
+    const second = await services().startWorker('term-second', FAST_STALL_ENV);
     const run = await waitForRun(runId, 'finished', isFinishedRun, 240_000);
     expect(run).toMatchObject({ status: 'succeeded', error: null });
     expect(await attemptsOf(runId)).toBe(2);

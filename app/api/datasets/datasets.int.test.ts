@@ -1,21 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { disconnectDb, getPool } from '@/lib/db/client';
+import { disconnectDb } from '@/lib/db/client';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
-import { call, callJson, csvForm, dailyCsv, fixtureCsv } from '@/test/api';
+import { call, callJson, csvForm, dailyCsv, fixtureCsv, storedRowCounts } from '@/test/api';
 import { DELETE, GET as getDataset } from './[id]/route';
 import { POST as preview } from './preview/route';
 import { GET as listDatasets, POST as upload } from './route';
 import { GET as getSeries } from '../series/[id]/route';
 import { GET as getPoints } from '../series/[id]/points/route';
-
-async function rowCounts() {
-  const { rows } = await getPool().query<{ datasets: number; series: number; points: number }>(
-    `SELECT (SELECT count(*) FROM datasets)::int AS datasets,
-            (SELECT count(*) FROM series)::int AS series,
-            (SELECT count(*) FROM points)::int AS points`,
-  );
-  return rows[0];
-}
 
 afterAll(async () => {
   await closeTrainQueue();
@@ -24,7 +15,7 @@ afterAll(async () => {
 
 describe('POST /api/datasets', () => {
   it('stores a wide file as one dataset with a series per value column', async () => {
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const { status, body } = await callJson(upload, {
       method: 'POST',
       body: csvForm(fixtureCsv('small-sales.csv'), 'small-sales.csv'),
@@ -47,7 +38,7 @@ describe('POST /api/datasets', () => {
         timeOffset: null,
       });
     }
-    expect(await rowCounts()).toEqual({
+    expect(await storedRowCounts()).toEqual({
       datasets: before.datasets + 1,
       series: before.series + 2,
       points: before.points + 240,
@@ -71,7 +62,7 @@ describe('POST /api/datasets', () => {
   });
 
   it('rejects a file that cannot be imported with 422, its problems, and stores nothing', async () => {
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const broken = 'date,value\n2024-01-01,1\n2024-01-02,abc\nnot a date,3\n2024-01-04,4\n';
     const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(broken, 'broken.csv') });
 
@@ -82,7 +73,7 @@ describe('POST /api/datasets', () => {
     for (const problem of body.error.details.problems) {
       expect(problem).toMatchObject({ code: expect.any(String), message: expect.any(String), severity: expect.stringMatching(/error|warning/) });
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await storedRowCounts()).toEqual(before);
   });
 
   it('answers 400 without a file and 413 over HORIZON_MAX_UPLOAD_MB', async () => {
@@ -92,7 +83,7 @@ describe('POST /api/datasets', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('validation_error');
 
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     process.env.HORIZON_MAX_UPLOAD_MB = '0.001'; // about 1 KB
     try {
       const tooLarge = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(200)) });
@@ -101,13 +92,13 @@ describe('POST /api/datasets', () => {
     } finally {
       delete process.env.HORIZON_MAX_UPLOAD_MB;
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await storedRowCounts()).toEqual(before);
   });
 });
 
 describe('POST /api/datasets/preview', () => {
   it('detects columns and series from the head of a file and stores nothing', async () => {
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const csv = fixtureCsv('small-sales.csv');
     const head = csv.slice(0, 500); // cut mid-line, as the UI sends the first bytes
     const { status, body } = await callJson(preview, { method: 'POST', body: csvForm(head, 'small-sales.csv') });
@@ -134,7 +125,7 @@ describe('POST /api/datasets/preview', () => {
     });
     expect(body.preview).toMatchObject({ layout: 'wide', idColumns: [], decimal: '.', hasHeader: true, skippedSeries: [] });
     expect(body.preview.series[0]).not.toHaveProperty('t');
-    expect(await rowCounts()).toEqual(before);
+    expect(await storedRowCounts()).toEqual(before);
   });
 });
 
@@ -158,12 +149,12 @@ describe('parse options as form fields', () => {
       [{ store: 'south' }, 12],
     ]);
 
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(longCsv(), 'long.csv', { idColumns: 'store' }) });
     expect(status).toBe(201);
     expect(body.dataset.series).toHaveLength(2);
     expect(body.dataset.series.map((s: { points: number }) => s.points)).toEqual([12, 12]);
-    expect(await rowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 2, points: before.points + 24 });
+    expect(await storedRowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 2, points: before.points + 24 });
   });
 
   it('fills gaps with gapPolicy "linear" and reports what it filled', async () => {
@@ -188,7 +179,7 @@ describe('parse options as form fields', () => {
   });
 
   it('answers 400 naming the field for an invalid option, and stores nothing', async () => {
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ layout: 'tall' }, 'layout', /one of "wide", "long"/],
       [{ duplicatePolicy: 'first' }, 'duplicatePolicy', /one of "error", "mean", "sum", "last"/],
@@ -205,7 +196,7 @@ describe('parse options as form fields', () => {
         expect(body.error.details.issues[0].message).toMatch(message);
       }
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await storedRowCounts()).toEqual(before);
   });
 
   it('resamples to a coarser frequency with the chosen aggregation', async () => {
@@ -269,11 +260,11 @@ describe('series and points', () => {
 describe('DELETE /api/datasets/:id', () => {
   it('deletes the dataset with its series and points, then answers 404', async () => {
     const { body } = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(50), 'gone.csv') });
-    const before = await rowCounts();
+    const before = await storedRowCounts();
 
     const response = await call(DELETE, { method: 'DELETE', params: { id: body.dataset.id } });
     expect(response.status).toBe(204);
-    expect(await rowCounts()).toEqual({ datasets: before.datasets - 1, series: before.series - 1, points: before.points - 50 });
+    expect(await storedRowCounts()).toEqual({ datasets: before.datasets - 1, series: before.series - 1, points: before.points - 50 });
 
     expect((await call(getDataset, { params: { id: body.dataset.id } })).status).toBe(404);
     expect((await call(DELETE, { method: 'DELETE', params: { id: body.dataset.id } })).status).toBe(404);

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { disconnectDb, getPool } from '@/lib/db/client';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
-import { callJson, defaultUser } from '@/test/api';
+import { callJson, defaultUser, storedRowCounts } from '@/test/api';
 import { GET as uploadProgress } from '../uploads/[id]/route';
 import { POST as upload } from './route';
 
@@ -49,15 +49,6 @@ function minutelyCsv(rows: number, start = Date.UTC(2024, 0, 1)): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function rowCounts() {
-  const { rows } = await getPool().query<{ datasets: number; series: number; points: number }>(
-    `SELECT (SELECT count(*) FROM datasets)::int AS datasets,
-            (SELECT count(*) FROM series)::int AS series,
-            (SELECT count(*) FROM points)::int AS points`,
-  );
-  return rows[0];
-}
-
 afterAll(async () => {
   await closeTrainQueue();
   await disconnectDb();
@@ -66,7 +57,7 @@ afterAll(async () => {
 describe('POST /api/datasets, streamed', () => {
   it('imports a large-ish file sent in chunks, every row stored, with its progress readable by id', async () => {
     const rows = 150_000; // about 5 MB
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const uploadId = `test-${Date.now()}`;
     const { status, body } = await streamUpload(multipartStream(minutelyCsv(rows), { name: 'Streamed' }), `?uploadId=${uploadId}`);
 
@@ -74,7 +65,7 @@ describe('POST /api/datasets, streamed', () => {
     expect(body.dataset.name).toBe('Streamed');
     expect(body.dataset.series).toHaveLength(1);
     expect(body.dataset.series[0]).toMatchObject({ points: rows, frequency: 'minutely', timeOffset: '+00:00' });
-    expect(await rowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 1, points: before.points + rows });
+    expect(await storedRowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 1, points: before.points + rows });
     const { rows: stored } = await getPool().query<{ first: Date; last: Date; sum: number }>(
       'SELECT min(t) AS first, max(t) AS last, sum(v) AS sum FROM points WHERE series_id = $1',
       [body.dataset.series[0].id],
@@ -89,7 +80,7 @@ describe('POST /api/datasets, streamed', () => {
   });
 
   it('answers 413 when the file passes HORIZON_MAX_UPLOAD_MB mid-stream, and stores nothing', async () => {
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     process.env.HORIZON_MAX_UPLOAD_MB = '1';
     try {
       // About 3 MB, no Content-Length: only the streamed byte count can catch it.
@@ -100,27 +91,27 @@ describe('POST /api/datasets, streamed', () => {
     } finally {
       delete process.env.HORIZON_MAX_UPLOAD_MB;
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await storedRowCounts()).toEqual(before);
   });
 
   it('answers 422 for a bad row at the very end of a large file, and stores nothing', async () => {
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const csv = `${minutelyCsv(100_000)}not a date,12\n`;
     const { status, body } = await streamUpload(multipartStream(csv));
     expect(status).toBe(422);
     expect(body.error.code).toBe('invalid_csv');
     const problem = body.error.details.problems.find((p: { code: string }) => p.code === 'unparseable_dates');
     expect(problem).toMatchObject({ severity: 'error', row: 100_002 });
-    expect(await rowCounts()).toEqual(before);
+    expect(await storedRowCounts()).toEqual(before);
   });
 
   it('answers 400 for a field sent after the file, and stores nothing', async () => {
-    const before = await rowCounts();
+    const before = await storedRowCounts();
     const { status, body } = await streamUpload(multipartStream(minutelyCsv(500), {}, { name: 'Too late' }));
     expect(status).toBe(400);
     expect(body.error.code).toBe('validation_error');
     expect(body.error.message).toMatch(/"name" came after the file/);
-    expect(await rowCounts()).toEqual(before);
+    expect(await storedRowCounts()).toEqual(before);
   });
 
   it('reads ambiguous dates in the order given by dayFirst, and keeps the offset of the file for display', async () => {
