@@ -1,5 +1,6 @@
 // Upload steps that need a real browser: the day/month question for dates that read either way,
-// and the progress of a large import (bytes sent and rows the server has read) while it runs.
+// and the progress of a large import or append (bytes sent and rows the server has read) while it runs.
+import type { CDPSession, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 
 /** 01/01/2024 .. 01/12/2024: the first of each month (day first) or twelve January days (month first). */
@@ -35,12 +36,70 @@ test('ambiguous DD/MM dates: the preview asks which order, and the import reads 
   await expect(page.getByRole('row', { name: /visitors/ })).toContainText('1 Jan 2024 – 1 Dec 2024');
 });
 
-/** `rows` minutely readings, about 33 bytes a row. */
-function largeCsv(rows: number): Buffer {
+/** `rows` minutely readings from minute `from`, about 33 bytes a row. */
+function largeCsv(rows: number, from = 0): Buffer {
   const start = Date.UTC(2024, 0, 1);
   const lines = ['timestamp,reading'];
-  for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 60_000).toISOString()},${(20 + (i % 600) / 10).toFixed(1)}`);
+  for (let i = from; i < from + rows; i++) lines.push(`${new Date(start + i * 60_000).toISOString()},${(20 + (i % 600) / 10).toFixed(1)}`);
   return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+/** A slow uplink (1 MB/s), so a large upload lasts long enough to watch its progress. */
+async function throttleUplink(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+  return cdp;
+}
+
+async function unthrottle(cdp: CDPSession): Promise<void> {
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+}
+
+interface ProgressSample {
+  now: number;
+  text: string;
+}
+
+/**
+ * Reads a progress bar every 150 ms until `done()`; takes one screenshot once the server has read
+ * some rows (checking the counts beside the bar then), and returns every sample.
+ */
+async function sampleProgress(
+  bar: Locator,
+  counts: Locator,
+  done: () => Promise<boolean>,
+  screenshot: () => Promise<void>,
+): Promise<{ samples: ProgressSample[]; screenshotTaken: boolean }> {
+  const samples: ProgressSample[] = [];
+  let screenshotTaken = false;
+  while (!(await done())) {
+    const sample = await bar
+      .evaluate((el) => ({ now: Number(el.getAttribute('aria-valuenow')), text: el.getAttribute('aria-valuetext') ?? '' }))
+      .catch(() => null);
+    if (sample) {
+      samples.push(sample);
+      if (!screenshotTaken && /[1-9][\d,]* rows read/.test(sample.text) && sample.now > 10) {
+        await expect(counts).toContainText('rows read');
+        await screenshot();
+        screenshotTaken = true;
+      }
+    }
+    await bar.page().waitForTimeout(150);
+  }
+  return { samples, screenshotTaken };
+}
+
+/** The samples where the text changed, to print when an expectation fails. */
+const changes = (samples: ProgressSample[]) => JSON.stringify(samples.filter((s, i) => i === 0 || s.text !== samples[i - 1].text));
+
+/** Row counts seen strictly between 0 and `rows`: the server was still reading the file. */
+function partialRowCounts(samples: ProgressSample[], rows: number): number[] {
+  return samples
+    .map((s) => /([\d,]+) rows read/.exec(s.text)?.[1])
+    .filter((count): count is string => count !== undefined)
+    .map((count) => Number(count.replace(/,/g, '')))
+    .filter((count) => count > 0 && count < rows);
 }
 
 test('a large upload shows bytes sent and rows read while it runs', async ({ page, takeScreenshot }) => {
@@ -49,55 +108,59 @@ test('a large upload shows bytes sent and rows read while it runs', async ({ pag
   await page.getByTestId('upload-input').setInputFiles({ name: 'readings.csv', mimeType: 'text/csv', buffer: largeCsv(rows) });
   await expect(page.getByRole('heading', { name: '1 series detected' })).toBeVisible();
 
-  // A slow uplink (1 MB/s: about 9 s for this file) so the upload lasts long enough to watch, and
-  // for the page's progress polls to be answered mid-upload even on a busy machine.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: 1024 * 1024,
-  });
-
+  // At 1 MB/s this file takes about 9 s: the page's progress polls are answered mid-upload even
+  // on a busy machine.
+  const cdp = await throttleUplink(page);
   await page.getByTestId('import-button').click();
   const bar = page.getByRole('progressbar', { name: 'Upload progress' });
   await expect(bar).toBeVisible();
 
   // Sample the bar until the dataset page opens: its value and its text must move mid-upload.
-  const samples: { now: number; text: string }[] = [];
-  let screenshotTaken = false;
-  while (!/\/datasets\/[^/]+$/.test(page.url())) {
-    const sample = await bar
-      .evaluate((el) => ({ now: Number(el.getAttribute('aria-valuenow')), text: el.getAttribute('aria-valuetext') ?? '' }))
-      .catch(() => null);
-    if (sample) {
-      samples.push(sample);
-      if (!screenshotTaken && /[1-9][\d,]* rows read/.test(sample.text) && sample.now > 10) {
-        await expect(page.getByTestId('upload-counts')).toContainText('rows read');
-        await takeScreenshot('upload-in-progress');
-        screenshotTaken = true;
-      }
-    }
-    await page.waitForTimeout(150);
-  }
-
-  const seen = JSON.stringify(samples.filter((s, i) => i === 0 || s.text !== samples[i - 1].text));
+  const { samples, screenshotTaken } = await sampleProgress(
+    bar,
+    page.getByTestId('upload-counts'),
+    async () => /\/datasets\/[^/]+$/.test(page.url()),
+    () => takeScreenshot('upload-in-progress'),
+  );
   // The bar moved through several values before the import finished...
   const sending = new Set(samples.filter((s) => s.now > 0 && s.now < 100).map((s) => s.now));
-  expect(sending.size, `distinct percentages while importing: ${seen}`).toBeGreaterThanOrEqual(3);
+  expect(sending.size, `distinct percentages while importing: ${changes(samples)}`).toBeGreaterThanOrEqual(3);
   // ...and the server's row count grew while it was still reading the file (below the total).
-  const partialCounts = samples
-    .map((s) => /([\d,]+) rows read/.exec(s.text)?.[1])
-    .filter((count): count is string => count !== undefined)
-    .map((count) => Number(count.replace(/,/g, '')))
-    .filter((count) => count > 0 && count < rows);
-  expect(new Set(partialCounts).size, `row counts seen mid-import: ${seen}`).toBeGreaterThanOrEqual(2);
+  expect(new Set(partialRowCounts(samples, rows)).size, `row counts seen mid-import: ${changes(samples)}`).toBeGreaterThanOrEqual(2);
   expect(samples[0].text).toMatch(/of \d+(\.\d+)? MB sent/);
   expect(screenshotTaken).toBe(true);
 
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await unthrottle(cdp);
   await expect(page.getByText(`1 series · ${rows.toLocaleString('en-US')} points`)).toBeVisible();
+});
+
+test('a large append shows bytes sent and rows read while it runs', async ({ page, request, takeScreenshot }) => {
+  const stored = 1_000;
+  const rows = 200_000;
+  const response = await request.post('/api/datasets', {
+    multipart: { name: 'readings', file: { name: 'readings.csv', mimeType: 'text/csv', buffer: largeCsv(stored) } },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const { dataset } = (await response.json()) as { dataset: { id: string } };
+  await page.goto(`/datasets/${dataset.id}`);
+
+  const cdp = await throttleUplink(page);
+  await page.getByTestId('append-input').setInputFiles({ name: 'newer.csv', mimeType: 'text/csv', buffer: largeCsv(rows, stored) });
+  const bar = page.getByRole('progressbar', { name: 'Append progress' });
+  await expect(bar).toBeVisible();
+
+  const finished = async () =>
+    (await page.getByTestId('append-status').count()) > 0 || (await page.getByTestId('append-error').count()) > 0;
+  const { samples, screenshotTaken } = await sampleProgress(bar, page.getByTestId('append-counts'), finished, () =>
+    takeScreenshot('append-in-progress'),
+  );
+  expect(new Set(partialRowCounts(samples, rows)).size, `row counts seen mid-append: ${changes(samples)}`).toBeGreaterThanOrEqual(2);
+  expect(screenshotTaken).toBe(true);
+
+  await unthrottle(cdp);
+  await expect(page.getByTestId('append-status')).toContainText(`Added ${rows.toLocaleString('en-US')} points to 1 series.`);
+  await expect(bar).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByText(`1 series · ${(stored + rows).toLocaleString('en-US')} points`)).toBeVisible();
 });
 
 test('times written with a UTC offset are shown at that offset on the series page and in the chart', async ({ page, request, takeScreenshot }) => {

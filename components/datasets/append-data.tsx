@@ -1,14 +1,15 @@
 'use client';
 // "Append data" on the dataset page: pick a CSV with newer (or corrected) rows; series with the
 // same name grow, new names become series, and at a timestamp already stored the new value wins.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FileProblems } from '@/components/upload/file-problems';
+import { UploadProgress } from '@/components/upload/upload-progress';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { appendToDataset } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import { formatCount } from '@/lib/client/format';
 import type { AppendedSeries, Dataset } from '@/lib/client/types';
+import { appendToDatasetWithProgress, type UploadHandle, type AppendOutcome, type UploadState } from '@/lib/client/upload-dataset';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${formatCount(count)} ${count === 1 ? one : many}`;
 
@@ -26,20 +27,29 @@ export function appendSummary(appended: readonly AppendedSeries[]): string {
 export function AppendData({ datasetId, onAppended }: { datasetId: string; onAppended: (dataset: Dataset) => void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const [upload, setUpload] = useState<UploadState | null>(null);
   const [result, setResult] = useState<{ fileName: string; summary: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const uploadRef = useRef<UploadHandle<AppendOutcome> | null>(null);
+  // Leaving the page stops the upload rather than letting it finish unseen.
+  useEffect(() => () => uploadRef.current?.abort(), []);
 
   const append = async (file: File) => {
     setBusy(true);
     setResult(null);
     setError(null);
+    setUpload(null);
     try {
-      const { dataset, appended } = await appendToDataset(datasetId, file);
+      const handle = appendToDatasetWithProgress(datasetId, file, {}, setUpload);
+      uploadRef.current = handle;
+      const { dataset, appended } = await handle.promise;
       setResult({ fileName: file.name, summary: appendSummary(appended) });
       onAppended(dataset);
     } catch (caught) {
       setError(caught);
+      setUpload(null);
     } finally {
+      uploadRef.current = null;
       setBusy(false);
       // Choosing the same file again (after fixing it) must fire another change event.
       if (inputRef.current) inputRef.current.value = '';
@@ -69,6 +79,15 @@ export function AppendData({ datasetId, onAppended }: { datasetId: string; onApp
           Series with the same name grow, new names become series; at a stored timestamp the new value wins.
         </span>
       </div>
+      {upload !== null && (
+        <UploadProgress
+          upload={upload}
+          label="Append progress"
+          finished={result !== null}
+          testId="append-progress"
+          countsTestId="append-counts"
+        />
+      )}
       {result && (
         <Alert tone="success" title={`Appended ${result.fileName}`} data-testid="append-status">
           {result.summary}

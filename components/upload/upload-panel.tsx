@@ -10,7 +10,6 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Facts } from '@/components/ui/facts';
 import { InputField } from '@/components/ui/field';
-import { ProgressBar } from '@/components/ui/progress-bar';
 import { LoadingState } from '@/components/ui/states';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import type { ParseChoice } from '@/lib/client/api';
@@ -24,6 +23,7 @@ import { FileProblems } from './file-problems';
 import { ParseSettings } from './parse-settings';
 import { PreviewTable } from './preview-table';
 import { DropZone } from './drop-zone';
+import { UploadProgress } from './upload-progress';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', '|': 'Pipe' };
 
@@ -38,19 +38,6 @@ function uploadStatus(upload: UploadState | null, imported: boolean): string {
   if (upload === null) return '';
   if (upload.phase === 'storing') return 'The whole file is read. Storing the series…';
   return `Uploading ${formatBytes(upload.bytesTotal)} and reading it as it arrives…`;
-}
-
-/** "12 MB of 40 MB sent · 512,000 rows read": shown under the bar and spoken as its value. */
-function uploadCounts(upload: UploadState): string {
-  const sent = `${formatBytes(upload.bytesSent)} of ${formatBytes(upload.bytesTotal)} sent`;
-  return upload.rowsParsed === null ? sent : `${sent} · ${formatCount(upload.rowsParsed)} rows read`;
-}
-
-/** Sending is most of the wait; what follows (storing) shows as the last few percent. */
-function uploadFraction(upload: UploadState): number {
-  if (upload.phase === 'done') return 1;
-  const sent = upload.bytesTotal > 0 ? upload.bytesSent / upload.bytesTotal : 0;
-  return upload.phase === 'storing' ? 0.97 : Math.min(0.95, sent * 0.95);
 }
 
 /** The time column's cells of the preview's first rows, as written, for the day/month question. */
@@ -260,19 +247,13 @@ export function UploadPanel() {
           )}
 
           {upload !== null && (
-            <div className="stack stack-sm">
-              <ProgressBar
-                value={uploadFraction(upload)}
-                label="Upload progress"
-                valueText={uploadCounts(upload)}
-                size="lg"
-                tone={imported ? 'success' : 'accent'}
-                data-testid="upload-progress"
-              />
-              <p className="muted" data-testid="upload-counts">
-                {uploadCounts(upload)}
-              </p>
-            </div>
+            <UploadProgress
+              upload={upload}
+              label="Upload progress"
+              finished={imported}
+              testId="upload-progress"
+              countsTestId="upload-counts"
+            />
           )}
           <p className="muted" aria-live="polite" data-testid="upload-status">
             {status}

@@ -2,7 +2,6 @@
 // shape or throws an ApiError; components never call fetch directly.
 import { apiErrorFrom } from './api-error';
 import type {
-  AppendedSeries,
   CreateRunBody,
   CreateScheduleBody,
   Dataset,
@@ -27,7 +26,8 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (typeof init.body === 'string') headers.set('content-type', 'application/json');
   headers.set('accept', 'application/json');
-  const response = await fetch(path, { ...init, headers, cache: 'no-store' });
+  // Not kept by the browser unless a helper asks (points: kept, and revalidated by ETag every time).
+  const response = await fetch(path, { cache: 'no-store', ...init, headers });
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw apiErrorFrom(response.status, response.statusText, body);
@@ -106,18 +106,6 @@ export async function previewDataset(
     .preview;
 }
 
-/** Adds a file's points to a stored dataset (matching series grow, new names become series). */
-export async function appendToDataset(
-  id: string,
-  file: File,
-  choice: ParseChoice = {},
-): Promise<{ dataset: Dataset; appended: AppendedSeries[] }> {
-  const form = new FormData();
-  setParseFields(form, choice);
-  form.set('file', file, file.name);
-  return request(`/api/datasets/${enc(id)}/append`, { method: 'POST', body: form });
-}
-
 /** What the server has done with an upload so far (the page polls it while the file is sent). */
 export async function getUploadProgress(uploadId: string, signal?: AbortSignal): Promise<UploadProgress> {
   return (await request<{ upload: UploadProgress }>(`/api/uploads/${enc(uploadId)}`, { signal })).upload;
@@ -145,7 +133,7 @@ export async function getSeriesPoints(id: string, query: PointsQuery = {}, signa
   if (query.to) params.set('to', query.to);
   if (query.max !== undefined) params.set('max', String(query.max));
   const qs = params.toString() ? `?${params}` : '';
-  return (await request<{ points: Point[] }>(`/api/series/${enc(id)}/points${qs}`, { signal })).points;
+  return (await request<{ points: Point[] }>(`/api/series/${enc(id)}/points${qs}`, { signal, cache: 'no-cache' })).points;
 }
 
 // Runs

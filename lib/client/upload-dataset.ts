@@ -1,9 +1,10 @@
-// Uploads a whole CSV to POST /api/datasets. XMLHttpRequest rather than fetch, because only XHR
-// reports upload progress (`upload.onprogress`). The server parses the file as it arrives; the
-// page asks it how many rows it has read (GET /api/uploads/:id) under an id chosen here.
+// Uploads a whole CSV to POST /api/datasets (an import) or POST /api/datasets/:id/append.
+// XMLHttpRequest rather than fetch, because only XHR reports upload progress
+// (`upload.onprogress`). The server parses the file as it arrives; the page asks it how many rows
+// it has read (GET /api/uploads/:id) under an id chosen here.
 import { getUploadProgress, setParseFields, type ParseChoice } from './api';
 import { ApiError, apiErrorFrom } from './api-error';
-import type { Dataset, UploadPhase } from './types';
+import type { AppendedSeries, Dataset, UploadPhase } from './types';
 
 export interface UploadFields extends ParseChoice {
   file: File;
@@ -20,24 +21,51 @@ export interface UploadState {
   phase: UploadPhase;
 }
 
-export interface UploadHandle {
-  promise: Promise<Dataset>;
+export interface UploadHandle<T = Dataset> {
+  promise: Promise<T>;
   abort: () => void;
 }
 
 /** How often the page asks the server how far it got: a progress bar needs no more. */
 const POLL_MS = 400;
 
-/** Starts the upload; `onProgress` hears of every change of the state. */
+/** Starts the import; `onProgress` hears of every change of the state. */
 export function uploadDataset(fields: UploadFields, onProgress: (state: UploadState) => void): UploadHandle {
   // Fields first, file last: the server reads the file as it streams and needs the fields by then.
   const form = new FormData();
   if (fields.name?.trim()) form.set('name', fields.name.trim());
   setParseFields(form, fields);
   form.set('file', fields.file, fields.file.name);
+  return sendUpload('/api/datasets', form, fields.file, onProgress, (body) => (body as { dataset: Dataset }).dataset);
+}
 
+export interface AppendOutcome {
+  dataset: Dataset;
+  appended: AppendedSeries[];
+}
+
+/** Starts appending a file's points to a stored dataset, with the same progress as an import. */
+export function appendToDatasetWithProgress(
+  datasetId: string,
+  file: File,
+  choice: ParseChoice,
+  onProgress: (state: UploadState) => void,
+): UploadHandle<AppendOutcome> {
+  const form = new FormData();
+  setParseFields(form, choice);
+  form.set('file', file, file.name);
+  return sendUpload(`/api/datasets/${encodeURIComponent(datasetId)}/append`, form, file, onProgress, (body) => body as AppendOutcome);
+}
+
+function sendUpload<T>(
+  path: string,
+  form: FormData,
+  file: File,
+  onProgress: (state: UploadState) => void,
+  result: (body: unknown) => T,
+): UploadHandle<T> {
   const uploadId = crypto.randomUUID();
-  let state: UploadState = { bytesSent: 0, bytesTotal: fields.file.size, rowsParsed: null, phase: 'receiving' };
+  let state: UploadState = { bytesSent: 0, bytesTotal: file.size, rowsParsed: null, phase: 'receiving' };
   const update = (change: Partial<UploadState>) => {
     state = { ...state, ...change };
     onProgress(state);
@@ -49,13 +77,13 @@ export function uploadDataset(fields: UploadFields, onProgress: (state: UploadSt
   });
 
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<Dataset>((resolve, reject) => {
-    xhr.open('POST', `/api/datasets?uploadId=${encodeURIComponent(uploadId)}`);
+  const promise = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', `${path}?uploadId=${encodeURIComponent(uploadId)}`);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
       // event.total includes the form around the file: scale to the file's own size.
-      if (event.lengthComputable && event.total > 0) update({ bytesSent: Math.round((event.loaded / event.total) * fields.file.size) });
+      if (event.lengthComputable && event.total > 0) update({ bytesSent: Math.round((event.loaded / event.total) * file.size) });
     };
     xhr.onload = () => {
       let body: unknown = null;
@@ -65,8 +93,8 @@ export function uploadDataset(fields: UploadFields, onProgress: (state: UploadSt
         // Not JSON (e.g. a proxy's error page): apiErrorFrom falls back to the status line.
       }
       if (xhr.status >= 200 && xhr.status < 300) {
-        update({ bytesSent: fields.file.size, phase: 'done' });
-        resolve((body as { dataset: Dataset }).dataset);
+        update({ bytesSent: file.size, phase: 'done' });
+        resolve(result(body));
       } else {
         reject(apiErrorFrom(xhr.status, xhr.statusText, body));
       }

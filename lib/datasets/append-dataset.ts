@@ -7,11 +7,13 @@ import { appendPoints, DatasetGoneError, OverlapError, type AppendedSeries, type
 import { getDataset, type Dataset } from '@/lib/db/datasets';
 import { parseCsv, type CsvInput, type DuplicatePolicy, type ParseOptions, type Problem } from '@/lib/ingest';
 import { invalidCsv } from './invalid-csv';
+import type { ImportProgress } from './upload-progress';
 
 export interface DatasetAppend {
   datasetId: string;
   file: CsvInput;
   options?: Omit<ParseOptions, 'partial'>;
+  progress?: ImportProgress;
 }
 
 export interface AppendResult {
@@ -48,9 +50,10 @@ function overlapProblems(error: OverlapError): Problem[] {
 }
 
 /** The caller checks that the dataset exists in `scope`; one deleted meanwhile still answers 404. */
-export async function appendToDataset(scope: Scope, { datasetId, file, options = {} }: DatasetAppend): Promise<AppendResult> {
-  const parsed = await parseCsv(file, options);
+export async function appendToDataset(scope: Scope, { datasetId, file, options = {}, progress }: DatasetAppend): Promise<AppendResult> {
+  const parsed = await parseCsv(file, options, { onRows: progress?.rowsParsed });
   if (!parsed.ok) throw invalidCsv(parsed.problems);
+  progress?.storing();
   let series: AppendedSeries[];
   try {
     series = await appendPoints(datasetId, parsed.series, overlapPolicy(options.duplicatePolicy));

@@ -1,12 +1,12 @@
 // Appending to a stored dataset in ONE transaction: series rows for new names, the new points
 // COPY'd into a staging table, then merged into `points` with one INSERT ... ON CONFLICT, and the
 // series' counts and ranges recomputed. A failure anywhere leaves the dataset as it was.
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool } from './client';
 import { analyzeAfterBulkLoad, rebuildPointRollups } from './point-rollups';
 import { copyPoints } from './points';
+import { timeOrderedId } from './time-ordered-id';
 
 /**
  * What a new value does to a stored value at the same timestamp: 'replace' (the new one wins),
@@ -53,7 +53,7 @@ async function seriesIdsByName(client: pg.PoolClient, datasetId: string, series:
   );
   const existing = new Map(rows.map((row) => [row.name, row.id]));
   const fresh = series.filter((s) => !existing.has(s.name));
-  const freshIds = fresh.map(() => randomUUID());
+  const freshIds = fresh.map(() => timeOrderedId());
   await client.query(
     `INSERT INTO series (id, dataset_id, name, frequency, time_offset)
      SELECT id, $1, name, frequency, time_offset

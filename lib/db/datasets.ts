@@ -6,9 +6,10 @@ import type { Scope } from '@/lib/auth/scope';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool, getPrisma } from './client';
 import type { Dataset as DatasetRow, Series as SeriesRow } from './generated/prisma/client';
-import { analyzeAfterBulkLoad, rebuildPointRollups } from './point-rollups';
-import { copyPoints } from './points';
-import { toSeries, type Series } from './series';
+import { analyzeAfterBulkLoad, copyPointRollups } from './point-rollups';
+import { copyPoints, withSeriesCreatedInTransaction } from './points';
+import { timeOrderedId } from './time-ordered-id';
+import { SERIES_COLUMNS, toSeries, type Series } from './series';
 
 /** The `Dataset` shape of docs/api.md. */
 export interface Dataset {
@@ -44,7 +45,8 @@ function isoOrNull(ms: number | undefined): string | null {
 export async function createDataset(scope: Scope, { name, fileName, series }: NewDataset): Promise<Dataset> {
   // Ids are made here because Prisma's cuid() default only applies to writes through Prisma.
   const datasetId = randomUUID();
-  const seriesIds = series.map(() => randomUUID());
+  // Time-ordered: their points go to the end of the points index (see time-ordered-id.ts).
+  const seriesIds = series.map(() => timeOrderedId());
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {
@@ -71,12 +73,12 @@ export async function createDataset(scope: Scope, { name, fileName, series }: Ne
         series.map((s) => s.timeOffset ?? null),
       ],
     );
-    await copyPoints(
-      client,
-      series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v })),
-      { seriesCreatedInTransaction: true },
-    );
-    await rebuildPointRollups(client, seriesIds);
+    const points = series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v }));
+    await withSeriesCreatedInTransaction(client, async () => {
+      await copyPoints(client, points);
+      // From the arrays in memory: computing them in SQL would read back every point just written.
+      await copyPointRollups(client, points);
+    });
     await client.query('COMMIT');
     await analyzeAfterBulkLoad(client, series.reduce((sum, s) => sum + s.t.length, 0));
   } catch (error) {
@@ -103,10 +105,28 @@ export async function listDatasets(scope: Scope): Promise<Dataset[]> {
   return rows.map(toDataset);
 }
 
-/** Null when there is no such dataset or it belongs to someone else. */
+/**
+ * Null when there is no such dataset or it belongs to someone else. Raw SQL on the pool, the
+ * dataset and its series read at once: dataset pages and every upload's answer ask for it, and
+ * Prisma's query pipeline costs more CPU than the queries.
+ */
 export async function getDataset(scope: Scope, id: string): Promise<Dataset | null> {
-  const row = await getPrisma().dataset.findFirst({ where: { id, userId: scope.userId }, include: withSeries });
-  return row && toDataset(row);
+  // Named: prepared once per pool connection, so PostgreSQL does not plan them on every request.
+  const [dataset, series] = await Promise.all([
+    getPool().query<DatasetRow>({
+      name: 'owned-dataset',
+      text: `SELECT id, user_id AS "userId", name, file_name AS "fileName", created_at AS "createdAt"
+               FROM datasets WHERE id = $1 AND user_id = $2`,
+      values: [id, scope.userId],
+    }),
+    getPool().query<SeriesRow>({
+      name: 'owned-dataset-series',
+      text: `SELECT ${SERIES_COLUMNS} FROM series s JOIN datasets d ON d.id = s.dataset_id
+              WHERE d.id = $1 AND d.user_id = $2 ORDER BY s.name`,
+      values: [id, scope.userId],
+    }),
+  ]);
+  return dataset.rows[0] ? toDataset({ ...dataset.rows[0], series: series.rows }) : null;
 }
 
 /** System scope: whether the install has any dataset at all, anyone's (npm start seeds the demo into an empty one). */

@@ -1,10 +1,14 @@
 // Block summaries of a series' points (table point_rollups): the first, last, lowest and highest
 // of every 64 consecutive points, and of every 256, 1024 and 4096. A chart of any range reads at
 // most a couple of thousand of these instead of scanning up to millions of rows. Every writer of points rebuilds the
-// summaries of the series it touched, in its own transaction (datasets.ts, append-points.ts).
+// summaries of the series it touched, in its own transaction: a new dataset COPYs them from its
+// points in memory (copyPointRollups), an append recomputes them in SQL from the merged points.
 import type pg from 'pg';
+import { BinaryCopyWriter, copyBinary, FIELD_BYTES, textFieldBytes } from './binary-copy';
 import { getPool } from './client';
+import type { PointsToCopy } from './points';
 import type { BucketSummary, TimePoint } from './points-downsample';
+import { rollupBlocks } from './rollup-blocks';
 
 /** Points per block, coarsest first: each level groups four blocks of the next finer one. */
 export const ROLLUP_LEVELS = [4096, 1024, 256, 64] as const;
@@ -54,6 +58,38 @@ export async function rebuildPointRollups(client: pg.PoolClient, seriesIds: read
       [ids, level, level / 4],
     );
   }
+}
+
+const ROLLUP_COLUMNS = 'point_rollups (series_id, level, t_first, v_first, t_last, v_last, t_low, v_low, t_high, v_high)';
+
+function* binaryRollups(series: readonly PointsToCopy[]): Generator<Buffer> {
+  const out = new BinaryCopyWriter();
+  for (const { seriesId, t, v } of series) {
+    const id = Buffer.from(seriesId, 'utf8');
+    const fieldBytes = textFieldBytes(id) + FIELD_BYTES.int4 + 4 * (FIELD_BYTES.timestamptz + FIELD_BYTES.float8);
+    for (const level of ROLLUP_LEVELS) {
+      for (const block of rollupBlocks(v, level)) {
+        const full = out.row(10, fieldBytes);
+        if (full) yield full;
+        out.text(id);
+        out.int4(level);
+        for (const at of [block.first, block.last, block.low, block.high]) {
+          out.timestamptz(t[at]);
+          out.float8(v[at]);
+        }
+      }
+    }
+  }
+  yield* out.end();
+}
+
+/**
+ * Writes the summaries of series that have no stored points besides `series`' own (a new
+ * dataset), from the points in memory: the same rows rebuildPointRollups would compute, without
+ * reading the points back. `t` must be ascending.
+ */
+export async function copyPointRollups(client: pg.PoolClient, series: readonly PointsToCopy[]): Promise<void> {
+  await copyBinary(client, ROLLUP_COLUMNS, binaryRollups(series));
 }
 
 /** Points written at once above which the tables' planner statistics are refreshed right away. */

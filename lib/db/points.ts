@@ -1,85 +1,60 @@
 // Bulk load of observations with COPY, the fastest way into PostgreSQL (about 20x Prisma's
 // createMany), on the caller's client so it joins the caller's transaction; and paged reads for
 // downloads that must not hold a whole dataset in memory.
-//
-// COPY uses PostgreSQL's binary format: no timestamp text to format here or to parse on the
-// server, which for a million points is most of the cost of the text format.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { BinaryCopyWriter, copyBinary, FIELD_BYTES, textFieldBytes } from './binary-copy';
 import { getPool } from './client';
 
 export interface PointsToCopy {
   seriesId: string;
-  /** Epoch milliseconds. */
+  /** Epoch milliseconds, ascending. */
   t: ArrayLike<number>;
   v: ArrayLike<number>;
 }
 
-/** Bytes per COPY write: large enough that stream overhead per write does not matter. */
-const CHUNK_BYTES = 256 * 1024;
-const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-/** Binary timestamps count microseconds from 2000-01-01T00:00:00Z. */
-const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
-const TWO_32 = 2 ** 32;
-
-/** The binary COPY stream of (series_id, t, v) rows: header, one tuple per point, trailer. */
-function* binaryRows(series: PointsToCopy[]): Generator<Buffer> {
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  SIGNATURE.copy(chunk, 0);
-  let at = chunk.writeInt32BE(0, chunk.writeInt32BE(0, SIGNATURE.length)); // flags, header extension
+/** The binary COPY stream of (series_id, t, v) rows, encoded as the COPY reads it. */
+function* binaryRows(series: readonly PointsToCopy[]): Generator<Buffer> {
+  const out = new BinaryCopyWriter();
   for (const { seriesId, t, v } of series) {
     const id = Buffer.from(seriesId, 'utf8');
-    const rowBytes = 2 + 4 + id.length + 4 + 8 + 4 + 8;
+    const fieldBytes = textFieldBytes(id) + FIELD_BYTES.timestamptz + FIELD_BYTES.float8;
     for (let i = 0; i < t.length; i++) {
-      if (at + rowBytes > chunk.length) {
-        yield chunk.subarray(0, at);
-        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, rowBytes));
-        at = 0;
-      }
-      at = chunk.writeInt16BE(3, at);
-      at = chunk.writeInt32BE(id.length, at);
-      at += id.copy(chunk, at);
-      // int64 microseconds as two 32-bit halves: exact, and no BigInt per row.
-      const micros = (t[i] - PG_EPOCH_MS) * 1000;
-      const high = Math.floor(micros / TWO_32);
-      at = chunk.writeInt32BE(8, at);
-      at = chunk.writeInt32BE(high, at);
-      at = chunk.writeUInt32BE(micros - high * TWO_32, at);
-      at = chunk.writeInt32BE(8, at);
-      at = chunk.writeDoubleBE(v[i], at);
+      const full = out.row(3, fieldBytes);
+      if (full) yield full;
+      out.text(id);
+      out.timestamptz(t[i]);
+      out.float8(v[i]);
     }
   }
-  if (at + 2 > chunk.length) {
-    yield chunk.subarray(0, at);
-    chunk = Buffer.allocUnsafe(2);
-    at = 0;
-  }
-  at = chunk.writeInt16BE(-1, at);
-  yield chunk.subarray(0, at);
+  yield* out.end();
 }
 
 export interface CopyOptions {
   /** `points` (default), or a staging table with the same three columns and types. A trusted name, never user input. */
   table?: string;
-  /**
-   * Every series id was inserted by the caller's own transaction, so the per-row foreign-key
-   * check of points → series cannot fail. It is then skipped where the role may (a superuser, as
-   * with the bundled PostgreSQL): that check is about two thirds of the time of a large COPY.
-   */
-  seriesCreatedInTransaction?: boolean;
 }
 
 /** Inserts every point of `series` on the caller's client; returns the number of rows copied. */
-export async function copyPoints(client: pg.PoolClient, series: PointsToCopy[], options: CopyOptions = {}): Promise<number> {
-  const skipChecks = options.seriesCreatedInTransaction === true && (await isSuperuser(client));
-  // SET LOCAL ends with the transaction at the latest; it is reset right after the COPY.
+export async function copyPoints(client: pg.PoolClient, series: readonly PointsToCopy[], options: CopyOptions = {}): Promise<number> {
+  // In primary-key order, series by series: each index insert lands beside the previous one
+  // instead of jumping across the index (100 series of 10,000 points: 40% less server time).
+  const inKeyOrder = [...series].sort((a, b) => (a.seriesId < b.seriesId ? -1 : a.seriesId > b.seriesId ? 1 : 0));
+  return copyBinary(client, `${options.table ?? 'points'} (series_id, t, v)`, binaryRows(inKeyOrder));
+}
+
+/**
+ * Runs `load` (bulk writes of rows that refer to series) without the per-row foreign-key checks,
+ * for a caller whose own transaction inserted every series id written, so that no check could
+ * fail. Skipped only where the role may (a superuser, as with the bundled PostgreSQL): the check
+ * is about two thirds of the time of a large COPY. Checked as usual otherwise.
+ */
+export async function withSeriesCreatedInTransaction<T>(client: pg.PoolClient, load: () => Promise<T>): Promise<T> {
+  const skipChecks = await isSuperuser(client);
+  // SET LOCAL ends with the transaction at the latest; it is reset right after the load.
   if (skipChecks) await client.query('SET LOCAL session_replication_role = replica');
-  const copy = client.query(copyFrom(`COPY ${options.table ?? 'points'} (series_id, t, v) FROM STDIN (FORMAT binary)`));
-  await pipeline(Readable.from(binaryRows(series), { objectMode: false }), copy);
+  const result = await load();
   if (skipChecks) await client.query('SET LOCAL session_replication_role = DEFAULT');
-  return copy.rowCount;
+  return result;
 }
 
 async function isSuperuser(client: pg.PoolClient): Promise<boolean> {

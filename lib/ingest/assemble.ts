@@ -6,15 +6,15 @@ import type { DuplicatePolicy } from './types';
 
 export interface RowTable {
   /** Epoch ms per row; NaN for rows whose timestamp did not parse (they are left out). */
-  t: readonly number[];
+  t: ArrayLike<number>;
   /** File row of each row, for messages. */
-  rows: readonly number[];
+  rows: ArrayLike<number>;
   /** Long layout: each row's group, -1 to leave it out. Null: all rows form one group (wide). */
   groups: Int32Array | null;
   groupCount: number;
   /** How a group is named in messages. */
   groupLabel?: (group: number) => string;
-  columns: readonly { name: string; values: readonly number[] }[];
+  columns: readonly { name: string; values: ArrayLike<number> }[];
 }
 
 export interface RawSeries {
@@ -73,7 +73,7 @@ export function assembleSeries(table: RowTable, policy: DuplicatePolicy = 'error
 /** Adds the value of timestamp `time` from the rows order[first..last] to `out`, if any. */
 function mergeRun(
   out: RawSeries,
-  values: readonly number[],
+  values: ArrayLike<number>,
   order: Int32Array,
   first: number,
   last: number,
@@ -127,7 +127,7 @@ function rowsInGroupAndTimeOrder(table: RowTable): { order: Int32Array; segments
   return { order, segments };
 }
 
-function isSortedByTime(rows: Int32Array, t: readonly number[]): boolean {
+function isSortedByTime(rows: Int32Array, t: ArrayLike<number>): boolean {
   for (let i = 1; i < rows.length; i++) if (t[rows[i]] < t[rows[i - 1]]) return false;
   return true;
 }

@@ -1,13 +1,13 @@
 // A column of labels (store names, product codes) while rows stream in: each row keeps only the
 // index of its label, so a million rows of "north"/"south" cost a million small integers.
+import { GrowableInt32 } from './growable';
 import { parseNumber } from './numbers';
 
 /** More distinct values than this and a column cannot be an id column; it stops being tracked. */
 export const MAX_ID_VALUES = 10_000;
 
 export class CategoryColumn {
-  /** Per data row: the index of its label, or -1 for an empty cell. Emptied on overflow. */
-  codes: number[] = [];
+  private rowCodes = new GrowableInt32();
   /** Distinct trimmed values in order of first appearance. */
   readonly labels: string[] = [];
   /** True once the column had more than MAX_ID_VALUES distinct values. */
@@ -25,7 +25,7 @@ export class CategoryColumn {
     if (this.overflowed) return;
     const text = cell === undefined ? '' : cell.trim();
     if (text === '') {
-      this.codes.push(-1);
+      this.rowCodes.push(-1);
       return;
     }
     let code = this.lookup.get(text);
@@ -39,7 +39,12 @@ export class CategoryColumn {
       this.lookup.set(text, code);
       if (!Number.isNaN(parseNumber(text, this.decimalComma))) this.numericLabels++;
     }
-    this.codes.push(code);
+    this.rowCodes.push(code);
+  }
+
+  /** Per data row: the index of its label, or -1 for an empty cell. Empty after an overflow. */
+  get codes(): Int32Array {
+    return this.rowCodes.view();
   }
 
   /** Most distinct values are text rather than numbers. */
@@ -49,7 +54,7 @@ export class CategoryColumn {
 
   private overflow(): void {
     this.overflowed = true;
-    this.codes = [];
+    this.rowCodes = new GrowableInt32();
     this.lookup.clear();
   }
 }

@@ -7,6 +7,8 @@
 // give the same series on every machine), and a fixed regex per column is the fast path for
 // million-row files.
 
+import { GrowableFloat64 } from './growable';
+
 export type DateFormatId =
   | 'iso'
   | 'year-month-day'
@@ -33,7 +35,7 @@ export interface DateColumn {
   /** The format as settled by the whole column, e.g. 'DD/MM/YYYY' for a day-first column. */
   label: string;
   /** Epoch milliseconds per value, NaN where a value does not fit the format. */
-  t: number[];
+  t: Float64Array;
   /** Day and month could not be told apart by any value and no order was given; month-first was assumed. */
   ambiguousOrder: boolean;
   /**
@@ -150,6 +152,27 @@ function digitsAt(text: string, from: number, count: number): number {
 }
 
 const COLON = 58;
+const DOT = 46;
+const PLUS = 43;
+const MINUS = 45;
+const UPPER_T = 84;
+const UPPER_Z = 90;
+const SPACE = 32;
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * The last calendar day read and its epoch ms. A file's consecutive timestamps mostly share their
+ * day, and Date.UTC is the dearest step of reading one (a memo: the answer never depends on it).
+ */
+let lastDay = { year: -1, month: -1, day: -1, ms: NaN };
+
+function startOfDay(year: number, month: number, day: number): number {
+  if (year !== lastDay.year || month !== lastDay.month || day !== lastDay.day) {
+    lastDay = { year, month, day, ms: utcTime(year, month, day) };
+  }
+  return lastDay.ms;
+}
 
 /**
  * The common shape of machine-written ISO times, read without a regex (a million-row file spends
@@ -157,14 +180,14 @@ const COLON = 58;
  * and Z or ±HH:MM. Undefined for anything else, which the regex then reads.
  */
 function parseCanonicalIso(text: string, offsets?: OffsetTally): number | undefined {
-  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (text.length < 10 || text.charCodeAt(4) !== MINUS || text.charCodeAt(7) !== MINUS) return undefined;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
   if (year < 0 || month < 0 || day < 0) return undefined;
   if (text.length === 10) return utcTime(year, month, day);
-  const separator = text[10];
-  if ((separator !== 'T' && separator !== ' ') || text.length < 16 || text.charCodeAt(13) !== COLON) return undefined;
+  const separator = text.charCodeAt(10);
+  if ((separator !== UPPER_T && separator !== SPACE) || text.length < 16 || text.charCodeAt(13) !== COLON) return undefined;
   const hour = digitsAt(text, 11, 2);
   const minute = digitsAt(text, 14, 2);
   let at = 16;
@@ -173,23 +196,34 @@ function parseCanonicalIso(text: string, offsets?: OffsetTally): number | undefi
   if (text.charCodeAt(at) === COLON) {
     second = digitsAt(text, 17, 2);
     at = 19;
-    if (text[at] === '.') {
+    if (text.charCodeAt(at) === DOT) {
       const start = ++at;
-      while (at < text.length && at - start < 9 && digitsAt(text, at, 1) >= 0) at++;
+      while (at < text.length && at - start < 9 && isDigit(text.charCodeAt(at))) at++;
       if (at === start) return undefined;
-      ms = fraction(text.slice(start, at));
+      // Milliseconds: the first three digits, "5" meaning 500.
+      for (let i = start; i < start + 3; i++) ms = ms * 10 + (i < at ? text.charCodeAt(i) - 48 : 0);
     }
   }
   if (hour < 0 || minute < 0 || second < 0) return undefined;
   let offset: string | undefined;
+  let offsetMs = 0;
   if (at < text.length) {
-    offset = text.slice(at);
-    if (offset !== 'Z' && !/^[+-]\d{2}:\d{2}$/.test(offset)) return undefined;
+    if (at === text.length - 1 && text.charCodeAt(at) === UPPER_Z) offset = 'Z';
+    else if (text.length - at === 6 && text.charCodeAt(at + 3) === COLON) {
+      const sign = text.charCodeAt(at) === PLUS ? 1 : text.charCodeAt(at) === MINUS ? -1 : 0;
+      const hours = digitsAt(text, at + 1, 2);
+      const minutes = digitsAt(text, at + 4, 2);
+      if (sign === 0 || hours < 0 || minutes < 0) return undefined;
+      offset = text.slice(at);
+      offsetMs = sign * (hours * 60 + minutes) * 60_000;
+    } else return undefined;
   }
-  const local = utcTime(year, month, day, hour, minute, second, ms);
+  // As utcTime: NaN for a time of day or a date that does not exist (a cut value gives NaN parts).
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  const local = startOfDay(year, month, day) + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
   if (Number.isNaN(local)) return NaN;
   offsets?.add(offset);
-  return offset === undefined ? local : local - offsetMinutes(offset) * 60_000;
+  return local - offsetMs;
 }
 
 /** `offsets` hears the offset of every value read, from the same match (no second regex). */
@@ -405,13 +439,30 @@ export function createDateColumnReader(format: DateFormat, options: ReaderOption
  */
 class OffsetTally {
   private readonly counts = new Map<string, number>();
+  /** The offset of the latest run of values written with the same one, not yet in `counts`. */
+  private run: string | undefined;
+  private runLength = 0;
 
   add(written: string | undefined): void {
-    if (written !== undefined) this.counts.set(written, (this.counts.get(written) ?? 0) + 1);
+    if (written === undefined) return;
+    if (written === this.run) {
+      this.runLength++;
+      return;
+    }
+    this.endRun();
+    this.run = written;
+    this.runLength = 1;
+  }
+
+  private endRun(): void {
+    if (this.run !== undefined) this.counts.set(this.run, (this.counts.get(this.run) ?? 0) + this.runLength);
+    this.run = undefined;
+    this.runLength = 0;
   }
 
   /** '+HH:MM'; null when no value had an offset. */
   mostCommon(): string | null {
+    this.endRun();
     const normalized = new Map<string, number>();
     for (const [written, count] of this.counts) {
       const offset = normalizedOffset(written);
@@ -427,7 +478,7 @@ class OffsetTally {
 }
 
 function fixedFormatReader(spec: FormatSpec): DateColumnReader {
-  const t: number[] = [];
+  const t = new GrowableFloat64();
   const failures = new FailureLog();
   const offsets = new OffsetTally();
   // Long files repeat each timestamp once per series, row after row: parse a repeat only once.
@@ -445,7 +496,7 @@ function fixedFormatReader(spec: FormatSpec): DateColumnReader {
     finish: () => ({
       format: publicFormat(spec),
       label: spec.label,
-      t,
+      t: t.view(),
       ambiguousOrder: false,
       offset: offsets.mostCommon(),
       unparseable: failures.examples,
@@ -462,8 +513,8 @@ function publicFormat(format: DateFormat): DateFormat {
 // the order of all of them, unless the caller gave the order (then values that do not fit it,
 // like 13/01 read month-first, are unparseable).
 function dayMonthYearReader(format: DateFormat, givenDayFirst: boolean | undefined): DateColumnReader {
-  const dayFirst: number[] = [];
-  const monthFirst: number[] = [];
+  const dayFirst = new GrowableFloat64();
+  const monthFirst = new GrowableFloat64();
   let separator: string | null = null;
   let dayFirstSeen = false;
   let monthFirstSeen = false;
@@ -494,7 +545,7 @@ function dayMonthYearReader(format: DateFormat, givenDayFirst: boolean | undefin
       return {
         format: publicFormat(format),
         label,
-        t: useDayFirst ? dayFirst : monthFirst,
+        t: (useDayFirst ? dayFirst : monthFirst).view(),
         ambiguousOrder: givenDayFirst === undefined && !dayFirstSeen && !monthFirstSeen,
         offset: null,
         unparseable: failures.examples,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CategoryColumn, MAX_ID_VALUES } from './category-column';
-import { detectIdColumns, groupRows, isIdName } from './id-columns';
+import { countRepeats, detectIdColumns, groupRows, isIdName, rankTimes } from './id-columns';
 
 const DAY = 86_400_000;
 
@@ -26,7 +26,7 @@ function stores(days: number, names: string[]) {
 describe('CategoryColumn', () => {
   it('keeps one index per row, -1 for empty cells, labels in order of appearance', () => {
     const column = labels('store', ['north', ' south ', '', 'north']);
-    expect(column.codes).toEqual([0, 1, -1, 0]);
+    expect(Array.from(column.codes)).toEqual([0, 1, -1, 0]);
     expect(column.labels).toEqual(['north', 'south']);
     expect(column.holdsText).toBe(true);
     expect(labels('id', ['1', '2', '3']).holdsText).toBe(false);
@@ -35,7 +35,7 @@ describe('CategoryColumn', () => {
   it('gives up on columns with too many distinct values', () => {
     const column = labels('note', Array.from({ length: MAX_ID_VALUES + 1 }, (_, i) => `note ${i}`));
     expect(column.overflowed).toBe(true);
-    expect(column.codes).toEqual([]);
+    expect(Array.from(column.codes)).toEqual([]);
   });
 });
 
@@ -104,5 +104,36 @@ describe('detectIdColumns', () => {
     const id = labels('store', store);
     expect(detectIdColumns(t, [id], true)).toEqual([id]);
     expect(detectIdColumns(t, [], true)).toBeNull();
+  });
+});
+
+describe('countRepeats', () => {
+  /** The (group, time) pairs an earlier row already has, counted the slow way. */
+  function naive(groups: number[], t: number[]): number {
+    const seen = new Set<string>();
+    let repeats = 0;
+    groups.forEach((group, row) => {
+      if (group < 0 || Number.isNaN(t[row])) return;
+      const key = `${group}/${t[row]}`;
+      if (seen.has(key)) repeats++;
+      else seen.add(key);
+    });
+    return repeats;
+  }
+
+  it.each([
+    ['dense keys (few groups and times)', 10, 10],
+    ['sparse keys (a group and a time per row)', 1000, 1000],
+  ])('counts repeated (group, time) pairs with %s', (_, groupCount, timeCount) => {
+    let state = 99;
+    const next = (n: number) => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const groups = Array.from({ length: 500 }, () => next(groupCount + 1) - 1); // -1: no group
+    const t = groups.map(() => (next(20) === 0 ? NaN : next(timeCount) * DAY));
+    // Some rows again, so that sparse keys repeat too.
+    groups.push(...groups.slice(0, 30));
+    t.push(...t.slice(0, 30));
+    const repeats = countRepeats(Int32Array.from(groups), rankTimes(t));
+    expect(repeats).toBe(naive(groups, t));
+    expect(repeats).toBeGreaterThan(0);
   });
 });

@@ -64,17 +64,34 @@ export function groupRows(columns: readonly CategoryColumn[], rows: number): Row
 export function countRepeats(groups: Int32Array, ranks: TimeRanks): number {
   const keys = new Float64Array(groups.length);
   let n = 0;
+  let largest = -1;
   for (let row = 0; row < groups.length; row++) {
     const rank = ranks.of[row];
     const group = groups[row];
     if (rank < 0 || group < 0) continue;
-    keys[n++] = group * ranks.count + rank;
+    const key = group * ranks.count + rank;
+    keys[n++] = key;
+    if (key > largest) largest = key;
   }
-  const used = keys.subarray(0, n).sort();
+  const used = keys.subarray(0, n);
+  // Keys are dense for a long file (every id at most times): one flag per possible key beats sorting.
+  if (largest < MAX_FLAGS_PER_ROW * n + 1024) {
+    const seen = new Uint8Array(largest + 1);
+    let repeats = 0;
+    for (let i = 0; i < n; i++) {
+      if (seen[used[i]] === 1) repeats++;
+      else seen[used[i]] = 1;
+    }
+    return repeats;
+  }
+  used.sort();
   let repeats = 0;
   for (let i = 1; i < n; i++) if (used[i] === used[i - 1]) repeats++;
   return repeats;
 }
+
+/** countRepeats uses a flag per possible key when there are at most this many per row. */
+const MAX_FLAGS_PER_ROW = 8;
 
 export interface TimeRanks {
   /** Per row: the index of its timestamp among the distinct ones, -1 without a timestamp. */
@@ -86,10 +103,13 @@ export interface TimeRanks {
 }
 
 /** Dense ranks of the timestamps, so that (group, time) pairs fit into one number. */
-export function rankTimes(t: readonly number[]): TimeRanks {
-  const sorted = Float64Array.from(t.filter((x) => !Number.isNaN(x))).sort();
+export function rankTimes(t: ArrayLike<number>): TimeRanks {
+  const sorted = new Float64Array(t.length);
+  let rows = 0;
+  for (let row = 0; row < t.length; row++) if (!Number.isNaN(t[row])) sorted[rows++] = t[row];
+  sorted.subarray(0, rows).sort();
   let count = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[count++] = sorted[i];
+  for (let i = 0; i < rows; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[count++] = sorted[i];
   const distinct = sorted.subarray(0, count);
   const of = new Int32Array(t.length);
   let previous = NaN;
@@ -102,7 +122,7 @@ export function rankTimes(t: readonly number[]): TimeRanks {
     }
     of[row] = previousRank;
   }
-  return { of, count, rows: sorted.length };
+  return { of, count, rows };
 }
 
 function binarySearch(values: Float64Array, target: number): number {
@@ -129,7 +149,7 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
  * (the caller asked for the long layout) the best candidates are taken whatever they leave.
  */
 export function detectIdColumns(
-  t: readonly number[],
+  t: ArrayLike<number>,
   candidates: readonly CategoryColumn[],
   force = false,
 ): CategoryColumn[] | null {

@@ -42,3 +42,20 @@ describe('isMissingValue', () => {
     expect(isMissingValue(text)).toBe(false);
   });
 });
+
+describe('parseNumber against its pattern', () => {
+  // The fast path (a character check, then Number()) must accept exactly what the regex does.
+  const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+  it('agrees with the regex on every string of up to 4 characters from 0 1 . e E + -', () => {
+    const alphabet = ['0', '1', '.', 'e', 'E', '+', '-'];
+    let strings = [''];
+    for (let length = 1; length <= 4; length++) {
+      strings = strings.flatMap((s) => alphabet.map((c) => s + c));
+      for (const text of strings) {
+        const expected = DECIMAL.test(text) ? Number(text) : NaN;
+        expect(parseNumber(text), JSON.stringify(text)).toBe(expected);
+      }
+    }
+  });
+});

@@ -74,7 +74,7 @@ function readDates(
   table: TableContents,
   options: ParseOptions,
   problems: Problem[],
-): { t: number[]; label: string; offset: string | null } | null {
+): { t: Float64Array; label: string; offset: string | null } | null {
   const { plan, columns } = table;
   if (plan.time === null) {
     // A requested time column that does not exist is already reported as unknown.
@@ -102,7 +102,7 @@ function readDates(
 /** The requested id columns, or the detected ones unless the layout is set to wide; [] for wide. */
 function chooseIdColumns(
   table: TableContents,
-  t: readonly number[],
+  t: Float64Array,
   options: ParseOptions,
   problems: Problem[],
 ): CategoryColumn[] {
@@ -140,7 +140,7 @@ function formulaProblems(table: TableContents, seriesColumns: readonly ValueColu
 
 function buildSeries(
   table: TableContents,
-  t: number[],
+  t: Float64Array,
   ids: readonly CategoryColumn[],
   seriesColumns: readonly ValueColumn[],
   options: ParseOptions,
@@ -199,7 +199,7 @@ function buildSeries(
 }
 
 /** Rows with a timestamp but an empty id cell: they belong to no series. */
-function rowsWithoutId(groups: RowGroups, t: readonly number[], rowNumbers: readonly number[]): RowExamples {
+function rowsWithoutId(groups: RowGroups, t: Float64Array, rowNumbers: Int32Array): RowExamples {
   const missing = new RowExamples();
   for (let row = 0; row < t.length; row++) {
     if (groups.codes[row] < 0 && !Number.isNaN(t[row])) missing.add(rowNumbers[row]);

@@ -1,10 +1,13 @@
-// The CSV reader: csv-parse over a stream of byte chunks, handing over one record at a time with
-// the line it starts on. Quoting, escaped quotes, CRLF/LF/CR line ends and a UTF-8 BOM are
-// csv-parse's. Records go to a callback rather than through an async iterator: for a million
-// rows, a promise per record costs more than the parsing itself.
+// The CSV reader: byte chunks in, one record at a time out, with the line it starts on. Text
+// without quote characters is split by the fast path (plain-records.ts); from the first chunk
+// with a quote on, csv-parse reads the rest, from the start of a record. Quoting, escaped quotes,
+// CRLF/LF/CR line ends and a UTF-8 BOM are csv-parse's rules, which the fast path follows.
+// Records go to a callback rather than through an async iterator: for a million rows, a promise
+// per record costs more than the parsing itself.
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
+import { lineBreaksIn, PlainRecordSplitter, type LineEnding } from './plain-records';
 
 export interface CsvRecord {
   fields: string[];
@@ -18,6 +21,8 @@ export interface RecordOptions {
   linesBeforeHeader: number;
 }
 
+const QUOTE = 0x22;
+
 /**
  * Calls `visit` with every readable record, blank lines included (as one empty field). A record
  * csv-parse cannot read (a quote never closed, a record over its size limit) ends the input; its
@@ -28,11 +33,66 @@ export async function forEachRecord(
   options: RecordOptions,
   visit: (record: CsvRecord) => void,
 ): Promise<void> {
+  const { delimiter, linesBeforeHeader } = options;
+  const plainDelimiter = delimiter.length === 1 && !'"\r\n'.includes(delimiter);
+  if (!plainDelimiter || linesBeforeHeader > 0) {
+    return csvParseRecords(chunks, { delimiter, skipLines: linesBeforeHeader, firstLine: linesBeforeHeader + 1, atStart: true }, visit);
+  }
+  const splitter = new PlainRecordSplitter(delimiter, visit);
+  const iterator = chunks[Symbol.asyncIterator]();
+  let handedOver = false;
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      if (next.value.includes(QUOTE)) {
+        handedOver = true;
+        const rest = continueWith(Buffer.concat([splitter.rest(), next.value]), iterator);
+        const from = { delimiter, skipLines: 0, firstLine: splitter.line, atStart: splitter.atStart, lineEnding: splitter.lineEnding };
+        return await csvParseRecords(rest, from, visit);
+      }
+      splitter.push(next.value);
+    }
+    splitter.end();
+  } finally {
+    // Stopped early (a visitor threw): let the source know. csv-parse's stream closes it itself.
+    if (!handedOver) await iterator.return?.();
+  }
+}
+
+async function* continueWith(head: Buffer, iterator: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+export interface CsvParseStart {
+  delimiter: string;
+  /** Lines csv-parse skips before the first record. */
+  skipLines: number;
+  /** The file line of the first record. */
+  firstLine: number;
+  /** The input starts at the file's first byte (so a BOM there is dropped). */
+  atStart: boolean;
+  /** The file's line ending when already seen; else csv-parse finds it. */
+  lineEnding?: LineEnding | null;
+}
+
+/** Reads every record with csv-parse; forEachRecord uses it from the first quote on. */
+export async function csvParseRecords(chunks: AsyncIterable<Buffer>, start: CsvParseStart, visit: (record: CsvRecord) => void): Promise<void> {
   let unreadable: CsvError | undefined;
   const parser = parse({
-    delimiter: options.delimiter,
-    bom: true,
-    from_line: options.linesBeforeHeader + 1,
+    delimiter: start.delimiter,
+    bom: start.atStart,
+    from_line: start.skipLines + 1,
+    ...(start.lineEnding ? { record_delimiter: start.lineEnding } : {}),
     // Rows with a different field count are reported by the caller, with their row numbers.
     relax_column_count: true,
     // A quote inside an unquoted value ("12"3") stays text instead of aborting the whole file.
@@ -45,13 +105,14 @@ export async function forEachRecord(
     },
   });
   // Line numbers are counted here: csv-parse's per-record `info` allocates an object per row.
-  let line = options.linesBeforeHeader + 1;
+  let line = start.firstLine;
   const visitor = new Writable({
     objectMode: true,
     write(fields: string[], _encoding, done) {
       try {
         visit({ fields, line });
-        line += 1 + lineBreaksIn(fields);
+        line += 1;
+        for (const field of fields) line += lineBreaksIn(field);
         done();
       } catch (error) {
         done(error as Error);
@@ -60,17 +121,4 @@ export async function forEachRecord(
   });
   await pipeline(Readable.from(chunks), parser, visitor);
   if (unreadable) throw unreadable;
-}
-
-/** Line breaks inside quoted values (CRLF counts once), so later records keep their line. */
-function lineBreaksIn(fields: string[]): number {
-  let breaks = 0;
-  for (const field of fields) {
-    if (!field.includes('\n') && !field.includes('\r')) continue;
-    for (let i = 0; i < field.length; i++) {
-      const code = field.charCodeAt(i);
-      if (code === 10 || (code === 13 && field.charCodeAt(i + 1) !== 10)) breaks++;
-    }
-  }
-  return breaks;
 }

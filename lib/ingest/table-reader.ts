@@ -7,6 +7,7 @@ import { chooseTimeColumn, columnNames, looksLikeDataRow, type TimeColumnChoice 
 import { createDateColumnReader, type DateColumnReader } from './dates';
 import { detectDecimal } from './decimal';
 import { FormulaCells, isFormulaLike } from './formula-cells';
+import { GrowableInt32 } from './growable';
 import { isIdName } from './id-columns';
 import { isMissingValue, parseNumber } from './numbers';
 import { requestedNames } from './options';
@@ -44,7 +45,7 @@ export interface TableContents {
   plan: ColumnPlan;
   preview: string[][];
   /** File row of every data row, in file order. */
-  rowNumbers: number[];
+  rowNumbers: Int32Array;
   ragged: RowExamples;
   firstRaggedFields: number;
   /** Rows of a time column whose values are not dates at all. */
@@ -87,7 +88,7 @@ export class TableReader {
   private sample: CsvRecord[] = [];
   private plan: ColumnPlan | null = null;
   private readonly preview: string[][] = [];
-  private readonly rowNumbers: number[] = [];
+  private readonly rowNumbers = new GrowableInt32();
   private readonly ragged = new RowExamples();
   private firstRaggedFields = 0;
   private readonly unreadTimes = new RowExamples();
@@ -129,7 +130,7 @@ export class TableReader {
         hasHeader: this.hasHeader,
         plan: this.plan ?? this.settlePlan(),
         preview: this.preview,
-        rowNumbers: this.rowNumbers,
+        rowNumbers: this.rowNumbers.view(),
         ragged: this.ragged,
         firstRaggedFields: this.firstRaggedFields,
         unreadTimes: this.unreadTimes,

@@ -1,6 +1,7 @@
 // One candidate series column while rows stream in: its numbers (NaN for missing or text cells)
 // and enough evidence to decide at the end whether it is a series, a series with stray text, or
 // a text column to skip.
+import { GrowableFloat64 } from './growable';
 import { isMissingValue, parseNumber } from './numbers';
 import { RowExamples } from './problems';
 
@@ -13,8 +14,7 @@ export type ValueColumnVerdict =
   | { kind: 'skipped'; reason: string };
 
 export class ValueColumn {
-  /** One entry per data row: the number, or NaN for a missing or non-numeric cell. */
-  readonly values: number[] = [];
+  private readonly parsed = new GrowableFloat64();
   private numbers = 0;
   private readonly text = new RowExamples();
 
@@ -26,13 +26,18 @@ export class ValueColumn {
 
   push(cell: string | undefined, row: number): void {
     if (cell === undefined || isMissingValue(cell)) {
-      this.values.push(NaN);
+      this.parsed.push(NaN);
       return;
     }
     const value = parseNumber(cell, this.decimalComma);
     if (Number.isNaN(value)) this.text.add(row, cell.trim());
     else this.numbers++;
-    this.values.push(value);
+    this.parsed.push(value);
+  }
+
+  /** One entry per data row: the number, or NaN for a missing or non-numeric cell. */
+  get values(): Float64Array {
+    return this.parsed.view();
   }
 
   /** `requested`: the user picked this column, so any number in it makes it a series. */

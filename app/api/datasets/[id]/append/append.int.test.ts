@@ -1,9 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { disconnectDb, getPool } from '@/lib/db/client';
-import { callJson, csvForm } from '@/test/api';
+import { callJson, csvForm, defaultUser } from '@/test/api';
 import { POST as upload } from '../../route';
 import { POST as append } from './route';
 import { GET as getPoints } from '../../../series/[id]/points/route';
+import { GET as uploadProgress } from '../../../uploads/[id]/route';
 
 interface SeriesBody {
   id: string;
@@ -35,6 +36,38 @@ async function uploadTwoSeries() {
 async function valuesOf(seriesId: string): Promise<Map<string, number>> {
   const { body } = await callJson(getPoints, { path: '/?max=100000', params: { id: seriesId } });
   return new Map(body.points.map((p: { t: string; v: number }) => [p.t.slice(0, 10), p.v]));
+}
+
+/** `rows` minutely rows of timestamp,value from minute `from`. */
+function minutelyCsv(from: number, rows: number): string {
+  const lines = ['timestamp,value'];
+  for (let i = from; i < from + rows; i++) lines.push(`${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i % 89}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const BOUNDARY = 'horizon-append-boundary';
+
+/**
+ * A multipart body with `csv` as its file that stops after `pauseAt` bytes of it until `resume()`,
+ * as a slow connection would: the append is then caught mid-stream.
+ */
+function pausedMultipart(csv: string, pauseAt: number) {
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="more.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
+  const file = Buffer.from(csv);
+  const pieces = [Buffer.concat([head, file.subarray(0, pauseAt)]), Buffer.concat([file.subarray(pauseAt), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)])];
+  let resume!: () => void;
+  const resumed = new Promise<void>((resolve) => (resume = resolve));
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (sent === 1) await resumed;
+      if (sent === pieces.length) return controller.close();
+      controller.enqueue(pieces[sent++]);
+    },
+  });
+  return { body, resume };
 }
 
 afterAll(async () => {
@@ -107,6 +140,43 @@ describe('POST /api/datasets/:id/append', () => {
       { name: 'a', point_count: 20 },
       { name: 'b', point_count: 20 },
     ]);
+  });
+
+  it('reports rows parsed while the file streams in and the final counts after, under its uploadId', async () => {
+    const created = await callJson(upload, { method: 'POST', body: csvForm(minutelyCsv(0, 100), 'base.csv') });
+    const datasetId = created.body.dataset.id as string;
+    const rows = 30_000;
+    const csv = minutelyCsv(100, rows);
+    const uploadId = `append-${Date.now()}`;
+    const { body, resume } = pausedMultipart(csv, Math.floor(csv.length * 0.6));
+    const { headers } = await defaultUser();
+    const request = new Request(`http://horizon.test/api/datasets/${datasetId}/append?uploadId=${uploadId}`, {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      duplex: 'half',
+    } as RequestInit);
+    const answer = append(request, { params: Promise.resolve({ id: datasetId }) });
+
+    // Mid-stream: 60% of the file is in, so at least the first 10,000-row report has been made.
+    const during = await vi.waitFor(async () => {
+      const progress = await callJson(uploadProgress, { params: { id: uploadId } });
+      expect(progress.status).toBe(200);
+      expect(progress.body.upload.rowsParsed).toBeGreaterThanOrEqual(10_000);
+      return progress.body.upload;
+    });
+    expect(during).toMatchObject({ id: uploadId, phase: 'receiving', bytesTotal: null });
+    expect(during.rowsParsed).toBeLessThan(rows);
+    expect(during.bytesReceived).toBeLessThan(csv.length);
+
+    resume();
+    const response = await answer;
+    expect(response.status).toBe(200);
+    expect((await response.json()).appended).toEqual([
+      { seriesId: created.body.dataset.series[0].id, name: 'value', created: false, added: rows, overlapping: 0 },
+    ]);
+    const after = await callJson(uploadProgress, { params: { id: uploadId } });
+    expect(after.body.upload).toMatchObject({ id: uploadId, phase: 'done', rowsParsed: rows + 1, bytesReceived: csv.length });
   });
 
   it('answers 404 for an unknown dataset and 400 for an invalid option', async () => {

@@ -1,17 +1,22 @@
 import { mustExist } from '@/lib/api/errors';
 import { json } from '@/lib/api/response';
 import { apiRoute, idParams } from '@/lib/api/route';
+import { uploadDatasetQuery } from '@/lib/api/schemas/datasets';
 import { withCsvUpload } from '@/lib/api/upload';
 import { parseFieldsSchema } from '@/lib/api/upload-fields';
 import { appendToDataset } from '@/lib/datasets/append-dataset';
+import { trackUpload } from '@/lib/datasets/upload-progress';
 import { getDataset } from '@/lib/db/datasets';
 
 export const runtime = 'nodejs';
 
-export const POST = apiRoute({ params: idParams }, async ({ scope, params, request }) => {
+// Streamed like an import: `uploadId` lets the page poll GET /api/uploads/:id for rows parsed.
+export const POST = apiRoute({ params: idParams, query: uploadDatasetQuery }, async ({ scope, params, query, request }) => {
   mustExist('dataset', params.id, await getDataset(scope, params.id));
   const { dataset, series } = await withCsvUpload(request, (upload) =>
-    appendToDataset(scope, { datasetId: params.id, file: upload.file, options: parseFieldsSchema.parse(upload.fields) }),
+    trackUpload(scope, query.uploadId, upload, (progress) =>
+      appendToDataset(scope, { datasetId: params.id, file: upload.file, options: parseFieldsSchema.parse(upload.fields), progress }),
+    ),
   );
   return json({ dataset, appended: series });
 });
