@@ -28,7 +28,9 @@ export function getPrisma(): PrismaClient {
 
 export function getPool(): pg.Pool {
   if (!globalForDb.horizonPool) {
-    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 5 });
+    // Sign-in checks and the chart and metadata reads of every request use it, beside uploads'
+    // transactions: 10 keeps reads from queueing behind a burst of uploads.
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10 });
     // An idle connection dropped by the server (PostgreSQL restarting) is reported here; without
     // a listener that would crash the process. The pool discards it and connects anew next time.
     pool.on('error', (error) => console.error(`PostgreSQL pool: idle connection lost (${error.message}).`));

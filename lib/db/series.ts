@@ -6,7 +6,6 @@ import { getPool, getPrisma } from './client';
 import { readRollupBlocks, ROLLUP_LEVELS } from './point-rollups';
 import { bucketCandidates, downsamplePoints, type TimePoint } from './points-downsample';
 import type { Series as SeriesRow } from './generated/prisma/client';
-import { ownedSeries } from './ownership';
 
 /** The `Series` shape of docs/api.md. */
 export interface Series {
@@ -49,10 +48,40 @@ export function toSeries(row: SeriesRow): Series {
   };
 }
 
-/** Null when there is no such series or it belongs to someone else. */
+/** A series row's columns under the names Prisma gives them, for raw queries that end in toSeries. */
+export const SERIES_COLUMNS = `s.id, s.dataset_id AS "datasetId", s.name, s.frequency, s.point_count AS "pointCount",
+  s.start, s."end", s.time_offset AS "timeOffset", s.created_at AS "createdAt"`;
+
+/**
+ * Null when there is no such series or it belongs to someone else. Raw SQL on the pool: every
+ * series page and chart asks for it, and Prisma's query pipeline costs more CPU than the query.
+ */
 export async function getSeries(scope: Scope, id: string): Promise<Series | null> {
-  const row = await getPrisma().series.findFirst({ where: { id, ...ownedSeries(scope) } });
-  return row && toSeries(row);
+  const { rows } = await getPool().query<SeriesRow>({
+    name: 'owned-series',
+    text: `SELECT ${SERIES_COLUMNS} FROM series s JOIN datasets d ON d.id = s.dataset_id WHERE s.id = $1 AND d.user_id = $2`,
+    values: [id, scope.userId],
+  });
+  return rows[0] ? toSeries(rows[0]) : null;
+}
+
+/**
+ * The version of the series' points, or null when there is no such series or it belongs to
+ * someone else: one indexed lookup, the access check of the points API. It is the series row's
+ * xmin, the id of the transaction that last wrote the row. Every writer of points writes the row
+ * in the same transaction (a new dataset inserts it; an append recomputes its count and range),
+ * so new points always come with a new version, and cached answers of the old one stop matching.
+ */
+export async function getPointsVersion(scope: Scope, id: string): Promise<string | null> {
+  const { rows } = await getPool().query<{ version: string }>({
+    // Named (prepared once per pool connection) like the other per-request lookups.
+    name: 'owned-series-points-version',
+    text: `SELECT s.xmin::text AS version
+             FROM series s JOIN datasets d ON d.id = s.dataset_id
+            WHERE s.id = $1 AND d.user_id = $2`,
+    values: [id, scope.userId],
+  });
+  return rows[0]?.version ?? null;
 }
 
 /**
