@@ -1,7 +1,9 @@
 // Charts at depth: zooming a long history reloads the zoomed range at full detail (series page
-// and run page), the run chart marks every backtest window and the training split, the per-step
-// error chart draws the LSTM against the baselines, and a comparison of runs of two series draws
-// one panel per series. Data and runs are set up through the API; the charts are checked in the page.
+// and run page), the run chart marks every backtest window and the training split, draws the
+// champion (or the model picked in the leaderboard or the picker) with the best LSTM and seasonal
+// naive beside it, the per-step error chart follows the same pick, times of a series uploaded with
+// a UTC offset are shown at that offset on the run page, and a comparison of runs of two series
+// draws one panel per series. Data and runs are set up through the API; the charts are checked in the page.
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page, Request } from '@playwright/test';
 import { expect, expectChartDrawn, test, TRAINING_TIMEOUT } from './support/test';
@@ -24,6 +26,12 @@ async function upload(request: APIRequestContext, name: string, file: Buffer): P
   return (await response.json()).dataset;
 }
 
+/** What the run page names and draws for a run: its champion and the best LSTM beside it. */
+interface TrainedRun {
+  id: string;
+  champion: { model: string; members: string[]; lstmFamily: { model: string } };
+}
+
 /** Starts a small run and waits until it has succeeded. */
 async function trainedRun(request: APIRequestContext, seriesId: string): Promise<string> {
   const response = await request.post('/api/runs', {
@@ -35,6 +43,11 @@ async function trainedRun(request: APIRequestContext, seriesId: string): Promise
     .poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).run.status, { timeout: TRAINING_TIMEOUT, intervals: [1000] })
     .toBe('succeeded');
   return run.id;
+}
+
+async function runEvaluation(request: APIRequestContext, runId: string): Promise<TrainedRun> {
+  const { run } = await (await request.get(`/api/runs/${runId}`)).json();
+  return { id: run.id, champion: run.evaluation.champion };
 }
 
 /** Points requests the page makes from now on, with their query. */
@@ -93,7 +106,7 @@ test('zooming a long history reloads the zoomed range at full detail, and reset 
   await expect(zoomBar).toContainText('1 Jan 2024, 00:00 UTC – 6 Sep 2024, 23:00 UTC');
 });
 
-test('the run chart marks every backtest window and the split; the per-step chart draws the LSTM and the baselines', async ({
+test('the run chart marks every backtest window and the split and draws the champion, or the model picked; the per-step chart follows', async ({
   page,
   takeScreenshot,
 }) => {
@@ -101,18 +114,32 @@ test('the run chart marks every backtest window and the split; the per-step char
   const dataset = await upload(page.request, 'small sales', readFileSync('e2e/fixtures/small-sales.csv'));
   const runId = await trainedRun(page.request, dataset.series[0].id);
   const requests = pointsRequests(page);
+  const { champion } = await runEvaluation(page.request, runId);
   await page.goto(`/runs/${runId}`);
 
   const chart = page.getByTestId('forecast-chart');
   await expectChartDrawn(chart, 4);
+  // The champion is drawn by default, named as such, with the best LSTM beside it unless it is one,
+  // and seasonal naive unless it is the champion.
+  const championLabel = /^Champion: (.+?)\./.exec(await page.getByTestId('champion-reason').innerText())![1];
+  const legend = chart.locator('.chart-legend');
+  await expect(legend).toContainText(`${championLabel} (champion)`);
+  await expect(chart.locator('figcaption')).toContainText(`forecasts of ${championLabel} (the champion)`);
+  const lstmBeside = !['lstm', 'lstmHybrid'].includes(champion.model);
+  const naiveBeside = champion.model !== 'seasonalNaive';
+  if (lstmBeside) await expect(legend).toContainText('(best LSTM), skill');
+  else await expect(legend).not.toContainText('best LSTM');
+  await expect(page.getByTestId(`leaderboard-${champion.model}`)).toHaveClass(/is-selected/);
+  await expect(page.getByTestId(`show-${champion.model}`)).toBeChecked();
   // Windows 1 and 2 shaded and labelled, the last one is the test window; validation marked.
   for (const label of ['B1', 'B2', 'Test', 'Validation →']) {
     await expect(chart.locator('svg text').getByText(label, { exact: true })).toHaveCount(1);
   }
   await expect(chart.locator('.recharts-reference-area')).toHaveCount(3);
   await expect(chart.locator('figcaption')).toContainText('2 earlier backtest windows shaded with their forecasts');
-  // Each earlier window's two forecasts are drawn, beside the test window's and the future's.
-  await expect(chart.locator('path.recharts-line-curve[d*="L"]')).toHaveCount(1 + 2 * 2 + 2 + 2);
+  // Each earlier window's forecasts by the drawn models, beside the test window's and the future's.
+  const drawnModels = 1 + Number(lstmBeside) + Number(naiveBeside);
+  await expect(chart.locator('path.recharts-line-curve[d*="L"]')).toHaveCount(1 + 2 * drawnModels + drawnModels + drawnModels);
 
   const steps = page.getByTestId('step-error-chart');
   await expectChartDrawn(steps, 4);
@@ -122,6 +149,31 @@ test('the run chart marks every backtest window and the split; the per-step char
   await expect(steps.locator('figcaption')).toContainText('per forecast step, 1 to 7 steps ahead');
   await takeScreenshot('run-chart');
 
+  // Picking another model in the leaderboard redraws both charts with it and sets the downloads.
+  const other = champion.model === 'drift' ? 'mstl' : 'drift';
+  await page.getByTestId(`show-${other}`).check();
+  await expect(page.getByTestId(`show-${champion.model}`)).not.toBeChecked();
+  await expect(page.getByTestId(`leaderboard-${other}`)).toHaveClass(/is-selected/);
+  const otherLabel = other === 'drift' ? 'Drift' : 'MSTL';
+  await expect(legend.locator('li').nth(1)).toHaveText(otherLabel);
+  await expect(legend).not.toContainText('(champion)');
+  await expect(legend).toContainText('(best LSTM), skill');
+  await expect(chart.locator('figcaption')).toContainText(`forecasts of ${otherLabel}, `);
+  await expect(page.getByTestId('download-model')).toHaveValue(other);
+  await expect(page.getByTestId('download-csv')).toHaveAttribute('href', new RegExp(`model=${other}`));
+  await expect(steps.locator('.chart-legend li').first()).toHaveText(otherLabel);
+  await expect(chart.locator('path.recharts-line-curve[d*="L"]')).toHaveCount(1 + 4 * 3);
+  await takeScreenshot('run-chart-picked');
+
+  // The picker does the same; its first option goes back to the champion.
+  await page.getByTestId('download-model').selectOption('lstm');
+  await expect(legend.locator('li').nth(1)).toHaveText('LSTM');
+  await expect(legend).not.toContainText('best LSTM');
+  await expect(page.getByTestId('show-lstm')).toBeChecked();
+  await page.getByTestId('download-model').selectOption('');
+  await expect(legend).toContainText(`${championLabel} (champion)`);
+  await expect(page.getByTestId('download-csv')).not.toHaveAttribute('href', /model=/);
+
   // The whole series, then back to the evaluation.
   await page.getByTestId('whole-series').click();
   await expect.poll(() => requests.some((url) => url.searchParams.get('from') === '2026-07-04T00:00:00.000Z')).toBe(true);
@@ -130,6 +182,37 @@ test('the run chart marks every backtest window and the split; the per-step char
   await takeScreenshot('run-chart-whole-series');
   await page.getByTestId('reset-zoom').click();
   await expect(page.getByTestId('reset-zoom')).toHaveCount(0);
+});
+
+test('a run of a series uploaded at +02:00 shows its times at that offset', async ({ page, takeScreenshot }) => {
+  test.setTimeout(TRAINING_TIMEOUT + 120_000);
+  // Ten days of hourly load from a logger in Berlin's summer time; the last reading is 23:00 local, 21:00 UTC.
+  const rows = Array.from({ length: 240 }, (_, h) => {
+    const day = String(1 + Math.floor(h / 24)).padStart(2, '0');
+    return `2024-03-${day}T${String(h % 24).padStart(2, '0')}:00:00+02:00,${(100 + 20 * Math.sin((2 * Math.PI * h) / 24) + (h % 5)).toFixed(2)}`;
+  });
+  const dataset = await upload(page.request, 'berlin hourly', Buffer.from(`time,load\n${rows.join('\n')}\n`));
+  const runId = await trainedRun(page.request, dataset.series[0].id);
+  await page.goto(`/runs/${runId}`);
+
+  const chart = page.getByTestId('forecast-chart');
+  await expectChartDrawn(chart, 4);
+  // The zone is said once beside the chart, and every time on the page is local.
+  const zoomBar = page.getByTestId('zoom-bar');
+  await expect(zoomBar.locator('span.muted')).toHaveText(/^[^+]+ – 11 Mar 2024, 06:00 · [\d,]+ actual points drawn · times in UTC\+02:00$/);
+  const facts = page.getByRole('definition');
+  await expect(facts.filter({ hasText: '10 Mar 2024, 17:00 +02:00 – 10 Mar 2024, 23:00 +02:00' })).toHaveCount(1);
+  await expect(chart.locator('figcaption')).toContainText('Times in UTC+02:00');
+  await expect(page.locator('main')).not.toContainText('UTC –');
+  await expect(page.locator('main')).not.toContainText('21:00 UTC');
+  // The tooltip and the axis too: the axis ends on the last future step, 06:00 local (04:00 UTC).
+  const box = (await chart.locator('svg.recharts-surface').first().boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  await expect(page.locator('.chart-tooltip-title')).toContainText('+02:00');
+  await page.mouse.move(0, 0);
+  await takeScreenshot('run-at-its-offset');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await takeScreenshot('run-at-its-offset-dark');
 });
 
 test('comparing runs of two series draws one panel per series, with the metrics and settings', async ({ page, takeScreenshot }) => {
@@ -143,6 +226,8 @@ test('comparing runs of two series draws one panel per series, with the metrics 
   await expect(panels).toHaveCount(2);
   await expect(panels.nth(0).getByRole('heading', { name: north.name })).toBeVisible();
   await expect(panels.nth(1).getByRole('heading', { name: south.name })).toBeVisible();
+  // Each panel says once which zone its times are in (this file's dates carry no offset).
+  await expect(panels.nth(0).getByTestId('compare-time-zone')).toHaveText('Times in UTC');
   for (const index of [0, 1]) await expectChartDrawn(panels.nth(index).getByTestId('compare-chart'), 3);
   // The old "only the first series is drawn" note is gone.
   await expect(page.getByText('forecast a different series')).toHaveCount(0);

@@ -22,8 +22,8 @@ export class RunProgress {
 
   /** The engine's onProgress; it awaits this, so writes never overlap. */
   async report(progress: TrainProgress): Promise<void> {
-    // The plain LSTM's evaluation fit is the run's history; the hybrid LSTM reports its own epochs too.
-    if (progress.phase === 'evaluate' && progress.model !== 'lstmHybrid') {
+    // The plain LSTM's evaluation fit is the run's history; the hybrid and global LSTMs report their own epochs too.
+    if (progress.phase === 'evaluate' && (progress.model ?? 'lstm') === 'lstm') {
       const { epoch, loss, valLoss } = progress;
       this.history.push(valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss });
     }

@@ -25,10 +25,12 @@ export function ComparePage({ ids }: { ids: string[] }) {
 
   const seriesNames = new Map<string, string>();
   const frequencies = new Map<string, Frequency>();
+  const offsets = new Map<string, string | null>();
   for (const dataset of datasets ?? []) {
     for (const s of dataset.series) {
       seriesNames.set(s.id, datasets && datasets.length > 1 ? `${dataset.name} / ${s.name}` : s.name);
       frequencies.set(s.id, s.frequency);
+      offsets.set(s.id, s.timeOffset);
     }
   }
 
@@ -120,7 +122,13 @@ export function ComparePage({ ids }: { ids: string[] }) {
           <EmptyState title="No forecasts to draw" compact />
         ) : panels.size === 1 ? (
           [...panels].map(([id, panelRuns]) => (
-            <CompareSeriesPanel key={id} seriesId={id} frequency={frequencies.get(id) ?? 'irregular'} runs={panelRuns} />
+            <CompareSeriesPanel
+              key={id}
+              seriesId={id}
+              frequency={frequencies.get(id) ?? 'irregular'}
+              timeOffset={offsets.get(id)}
+              runs={panelRuns}
+            />
           ))
         ) : (
           <div className="grid-2">
@@ -130,6 +138,7 @@ export function ComparePage({ ids }: { ids: string[] }) {
                 seriesId={id}
                 title={seriesNames.get(id) ?? 'Series'}
                 frequency={frequencies.get(id) ?? 'irregular'}
+                timeOffset={offsets.get(id)}
                 runs={panelRuns}
                 height={280}
               />

@@ -17,7 +17,11 @@ export const COLORS = {
   window: 'var(--chart-window)',
   /** Earlier backtest windows: a neutral tint, so the test window's blue stays the one that stands out. */
   backtest: 'color-mix(in srgb, var(--chart-axis) 14%, transparent)',
-  /** The LSTM colour, faded as the interval bands are drawn. */
+  /** The model a run chart draws in front: the champion unless another is picked. */
+  main: 'var(--chart-lstm)',
+  /** The better LSTM, drawn beside a front model that is not an LSTM. */
+  lstmBeside: 'var(--chart-2)',
+  /** The front model's colour, faded as its interval bands are drawn. */
   band: 'color-mix(in srgb, var(--chart-lstm) 25%, transparent)',
 } as const;
 

@@ -1,6 +1,7 @@
 'use client';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { compareKeys, type ChartRow } from '@/lib/client/chart-data';
+import { timeZoneLabel } from '@/lib/client/format';
 import type { Frequency } from '@/lib/client/types';
 import { ChartFigure, COLORS, timeAxisProps, timeTooltip, valueAxisProps, type LegendItem } from './chart-parts';
 
@@ -15,11 +16,13 @@ interface CompareChartProps {
   rows: ChartRow[];
   lines: ComparedLine[];
   frequency: Frequency;
+  /** The UTC offset the series' file was written in ("+02:00"): times are shown at it. */
+  timeOffset?: string | null;
   height?: number;
 }
 
 /** Actuals with every run's forecast: solid over its test window, dashed into the future. */
-export function CompareChart({ rows, lines, frequency, height = 380 }: CompareChartProps) {
+export function CompareChart({ rows, lines, frequency, timeOffset, height = 380 }: CompareChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
   const line = { dot: false, isAnimationActive: false, type: 'linear' } as const;
@@ -30,15 +33,15 @@ export function CompareChart({ rows, lines, frequency, height = 380 }: CompareCh
   ];
   return (
     <ChartFigure
-      description={`Actual values with the forecasts of ${lines.map((l) => l.label).join(', ')}: solid over each run's test window, dashed after the last actual value.`}
+      description={`Actual values with the forecasts of ${lines.map((l) => l.label).join(', ')}: solid over each run's test window, dashed after the last actual value. Times in ${timeZoneLabel(timeOffset)}.`}
       legend={legend}
       data-testid="compare-chart"
     >
       <LineChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis {...timeAxisProps(first, last)} />
+        <XAxis {...timeAxisProps(first, last, timeOffset)} />
         <YAxis {...valueAxisProps} />
-        <Tooltip content={timeTooltip(frequency)} />
+        <Tooltip content={timeTooltip(frequency, timeOffset)} />
         <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
         {lines.map((l) => {
           const keys = compareKeys(l.index);

@@ -1,7 +1,9 @@
 'use client';
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartRow } from '@/lib/client/chart-data';
-import { formatSeriesRange } from '@/lib/client/format';
+import type { DrawnModels } from '@/lib/client/drawn-models';
+import { skillText } from '@/lib/client/evaluation';
+import { formatSeriesRange, timeZoneLabel } from '@/lib/client/format';
 import type { ChartWindow, TrainingSplit } from '@/lib/client/run-chart-data';
 import type { Frequency } from '@/lib/client/types';
 import { ChartFigure, COLORS, timeAxisProps, timeTickFormatter, timeTooltip, valueAxisProps, type LegendItem } from './chart-parts';
@@ -9,13 +11,18 @@ import { useBrushZoom, type OnZoom } from './use-brush-zoom';
 
 interface ForecastChartProps {
   /**
-   * From forecastRows(): actual, lstm, naive, lstmFuture, naiveFuture, lo80/hi80/lo95/hi95; plus
-   * the earlier backtest windows' rows under their windows' keys.
+   * From forecastRows(): actual, main / mainFuture (the drawn model) with its lo80/hi80/lo95/hi95,
+   * lstm / lstmFuture and naive / naiveFuture when drawn; plus the earlier backtest windows' rows
+   * under their windows' keys.
    */
   rows: ChartRow[];
+  /** Which models the rows hold: named in the legend, tooltips and description. */
+  drawn: DrawnModels;
   testStart: number;
   testEnd: number;
   frequency: Frequency;
+  /** The UTC offset the series' file was written in ("+02:00"): times are shown at it. */
+  timeOffset?: string | null;
   /** Backtest windows before the test window, shaded, with their forecasts when the run kept them. */
   windows?: readonly ChartWindow[];
   /** Where validation starts, marked with a line (the test window is the last shaded area). */
@@ -31,17 +38,21 @@ const band = (lower: string, upper: string) => (row: ChartRow) => [row[lower] ??
 const areaLabel = (value: string) => ({ value, position: 'insideTop' as const, fill: COLORS.axis, fontSize: 11, offset: 6 });
 
 /**
- * Actuals with the run's evaluation laid over them: each earlier backtest window shaded with the
- * LSTM's and seasonal naive's forecasts of it, a line where the validation part of the scored fit
- * begins, the held-out test window (shaded) with both forecasts over it, and the future forecast
- * after the last actual with the LSTM's 80% and 95% prediction intervals. Forecasts of past windows
- * are solid, future ones dashed. Marks outside the drawn range are left out, not squeezed in.
+ * Actuals with the run's evaluation laid over them, for the drawn model (the champion unless
+ * another is picked), the better LSTM beside it when it is not an LSTM, and seasonal naive: each
+ * earlier backtest window shaded with their forecasts of it, a line where the validation part of
+ * the scored fit begins, the held-out test window (shaded) with their forecasts over it, and the
+ * future forecast after the last actual with the drawn model's 80% and 95% prediction intervals.
+ * Forecasts of past windows are solid, future ones dashed. Marks outside the drawn range are left
+ * out, not squeezed in.
  */
 export function ForecastChart({
   rows,
+  drawn,
   testStart,
   testEnd,
   frequency,
+  timeOffset,
   windows = [],
   validationStart = null,
   onZoom,
@@ -51,32 +62,39 @@ export function ForecastChart({
   const last = rows[rows.length - 1]?.t ?? 0;
   const inView = (t: number) => t >= first && t <= last;
   const line = { dot: false, isAnimationActive: false, connectNulls: false, type: 'linear' } as const;
-  const area = { ...line, stroke: 'none', fill: COLORS.lstm, activeDot: false, tooltipType: 'none' } as const;
+  const area = { ...line, stroke: 'none', fill: COLORS.main, activeDot: false, tooltipType: 'none' } as const;
   const hasBands = rows.some((row) => row.lo80 !== undefined || row.lo95 !== undefined);
   const shownWindows = windows.filter((w) => w.end >= first && w.start <= last);
   const showValidation = validationStart !== null && inView(validationStart);
-  const range = formatSeriesRange(new Date(testStart).toISOString(), new Date(testEnd).toISOString(), frequency);
+  const range = formatSeriesRange(new Date(testStart).toISOString(), new Date(testEnd).toISOString(), frequency, timeOffset);
   const brushZoom = useBrushZoom(rows, onZoom);
 
+  const main = drawn.mainLabel;
+  const lstm = drawn.lstm;
+  const lstmName = lstm ? `${lstm.label} (best LSTM)` : '';
   const legend: LegendItem[] = [
     { label: 'Actual', color: COLORS.actual },
-    { label: 'LSTM', color: COLORS.lstm },
-    { label: 'Seasonal naive', color: COLORS.naive },
-    { label: 'LSTM future', color: COLORS.lstm, variant: 'dashed' },
-    { label: 'Seasonal naive future', color: COLORS.naive, variant: 'dashed' },
+    { label: drawn.isChampion ? `${main} (champion)` : main, color: COLORS.main },
+    ...(lstm ? [{ label: `${lstmName}, skill ${skillText(lstm.skill)}`, color: COLORS.lstmBeside }] : []),
+    ...(drawn.baseline ? [{ label: 'Seasonal naive', color: COLORS.naive }] : []),
+    { label: 'Future (dashed)', color: COLORS.axis, variant: 'dashed' },
     ...(shownWindows.length > 0 ? [{ label: 'Backtest windows B1, B2, …', color: COLORS.backtest, variant: 'area' as const }] : []),
     { label: 'Test window', color: COLORS.window, variant: 'area' },
     ...(showValidation ? [{ label: 'Validation starts', color: COLORS.val, variant: 'dashed' as const }] : []),
-    ...(hasBands ? [{ label: 'LSTM 80% / 95% interval', color: COLORS.band, variant: 'area' as const }] : []),
+    ...(hasBands ? [{ label: `${main} 80% / 95% interval`, color: COLORS.band, variant: 'area' as const }] : []),
   ];
+  const drawnList =
+    `${main}${drawn.isChampion ? ' (the champion)' : ''}` +
+    (lstm ? `, ${lstmName} with skill ${skillText(lstm.skill)} against seasonal naive` : '') +
+    (drawn.baseline ? ' and seasonal naive' : '');
   return (
     <ChartFigure
       description={
-        `Actual values with the LSTM and seasonal-naive forecasts. ` +
+        `Actual values with the forecasts of ${drawnList}. Times in ${timeZoneLabel(timeOffset)}. ` +
         (shownWindows.length > 0 ? `${shownWindows.length} earlier backtest window${shownWindows.length === 1 ? '' : 's'} shaded with their forecasts; ` : '') +
         (showValidation ? `a line marks where the scored fit's validation part starts; ` : '') +
         `test window ${range} is shaded; the future forecast follows the last actual value` +
-        `${hasBands ? ', with the LSTM’s 80% and 95% prediction intervals shaded around it' : ''}.`
+        `${hasBands ? `, with ${main}’s 80% and 95% prediction intervals shaded around it` : ''}.`
       }
       legend={legend}
       data-testid="forecast-chart"
@@ -91,7 +109,7 @@ export function ForecastChart({
           margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         >
           <CartesianGrid stroke={COLORS.grid} vertical={false} />
-          <XAxis {...timeAxisProps(first, last)} />
+          <XAxis {...timeAxisProps(first, last, timeOffset)} />
           <YAxis {...valueAxisProps} />
           {shownWindows.map((w) => (
             <ReferenceArea
@@ -123,22 +141,25 @@ export function ForecastChart({
               label={{ value: 'Validation →', position: 'insideBottomRight', fill: COLORS.val, fontSize: 11, offset: 6 }}
             />
           )}
-          <Tooltip content={timeTooltip(frequency)} />
-          {hasBands && <Area dataKey={band('lo95', 'hi95')} name="LSTM 95% interval" fillOpacity={0.12} {...area} />}
-          {hasBands && <Area dataKey={band('lo80', 'hi80')} name="LSTM 80% interval" fillOpacity={0.2} {...area} />}
+          <Tooltip content={timeTooltip(frequency, timeOffset)} />
+          {hasBands && <Area dataKey={band('lo95', 'hi95')} name={`${main} 95% interval`} fillOpacity={0.12} {...area} />}
+          {hasBands && <Area dataKey={band('lo80', 'hi80')} name={`${main} 80% interval`} fillOpacity={0.2} {...area} />}
           <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
-          {shownWindows.flatMap((w) =>
-            w.keys
-              ? [
-                  <Line key={w.keys.naive} dataKey={w.keys.naive} name={`Seasonal naive (backtest ${w.number})`} stroke={COLORS.naive} strokeWidth={1.8} {...line} />,
-                  <Line key={w.keys.lstm} dataKey={w.keys.lstm} name={`LSTM (backtest ${w.number})`} stroke={COLORS.lstm} strokeWidth={2} {...line} />,
-                ]
-              : [],
-          )}
-          <Line dataKey="naive" name="Seasonal naive" stroke={COLORS.naive} strokeWidth={2} {...line} />
-          <Line dataKey="lstm" name="LSTM" stroke={COLORS.lstm} strokeWidth={2.2} {...line} />
-          <Line dataKey="naiveFuture" name="Seasonal naive future" stroke={COLORS.naive} strokeWidth={1.8} strokeDasharray="5 4" {...line} />
-          <Line dataKey="lstmFuture" name="LSTM future" stroke={COLORS.lstm} strokeWidth={2.2} strokeDasharray="5 4" {...line} />
+          {shownWindows.flatMap((w) => {
+            const keys = w.keys;
+            if (!keys) return [];
+            return [
+              keys.naive && <Line key={keys.naive} dataKey={keys.naive} name={`Seasonal naive (backtest ${w.number})`} stroke={COLORS.naive} strokeWidth={1.8} {...line} />,
+              keys.lstm && <Line key={keys.lstm} dataKey={keys.lstm} name={`${lstmName} (backtest ${w.number})`} stroke={COLORS.lstmBeside} strokeWidth={1.8} {...line} />,
+              <Line key={keys.main} dataKey={keys.main} name={`${main} (backtest ${w.number})`} stroke={COLORS.main} strokeWidth={2} {...line} />,
+            ];
+          })}
+          {drawn.baseline && <Line dataKey="naive" name="Seasonal naive" stroke={COLORS.naive} strokeWidth={2} {...line} />}
+          {lstm && <Line dataKey="lstm" name={lstmName} stroke={COLORS.lstmBeside} strokeWidth={2} {...line} />}
+          <Line dataKey="main" name={main} stroke={COLORS.main} strokeWidth={2.2} {...line} />
+          {drawn.baseline && <Line dataKey="naiveFuture" name="Seasonal naive future" stroke={COLORS.naive} strokeWidth={1.8} strokeDasharray="5 4" {...line} />}
+          {lstm && <Line dataKey="lstmFuture" name={`${lstmName} future`} stroke={COLORS.lstmBeside} strokeWidth={1.8} strokeDasharray="5 4" {...line} />}
+          <Line dataKey="mainFuture" name={`${main} future`} stroke={COLORS.main} strokeWidth={2.2} strokeDasharray="5 4" {...line} />
           {onZoom && rows.length > 2 && (
             <Brush
               dataKey="t"
@@ -146,7 +167,7 @@ export function ForecastChart({
               travellerWidth={8}
               stroke="var(--border-strong)"
               fill="var(--surface)"
-              tickFormatter={timeTickFormatter(first, last)}
+              tickFormatter={timeTickFormatter(first, last, timeOffset)}
               aria-label="Zoom: drag the handles to choose a time range"
               {...brushZoom.brushProps}
             />

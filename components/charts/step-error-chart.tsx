@@ -1,7 +1,9 @@
 'use client';
-// How the error grows with the forecast step: the LSTM against the baselines, per horizon step,
-// pooled over the backtest windows (evaluation.backtest.byStep).
+// How the error grows with the forecast step: the model the run page draws (the champion unless
+// another is picked), the better LSTM beside it, and the baselines, per horizon step, pooled over
+// the backtest windows (evaluation.backtest.byStep).
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { DrawnModels } from '@/lib/client/drawn-models';
 import { formatNumber } from '@/lib/client/format';
 import { MODEL_LABELS } from '@/lib/client/models';
 import { stepErrorRows, type StepMetric } from '@/lib/client/run-chart-data';
@@ -9,14 +11,41 @@ import type { ComparedModel, RunEvaluation } from '@/lib/client/types';
 import { epochTicks, lossTick } from './loss-chart';
 import { axisProps, ChartFigure, COLORS, PALETTE, TooltipBox } from './chart-parts';
 
-/** The LSTM and the baselines, each in the colour it has on the other charts. */
-const DRAWN: readonly { model: ComparedModel; color: string; dash?: string }[] = [
-  { model: 'lstm', color: COLORS.lstm },
-  { model: 'seasonalNaive', color: COLORS.naive },
-  // Naive and drift often score alike: different dashes keep both visible where they overlap.
-  { model: 'naive', color: PALETTE[2], dash: '6 4' },
-  { model: 'drift', color: PALETTE[4], dash: '2 3' },
-];
+interface StepLine {
+  model: ComparedModel;
+  label: string;
+  color: string;
+  dash?: string;
+  /** The drawn model (or a member of the drawn average): a thicker line. */
+  front?: boolean;
+}
+
+/** Dashes that tell an average's members apart, all in the drawn model's colour. */
+const MEMBER_DASHES = [undefined, '8 3', '3 3'];
+
+/**
+ * The drawn model in front (an average's members, since per-step errors are kept per single
+ * model), the better LSTM, then the baselines, each in the colour it has on the forecast chart;
+ * a model is drawn once.
+ */
+function stepLines(drawn: DrawnModels): StepLine[] {
+  const averaged = drawn.main === 'ensemble';
+  const lines: StepLine[] = [
+    ...drawn.members.map((model, i) => ({
+      model,
+      label: averaged ? `${MODEL_LABELS[model]} (averaged)` : MODEL_LABELS[model],
+      color: COLORS.main,
+      dash: MEMBER_DASHES[i % MEMBER_DASHES.length],
+      front: true,
+    })),
+    ...(drawn.lstm ? [{ model: drawn.lstm.model, label: `${drawn.lstm.label} (best LSTM)`, color: COLORS.lstmBeside }] : []),
+    { model: 'seasonalNaive', label: MODEL_LABELS.seasonalNaive, color: COLORS.naive },
+    // Naive and drift often score alike: different dashes keep both visible where they overlap.
+    { model: 'naive', label: MODEL_LABELS.naive, color: PALETTE[2], dash: '6 4' },
+    { model: 'drift', label: MODEL_LABELS.drift, color: PALETTE[4], dash: '2 3' },
+  ];
+  return lines.filter((line, i) => lines.findIndex((other) => other.model === line.model) === i);
+}
 
 const METRIC_LABEL: Record<StepMetric, string> = { mase: 'MASE', mae: 'MAE' };
 
@@ -38,8 +67,15 @@ function stepTooltip(metric: StepMetric) {
   };
 }
 
-export function StepErrorChart({ byStep, height = 260 }: { byStep: RunEvaluation['backtest']['byStep']; height?: number }) {
-  const models = DRAWN.filter(({ model }) => (byStep[model]?.length ?? 0) > 0);
+interface StepErrorChartProps {
+  byStep: RunEvaluation['backtest']['byStep'];
+  /** The models the run page draws; the step chart follows its pick. */
+  drawn: DrawnModels;
+  height?: number;
+}
+
+export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartProps) {
+  const models = stepLines(drawn).filter(({ model }) => (byStep[model]?.length ?? 0) > 0);
   const { metric, rows } = stepErrorRows(byStep, models.map(({ model }) => model));
   if (rows.length === 0) {
     return (
@@ -52,8 +88,12 @@ export function StepErrorChart({ byStep, height = 260 }: { byStep: RunEvaluation
   const worst = (model: ComparedModel) => formatNumber(rows[rows.length - 1][model] ?? null);
   return (
     <ChartFigure
-      description={`${METRIC_LABEL[metric]} per forecast step, 1 to ${rows.length} steps ahead, over the backtest windows. At the last step: ${models.map(({ model }) => `${MODEL_LABELS[model]} ${worst(model)}`).join(', ')}.`}
-      legend={models.map(({ model, color, dash }) => ({ label: MODEL_LABELS[model], color, variant: dash ? 'dashed' : 'line' }))}
+      description={
+        `${METRIC_LABEL[metric]} per forecast step, 1 to ${rows.length} steps ahead, over the backtest windows` +
+        (drawn.main === 'ensemble' ? `, for the models ${drawn.mainLabel} averages (errors are kept per single model)` : '') +
+        `. At the last step: ${models.map(({ model, label }) => `${label} ${worst(model)}`).join(', ')}.`
+      }
+      legend={models.map(({ label, color, dash }) => ({ label, color, variant: dash ? 'dashed' : 'line' }))}
       data-testid="step-error-chart"
     >
       <LineChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
@@ -75,13 +115,13 @@ export function StepErrorChart({ byStep, height = 260 }: { byStep: RunEvaluation
           {...axisProps}
         />
         <Tooltip content={stepTooltip(metric)} />
-        {models.map(({ model, color, dash }) => (
+        {models.map(({ model, label, color, dash, front }) => (
           <Line
             key={model}
             dataKey={model}
-            name={MODEL_LABELS[model]}
+            name={label}
             stroke={color}
-            strokeWidth={model === 'lstm' ? 2.4 : 1.8}
+            strokeWidth={front ? 2.4 : 1.8}
             strokeDasharray={dash}
             dot={rows.length <= 24 ? { r: 2.5 } : false}
             isAnimationActive={false}

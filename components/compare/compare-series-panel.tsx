@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { LoadingState } from '@/components/ui/states';
 import { errorMessage } from '@/lib/client/api-error';
 import { compareRows, contextStart } from '@/lib/client/chart-data';
+import { timeZoneLabel } from '@/lib/client/format';
 import { useSeriesPoints } from '@/lib/client/hooks';
 import type { Frequency, Run, RunForecast } from '@/lib/client/types';
 
@@ -27,11 +28,13 @@ interface CompareSeriesPanelProps {
   /** Heading of the panel; omitted when the comparison has one series. */
   title?: string;
   frequency: Frequency;
+  /** The series' UTC offset ("+02:00"): times are shown at it. */
+  timeOffset?: string | null;
   runs: readonly PanelRun[];
   height?: number;
 }
 
-export function CompareSeriesPanel({ seriesId, title, frequency, runs, height }: CompareSeriesPanelProps) {
+export function CompareSeriesPanel({ seriesId, title, frequency, timeOffset, runs, height }: CompareSeriesPanelProps) {
   const froms = runs.flatMap(({ run }) => (run.summary ? [contextStart(run.summary, run.config)] : []));
   const from = froms.length ? froms.reduce((a, b) => (a < b ? a : b)) : undefined;
   const history = useSeriesPoints(seriesId, { from, max: MAX_POINTS });
@@ -42,7 +45,12 @@ export function CompareSeriesPanel({ seriesId, title, frequency, runs, height }:
 
   return (
     <section className="stack stack-sm" aria-label={title ? `Forecasts of ${title}` : undefined} data-testid="compare-panel">
-      {title && <h3>{title}</h3>}
+      <div className="row-between">
+        {title ? <h3>{title}</h3> : <span />}
+        <span className="muted" data-testid="compare-time-zone">
+          Times in {timeZoneLabel(timeOffset)}
+        </span>
+      </div>
       {history.loading ? (
         <LoadingState label="Loading the actuals…" compact />
       ) : (
@@ -50,7 +58,13 @@ export function CompareSeriesPanel({ seriesId, title, frequency, runs, height }:
           {history.error !== undefined && !history.data && (
             <Alert tone="warning">The actuals could not be loaded: {errorMessage(history.error)}</Alert>
           )}
-          <CompareChart rows={compareRows(history.data ?? [], forecasts)} lines={lines} frequency={frequency} height={height} />
+          <CompareChart
+            rows={compareRows(history.data ?? [], forecasts)}
+            lines={lines}
+            frequency={frequency}
+            timeOffset={timeOffset}
+            height={height}
+          />
         </>
       )}
     </section>

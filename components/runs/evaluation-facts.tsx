@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Facts } from '@/components/ui/facts';
 import { backtestWindowsText, coverageText, skillText } from '@/lib/client/evaluation';
+import { globalLstmText } from '@/lib/client/global-lstm';
 import type { RunEvaluation } from '@/lib/client/types';
 
 const SEASON_SOURCE: Record<RunEvaluation['season']['source'], string> = {
@@ -32,6 +33,9 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
           ['LSTM 80% interval coverage', coverageText(coverage.lstm['80'], 80)],
           ['LSTM 95% interval coverage', coverageText(coverage.lstm['95'], 95)],
           ...(evaluation.lstmPreprocessing ? lstmInputFacts(evaluation.lstmPreprocessing) : []),
+          ...(evaluation.globalLstm
+            ? [['Global LSTM', <span data-testid="global-lstm">{globalLstmText(evaluation.globalLstm)}</span>] as [string, ReactNode]]
+            : []),
         ]}
       />
       {backtest.note && (

@@ -1,18 +1,31 @@
+import { useId } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Table } from '@/components/ui/table';
 import { skillText } from '@/lib/client/evaluation';
 import { formatDuration, formatNumber } from '@/lib/client/format';
 import { leaderboardRows } from '@/lib/client/leaderboard';
 import { MODEL_DESCRIPTIONS, predictionModelLabel } from '@/lib/client/models';
-import type { RunEvaluation, RunMetrics } from '@/lib/client/types';
+import type { PredictionModel, RunEvaluation, RunMetrics } from '@/lib/client/types';
+
+interface LeaderboardProps {
+  metrics: RunMetrics;
+  evaluation: RunEvaluation | null;
+  /** The model the forecast chart draws: its row is highlighted. */
+  shown?: PredictionModel;
+  /** Draws a model in the forecast chart (null: the champion); without it there is no Show column. */
+  onShow?: (model: PredictionModel | null) => void;
+}
 
 /**
  * Every model ranked by backtest MASE with its skill against seasonal naive and fit time; the
  * champion is marked and its reason stated, and the best LSTM is always named beside it, so a
- * user sees honestly whether the neural network earned its training time.
+ * user sees honestly whether the neural network earned its training time. Picking a row draws
+ * that model in the forecast chart (and sets the download).
  */
-export function Leaderboard({ metrics, evaluation }: { metrics: RunMetrics; evaluation: RunEvaluation | null }) {
+export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardProps) {
   const rows = leaderboardRows(metrics, evaluation);
+  // One radio group per leaderboard on the page.
+  const pickName = `chart-model-${useId()}`;
   const champion = evaluation?.champion;
   const family = champion?.lstmFamily;
   return (
@@ -28,9 +41,15 @@ export function Leaderboard({ metrics, evaluation }: { metrics: RunMetrics; eval
           {skillText(family.skill)}.
         </p>
       )}
+      {onShow && <p className="muted">Pick a model to draw it in the forecast chart and to download its predictions.</p>}
       <Table caption="Models ranked by backtest MASE (lower is better)">
         <thead>
           <tr>
+            {onShow && (
+              <th scope="col">
+                <span className="visually-hidden">Drawn in the forecast chart</span>
+              </th>
+            )}
             <th scope="col">Rank</th>
             <th scope="col">Model</th>
             <th scope="col" className="num" title="Mean absolute scaled error on the backtest: below 1 beats seasonal naive in-sample">
@@ -49,7 +68,19 @@ export function Leaderboard({ metrics, evaluation }: { metrics: RunMetrics; eval
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={row.model} className={row.champion ? 'is-selected' : undefined} data-testid={`leaderboard-${row.model}`}>
+            <tr key={row.model} className={row.model === shown ? 'is-selected' : undefined} data-testid={`leaderboard-${row.model}`}>
+              {onShow && (
+                <td>
+                  <input
+                    type="radio"
+                    name={pickName}
+                    checked={row.model === shown}
+                    onChange={() => onShow(row.champion ? null : row.model)}
+                    aria-label={`Draw ${row.label} in the forecast chart`}
+                    data-testid={`show-${row.model}`}
+                  />
+                </td>
+              )}
               <td>{i + 1}</td>
               <th scope="row" title={MODEL_DESCRIPTIONS[row.model]}>
                 {row.label}

@@ -6,20 +6,33 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { forecastRows, mergeByTime } from '@/lib/client/chart-data';
-import { formatCount, formatSeriesRange, formatSeriesTime } from '@/lib/client/format';
+import type { DrawnModels } from '@/lib/client/drawn-models';
+import { formatCount, formatSeriesRange, formatSeriesTime, timeZoneLabel } from '@/lib/client/format';
 import { useRunForecast } from '@/lib/client/hooks';
 import { earlierBacktestWindows, runChartRange, trainingSplit } from '@/lib/client/run-chart-data';
-import type { Frequency, Run } from '@/lib/client/types';
+import type { Frequency, PredictionModel, Run } from '@/lib/client/types';
 import { useZoomablePoints } from '@/lib/client/use-zoomable-points';
 import { DownloadLinks } from './download-links';
 
 /** Points of history drawn (about the chart's width); the API downsamples longer ranges. */
 const MAX_POINTS = 1000;
 
-export function RunForecastCard({ run, frequency }: { run: Run; frequency: Frequency }) {
+interface RunForecastCardProps {
+  run: Run;
+  frequency: Frequency;
+  /** The series' UTC offset ("+02:00"): times are shown at it. */
+  timeOffset?: string | null;
+  /** The models drawn: the picked one (the champion by default) and those beside it. */
+  drawn: DrawnModels;
+  /** The model picked in the leaderboard or the picker; null for the champion. */
+  picked: PredictionModel | null;
+  onPick: (model: PredictionModel | null) => void;
+}
+
+export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onPick }: RunForecastCardProps) {
   const forecast = useRunForecast(run.id, true);
   const split = run.summary ? trainingSplit(run.summary, run.config) : null;
-  const backtest = useMemo(() => earlierBacktestWindows(run.evaluation), [run.evaluation]);
+  const backtest = useMemo(() => earlierBacktestWindows(run.evaluation, drawn), [run.evaluation, drawn]);
   // Opens on the evaluation: the validation part, every backtest window, the test window.
   const opening = split ? runChartRange(split, backtest.windows, run.config, split.testEnd) : null;
   const history = useZoomablePoints(run.seriesId, { max: MAX_POINTS, defaultRange: opening });
@@ -35,18 +48,18 @@ export function RunForecastCard({ run, frequency }: { run: Run; frequency: Frequ
   const rows = useMemo(
     () =>
       forecast.data && history.points
-        ? mergeByTime([...forecastRows(history.points, forecast.data), ...backtest.rows]).filter(
+        ? mergeByTime([...forecastRows(history.points, forecast.data, drawn), ...backtest.rows]).filter(
             (row) => !zoom || (row.t >= zoom.from && row.t <= zoom.to),
           )
         : [],
-    [forecast.data, history.points, backtest.rows, zoom],
+    [forecast.data, history.points, backtest.rows, zoom, drawn],
   );
 
   return (
     <Card
       title="Forecast"
-      description="Shaded: the earlier backtest windows and the held-out test window, each forecast by models fit only on the data before it. Dashed: the forecast beyond the last point. Drag the handles under the chart to zoom."
-      actions={<DownloadLinks run={run} />}
+      description="Shaded: the earlier backtest windows and the held-out test window, each forecast by models fit only on the data before it. Dashed: the forecast beyond the last point. Pick a model here or in the leaderboard to draw it. Drag the handles under the chart to zoom."
+      actions={<DownloadLinks run={run} model={picked} onModelChange={onPick} />}
     >
       {loading ? (
         <LoadingState label="Loading the forecast…" />
@@ -65,11 +78,12 @@ export function RunForecastCard({ run, frequency }: { run: Run; frequency: Frequ
         <div className="stack stack-sm">
           <ZoomBar
             summary={
-              `${formatSeriesRange(new Date(rows[0]?.t ?? testStart).toISOString(), new Date(rows[rows.length - 1]?.t ?? testEnd).toISOString(), frequency)} · ${formatCount(history.points?.length)} actual points drawn` +
-              // The split stays findable when its validation line is out of view.
+              `${formatSeriesRange(new Date(rows[0]?.t ?? testStart).toISOString(), new Date(rows[rows.length - 1]?.t ?? testEnd).toISOString(), frequency, timeOffset, false)} · ${formatCount(history.points?.length)} actual points drawn` +
+              // The split stays findable when its validation line is out of view; the zone is said once.
               (validationStart !== null && rows.length > 0 && validationStart < rows[0].t
-                ? ` · validation from ${formatSeriesTime(validationStart, frequency)}`
-                : '')
+                ? ` · validation from ${formatSeriesTime(validationStart, frequency, timeOffset, false)}`
+                : '') +
+              ` · times in ${timeZoneLabel(timeOffset)}`
             }
             zoomed={zoom !== null}
             refreshing={history.refreshing}
@@ -83,6 +97,8 @@ export function RunForecastCard({ run, frequency }: { run: Run; frequency: Frequ
           </ZoomBar>
           <ForecastChart
             rows={rows}
+            drawn={drawn}
+            timeOffset={timeOffset}
             testStart={testStart}
             testEnd={testEnd}
             frequency={frequency}

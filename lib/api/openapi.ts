@@ -133,7 +133,7 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get', path: '/api/uploads/{id}', tag: 'Datasets', summary: 'Progress of an upload being imported',
-    description: 'For the `uploadId` given to POST /api/datasets: bytes received and rows parsed while the file streams in. 404 until the upload has started and a few minutes after it ended.',
+    description: 'For the `uploadId` given to POST /api/datasets or POST /api/datasets/{id}/append: bytes received and rows parsed while the file streams in. 404 until the upload has started and a few minutes after it ended.',
     responses: { 200: { description: 'The progress', schema: envelope({ upload: ref('UploadProgress') }) }, ...errors(400, 404) },
   },
   {
@@ -150,7 +150,8 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'post', path: '/api/datasets/{id}/append', tag: 'Datasets', summary: 'Append a CSV to a dataset',
-    description: 'Series with matching names are extended, new names are added; at a stored timestamp the new value wins unless `duplicatePolicy` says otherwise. All or nothing.',
+    description: 'Series with matching names are extended, new names are added; at a stored timestamp the new value wins unless `duplicatePolicy` says otherwise. All or nothing. With `uploadId`, GET /api/uploads/{id} follows it as it streams in.',
+    query: uploadDatasetQuery,
     upload: parseFieldsSchema,
     responses: {
       200: { description: 'Appended', schema: envelope({ dataset: ref('Dataset'), appended: list('AppendedSeries') }) },
@@ -176,7 +177,9 @@ export const OPERATIONS: OperationSpec[] = [
       200: {
         description: 'The points',
         schema: envelope({ points: { type: 'array', items: envelope({ t: { type: 'string', format: 'date-time' }, v: { type: 'number' } }) } }),
+        headers: { ETag: { description: 'Strong tag of this answer; it changes when the points do', schema: { type: 'string' } } },
       },
+      304: { description: 'Not modified: `If-None-Match` holds the current ETag' },
       ...errors(400, 404),
     },
   },

@@ -1,6 +1,7 @@
 // Shapes API answers into chart rows: one row per timestamp (epoch ms), one key per line, so
 // actuals, test-window forecasts and future forecasts share a time axis.
-import type { ForecastConfig, Point, RunForecast, RunSummary } from './types';
+import { mainValue, type DrawnModels } from './drawn-models';
+import type { ForecastConfig, Point, PredictionModel, RunForecast, RunSummary } from './types';
 
 export type ChartRow = { t: number } & Record<string, number | null>;
 
@@ -21,22 +22,23 @@ export function mergeByTime(rows: Iterable<{ t: number } & Record<string, number
 const ms = (iso: string) => new Date(iso).getTime();
 
 /**
- * Rows of the run chart: actual, lstm / naive (seasonal naive) over the test window, lstmFuture /
- * naiveFuture after it, with the LSTM's interval bounds lo80 / hi80 / lo95 / hi95 (absent where
- * unbounded). The bands start at the last actual value, so they grow out of the line.
+ * Rows of the run chart, for the models `drawn` picks: `main` over the test window and `mainFuture`
+ * after it, with main's interval bounds lo80 / hi80 / lo95 / hi95 (absent where unbounded); the
+ * same for the LSTM beside it (`lstm`, `lstmFuture`) and seasonal naive (`naive`, `naiveFuture`)
+ * when drawn. The bands start at the last actual value, so they grow out of the line.
  */
-export function forecastRows(history: readonly Point[], forecast: RunForecast): ChartRow[] {
+export function forecastRows(history: readonly Point[], forecast: RunForecast, drawn: DrawnModels): ChartRow[] {
   const lastActual = forecast.test.at(-1);
+  const beside = (values: Partial<Record<PredictionModel, number | null>>, suffix = '') => ({
+    ...(drawn.lstm ? { [`lstm${suffix}`]: values[drawn.lstm.model] } : {}),
+    ...(drawn.baseline ? { [`naive${suffix}`]: values[drawn.baseline] } : {}),
+  });
+  const bandsOf = (p: RunForecast['future'][number]) => p.intervals[drawn.main];
   return mergeByTime([
     ...history.map((p) => ({ t: ms(p.t), actual: p.v })),
-    ...forecast.test.map((p) => ({ t: ms(p.t), actual: p.actual, lstm: p.lstm, naive: p.seasonalNaive })),
-    ...forecast.future.map((p) => ({
-      t: ms(p.t),
-      lstmFuture: p.lstm,
-      naiveFuture: p.seasonalNaive,
-      ...(p.intervals?.lstm ?? {}),
-    })),
-    ...(lastActual && forecast.future.some((p) => p.intervals?.lstm.lo80 != null)
+    ...forecast.test.map((p) => ({ t: ms(p.t), actual: p.actual, main: mainValue(p, drawn), ...beside(p) })),
+    ...forecast.future.map((p) => ({ t: ms(p.t), mainFuture: mainValue(p, drawn), ...beside(p, 'Future'), ...bandsOf(p) })),
+    ...(lastActual && forecast.future.some((p) => bandsOf(p)?.lo80 != null)
       ? [{ t: ms(lastActual.t), lo80: lastActual.actual, hi80: lastActual.actual, lo95: lastActual.actual, hi95: lastActual.actual }]
       : []),
   ]);

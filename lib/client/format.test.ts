@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime } from './format';
+import { formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime, timeZoneLabel } from './format';
 
 describe('formatSeriesTime', () => {
   it('shows series timestamps in UTC, with the time of day only where it means something', () => {
@@ -48,5 +48,25 @@ describe('formatPercentValue', () => {
     expect(formatPercentValue(0)).toBe('0.0%');
     expect(formatPercentValue(null)).toBe('—');
     expect(formatPercentValue(Number.NaN)).toBe('—');
+  });
+});
+
+describe('timeZoneLabel', () => {
+  it('names the offset a series was written in, and UTC without one', () => {
+    expect(timeZoneLabel('+02:00')).toBe('UTC+02:00');
+    expect(timeZoneLabel('-05:30')).toBe('UTC-05:30');
+    expect(timeZoneLabel('+00:00')).toBe('UTC');
+    expect(timeZoneLabel(null)).toBe('UTC');
+    expect(timeZoneLabel(undefined)).toBe('UTC');
+  });
+});
+
+describe('formatSeriesRange without the zone', () => {
+  it('leaves the zone out of each time, for a place that says it once', () => {
+    const start = '2024-02-29T22:00:00.000Z';
+    const end = '2024-03-01T21:00:00.000Z';
+    expect(formatSeriesRange(start, end, 'hourly', '+02:00', false)).toBe('1 Mar 2024, 00:00 – 1 Mar 2024, 23:00');
+    expect(formatSeriesRange(start, end, 'hourly', '+02:00')).toBe('1 Mar 2024, 00:00 +02:00 – 1 Mar 2024, 23:00 +02:00');
+    expect(formatSeriesTime(start, 'daily', '+02:00', false)).toBe('1 Mar 2024');
   });
 });

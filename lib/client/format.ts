@@ -54,6 +54,14 @@ function offsetMinutes(offset: string | null | undefined): number {
 }
 
 /**
+ * The zone a series' times are shown in, said once beside a chart or table: "UTC+02:00" for a
+ * file written at +02:00, "UTC" for one written in UTC or without an offset.
+ */
+export function timeZoneLabel(offset: string | null | undefined): string {
+  return offsetMinutes(offset) === 0 ? 'UTC' : `UTC${offset}`;
+}
+
+/**
  * The instant as a Date whose getUTC* fields read the wall-clock time at `offset` ("+02:00"), for
  * formatting with the utc* helpers; the instant itself when there is no offset.
  */
@@ -65,11 +73,13 @@ export function atOffset(value: string | number, offset?: string | null): Date {
  * A timestamp of a series, in UTC, or at the UTC offset its file was written in ("+02:00", the
  * series' timeOffset) so times read as the user knows them. The time of day is left out for
  * date-like frequencies, and, when the frequency is unknown, for timestamps at midnight.
+ * `withZone` false leaves out the zone after the time, for places that say it once (timeZoneLabel).
  */
 export function formatSeriesTime(
   value: string | number | null | undefined,
   frequency?: Frequency,
   offset?: string | null,
+  withZone = true,
 ): string {
   if (value === null || value === undefined) return '—';
   const minutes = offsetMinutes(offset);
@@ -77,7 +87,8 @@ export function formatSeriesTime(
   if (Number.isNaN(date.getTime())) return '—';
   const midnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
   const dateOnly = frequency === undefined ? midnight : DATE_ONLY.has(frequency);
-  return dateOnly ? utcDate(date) : `${utcDate(date)}, ${utcTime(date)} ${minutes ? offset : 'UTC'}`;
+  if (dateOnly) return utcDate(date);
+  return withZone ? `${utcDate(date)}, ${utcTime(date)} ${minutes ? offset : 'UTC'}` : `${utcDate(date)}, ${utcTime(date)}`;
 }
 
 export function formatSeriesRange(
@@ -85,9 +96,10 @@ export function formatSeriesRange(
   end: string | null | undefined,
   frequency?: Frequency,
   offset?: string | null,
+  withZone = true,
 ): string {
   if (!start || !end) return '—';
-  return `${formatSeriesTime(start, frequency, offset)} – ${formatSeriesTime(end, frequency, offset)}`;
+  return `${formatSeriesTime(start, frequency, offset, withZone)} – ${formatSeriesTime(end, frequency, offset, withZone)}`;
 }
 
 const LOCAL_DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -4,6 +4,7 @@ import type { ComparedModel, PredictionModel } from './types';
 export const MODEL_ORDER: readonly ComparedModel[] = [
   'lstm',
   'lstmHybrid',
+  'lstmGlobal',
   'mstl',
   'ets',
   'autoArima',
@@ -15,6 +16,7 @@ export const MODEL_ORDER: readonly ComparedModel[] = [
 export const MODEL_LABELS: Record<ComparedModel, string> = {
   lstm: 'LSTM',
   lstmHybrid: 'Hybrid LSTM',
+  lstmGlobal: 'Global LSTM',
   mstl: 'MSTL',
   ets: 'ETS',
   autoArima: 'AutoARIMA',
@@ -27,6 +29,7 @@ export const MODEL_LABELS: Record<ComparedModel, string> = {
 export const MODEL_DESCRIPTIONS: Record<PredictionModel, string> = {
   lstm: 'A recurrent neural network trained on the series',
   lstmHybrid: 'MSTL removes level, trend and seasonality; an LSTM models what is left',
+  lstmGlobal: "One LSTM trained across the dataset's series, each scaled by its own statistics",
   mstl: 'Seasonal-trend decomposition of every cycle, with exponential smoothing of the trend',
   ets: 'Automatic exponential smoothing (no seasonal component)',
   autoArima: 'Seasonally differenced ARIMA with automatically chosen orders',
@@ -36,7 +39,7 @@ export const MODEL_DESCRIPTIONS: Record<PredictionModel, string> = {
   ensemble: 'The average of the best few models',
 };
 
-export const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid'];
+export const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid', 'lstmGlobal'];
 
 /** A prediction model's name; an ensemble names its members when they are known. */
 export function predictionModelLabel(model: PredictionModel, members: readonly ComparedModel[] = []): string {

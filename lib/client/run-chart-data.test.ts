@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { drawnModels } from './drawn-models';
 import { earlierBacktestWindows, runChartRange, stepErrorRows, trainingSplit } from './run-chart-data';
 import type { RunEvaluation } from './types';
 
@@ -47,30 +48,54 @@ const window = (start: number, withForecasts: boolean): RunEvaluation['backtest'
 });
 
 describe('earlierBacktestWindows', () => {
+  const lstmDrawn = drawnModels(null, 'lstm');
+
   it('leaves out the last window (the test window) and gives each window its own row keys', () => {
-    const { windows, rows } = earlierBacktestWindows(evaluationWith([window(10, true), window(12, true), window(14, true)]));
+    const { windows, rows } = earlierBacktestWindows(evaluationWith([window(10, true), window(12, true), window(14, true)]), lstmDrawn);
     expect(windows.map((w) => [w.number, w.start, w.end])).toEqual([
       [1, T0 + 10 * HOUR, T0 + 11 * HOUR],
       [2, T0 + 12 * HOUR, T0 + 13 * HOUR],
     ]);
     expect(windows[0].keys).not.toEqual(windows[1].keys);
-    expect(rows).toContainEqual({ t: T0 + 12 * HOUR, [windows[1].keys!.lstm]: 12, [windows[1].keys!.naive]: -12 });
-    expect(rows).toContainEqual({ t: T0 + 11 * HOUR, [windows[0].keys!.lstm]: null, [windows[0].keys!.naive]: -10 });
+    // The LSTM is the drawn model here, so no second LSTM line beside it.
+    expect(windows[1].keys!.lstm).toBeUndefined();
+    expect(rows).toContainEqual({ t: T0 + 12 * HOUR, [windows[1].keys!.main]: 12, [windows[1].keys!.naive!]: -12 });
+    expect(rows).toContainEqual({ t: T0 + 11 * HOUR, [windows[0].keys!.main]: null, [windows[0].keys!.naive!]: -10 });
     expect(rows).toHaveLength(4);
   });
 
+  it('draws the picked model, the better LSTM beside it, and averages an ensemble champion’s members', () => {
+    const values = { lstm: [1, 2], lstmHybrid: [3, 4], mstl: [5, 6], ets: [7, null], seasonalNaive: [0, 0] };
+    const stored = { ...window(10, false), forecasts: { t: [iso(10), iso(11)], values: values as never } };
+    const evaluation = evaluationWith([stored, window(12, false)]);
+    evaluation.champion = { model: 'ensemble', members: ['mstl', 'lstmHybrid'], lstmFamily: { model: 'lstmHybrid', mase: 1, skill: 0 } } as never;
+
+    const ensemble = earlierBacktestWindows(evaluation, drawnModels(evaluation, null));
+    const keys = ensemble.windows[0].keys!;
+    expect(ensemble.rows).toEqual([
+      { t: T0 + 10 * HOUR, [keys.main]: 4, [keys.lstm!]: 3, [keys.naive!]: 0 },
+      { t: T0 + 11 * HOUR, [keys.main]: 5, [keys.lstm!]: 4, [keys.naive!]: 0 },
+    ]);
+
+    const ets = earlierBacktestWindows(evaluation, drawnModels(evaluation, 'ets'));
+    expect(ets.rows.map((row) => row[ets.windows[0].keys!.main])).toEqual([7, null]);
+  });
+
   it('shades the windows of older runs, which kept no window forecasts, without lines', () => {
-    const { windows, rows } = earlierBacktestWindows(evaluationWith([window(10, false), window(12, false)]));
+    const { windows, rows } = earlierBacktestWindows(evaluationWith([window(10, false), window(12, false)]), lstmDrawn);
     expect(windows).toEqual([{ number: 1, start: T0 + 10 * HOUR, end: T0 + 11 * HOUR }]);
     expect(rows).toEqual([]);
-    expect(earlierBacktestWindows(null)).toEqual({ windows: [], rows: [] });
+    expect(earlierBacktestWindows(null, lstmDrawn)).toEqual({ windows: [], rows: [] });
   });
 });
 
 describe('runChartRange', () => {
   const config = { horizon: 24, lookback: 48 };
   const end = T0 + 1023 * HOUR;
-  const { windows } = earlierBacktestWindows(evaluationWith([window(904, false), window(928, false), window(952, false), window(976, false)]));
+  const { windows } = earlierBacktestWindows(
+    evaluationWith([window(904, false), window(928, false), window(952, false), window(976, false)]),
+    drawnModels(null, 'lstm'),
+  );
 
   it('opens on the windows with a lookback (or three horizons) of history before them', () => {
     const split = trainingSplit(summary, { ...config, validationSplit: 0 });

@@ -4,6 +4,7 @@
 import { MAX_VALIDATION_WINDOWS } from '@/lib/forecast/config';
 import { windowCount } from '@/lib/forecast/windows';
 import type { ChartRow } from './chart-data';
+import { mainValue, type DrawnModels } from './drawn-models';
 import type { ComparedModel, ForecastConfig, RunEvaluation, RunSummary } from './types';
 
 const ms = (iso: string) => new Date(iso).getTime();
@@ -50,16 +51,22 @@ export interface ChartWindow {
   number: number;
   start: number;
   end: number;
-  /** Row keys of this window's LSTM and seasonal-naive forecasts; absent when the run kept none. */
-  keys?: { lstm: string; naive: string };
+  /**
+   * Row keys of this window's forecasts by the drawn models (lstm and naive only when drawn);
+   * absent when the run kept none.
+   */
+  keys?: { main: string; lstm?: string; naive?: string };
 }
 
 /**
  * The backtest windows before the test window (the last window is the test window, drawn from
- * the forecast rows), each with its own row keys, so one window's line does not run on into the
- * next window's.
+ * the forecast rows), each with its own row keys for the `drawn` models' forecasts, so one
+ * window's line does not run on into the next window's.
  */
-export function earlierBacktestWindows(evaluation: RunEvaluation | null | undefined): {
+export function earlierBacktestWindows(
+  evaluation: RunEvaluation | null | undefined,
+  drawn: DrawnModels,
+): {
   windows: ChartWindow[];
   rows: ChartRow[];
 } {
@@ -69,14 +76,21 @@ export function earlierBacktestWindows(evaluation: RunEvaluation | null | undefi
     const window: ChartWindow = { number: index + 1, start: ms(w.start), end: ms(w.end) };
     const forecasts = w.forecasts;
     if (!forecasts) return window;
-    const keys = { lstm: `bt${index}lstm`, naive: `bt${index}naive` };
-    forecasts.t.forEach((t, i) =>
+    const keys = {
+      main: `bt${index}main`,
+      ...(drawn.lstm && { lstm: `bt${index}lstm` }),
+      ...(drawn.baseline && { naive: `bt${index}naive` }),
+    };
+    forecasts.t.forEach((t, i) => {
+      const at = (model: ComparedModel) => forecasts.values[model]?.[i] ?? null;
+      const values = Object.fromEntries(drawn.members.map((m) => [m, at(m)]));
       rows.push({
         t: ms(t),
-        [keys.lstm]: forecasts.values.lstm?.[i] ?? null,
-        [keys.naive]: forecasts.values.seasonalNaive?.[i] ?? null,
-      } as ChartRow),
-    );
+        [keys.main]: mainValue(values, drawn),
+        ...(keys.lstm && drawn.lstm && { [keys.lstm]: at(drawn.lstm.model) }),
+        ...(keys.naive && drawn.baseline && { [keys.naive]: at(drawn.baseline) }),
+      } as ChartRow);
+    });
     return { ...window, keys };
   });
   return { windows, rows };

@@ -44,6 +44,7 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   backtestWindows: 'Backtest windows',
   transform: 'Transform',
   calendarFeatures: 'Calendar features',
+  globalLstm: 'Global LSTM across the dataset',
 };
 
 /** A stored config value for display: numbers formatted, switches as on/off, names as they are. */

@@ -110,6 +110,8 @@ export type TrainingOverrides = Partial<
 
 export interface CreateRunBody extends TrainingOverrides {
   seriesId: string;
+  /** Also train one LSTM across the dataset's series (ignored, with a note, when there are no others). */
+  globalLstm?: boolean;
 }
 
 export interface CreateScheduleBody {

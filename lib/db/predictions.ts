@@ -1,7 +1,8 @@
 // Predicted points of a run, for every compared model (and the champion's average when the
 // champion is an ensemble): the held-out test window (actual known) and the future horizon with
 // its prediction intervals. Written once, with the run's result.
-import type { ComparedModel, ForecastResult, PredictionModel } from '@/lib/forecast/types';
+import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
+import type { ForecastResult, ModelRecord, PredictionModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { COMPARED_MODELS } from './run-evaluation';
@@ -24,13 +25,17 @@ export interface PredictionRow extends IntervalBounds {
   segment: Segment;
 }
 
-/** A model's forecast at one time; null when the run stored none for it (runs from before baselines). */
-type ModelValues = Record<ComparedModel, number | null>;
+/**
+ * A model's forecast at one time; null when the run stored none for it (runs from before
+ * baselines). `ensemble` is there only when the run's champion is that average, `lstmGlobal` only
+ * when the run trained it.
+ */
+type ModelValues = ModelRecord<number | null> & { ensemble?: number | null };
 
 /** GET /api/runs/:id/forecast: every model side by side, for charts. */
 export interface RunForecast {
   test: ({ t: string; actual: number | null } & ModelValues)[];
-  future: ({ t: string; intervals: Record<ComparedModel, IntervalBounds> } & ModelValues)[];
+  future: ({ t: string; intervals: ModelRecord<IntervalBounds> & { ensemble?: IntervalBounds } } & ModelValues)[];
 }
 
 const NO_BOUNDS: IntervalBounds = { lo80: null, hi80: null, lo95: null, hi95: null };
@@ -42,7 +47,7 @@ type StoredResult = Pick<ForecastResult, 'test' | 'future' | 'backtest' | 'model
 interface ModelRows {
   testForecast: readonly number[];
   future: readonly number[];
-  bands: ForecastResult['intervals'][ComparedModel]['bands'];
+  bands: ForecastResult['intervals']['lstm']['bands'];
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -52,12 +57,17 @@ function rowsPerModel(result: StoredResult): [PredictionModel, ModelRows][] {
   const { backtest, models, intervals, champion } = result;
   // The last backtest window is the held-out test window; it has every model's forecast.
   const testForecasts = backtest.windows.at(-1)?.forecasts;
-  const perModel: [PredictionModel, ModelRows][] = COMPARED_MODELS.map((model) => [
+  // Every model the run fit: the global LSTM only when it trained one.
+  const perModel: [PredictionModel, ModelRows][] = modelsIn(models).map((model) => [
     model,
-    { testForecast: testForecasts?.[model] ?? [], future: models[model].future, bands: intervals[model].bands },
+    {
+      testForecast: testForecasts?.[model] ?? [],
+      future: modelEntry(models, model).future,
+      bands: modelEntry(intervals, model).bands,
+    },
   ]);
   if (champion?.model === 'ensemble') {
-    const testForecast = result.test.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m][i] ?? Number.NaN)));
+    const testForecast = result.test.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m]?.[i] ?? Number.NaN)));
     perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands }]);
   }
   return perModel;
@@ -109,8 +119,8 @@ export async function listPredictions(runId: string, model: PredictionModel = 'l
   }));
 }
 
-const noValues = () => Object.fromEntries(COMPARED_MODELS.map((m) => [m, null])) as ModelValues;
-const noBounds = () => Object.fromEntries(COMPARED_MODELS.map((m) => [m, NO_BOUNDS])) as Record<ComparedModel, IntervalBounds>;
+const noValues = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, null])) as ModelValues;
+const noBounds = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, NO_BOUNDS])) as ModelRecord<IntervalBounds>;
 
 /** Empty arrays until the run has succeeded. */
 export async function getRunForecast(runId: string): Promise<RunForecast> {
@@ -119,18 +129,14 @@ export async function getRunForecast(runId: string): Promise<RunForecast> {
   const future = new Map<string, RunForecast['future'][number]>();
   for (const row of rows) {
     const t = row.t.toISOString();
-    const model = row.model as ComparedModel;
-    if (!COMPARED_MODELS.includes(model)) continue;
+    const model = row.model as PredictionModel;
+    if (model !== 'ensemble' && !COMPARED_MODELS.includes(model)) continue;
     if (row.segment === 'test') {
-      const point = test.get(t) ?? { t, actual: row.actual, ...noValues() };
+      const point: RunForecast['test'][number] = test.get(t) ?? { t, actual: row.actual, ...noValues() };
       point[model] = row.forecast;
       test.set(t, point);
     } else {
-      const point = future.get(t) ?? {
-        t,
-        ...noValues(),
-        intervals: noBounds(),
-      };
+      const point: RunForecast['future'][number] = future.get(t) ?? { t, ...noValues(), intervals: noBounds() };
       point[model] = row.forecast;
       point.intervals[model] = { lo80: row.lo80, hi80: row.hi80, lo95: row.lo95, hi95: row.hi95 };
       future.set(t, point);

@@ -4,14 +4,18 @@
 // models). Pure, so it is unit-tested without a database.
 // Runs stored before the classical models and the champion existed have only lstm, naive,
 // seasonalNaive and drift in these maps, and no `champion` or `fitMs`: readers must allow that.
-import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
+// The global LSTM (lstmGlobal) is in them only when the run trained it.
+import { COMPARED_MODELS, modelEntry, optionalModelsIn, perModel as perRunModel } from '@/lib/forecast/compared-models';
 import type {
   AccuracyMetrics,
   ComparedModel,
   ForecastResult,
+  GlobalLstmInfo,
   IntervalLevel,
   LstmFamilyName,
   LstmPreprocessing,
+  ModelRecord,
+  OptionalModel,
   PredictionModel,
   SeasonInfo,
   TrainProgress,
@@ -24,19 +28,19 @@ export { COMPARED_MODELS };
 export type StoredMetrics = { [K in keyof AccuracyMetrics]: number | null };
 
 /** `Run.metrics`: backtest accuracy of every model, all windows pooled. */
-export type RunMetrics = Record<ComparedModel, StoredMetrics>;
+export type RunMetrics = ModelRecord<StoredMetrics>;
 
 export interface StoredBacktestWindow {
   /** First and last timestamp of the window, ISO. */
   start: string;
   end: string;
   points: number;
-  metrics: Record<ComparedModel, StoredMetrics>;
+  metrics: ModelRecord<StoredMetrics>;
   /**
    * The window's timestamps (ISO) and every model's forecast of them (null where not finite), for
    * the run chart. Absent on runs stored before they were kept.
    */
-  forecasts?: { t: string[]; values: Record<ComparedModel, (number | null)[]> };
+  forecasts?: { t: string[]; values: ModelRecord<(number | null)[]> };
 }
 
 /** Leave-one-window-out coverage of a model's interval at one level, and how many points it rests on. */
@@ -65,19 +69,21 @@ export interface RunEvaluation {
     /** Oldest first; the last one is the held-out test window. */
     windows: StoredBacktestWindow[];
     /** Index h - 1: errors h steps ahead, pooled over the windows. */
-    byStep: Record<ComparedModel, StoredMetrics[]>;
+    byStep: ModelRecord<StoredMetrics[]>;
     note: string | null;
   };
   /** 1 - MASE(lstm) / MASE(seasonal naive); null when MASE is undefined. */
   skill: number | null;
   verdict: Verdict;
-  coverage: Record<ComparedModel, Record<`${IntervalLevel}`, StoredCoverage>>;
+  coverage: ModelRecord<Record<`${IntervalLevel}`, StoredCoverage>>;
   /** Absent on older runs. */
   champion?: StoredChampion;
   /** Wall time of each model's fits and forecasts (backtest windows and refit), ms; absent on older runs. */
-  fitMs?: Record<ComparedModel, number>;
+  fitMs?: ModelRecord<number>;
   /** How the LSTM's inputs were prepared: the transform chosen on validation and why, calendar features; absent on older runs. */
   lstmPreprocessing?: LstmPreprocessing;
+  /** Present when the run asked for the global LSTM: the series it trained across, or why it was not trained. */
+  globalLstm?: GlobalLstmInfo;
 }
 
 /** `Run.progressDetail`: where a running run is, from the engine's last progress event. */
@@ -103,26 +109,29 @@ export function storedMetrics(metrics: AccuracyMetrics): StoredMetrics {
   };
 }
 
-function perModel<T>(f: (model: ComparedModel) => T): Record<ComparedModel, T> {
-  return Object.fromEntries(COMPARED_MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
-}
+/** One entry per model of the run (the optional ones it fit are those its records have). */
+const perModelOf =
+  (optional: readonly OptionalModel[]) =>
+  <T>(f: (model: ComparedModel) => T): ModelRecord<T> =>
+    perRunModel(f, optional);
 
 const iso = (t: number) => new Date(t).toISOString();
 
 export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
-  return perModel((m) => storedMetrics(result.models[m].metrics));
+  return perModelOf(optionalModelsIn(result.models))((m) => storedMetrics(modelEntry(result.models, m).metrics));
 }
 
 type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'> &
-  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing'>>;
+  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm'>>;
 
 export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   const { backtest, intervals, champion, models } = result;
-  const coverageOf = (bands: ForecastResult['intervals'][ComparedModel], level: IntervalLevel): StoredCoverage => ({
+  const perModel = perModelOf(optionalModelsIn(backtest.metrics));
+  const coverageOf = (bands: ForecastResult['intervals']['lstm'], level: IntervalLevel): StoredCoverage => ({
     share: bands.coverage[level],
     points: bands.coveragePoints[level],
   });
-  const coverage = (m: ComparedModel, level: IntervalLevel) => coverageOf(intervals[m], level);
+  const coverage = (m: ComparedModel, level: IntervalLevel) => coverageOf(modelEntry(intervals, m), level);
   return {
     season: { length: result.season.length, source: result.season.source },
     backtest: {
@@ -131,10 +140,10 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
         start: iso(w.t[0]),
         end: iso(w.t[w.t.length - 1]),
         points: w.t.length,
-        metrics: perModel((m) => storedMetrics(w.metrics[m])),
-        forecasts: { t: w.t.map(iso), values: perModel((m) => w.forecasts[m].map(finiteOrNull)) },
+        metrics: perModel((m) => storedMetrics(modelEntry(w.metrics, m))),
+        forecasts: { t: w.t.map(iso), values: perModel((m) => modelEntry(w.forecasts, m).map(finiteOrNull)) },
       })),
-      byStep: perModel((m) => backtest.byStep[m].map(storedMetrics)),
+      byStep: perModel((m) => modelEntry(backtest.byStep, m).map(storedMetrics)),
       note: backtest.note ?? null,
     },
     skill: finiteOrNull(result.skill),
@@ -154,9 +163,10 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
         },
       },
     }),
-    ...(models && { fitMs: perModel((m) => models[m].fitMs) }),
-    ...(models && { notes: Object.fromEntries(COMPARED_MODELS.flatMap((m) => (models[m].note ? [[m, models[m].note]] : []))) }),
+    ...(models && { fitMs: perModel((m) => modelEntry(models, m).fitMs) }),
+    ...(models && { notes: Object.fromEntries(COMPARED_MODELS.flatMap((m) => (models[m]?.note ? [[m, models[m].note]] : []))) }),
     ...(result.lstmPreprocessing && { lstmPreprocessing: result.lstmPreprocessing }),
+    ...(result.globalLstm && { globalLstm: result.globalLstm }),
   };
 }
 

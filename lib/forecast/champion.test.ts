@@ -7,6 +7,10 @@ import { predictionIntervals } from './intervals';
 import type { AccuracyMetrics, ComparedModel } from './types';
 
 const HORIZON = 2;
+
+/** Every model, the optional ones included: the runs below fit them all. */
+const everyModel = <T>(f: (m: ComparedModel) => T) =>
+  Object.fromEntries(COMPARED_MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
 const ACTUAL = [[10, 12], [11, 13], [12, 14]];
 
 /**
@@ -18,10 +22,10 @@ function backtest(errors: Partial<Record<ComparedModel, number[][]>>): BacktestR
   const windows = ACTUAL.map((actual, k) => ({
     origin: 20 + k * HORIZON,
     actual,
-    forecasts: perModel((m) => actual.map((a, i) => a - error(m, k, i))),
+    forecasts: everyModel((m) => actual.map((a, i) => a - error(m, k, i))),
     scale: 1,
   }));
-  const residuals = perModel((m) =>
+  const residuals = everyModel((m) =>
     windows.flatMap((w, k): Residual[] =>
       w.actual.map((a, i) => ({ window: k, origin: w.origin, step: i + 1, target: w.origin + i, error: error(m, k, i) })),
     ),
@@ -31,8 +35,8 @@ function backtest(errors: Partial<Record<ComparedModel, number[][]>>): BacktestR
 
 function champion(run: BacktestRun<ComparedModel>) {
   const metrics = scoreBacktest(run).metrics;
-  const future = perModel((m) => [100 + COMPARED_MODELS.indexOf(m), 200]);
-  const intervals = perModel((m) =>
+  const future = everyModel((m) => [100 + COMPARED_MODELS.indexOf(m), 200]);
+  const intervals = everyModel((m) =>
     predictionIntervals(
       run.residuals[m],
       run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
@@ -58,8 +62,8 @@ describe('chooseChampion', () => {
     const { result } = champion(backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmHybrid: [[1, 1], [1, 1], [1, 1]] }));
     expect(result.model).toBe('mstl');
     expect(result.members).toEqual(['mstl']);
-    expect(result.future).toEqual([102, 200]);
-    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 8 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
+    expect(result.future).toEqual([103, 200]);
+    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 9 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
   });
 
   it('picks the average of the best models when their errors cancel, with its own metrics and intervals', () => {
@@ -70,7 +74,7 @@ describe('chooseChampion', () => {
     expect(result.members).toEqual(['autoArima', 'lstm']);
     expect(result.metrics.mae).toBe(0);
     expect(result.metrics.mase).toBeLessThan(Math.min(metrics.autoArima.mase, metrics.lstm.mase));
-    expect(result.future).toEqual([(104 + 100) / 2, 200]);
+    expect(result.future).toEqual([(105 + 100) / 2, 200]);
     expect(result.reason).toContain('The average of AutoARIMA and the LSTM has the lowest MASE (0)');
     expect(result.reason).toContain('below the best single model, AutoARIMA (1)');
     expect(result.intervals.calibrationSize).toEqual([3, 3]);
@@ -92,6 +96,13 @@ describe('chooseChampion', () => {
     );
     expect(result.lstmFamily.model).toBe('lstmHybrid');
     expect(result.lstmFamily.skill).toBeCloseTo(1 - metrics.lstmHybrid.mase / metrics.seasonalNaive.mase, 12);
+  });
+
+  it('counts the global LSTM in the LSTM family when the run fit it', () => {
+    const { result } = champion(
+      backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmGlobal: [[1, 1], [1, 1], [1, 1]], lstmHybrid: [[2, 2], [2, 2], [2, 2]] }),
+    );
+    expect(result.lstmFamily.model).toBe('lstmGlobal');
   });
 });
 

@@ -6,19 +6,20 @@
 // model strictly, and then the champion is never worse than the best single model on the backtest.
 import type { BacktestRun, Residual } from './backtest';
 import { scoreBacktest } from './backtest';
-import { formatScore, MODEL_LABELS, rankingKey, SIMPLICITY_ORDER } from './compared-models';
+import { formatScore, MODEL_LABELS, modelEntry, rankingKey, SIMPLICITY_ORDER } from './compared-models';
 import { predictionIntervals } from './intervals';
-import type { AccuracyMetrics, Champion, ComparedModel, LstmFamilyName, ModelIntervals } from './types';
+import type { AccuracyMetrics, Champion, ComparedModel, LstmFamilyName, ModelIntervals, ModelRecord } from './types';
 
 /** Sizes of the averages tried: the best 2 and the best 3 models. */
 export const ENSEMBLE_SIZES: readonly number[] = [2, 3];
 
 /** Models best first by the ranking key; ties go to the simpler model. */
-export function rankModels(metrics: Record<ComparedModel, AccuracyMetrics>): ComparedModel[] {
+export function rankModels(metrics: ModelRecord<AccuracyMetrics>): ComparedModel[] {
   const key = rankingKey(metrics);
+  const score = (m: ComparedModel) => modelEntry(metrics, m)[key];
   return [...SIMPLICITY_ORDER]
-    .filter((m) => m in metrics && Number.isFinite(metrics[m][key]))
-    .sort((a, b) => metrics[a][key] - metrics[b][key] || SIMPLICITY_ORDER.indexOf(a) - SIMPLICITY_ORDER.indexOf(b));
+    .filter((m) => metrics[m] !== undefined && Number.isFinite(score(m)))
+    .sort((a, b) => score(a) - score(b) || SIMPLICITY_ORDER.indexOf(a) - SIMPLICITY_ORDER.indexOf(b));
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -28,8 +29,15 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
  * origins in the same order, so their residual lists align entry by entry, and the average
  * forecast's error is the average of the errors.
  */
-export function averageRun(run: BacktestRun<ComparedModel>, members: readonly ComparedModel[]): BacktestRun<'ensemble'> {
-  const lists = members.map((m) => run.residuals[m]);
+/** A run's backtest: window forecasts and residuals of the models the run fit (see ModelRecord). */
+export interface ModelBacktestRun {
+  horizon: number;
+  windows: (Omit<BacktestRun<ComparedModel>['windows'][number], 'forecasts'> & { forecasts: ModelRecord<number[]> })[];
+  residuals: ModelRecord<Residual[]>;
+}
+
+export function averageRun(run: ModelBacktestRun, members: readonly ComparedModel[]): BacktestRun<'ensemble'> {
+  const lists = members.map((m) => modelEntry(run.residuals, m));
   const residuals: Residual[] = lists[0].map((r, i) => {
     if (lists.some((list) => list[i]?.target !== r.target || list[i]?.step !== r.step)) {
       throw new Error('Backtest residuals of the ensemble members do not line up.');
@@ -40,29 +48,32 @@ export function averageRun(run: BacktestRun<ComparedModel>, members: readonly Co
     horizon: run.horizon,
     windows: run.windows.map((w) => ({
       ...w,
-      forecasts: { ensemble: w.actual.map((_, i) => mean(members.map((m) => w.forecasts[m][i]))) },
+      forecasts: { ensemble: w.actual.map((_, i) => mean(members.map((m) => modelEntry(w.forecasts, m)[i]))) },
     })),
     residuals: { ensemble: residuals },
   };
 }
 
 export interface ChampionInput {
-  run: BacktestRun<ComparedModel>;
-  metrics: Record<ComparedModel, AccuracyMetrics>;
-  future: Record<ComparedModel, number[]>;
-  intervals: Record<ComparedModel, ModelIntervals>;
+  run: ModelBacktestRun;
+  /** Has an entry for every model of `run` (an optional model is in all of them or none). */
+  metrics: ModelRecord<AccuracyMetrics>;
+  future: ModelRecord<number[]>;
+  intervals: ModelRecord<ModelIntervals>;
 }
 
 function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-function lstmFamily(metrics: Record<ComparedModel, AccuracyMetrics>): Champion['lstmFamily'] {
-  const family: LstmFamilyName[] = ['lstm', 'lstmHybrid'];
+function lstmFamily(metrics: ModelRecord<AccuracyMetrics>): Champion['lstmFamily'] {
+  const family = (['lstm', 'lstmHybrid', 'lstmGlobal'] as const).filter((m) => metrics[m] !== undefined);
   const key = rankingKey(metrics);
-  const best = family.reduce((a, b) => (metrics[b][key] < metrics[a][key] ? b : a));
-  const ratio = metrics[best].mase / metrics.seasonalNaive.mase;
-  return { model: best, mase: metrics[best].mase, skill: Number.isFinite(ratio) ? 1 - ratio : NaN };
+  const score = (m: LstmFamilyName) => modelEntry(metrics, m)[key];
+  const best = family.reduce<LstmFamilyName>((a, b) => (score(b) < score(a) ? b : a), 'lstm');
+  const { mase } = modelEntry(metrics, best);
+  const ratio = mase / metrics.seasonalNaive.mase;
+  return { model: best, mase, skill: Number.isFinite(ratio) ? 1 - ratio : NaN };
 }
 
 export function chooseChampion({ run, metrics, future, intervals }: ChampionInput): Champion {
@@ -71,6 +82,7 @@ export function chooseChampion({ run, metrics, future, intervals }: ChampionInpu
   const ranked = rankModels(metrics);
   if (ranked.length === 0) throw new Error('No model has a finite backtest error to rank by.');
   const best = ranked[0];
+  const bestMetrics = modelEntry(metrics, best);
 
   let ensemble: { members: ComparedModel[]; run: BacktestRun<'ensemble'>; metrics: AccuracyMetrics } | undefined;
   for (const size of ENSEMBLE_SIZES) {
@@ -78,7 +90,7 @@ export function chooseChampion({ run, metrics, future, intervals }: ChampionInpu
     const members = ranked.slice(0, size);
     const averaged = averageRun(run, members);
     const score = scoreBacktest(averaged).metrics.ensemble;
-    if (score[key] < (ensemble?.metrics ?? metrics[best])[key]) ensemble = { members, run: averaged, metrics: score };
+    if (score[key] < (ensemble?.metrics ?? bestMetrics)[key]) ensemble = { members, run: averaged, metrics: score };
   }
   const windows = `${run.windows.length} backtest window${run.windows.length === 1 ? '' : 's'}`;
 
@@ -87,18 +99,18 @@ export function chooseChampion({ run, metrics, future, intervals }: ChampionInpu
     return {
       model: best,
       members: [best],
-      metrics: metrics[best],
+      metrics: bestMetrics,
       reason:
-        `${capitalize(MODEL_LABELS[best])} has the lowest ${label} (${formatScore(metrics[best][key])}) of ` +
+        `${capitalize(MODEL_LABELS[best])} has the lowest ${label} (${formatScore(bestMetrics[key])}) of ` +
         `${ranked.length} models over ${windows}` +
-        (runnerUp ? `, ahead of ${MODEL_LABELS[runnerUp]} (${formatScore(metrics[runnerUp][key])}), and averaging the best models did not do better.` : '.'),
-      future: future[best],
-      intervals: intervals[best],
+        (runnerUp ? `, ahead of ${MODEL_LABELS[runnerUp]} (${formatScore(modelEntry(metrics, runnerUp)[key])}), and averaging the best models did not do better.` : '.'),
+      future: modelEntry(future, best),
+      intervals: modelEntry(intervals, best),
       lstmFamily: lstmFamily(metrics),
     };
   }
   const { members } = ensemble;
-  const averagedFuture = future[best].map((_, i) => mean(members.map((m) => future[m][i])));
+  const averagedFuture = modelEntry(future, best).map((_, i) => mean(members.map((m) => modelEntry(future, m)[i])));
   return {
     model: 'ensemble',
     members,
@@ -106,7 +118,7 @@ export function chooseChampion({ run, metrics, future, intervals }: ChampionInpu
     reason:
       `The average of ${joinNames(members.map((m) => MODEL_LABELS[m]))} has the lowest ${label} ` +
       `(${formatScore(ensemble.metrics[key])}) over ${windows}, below the best single model, ` +
-      `${MODEL_LABELS[best]} (${formatScore(metrics[best][key])}).`,
+      `${MODEL_LABELS[best]} (${formatScore(bestMetrics[key])}).`,
     future: averagedFuture,
     intervals: predictionIntervals(
       ensemble.run.residuals.ensemble,

@@ -77,6 +77,21 @@ describe('forecast CLI', () => {
     expect(stdout).toContain('2026-11-05');
   });
 
+  it('trains the global LSTM across the file\'s series with --global, for the series named by --value', async () => {
+    const { code, stdout, stderr } = await forecastCli(
+      'e2e/fixtures/small-sales.csv', '--global', '--value', 'store_south', '--epochs', '1', '--json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.series).toBe('store_south');
+    expect(Object.keys(report.models)).toContain('lstmGlobal');
+    expect(Number.isFinite(report.models.lstmGlobal.mase)).toBe(true);
+    expect(report.globalLstm).toEqual({ trained: true, series: 2, related: ['store_north'], windows: [expect.any(Number), expect.any(Number)] });
+    expect(stderr).toContain('global LSTM also trained on "store_north"');
+    const missing = await forecastCli('e2e/fixtures/small-sales.csv', '--global', '--value', 'store_east', '--json');
+    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('No series "store_east"') });
+  });
+
   it('prints the problems of a bad file and exits 1', async () => {
     const file = path.join(dir, 'bad.csv');
     await writeFile(file, 'date,amount\n2024-01-01,1\n2024-01-02,abc\n2024-01-03,x\n');

@@ -1,6 +1,6 @@
 // Forecast one series of a CSV file from the command line:
 //   npm run forecast -- <file.csv> [--time COL] [--value COL] [--horizon H] [--lookback L]
-//                       [--epochs E] [--layers 1|2] [--seed S] [--json]
+//                       [--epochs E] [--layers 1|2] [--seed S] [--global] [--json]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
 // included, goes to stderr.
@@ -14,6 +14,7 @@ const USAGE = `Usage: npm run forecast -- <file.csv> [options]
 Forecasts one series of the file with the LSTM, the hybrid LSTM, MSTL, ETS, AutoARIMA and the
 naive, seasonal-naive and drift baselines, all backtested on the last windows of the series, and
 prints the forecast of the champion (the lowest backtest MASE, or the average of the best few).
+With --global, a file of several series also trains one LSTM across all of them (lstmGlobal).
 
 Options:
   --time COL       time column (default: detected)
@@ -23,6 +24,8 @@ Options:
   --epochs E       training epochs (default: fitted to the series length)
   --layers N       stacked LSTM layers, 1 or 2 (default: 1)
   --seed S         random seed (default: 42)
+  --global         also train a global LSTM across every series of the file (same frequency),
+                   each scaled by its own history; --value then names the series to forecast
   --json           print one JSON object instead of the readable report
   -h, --help       show this help
 `;
@@ -35,6 +38,7 @@ interface CliOptions {
   valueColumn?: string;
   config: Partial<ForecastConfig>;
   json: boolean;
+  global: boolean;
 }
 
 function integerOption(name: string, value: string | undefined): number | undefined {
@@ -58,6 +62,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         epochs: { type: 'string' },
         layers: { type: 'string' },
         seed: { type: 'string' },
+        global: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -73,7 +78,8 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     const value = integerOption(name, values[name]);
     if (value !== undefined) config[name] = value;
   }
-  return { file: positionals[0], timeColumn: values.time, valueColumn: values.value, config, json: values.json };
+  if (values.global) config.globalLstm = true;
+  return { file: positionals[0], timeColumn: values.time, valueColumn: values.value, config, json: values.json, global: values.global };
 }
 
 /** tfjs and friends log with console.log/warn; keep all of it off stdout. */
@@ -111,9 +117,10 @@ async function main(argv: string[]): Promise<number> {
   const { ForecastError, runForecast } = await import('./index');
   const { formatReport, forecastReport, reportJson } = await import('./report');
 
+  // The global LSTM learns from every series of the file, so --value then picks the target among them.
   const parsed = await parseCsv(createReadStream(options.file), {
     timeColumn: options.timeColumn,
-    valueColumns: options.valueColumn === undefined ? undefined : [options.valueColumn],
+    valueColumns: options.valueColumn === undefined || options.global ? undefined : [options.valueColumn],
   });
   for (const problem of parsed.problems) {
     const where = [problem.row && `line ${problem.row}`, problem.column && `column ${problem.column}`].filter(Boolean);
@@ -124,14 +131,24 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const [series, ...others] = parsed.series;
+  const series = options.global && options.valueColumn !== undefined
+    ? parsed.series.find((s) => s.name === options.valueColumn)
+    : parsed.series[0];
+  if (!series) {
+    process.stderr.write(`No series "${options.valueColumn}" in ${options.file}; it has ${parsed.series.map((s) => `"${s.name}"`).join(', ')}.\n`);
+    return 1;
+  }
+  const others = parsed.series.filter((s) => s !== series);
   if (others.length > 0) {
     process.stderr.write(
-      `Forecasting "${series.name}"; the file also has ${others.map((s) => `"${s.name}"`).join(', ')} (pick one with --value).\n`,
+      options.global
+        ? `Forecasting "${series.name}" with a global LSTM also trained on ${others.map((s) => `"${s.name}"`).join(', ')}.\n`
+        : `Forecasting "${series.name}"; the file also has ${others.map((s) => `"${s.name}"`).join(', ')} (pick one with --value).\n`,
     );
   }
   try {
-    const result = await runForecast({ t: series.t, v: series.v, frequency: series.frequency }, options.config);
+    const related = options.global ? others.map((s) => ({ name: s.name, t: s.t, v: s.v, frequency: s.frequency })) : [];
+    const result = await runForecast({ t: series.t, v: series.v, frequency: series.frequency }, options.config, {}, { related });
     const report = forecastReport(series.name, series.frequency, result);
     process.stdout.write(options.json ? `${reportJson(report)}\n` : formatReport(report, result));
     return 0;

@@ -1,9 +1,10 @@
 // The models every run compares, in report order, with the names sentences use.
-import type { AccuracyMetrics, ComparedModel, PredictionModel } from './types';
+import type { AccuracyMetrics, ComparedModel, ModelRecord, OptionalModel, PredictionModel } from './types';
 
 export const COMPARED_MODELS: readonly ComparedModel[] = [
   'lstm',
   'lstmHybrid',
+  'lstmGlobal',
   'mstl',
   'ets',
   'autoArima',
@@ -15,6 +16,7 @@ export const COMPARED_MODELS: readonly ComparedModel[] = [
 export const MODEL_LABELS: Record<PredictionModel, string> = {
   lstm: 'the LSTM',
   lstmHybrid: 'the hybrid LSTM',
+  lstmGlobal: 'the global LSTM',
   mstl: 'MSTL',
   ets: 'ETS',
   autoArima: 'AutoARIMA',
@@ -34,10 +36,40 @@ export const SIMPLICITY_ORDER: readonly ComparedModel[] = [
   'autoArima',
   'lstm',
   'lstmHybrid',
+  'lstmGlobal',
 ];
 
-export function perModel<T>(f: (model: ComparedModel) => T): Record<ComparedModel, T> {
-  return Object.fromEntries(COMPARED_MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
+export const OPTIONAL_MODELS: readonly OptionalModel[] = ['lstmGlobal'];
+
+/** The models a run fits every time: all but the optional ones. */
+export const ALWAYS_COMPARED = COMPARED_MODELS.filter(
+  (m): m is Exclude<ComparedModel, OptionalModel> => !(OPTIONAL_MODELS as readonly ComparedModel[]).includes(m),
+);
+
+/**
+ * One entry per model of a run: `models` lists the optional models it fit beside the ones every
+ * run fits (in any order; the record follows COMPARED_MODELS).
+ */
+export function perModel<T>(f: (model: ComparedModel) => T, optional: readonly OptionalModel[] = []): ModelRecord<T> {
+  const models = COMPARED_MODELS.filter((m) => (ALWAYS_COMPARED as readonly ComparedModel[]).includes(m) || (optional as readonly ComparedModel[]).includes(m));
+  return Object.fromEntries(models.map((m) => [m, f(m)])) as ModelRecord<T>;
+}
+
+/** The models a per-model record has an entry for, in COMPARED_MODELS order. */
+export function modelsIn(record: Partial<Record<ComparedModel, unknown>>): ComparedModel[] {
+  return COMPARED_MODELS.filter((m) => record[m] !== undefined);
+}
+
+/** The entry of `model`, which the caller knows the run has (it ranked it, or every run has it). */
+export function modelEntry<T>(record: Partial<Record<ComparedModel, T>>, model: ComparedModel): T {
+  const entry = record[model];
+  if (entry === undefined) throw new Error(`This run has no ${model} model.`);
+  return entry;
+}
+
+/** The optional models a per-model record has an entry for. */
+export function optionalModelsIn(record: Partial<Record<ComparedModel, unknown>>): OptionalModel[] {
+  return OPTIONAL_MODELS.filter((m) => record[m] !== undefined);
 }
 
 /**

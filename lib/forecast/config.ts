@@ -22,6 +22,7 @@ export const forecastConfigSchema = z.strictObject({
   backtestWindows: z.number().int().min(1).max(10),
   transform: z.enum(['auto', ...TRANSFORM_NAMES]),
   calendarFeatures: z.boolean(),
+  globalLstm: z.boolean(),
 });
 
 /** What a user may set; every field is optional and unknown fields are rejected (typos surface). */
@@ -86,6 +87,12 @@ const MIN_DEFAULT_EPOCHS = 5;
  */
 const EPOCH_BUDGET_STEPS = 150_000;
 
+/** Default epochs of a full fit on `trainWindows` windows of `lookback` steps (see EPOCH_BUDGET_STEPS). */
+export function budgetEpochs(trainWindows: number, lookback: number): number {
+  const stepsPerEpoch = Math.max(1, Math.min(MAX_WINDOWS_PER_EPOCH, trainWindows) * lookback);
+  return clamp(Math.round(EPOCH_BUDGET_STEPS / stepsPerEpoch), MIN_DEFAULT_EPOCHS, MAX_DEFAULT_EPOCHS);
+}
+
 /** Training windows of the evaluation fit: the last `horizon` points are held out as the test. */
 function evaluationWindows(points: number, lookback: number, horizon: number): number {
   return windowCount(points - horizon, lookback, horizon);
@@ -115,9 +122,7 @@ export function defaultConfig(
     fixed.validationSplit ??
     (Math.floor(windows * DEFAULT_VALIDATION_SPLIT) >= MIN_VALIDATION_WINDOWS ? DEFAULT_VALIDATION_SPLIT : 0);
   const trainWindows = windows * (1 - validationSplit);
-  const stepsPerEpoch = Math.max(1, Math.min(MAX_WINDOWS_PER_EPOCH, trainWindows) * lookback);
-  const epochs =
-    fixed.epochs ?? clamp(Math.round(EPOCH_BUDGET_STEPS / stepsPerEpoch), MIN_DEFAULT_EPOCHS, MAX_DEFAULT_EPOCHS);
+  const epochs = fixed.epochs ?? budgetEpochs(trainWindows, lookback);
 
   return {
     horizon,
@@ -135,6 +140,9 @@ export function defaultConfig(
     backtestWindows: fixed.backtestWindows ?? DEFAULT_BACKTEST_WINDOWS,
     transform: fixed.transform ?? 'auto',
     calendarFeatures: fixed.calendarFeatures ?? calendarFeaturesFor(frequency).length > 0,
+    // Off unless asked: a third LSTM costs about a third more training time, and a run's result
+    // would otherwise change whenever another series of its dataset does.
+    globalLstm: fixed.globalLstm ?? false,
   };
 }
 

@@ -3,21 +3,22 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, loadTfjsNode, requestedBackend } from './backend';
 import { backtestOrigins } from './backtest';
 import { drift, naive, seasonalNaive } from './baselines';
-import { COMPARED_MODELS } from './compared-models';
+import { ALWAYS_COMPARED } from './compared-models';
 import { minimumPoints } from './config';
 import { CancelledError, InvalidConfigError, SeriesTooShortError } from './errors';
 import { runForecast } from './forecast';
 import { createRng } from './random';
 import { forecastWithSavedModel, savedModelMetadata } from './saved-model';
 import { syntheticSeries } from './synthetic';
-import type { ComparedModel, ForecastConfig, SeriesData, TrainProgress } from './types';
+import type { ForecastConfig, SeriesData, TrainProgress } from './types';
 
 // Tiny on purpose: these tests check the pipeline's wiring, not forecast quality.
 const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8 };
 const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
 const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];
-const MODELS: readonly ComparedModel[] = COMPARED_MODELS;
+// Without related series (and without config.globalLstm) a run fits every model but the global LSTM.
+const MODELS = ALWAYS_COMPARED;
 
 // Every run trains two LSTMs and fits three classical models per window: on a busy 2-core machine
 // that takes longer than the default limit, which is a hang detector here, not a speed target.
@@ -230,15 +231,15 @@ describe('runForecast backtest, intervals and verdict', () => {
     if (champion.model === 'ensemble') {
       expect(champion.members.length).toBeGreaterThanOrEqual(2);
       champion.future.forEach((f, i) => {
-        const mean = champion.members.reduce((sum, m) => sum + models[m].future[i], 0) / champion.members.length;
+        const mean = champion.members.reduce((sum, m) => sum + models[m]!.future[i], 0) / champion.members.length;
         expect(f).toBeCloseTo(mean, 10);
       });
     } else {
       expect(champion.members).toEqual([champion.model]);
-      expect(champion.future).toEqual(models[champion.model].future);
+      expect(champion.future).toEqual(models[champion.model]!.future);
     }
     const family = champion.lstmFamily.model;
-    expect(models[family].metrics.mase).toBe(Math.min(models.lstm.metrics.mase, models.lstmHybrid.metrics.mase));
+    expect(models[family]!.metrics.mase).toBe(Math.min(models.lstm.metrics.mase, models.lstmHybrid.metrics.mase));
   });
 
   it('puts prediction intervals around each future forecast', async () => {
@@ -299,7 +300,7 @@ describe('runForecast backtest, intervals and verdict', () => {
     expect(result.verdict.beatsSeasonalNaive).toBe(metrics.lstm.mase < metrics.seasonalNaive.mase);
     expect(result.verdict.beatsDrift).toBe(metrics.lstm.mase < metrics.drift.mase);
     const best = MODELS.reduce((a, b) => (metrics[b].mase < metrics[a].mase ? b : a));
-    expect(metrics[result.verdict.bestModel].mase).toBe(metrics[best].mase);
+    expect(metrics[result.verdict.bestModel]!.mase).toBe(metrics[best].mase);
     // On this walk the LSTM loses to naive, and the verdict says so.
     expect(result.verdict.beatsNaive).toBe(false);
     expect(result.verdict.bestModel).not.toBe('lstm');

@@ -1,5 +1,6 @@
-// One forecast run: a rolling-origin backtest of every model — the two LSTMs, the classical
-// comparators and the baselines — (its last window is the held-out test window), prediction
+// One forecast run: a rolling-origin backtest of every model — the LSTMs (the global one when the
+// config asks for it and the dataset has related series), the classical comparators and the
+// baselines — (its last window is the held-out test window), prediction
 // intervals calibrated on the backtest errors, a verdict and a champion, then every model refit on
 // all data forecasts the future. Callers (worker, CLI, tests) plug in progress and cancellation
 // through RunCallbacks.
@@ -8,8 +9,9 @@ import { backtestOrigins, runBacktest, scoreBacktest, type ModelFitter } from '.
 import { BASELINES, baselineFitter } from './baselines';
 import { chooseChampion } from './champion';
 import { classicalFitter } from './classical';
-import { perModel } from './compared-models';
+import { modelEntry, perModel } from './compared-models';
 import { assertLongEnough, backtestWindowsFor, minimumPoints, resolveConfig } from './config';
+import { compatibleRelated, GlobalLstmRun, type RelatedSeries } from './global';
 import { HybridLstmRun } from './hybrid';
 import { computeMetrics } from './metrics';
 import { predictionIntervals } from './intervals';
@@ -24,16 +26,39 @@ import type {
   ComparedModel,
   ForecastConfig,
   ForecastResult,
+  GlobalLstmInfo,
+  LstmFamilyName,
   ModelIntervals,
+  ModelRecord,
+  OptionalModel,
   RunCallbacks,
   SeriesData,
 } from './types';
 import { decideVerdict, skillScore } from './verdict';
 
+/** What a run knows besides its own series. */
+export interface RunContext {
+  /**
+   * The other series of the target's dataset: the global LSTM (config.globalLstm) pools those of
+   * the same frequency. Each backtest window cuts them at its own start.
+   */
+  related?: readonly RelatedSeries[];
+}
+
+/** Why a run asked for the global LSTM did not train one. */
+function globalLstmSkipped(related: readonly RelatedSeries[], leftOut: string | undefined): GlobalLstmInfo {
+  const note =
+    related.length === 0
+      ? 'The global LSTM was not trained: the dataset has no other series to learn from.'
+      : `The global LSTM was not trained: none of the ${related.length} related series can be pooled with this one. ${leftOut ?? ''}`.trim();
+  return { trained: false, series: 1, related: [], windows: [], note };
+}
+
 export async function runForecast(
   data: SeriesData,
   partial: Partial<ForecastConfig> = {},
   callbacks: RunCallbacks = {},
+  context: RunContext = {},
 ): Promise<ForecastResult> {
   const started = performance.now();
   assertValidSeries(data);
@@ -51,20 +76,29 @@ export async function runForecast(
   const trainValues = data.v.slice(0, split);
   const testActual = data.v.slice(split);
 
-  const progress = sharedProgress(callbacks);
+  const related = context.related ?? [];
+  const pooled = compatibleRelated(data.frequency, related);
+  const trainGlobal = config.globalLstm && pooled.usable.length > 0;
+  const optional: OptionalModel[] = trainGlobal ? ['lstmGlobal'] : [];
+  const lstms: LstmFamilyName[] = ['lstm', 'lstmHybrid', ...optional];
+  const progress = sharedProgress(callbacks, lstms);
   const lstm = new LstmRun(config, windowCount, progress('lstm'), {
     t: data.t,
     frequency: data.frequency,
     seasonLength: season.length,
   });
   const hybrid = new HybridLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, season }, progress('lstmHybrid'));
+  const globalRun = trainGlobal
+    ? new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency }, related, progress('lstmGlobal'))
+    : undefined;
   const classical = { horizon, frequency: data.frequency, season };
-  const fitMs = perModel(() => 0);
+  const fitMs = perModel(() => 0, optional);
+  const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
   const time = async <T>(model: ComparedModel, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const value = await work();
-    fitMs[model] += performance.now() - started;
+    addMs(model, performance.now() - started);
     return value;
   };
   try {
@@ -75,12 +109,15 @@ export async function runForecast(
           ? lstm.fitter
           : m === 'lstmHybrid'
             ? hybrid.fitter
-            : m === 'mstl' || m === 'ets' || m === 'autoArima'
-              ? classicalFitter(m, classical)
-              : baselineFitter(m, horizon, season.length);
-      return observedFitter(fitter, (ms) => (fitMs[m] += ms), (note) => (notes[m] = note));
-    });
-    const run = await runBacktest(data.v, horizon, origins, season.length, fitters);
+            : m === 'lstmGlobal'
+              ? globalRun!.fitter
+              : m === 'mstl' || m === 'ets' || m === 'autoArima'
+                ? classicalFitter(m, classical)
+                : baselineFitter(m, horizon, season.length);
+      return observedFitter(fitter, (ms) => addMs(m, ms), (note) => (notes[m] = note));
+    }, optional);
+    // The backtest keys its records by the fitters it is given: exactly this run's models.
+    const run = await runBacktest(data.v, horizon, origins, season.length, fitters as Record<ComparedModel, ModelFitter>);
     const scores = scoreBacktest(run);
     const history = lstm.history; // of the last window's fit: the one scored on the test window
     const test = run.windows.at(-1)!;
@@ -88,9 +125,10 @@ export async function runForecast(
     // 2. Refit on all data, then forecast the future with every model.
     const values = Float64Array.from(data.v);
     const refit = await time('lstm', () => lstm.refit(data.v));
-    const future = {} as Record<ComparedModel, number[]>;
+    const future = {} as ModelRecord<number[]>;
     future.lstm = (await time('lstm', () => lstmForecastFrom(refit, data.v, [points], lookback)))[0];
     future.lstmHybrid = await time('lstmHybrid', () => hybrid.future(values));
+    if (globalRun) future.lstmGlobal = await time('lstmGlobal', () => globalRun.future(data.v));
     for (const m of ['mstl', 'ets', 'autoArima'] as const) {
       future[m] = await time(m, async () => {
         const fitted = await classicalFitter(m, classical)(values, { index: windowCount, count: windowCount, origin: points });
@@ -110,12 +148,14 @@ export async function runForecast(
       encoding: refit.encoding,
     });
 
-    const intervals = perModel<ModelIntervals>((m) =>
-      predictionIntervals(
-        run.residuals[m],
-        run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
-        future[m],
-      ),
+    const intervals = perModel<ModelIntervals>(
+      (m) =>
+        predictionIntervals(
+          run.residuals[m],
+          run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
+          modelEntry(future, m),
+        ),
+      optional,
     );
     const backtest: BacktestResult = {
       requestedWindows: config.backtestWindows,
@@ -164,13 +204,27 @@ export async function runForecast(
       model,
       lstmPreprocessing: lstm.preprocessing,
       season,
-      models: perModel((m) => ({
-        metrics: scores.metrics[m],
-        future: future[m],
-        fitMs: Math.round(fitMs[m]),
-        ...(notes[m] && { note: notes[m] }),
-      })),
+      models: perModel(
+        (m) => ({
+          metrics: scores.metrics[m],
+          future: modelEntry(future, m),
+          fitMs: Math.round(modelEntry(fitMs, m)),
+          ...(notes[m] && { note: notes[m] }),
+        }),
+        optional,
+      ),
       backtest,
+      ...(config.globalLstm && {
+        globalLstm: globalRun
+          ? {
+              trained: true,
+              series: globalRun.seriesCount,
+              related: globalRun.related.map((s) => s.name),
+              windows: globalRun.latest?.perSeries ?? [],
+              ...(globalRun.leftOut && { note: globalRun.leftOut }),
+            }
+          : globalLstmSkipped(related, pooled.leftOut),
+      }),
       intervals,
       skill: skillScore(scores.metrics),
       verdict: decideVerdict(scores.metrics, windowCount),
@@ -179,5 +233,6 @@ export async function runForecast(
   } finally {
     lstm.dispose();
     hybrid.dispose();
+    globalRun?.dispose();
   }
 }

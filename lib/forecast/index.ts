@@ -20,7 +20,7 @@ export {
   SeriesTooShortError,
   type ForecastErrorCode,
 } from './errors';
-export { runForecast } from './forecast';
+export { runForecast, type RunContext } from './forecast';
 export { accuracyMetrics, computeMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
 export { BASELINE_NAMES, BASELINES, drift, naive, seasonalNaive, type Baseline } from './baselines';
 export {
@@ -37,7 +37,8 @@ export { decideVerdict, skillScore } from './verdict';
 export { averageRun, chooseChampion, ENSEMBLE_SIZES, rankModels } from './champion';
 export { CLASSICAL_NAMES, classicalFitter, seasonalPeriods } from './classical';
 export { HybridLstmRun } from './hybrid';
-export { COMPARED_MODELS, MODEL_LABELS } from './compared-models';
+export { compatibleRelated, GlobalLstmRun, MAX_RELATED_SERIES, type RelatedSeries } from './global';
+export { ALWAYS_COMPARED, COMPARED_MODELS, MODEL_LABELS, modelEntry, modelsIn, OPTIONAL_MODELS } from './compared-models';
 export { forecastReport, formatReport, reportJson, type ForecastReport } from './report';
 export {
   forecastWithSavedModel,

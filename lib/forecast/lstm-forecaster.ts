@@ -28,7 +28,7 @@ import { seasonLength as frequencySeason } from './season';
 import { trainModel, type TrainOptions, type TrainResult } from './train';
 import { TRANSFORM_NAMES, seriesTransform, whyNotApplicable, type TransformName } from './transforms';
 import { pickTransform, validationOrigins, type TransformChoice, type TransformTrial } from './transforms-choice';
-import type { ForecastConfig, Frequency, LstmPreprocessing, RunCallbacks, TrainProgress } from './types';
+import type { EpochLog, ForecastConfig, Frequency, LstmPreprocessing, RunCallbacks, TrainProgress } from './types';
 import { windowCount } from './windows';
 
 /** Epochs of a warm-started fit, as a share of config.epochs. */
@@ -78,12 +78,47 @@ export async function lstmForecastFrom(
   return decodeForecasts(encoding, fitted.scaler, values, origins, output, anchors);
 }
 
-interface FitPlan {
+export interface FitPlan {
   phase: TrainProgress['phase'];
   epochs: number;
   /** Share of the whole run's progress, from..to. */
   from: number;
   to: number;
+}
+
+/**
+ * The fits of a run of `windows` backtest windows, each with its phase and epochs: one full fit,
+ * then fine-tunes (windows 2.. and the refit). Progress shares follow the epoch budgets.
+ */
+export function fitPlans(epochs: number, windows: number): FitPlan[] {
+  const budgets = [epochs, ...Array.from({ length: windows }, () => fineTuneEpochs(epochs))];
+  const total = budgets.reduce((a, b) => a + b, 0);
+  let done = 0;
+  return budgets.map((budget, i) => {
+    const phase = i === windows ? 'refit' : i === windows - 1 ? 'evaluate' : 'backtest';
+    const from = done / total;
+    done += budget;
+    return { phase, epochs: budget, from, to: i === windows ? 1 : done / total };
+  });
+}
+
+/** The run's progress after epoch `log.epoch` of `epochs` of a fit that spans from..to of the run. */
+export function epochProgress(
+  phase: TrainProgress['phase'],
+  span: { from: number; to: number },
+  epochs: number,
+  log: EpochLog,
+  window: WindowInfo | undefined,
+): TrainProgress {
+  return {
+    progress: span.from + ((span.to - span.from) * log.epoch) / epochs,
+    phase,
+    epoch: log.epoch,
+    epochs,
+    loss: log.loss,
+    valLoss: log.valLoss,
+    ...(window && { window: window.index + 1, windows: window.count }),
+  };
 }
 
 interface FitOptions {
@@ -112,17 +147,7 @@ export class LstmRun {
     private readonly callbacks: RunCallbacks = {},
     private readonly series: LstmSeriesInfo = {},
   ) {
-    // Progress shares follow the epoch budgets: one full fit, then fine-tunes (windows 2.. and the refit).
-    const fineTune = fineTuneEpochs(config.epochs);
-    const budgets = [config.epochs, ...Array.from({ length: windows }, () => fineTune)];
-    const total = budgets.reduce((a, b) => a + b, 0);
-    let done = 0;
-    this.plans = budgets.map((epochs, i) => {
-      const phase = i === windows ? 'refit' : i === windows - 1 ? 'evaluate' : 'backtest';
-      const from = done / total;
-      done += epochs;
-      return { phase, epochs, from, to: i === windows ? 1 : done / total };
-    });
+    this.plans = fitPlans(config.epochs, windows);
   }
 
   /** The loss history of the latest fit. */
@@ -178,16 +203,7 @@ export class LstmRun {
       validationSplit: overrides.validationSplit ?? this.config.validationSplit,
       maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
       warm,
-      onEpochEnd: (log) =>
-        callbacks.onProgress?.({
-          progress: from + ((to - from) * log.epoch) / epochs,
-          phase: plan.phase,
-          epoch: log.epoch,
-          epochs,
-          loss: log.loss,
-          valLoss: log.valLoss,
-          ...(window && { window: window.index + 1, windows: window.count }),
-        }),
+      onEpochEnd: (log) => callbacks.onProgress?.(epochProgress(plan.phase, { from, to }, epochs, log, window)),
     });
 
     const fitted = this.encoding

@@ -1,7 +1,15 @@
 // What the CLI prints: one JSON object (for scripts) or a readable text report (for people),
 // both built from a ForecastResult. Pure, so it is tested without spawning the CLI.
-import { COMPARED_MODELS } from './compared-models';
-import type { ComparedModel, ForecastResult, Frequency, LstmFamilyName, PredictionModel } from './types';
+import { modelEntry, modelsIn } from './compared-models';
+import type {
+  ComparedModel,
+  ForecastResult,
+  Frequency,
+  GlobalLstmInfo,
+  LstmFamilyName,
+  ModelRecord,
+  PredictionModel,
+} from './types';
 
 type ReportMetrics = Record<'mae' | 'rmse' | 'mape' | 'smape' | 'mase' | 'wape', number> & {
   /** Wall time of all the model's fits and forecasts (backtest windows and refit). */
@@ -15,8 +23,10 @@ export interface ForecastReport {
   horizon: number;
   backend: string;
   seconds: number;
-  /** Backtest metrics of every model, all windows pooled. */
-  models: Record<ComparedModel, ReportMetrics>;
+  /** Backtest metrics of every model of the run, all windows pooled. */
+  models: ModelRecord<ReportMetrics>;
+  /** Present when the global LSTM was asked for: what it trained on, or why it was not trained. */
+  globalLstm?: GlobalLstmInfo;
   /** 1 - MASE(lstm) / MASE(seasonal naive). */
   skill: number;
   /** The model the run recommends, and the best LSTM beside it. */
@@ -33,10 +43,10 @@ export interface ForecastReport {
   forecast: { t: string; v: number; lo80: number | null; hi80: number | null; lo95: number | null; hi95: number | null }[];
 }
 
-const MODEL_ORDER = COMPARED_MODELS;
 const MODEL_LABELS: Record<PredictionModel, string> = {
   lstm: 'LSTM',
   lstmHybrid: 'hybrid LSTM',
+  lstmGlobal: 'global LSTM',
   mstl: 'MSTL',
   ets: 'ETS',
   autoArima: 'AutoARIMA',
@@ -58,11 +68,13 @@ export function forecastReport(series: string, frequency: Frequency, result: For
     backend: result.backend,
     seconds: Math.round(result.durationMs / 10) / 100,
     models: Object.fromEntries(
-      MODEL_ORDER.map((m) => {
-        const { mae, rmse, mape, smape, mase, wape } = result.models[m].metrics;
-        return [m, { mae, rmse, mape, smape, mase, wape, fitSeconds: result.models[m].fitMs / 1000 }];
+      modelsIn(result.models).map((m) => {
+        const { metrics, fitMs } = modelEntry(result.models, m);
+        const { mae, rmse, mape, smape, mase, wape } = metrics;
+        return [m, { mae, rmse, mape, smape, mase, wape, fitSeconds: fitMs / 1000 }];
       }),
     ) as ForecastReport['models'],
+    ...(result.globalLstm && { globalLstm: result.globalLstm }),
     skill: result.skill,
     champion: {
       model: champion.model,
@@ -115,15 +127,21 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+function globalLstmLine(info: GlobalLstmInfo): string {
+  if (!info.trained) return info.note ?? 'The global LSTM was not trained.';
+  const related = info.related.map((name) => `"${name}"`).join(', ');
+  return `Global LSTM: trained across ${info.series} series (this one and ${related}).${info.note ? ` ${info.note}` : ''}`;
+}
+
 /** The report for people: accuracy table, verdict, interval coverage and the forecast. */
 export function formatReport(report: ForecastReport, result: ForecastResult, forecastRows = 12): string {
   const { backtest, intervals } = result;
   const metricsTable = table(
     ['model', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE', 'WAPE %', 'fit s'],
-    [...MODEL_ORDER]
-      .sort((a, b) => rank(report.models[a].mase) - rank(report.models[b].mase))
+    modelsIn(report.models)
+      .sort((a, b) => rank(modelEntry(report.models, a).mase) - rank(modelEntry(report.models, b).mase))
       .map((m) => {
-        const x = report.models[m];
+        const x = modelEntry(report.models, m);
         const label = report.champion.members.includes(m) ? `${MODEL_LABELS[m]} *` : MODEL_LABELS[m];
         return [label, ...[x.mae, x.rmse, x.mape, x.smape, x.mase, x.wape].map(formatNumber), x.fitSeconds.toFixed(1)];
       }),
@@ -149,7 +167,8 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
     metricsTable,
     `* champion${champion.model === 'ensemble' ? ' (averaged)' : ''}. Sorted by backtest MASE.`,
     ...(excluded > 0 ? [`MAPE leaves out ${excluded} actual values of 0.`] : []),
-    ...MODEL_ORDER.flatMap((m) => result.models[m].note ?? []),
+    ...modelsIn(result.models).flatMap((m) => result.models[m]?.note ?? []),
+    ...(result.globalLstm ? [globalLstmLine(result.globalLstm)] : []),
     '',
     `Champion: ${champion.reason}`,
     `Best LSTM: ${MODEL_LABELS[family.model]}, MASE ${formatNumber(family.mase)}, skill vs seasonal naive ${formatNumber(family.skill)}.`,

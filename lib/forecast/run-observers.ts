@@ -1,19 +1,23 @@
-// What runForecast observes of its models without changing them: the two LSTMs' progress merged
+// What runForecast observes of its models without changing them: the LSTMs' progress merged
 // into one, and each model's fit time and fallback notes.
 import type { FittedModel, ModelFitter } from './backtest';
 import type { LstmFamilyName, RunCallbacks } from './types';
 
 /**
- * Both LSTMs report their own progress 0..1; the run's progress is their average, so it only
- * moves forward although their fits alternate window by window.
+ * Each of the run's LSTMs (`models`) reports its own progress 0..1; the run's progress is their
+ * average, so it only moves forward although their fits alternate window by window.
  */
-export function sharedProgress(callbacks: RunCallbacks): (model: LstmFamilyName) => RunCallbacks {
-  const done: Record<LstmFamilyName, number> = { lstm: 0, lstmHybrid: 0 };
+export function sharedProgress(
+  callbacks: RunCallbacks,
+  models: readonly LstmFamilyName[] = ['lstm', 'lstmHybrid'],
+): (model: LstmFamilyName) => RunCallbacks {
+  const done = new Map<LstmFamilyName, number>(models.map((m) => [m, 0]));
+  const average = () => [...done.values()].reduce((a, b) => a + b, 0) / done.size;
   return (model) => ({
     shouldCancel: callbacks.shouldCancel,
     onProgress: (p) => {
-      done[model] = p.progress;
-      return callbacks.onProgress?.({ ...p, model, progress: (done.lstm + done.lstmHybrid) / 2 });
+      done.set(model, p.progress);
+      return callbacks.onProgress?.({ ...p, model, progress: average() });
     },
   });
 }

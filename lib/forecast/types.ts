@@ -56,6 +56,11 @@ export interface ForecastConfig {
   transform: 'auto' | 'none' | 'log' | 'difference' | 'seasonalDifference';
   /** Calendar features (hour of day, day of week, month, by frequency) as extra LSTM inputs. */
   calendarFeatures: boolean;
+  /**
+   * Also train one LSTM across the dataset's series (`lstmGlobal`, see lib/forecast/global).
+   * Ignored, with a note, when the run is given no related series of the same frequency.
+   */
+  globalLstm: boolean;
 }
 
 export type ModelName = 'lstm' | 'seasonalNaive';
@@ -66,11 +71,20 @@ export type BaselineName = 'naive' | 'seasonalNaive' | 'drift';
 /** Classical statistical comparators every run fits beside the LSTMs (lib/forecast/classical). */
 export type ClassicalName = 'mstl' | 'ets' | 'autoArima';
 
-/** The LSTMs: plain, and the hybrid that models what MSTL leaves over (lib/forecast/hybrid). */
-export type LstmFamilyName = 'lstm' | 'lstmHybrid';
+/**
+ * The LSTMs: plain, the hybrid that models what MSTL leaves over (lib/forecast/hybrid), and the
+ * global one trained across a dataset's series (lib/forecast/global).
+ */
+export type LstmFamilyName = 'lstm' | 'lstmHybrid' | 'lstmGlobal';
 
 /** Every model a run compares: the LSTMs, the classical comparators and the baselines. */
 export type ComparedModel = LstmFamilyName | ClassicalName | BaselineName;
+
+/** Models a run fits only when asked and able to: the global LSTM needs related series. */
+export type OptionalModel = 'lstmGlobal';
+
+/** One entry per model of a run: every model it always fits, and the optional ones it fit. */
+export type ModelRecord<T> = Record<Exclude<ComparedModel, OptionalModel>, T> & Partial<Record<OptionalModel, T>>;
 
 /** What predictions can be asked for: one model, or the champion's average of the best few. */
 export type PredictionModel = ComparedModel | 'ensemble';
@@ -190,8 +204,8 @@ export interface BacktestWindow {
   origin: number;
   t: number[];
   actual: number[];
-  forecasts: Record<ComparedModel, number[]>;
-  metrics: Record<ComparedModel, AccuracyMetrics>;
+  forecasts: ModelRecord<number[]>;
+  metrics: ModelRecord<AccuracyMetrics>;
 }
 
 export interface BacktestResult {
@@ -200,9 +214,9 @@ export interface BacktestResult {
   /** Oldest first; the last one is the held-out test window (`ForecastResult.test`). */
   windows: BacktestWindow[];
   /** Every window pooled. */
-  metrics: Record<ComparedModel, AccuracyMetrics>;
+  metrics: ModelRecord<AccuracyMetrics>;
   /** Index h - 1: the errors h steps ahead, pooled over the windows. */
-  byStep: Record<ComparedModel, AccuracyMetrics[]>;
+  byStep: ModelRecord<AccuracyMetrics[]>;
   /** Set when the series was too short for the requested windows and fewer were used. */
   note?: string;
 }
@@ -237,6 +251,19 @@ export interface Verdict {
   summary: string;
 }
 
+/** What a run's global LSTM learned from (`ForecastResult.globalLstm`, when the config asked for it). */
+export interface GlobalLstmInfo {
+  trained: boolean;
+  /** Series pooled, the target included (1 when it was not trained). */
+  series: number;
+  /** Names of the related series pooled beside the target. */
+  related: string[];
+  /** Training windows of the refit: the target's, then each related series' (capped, see pooled-windows.ts). */
+  windows: number[];
+  /** Why it was not trained, or which related series were left out. */
+  note?: string;
+}
+
 export interface ForecastResult {
   /** TensorFlow.js backend that trained the model: tensorflow, wasm or cpu. */
   backend: string;
@@ -265,10 +292,12 @@ export interface ForecastResult {
    * when a classical fit failed and the model forecast like seasonal naive instead (see
    * classical/path-fitter.ts), or the hybrid had no seasonal cycle to remove.
    */
-  models: Record<ComparedModel, { metrics: AccuracyMetrics; future: number[]; fitMs: number; note?: string }>;
+  models: ModelRecord<{ metrics: AccuracyMetrics; future: number[]; fitMs: number; note?: string }>;
   backtest: BacktestResult;
+  /** Whether the global LSTM was asked for, and what it was trained on or why it was not. */
+  globalLstm?: GlobalLstmInfo;
   /** Prediction intervals of each model's future forecast. */
-  intervals: Record<ComparedModel, ModelIntervals>;
+  intervals: ModelRecord<ModelIntervals>;
   /** 1 - MASE(lstm) / MASE(seasonal naive) over the backtest: above 0 the LSTM is better. NaN without a scale. */
   skill: number;
   verdict: Verdict;

@@ -36,7 +36,7 @@ describe('decideVerdict', () => {
     expect(verdict).toMatchObject({ beatsNaive: false, beatsSeasonalNaive: true, beatsDrift: true, bestModel: 'naive' });
     expect(verdict.summary).toBe(
       'The LSTM beats seasonal naive and drift but not naive on a 3-window backtest ' +
-        '(MASE 1.1 vs naive 0.9, seasonal naive 1.4, drift 1.2). Naive is the most accurate here; prefer it to the LSTM.',
+        '(MASE 1.1 vs naive 0.9, seasonal naive 1.4, drift 1.2). Naive is the most accurate single model here; prefer it to the LSTM.',
     );
   });
 
@@ -46,7 +46,7 @@ describe('decideVerdict', () => {
       3,
     );
     expect(verdict).toMatchObject({ beatsNaive: true, beatsSeasonalNaive: true, beatsDrift: true, bestModel: 'mstl' });
-    expect(verdict.summary).toContain('MSTL is the most accurate here');
+    expect(verdict.summary).toContain('MSTL is the most accurate single model here');
   });
 
   it('does not count a tie as a win, and prefers the simpler model on a tie', () => {

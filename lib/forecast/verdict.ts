@@ -52,7 +52,7 @@ export function decideVerdict(
   const windowsText = windows === 1 ? 'the one backtest window' : `a ${windows}-window backtest`;
   const sentences = [`${lead} on ${windowsText} (${key.toUpperCase()} ${format(score('lstm'))} vs ${scores}).`];
   if (bestModel !== 'lstm') {
-    sentences.push(`${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)} is the most accurate here; prefer it to the LSTM.`);
+    sentences.push(`${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)} is the most accurate single model here; prefer it to the LSTM.`);
   }
   if (!byMase) sentences.push('Compared by MAE: MASE is undefined because a training part has no variation.');
   if (windows === 1) sentences.push('One window is weak evidence; a longer series allows more.');

@@ -4,33 +4,38 @@
 //     of the series, and within 25% of it on all;
 //   - the champion never worse than the best single model.
 // Per series it prints the time of each phase (the LSTMs' fits by phase, every model's fit time)
-// and the leaderboard sorted by backtest MASE.
-import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
+// and the leaderboard sorted by backtest MASE. Then the global LSTM against per-series LSTMs on a
+// set of related series (evaluation-global.ts).
+import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
 import { runForecast } from '@/lib/forecast/forecast';
 import type { ComparedModel, ForecastResult, TrainProgress } from '@/lib/forecast/types';
+import { compareGlobalLstm } from './evaluation-global';
 import { evaluationSet } from './evaluation-set';
 import { seconds, table } from './format';
 import type { BenchSection } from './section';
 
-const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid'];
-const NON_NEURAL = COMPARED_MODELS.filter((m) => !LSTM_FAMILY.includes(m));
+const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid', 'lstmGlobal'];
+const NON_NEURAL = ALWAYS_COMPARED.filter((m) => !LSTM_FAMILY.includes(m));
 /** "Within 25%": the best LSTM's MASE at most 1.25 × the best non-neural model's. */
 const WITHIN = 1.25;
 
+const maseOf = (result: ForecastResult, m: ComparedModel) => modelEntry(result.models, m).metrics.mase;
+
+/** The model of `models` (those the run fit) with the lowest backtest MASE. */
 const best = (result: ForecastResult, models: readonly ComparedModel[]) =>
-  models.reduce((a, b) => (result.models[b].metrics.mase < result.models[a].metrics.mase ? b : a));
+  models.filter((m) => result.models[m]).reduce((a, b) => (maseOf(result, b) < maseOf(result, a) ? b : a));
 
 function leaderboard(result: ForecastResult): string {
   const seasonal = result.models.seasonalNaive.metrics.mase;
-  const rows = [...COMPARED_MODELS]
-    .sort((a, b) => result.models[a].metrics.mase - result.models[b].metrics.mase)
+  const rows = modelsIn(result.models)
+    .sort((a, b) => maseOf(result, a) - maseOf(result, b))
     .map((m) => {
-      const { mase } = result.models[m].metrics;
+      const mase = maseOf(result, m);
       return [
         `${m}${result.champion.members.includes(m) ? ' *' : ''}`,
         mase.toFixed(3),
         (1 - mase / seasonal).toFixed(2),
-        seconds(result.models[m].fitMs),
+        seconds(modelEntry(result.models, m).fitMs),
       ];
     });
   if (result.champion.model === 'ensemble') {
@@ -59,8 +64,8 @@ export const evaluation: BenchSection = {
       const totalMs = performance.now() - started;
       const lstm = best(result, LSTM_FAMILY);
       const anchor = best(result, NON_NEURAL);
-      const ratio = result.models[lstm].metrics.mase / result.models[anchor].metrics.mase;
-      const bestSingle = Math.min(...COMPARED_MODELS.map((m) => result.models[m].metrics.mase));
+      const ratio = maseOf(result, lstm) / maseOf(result, anchor);
+      const bestSingle = Math.min(...modelsIn(result.models).map((m) => maseOf(result, m)));
       const championOk = result.champion.metrics.mase <= bestSingle;
       verdicts.push({ name, ratio, championOk });
       // Printed as each series finishes (the section takes minutes); the targets are returned at the end.
@@ -72,8 +77,8 @@ export const evaluation: BenchSection = {
             [...phaseMs].map(([phase, ms]) => `${phase} ${seconds(ms)}`).join(', '),
           leaderboard(result),
           `   * champion: ${result.champion.reason}`,
-          `   Best LSTM ${lstm} ${result.models[lstm].metrics.mase.toFixed(3)} vs best non-neural ${anchor} ` +
-            `${result.models[anchor].metrics.mase.toFixed(3)} (ratio ${ratio.toFixed(2)}).`,
+          `   Best LSTM ${lstm} ${maseOf(result, lstm).toFixed(3)} vs best non-neural ${anchor} ` +
+            `${maseOf(result, anchor).toFixed(3)} (ratio ${ratio.toFixed(2)}).`,
           '',
         ].join('\n'),
       );
@@ -88,6 +93,8 @@ export const evaluation: BenchSection = {
       `- LSTM family within 25% of it on every series: ${within} of ${n} — ${within === n ? 'MET' : 'NOT MET'}` +
         (within < n ? ` (worst ratio ${Math.max(...verdicts.map((v) => v.ratio)).toFixed(2)}).` : '.'),
       `- Champion never worse than the best single model: ${championOk} of ${n} — ${championOk === n ? 'MET' : 'NOT MET'}.`,
+      '',
+      await compareGlobalLstm(),
     ].join('\n');
   },
 };

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@/lib/forecast/backend';
 import { runForecast } from '@/lib/forecast/forecast';
 import { syntheticSeries } from '@/lib/forecast/synthetic';
-import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
+import { modelEntry, modelsIn } from '@/lib/forecast/compared-models';
 import type { TrainProgress } from '@/lib/forecast/types';
 import { megabytes, peakRss, seconds, table, timed } from './format';
 import type { BenchSection } from './section';
@@ -59,7 +59,10 @@ export const forecastRun: BenchSection = {
         `CPU time ${seconds(cpuMs)} (all the process's threads): steadier than wall time on a busy machine.`,
       table(
         ['model', 'fit time (backtest + refit)', 'backtest MASE'],
-        COMPARED_MODELS.map((m) => [m, seconds(result.models[m].fitMs), result.models[m].metrics.mase.toFixed(3)]),
+        modelsIn(result.models).map((m) => {
+          const { fitMs, metrics } = modelEntry(result.models, m);
+          return [m, seconds(fitMs), metrics.mase.toFixed(3)];
+        }),
       ),
       `Champion: ${result.champion.reason}`,
       `Verdict: ${verdict.summary}`,

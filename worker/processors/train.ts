@@ -16,8 +16,9 @@ import {
   markRunRetrying,
   markRunRunning,
 } from '@/lib/db/runs';
+import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
 import { loadSeriesData } from '@/lib/db/series';
-import { CancelledError, InvalidConfigError, runForecast, SeriesTooShortError } from '@/lib/forecast';
+import { CancelledError, InvalidConfigError, MAX_RELATED_SERIES, runForecast, SeriesTooShortError } from '@/lib/forecast';
 import { trainJobSchema } from '@/lib/queue/jobs';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { log } from '../log';
@@ -50,11 +51,18 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   try {
     const data = await loadSeriesData(run.seriesId);
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
-    const result = await runForecast(data, run.config, {
-      onProgress: (update) => progress.report(update),
-      // The status is read from the database, so a cancel from any web process reaches this worker.
-      shouldCancel: async () => stopRequested() || (await getRunStatus(runId)) !== 'running',
-    });
+    // The global LSTM learns from the dataset's other series; only loaded when the run asks for it.
+    const related = run.config.globalLstm ? await loadRelatedSeriesAsSystem(run.seriesId, MAX_RELATED_SERIES) : [];
+    const result = await runForecast(
+      data,
+      run.config,
+      {
+        onProgress: (update) => progress.report(update),
+        // The status is read from the database, so a cancel from any web process reaches this worker.
+        shouldCancel: async () => stopRequested() || (await getRunStatus(runId)) !== 'running',
+      },
+      { related },
+    );
     await progress.flush();
     if (await completeRun(runId, result)) {
       log(`Run ${runId}: succeeded in ${result.durationMs} ms on ${result.backend}.`);

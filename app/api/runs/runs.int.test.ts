@@ -217,11 +217,16 @@ describe('a run from request to predictions', () => {
       autoArima: expect.any(Number),
       seasonalNaive: expect.any(Number),
       drift: expect.any(Number),
+      // The champion's average is served beside its members only when it is the champion.
+      ...(champion.model === 'ensemble' ? { ensemble: expect.any(Number) } : {}),
     });
+    // The chart draws the champion from here: the same numbers as its predictions.
+    expect(forecast.body.forecast.test[0][champion.model]).toBe(championRows.body.predictions[0].forecast);
+    expect(forecast.body.forecast.future[0].intervals[champion.model].lo80).toBe(championRows.body.predictions[7].lo80);
     const firstFuture = forecast.body.forecast.future[0];
     expect(firstFuture).toMatchObject({ t: rows[7].timestamp, lstm: rows[7].forecast, drift: expect.any(Number) });
     expect(firstFuture.intervals.lstm).toEqual({ lo80: rows[7].lo80, hi80: rows[7].hi80, lo95: rows[7].lo95, hi95: rows[7].hi95 });
-    expect(Object.keys(firstFuture.intervals).sort()).toEqual([...MODELS].sort());
+    expect(Object.keys(firstFuture.intervals).sort()).toEqual([...MODELS, ...(champion.model === 'ensemble' ? ['ensemble'] : [])].sort());
 
     // A finished run cannot be cancelled.
     const late = await callJson(cancel, { method: 'POST', params: { id: runId } });

@@ -3,7 +3,7 @@
 // downloads. Live data comes from useRun (server-sent events, polling as a fallback).
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LossChart } from '@/components/charts/loss-chart';
 import { StepErrorChart } from '@/components/charts/step-error-chart';
 import { ConfigFacts } from '@/components/runs/config-facts';
@@ -24,11 +24,12 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { cancelRun, deleteRun } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
+import { drawnModels } from '@/lib/client/drawn-models';
 import { formatCount, formatDuration, formatSeriesRange } from '@/lib/client/format';
 import { useDataset, useSeries } from '@/lib/client/hooks';
 import { isActive, runLabel } from '@/lib/client/run-status';
 import { useRun } from '@/lib/client/use-run';
-import type { Run } from '@/lib/client/types';
+import type { PredictionModel, Run } from '@/lib/client/types';
 
 function CancelButton({ run, onCancelled }: { run: Run; onCancelled: (run: Run | null) => void }) {
   const [busy, setBusy] = useState(false);
@@ -61,6 +62,10 @@ export function RunPage({ id }: { id: string }) {
   const { data: run, error, loading, reload, setData } = useRun(id);
   const series = useSeries(run?.seriesId ?? null).data?.series;
   const dataset = useDataset(series?.datasetId ?? null).data;
+  // The model the forecast and step-error charts draw and downloads give; null is the champion.
+  const [picked, setPicked] = useState<PredictionModel | null>(null);
+  const evaluation = run?.evaluation;
+  const drawn = useMemo(() => drawnModels(evaluation, picked), [evaluation, picked]);
 
   if (loading) return <LoadingState label="Loading the run…" />;
   if (!run) {
@@ -154,7 +159,14 @@ export function RunPage({ id }: { id: string }) {
       {run.status === 'succeeded' && (
         <>
           <VerdictBanner run={run} />
-          <RunForecastCard run={run} frequency={series?.frequency ?? 'irregular'} />
+          <RunForecastCard
+            run={run}
+            frequency={series?.frequency ?? 'irregular'}
+            timeOffset={series?.timeOffset}
+            drawn={drawn}
+            picked={picked}
+            onPick={setPicked}
+          />
           <div className="grid-2">
             <Card
               title="Leaderboard"
@@ -165,7 +177,7 @@ export function RunPage({ id }: { id: string }) {
               }
             >
               <div className="stack">
-                {run.metrics && <Leaderboard metrics={run.metrics} evaluation={run.evaluation} />}
+                {run.metrics && <Leaderboard metrics={run.metrics} evaluation={run.evaluation} shown={drawn.main} onShow={setPicked} />}
                 {run.metrics ? <MetricsTable metrics={run.metrics} /> : <p className="muted">No metrics were stored.</p>}
                 {run.evaluation && <EvaluationFacts evaluation={run.evaluation} />}
                 <Facts
@@ -175,8 +187,8 @@ export function RunPage({ id }: { id: string }) {
                     ['Training time', formatDuration(run.durationMs)],
                     ['Epochs trained', history.length ? formatCount(history[history.length - 1].epoch) : '—'],
                     ['Points', formatCount(run.summary?.points)],
-                    ['Training data', formatSeriesRange(run.summary?.trainStart, run.summary?.trainEnd, series?.frequency)],
-                    ['Test window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency)],
+                    ['Training data', formatSeriesRange(run.summary?.trainStart, run.summary?.trainEnd, series?.frequency, series?.timeOffset)],
+                    ['Test window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency, series?.timeOffset)],
                   ]}
                 />
               </div>
@@ -193,7 +205,7 @@ export function RunPage({ id }: { id: string }) {
           title="Error by forecast step"
           description="How far ahead the forecasts stay useful: each model's error 1, 2, … steps ahead, over the backtest windows."
         >
-          <StepErrorChart byStep={run.evaluation.backtest.byStep} />
+          <StepErrorChart byStep={run.evaluation.backtest.byStep} drawn={drawn} />
         </Card>
       )}
 

@@ -40,6 +40,8 @@ export function SeriesPage({ id }: { id: string }) {
   }
 
   const { series, defaultConfig } = data;
+  // Siblings the global LSTM could pool (it needs the same frequency); 0 until the dataset loads.
+  const relatedSeries = dataset?.series.filter((s) => s.id !== id && s.frequency === series.frequency).length ?? 0;
   return (
     <>
       <PageHeader
@@ -88,7 +90,7 @@ export function SeriesPage({ id }: { id: string }) {
         title="Train a forecast"
         description={defaultConfig ? 'Pre-filled with the defaults for this series.' : 'Blank fields use the server defaults.'}
       >
-        <TrainForm key={id} seriesId={id} defaults={defaultConfig} />
+        <TrainForm key={id} seriesId={id} defaults={defaultConfig} relatedSeries={relatedSeries} />
       </Card>
 
       <Card title="Runs" description="Each run is scored on a held-out test window against a seasonal-naive baseline.">

@@ -12,6 +12,7 @@ export const createRunBody = forecastConfigInputSchema.extend({ seriesId: z.stri
 export const PREDICTION_MODELS = [
   'lstm',
   'lstmHybrid',
+  'lstmGlobal',
   'mstl',
   'ets',
   'autoArima',

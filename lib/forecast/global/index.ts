@@ -1,0 +1,4 @@
+export { GlobalLstmRun, type FittedGlobalLstm, type GlobalTarget } from './global-lstm';
+export { MAX_POOLED_WINDOWS, pooledWindows, spreadIndices, windowShares, type PoolPart } from './pooled-windows';
+export { compatibleRelated, cutBefore, MAX_RELATED_SERIES, pointsBefore, type RelatedSeries } from './related-series';
+export { fitSeriesScale, scaleSeries, unscaleSeries, type SeriesScale } from './series-scale';
