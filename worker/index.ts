@@ -93,11 +93,6 @@ async function main(): Promise<void> {
   log(`Schedules synced: ${schedules.active} active, ${schedules.removed} orphaned scheduler(s) removed.`);
   const orphans = await recoverOrphanedRuns();
   if (orphans > 0) log(`Recovered ${orphans} run(s) that had no job.`);
-  worker.run().catch((error: unknown) => {
-    logError('Worker stopped taking jobs:', error);
-    process.exit(1);
-  });
-  log(`Worker ${settings.name} ready on queue "${TRAIN_QUEUE}" (concurrency ${settings.concurrency}, lock ${settings.lockMs} ms).`);
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -121,6 +116,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+
+  // Only once the handlers are in place: a signal that arrives before its handler is installed
+  // kills the process outright, which would drop a job just taken (and whoever waits for the
+  // ready line may signal at once).
+  worker.run().catch((error: unknown) => {
+    logError('Worker stopped taking jobs:', error);
+    process.exit(1);
+  });
+  log(`Worker ${settings.name} ready on queue "${TRAIN_QUEUE}" (concurrency ${settings.concurrency}, lock ${settings.lockMs} ms).`);
 }
 
 main().catch((error: unknown) => {
