@@ -49,3 +49,19 @@ test('on a dataset of one series the option is disabled, and the form says why',
   await expect(form.getByRole('checkbox', { name: /global LSTM across this dataset/ })).toBeDisabled();
   await expect(form.getByText('Not available: the dataset has no other series of this frequency to learn from.')).toBeVisible();
 });
+
+test('a schedule can retrain with the global LSTM, and its settings say so', async ({ page }) => {
+  await openSeries(page, 'e2e/fixtures/small-sales.csv', 'store_north');
+  const form = page.getByRole('form', { name: 'New schedule' });
+  // A daily cron schedule: it does not fire during the test.
+  await form.getByRole('radio', { name: /cron/i }).check();
+  await form.getByText('Training settings (optional)').click();
+  const option = form.getByRole('checkbox', { name: /global LSTM across this dataset/ });
+  await expect(option).toBeEnabled();
+  await option.check();
+  await form.getByTestId('schedule-submit').click();
+
+  const item = page.getByTestId('schedule-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Global LSTM across the dataset on');
+});

@@ -1,7 +1,6 @@
 'use client';
 // Starts a run. Fields are pre-filled with the defaults the API reports for this series; a blank
-// field is left out of the request, so the server picks its default. The global LSTM is a choice
-// only when the dataset has other series of the same frequency to learn from.
+// field is left out of the request, so the server picks its default.
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -16,6 +15,7 @@ import {
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
 import type { ForecastConfig } from '@/lib/client/types';
+import { GlobalLstmChoice } from './global-lstm-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
 
 interface TrainFormProps {
@@ -55,25 +55,7 @@ export function TrainForm({ seriesId, defaults, relatedSeries }: TrainFormProps)
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Train forecast" data-testid="train-form">
       <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
-      <div>
-        <label className="check">
-          <input
-            type="checkbox"
-            name="globalLstm"
-            checked={globalLstm && relatedSeries > 0}
-            disabled={submitting || relatedSeries === 0}
-            onChange={(event) => setGlobalLstm(event.target.checked)}
-            aria-describedby="global-lstm-hint"
-            data-testid="global-lstm"
-          />
-          <span>Also train a global LSTM across this dataset&apos;s series</span>
-        </label>
-        <p className="field-hint hint-below" id="global-lstm-hint">
-          {relatedSeries === 0
-            ? 'Not available: the dataset has no other series of this frequency to learn from.'
-            : `One LSTM learns from this series and ${relatedSeries} other${relatedSeries === 1 ? '' : 's'} of the dataset, each scaled by its own history, and is ranked beside the per-series LSTM. The run takes longer: one more LSTM, on the pooled windows.`}
-        </p>
-      </div>
+      <GlobalLstmChoice relatedSeries={relatedSeries} checked={globalLstm} onChange={setGlobalLstm} disabled={submitting} />
       <TrainingHelp />
       {submitError !== null && (
         <Alert tone="error" title="The run was not started">

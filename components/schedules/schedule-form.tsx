@@ -2,6 +2,7 @@
 // Creates a retraining schedule: every N minutes/hours/days, or a cron expression, with optional
 // training settings (blank ones take the series' defaults when each run starts).
 import { useId, useState, type FormEvent } from 'react';
+import { GlobalLstmChoice } from '@/components/runs/global-lstm-choice';
 import { TrainingInputs } from '@/components/runs/training-inputs';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -22,16 +23,19 @@ type Mode = 'every' | 'cron';
 interface ScheduleFormProps {
   seriesId: string;
   defaults: ForecastConfig | null;
+  /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
+  relatedSeries: number;
   onCreated: (schedule: Schedule) => void;
 }
 
-export function ScheduleForm({ seriesId, defaults, onCreated }: ScheduleFormProps) {
+export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: ScheduleFormProps) {
   const id = useId();
   const [mode, setMode] = useState<Mode>('every');
   const [amount, setAmount] = useState('1');
   const [unit, setUnit] = useState<EveryUnit>('d');
   const [cron, setCron] = useState('0 3 * * *');
   const [config, setConfig] = useState<TrainingFormValues>(() => trainingFormValues(null));
+  const [globalLstm, setGlobalLstm] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<TrainingField | 'every' | 'cron', string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -55,14 +59,16 @@ export function ScheduleForm({ seriesId, defaults, onCreated }: ScheduleFormProp
 
     setSubmitting(true);
     try {
-      const hasConfig = Object.keys(parsed.overrides).length > 0;
+      const overrides = { ...parsed.overrides, ...(globalLstm && relatedSeries > 0 && { globalLstm: true }) };
+      const hasConfig = Object.keys(overrides).length > 0;
       const schedule = await createSchedule({
         seriesId,
         ...(mode === 'every' ? { every: toEvery(count, unit) } : { cron: cron.trim() }),
-        ...(hasConfig ? { config: parsed.overrides } : {}),
+        ...(hasConfig ? { config: overrides } : {}),
       });
       onCreated(schedule);
       setConfig(trainingFormValues(null));
+      setGlobalLstm(false);
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fieldErrors);
       setSubmitError(error);
@@ -124,6 +130,7 @@ export function ScheduleForm({ seriesId, defaults, onCreated }: ScheduleFormProp
       <details className="disclosure">
         <summary>Training settings (optional)</summary>
         <TrainingInputs values={config} onChange={setConfig} errors={errors} placeholders={placeholders} disabled={submitting} />
+        <GlobalLstmChoice relatedSeries={relatedSeries} checked={globalLstm} onChange={setGlobalLstm} disabled={submitting} />
         <p className="field-hint hint-below">
           Blank settings use the series’ defaults when each run starts.
         </p>

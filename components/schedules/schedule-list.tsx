@@ -12,13 +12,13 @@ import { errorMessage } from '@/lib/client/api-error';
 import { formatLocalTime } from '@/lib/client/format';
 import { runLabel } from '@/lib/client/run-status';
 import { describeSchedule } from '@/lib/client/schedule-interval';
-import { CONFIG_LABELS } from '@/lib/client/training-fields';
+import { CONFIG_LABELS, formatConfigValue } from '@/lib/client/training-fields';
 import type { ForecastConfig, Schedule } from '@/lib/client/types';
 
 function configSummary(config: Schedule['config']): string {
   const entries = Object.entries(config ?? {}).filter(([, value]) => value !== undefined && value !== null);
   if (entries.length === 0) return 'Series defaults';
-  return entries.map(([key, value]) => `${CONFIG_LABELS[key as keyof ForecastConfig] ?? key} ${value}`).join(' · ');
+  return entries.map(([key, value]) => `${CONFIG_LABELS[key as keyof ForecastConfig] ?? key} ${formatConfigValue(value)}`).join(' · ');
 }
 
 function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: () => void }) {

@@ -9,11 +9,13 @@ import { ScheduleList } from './schedule-list';
 interface SchedulesPanelProps {
   seriesId: string;
   defaults: ForecastConfig | null;
+  /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
+  relatedSeries: number;
   /** Called when something may have created runs, so the runs list can refresh. */
   onRunsChanged?: () => void;
 }
 
-export function SchedulesPanel({ seriesId, defaults, onRunsChanged }: SchedulesPanelProps) {
+export function SchedulesPanel({ seriesId, defaults, relatedSeries, onRunsChanged }: SchedulesPanelProps) {
   const { data: schedules, error, loading, reload } = useSchedules(seriesId);
   const changed = () => {
     reload();
@@ -23,7 +25,7 @@ export function SchedulesPanel({ seriesId, defaults, onRunsChanged }: SchedulesP
   return (
     <Card title="Schedules" description="Retrain on the newest data automatically." data-testid="schedules-panel">
       <div className="grid-2">
-        <ScheduleForm seriesId={seriesId} defaults={defaults} onCreated={changed} />
+        <ScheduleForm seriesId={seriesId} defaults={defaults} relatedSeries={relatedSeries} onCreated={changed} />
         <div>
           {loading ? (
             <LoadingState label="Loading schedules…" compact />

@@ -107,7 +107,7 @@ export function SeriesPage({ id }: { id: string }) {
         )}
       </Card>
 
-      <SchedulesPanel seriesId={id} defaults={defaultConfig} onRunsChanged={runs.reload} />
+      <SchedulesPanel seriesId={id} defaults={defaultConfig} relatedSeries={relatedSeries} onRunsChanged={runs.reload} />
     </>
   );
 }
