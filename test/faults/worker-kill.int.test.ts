@@ -23,13 +23,13 @@ const services = useFaultServices();
 
 /** Waits until the run trains attempt `attempt` and has stored progress, then SIGKILLs its worker. */
 async function killTrainerMidRun(workers: WorkerProcess[], runId: string, attempt: number): Promise<WorkerProcess> {
-  // The row of a killed attempt still says `running`: wait for this attempt's own progress.
-  await waitFor(`run ${runId} to train attempt ${attempt} with progress`, async () => {
+  // The row of a killed attempt still says `running`: wait for this attempt's own progress, and
+  // for its worker's log line, which can reach this process after the database shows progress.
+  const trainer = await waitFor(`run ${runId} to train attempt ${attempt} with progress, logged by a worker`, async () => {
     const run = await getRunAsSystem(runId);
-    return run?.status === 'running' && run.progress > 0 && (await attemptsOf(runId)) === attempt;
+    const training = run?.status === 'running' && run.progress > 0 && (await attemptsOf(runId)) === attempt;
+    return training && trainerOf(workers, runId, attempt);
   });
-  const trainer = trainerOf(workers, runId, attempt);
-  if (!trainer) throw new Error(`No worker logged attempt ${attempt} of run ${runId}`);
   trainer.process.kill();
   expect((await trainer.exited).signal).toBe('SIGKILL');
   return trainer;
