@@ -126,7 +126,7 @@ export async function appendPoints(
     );
     await rebuildPointRollups(client, ids);
     await client.query('COMMIT');
-    await analyzeAfterBulkLoad(client, series.reduce((sum, s) => sum + s.t.length, 0));
+    analyzeAfterBulkLoad(series.reduce((sum, s) => sum + s.t.length, 0));
     const counts = new Map(merged.map((row) => [row.series_id, row]));
     return series.map((s, i) => ({
       seriesId: ids[i],

@@ -80,7 +80,7 @@ export async function createDataset(scope: Scope, { name, fileName, series }: Ne
       await copyPointRollups(client, points);
     });
     await client.query('COMMIT');
-    await analyzeAfterBulkLoad(client, series.reduce((sum, s) => sum + s.t.length, 0));
+    analyzeAfterBulkLoad(series.reduce((sum, s) => sum + s.t.length, 0));
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => {
       broken = rollbackError;
