@@ -3,8 +3,8 @@
 // over and over. An answer is keyed by the series' points version (lib/db/series.ts
 // getPointsVersion), so an append makes every cached range of that series stale at once, and the
 // stale entries age out of the bounded cache. Shared by all users: callers check access first.
+import { LRUCache } from 'lru-cache';
 import { taggedJson, type TaggedBody } from '@/lib/api/conditional-get';
-import { BoundedCache } from '@/lib/cache/bounded-cache';
 import { getPoints, type PointsQuery } from '@/lib/db/series';
 
 /** A 2000-point answer is about 90 KB: 64 MB holds some 700 charts. */
@@ -15,16 +15,35 @@ function cacheBytes(): number {
   return (Number.isFinite(configured) && configured >= 0 ? configured : DEFAULT_CACHE_MB) * 1024 * 1024;
 }
 
-// On globalThis so that Next's dev-mode module reloads keep one cache per process.
-const globalForCache = globalThis as unknown as { horizonChartPoints?: BoundedCache<TaggedBody> };
+type PointsCache = LRUCache<string, TaggedBody, { seriesId: string; query: PointsQuery }>;
 
-function cache(): BoundedCache<TaggedBody> {
-  globalForCache.horizonChartPoints ??= new BoundedCache({ maxBytes: cacheBytes(), sizeOf: (answer) => answer.body.byteLength });
+// On globalThis so that Next's dev-mode module reloads keep one cache per process.
+const globalForCache = globalThis as unknown as { horizonChartPoints?: PointsCache | null };
+
+/** Null when HORIZON_POINTS_CACHE_MB is 0. */
+function cache(): PointsCache | null {
+  if (globalForCache.horizonChartPoints === undefined) {
+    const maxSize = cacheBytes();
+    globalForCache.horizonChartPoints =
+      maxSize === 0
+        ? null
+        : new LRUCache({
+            maxSize,
+            sizeCalculation: (answer) => answer.body.byteLength,
+            // fetch() runs this once per key at a time: a burst of identical cold reads computes it once.
+            fetchMethod: async (_key, _stale, { context }) => taggedJson({ points: await getPoints(context.seriesId, context.query) }),
+          });
+  }
   return globalForCache.horizonChartPoints;
 }
 
 /** `{ "points": [...] }` for the range, from memory when this version of the series was asked for it before. */
-export function chartPoints(seriesId: string, pointsVersion: string, query: PointsQuery): Promise<TaggedBody> {
+export async function chartPoints(seriesId: string, pointsVersion: string, query: PointsQuery): Promise<TaggedBody> {
+  const points = cache();
+  if (!points) return taggedJson({ points: await getPoints(seriesId, query) });
   const key = [seriesId, pointsVersion, query.from?.toISOString() ?? '', query.to?.toISOString() ?? '', query.max].join('|');
-  return cache().getOrCompute(key, async () => taggedJson({ points: await getPoints(seriesId, query) }));
+  const answer = await points.fetch(key, { context: { seriesId, query } });
+  // fetch() resolves undefined only when the fetch was aborted, which nothing here does.
+  if (!answer) throw new Error(`The points of series ${seriesId} could not be read.`);
+  return answer;
 }
