@@ -1,17 +1,9 @@
 // The models a run compares, in the order tables list them, with the names people read.
+import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
 import type { ComparedModel, PredictionModel } from './types';
 
-export const MODEL_ORDER: readonly ComparedModel[] = [
-  'lstm',
-  'lstmHybrid',
-  'lstmGlobal',
-  'mstl',
-  'ets',
-  'autoArima',
-  'naive',
-  'seasonalNaive',
-  'drift',
-];
+/** The engine's report order (pure data, safe in the browser bundle). */
+export const MODEL_ORDER: readonly ComparedModel[] = COMPARED_MODELS;
 
 export const MODEL_LABELS: Record<ComparedModel, string> = {
   lstm: 'LSTM',

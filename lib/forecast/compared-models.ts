@@ -1,7 +1,7 @@
 // The models every run compares, in report order, with the names sentences use.
 import type { AccuracyMetrics, ComparedModel, ModelRecord, OptionalModel, PredictionModel } from './types';
 
-export const COMPARED_MODELS: readonly ComparedModel[] = [
+export const COMPARED_MODELS = [
   'lstm',
   'lstmHybrid',
   'lstmGlobal',
@@ -11,7 +11,10 @@ export const COMPARED_MODELS: readonly ComparedModel[] = [
   'naive',
   'seasonalNaive',
   'drift',
-];
+] as const satisfies readonly ComparedModel[];
+
+/** Every model a run's predictions can be asked for: the compared ones and the champion's average. */
+export const PREDICTION_MODELS = [...COMPARED_MODELS, 'ensemble'] as const satisfies readonly PredictionModel[];
 
 export const MODEL_LABELS: Record<PredictionModel, string> = {
   lstm: 'the LSTM',

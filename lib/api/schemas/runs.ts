@@ -1,26 +1,13 @@
 // Request schemas of the /api/runs routes: the routes parse with them and lib/api/openapi.ts
 // documents them, so the contract has one source.
 import { z } from 'zod';
+import { PREDICTION_MODELS } from '@/lib/forecast/compared-models';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
-import type { PredictionModel } from '@/lib/forecast/types';
 
 export const listRunsQuery = z.object({ seriesId: z.string().min(1).optional() });
 
 // The config fields are optional and strict: a misspelt field is a 400, not silently ignored.
 export const createRunBody = forecastConfigInputSchema.extend({ seriesId: z.string().min(1) });
-
-export const PREDICTION_MODELS = [
-  'lstm',
-  'lstmHybrid',
-  'lstmGlobal',
-  'mstl',
-  'ets',
-  'autoArima',
-  'naive',
-  'seasonalNaive',
-  'drift',
-  'ensemble',
-] as const satisfies readonly PredictionModel[];
 
 export const predictionsQuery = z.object({
   format: z.enum(['csv', 'json']).default('json'),
