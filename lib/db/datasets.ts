@@ -1,13 +1,17 @@
 // Datasets and their series. A new dataset is written in ONE transaction on a raw pg client —
-// dataset row, series rows, then every point through COPY — so a failure anywhere stores nothing.
+// dataset row, series rows and every point through COPY (from an upload, the points while the
+// file is still being read) — so a failure anywhere stores nothing.
 // A dataset belongs to one user; every read takes the caller's scope and sees only their rows.
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import type { Scope } from '@/lib/auth/scope';
+import type { EarlyPointsMatch, EarlyPointsSink } from '@/lib/ingest/early-points';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool, getPrisma } from './client';
 import type { Dataset as DatasetRow, Series as SeriesRow } from './generated/prisma/client';
 import { analyzeAfterBulkLoad, copyPointRollups } from './point-rollups';
-import { copyPoints, withSeriesCreatedInTransaction } from './points';
+import { PointCopyStream } from './point-copy';
+import { copyPoints, skipForeignKeyChecks, withSeriesCreatedInTransaction } from './points';
 import { timeOrderedId } from './time-ordered-id';
 import { SERIES_COLUMNS, toSeries, type Series } from './series';
 
@@ -42,45 +46,60 @@ function isoOrNull(ms: number | undefined): string | null {
   return ms === undefined ? null : new Date(ms).toISOString();
 }
 
-export async function createDataset(scope: Scope, { name, fileName, series }: NewDataset): Promise<Dataset> {
-  // Ids are made here because Prisma's cuid() default only applies to writes through Prisma.
-  const datasetId = randomUUID();
+export async function createDataset(scope: Scope, dataset: NewDataset): Promise<Dataset> {
   // Time-ordered: their points go to the end of the points index (see time-ordered-id.ts).
-  const seriesIds = series.map(() => timeOrderedId());
-  const client = await getPool().connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query('INSERT INTO datasets (id, user_id, name, file_name) VALUES ($1, $2, $3, $4)', [
-      datasetId,
-      scope.userId,
-      name,
-      fileName,
-    ]);
-    await client.query(
-      `INSERT INTO series (id, dataset_id, name, frequency, point_count, start, "end", time_offset)
-       SELECT id, $1, name, frequency, point_count, start, "end", time_offset
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::text[])
-           AS s(id, name, frequency, point_count, start, "end", time_offset)`,
-      [
-        datasetId,
-        seriesIds,
-        series.map((s) => s.name),
-        series.map((s) => s.frequency),
-        series.map((s) => s.t.length),
-        series.map((s) => isoOrNull(s.t[0])),
-        series.map((s) => isoOrNull(s.t.at(-1))),
-        series.map((s) => s.timeOffset ?? null),
-      ],
-    );
-    const points = series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v }));
+  const seriesIds = dataset.series.map(() => timeOrderedId());
+  const points = dataset.series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v }));
+  const datasetId = await inTransaction(async (client) => {
+    const id = await insertDatasetRows(client, scope, dataset, seriesIds);
     await withSeriesCreatedInTransaction(client, async () => {
       await copyPoints(client, points);
       // From the arrays in memory: computing them in SQL would read back every point just written.
       await copyPointRollups(client, points);
     });
-    await client.query('COMMIT');
-    analyzeAfterBulkLoad(series.reduce((sum, s) => sum + s.t.length, 0));
+    return id;
+  });
+  return committed(scope, datasetId, dataset);
+}
+
+/** What a reader of a file hands createDatasetWhileReading once the whole file is read and checked. */
+export interface ReadDataset {
+  dataset: NewDataset;
+  /** How the points the reader gave the sink map onto `dataset`'s series; null: they do not. */
+  early: EarlyPointsMatch | null;
+}
+
+/**
+ * Creates a dataset from a file while it is still being read: `read` gets a sink that COPYs the
+ * points it is given into an open transaction as they come (see point-copy.ts), and resolves with
+ * the checked dataset. When the early points are exactly its series, only the dataset and series
+ * rows and the rollups are left to write; otherwise (or when `read` throws) the transaction is
+ * rolled back, and the dataset is stored as createDataset does. Either way nothing is visible
+ * before the commit, and a rejected file stores nothing.
+ *
+ * Streaming needs the points' foreign key unchecked until the series rows exist, which only a
+ * superuser may arrange (see withSeriesCreatedInTransaction): for other roles `read` gets no sink.
+ */
+export async function createDatasetWhileReading(
+  scope: Scope,
+  read: (sink: EarlyPointsSink | null) => Promise<ReadDataset>,
+): Promise<Dataset> {
+  const client = await getPool().connect();
+  let broken: Error | undefined;
+  let outcome: ReadDataset;
+  let storedId: string | null = null;
+  try {
+    await client.query('BEGIN');
+    const copy = (await skipForeignKeyChecks(client)) ? new PointCopyStream(client) : null;
+    outcome = await readInto(copy, read);
+    if (copy && outcome.early) {
+      // Checked again from here on: the rows written next refer to rows of other transactions.
+      await client.query('SET LOCAL session_replication_role = DEFAULT');
+      storedId = await storeAroundEarlyPoints(client, scope, outcome.dataset, outcome.early, copy);
+      await client.query('COMMIT');
+    } else {
+      await client.query('ROLLBACK');
+    }
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => {
       broken = rollbackError;
@@ -90,6 +109,96 @@ export async function createDataset(scope: Scope, { name, fileName, series }: Ne
     // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
     client.release(broken);
   }
+  return storedId ? committed(scope, storedId, outcome.dataset) : createDataset(scope, outcome.dataset);
+}
+
+/** `read` with `copy` as its sink, the COPY ended once it resolves and cancelled when it throws. */
+async function readInto(copy: PointCopyStream | null, read: (sink: EarlyPointsSink | null) => Promise<ReadDataset>): Promise<ReadDataset> {
+  try {
+    const outcome = await read(copy);
+    await copy?.end();
+    return outcome;
+  } catch (error) {
+    await copy?.abort(error as Error);
+    throw error;
+  }
+}
+
+/** Everything but the points, which `copy` has stored; returns the dataset's id. */
+async function storeAroundEarlyPoints(
+  client: pg.PoolClient,
+  scope: Scope,
+  dataset: NewDataset,
+  early: EarlyPointsMatch,
+  copy: PointCopyStream,
+): Promise<string> {
+  const seriesIds = early.keys.map((key) => copy.seriesId(key));
+  const datasetId = await insertDatasetRows(client, scope, dataset, seriesIds);
+  if (early.unused.length > 0) {
+    await client.query('DELETE FROM points WHERE series_id = ANY($1::text[])', [early.unused.map((key) => copy.seriesId(key))]);
+  }
+  await copyPointRollups(
+    client,
+    dataset.series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v })),
+  );
+  return datasetId;
+}
+
+/**
+ * Runs `write` in a transaction on a client of its own; commits when it resolves, rolls back when
+ * it throws.
+ */
+async function inTransaction<T>(write: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await write(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
+    client.release(broken);
+  }
+}
+
+/** The dataset row and its series rows (ids chosen by the caller, one per series); returns the dataset's id. */
+async function insertDatasetRows(client: pg.PoolClient, scope: Scope, { name, fileName, series }: NewDataset, seriesIds: readonly string[]): Promise<string> {
+  // Ids are made here because Prisma's cuid() default only applies to writes through Prisma.
+  const datasetId = randomUUID();
+  await client.query('INSERT INTO datasets (id, user_id, name, file_name) VALUES ($1, $2, $3, $4)', [
+    datasetId,
+    scope.userId,
+    name,
+    fileName,
+  ]);
+  await client.query(
+    `INSERT INTO series (id, dataset_id, name, frequency, point_count, start, "end", time_offset)
+     SELECT id, $1, name, frequency, point_count, start, "end", time_offset
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::text[])
+         AS s(id, name, frequency, point_count, start, "end", time_offset)`,
+    [
+      datasetId,
+      seriesIds,
+      series.map((s) => s.name),
+      series.map((s) => s.frequency),
+      series.map((s) => s.t.length),
+      series.map((s) => isoOrNull(s.t[0])),
+      series.map((s) => isoOrNull(s.t.at(-1))),
+      series.map((s) => s.timeOffset ?? null),
+    ],
+  );
+  return datasetId;
+}
+
+/** After the commit: planner statistics refreshed for a large load, and the dataset as stored. */
+async function committed(scope: Scope, datasetId: string, dataset: NewDataset): Promise<Dataset> {
+  analyzeAfterBulkLoad(dataset.series.reduce((sum, s) => sum + s.t.length, 0));
   const created = await getDataset(scope, datasetId);
   if (!created) throw new Error(`Dataset ${datasetId} was committed but cannot be read back.`);
   return created;

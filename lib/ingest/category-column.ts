@@ -47,6 +47,11 @@ export class CategoryColumn {
     return this.rowCodes.view();
   }
 
+  /** The latest row's entry of `codes`; undefined after an overflow. */
+  lastCode(): number | undefined {
+    return this.rowCodes.last();
+  }
+
   /** Most distinct values are text rather than numbers. */
   get holdsText(): boolean {
     return this.numericLabels * 2 < this.labels.length;

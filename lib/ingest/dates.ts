@@ -51,6 +51,12 @@ export interface DateColumn {
 
 export interface DateColumnReader {
   push(text: string): void;
+  /**
+   * The values pushed so far when they are final (NaN where a value does not fit), for a reader
+   * that acts on rows before the end; null while later values may still change how earlier ones
+   * read (day/month order not given).
+   */
+  settled(): { values(): Float64Array; last(): number } | null;
   finish(): DateColumn;
 }
 
@@ -484,6 +490,7 @@ function fixedFormatReader(spec: FormatSpec): DateColumnReader {
   // Long files repeat each timestamp once per series, row after row: parse a repeat only once.
   let lastText: string | null = null;
   let lastValue = NaN;
+  const settled = { values: () => t.view(), last: () => lastValue };
   return {
     push(text) {
       // Offsets are tallied per distinct value: a long file's repeats would only weigh it.
@@ -493,6 +500,7 @@ function fixedFormatReader(spec: FormatSpec): DateColumnReader {
       if (Number.isNaN(value)) failures.add(t.length, text);
       t.push(value);
     },
+    settled: () => settled,
     finish: () => ({
       format: publicFormat(spec),
       label: spec.label,
@@ -534,6 +542,11 @@ function dayMonthYearReader(format: DateFormat, givenDayFirst: boolean | undefin
       if (Number.isNaN(asMonthFirst)) monthFirstFailures.add(monthFirst.length, text);
       dayFirst.push(asDayFirst);
       monthFirst.push(asMonthFirst);
+    },
+    settled() {
+      if (givenDayFirst === undefined) return null;
+      const readings = givenDayFirst ? dayFirst : monthFirst;
+      return { values: () => readings.view(), last: () => readings.last() ?? NaN };
     },
     finish() {
       // When both orders are evidenced the column is inconsistent: keep the reading that fits

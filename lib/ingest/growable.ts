@@ -23,6 +23,11 @@ class Growable<T extends Storage> {
     this.data[this.length++] = value;
   }
 
+  /** The value pushed last; undefined before the first push. */
+  last(): number | undefined {
+    return this.length === 0 ? undefined : this.data[this.length - 1];
+  }
+
   /** The values pushed so far (a view: later pushes may or may not show in it). */
   view(): T {
     // Kept until the next push: callers read it per row, e.g. `column.codes[row]`.

@@ -1,5 +1,6 @@
 // Public surface of CSV ingest.
 export { parseCsv, type ParseHooks } from './parse-csv';
+export { EarlySeries, type EarlyPointsMatch, type EarlyPointsSink } from './early-points';
 export { firstBytes } from './input';
 export {
   AGGREGATIONS,

@@ -1,6 +1,7 @@
 // Entry point of CSV ingest: bytes in, series or problems out. Nothing is stored here, so a file
 // with an error can be rejected as a whole.
 import { CsvError } from 'csv-parse';
+import type { EarlySeries } from './early-points';
 import { checkUtf8, decodeUtf16, detectEncoding, EncodingError } from './encoding';
 import { byteChunks, dropCutLastLine, peekHead } from './input';
 import { optionProblems } from './options';
@@ -19,6 +20,8 @@ const ROWS_PER_REPORT = 10_000;
 export interface ParseHooks {
   /** Records read so far (header included), every few thousand and once at the end. */
   onRows?(rows: number): void;
+  /** Hands out the points as rows are read, before the file is checked (see early-points.ts). */
+  early?: EarlySeries;
 }
 
 /**
@@ -46,9 +49,10 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hook
 
   const detected = detectDialect(headText(head), wholeFile);
   const dialect = options.delimiter ? { ...detected, delimiter: options.delimiter } : detected;
-  const table = new TableReader(dialect.delimiter, options);
+  const table = new TableReader(dialect.delimiter, options, hooks.early);
   // Decoded UTF-16 is valid UTF-8 by construction; anything else is checked as it streams.
-  const text = encoding === 'utf8' ? checkUtf8(peeked.chunks, options.partial) : peeked.chunks;
+  const checked = encoding === 'utf8' ? checkUtf8(peeked.chunks, options.partial) : peeked.chunks;
+  const text = hooks.early ? pacedBy(hooks.early, checked) : checked;
   let lastRow = dialect.linesBeforeHeader;
   let records = 0;
   try {
@@ -63,6 +67,14 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hook
     if (unreadable) return problemFile(dialect.delimiter, [unreadable]);
   }
   return table.finish();
+}
+
+/** `chunks`, each one asked for only once `early`'s sink can take the points of the one before. */
+async function* pacedBy(early: EarlySeries, chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    yield chunk;
+    await early.ready();
+  }
 }
 
 /**

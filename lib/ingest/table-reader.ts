@@ -6,6 +6,7 @@ import { CategoryColumn } from './category-column';
 import { chooseTimeColumn, columnNames, looksLikeDataRow, type TimeColumnChoice } from './columns';
 import { createDateColumnReader, type DateColumnReader } from './dates';
 import { detectDecimal } from './decimal';
+import type { EarlySeries } from './early-points';
 import { FormulaCells, isFormulaLike } from './formula-cells';
 import { GrowableInt32 } from './growable';
 import { isIdName } from './id-columns';
@@ -99,6 +100,8 @@ export class TableReader {
   constructor(
     private readonly delimiter: string,
     private readonly options: ParseOptions = {},
+    /** Hears of every data row once the plan is settled. */
+    private readonly early?: EarlySeries,
   ) {}
 
   add(record: CsvRecord): void {
@@ -211,6 +214,7 @@ export class TableReader {
     this.formulaColumns = others;
     for (const record of this.sample) this.addRow(record, plan);
     this.sample = [];
+    this.early?.start(plan, this.rowNumbers.length);
     return plan;
   }
 
@@ -246,5 +250,6 @@ export class TableReader {
     for (const column of plan.values) column.push(fields[column.index], line);
     for (const column of plan.labels) column.push(fields[column.index]);
     for (const index of this.formulaColumns) this.formulas.check(index, fields[index], line);
+    this.early?.row();
   }
 }

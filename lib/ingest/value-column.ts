@@ -35,6 +35,11 @@ export class ValueColumn {
     this.parsed.push(value);
   }
 
+  /** The latest row's entry of `values`. */
+  last(): number {
+    return this.parsed.last() ?? NaN;
+  }
+
   /** One entry per data row: the number, or NaN for a missing or non-numeric cell. */
   get values(): Float64Array {
     return this.parsed.view();
