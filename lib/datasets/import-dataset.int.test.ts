@@ -1,9 +1,10 @@
 // importDataset copies the points while the file is read (lib/db/point-copy.ts), then keeps them
 // only if they are exactly the parsed series; otherwise it stores the file the ordinary way. These
 // read what each path stored back from PostgreSQL.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { getPool, disconnectDb } from '@/lib/db/client';
+import { PointCopyStream } from '@/lib/db/point-copy';
 import { parseCsv } from '@/lib/ingest';
 import { defaultUser, storedRowCounts } from '@/test/api';
 import { importDataset } from './import-dataset';
@@ -61,7 +62,11 @@ async function importCsv(csv: string | AsyncIterable<Buffer>, fileName = 'stores
 describe('importDataset, points copied while the file is read', () => {
   it('stores a long file interleaving its series exactly as parsed', async () => {
     const csv = longCsv(400, stores, (d, s) => ((d * 13 + s * 7) % 97) / 4);
+    // Watched, not replaced: every point went through the COPY opened before the file was read.
+    const streamed = vi.spyOn(PointCopyStream.prototype, 'point');
     const dataset = await importCsv(csv);
+    expect(streamed).toHaveBeenCalledTimes(8000);
+    streamed.mockRestore();
     expect(dataset.series).toHaveLength(20);
     expect(dataset.series.map((s) => s.points)).toEqual(stores.map(() => 400));
     expect(await storedPoints(dataset.id)).toEqual(await parsedPoints(csv));

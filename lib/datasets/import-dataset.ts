@@ -1,9 +1,10 @@
 // Upload → dataset: read the file as it streams in, refuse it with every problem listed if it
-// cannot be imported, else store it in one transaction (COPY). Nothing is written before the
-// whole file has been read and checked, so a rejected or cut-off upload stores nothing.
+// cannot be imported, else store it in one transaction (COPY). The points are copied while the
+// file is read, in a transaction committed only once the whole file has been read and checked,
+// so a rejected or cut-off upload stores nothing.
 import type { Scope } from '@/lib/auth/scope';
-import { createDataset, type Dataset } from '@/lib/db/datasets';
-import { parseCsv, type CsvInput, type ParseOptions } from '@/lib/ingest';
+import { createDatasetWhileReading, type Dataset } from '@/lib/db/datasets';
+import { EarlySeries, parseCsv, type CsvInput, type ParseOptions } from '@/lib/ingest';
 import { invalidCsv } from './invalid-csv';
 import type { ImportProgress } from './upload-progress';
 
@@ -23,8 +24,14 @@ function nameFromFile(fileName: string | null): string {
 
 /** Stores the dataset as the scope's user's. */
 export async function importDataset(scope: Scope, { file, fileName, name, options = {}, progress }: DatasetUpload): Promise<Dataset> {
-  const parsed = await parseCsv(file, options, { onRows: progress?.rowsParsed });
-  if (!parsed.ok) throw invalidCsv(parsed.problems);
-  progress?.storing();
-  return createDataset(scope, { name: name ?? nameFromFile(fileName), fileName, series: parsed.series });
+  return createDatasetWhileReading(scope, async (sink) => {
+    const early = sink ? new EarlySeries(sink, options) : undefined;
+    const parsed = await parseCsv(file, options, { onRows: progress?.rowsParsed, early });
+    if (!parsed.ok) throw invalidCsv(parsed.problems);
+    progress?.storing();
+    return {
+      dataset: { name: name ?? nameFromFile(fileName), fileName, series: parsed.series },
+      early: early?.match(parsed) ?? null,
+    };
+  });
 }
