@@ -131,6 +131,10 @@ function receive(parser: busboy.Busboy, limitMb: number, bytesTotal: number | nu
     }
     fileStream = stream;
     stream.on('limit', () => fail(fileTooLarge(limitMb)));
+    // A failure may destroy the stream before the consumer reads it (it may open a transaction
+    // first): without a listener that 'error' event would crash the process. The consumer's
+    // read still throws it (see chunks).
+    stream.on('error', () => undefined);
     resolveStart({ fields, fileName: info.filename?.trim() || null, file: chunks(stream), bytesReceived: () => received, bytesTotal });
   });
   parser.on('filesLimit', () => fail(badRequest('Send one file per upload, in the field named "file".')));

@@ -1,6 +1,6 @@
 // The download of a whole dataset: one long-format CSV `series,timestamp,value`, series by name,
 // points by time. It is streamed: points are read from PostgreSQL a page at a time (keyset paging
-// on the (series_id, t) primary key), so a dataset of millions of points never sits in memory.
+// on the (series_key, t) primary key), so a dataset of millions of points never sits in memory.
 import type { Dataset } from '@/lib/db/datasets';
 import { pointsPage } from '@/lib/db/points';
 import { csvText } from '@/lib/runs/predictions-csv';

@@ -28,7 +28,7 @@ async function* chunked(text: string, size = 4096): AsyncGenerator<Buffer> {
 /** Every stored point of the dataset, by series name. */
 async function storedPoints(datasetId: string): Promise<Record<string, { t: number[]; v: number[] }>> {
   const { rows } = await getPool().query<{ name: string; t: Date; v: number }>(
-    `SELECT s.name, p.t, p.v FROM points p JOIN series s ON s.id = p.series_id
+    `SELECT s.name, p.t, p.v FROM points p JOIN series s ON s.key = p.series_key
       WHERE s.dataset_id = $1 ORDER BY s.name, p.t`,
     [datasetId],
   );
@@ -49,7 +49,7 @@ async function parsedPoints(csv: string): Promise<Record<string, { t: number[]; 
 
 async function orphanPoints(): Promise<number> {
   const { rows } = await getPool().query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM points p WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.id = p.series_id)',
+    'SELECT count(*)::int AS n FROM points p WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.key = p.series_key)',
   );
   return rows[0].n;
 }
@@ -132,7 +132,8 @@ describe('importDataset as a role that may not skip foreign-key checks', () => {
     const { scope } = await defaultUser();
     await getPool().query(
       `CREATE ROLE ${role} LOGIN PASSWORD 'app' NOSUPERUSER;
-       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
+       GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
     );
     await disconnectDb();
     const url = new URL(superuserUrl);

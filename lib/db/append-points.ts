@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool } from './client';
 import { analyzeAfterBulkLoad, rebuildPointRollups } from './point-rollups';
-import { copyPoints } from './points';
+import { copyPoints, reserveSeriesKeys } from './points';
 import { timeOrderedId } from './time-ordered-id';
 
 /**
@@ -47,18 +47,19 @@ async function seriesIdsByName(client: pg.PoolClient, datasetId: string, series:
   // the same series name.
   const dataset = await client.query('SELECT id FROM datasets WHERE id = $1 FOR UPDATE', [datasetId]);
   if (dataset.rowCount === 0) throw new DatasetGoneError(`There is no dataset with id "${datasetId}".`);
-  const { rows } = await client.query<{ id: string; name: string }>(
-    'SELECT id, name FROM series WHERE dataset_id = $1',
+  const { rows } = await client.query<{ id: string; key: number; name: string }>(
+    'SELECT id, key, name FROM series WHERE dataset_id = $1',
     [datasetId],
   );
-  const existing = new Map(rows.map((row) => [row.name, row.id]));
+  const existing = new Map(rows.map((row) => [row.name, { id: row.id, key: row.key }]));
   const fresh = series.filter((s) => !existing.has(s.name));
   const freshIds = fresh.map(() => timeOrderedId());
+  const freshKeys = await reserveSeriesKeys(client, fresh.length);
   await client.query(
-    `INSERT INTO series (id, dataset_id, name, frequency, time_offset)
-     SELECT id, $1, name, frequency, time_offset
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS s(id, name, frequency, time_offset)`,
-    [datasetId, freshIds, fresh.map((s) => s.name), fresh.map((s) => s.frequency), fresh.map((s) => s.timeOffset ?? null)],
+    `INSERT INTO series (id, key, dataset_id, name, frequency, time_offset)
+     SELECT id, key, $1, name, frequency, time_offset
+       FROM unnest($2::text[], $6::int[], $3::text[], $4::text[], $5::text[]) AS s(id, key, name, frequency, time_offset)`,
+    [datasetId, freshIds, fresh.map((s) => s.name), fresh.map((s) => s.frequency), fresh.map((s) => s.timeOffset ?? null), freshKeys],
   );
   // A stored series keeps the offset it was shown in; one stored without any takes the file's.
   const known = series.filter((s) => existing.has(s.name) && s.timeOffset);
@@ -67,20 +68,21 @@ async function seriesIdsByName(client: pg.PoolClient, datasetId: string, series:
       `UPDATE series s SET time_offset = u.time_offset
          FROM unnest($1::text[], $2::text[]) AS u(id, time_offset)
         WHERE s.id = u.id AND s.time_offset IS NULL`,
-      [known.map((s) => existing.get(s.name)), known.map((s) => s.timeOffset)],
+      [known.map((s) => existing.get(s.name)!.id), known.map((s) => s.timeOffset)],
     );
   }
-  fresh.forEach((s, i) => existing.set(s.name, freshIds[i]));
-  return { ids: series.map((s) => existing.get(s.name) as string), created: new Set(fresh.map((s) => s.name)) };
+  fresh.forEach((s, i) => existing.set(s.name, { id: freshIds[i], key: freshKeys[i] }));
+  const stored = series.map((s) => existing.get(s.name)!);
+  return { ids: stored.map((s) => s.id), keys: stored.map((s) => s.key), created: new Set(fresh.map((s) => s.name)) };
 }
 
-async function findOverlaps(client: pg.PoolClient, names: Map<string, string>) {
-  const { rows } = await client.query<{ series_id: string; count: number; first: Date }>(
-    `SELECT i.series_id, count(*)::int AS count, min(i.t) AS first
-       FROM incoming i JOIN points p ON p.series_id = i.series_id AND p.t = i.t
-      GROUP BY i.series_id`,
+async function findOverlaps(client: pg.PoolClient, names: Map<number, string>) {
+  const { rows } = await client.query<{ series_key: number; count: number; first: Date }>(
+    `SELECT i.series_key, count(*)::int AS count, min(i.t) AS first
+       FROM incoming i JOIN points p ON p.series_key = i.series_key AND p.t = i.t
+      GROUP BY i.series_key`,
   );
-  return rows.map((row) => ({ name: names.get(row.series_id) ?? row.series_id, count: row.count, first: row.first.toISOString() }));
+  return rows.map((row) => ({ name: names.get(row.series_key) ?? String(row.series_key), count: row.count, first: row.first.toISOString() }));
 }
 
 export async function appendPoints(
@@ -92,48 +94,48 @@ export async function appendPoints(
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    const { ids, created } = await seriesIdsByName(client, datasetId, series);
+    const { ids, keys, created } = await seriesIdsByName(client, datasetId, series);
     await client.query(
-      'CREATE TEMP TABLE incoming (series_id text, t timestamptz(3), v float8) ON COMMIT DROP',
+      'CREATE TEMP TABLE incoming (series_key int, t timestamptz(3), v float8) ON COMMIT DROP',
     );
     await copyPoints(
       client,
-      series.map((s, i) => ({ seriesId: ids[i], t: s.t, v: s.v })),
+      series.map((s, i) => ({ seriesId: ids[i], seriesKey: keys[i], t: s.t, v: s.v })),
       { table: 'incoming' },
     );
     if (overlap === 'reject') {
-      const overlaps = await findOverlaps(client, new Map(ids.map((id, i) => [id, series[i].name])));
+      const overlaps = await findOverlaps(client, new Map(keys.map((key, i) => [key, series[i].name])));
       if (overlaps.length > 0) throw new OverlapError(overlaps);
     }
     // xmax = 0 marks a freshly inserted row; an updated one carries the updating transaction's id.
-    const { rows: merged } = await client.query<{ series_id: string; added: number; overlapping: number }>(
+    const { rows: merged } = await client.query<{ series_key: number; added: number; overlapping: number }>(
       `WITH merged AS (
-         INSERT INTO points (series_id, t, v)
-         SELECT series_id, t, v FROM incoming
-         ON CONFLICT (series_id, t) DO UPDATE SET v = ${MERGED_VALUE[overlap === 'reject' ? 'replace' : overlap]}
-         RETURNING series_id, (xmax = 0) AS inserted
+         INSERT INTO points (series_key, t, v)
+         SELECT series_key, t, v FROM incoming
+         ON CONFLICT (series_key, t) DO UPDATE SET v = ${MERGED_VALUE[overlap === 'reject' ? 'replace' : overlap]}
+         RETURNING series_key, (xmax = 0) AS inserted
        )
-       SELECT series_id, count(*) FILTER (WHERE inserted)::int AS added,
+       SELECT series_key, count(*) FILTER (WHERE inserted)::int AS added,
               count(*) FILTER (WHERE NOT inserted)::int AS overlapping
-         FROM merged GROUP BY series_id`,
+         FROM merged GROUP BY series_key`,
     );
     await client.query(
       `UPDATE series s SET point_count = r.n, start = r.first, "end" = r.last
-         FROM (SELECT series_id, count(*)::int AS n, min(t) AS first, max(t) AS last
-                 FROM points WHERE series_id = ANY($1::text[]) GROUP BY series_id) r
-        WHERE s.id = r.series_id`,
-      [ids],
+         FROM (SELECT series_key, count(*)::int AS n, min(t) AS first, max(t) AS last
+                 FROM points WHERE series_key = ANY($1::int[]) GROUP BY series_key) r
+        WHERE s.key = r.series_key`,
+      [keys],
     );
     await rebuildPointRollups(client, ids);
     await client.query('COMMIT');
     analyzeAfterBulkLoad(series.reduce((sum, s) => sum + s.t.length, 0));
-    const counts = new Map(merged.map((row) => [row.series_id, row]));
+    const counts = new Map(merged.map((row) => [row.series_key, row]));
     return series.map((s, i) => ({
       seriesId: ids[i],
       name: s.name,
       created: created.has(s.name),
-      added: counts.get(ids[i])?.added ?? 0,
-      overlapping: counts.get(ids[i])?.overlapping ?? 0,
+      added: counts.get(keys[i])?.added ?? 0,
+      overlapping: counts.get(keys[i])?.overlapping ?? 0,
     }));
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => {

@@ -17,7 +17,7 @@ function series(name: string, values: number[]): ParsedSeries {
 async function storedValues(datasetId: string): Promise<Record<string, number[]>> {
   const { rows } = await getPool().query<{ name: string; values: number[] }>(
     `SELECT s.name, array_agg(p.v ORDER BY p.t) AS values
-       FROM series s JOIN points p ON p.series_id = s.id WHERE s.dataset_id = $1 GROUP BY s.name`,
+       FROM series s JOIN points p ON p.series_key = s.key WHERE s.dataset_id = $1 GROUP BY s.name`,
     [datasetId],
   );
   return Object.fromEntries(rows.map((row) => [row.name, row.values]));

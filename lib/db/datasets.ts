@@ -11,7 +11,7 @@ import { getPool, getPrisma } from './client';
 import type { Dataset as DatasetRow, Series as SeriesRow } from './generated/prisma/client';
 import { analyzeAfterBulkLoad, copyPointRollups } from './point-rollups';
 import { PointCopyStream } from './point-copy';
-import { copyPoints, skipForeignKeyChecks, withSeriesCreatedInTransaction } from './points';
+import { copyPoints, reserveSeriesKeys, skipForeignKeyChecks, withSeriesCreatedInTransaction } from './points';
 import { timeOrderedId } from './time-ordered-id';
 import { SERIES_COLUMNS, toSeries, type Series } from './series';
 
@@ -47,11 +47,12 @@ function isoOrNull(ms: number | undefined): string | null {
 }
 
 export async function createDataset(scope: Scope, dataset: NewDataset): Promise<Dataset> {
-  // Time-ordered: their points go to the end of the points index (see time-ordered-id.ts).
   const seriesIds = dataset.series.map(() => timeOrderedId());
-  const points = dataset.series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v }));
   const datasetId = await inTransaction(async (client) => {
-    const id = await insertDatasetRows(client, scope, dataset, seriesIds);
+    // New keys are the largest yet: the points go to the end of the points index.
+    const seriesKeys = await reserveSeriesKeys(client, dataset.series.length);
+    const points = dataset.series.map((s, i) => ({ seriesId: seriesIds[i], seriesKey: seriesKeys[i], t: s.t, v: s.v }));
+    const id = await insertDatasetRows(client, scope, dataset, seriesIds, seriesKeys);
     await withSeriesCreatedInTransaction(client, async () => {
       await copyPoints(client, points);
       // From the arrays in memory: computing them in SQL would read back every point just written.
@@ -78,7 +79,8 @@ export interface ReadDataset {
  * before the commit, and a rejected file stores nothing.
  *
  * Streaming needs the points' foreign key unchecked until the series rows exist, which only a
- * superuser may arrange (see withSeriesCreatedInTransaction): for other roles `read` gets no sink.
+ * superuser may arrange (see skipForeignKeyChecks): for other roles `read` gets no sink. It holds
+ * one pool connection, in an open transaction, for as long as the file takes to arrive.
  */
 export async function createDatasetWhileReading(
   scope: Scope,
@@ -90,7 +92,7 @@ export async function createDatasetWhileReading(
   let storedId: string | null = null;
   try {
     await client.query('BEGIN');
-    const copy = (await skipForeignKeyChecks(client)) ? new PointCopyStream(client) : null;
+    const copy = (await skipForeignKeyChecks(client)) ? await PointCopyStream.open(client) : null;
     outcome = await readInto(copy, read);
     if (copy && outcome.early) {
       // Checked again from here on: the rows written next refer to rows of other transactions.
@@ -133,13 +135,14 @@ async function storeAroundEarlyPoints(
   copy: PointCopyStream,
 ): Promise<string> {
   const seriesIds = early.keys.map((key) => copy.seriesId(key));
-  const datasetId = await insertDatasetRows(client, scope, dataset, seriesIds);
+  const seriesKeys = early.keys.map((key) => copy.seriesKey(key));
+  const datasetId = await insertDatasetRows(client, scope, dataset, seriesIds, seriesKeys);
   if (early.unused.length > 0) {
-    await client.query('DELETE FROM points WHERE series_id = ANY($1::text[])', [early.unused.map((key) => copy.seriesId(key))]);
+    await client.query('DELETE FROM points WHERE series_key = ANY($1::int[])', [early.unused.map((key) => copy.seriesKey(key))]);
   }
   await copyPointRollups(
     client,
-    dataset.series.map((s, i) => ({ seriesId: seriesIds[i], t: s.t, v: s.v })),
+    dataset.series.map((s, i) => ({ seriesId: seriesIds[i], seriesKey: seriesKeys[i], t: s.t, v: s.v })),
   );
   return datasetId;
 }
@@ -167,8 +170,14 @@ async function inTransaction<T>(write: (client: pg.PoolClient) => Promise<T>): P
   }
 }
 
-/** The dataset row and its series rows (ids chosen by the caller, one per series); returns the dataset's id. */
-async function insertDatasetRows(client: pg.PoolClient, scope: Scope, { name, fileName, series }: NewDataset, seriesIds: readonly string[]): Promise<string> {
+/** The dataset row and its series rows (ids and keys chosen by the caller, one per series); returns the dataset's id. */
+async function insertDatasetRows(
+  client: pg.PoolClient,
+  scope: Scope,
+  { name, fileName, series }: NewDataset,
+  seriesIds: readonly string[],
+  seriesKeys: readonly number[],
+): Promise<string> {
   // Ids are made here because Prisma's cuid() default only applies to writes through Prisma.
   const datasetId = randomUUID();
   await client.query('INSERT INTO datasets (id, user_id, name, file_name) VALUES ($1, $2, $3, $4)', [
@@ -178,10 +187,10 @@ async function insertDatasetRows(client: pg.PoolClient, scope: Scope, { name, fi
     fileName,
   ]);
   await client.query(
-    `INSERT INTO series (id, dataset_id, name, frequency, point_count, start, "end", time_offset)
-     SELECT id, $1, name, frequency, point_count, start, "end", time_offset
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::text[])
-         AS s(id, name, frequency, point_count, start, "end", time_offset)`,
+    `INSERT INTO series (id, key, dataset_id, name, frequency, point_count, start, "end", time_offset)
+     SELECT id, key, $1, name, frequency, point_count, start, "end", time_offset
+       FROM unnest($2::text[], $9::int[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::text[])
+         AS s(id, key, name, frequency, point_count, start, "end", time_offset)`,
     [
       datasetId,
       seriesIds,
@@ -191,6 +200,7 @@ async function insertDatasetRows(client: pg.PoolClient, scope: Scope, { name, fi
       series.map((s) => isoOrNull(s.t[0])),
       series.map((s) => isoOrNull(s.t.at(-1))),
       series.map((s) => s.timeOffset ?? null),
+      seriesKeys,
     ],
   );
   return datasetId;

@@ -2,17 +2,25 @@
 // lib/ingest's EarlySeries): PostgreSQL stores the first rows while the parser reads the next, so
 // a large upload's storing overlaps its reading instead of following it. Points are gathered per
 // series into blocks before they are encoded: rows of a series then land beside each other in the
-// (series_id, t) index, as they would from one COPY per series, even when the file interleaves
+// (series_key, t) index, as they would from one COPY per series, even when the file interleaves
 // a hundred series row by row.
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EarlyPointsSink } from '@/lib/ingest/early-points';
-import { BinaryCopyWriter, FIELD_BYTES, textFieldBytes } from './binary-copy';
+import { BinaryCopyWriter } from './binary-copy';
+import { getPool } from './client';
+import { POINT_ROW_BYTES, reserveSeriesKeys } from './points';
 import { timeOrderedId } from './time-ordered-id';
 
 /** Points of one series gathered before they are sent. */
 const BLOCK_POINTS = 8192;
+/**
+ * Series keys taken from the sequence before the COPY starts (the connection is busy with it
+ * afterwards), and again on another connection whenever fewer than half are left. A file with
+ * more new series within one chunk of input than are left is stored the ordinary way.
+ */
+const KEYS_RESERVED = 256;
 /** Points gathered across all series (16 bytes each) before every block is sent, full or not. */
 const MAX_GATHERED_POINTS = 1 << 17;
 
@@ -23,8 +31,13 @@ interface Block {
 }
 
 export class PointCopyStream implements EarlyPointsSink {
-  /** Per key: the id of its series, made when the key first appears (time-ordered, see time-ordered-id.ts). */
-  private readonly ids: Buffer[] = [];
+  /** Per provisional key: the id of its series, made when the key first appears. */
+  private readonly ids: string[] = [];
+  /** Per provisional key: its series' key in `points`. */
+  private readonly keys: number[] = [];
+  /** Series keys reserved and not yet given out, ascending. */
+  private readonly spareKeys: number[];
+  private reserving: Promise<void> | null = null;
   private readonly blocks: Block[] = [];
   private gathered = 0;
   private readonly writer = new BinaryCopyWriter();
@@ -36,8 +49,13 @@ export class PointCopyStream implements EarlyPointsSink {
   private readonly waiting: { resolve(): void; reject(error: Error): void }[] = [];
 
   /** Starts `COPY points` on `client`, in the caller's transaction. */
-  constructor(client: pg.PoolClient) {
-    this.copy = client.query(copyFrom('COPY points (series_id, t, v) FROM STDIN (FORMAT binary)'));
+  static async open(client: pg.PoolClient): Promise<PointCopyStream> {
+    return new PointCopyStream(client, await reserveSeriesKeys(client, KEYS_RESERVED));
+  }
+
+  private constructor(client: pg.PoolClient, keys: number[]) {
+    this.spareKeys = keys;
+    this.copy = client.query(copyFrom('COPY points (series_key, t, v) FROM STDIN (FORMAT binary)'));
     this.copy.on('error', (error: Error) => {
       this.failure ??= error;
       for (const waiter of this.waiting.splice(0)) waiter.reject(this.failure);
@@ -50,15 +68,23 @@ export class PointCopyStream implements EarlyPointsSink {
     this.finished = once(this.copy, 'finish').catch(() => undefined);
   }
 
-  /** The series id of `key`. */
+  /** The series id of provisional key `key`. */
   seriesId(key: number): string {
-    return this.ids[key].toString('utf8');
+    return this.ids[key];
   }
 
-  point(key: number, t: number, v: number): void {
+  /** The series key (in `points`) of provisional key `key`. */
+  seriesKey(key: number): number {
+    return this.keys[key];
+  }
+
+  point(key: number, t: number, v: number): boolean {
     let block = this.blocks[key];
     if (block === undefined) {
-      this.ids[key] = Buffer.from(timeOrderedId(), 'utf8');
+      const seriesKey = this.spareKeys.shift();
+      if (seriesKey === undefined) return false;
+      this.ids[key] = timeOrderedId();
+      this.keys[key] = seriesKey;
       block = this.blocks[key] = { t: new Float64Array(BLOCK_POINTS), v: new Float64Array(BLOCK_POINTS), size: 0 };
     }
     block.t[block.size] = t;
@@ -67,12 +93,30 @@ export class PointCopyStream implements EarlyPointsSink {
     this.gathered++;
     if (block.size === BLOCK_POINTS) this.send(key);
     if (this.gathered >= MAX_GATHERED_POINTS) this.sendAll();
+    return true;
   }
 
   ready(): Promise<void> | undefined {
     if (this.failure) return Promise.reject(this.failure);
-    if (!this.full) return undefined;
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    const reserving = this.spareKeys.length < KEYS_RESERVED / 2 ? this.reserveMore() : null;
+    if (!this.full) return reserving ?? undefined;
+    const drained = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    return reserving ? Promise.all([drained, reserving]).then(() => undefined) : drained;
+  }
+
+  /** More keys, on a connection of the pool (sequences are not transactional). */
+  private reserveMore(): Promise<void> {
+    this.reserving ??= reserveSeriesKeys(getPool(), KEYS_RESERVED).then(
+      (keys) => {
+        this.spareKeys.push(...keys);
+        this.reserving = null;
+      },
+      (error: Error) => {
+        this.reserving = null;
+        throw error;
+      },
+    );
+    return this.reserving;
   }
 
   /** Sends what is gathered and ends the COPY; resolves with the rows PostgreSQL stored. */
@@ -99,12 +143,11 @@ export class PointCopyStream implements EarlyPointsSink {
 
   private send(key: number): void {
     const block = this.blocks[key];
-    const id = this.ids[key];
-    const rowBytes = textFieldBytes(id) + FIELD_BYTES.timestamptz + FIELD_BYTES.float8;
+    const seriesKey = this.keys[key];
     for (let i = 0; i < block.size; i++) {
-      const chunk = this.writer.row(3, rowBytes);
+      const chunk = this.writer.row(3, POINT_ROW_BYTES);
       if (chunk) this.write(chunk);
-      this.writer.text(id);
+      this.writer.int4(seriesKey);
       this.writer.timestamptz(block.t[i]);
       this.writer.float8(block.v[i]);
     }

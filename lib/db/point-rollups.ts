@@ -32,10 +32,10 @@ export async function rebuildPointRollups(client: pg.PoolClient, seriesIds: read
             to_timestamp(low[2]), low[1], to_timestamp(high[2]), high[1]
        FROM (SELECT series_id, min(ARRAY[e, v]) AS first, max(ARRAY[e, v]) AS last,
                     min(ARRAY[v, e]) AS low, max(ARRAY[v, e]) AS high
-               FROM (SELECT series_id, date_part('epoch', t) AS e, v,
-                            (row_number() OVER (PARTITION BY series_id ORDER BY t) - 1) / $2 AS block
-                       FROM points
-                      WHERE series_id = ANY($1::text[])) AS p
+               FROM (SELECT s.id AS series_id, date_part('epoch', p.t) AS e, p.v,
+                            (row_number() OVER (PARTITION BY s.id ORDER BY p.t) - 1) / $2 AS block
+                       FROM points p JOIN series s ON s.key = p.series_key
+                      WHERE s.id = ANY($1::text[])) AS p
               GROUP BY series_id, block) AS b`,
     [ids, FINEST],
   );

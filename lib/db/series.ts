@@ -101,7 +101,7 @@ async function readPointRange(seriesId: string, from?: Date, to?: Date, limit?: 
   const { rows } = await getPool().query<TimePoint>({
     text: `SELECT round(date_part('epoch', t) * 1000), v
              FROM points
-            WHERE series_id = $1
+            WHERE series_key = (SELECT key FROM series WHERE id = $1)
               AND ($2::timestamptz IS NULL OR t >= $2)
               AND ($3::timestamptz IS NULL OR t <= $3)
             ORDER BY t
@@ -118,7 +118,7 @@ async function readPointRange(seriesId: string, from?: Date, to?: Date, limit?: 
  * it right after a bulk load (300k rows read for one zoomed chart: 130 ms instead of 1 ms).
  */
 async function readExtent(seriesId: string, from?: Date, to?: Date): Promise<{ first: Date; last: Date } | null> {
-  const inRange = `series_id = $1 AND ($2::timestamptz IS NULL OR t >= $2) AND ($3::timestamptz IS NULL OR t <= $3)`;
+  const inRange = `series_key = (SELECT key FROM series WHERE id = $1) AND ($2::timestamptz IS NULL OR t >= $2) AND ($3::timestamptz IS NULL OR t <= $3)`;
   const { rows } = await getPool().query<{ first: Date | null; last: Date | null }>(
     `SELECT (SELECT t FROM points WHERE ${inRange} ORDER BY t LIMIT 1) AS first,
             (SELECT t FROM points WHERE ${inRange} ORDER BY t DESC LIMIT 1) AS last`,

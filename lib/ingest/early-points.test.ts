@@ -11,6 +11,7 @@ async function readEarly(csv: string, options: ParseOptions = {}) {
       emitted[key] ??= { t: [], v: [] };
       emitted[key].t.push(t);
       emitted[key].v.push(v);
+      return true;
     },
     ready: () => undefined,
   };

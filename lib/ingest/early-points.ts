@@ -16,9 +16,9 @@ import type { ValueColumn } from './value-column';
 export interface EarlyPointsSink {
   /**
    * One point of provisional series `key` (0, 1, 2, … in order of first appearance). The times
-   * of a key ascend strictly.
+   * of a key ascend strictly. False: the sink cannot take this key, and the early points are given up.
    */
-  point(key: number, t: number, v: number): void;
+  point(key: number, t: number, v: number): boolean;
   /** Resolves once the sink can take more; the reader waits for it between chunks of input. */
   ready(): Promise<void> | undefined;
 }
@@ -169,7 +169,7 @@ export class EarlySeries {
       p.count++;
       p.sumT += t * p.count;
       p.sumV += v * p.count;
-      this.sink.point(key, t, v);
+      if (!this.sink.point(key, t, v)) return this.abandon();
     }
   }
 

@@ -34,7 +34,7 @@ async function storedPoints(databaseUrl: string, datasetId: string): Promise<num
   await client.connect();
   try {
     const { rows } = await client.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM points p JOIN series s ON s.id = p.series_id WHERE s.dataset_id = $1',
+      'SELECT count(*)::int AS n FROM points p JOIN series s ON s.key = p.series_key WHERE s.dataset_id = $1',
       [datasetId],
     );
     return rows[0].n;

@@ -67,7 +67,7 @@ describe('POST /api/datasets, streamed', () => {
     expect(body.dataset.series[0]).toMatchObject({ points: rows, frequency: 'minutely', timeOffset: '+00:00' });
     expect(await storedRowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 1, points: before.points + rows });
     const { rows: stored } = await getPool().query<{ first: Date; last: Date; sum: number }>(
-      'SELECT min(t) AS first, max(t) AS last, sum(v) AS sum FROM points WHERE series_id = $1',
+      'SELECT min(t) AS first, max(t) AS last, sum(v) AS sum FROM points WHERE series_key = (SELECT key FROM series WHERE id = $1)',
       [body.dataset.series[0].id],
     );
     expect(stored[0].first.toISOString()).toBe('2024-01-01T00:00:00.000Z');

@@ -58,7 +58,7 @@ describe('GET /api/series/:id/points, cached', () => {
 
     // Points changed behind the series row's back, as no writer of points may do: a request
     // that still sees the old points can only have been answered from memory.
-    await getPool().query('UPDATE points SET v = v + 1000 WHERE series_id = $1', [seriesId]);
+    await getPool().query('UPDATE points SET v = v + 1000 WHERE series_key = (SELECT key FROM series WHERE id = $1)', [seriesId]);
     const hit = await readPoints(owner, seriesId);
     expect(hit).toEqual(miss);
     // Another range of the same series is not in memory yet: it reads the points.
