@@ -73,6 +73,25 @@ describe('importDataset, points copied while the file is read', () => {
     expect(await orphanPoints()).toBe(0);
   });
 
+  it('takes more series keys while reading a file with more series than were reserved up front', async () => {
+    // Store by store (each one's days in a row), so the sample shows the layout: 300 series, more
+    // than the 256 keys the COPY starts with.
+    const many = Array.from({ length: 300 }, (_, s) => `shop_${s}`);
+    const lines = many.flatMap((shop, s) => Array.from({ length: 20 }, (_, d) => `${iso(d)},${shop},${(d * 3 + s) % 29}`));
+    const csv = ['time,store,sales', ...lines].join('\n');
+    const streamed = vi.spyOn(PointCopyStream.prototype, 'point');
+    const dataset = await importCsv(csv);
+    expect(streamed).toHaveBeenCalledTimes(6000);
+    streamed.mockRestore();
+    expect(dataset.series).toHaveLength(300);
+    expect(await storedPoints(dataset.id)).toEqual(await parsedPoints(csv));
+    const { rows } = await getPool().query<{ keys: number }>(
+      'SELECT count(DISTINCT s.key)::int AS keys FROM series s WHERE s.dataset_id = $1',
+      [dataset.id],
+    );
+    expect(rows[0].keys).toBe(300);
+  });
+
   it('stores a file whose rows are out of order the ordinary way, sorted', async () => {
     const lines = longCsv(300, stores.slice(0, 3), (d, s) => (d + s) % 11).split('\n');
     // Two days swapped far past the sample: the early points are already out when this is seen.
