@@ -3,10 +3,10 @@
 // series' counts and ranges recomputed. A failure anywhere leaves the dataset as it was.
 import type pg from 'pg';
 import type { ParsedSeries } from '@/lib/ingest/types';
-import { getPool } from './client';
 import { analyzeAfterBulkLoad, rebuildPointRollups } from './point-rollups';
 import { copyPoints, reserveSeriesKeys } from './points';
 import { timeOrderedId } from './time-ordered-id';
+import { inTransaction } from './transaction';
 
 /**
  * What a new value does to a stored value at the same timestamp: 'replace' (the new one wins),
@@ -90,10 +90,7 @@ export async function appendPoints(
   series: ParsedSeries[],
   overlap: OverlapPolicy,
 ): Promise<AppendedSeries[]> {
-  const client = await getPool().connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  const { ids, keys, created, merged } = await inTransaction(async (client) => {
     const { ids, keys, created } = await seriesIdsByName(client, datasetId, series);
     await client.query(
       'CREATE TEMP TABLE incoming (series_key int, t timestamptz(3), v float8) ON COMMIT DROP',
@@ -127,23 +124,15 @@ export async function appendPoints(
       [keys],
     );
     await rebuildPointRollups(client, ids);
-    await client.query('COMMIT');
-    analyzeAfterBulkLoad(series.reduce((sum, s) => sum + s.t.length, 0));
-    const counts = new Map(merged.map((row) => [row.series_key, row]));
-    return series.map((s, i) => ({
-      seriesId: ids[i],
-      name: s.name,
-      created: created.has(s.name),
-      added: counts.get(keys[i])?.added ?? 0,
-      overlapping: counts.get(keys[i])?.overlapping ?? 0,
-    }));
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
-    client.release(broken);
-  }
+    return { ids, keys, created, merged };
+  });
+  analyzeAfterBulkLoad(series.reduce((sum, s) => sum + s.t.length, 0));
+  const counts = new Map(merged.map((row) => [row.series_key, row]));
+  return series.map((s, i) => ({
+    seriesId: ids[i],
+    name: s.name,
+    created: created.has(s.name),
+    added: counts.get(keys[i])?.added ?? 0,
+    overlapping: counts.get(keys[i])?.overlapping ?? 0,
+  }));
 }

@@ -13,6 +13,7 @@ import { analyzeAfterBulkLoad, copyPointRollups } from './point-rollups';
 import { PointCopyStream } from './point-copy';
 import { copyPoints, reserveSeriesKeys, skipForeignKeyChecks, withSeriesCreatedInTransaction } from './points';
 import { timeOrderedId } from './time-ordered-id';
+import { inTransaction, withClient } from './transaction';
 import { SERIES_COLUMNS, toSeries, type Series } from './series';
 
 /** The `Dataset` shape of docs/api.md. */
@@ -86,31 +87,20 @@ export async function createDatasetWhileReading(
   scope: Scope,
   read: (sink: EarlyPointsSink | null) => Promise<ReadDataset>,
 ): Promise<Dataset> {
-  const client = await getPool().connect();
-  let broken: Error | undefined;
-  let outcome: ReadDataset;
-  let storedId: string | null = null;
-  try {
+  const { outcome, storedId } = await withClient(async (client) => {
     await client.query('BEGIN');
     const copy = (await skipForeignKeyChecks(client)) ? await PointCopyStream.open(client) : null;
-    outcome = await readInto(copy, read);
-    if (copy && outcome.early) {
-      // Checked again from here on: the rows written next refer to rows of other transactions.
-      await client.query('SET LOCAL session_replication_role = DEFAULT');
-      storedId = await storeAroundEarlyPoints(client, scope, outcome.dataset, outcome.early, copy);
-      await client.query('COMMIT');
-    } else {
+    const outcome = await readInto(copy, read);
+    if (!copy || !outcome.early) {
       await client.query('ROLLBACK');
+      return { outcome, storedId: null };
     }
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
-    client.release(broken);
-  }
+    // Checked again from here on: the rows written next refer to rows of other transactions.
+    await client.query('SET LOCAL session_replication_role = DEFAULT');
+    const datasetId = await storeAroundEarlyPoints(client, scope, outcome.dataset, outcome.early, copy);
+    await client.query('COMMIT');
+    return { outcome, storedId: datasetId };
+  });
   return storedId ? committed(scope, storedId, outcome.dataset) : createDataset(scope, outcome.dataset);
 }
 
@@ -145,29 +135,6 @@ async function storeAroundEarlyPoints(
     dataset.series.map((s, i) => ({ seriesId: seriesIds[i], seriesKey: seriesKeys[i], t: s.t, v: s.v })),
   );
   return datasetId;
-}
-
-/**
- * Runs `write` in a transaction on a client of its own; commits when it resolves, rolls back when
- * it throws.
- */
-async function inTransaction<T>(write: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await getPool().connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const result = await write(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
-    client.release(broken);
-  }
 }
 
 /** The dataset row and its series rows (ids and keys chosen by the caller, one per series); returns the dataset's id. */
