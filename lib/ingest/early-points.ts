@@ -7,7 +7,7 @@
 // resampling), the caller throws the early points away and stores the parsed series as usual.
 import type { CategoryColumn } from './category-column';
 import type { DateColumnReader } from './dates';
-import { detectIdColumns, isIdName } from './id-columns';
+import { detectIdColumns, idCandidates } from './id-columns';
 import { requestedNames } from './options';
 import type { ParseOptions, ParseResult } from './types';
 import type { ValueColumn } from './value-column';
@@ -134,7 +134,7 @@ export class EarlySeries {
       return chosen.every((column) => column !== undefined) ? (chosen as CategoryColumn[]) : null;
     }
     if (this.options.layout === 'wide') return [];
-    const candidates = usable.filter((column) => column.holdsText || isIdName(column.name));
+    const candidates = idCandidates(usable);
     const force = this.options.layout === 'long';
     const detected = detectIdColumns(t, candidates, force);
     return detected ?? (force ? null : []);

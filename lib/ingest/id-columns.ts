@@ -22,6 +22,11 @@ export function isIdName(name: string): boolean {
   return /(?:^|[\s_.-])(?:id|sku|code|key|nr|no)$/i.test(name.trim()) || /[a-z](?:Id|ID)$/.test(name.trim());
 }
 
+/** The label columns that may name series when no id columns are given: mostly text, or named like ids. */
+export function idCandidates(labels: readonly CategoryColumn[]): CategoryColumn[] {
+  return labels.filter((column) => column.holdsText || isIdName(column.name));
+}
+
 export interface RowGroups {
   /** Per row: its group (one per distinct combination of labels), or -1 when a label is missing. */
   codes: Int32Array;

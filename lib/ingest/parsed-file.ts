@@ -3,7 +3,7 @@
 import type { CategoryColumn } from './category-column';
 import { assembleSeries } from './assemble';
 import { inferFrequency } from './frequency';
-import { detectIdColumns, groupRows, isIdName, type RowGroups } from './id-columns';
+import { detectIdColumns, groupRows, idCandidates, type RowGroups } from './id-columns';
 import { requestedNames } from './options';
 import { prepareSeries, type SeriesSettings } from './prepare-series';
 import * as problem from './problems';
@@ -118,7 +118,7 @@ function chooseIdColumns(
     return overflowed.length > 0 ? [] : chosen;
   }
   if (options.layout === 'wide') return [];
-  const candidates = labels.filter((column) => column.holdsText || isIdName(column.name));
+  const candidates = idCandidates(labels);
   const force = options.layout === 'long';
   const detected = detectIdColumns(t, candidates, force);
   if (detected) return detected;
