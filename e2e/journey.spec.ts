@@ -97,8 +97,18 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   await expect(page.getByTestId('run-progress')).toHaveCount(0);
   await expect(page.getByTestId('cancel-run')).toHaveCount(0);
 
-  await expect(page.getByTestId('verdict')).toContainText('MASE');
-  await expect(page.getByTestId('verdict')).toContainText(/seasonal-naive baseline/);
+  // The headline names the champion (the leaderboard's badge row) and its skill against seasonal
+  // naive; it is green only when an LSTM is that champion.
+  const verdict = page.getByTestId('verdict');
+  await expect(page.getByTestId('verdict-headline')).toContainText(/is the champion.*MASE/);
+  const championName = (await page.getByTestId('leaderboard').getByRole('row').filter({ has: page.getByTestId('champion-badge') }).getByRole('rowheader').textContent())!
+    .replace(/\s*Champion.*$/s, '')
+    .trim();
+  const headlineText = (await page.getByTestId('verdict-headline').textContent())!.toLowerCase();
+  expect(headlineText).toContain(championName.toLowerCase());
+  const lstmChampion = /^(LSTM|Hybrid LSTM|Global LSTM)$/.test(championName);
+  await expect(verdict).toHaveAttribute('data-tone', lstmChampion ? 'good' : /^seasonal naive$/i.test(championName) ? 'bad' : /neutral|bad/);
+  if (!lstmChampion) await expect(page.getByTestId('verdict-lstm')).toContainText(/LSTM is \d+(st|nd|rd|th) of \d+/);
   // Actuals, both models over the test window and both into the future.
   await expectChartDrawn(page.getByTestId('forecast-chart'), 5);
   await expectChartDrawn(page.getByTestId('loss-chart'));

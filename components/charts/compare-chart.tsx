@@ -33,7 +33,7 @@ export function CompareChart({ rows, lines, frequency, timeOffset, height = 380 
   ];
   return (
     <ChartFigure
-      description={`Actual values with the forecasts of ${lines.map((l) => l.label).join(', ')}: solid over each run's test window, dashed after the last actual value. Times in ${timeZoneLabel(timeOffset)}.`}
+      description={`Actual values with the forecasts of ${lines.map((l) => l.label).join(', ')}: solid over each run's last backtest window, dashed after the last actual value. Times in ${timeZoneLabel(timeOffset)}.`}
       legend={legend}
       data-testid="compare-chart"
     >

@@ -79,7 +79,7 @@ export function ForecastChart({
     ...(drawn.baseline ? [{ label: 'Seasonal naive', color: COLORS.naive }] : []),
     { label: 'Future (dashed)', color: COLORS.axis, variant: 'dashed' },
     ...(shownWindows.length > 0 ? [{ label: 'Backtest windows B1, B2, …', color: COLORS.backtest, variant: 'area' as const }] : []),
-    { label: 'Test window', color: COLORS.window, variant: 'area' },
+    { label: 'Last backtest window', color: COLORS.window, variant: 'area' },
     ...(showValidation ? [{ label: 'Validation starts', color: COLORS.val, variant: 'dashed' as const }] : []),
     ...(hasBands ? [{ label: `${main} 80% / 95% interval`, color: COLORS.band, variant: 'area' as const }] : []),
   ];
@@ -93,7 +93,7 @@ export function ForecastChart({
         `Actual values with the forecasts of ${drawnList}. Times in ${timeZoneLabel(timeOffset)}. ` +
         (shownWindows.length > 0 ? `${shownWindows.length} earlier backtest window${shownWindows.length === 1 ? '' : 's'} shaded with their forecasts; ` : '') +
         (showValidation ? `a line marks where the scored fit's validation part starts; ` : '') +
-        `test window ${range} is shaded; the future forecast follows the last actual value` +
+        `the last backtest window ${range} is shaded; the future forecast follows the last actual value` +
         `${hasBands ? `, with ${main}’s 80% and 95% prediction intervals shaded around it` : ''}.`
       }
       legend={legend}

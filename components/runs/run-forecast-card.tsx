@@ -58,7 +58,7 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
   return (
     <Card
       title="Forecast"
-      description="Shaded: the earlier backtest windows and the held-out test window, each forecast by models fit only on the data before it. Dashed: the forecast beyond the last point. Pick a model here or in the leaderboard to draw it. Drag the handles under the chart to zoom."
+      description="Shaded: the backtest windows (the last one in blue), each forecast by models fit only on the data before it. Dashed: the forecast beyond the last point. Pick a model here or in the leaderboard to draw it. Drag the handles under the chart to zoom."
       actions={<DownloadLinks run={run} model={picked} onModelChange={onPick} />}
     >
       {loading ? (

@@ -18,7 +18,7 @@ export interface TrainingFieldSpec {
 }
 
 export const TRAINING_FIELDS: readonly TrainingFieldSpec[] = [
-  { key: 'horizon', label: 'Horizon', hint: 'Steps to forecast; also the size of the held-out test window.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'horizon', label: 'Horizon', hint: 'Steps to forecast; also the length of each backtest window.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'lookback', label: 'Lookback', hint: 'Past steps the model reads for each prediction.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'epochs', label: 'Epochs', hint: 'Passes over the training data; early stopping may end sooner.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'units', label: 'LSTM units', hint: 'Size of each LSTM layer.', integer: true, min: 1, minInclusive: true, step: 1 },

@@ -93,7 +93,7 @@ export function SeriesPage({ id }: { id: string }) {
         <TrainForm key={id} seriesId={id} defaults={defaultConfig} relatedSeries={relatedSeries} />
       </Card>
 
-      <Card title="Runs" description="Each run is scored on a held-out test window against a seasonal-naive baseline.">
+      <Card title="Runs" description="Each run scores every model on backtest windows at the end of the series, against a seasonal-naive baseline.">
         {runs.loading ? (
           <LoadingState label="Loading runs…" compact />
         ) : runs.error && !runs.data ? (
