@@ -17,6 +17,8 @@ const FORMATS: Record<string, (value: number | null | undefined) => string> = {
   duration: formatDuration,
 };
 
+const columnClass = (column: CompareColumn) => [column.text ? '' : 'num', column.priority ? '' : 'col-more'].filter(Boolean).join(' ');
+
 const cell = (column: CompareColumn, run: Run) =>
   column.text ? column.text(run) : (FORMATS[column.key] ?? ((v: number | null | undefined) => formatNumber(v)))(column.value(run));
 
@@ -34,13 +36,13 @@ export function CompareMetricsTable({ runs, colors }: { runs: readonly Run[]; co
           {reason}
         </p>
       )}
-      <Table caption="Backtest errors of the compared runs (best marked among comparable numbers)" data-testid="compare-metrics">
+      <Table caption="Backtest errors of the compared runs (best marked among comparable numbers)" data-testid="compare-metrics" moreColumns>
         <thead>
           <tr>
             <th scope="col">Run</th>
-            <th scope="col">Status</th>
+            <th scope="col" className="col-more">Status</th>
             {COMPARE_COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className={c.text ? undefined : 'num'} title={c.title}>
+              <th key={c.key} scope="col" className={columnClass(c)} title={c.title}>
                 {c.label}
               </th>
             ))}
@@ -55,13 +57,13 @@ export function CompareMetricsTable({ runs, colors }: { runs: readonly Run[]; co
                   <Link href={`/runs/${run.id}`}>{runLabel(run)}</Link>
                 </span>
               </th>
-              <td>
+              <td className="col-more">
                 <RunStatusBadge status={run.status} />
               </td>
               {COMPARE_COLUMNS.map((column, index) => {
                 const isBest = best[index].has(row);
                 return (
-                  <td key={column.key} className={`${column.text ? '' : 'num'}${isBest ? ' best' : ''}`} data-column={column.key}>
+                  <td key={column.key} className={`${columnClass(column)}${isBest ? ' best' : ''}`} data-column={column.key}>
                     {cell(column, run)}
                     {isBest && <span className="tag">best</span>}
                   </td>

@@ -56,29 +56,29 @@ export function RunList({ runs, seriesNames }: RunListProps) {
           Compare selected{picked.length > 0 ? ` (${picked.length})` : ''}
         </Button>
       </div>
-      <Table caption="Training runs" data-testid="run-list">
+      <Table caption="Training runs" data-testid="run-list" moreColumns>
         <thead>
           <tr>
             <th scope="col" className="shrink">
               <span className="visually-hidden">Select</span>
             </th>
             <th scope="col">Run</th>
-            {seriesNames && <th scope="col">Series</th>}
+            {seriesNames && <th scope="col" className="col-more">Series</th>}
             <th scope="col">Status</th>
-            <th scope="col">Progress</th>
+            <th scope="col" className="col-more">Progress</th>
             <th scope="col" title="The model with the lowest backtest error">
               Champion
             </th>
             <th scope="col" className="num" title="The champion's mean absolute scaled error over the backtest windows (lower is better)">
               Champion MASE
             </th>
-            <th scope="col" title="The LSTM (plain, hybrid or global) with the lowest backtest error, and its rank">
+            <th scope="col" className="col-more" title="The LSTM (plain, hybrid or global) with the lowest backtest error, and its rank">
               Best LSTM
             </th>
-            <th scope="col" className="num" title="1 − MASE / MASE(seasonal naive): the share of seasonal naive's error the best LSTM removes">
+            <th scope="col" className="num col-more" title="1 − MASE / MASE(seasonal naive): the share of seasonal naive's error the best LSTM removes">
               LSTM skill vs seasonal naive
             </th>
-            <th scope="col">Created</th>
+            <th scope="col" className="col-more">Created</th>
           </tr>
         </thead>
         <tbody>
@@ -103,19 +103,19 @@ export function RunList({ runs, seriesNames }: RunListProps) {
                   {run.scheduleId && <span className="tag tag-muted">scheduled</span>}
                 </th>
                 {seriesNames && (
-                  <td>
+                  <td className="col-more">
                     <Link href={`/series/${run.seriesId}`}>{seriesNames.get(run.seriesId) ?? 'Series'}</Link>
                   </td>
                 )}
                 <td>
                   <RunStatusBadge status={run.status} />
                 </td>
-                <td className="progress-col">
+                <td className="progress-col col-more">
                   <RunProgressCell run={run} />
                 </td>
                 <td data-testid="run-champion">{champion?.label ?? '—'}</td>
                 <td className="num">{formatNumber(champion?.mase, 2)}</td>
-                <td data-testid="run-best-lstm">
+                <td className="col-more" data-testid="run-best-lstm">
                   {bestLstm ? (
                     <>
                       {bestLstm.label} <span className="muted">({ordinal(bestLstm.rank)})</span>
@@ -124,8 +124,8 @@ export function RunList({ runs, seriesNames }: RunListProps) {
                     '—'
                   )}
                 </td>
-                <td className="num">{skillText(bestLstm?.skill ?? null)}</td>
-                <td>
+                <td className="num col-more">{skillText(bestLstm?.skill ?? null)}</td>
+                <td className="col-more">
                   <RelativeTime value={run.createdAt} />
                 </td>
               </tr>
