@@ -1,6 +1,7 @@
 // The training settings a user can set, described once for the train form, the schedule form and
 // the config tables: labels, hints, input bounds and parsing of what was typed.
-import { formatNumber } from './format';
+import { DEFAULT_BACKTEST_WINDOWS } from '@/lib/forecast/config';
+import { formatCount, formatNumber } from './format';
 import type { ForecastConfig, TrainingOverrides } from './types';
 
 export type TrainingField = keyof TrainingOverrides;
@@ -52,6 +53,19 @@ export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | 
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'string') return value;
   return formatNumber(value);
+}
+
+/**
+ * Says so when a short series made the defaults shrink (fewer backtest windows than the usual
+ * DEFAULT_BACKTEST_WINDOWS, and the horizon and lookback that fit); null for a series long enough.
+ */
+export function shortSeriesNote(points: number, defaults: ForecastConfig | null | undefined): string | null {
+  if (!defaults || defaults.backtestWindows >= DEFAULT_BACKTEST_WINDOWS) return null;
+  const windows = defaults.backtestWindows === 1 ? '1 backtest window' : `${defaults.backtestWindows} backtest windows`;
+  return (
+    `This series is short (${formatCount(points)} points), so the defaults are shrunk to fit it: horizon ${defaults.horizon}, ` +
+    `lookback ${defaults.lookback} and ${windows} instead of ${DEFAULT_BACKTEST_WINDOWS}. A longer horizon or lookback needs more points.`
+  );
 }
 
 export type TrainingFormValues = Record<TrainingField, string>;
