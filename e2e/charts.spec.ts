@@ -132,7 +132,7 @@ test('the run chart marks every backtest window and the split and draws the cham
   await expect(page.getByTestId(`leaderboard-${champion.model}`)).toHaveClass(/is-selected/);
   await expect(page.getByTestId(`show-${champion.model}`)).toBeChecked();
   // Windows 1 and 2 shaded and labelled, the last one is the test window; validation marked.
-  for (const label of ['B1', 'B2', 'Test', 'Validation →']) {
+  for (const label of ['B1', 'B2', 'Last', 'Validation →']) {
     await expect(chart.locator('svg text').getByText(label, { exact: true })).toHaveCount(1);
   }
   await expect(chart.locator('.recharts-reference-area')).toHaveCount(3);

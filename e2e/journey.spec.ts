@@ -129,12 +129,13 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   await expect(page.getByTestId('champion-reason')).toContainText(/lowest MASE/);
   await expect(page.getByTestId('lstm-family')).toContainText(/Best LSTM: (LSTM|Hybrid LSTM), MASE \d/);
   const backend = page.locator('xpath=//dt[normalize-space()="Backend"]/following-sibling::dd[1]');
-  await expect(backend).toHaveText(/^(wasm|cpu|tensorflow|webgl)$/);
+  await expect(backend).toHaveText(/^(WebAssembly|JavaScript|TensorFlow native|WebGL) \((CPU|GPU)\)$/);
   // The LSTM's inputs: the transform chosen on validation (the reason in its tooltip) and daily calendar features.
-  await expect(page.getByTestId('lstm-transform')).toHaveText(/^(none|log|difference|seasonalDifference)$/);
+  await expect(page.getByTestId('lstm-transform')).toHaveAttribute('data-transform', /^(none|log|difference|seasonalDifference)$/);
+  await expect(page.getByTestId('lstm-transform')).toHaveText(/^(None|Logarithm|Differences|Seasonal differences) ?/);
   await expect(page.getByTestId('lstm-transform')).toHaveAttribute('title', /validation MAE|only transform|no validation split/);
   const calendar = page.locator('xpath=//dt[normalize-space()="LSTM calendar features"]/following-sibling::dd[1]');
-  await expect(calendar).toHaveText('dayOfWeek, monthOfYear');
+  await expect(calendar).toHaveText('day of week, month of year');
   await takeScreenshot('run-succeeded');
 });
 

@@ -129,7 +129,7 @@ export function ForecastChart({
               fill={COLORS.window}
               fillOpacity={1}
               ifOverflow="hidden"
-              label={areaLabel('Test')}
+              label={areaLabel('Last')}
             />
           )}
           {showValidation && (

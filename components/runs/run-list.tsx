@@ -69,7 +69,7 @@ export function RunList({ runs, seriesNames }: RunListProps) {
             <th scope="col" title="The model with the lowest backtest error">
               Champion
             </th>
-            <th scope="col" className="num" title="The champion's mean absolute scaled error over the backtest windows (lower is better)">
+            <th scope="col" className="num col-more" title="The champion's mean absolute scaled error over the backtest windows (lower is better)">
               Champion MASE
             </th>
             <th scope="col" className="col-more" title="The LSTM (plain, hybrid or global) with the lowest backtest error, and its rank">
@@ -114,7 +114,7 @@ export function RunList({ runs, seriesNames }: RunListProps) {
                   <RunProgressCell run={run} />
                 </td>
                 <td data-testid="run-champion">{champion?.label ?? '—'}</td>
-                <td className="num">{formatNumber(champion?.mase, 2)}</td>
+                <td className="num col-more">{formatNumber(champion?.mase, 2)}</td>
                 <td className="col-more" data-testid="run-best-lstm">
                   {bestLstm ? (
                     <>

@@ -20,7 +20,11 @@ export function VerdictBanner({ run }: { run: Pick<Run, 'metrics' | 'evaluation'
         <p data-testid="verdict-headline">
           <strong>{verdict.headline}</strong>
         </p>
-        {verdict.lstmLine && <p data-testid="verdict-lstm">{verdict.lstmLine}</p>}
+        {verdict.lstmLine && (
+          <p className="verdict-lstm" data-testid="verdict-lstm">
+            {verdict.lstmLine}
+          </p>
+        )}
         {summary && (
           <p className="verdict-detail" data-testid="verdict-summary">
             {summary}

@@ -37,6 +37,12 @@ describe('compare: best only among comparable numbers', () => {
     expect(comparability(runs).reason).toBeNull();
   });
 
+  it('marks nothing when every run ties (the same champion on the same windows)', () => {
+    const runs = [a('s1'), { ...a('s1'), id: 'c' }];
+    expect(marked(runs, 'championMase')).toEqual([]);
+    expect(marked(runs, 'lstmMae')).toEqual([]);
+  });
+
   it('treats runs of one series scored on different windows as not comparable in units, naming the horizons', () => {
     const runs = [a('s1'), b('s1', windows('2024-03'), 24)];
     expect(marked(runs, 'lstmMae')).toEqual([]);

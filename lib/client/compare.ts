@@ -93,13 +93,19 @@ export const COMPARE_COLUMNS: readonly CompareColumn[] = [
   { key: 'duration', label: 'Training time', kind: 'time', value: (r) => r.durationMs },
 ];
 
-/** Per column, the indexes of the runs to mark best: empty for baselines, text, and numbers that are not comparable. */
+/**
+ * Per column, the indexes of the runs to mark best: empty for baselines, names, numbers that are
+ * not comparable, and columns where every run ties.
+ */
 export function bestByColumn(runs: readonly Run[], columns: readonly CompareColumn[] = COMPARE_COLUMNS): Set<number>[] {
   const { sameWindows } = comparability(runs);
   return columns.map((column) => {
     if (runs.length < 2 || column.kind === 'name' || column.kind === 'baseline') return new Set<number>();
     if (column.kind === 'units' && !sameWindows) return new Set<number>();
     const values = runs.map(column.value);
-    return column.higherIsBetter ? highestIndexes(values) : lowestIndexes(values);
+    const winners = column.higherIsBetter ? highestIndexes(values) : lowestIndexes(values);
+    // A tie of every run is no news: nothing is marked.
+    const known = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).length;
+    return winners.size === known ? new Set<number>() : winners;
   });
 }

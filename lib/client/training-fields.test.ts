@@ -51,7 +51,8 @@ describe('formatConfigValue', () => {
     expect(formatConfigValue(32)).toBe('32');
     expect(formatConfigValue(true)).toBe('on');
     expect(formatConfigValue(false)).toBe('off');
-    expect(formatConfigValue('difference')).toBe('difference');
+    expect(formatConfigValue('difference')).toBe('Differences (step to step)');
+    expect(formatConfigValue('auto')).toBe('Automatic (chosen on validation)');
     expect(formatConfigValue(undefined)).toBe('—');
   });
 });

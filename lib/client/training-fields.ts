@@ -2,6 +2,7 @@
 // the config tables: labels, hints, input bounds and parsing of what was typed.
 import { DEFAULT_BACKTEST_WINDOWS } from '@/lib/forecast/config';
 import { formatCount, formatNumber } from './format';
+import { transformName } from './readable-names';
 import type { ForecastConfig, TrainingOverrides } from './types';
 
 export type TrainingField = keyof TrainingOverrides;
@@ -51,7 +52,8 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
 /** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
 export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'string') return value;
+  // The only text setting is the transform.
+  if (typeof value === 'string') return transformName(value);
   return formatNumber(value);
 }
 

@@ -1,6 +1,7 @@
 'use client';
 // One run: live progress while it trains, then the verdict, forecast chart, metrics, settings and
 // downloads. Live data comes from useRun (server-sent events, polling as a fallback).
+import { backendName } from '@/lib/client/readable-names';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -183,7 +184,7 @@ export function RunPage({ id }: { id: string }) {
                 <Facts
                   label="Training facts"
                   items={[
-                    ['Backend', run.backend ?? '—'],
+                    ['Backend', <span data-backend={run.backend ?? ''}>{backendName(run.backend)}</span>],
                     ['Training time', formatDuration(run.durationMs)],
                     ['Epochs trained', history.length ? formatCount(history[history.length - 1].epoch) : '—'],
                     ['Points', formatCount(run.summary?.points)],
