@@ -39,7 +39,7 @@ export function CompareChart({ rows, lines, frequency, timeOffset, height = 380 
     >
       <LineChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis {...timeAxisProps(first, last, timeOffset)} />
+        <XAxis {...timeAxisProps(first, last, timeOffset, frequency)} />
         <YAxis {...valueAxisProps} />
         <Tooltip content={timeTooltip(frequency, timeOffset)} />
         <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
