@@ -154,7 +154,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const csvDownload = page.waitForEvent('download');
   await page.getByTestId('download-csv').click();
   const csvFile = await csvDownload;
-  expect(csvFile.suggestedFilename()).toBe(`store_north-${firstRunId}-predictions.csv`);
+  expect(csvFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.csv`);
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
   expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
   const rows = lines.map((line) => {
@@ -176,7 +176,9 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
 
   const jsonDownload = page.waitForEvent('download');
   await page.getByTestId('download-json').click();
-  const body = JSON.parse(await downloadedText(await jsonDownload)) as {
+  const jsonFile = await jsonDownload;
+  expect(jsonFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.json`);
+  const body = JSON.parse(await downloadedText(jsonFile)) as {
     runId: string;
     predictions: { timestamp: string; forecast: number; actual: number | null; segment: 'test' | 'future' }[];
   };

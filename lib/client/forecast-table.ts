@@ -1,5 +1,6 @@
 // The run's forecast as numbers: the drawn model over the last backtest window (beside the
 // actuals) and into the future with its 80% and 95% interval bounds. Pure, so it is unit-tested.
+import { decimalsOf } from '@/lib/runs/precision';
 import { mainValue, type DrawnModels } from './drawn-models';
 import type { RunForecast } from './types';
 
@@ -33,19 +34,11 @@ export function forecastTableRows(forecast: RunForecast, drawn: Pick<DrawnModels
 }
 
 /**
- * Decimals that show a series' values as precisely as they were written: the most decimals among
- * `values` (capped at 6), so 12.5 and 3 give 1; `extra` more for forecasts, which carry more.
+ * Decimals that show a series' values as precisely as they were written (see decimalsOf), plus
+ * `extra` for forecasts, which carry more.
  */
 export function seriesDecimals(values: readonly (number | null | undefined)[], extra = 0): number {
-  let most = 0;
-  for (const value of values) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    const text = String(value);
-    if (text.includes('e')) continue;
-    const dot = text.indexOf('.');
-    if (dot >= 0) most = Math.max(most, Math.min(6, text.length - dot - 1));
-  }
-  return most + extra;
+  return decimalsOf(values) + extra;
 }
 
 /** A value at `decimals` decimals with thousands separators: 12500 → "12,500", 3.14159 at 2 → "3.14". */
