@@ -2,6 +2,7 @@
 // `npm start` relies on to be restartable. They start from a clone in any folder, with passwords.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
@@ -225,5 +226,43 @@ describe('the embedded services started from a copy of the project in a private 
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe('npm start with a port taken', () => {
+  /** Runs scripts/start.ts as `npm start` does, without DATABASE_URL/REDIS_URL (the embedded services). */
+  function npmStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+    const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...inherited, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  }
+
+  async function withListener<T>(work: (port: number) => Promise<T>): Promise<T> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      return await work((server.address() as AddressInfo).port);
+    } finally {
+      server.close();
+    }
+  }
+
+  it('says which port and which setting to change, without a stack trace', async () => {
+    await withListener(async (taken) => {
+      const web = await npmStart({ PORT: String(taken) });
+      expect(web.code).toBe(1);
+      expect(web.output).toContain(`✖ Port ${taken} is already in use. Set PORT to another port.`);
+      expect(web.output).not.toMatch(/^\s+at /m);
+
+      const pg = await npmStart({ PORT: String(await freePort()), HORIZON_PG_PORT: String(taken) });
+      expect(pg.code).toBe(1);
+      expect(pg.output).toContain(
+        `✖ Port ${taken} is already in use. Set HORIZON_PG_PORT to another port, or DATABASE_URL to use an existing PostgreSQL server.`,
+      );
+      expect(pg.output).not.toMatch(/^\s+at /m);
+    });
   });
 });
