@@ -11,6 +11,7 @@ import { ConfigFacts } from '@/components/runs/config-facts';
 import { EvaluationFacts } from '@/components/runs/evaluation-facts';
 import { Leaderboard } from '@/components/runs/leaderboard';
 import { LiveProgress } from '@/components/runs/live-progress';
+import { RetryNotice } from '@/components/runs/retry-notice';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
@@ -135,6 +136,7 @@ export function RunPage({ id }: { id: string }) {
       {active && (
         <Card title="Training" data-testid="live-run">
           <div className="stack">
+            <RetryNotice run={run} />
             <LiveProgress run={run} />
             {/* history is the scoring fit's; its epoch budget is known once that fit starts */}
             <LossChart
