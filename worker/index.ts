@@ -24,6 +24,7 @@ import { closeTrainQueue, MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-q
 import { syncAllSchedules } from '@/lib/schedules/sync-all-schedules';
 import { recordFinalFailure } from './final-failure';
 import { log, logError } from './log';
+import { processBatch, processBatchChunk } from './processors/batch';
 import { processScheduledTrain } from './processors/scheduled-train';
 import { processTrain } from './processors/train';
 import { recoverOrphanedRuns } from './recover-orphaned-runs';
@@ -33,6 +34,8 @@ import { requestStop } from './stopping';
 const processors: Record<JobName, (job: Job, token?: string) => Promise<void>> = {
   [JOB_NAMES.train]: processTrain,
   [JOB_NAMES.scheduledTrain]: processScheduledTrain,
+  [JOB_NAMES.batch]: processBatch,
+  [JOB_NAMES.batchChunk]: processBatchChunk,
 };
 
 function processJob(job: Job, token?: string): Promise<void> {

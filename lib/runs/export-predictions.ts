@@ -6,6 +6,7 @@ import type { Run } from '@/lib/db/runs';
 import { getSeriesAsSystem } from '@/lib/db/series';
 import type { PredictionModel } from '@/lib/forecast/types';
 import { predictionsCsv, predictionsFileName } from './predictions-csv';
+import { predictionsParquet } from './predictions-parquet';
 
 export interface PredictionsJson {
   runId: string;
@@ -29,4 +30,16 @@ export async function predictionsAsCsv(run: Run, requested?: PredictionModel): P
   const [series, rows] = await Promise.all([getSeriesAsSystem(run.seriesId), listPredictions(run.id, model)]);
   const seriesName = series?.name ?? 'series';
   return { fileName: predictionsFileName(seriesName, run.id, requested), csv: predictionsCsv(rows, { model, series: seriesName }) };
+}
+
+/** The same rows and columns as the CSV, as a Parquet file. */
+export async function predictionsAsParquet(run: Run, requested?: PredictionModel): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+  const model = requested ?? defaultPredictionModel(run);
+  const [series, rows] = await Promise.all([getSeriesAsSystem(run.seriesId), listPredictions(run.id, model)]);
+  const seriesName = series?.name ?? 'series';
+  const label = (value: string) => ({ values: rows.map(() => value) });
+  return {
+    fileName: predictionsFileName(seriesName, run.id, requested).replace(/\.csv$/, '.parquet'),
+    bytes: predictionsParquet(rows, [], [{ name: 'model', ...label(model) }, { name: 'series', ...label(seriesName) }]),
+  };
 }
