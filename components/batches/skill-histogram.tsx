@@ -14,7 +14,12 @@ export function SkillHistogram({ skills }: { skills: readonly (number | null)[] 
   const barWidth = WIDTH / bins.length;
   return (
     <figure className="stack" data-testid="skill-histogram">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} width="100%" role="img" aria-label="Histogram of skill across series">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`}
+        width={WIDTH}
+        height={HEIGHT + AXIS}
+        style={{ maxWidth: '100%', height: 'auto' }}
+        role="img" aria-label="Histogram of skill across series">
         {bins.map((bin, i) => {
           const height = (bin.count / most) * (HEIGHT - 4);
           const label = `${formatNumber(bin.from, 1)} to ${formatNumber(bin.to, 1)}: ${bin.count} series`;

@@ -16,7 +16,7 @@ export interface ModelScores {
   series: number;
   meanMase: number | null;
   medianMase: number | null;
-  /** Sum of absolute errors / sum of absolute actuals over every series' backtest windows. */
+  /** Sum of absolute errors / sum of absolute actuals over every series' backtest windows, in percent (as run metrics). */
   wape: number | null;
 }
 
@@ -60,7 +60,10 @@ function pointsOf(evaluation: RunEvaluation | null): number | null {
   return windows.reduce((sum, window) => sum + window.points, 0);
 }
 
-/** Sum of absolute errors and of absolute actuals: MAE x n and MAE x n / WAPE (WAPE = sum|e| / sum|y|). */
+/**
+ * Sum of absolute errors and of absolute actuals: MAE x n and MAE x n / WAPE (WAPE = sum|e| / sum|y|).
+ * WAPE is stored in percent, so `actuals` is in hundredths and errors / actuals is in percent again.
+ */
 function absoluteSums(metrics: StoredMetrics, points: number): { errors: number; actuals: number } | null {
   if (!finite(metrics.mae) || !finite(metrics.wape) || metrics.wape <= 0) return null;
   const errors = metrics.mae * points;

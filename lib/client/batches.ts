@@ -19,6 +19,7 @@ export interface ModelScores {
   series: number;
   meanMase: number | null;
   medianMase: number | null;
+  /** Volume-weighted, in percent. */
   wape: number | null;
 }
 

@@ -31,7 +31,8 @@ function formatSummary(summary: BatchSummary): string {
   ];
   for (const [model, scores] of Object.entries(summary.models)) {
     const number = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-    lines.push(`${model.padEnd(16)} ${number(scores.meanMase).padStart(9)}  ${number(scores.medianMase).padStart(11)}  ${number(scores.wape).padStart(6)}`);
+    const wape = scores.wape === null ? 'n/a' : `${scores.wape.toFixed(1)}%`;
+    lines.push(`${model.padEnd(16)} ${number(scores.meanMase).padStart(9)}  ${number(scores.medianMase).padStart(11)}  ${wape.padStart(7)}`);
   }
   lines.push(
     `The LSTM family beats seasonal naive on ${percent(summary.lstmBeatsSeasonalNaive.share)} of ${summary.lstmBeatsSeasonalNaive.series} series, ` +

@@ -18,10 +18,10 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api-error';
 import { batchPredictionsUrl, cancelBatch, getBatch, visibleRows, type Batch, type SortKey, type TableView } from '@/lib/client/batches';
-import { formatCount, formatNumber, formatPercent } from '@/lib/client/format';
-import { MODEL_LABELS, predictionModelLabel } from '@/lib/client/models';
+import { formatCount, formatNumber, formatPercent, formatPercentValue } from '@/lib/client/format';
+import { MODEL_LABELS, MODEL_ORDER, predictionModelLabel } from '@/lib/client/models';
 import { isActive } from '@/lib/client/run-status';
-import type { ComparedModel, RunStatus } from '@/lib/client/types';
+import type { RunStatus } from '@/lib/client/types';
 import { useResource } from '@/lib/client/use-resource';
 
 const BREADCRUMBS = [{ href: '/runs', label: 'Runs' }];
@@ -41,7 +41,11 @@ function share(value: { share: number | null; series: number }): string {
 
 function Scores({ batch }: { batch: Batch }) {
   const { summary } = batch;
-  const models = Object.entries(summary.models) as [ComparedModel, NonNullable<Batch['summary']['models'][string]>][];
+  // In report order (the stored JSON does not keep key order).
+  const models = MODEL_ORDER.flatMap((model) => {
+    const scores = summary.models[model];
+    return scores ? [[model, scores] as const] : [];
+  });
   return (
     <div className="stack">
       <Facts
@@ -72,10 +76,10 @@ function Scores({ batch }: { batch: Batch }) {
           <tbody>
             {models.map(([model, scores]) => (
               <tr key={model}>
-                <th scope="row">{MODEL_LABELS[model] ?? model}</th>
+                <th scope="row">{MODEL_LABELS[model]}</th>
                 <td className="num">{formatNumber(scores.meanMase)}</td>
                 <td className="num">{formatNumber(scores.medianMase)}</td>
-                <td className="num">{scores.wape === null ? '—' : `${(scores.wape * 100).toFixed(1)}%`}</td>
+                <td className="num">{formatPercentValue(scores.wape)}</td>
                 <td className="num">{formatCount(summary.champions[model] ?? 0)}</td>
               </tr>
             ))}
