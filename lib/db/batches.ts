@@ -162,9 +162,3 @@ export async function failUnfinishedBatchRuns(batchId: string, message: string):
   });
   return count;
 }
-
-/** Batches of a dataset, newest first. */
-export async function listBatchesOfDataset(scope: Scope, datasetId: string): Promise<Batch[]> {
-  const rows = await getPrisma().batch.findMany({ where: { datasetId, dataset: { userId: scope.userId } }, orderBy: { createdAt: 'desc' } });
-  return rows.map(toBatch);
-}
