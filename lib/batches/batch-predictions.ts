@@ -5,6 +5,7 @@ import type { Batch } from '@/lib/db/batches';
 import { listBatchRuns } from '@/lib/db/batches';
 import { listPredictions, type PredictionRow } from '@/lib/db/predictions';
 import type { PredictionModel } from '@/lib/forecast/types';
+import { roundedPredictions } from '@/lib/runs/export-predictions';
 import { csvText } from '@/lib/runs/predictions-csv';
 import { predictionsParquet } from '@/lib/runs/predictions-parquet';
 
@@ -23,7 +24,8 @@ export async function batchPredictionRows(batch: Batch): Promise<BatchPrediction
   for (const run of await listBatchRuns(batch.id)) {
     if (run.status !== 'succeeded') continue;
     const model = run.evaluation?.champion?.model ?? 'lstm';
-    for (const row of await listPredictions(run.runId, model)) {
+    // Rounded to the series' own precision, as a single run's download.
+    for (const row of roundedPredictions(await listPredictions(run.runId, model))) {
       rows.push({ series: run.name, ...row, seriesId: run.seriesId, runId: run.runId, model });
     }
   }
