@@ -1,6 +1,6 @@
 // The values each parse option accepts (for callers' form schemas too), and checking options that
 // arrive from outside TypeScript, such as API form fields, before any byte is read.
-import type { Frequency } from '@/lib/forecast/types';
+import { REGULAR_FREQUENCIES } from '@/lib/forecast/time';
 import * as problem from './problems';
 import type { Aggregation, DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, ParseOptions, Problem } from './types';
 
@@ -9,15 +9,8 @@ export const DECIMAL_SEPARATORS = ['.', ','] as const satisfies readonly Decimal
 export const GAP_POLICIES = ['leave', 'linear', 'ffill', 'zero'] as const satisfies readonly GapPolicy[];
 export const DUPLICATE_POLICIES = ['error', 'mean', 'sum', 'last'] as const satisfies readonly DuplicatePolicy[];
 export const AGGREGATIONS = ['mean', 'sum', 'last', 'min', 'max'] as const satisfies readonly Aggregation[];
-export const RESAMPLE_FREQUENCIES = [
-  'minutely',
-  'hourly',
-  'daily',
-  'weekly',
-  'monthly',
-  'quarterly',
-  'yearly',
-] as const satisfies readonly Exclude<Frequency, 'irregular'>[];
+/** Every regular frequency ('15min', 'hourly', 'business-daily', ...) is a resampling target. */
+export const RESAMPLE_FREQUENCIES = REGULAR_FREQUENCIES;
 
 function oneOf(name: string, value: unknown, allowed: readonly string[]): Problem | null {
   if (value === undefined || (typeof value === 'string' && allowed.includes(value))) return null;

@@ -1,6 +1,6 @@
 // Public types of CSV ingest. Parsing is pure: it reads bytes and returns series or problems;
 // storing is lib/db's job, so a rejected file can never be half-stored.
-import type { Frequency } from '@/lib/forecast/types';
+import type { Frequency, RegularFrequency } from '@/lib/forecast/time';
 
 export type ProblemCode =
   | 'empty_file'
@@ -79,7 +79,7 @@ export type Aggregation = 'mean' | 'sum' | 'last' | 'min' | 'max';
 
 export interface ResampleOptions {
   /** The step of the output series; each point stands for the period starting at its timestamp. */
-  frequency: Exclude<Frequency, 'irregular'>;
+  frequency: RegularFrequency;
   /** How the values falling into one period become its value. */
   aggregation: Aggregation;
 }
