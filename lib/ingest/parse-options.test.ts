@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assertLongEnough, defaultConfig, minimumSeriesPoints } from '@/lib/forecast/config';
 import { parseCsv } from './parse-csv';
 import type { ParseResult, ProblemCode } from './types';
 
@@ -87,7 +88,7 @@ describe('parseCsv: gaps', () => {
   it("counts gaps per series and leaves them by default ('leave')", async () => {
     const file = await parseCsv(csv);
     expect(file.series[0]).toMatchObject({ gaps: 2, filled: 0, v: [1, 2, 8, 9] });
-    expect(problem(file, 'missing_timestamps')?.message).toContain('lacks 2 timestamps (the first is 2024-01-03)');
+    expect(problem(file, 'missing_timestamps')?.message).toContain('lacks 2 timestamps (33% of its steps; the first is 2024-01-03)');
   });
 
   it.each([
@@ -133,7 +134,7 @@ describe('parseCsv: resampling', () => {
     const rows: [number, number][] = Array.from({ length: 60 }, (_, d) => [d, d < 31 ? 1 : 2]);
     const file = await parseCsv(daysCsv('date,v', rows), { resample: { frequency: 'monthly', aggregation: 'sum' } });
     expect(file.series[0]).toMatchObject({ frequency: 'monthly', v: [31, 58] });
-    expect(codes(file)).toEqual(['too_few_points']);
+    expect(codes(file)).toEqual(['too_few_points', 'too_short_to_forecast']);
   });
 });
 
@@ -185,14 +186,14 @@ describe('parseCsv: dayFirst', () => {
   it('without it, reads month-first and warns that the order was guessed', async () => {
     const file = await parseCsv(ambiguous);
     expect(file.timeFormat).toBe('MM/DD/YYYY');
-    expect(codes(file)).toEqual(['ambiguous_dates']);
+    expect(codes(file)).toEqual(['ambiguous_dates', 'too_short_to_forecast']);
     expect(file.series[0].frequency).toBe('daily');
   });
 
   it('true reads day-first, and nothing is left to warn about', async () => {
     const file = await parseCsv(ambiguous, { dayFirst: true });
     expect(file.timeFormat).toBe('DD/MM/YYYY');
-    expect(codes(file)).toEqual([]);
+    expect(codes(file)).toEqual(['too_short_to_forecast']);
     expect(file.series[0].frequency).toBe('monthly');
     expect(new Date(file.series[0].t[3]).toISOString()).toBe('2024-05-01T00:00:00.000Z');
   });
@@ -221,5 +222,28 @@ describe('parseCsv: time offset', () => {
     const file = await parseCsv(daysCsv('date,v', [[0, 1], [1, 2], [2, 3]]));
     expect(file.timeOffset).toBeNull();
     expect(file.series[0].timeOffset).toBeNull();
+  });
+});
+
+describe('parseCsv: too short to forecast', () => {
+  const days = (n: number) => daysCsv('date,v', Array.from({ length: n }, (_, d) => [d, (d * 7) % 5] as [number, number]));
+
+  it('warns at import with the minimum for the frequency and the horizon it would get', async () => {
+    const { points, horizon } = minimumSeriesPoints('daily');
+    const file = await parseCsv(days(points - 1));
+    expect(file.ok).toBe(true);
+    const short = problem(file, 'too_short_to_forecast');
+    expect(short).toMatchObject({ severity: 'warning', column: 'v', count: 1 });
+    expect(short?.message).toContain(`has ${points - 1} points: a daily series needs at least ${points} points`);
+    expect(short?.message).toContain(`a horizon of ${horizon} steps`);
+    // The minimum is what training then accepts with the default settings.
+    expect(() => assertLongEnough(points, defaultConfig('daily', points))).not.toThrow();
+    expect(() => assertLongEnough(points - 1, defaultConfig('daily', points - 1))).toThrow();
+  });
+
+  it('says nothing for a series long enough, nor in a preview of the head of a file', async () => {
+    const { points } = minimumSeriesPoints('daily');
+    expect(problem(await parseCsv(days(points)), 'too_short_to_forecast')).toBeUndefined();
+    expect(problem(await parseCsv(days(5), { partial: true }), 'too_short_to_forecast')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Every problem the parser reports, worded in one place: each message says what is wrong and
 // what to change in the file (or which option to set) to fix it.
-import type { Frequency } from '@/lib/forecast/types';
+import { frequencyLabel, type Frequency } from '@/lib/forecast/time';
 import { MAX_ID_VALUES } from './category-column';
 import type { EncodingError } from './encoding';
 import type { DuplicatePolicy, GapPolicy, Layout, Problem, ProblemCode } from './types';
@@ -334,13 +334,51 @@ export function constantSeries(series: readonly { name: string; value: number }[
   );
 }
 
-export function missingTimestamps(series: string, frequency: Frequency, missing: number, first: number): Problem {
+/**
+ * `missingShare`: the share of the grid's steps without a point. `counts`: every value is a whole
+ * number >= 0, so a missing step most likely means nothing happened and 0 is the fill that fits.
+ */
+export function missingTimestamps(
+  series: string,
+  frequency: Frequency,
+  missing: number,
+  first: number,
+  missingShare: number,
+  counts: boolean,
+): Problem {
+  const share = Math.round(missingShare * 100);
+  const advice = counts
+    ? 'The values look like counts: if a missing step means nothing happened, choose the gap policy ' +
+      '"zero" to fill them with 0.'
+    : 'Forecasting assumes evenly spaced points; add the missing rows if the gaps matter, or choose a ' +
+      'gap policy to fill them.';
   return warning(
     'missing_timestamps',
-    `Series "${series}" is ${frequency} but lacks ${missing} timestamp${missing === 1 ? '' : 's'} ` +
-      `(the first is ${isoTime(first)}). Forecasting assumes evenly spaced points; add the ` +
-      'missing rows if the gaps matter, or choose a gap policy to fill them.',
+    `Series "${series}" is ${frequencyLabel(frequency)} but lacks ${missing} timestamp${missing === 1 ? '' : 's'} ` +
+      `(${share > 0 ? `${share}%` : 'under 1%'} of its steps; the first is ${isoTime(first)}). ${advice}`,
     { column: series, count: missing },
+  );
+}
+
+/**
+ * A series too short for a run with the default settings: it imports (the user may add rows by
+ * appending, or pick a shorter horizon), but it would be refused at training.
+ */
+export function tooShortToForecast(
+  series: readonly { name: string; points: number }[],
+  frequency: Frequency,
+  minimum: { points: number; horizon: number },
+): Problem {
+  const one = series.length === 1;
+  const subject = one
+    ? `Series "${series[0].name}" has ${series[0].points} point${series[0].points === 1 ? '' : 's'}`
+    : `${series.length} series (${seriesList(series.map((s) => s.name))}) have fewer than ${minimum.points} points`;
+  return warning(
+    'too_short_to_forecast',
+    `${subject}: a ${frequencyLabel(frequency)} series needs at least ${minimum.points} points to be ` +
+      `forecast with the default settings (a horizon of ${minimum.horizon} step${minimum.horizon === 1 ? '' : 's'}, ` +
+      'held out once to test the model). It imports, but training would refuse it: add rows, or append them later.',
+    { count: series.length, ...(one ? { column: series[0].name } : {}) },
   );
 }
 
@@ -359,7 +397,7 @@ export function filledTimestamps(
 ): Problem {
   return warning(
     'missing_timestamps',
-    `Series "${series}" is ${frequency} but lacked ${filled} timestamp${filled === 1 ? '' : 's'} ` +
+    `Series "${series}" is ${frequencyLabel(frequency)} but lacked ${filled} timestamp${filled === 1 ? '' : 's'} ` +
       `(the first is ${isoTime(first)}); they were filled with ${FILLED_WITH[policy]}.`,
     { column: series, count: filled },
   );
@@ -375,7 +413,7 @@ export function gapsTooLargeToFill(
 ): Problem {
   return warning(
     'missing_timestamps',
-    `Series "${series}" is ${frequency} but lacks ${missing} timestamps against ${points} present, ` +
+    `Series "${series}" is ${frequencyLabel(frequency)} but lacks ${missing} timestamps against ${points} present, ` +
       `more than ${maxShare} per present point, so they were not filled: the series would be mostly ` +
       'made up. Resample it to a coarser frequency, or check its dates.',
     { column: series, count: missing },

@@ -26,7 +26,9 @@ export type ProblemCode =
   | 'no_id_column'
   | 'missing_ids'
   | 'constant_series'
-  | 'formula_like_cells';
+  | 'formula_like_cells'
+  // Added with frequencies as unit x multiple: a series shorter than a default run needs.
+  | 'too_short_to_forecast';
 
 export interface Problem {
   code: ProblemCode;
