@@ -66,6 +66,8 @@ const CASES: Expected[] = [
       expect(parsed.series[0].t.at(-1)).toBe(Date.UTC(2024, 2, 28));
       expect(parsed.problems[0].message).toContain('business days (Mon-Fri) but lacks 2 timestamps');
       expect(parsed.problems[0].message).toContain('the first is 2024-01-15');
+      // Prices are not counts: no fill is suggested.
+      expect(parsed.problems[0].suggestedGapPolicy).toBeUndefined();
     },
   },
   {
@@ -93,6 +95,7 @@ const CASES: Expected[] = [
       const message = parsed.problems[0].message;
       expect(message).toMatch(/lacks \d+ timestamps \(4\d% of its steps/);
       expect(message).toContain('choose the gap policy "zero"');
+      expect(parsed.problems[0].suggestedGapPolicy).toBe('zero');
     },
   },
   {

@@ -356,7 +356,7 @@ export function missingTimestamps(
     'missing_timestamps',
     `Series "${series}" is ${frequencyLabel(frequency)} but lacks ${missing} timestamp${missing === 1 ? '' : 's'} ` +
       `(${share > 0 ? `${share}%` : 'under 1%'} of its steps; the first is ${isoTime(first)}). ${advice}`,
-    { column: series, count: missing },
+    { column: series, count: missing, ...(counts ? { suggestedGapPolicy: 'zero' as const } : {}) },
   );
 }
 
@@ -421,15 +421,17 @@ export function gapsTooLargeToFill(
 }
 
 /** One warning for many series with gaps, instead of one each. */
-export function missingTimestampsSummary(series: number, missing: number, filled: boolean): Problem {
+export function missingTimestampsSummary(series: number, missing: number, filled: boolean, counts = false): Problem {
+  const advice = counts
+    ? '. Their values look like counts: if a missing step means nothing happened, choose the gap policy ' +
+      '"zero" to fill them with 0.'
+    : '. Forecasting assumes evenly spaced points; add the missing rows if the gaps matter, or ' +
+      'choose a gap policy to fill them.';
   return warning(
     'missing_timestamps',
     `${series} series lack timestamps between their first and last point, ${missing} in all` +
-      (filled
-        ? '; they were filled by the gap policy.'
-        : '. Forecasting assumes evenly spaced points; add the missing rows if the gaps matter, or ' +
-          'choose a gap policy to fill them.'),
-    { count: missing },
+      (filled ? '; they were filled by the gap policy.' : advice),
+    { count: missing, ...(counts && !filled ? { suggestedGapPolicy: 'zero' as const } : {}) },
   );
 }
 

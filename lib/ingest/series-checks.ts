@@ -68,7 +68,8 @@ function gapProblems(prepared: readonly PreparedSeries[], options: ParseOptions)
   const reported = withGaps.filter((p) => !p.tooSparseToFill);
   if (reported.length > GAP_WARNINGS_NAMED) {
     const missing = reported.reduce((sum, p) => sum + p.series.gaps, 0);
-    found.push(problem.missingTimestampsSummary(reported.length, missing, policy !== 'leave'));
+    const counts = reported.every((p) => looksLikeCounts(p.series.v));
+    found.push(problem.missingTimestampsSummary(reported.length, missing, policy !== 'leave', counts));
     return found;
   }
   for (const { series, firstGap } of reported) {

@@ -41,6 +41,8 @@ export interface Problem {
   count?: number;
   /** 'error' rejects the file; 'warning' is reported but the file imports. */
   severity: 'error' | 'warning';
+  /** missing_timestamps of count-like values: the gap policy that fits them ('zero'). */
+  suggestedGapPolicy?: GapPolicy;
 }
 
 export interface ParsedSeries {
