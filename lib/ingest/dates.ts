@@ -431,6 +431,11 @@ export interface DetectOptions {
    * can hold the same integers.
    */
   allowIntegers?: boolean;
+  /**
+   * Also consider Excel serial dates (5-digit day counts). Callers allow them only for a column
+   * named like a time column: a first column of 5-digit numbers is more often values than dates.
+   */
+  allowSerials?: boolean;
 }
 
 /**
@@ -444,6 +449,7 @@ export function detectDateFormat(samples: readonly string[], options: DetectOpti
   let bestHits = 0;
   for (const format of FORMATS) {
     if (format.integer && !options.allowIntegers) continue;
+    if (format.id === 'excel-serial' && !options.allowSerials) continue;
     let hits = 0;
     for (const value of values) if (!Number.isNaN(format.parse(value))) hits++;
     const needed = format.integer ? values.length : Math.ceil(values.length * MIN_SAMPLE_SHARE);

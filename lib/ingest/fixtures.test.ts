@@ -32,6 +32,49 @@ interface Expected {
 const CASES: Expected[] = [
   // Time as people record it: sensors every 5/10/15 minutes, trading days, sparse counts.
   {
+    file: 'unix-ms-long.csv',
+    errors: [],
+    layout: 'long',
+    idColumns: ['device'],
+    timeColumn: 'epoch',
+    names: ['north', 'east', 'south'],
+    frequency: '10min',
+    check: (parsed) => {
+      // Only each device is in time order, the file is not.
+      expect(parsed.timeFormat).toBe('Unix milliseconds');
+      for (const series of parsed.series) {
+        expect(series).toMatchObject({ gaps: 0, duplicates: 0 });
+        expect(series.t).toHaveLength(60);
+        expect(series.t[0]).toBe(Date.UTC(2024, 5, 1));
+      }
+    },
+  },
+  {
+    file: 'iso-weeks.csv',
+    errors: [],
+    series: 1,
+    frequency: 'weekly',
+    timeColumn: 'week',
+    check: (parsed) => {
+      const { t, gaps } = parsed.series[0];
+      expect(gaps).toBe(0);
+      expect(t[0]).toBe(Date.UTC(2023, 0, 2)); // 2023-W01 starts on Monday 2 January
+      expect(t.at(-1)).toBe(Date.UTC(2024, 6, 1)); // 2024-W27
+    },
+  },
+  {
+    file: 'excel-serials.csv',
+    errors: [],
+    series: 1,
+    frequency: 'daily',
+    timeColumn: 'Date',
+    check: (parsed) => {
+      expect(parsed.timeFormat).toBe('Excel serial date');
+      expect(parsed.series[0].t[0]).toBe(Date.UTC(2024, 0, 1)); // serial 45292
+      expect(parsed.series[0].gaps).toBe(0);
+    },
+  },
+  {
     file: 'sensor-5min.csv',
     errors: [],
     warnings: ['missing_timestamps'],
