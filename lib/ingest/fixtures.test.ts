@@ -269,6 +269,18 @@ const CASES: Expected[] = [
   { file: 'utf16le-no-bom.csv', errors: [], names: ['Umsatz €', 'Gäste'] },
   {
     file: 'windows-1252.csv',
+    errors: [],
+    warnings: ['converted_encoding'],
+    names: ['Umsatz €', 'Gäste'],
+    delimiter: ';',
+    check: (parsed) => {
+      expect(parsed.encoding).toBe('windows-1252');
+      expect(parsed.problems[0].message).toContain('read as Windows-1252');
+    },
+  },
+  {
+    file: 'windows-1252.csv',
+    options: { encoding: 'utf8' },
     errors: ['unsupported_encoding'],
     check: (parsed) => {
       const problem = parsed.problems[0];

@@ -1,7 +1,10 @@
 // The values each parse option accepts (for callers' form schemas too), and checking options that
 // arrive from outside TypeScript, such as API form fields, before any byte is read.
 import { REGULAR_FREQUENCIES } from '@/lib/forecast/time';
+import { TEXT_ENCODINGS } from './encoding';
 import * as problem from './problems';
+
+export { TEXT_ENCODINGS };
 import type { Aggregation, DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, ParseOptions, Problem } from './types';
 
 export const LAYOUTS = ['wide', 'long'] as const satisfies readonly Layout[];
@@ -24,6 +27,7 @@ export function optionProblems(options: ParseOptions): Problem[] {
     oneOf('decimal', options.decimal, DECIMAL_SEPARATORS),
     oneOf('gapPolicy', options.gapPolicy, GAP_POLICIES),
     oneOf('duplicatePolicy', options.duplicatePolicy, DUPLICATE_POLICIES),
+    oneOf('encoding', options.encoding, TEXT_ENCODINGS),
   ];
   if (options.resample !== undefined) {
     found.push(

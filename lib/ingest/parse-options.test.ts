@@ -167,16 +167,30 @@ describe('parseCsv: encodings', () => {
     const file = await parseCsv(bytes);
     expect(file).toMatchObject({ ok: true, valueColumns: ['Umsatz €'] });
     expect(file.series[0].v).toHaveLength(3000);
-    expect(file).toEqual(await parseCsv(text));
+    expect(file.encoding).toBe('utf16le');
+    expect({ ...file, encoding: 'utf8' }).toEqual(await parseCsv(text));
   });
 
-  it('reports bytes that are not UTF-8 with their row, also far into the file', async () => {
-    const head = daysCsv('date,note,v', Array.from({ length: 3000 }, (_, d): [number, string, number] => [d, 'ok', d]));
-    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('2032-01-01,caf\xe9,1\n', 'latin1')]);
+  it('reports bytes that are not UTF-8 past a UTF-8 head with their row', async () => {
+    const head = daysCsv('date,note,v', Array.from({ length: 5000 }, (_, d): [number, string, number] => [d, 'ok', d]));
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('2042-01-01,caf\xe9,1\n', 'latin1')]);
     const file = await parseCsv(bytes);
     expect(codes(file)).toEqual(['unsupported_encoding']);
-    expect(file.problems[0]).toMatchObject({ row: 3002 });
-    expect(file.problems[0].message).toContain('"2032-01-01,café,1"');
+    expect(file.problems[0]).toMatchObject({ row: 5002 });
+    expect(file.problems[0].message).toContain('"2042-01-01,café,1"');
+    expect(file.problems[0].message).toContain('set the encoding option to "windows-1252"');
+    // Named, the encoding reads the whole file.
+    const named = await parseCsv(bytes, { encoding: 'windows-1252' });
+    expect(named).toMatchObject({ ok: true, encoding: 'windows-1252', skippedColumns: [{ name: 'note' }] });
+    expect(named.problems.map((p) => p.code)).not.toContain('converted_encoding');
+  });
+
+  it('reads a Windows-1252 head as Windows-1252, with a notice, € and umlauts intact', async () => {
+    const text = daysCsv('date,Umsatz €,Gäste', Array.from({ length: 40 }, (_, d): [number, number, number] => [d, d % 7, d % 5]));
+    const file = await parseCsv(Buffer.from(text, 'latin1').map((byte, i) => (text[i] === '€' ? 0x80 : byte)));
+    expect(file).toMatchObject({ ok: true, encoding: 'windows-1252', valueColumns: ['Umsatz €', 'Gäste'] });
+    expect(codes(file)).toContain('converted_encoding');
   });
 });
 

@@ -457,6 +457,16 @@ export function idColumnAsValue(name: string): Problem {
   );
 }
 
+/** The file was not UTF-8 and was read as `encoding`: the characters are worth a look. */
+export function convertedEncoding(encoding: 'windows-1252'): Problem {
+  return warning(
+    'converted_encoding',
+    `The file is not UTF-8, so it was read as ${encoding === 'windows-1252' ? 'Windows-1252' : encoding} ` +
+      '(what Excel on Windows saves as "CSV"). Check that names with accents or € read right; if they ' +
+      'do not, choose the file\'s encoding, or save it as UTF-8 ("CSV UTF-8" in Excel).',
+  );
+}
+
 export function unsupportedEncoding(error_: EncodingError): Problem {
   const byte = `0x${error_.byte.toString(16).toUpperCase().padStart(2, '0')}`;
   const seen = error_.asWindows1252 ? ` (read as Windows-1252 the row says "${truncate(error_.asWindows1252)}")` : '';
@@ -465,7 +475,8 @@ export function unsupportedEncoding(error_: EncodingError): Problem {
     `The file is not UTF-8: row ${error_.line} contains the byte ${byte}${seen}. It was probably ` +
       'saved as Windows-1252/Latin-1. Save it as UTF-8 (in Excel: Save As > "CSV UTF-8"; in ' +
       'LibreOffice: character set "Unicode (UTF-8)") or convert it, e.g. ' +
-      '`iconv -f WINDOWS-1252 -t UTF-8 file.csv > file-utf8.csv`, then upload it again.',
+      '`iconv -f WINDOWS-1252 -t UTF-8 file.csv > file-utf8.csv`, then upload it again; or set the ' +
+      'encoding option to "windows-1252".',
     { row: error_.line },
   );
 }
