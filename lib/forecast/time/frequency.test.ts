@@ -147,3 +147,12 @@ describe('inferGrid', () => {
     expect(inferFrequency(every(2 * DAY, 30))).toBe('irregular');
   });
 });
+
+describe('business days or daily with gaps', () => {
+  it('needs two weekends of weekday-only data: two weeks Mon-Fri with one weekend missing stay daily', () => {
+    const days = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12].map((d) => Date.UTC(2024, 0, d));
+    expect(inferGrid(days)).toMatchObject({ frequency: 'daily', gaps: 2 });
+    const threeWeeks = [...days, 15, 16].map((d) => (d > 1000 ? d : Date.UTC(2024, 0, d)));
+    expect(inferFrequency(threeWeeks)).toBe('business-daily');
+  });
+});

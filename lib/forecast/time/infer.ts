@@ -5,6 +5,7 @@ import {
   countGaps,
   fixedStepMs,
   isBusinessDay,
+  weekdayOf,
   type Frequency,
   type RegularFrequency,
 } from './frequency';
@@ -55,6 +56,8 @@ const MIN_MOSTLY_ON_GRID = 0.8;
  * with events appear are still hourly.
  */
 const MIN_SINGLE_STEPS = 0.25;
+/** Weekends a weekday-only series must span to be business-daily rather than daily with gaps. */
+const MIN_WEEKENDS = 2;
 
 export interface InferredFrequency {
   frequency: Frequency;
@@ -122,17 +125,19 @@ function medianGrid(steps: Float64Array): RegularFrequency | null {
 
 /**
  * Monday to Friday: steps of whole days, no point on a Saturday or Sunday, the typical step one day,
- * and at least one weekend crossed (else a week of daily data would do).
+ * and at least MIN_WEEKENDS weekends crossed (a week or two of weekday data is as likely daily data
+ * with a weekend missing).
  */
 function businessDayGrid(t: ArrayLike<number>, steps: Float64Array): RegularFrequency | null {
   if (share(steps, (step) => onGrid(step, DAY)) < MIN_ON_GRID) return null;
   if (Math.abs(lowerMedian(steps) - DAY) > DAY * TOLERANCE) return null;
-  let weekendCrossed = false;
+  let weekends = 0;
   for (let i = 0; i < t.length; i++) {
     if (!isBusinessDay(t[i])) return null;
-    if (i > 0 && steps[i - 1] >= 2.5 * DAY && steps[i - 1] <= 3.5 * DAY) weekendCrossed = true;
+    // A step to an earlier (or the same) weekday passed a weekend.
+    if (i > 0 && weekdayOf(t[i]) <= weekdayOf(t[i - 1])) weekends++;
   }
-  return weekendCrossed ? 'business-daily' : null;
+  return weekends >= MIN_WEEKENDS ? 'business-daily' : null;
 }
 
 function calendarGrid(t: ArrayLike<number>, steps: Float64Array): RegularFrequency | null {
