@@ -249,7 +249,7 @@ describe('parseCsv: too short to forecast', () => {
     const short = problem(file, 'too_short_to_forecast');
     expect(short).toMatchObject({ severity: 'warning', column: 'v', count: 1 });
     expect(short?.message).toContain(`has ${points - 1} points: a daily series needs at least ${points} points`);
-    expect(short?.message).toContain(`a horizon of ${horizon} steps`);
+    expect(short?.message).toContain(`a horizon of ${horizon} step${horizon === 1 ? '' : 's'}`);
     // The minimum is what training then accepts with the default settings.
     expect(() => assertLongEnough(points, defaultConfig('daily', points))).not.toThrow();
     expect(() => assertLongEnough(points - 1, defaultConfig('daily', points - 1))).toThrow();
