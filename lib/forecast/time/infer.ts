@@ -69,19 +69,24 @@ export interface InferredFrequency {
 
 /** Frequency of ascending, unique timestamps; 'irregular' when no grid fits. */
 export function inferFrequency(t: ArrayLike<number>): Frequency {
-  return inferGrid(t).frequency;
+  return findGrid(t) ?? 'irregular';
 }
 
 /** The frequency with how sparse the series is on it. */
 export function inferGrid(t: ArrayLike<number>): InferredFrequency {
-  const irregular: InferredFrequency = { frequency: 'irregular', gaps: 0, missingShare: 0 };
-  if (t.length < 2) return irregular;
-  const steps = new Float64Array(t.length - 1);
-  for (let i = 1; i < t.length; i++) steps[i - 1] = t[i] - t[i - 1];
-  const found = calendarGrid(t, steps) ?? businessDayGrid(t, steps) ?? fixedGrid(steps) ?? medianGrid(steps);
-  if (!found) return irregular;
+  const found = findGrid(t);
+  if (!found) return { frequency: 'irregular', gaps: 0, missingShare: 0 };
   const gaps = countGaps(t, found);
   return { frequency: found, gaps, missingShare: gaps / (gaps + t.length) };
+}
+
+function findGrid(t: ArrayLike<number>): RegularFrequency | null {
+  if (t.length < 2) return null;
+  const steps = new Float64Array(t.length - 1);
+  for (let i = 1; i < t.length; i++) steps[i - 1] = t[i] - t[i - 1];
+  // One sort for every test that needs the typical step (a million-row file is read in seconds).
+  const median = lowerMedian(steps);
+  return calendarGrid(t, median) ?? businessDayGrid(t, steps, median) ?? fixedGrid(steps) ?? medianGrid(steps, median);
 }
 
 function onGrid(step: number, grid: number): boolean {
@@ -90,10 +95,14 @@ function onGrid(step: number, grid: number): boolean {
   return whole >= 1 && Math.abs(multiple - whole) <= TOLERANCE;
 }
 
-function share(steps: Float64Array, test: (step: number) => boolean): number {
-  let hits = 0;
-  for (const step of steps) if (test(step)) hits++;
-  return hits / steps.length;
+/** Whether at least `needed` (a share) of the steps pass `test`; stops as soon as the answer is known. */
+function atLeast(steps: Float64Array, needed: number, test: (step: number) => boolean): boolean {
+  const allowedMisses = steps.length - Math.ceil(needed * steps.length);
+  let misses = 0;
+  for (let i = 0; i < steps.length; i++) {
+    if (!test(steps[i]) && ++misses > allowedMisses) return false;
+  }
+  return true;
 }
 
 /**
@@ -103,8 +112,8 @@ function share(steps: Float64Array, test: (step: number) => boolean): number {
 function fixedGrid(steps: Float64Array): RegularFrequency | null {
   for (const frequency of FIXED_GRIDS) {
     const grid = fixedStepMs(frequency) as number;
-    if (share(steps, (step) => onGrid(step, grid)) < MIN_ON_GRID) continue;
-    if (share(steps, (step) => Math.abs(step / grid - 1) <= TOLERANCE) >= MIN_SINGLE_STEPS) return frequency;
+    if (!atLeast(steps, MIN_ON_GRID, (step) => onGrid(step, grid))) continue;
+    if (atLeast(steps, MIN_SINGLE_STEPS, (step) => Math.abs(step / grid - 1) <= TOLERANCE)) return frequency;
   }
   return null;
 }
@@ -113,12 +122,11 @@ function fixedGrid(steps: Float64Array): RegularFrequency | null {
  * Messy data (stray timestamps, clock resets): the fixed step closest to its median step, when at
  * least most steps still sit on that grid.
  */
-function medianGrid(steps: Float64Array): RegularFrequency | null {
-  const step = lowerMedian(steps);
+function medianGrid(steps: Float64Array, step: number): RegularFrequency | null {
   for (const frequency of FIXED_GRIDS) {
     const grid = fixedStepMs(frequency) as number;
     if (Math.abs(step - grid) > grid * TOLERANCE) continue;
-    return share(steps, (s) => onGrid(s, grid)) >= MIN_MOSTLY_ON_GRID ? frequency : null;
+    return atLeast(steps, MIN_MOSTLY_ON_GRID, (s) => onGrid(s, grid)) ? frequency : null;
   }
   return null;
 }
@@ -128,9 +136,9 @@ function medianGrid(steps: Float64Array): RegularFrequency | null {
  * and at least MIN_WEEKENDS weekends crossed (a week or two of weekday data is as likely daily data
  * with a weekend missing).
  */
-function businessDayGrid(t: ArrayLike<number>, steps: Float64Array): RegularFrequency | null {
-  if (share(steps, (step) => onGrid(step, DAY)) < MIN_ON_GRID) return null;
-  if (Math.abs(lowerMedian(steps) - DAY) > DAY * TOLERANCE) return null;
+function businessDayGrid(t: ArrayLike<number>, steps: Float64Array, median: number): RegularFrequency | null {
+  if (Math.abs(median - DAY) > DAY * TOLERANCE) return null;
+  if (!atLeast(steps, MIN_ON_GRID, (step) => onGrid(step, DAY))) return null;
   let weekends = 0;
   for (let i = 0; i < t.length; i++) {
     if (!isBusinessDay(t[i])) return null;
@@ -140,8 +148,9 @@ function businessDayGrid(t: ArrayLike<number>, steps: Float64Array): RegularFreq
   return weekends >= MIN_WEEKENDS ? 'business-daily' : null;
 }
 
-function calendarGrid(t: ArrayLike<number>, steps: Float64Array): RegularFrequency | null {
-  const step = lowerMedian(steps);
+function calendarGrid(t: ArrayLike<number>, step: number): RegularFrequency | null {
+  // Months are only counted when the typical step could be one (27 days to a year and a bit).
+  if (step < CALENDAR_GRIDS[0][2] * DAY || step > CALENDAR_GRIDS[CALENDAR_GRIDS.length - 1][3] * DAY) return null;
   const monthSteps = new Float64Array(t.length - 1);
   for (let i = 1; i < t.length; i++) monthSteps[i - 1] = monthIndex(t[i]) - monthIndex(t[i - 1]);
   const months = lowerMedian(monthSteps);
