@@ -48,7 +48,24 @@ export async function revokeApiToken(id: string): Promise<void> {
   await send<void>(`/api/tokens/${encodeURIComponent(id)}`, 'DELETE');
 }
 
-/** Only same-site paths: `?next=https://evil.example` must not turn sign-in into a redirector. */
+/** Stands in for this site's origin: only whether `next` stays on it matters. */
+const HERE = 'http://horizon.invalid';
+
+/**
+ * Only paths on this site: `?next=https://evil.example` must not turn sign-in into a redirector.
+ * `next` is parsed as a URL against this site, as the browser will resolve it, and must stay on
+ * it. Control characters (tabs and line breaks, which URL parsers drop, so `/\t/evil.test` means
+ * `//evil.test`; a line break in a Location header is a 500) and backslashes (read as slashes)
+ * are refused outright, as is anything not starting with a single `/`.
+ */
 export function safeReturnPath(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, HERE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== HERE) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }

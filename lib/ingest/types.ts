@@ -26,7 +26,12 @@ export type ProblemCode =
   | 'no_id_column'
   | 'missing_ids'
   | 'constant_series'
-  | 'formula_like_cells';
+  | 'formula_like_cells'
+  // Added with the read limits (limits.ts).
+  | 'line_too_long'
+  | 'too_many_columns'
+  | 'column_name_too_long'
+  | 'too_many_series';
 
 export interface Problem {
   code: ProblemCode;

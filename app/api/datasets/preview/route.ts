@@ -6,7 +6,7 @@ import { previewDataset } from '@/lib/datasets/preview-dataset';
 
 export const runtime = 'nodejs';
 
-export const POST = apiRoute({}, async ({ request }) => {
+export const POST = apiRoute({ upload: true }, async ({ request }) => {
   const preview = await withCsvUpload(request, (upload) =>
     previewDataset(upload.file, parseFieldsSchema.parse(upload.fields)),
   );
