@@ -22,6 +22,9 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Playwright's API requests (request.post, page.request) send no Origin, which Horizon's CSRF
+    // check wants on state-changing requests; Chromium's own fetches send this same value anyway.
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     browserName: 'chromium',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
