@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationSpec } from '@/lib/api/openapi';
 import type { RouteContext } from '@/lib/api/route';
+import { closeSignInLimits } from '@/lib/auth/sign-in-limit';
 import { disconnectDb } from '@/lib/db/client';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
 import { call, callJson, csvForm, dailyCsv, signedInUser, type CallOptions, type TestUser } from '@/test/api';
@@ -148,6 +149,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeTrainQueue();
+  await closeSignInLimits();
   await disconnectDb();
 });
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationSpec } from '@/lib/api/openapi';
 import type { RouteContext } from '@/lib/api/route';
+import { closeSignInLimits } from '@/lib/auth/sign-in-limit';
 import { disconnectDb } from '@/lib/db/client';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
 import { BASE, call, defaultUser, type CallOptions } from '@/test/api';
@@ -38,6 +39,7 @@ afterAll(async () => {
   process.off('uncaughtException', record);
   process.off('unhandledRejection', record);
   await closeTrainQueue();
+  await closeSignInLimits();
   await disconnectDb();
 });
 

@@ -5,6 +5,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { hashSecretToken } from '@/lib/auth/secret-token';
+import { closeSignInLimits } from '@/lib/auth/sign-in-limit';
 import { disconnectDb, getPool } from '@/lib/db/client';
 import { BASE, call, csvForm, dailyCsv, defaultUser, signedInUser } from '@/test/api';
 import { POST as signIn } from './auth/sign-in/route';
@@ -20,6 +21,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
+  await closeSignInLimits();
   await disconnectDb();
 });
 

@@ -2,7 +2,7 @@
 // lib/client/api.ts: the documented shape, or an ApiError whose message says what to fix.
 import type { ApiToken } from '@/lib/db/api-tokens';
 import type { AuthUser } from '@/lib/auth/scope';
-import { apiErrorFrom } from './api-error';
+import { ApiError, apiErrorFrom } from './api-error';
 
 export type { ApiToken, AuthUser };
 
@@ -24,8 +24,25 @@ export interface Credentials {
   password: string;
 }
 
+/**
+ * Sign-up answers alike whether it created the account or the email was taken (so it does not
+ * tell strangers which emails have accounts); signing in with the same credentials right after
+ * is what tells the user, who knows their own password.
+ */
 export async function signUp(credentials: Credentials): Promise<AuthUser> {
-  return (await send<{ user: AuthUser }>('/api/auth/sign-up', 'POST', credentials)).user;
+  await send<{ message: string }>('/api/auth/sign-up', 'POST', credentials);
+  try {
+    return await signIn(credentials);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Could not sign you in with this email and password. If the email already has an account, sign in with its password instead.',
+      );
+    }
+    throw error;
+  }
 }
 
 export async function signIn(credentials: Credentials): Promise<AuthUser> {
