@@ -4,7 +4,9 @@
 // - anything else → retried while attempts remain (run back to `queued`), failed on the last;
 // - the worker shutting down (SIGTERM) → stop after the current epoch, run back to `queued`, job
 //   back in the queue without using up an attempt;
-// - the worker dying (SIGKILL) → BullMQ hands the stalled job to another worker, which starts over.
+// - the worker dying (SIGKILL) → BullMQ hands the stalled job to another worker, which starts over;
+// - past the run time limit (lib/runs/run-time-limit.ts) → stop after the current epoch, failed
+//   with that reason, no retry.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
   completeRun,
@@ -20,6 +22,7 @@ import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
 import { loadSeriesData } from '@/lib/db/series';
 import { CancelledError, InvalidConfigError, MAX_RELATED_SERIES, runForecast, SeriesTooShortError } from '@/lib/forecast';
 import { trainJobSchema } from '@/lib/queue/jobs';
+import { runTimeLimitMessage, runTimeLimitMs } from '@/lib/runs/run-time-limit';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { log } from '../log';
 import { RunProgress } from '../run-progress';
@@ -48,6 +51,9 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   log(`Run ${runId}: training (attempt ${attempt}).`);
 
   const progress = new RunProgress(job, runId);
+  const limitMs = runTimeLimitMs();
+  const deadline = Date.now() + limitMs;
+  let timedOut = false;
   try {
     const data = await loadSeriesData(run.seriesId);
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
@@ -59,7 +65,10 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
       {
         onProgress: (update) => progress.report(update),
         // The status is read from the database, so a cancel from any web process reaches this worker.
-        shouldCancel: async () => stopRequested() || (await getRunStatus(runId)) !== 'running',
+        shouldCancel: async () => {
+          if (Date.now() > deadline) timedOut = true;
+          return timedOut || stopRequested() || (await getRunStatus(runId)) !== 'running';
+        },
       },
       { related },
     );
@@ -70,6 +79,12 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
       log(`Run ${runId}: stopped being running before its result was stored (cancelled); result discarded.`);
     }
   } catch (error) {
+    if (error instanceof CancelledError && timedOut && (await getRunStatus(runId)) === 'running') {
+      const message = runTimeLimitMessage(limitMs);
+      await markRunFailed(runId, message);
+      log(`Run ${runId}: stopped at the run time limit.`);
+      throw new UnrecoverableError(message);
+    }
     await recordFailure(job, runId, error, token);
   }
 }

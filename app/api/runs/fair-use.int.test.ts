@@ -5,8 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { disconnectDb, getPrisma } from '@/lib/db/client';
 import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
 import { callJson, csvForm, dailyCsv, signedInUser, type TestUser } from '@/test/api';
+import { processTrain } from '@/worker/processors/train';
 import { POST as upload } from '../datasets/route';
 import { POST as cancel } from './[id]/cancel/route';
+import { GET as getRun } from './[id]/route';
 import { POST as createRun } from './route';
 
 const TINY = { horizon: 7, lookback: 14, epochs: 1 };
@@ -26,6 +28,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   delete process.env.HORIZON_MAX_QUEUED_RUNS;
+  delete process.env.HORIZON_RUN_TIME_LIMIT_MINUTES;
 });
 
 afterAll(async () => {
@@ -61,5 +64,29 @@ describe('queued runs per user', () => {
     // A cancelled run frees its place.
     expect((await callJson(cancel, { method: 'POST', params: { id: runIds[0] }, as: busy })).status).toBe(200);
     expect((await callJson(createRun, { method: 'POST', body: { seriesId, ...TINY }, as: busy })).status).toBe(202);
+  });
+});
+
+describe('the run time limit', () => {
+  it('fails a run that trains past it, with that reason, and frees the worker (the job ends)', async () => {
+    // 2 seconds: far less than 300 epochs take.
+    process.env.HORIZON_RUN_TIME_LIMIT_MINUTES = String(2 / 60);
+    const seriesId = await seriesOf(other);
+    const created = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId, ...TINY, units: 4, epochs: 300, patience: 100, validationSplit: 0 },
+      as: other,
+    });
+    expect(created.status).toBe(202);
+    const runId: string = created.body.run.id;
+    const job = (await getTrainQueue().getJob(runId))!;
+    const started = performance.now();
+    await expect(processTrain(job)).rejects.toThrow(/run time limit/);
+    // Stopped after an epoch, not after 300 of them.
+    expect(performance.now() - started).toBeLessThan(60_000);
+    const { body } = await callJson(getRun, { params: { id: runId }, as: other });
+    expect(body.run.status).toBe('failed');
+    expect(body.run.error).toMatch(/longer than the run time limit of 2 seconds.*HORIZON_RUN_TIME_LIMIT_MINUTES/);
+    expect(body.run.metrics).toBeNull();
   });
 });
