@@ -26,6 +26,8 @@ interface Step {
   name: string;
   /** Statuses this request may get; anything else counts as an error. */
   expect: number[];
+  /** The server may close the connection instead of answering (counted apart, not as an error). */
+  mayDrop?: string;
   send(instance: BenchInstance, seriesId: string): Promise<Response>;
 }
 
@@ -57,7 +59,14 @@ const STEPS: Step[] = [
       }),
   },
   { name: 'NUL id', expect: [404], send: (i) => fetch(`${i.url}/api/runs/%00`, { headers: i.headers }) },
-  { name: '1 MB id', expect: [404, 414, 431], send: (i) => fetch(`${i.url}/api/series/${'x'.repeat(MB)}`, { headers: i.headers }) },
+  {
+    name: '1 MB id',
+    expect: [404, 414, 431],
+    // Node's HTTP parser answers 431 past its 16 KB header limit and closes the connection, which
+    // a client still sending the request line sees as a reset.
+    mayDrop: "closed by Node's 16 KB header limit",
+    send: (i) => fetch(`${i.url}/api/series/${'x'.repeat(MB)}`, { headers: i.headers }),
+  },
   {
     name: 'text/plain body',
     expect: [415],
@@ -123,6 +132,11 @@ export const soak: BenchSection = {
             counts.set(key, (counts.get(key) ?? 0) + 1);
             if (!step.expect.includes(response.status)) errors.push(`${step.name}: ${response.status}`);
           } catch (error) {
+            if (step.mayDrop) {
+              const key = `${step.name} (${step.mayDrop})`;
+              counts.set(key, (counts.get(key) ?? 0) + 1);
+              continue;
+            }
             errors.push(`${step.name}: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
