@@ -3,6 +3,7 @@
 // register them below. Numbers depend on the machine and on whatever else runs on it, so the
 // header records the load average next to them.
 import os from 'node:os';
+import { batch } from './bench/batch';
 import { evaluation } from './bench/evaluation';
 import { forecastRun } from './bench/forecast-run';
 import { forecastThroughput } from './bench/forecast-throughput';
@@ -13,7 +14,7 @@ import { points } from './bench/points';
 import { soak } from './bench/soak';
 import type { BenchSection } from './bench/section';
 
-const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest, soak];
+const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest, batch, soak];
 
 function selectSections(names: string[]): BenchSection[] {
   // The soak runs for minutes on purpose: only when named.

@@ -11,7 +11,7 @@ export const listRunsQuery = z.object({ seriesId: entityId.optional() });
 export const createRunBody = forecastConfigInputSchema.extend({ seriesId: entityId });
 
 export const predictionsQuery = z.object({
-  format: z.enum(['csv', 'json']).default('json'),
+  format: z.enum(['csv', 'json', 'parquet']).default('json'),
   /** Absent: the run's champion. `ensemble` exists only when the champion is an average. */
   model: z.enum(PREDICTION_MODELS).optional(),
 });
