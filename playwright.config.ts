@@ -22,6 +22,9 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Playwright's API requests (request.post, page.request) send no Origin, which Horizon's CSRF
+    // check wants on state-changing requests; Chromium's own fetches send this same value anyway.
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     browserName: 'chromium',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -47,7 +50,8 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',
-    env: { HORIZON_E2E_PORT: String(port) },
+    // The suite signs up more accounts from 127.0.0.1 in an hour than the default allows one address.
+    env: { HORIZON_E2E_PORT: String(port), HORIZON_SIGN_UPS_PER_HOUR: '500' },
     // Printed by e2e-server.ts once /api/health reports a worker.
     wait: { stdout: /Horizon e2e server ready/ },
     // Covers a web build when the sources changed since the last one.

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, expectChartDrawn, test, TRAINING_TIMEOUT } from './support/test';
+import { sameOriginHeaders } from './support/users';
 
 const SMALL_SALES = 'e2e/fixtures/small-sales.csv';
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -35,7 +36,7 @@ async function trainedRun(api: APIRequestContext, seriesId: string): Promise<str
 
 test.beforeAll(async ({ playwright }, testInfo) => {
   testInfo.setTimeout(2 * TRAINING_TIMEOUT + 60_000);
-  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, ...sameOriginHeaders(testInfo.project.use.baseURL) });
   const uploaded = await api.post('/api/datasets', {
     multipart: { file: { name: 'small-sales.csv', mimeType: 'text/csv', buffer: await readFile(SMALL_SALES) } },
   });
@@ -50,7 +51,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 // Later specs count the runs they see: leave nothing behind (the runs go with the dataset).
 test.afterAll(async ({ playwright }, testInfo) => {
   if (!fixture) return;
-  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, ...sameOriginHeaders(testInfo.project.use.baseURL) });
   expect((await api.delete(`/api/datasets/${fixture.datasetId}`)).status()).toBe(204);
   await api.dispose();
 });

@@ -3,7 +3,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as setup } from '@playwright/test';
-import { E2E_USER, SIGNED_IN_STATE, SIGNED_OUT, signedInStateFor, signUpVia, specUser, type Credentials } from './support/users';
+import {
+  E2E_USER,
+  sameOriginHeaders,
+  SIGNED_IN_STATE,
+  SIGNED_OUT,
+  signedInStateFor,
+  signUpVia,
+  specUser,
+  type Credentials,
+} from './support/users';
 
 const specFiles = readdirSync(join(process.cwd(), 'e2e')).filter((name) => name.endsWith('.spec.ts'));
 
@@ -13,7 +22,7 @@ setup('sign up the e2e users', async ({ playwright, baseURL }) => {
     ...specFiles.map((file): [Credentials, string] => [specUser(file), signedInStateFor(file)]),
   ];
   for (const [credentials, path] of accounts) {
-    const request = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
+    const request = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, ...sameOriginHeaders(baseURL) });
     await signUpVia(request, credentials);
     await request.storageState({ path });
     await request.dispose();

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, idFromUrl, test, TINY_TRAINING, TRAINING_TIMEOUT, type TrainingLabel } from './support/test';
+import { sameOriginHeaders } from './support/users';
 
 const SMALL_SALES = 'e2e/fixtures/small-sales.csv';
 // Far more stops than any page has: a target never reached fails instead of looping.
@@ -76,7 +77,7 @@ let datasetId = '';
 // Later specs count the runs they see: leave nothing behind (runs and schedules go with the dataset).
 test.afterAll(async ({ playwright }, testInfo) => {
   if (!datasetId) return;
-  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, ...sameOriginHeaders(testInfo.project.use.baseURL) });
   expect((await api.delete(`/api/datasets/${datasetId}`)).status()).toBe(204);
   await api.dispose();
 });

@@ -11,12 +11,14 @@ import { ingest } from './bench/ingest';
 import { stopBenchInstance } from './bench/instance';
 import { load } from './bench/load';
 import { points } from './bench/points';
+import { soak } from './bench/soak';
 import type { BenchSection } from './bench/section';
 
-const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest, batch];
+const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest, batch, soak];
 
 function selectSections(names: string[]): BenchSection[] {
-  if (names.length === 0) return [...SECTIONS];
+  // The soak runs for minutes on purpose: only when named.
+  if (names.length === 0) return SECTIONS.filter((s) => s.name !== 'soak');
   const unknown = names.filter((name) => !SECTIONS.some((s) => s.name === name));
   if (unknown.length > 0) {
     throw new Error(`Unknown section ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.name).join(', ')}.`);

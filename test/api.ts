@@ -13,7 +13,7 @@ import { getPool } from '@/lib/db/client';
 
 type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
 
-const BASE = 'http://horizon.test';
+export const BASE = 'http://horizon.test';
 
 /** A real account with a real session, as a browser would have after signing in. */
 export interface TestUser {
@@ -66,14 +66,19 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Aborts the request, as a client that disconnects (server-sent event streams). */
   signal?: AbortSignal;
+  /**
+   * The Origin header: Horizon's own by default, as a browser sends on its pages' requests
+   * (state-changing requests need it, see lib/api/request-guard.ts); null to send none.
+   */
+  origin?: string | null;
 }
 
 export async function call(
   handler: Handler,
-  { method = 'GET', path = '/', body, params, as, headers: extraHeaders = {}, signal }: CallOptions = {},
+  { method = 'GET', path = '/', body, params, as, headers: extraHeaders = {}, signal, origin = BASE }: CallOptions = {},
 ): Promise<Response> {
   const caller = as === undefined ? await defaultUser() : as;
-  const headers: Record<string, string> = { ...caller?.headers, ...extraHeaders };
+  const headers: Record<string, string> = { ...(origin === null ? {} : { origin }), ...caller?.headers, ...extraHeaders };
   const init: RequestInit = { method, headers, signal };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {

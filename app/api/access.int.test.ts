@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationSpec } from '@/lib/api/openapi';
 import type { RouteContext } from '@/lib/api/route';
+import { closeSignInLimits } from '@/lib/auth/sign-in-limit';
 import { disconnectDb } from '@/lib/db/client';
 import { closeBatchFlows } from '@/lib/queue/batch-flow';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
@@ -164,6 +165,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeBatchFlows();
   await closeTrainQueue();
+  await closeSignInLimits();
   await disconnectDb();
 });
 

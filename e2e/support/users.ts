@@ -36,6 +36,14 @@ export function signedInStateFor(specFile: string): string {
   return statePath(`spec-${specName(specFile)}`);
 }
 
+/**
+ * Headers for a context made with playwright.request.newContext, which does not take the config's
+ * `use` options: the Origin the CSRF check wants on state-changing requests (see README).
+ */
+export function sameOriginHeaders(baseURL: string | undefined): { extraHTTPHeaders: Record<string, string> } {
+  return { extraHTTPHeaders: baseURL ? { origin: new URL(baseURL).origin } : {} };
+}
+
 /** No cookies at all: for `test.use({ storageState: SIGNED_OUT })` in specs that start signed out. */
 export const SIGNED_OUT = { cookies: [], origins: [] };
 
@@ -44,8 +52,10 @@ export function newCredentials(label: string): Credentials {
   return { email: `${label}-${randomUUID().slice(0, 8)}@horizon.test`, password: `${label} password 123` };
 }
 
-/** Signs up through the API; `request` (a page's or context's) keeps the session cookie. */
+/** Signs up and in through the API, as the sign-up page does; `request` (a page's or context's) keeps the session cookie. */
 export async function signUpVia(request: APIRequestContext, credentials: Credentials): Promise<void> {
   const response = await request.post('/api/auth/sign-up', { data: credentials });
-  expect(response.status(), await response.text()).toBe(201);
+  expect(response.status(), await response.text()).toBe(202);
+  const signedIn = await request.post('/api/auth/sign-in', { data: credentials });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
 }

@@ -7,6 +7,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'file_too_large'
+  | 'body_too_large'
+  | 'unsupported_media_type'
+  | 'cross_origin_request'
   | 'invalid_csv'
   | 'series_too_short'
   | 'too_many_requests'
@@ -55,6 +58,16 @@ export function fileTooLarge(limitMb: number): ApiError {
     413,
     'file_too_large',
     `The upload is larger than ${limitMb} MB. Split the file, or raise HORIZON_MAX_UPLOAD_MB on the server.`,
+  );
+}
+
+/** A JSON request body over HORIZON_MAX_JSON_KB. */
+export function bodyTooLarge(limitBytes: number): ApiError {
+  return new ApiError(
+    413,
+    'body_too_large',
+    `The request body is larger than ${Math.round(limitBytes / 1024)} KB. Send less, or raise HORIZON_MAX_JSON_KB on the server.`,
+    { limitBytes },
   );
 }
 

@@ -114,15 +114,18 @@ const BATCH_SCHEMA: JsonSchema = {
 /** Every endpoint, in the order the docs page lists them. */
 export const OPERATIONS: OperationSpec[] = [
   {
-    method: 'post', path: '/api/auth/sign-up', tag: 'Accounts', summary: 'Create an account and sign in',
-    description: 'The first account of an install is the admin and takes over datasets stored before accounts existed. Sets the session cookie.',
+    method: 'post', path: '/api/auth/sign-up', tag: 'Accounts', summary: 'Create an account',
+    description:
+      'Creates the account when the email is free and does nothing when it is taken, answering the same either way (so it does not reveal which emails have accounts); sign in next with the same credentials. ' +
+      'The first account of an install is the admin and takes over datasets stored before accounts existed. 20 sign-ups per client address per hour.',
     public: true,
     body: signUpBody,
-    responses: { 201: { description: 'Created and signed in', schema: userOut, headers: SESSION_COOKIE_HEADER }, ...errors(400, 409) },
+    responses: { 202: { description: 'Done, whether the email was free or taken', schema: envelope({ message: { type: 'string' } }) }, ...errors(400, 429) },
   },
   {
     method: 'post', path: '/api/auth/sign-in', tag: 'Accounts', summary: 'Sign in with email and password',
-    description: 'Sets the session cookie. 10 attempts per email and client address per 15 minutes.',
+    description:
+      'Sets the session cookie. 10 attempts per email and client address and 100 per address per 15 minutes (then 429); after 10 failures for an email, attempts for it are slowed down (up to 3 s), never refused.',
     public: true,
     body: signInBody,
     responses: { 200: { description: 'Signed in', schema: userOut, headers: SESSION_COOKIE_HEADER }, ...errors(400, 401, 429) },

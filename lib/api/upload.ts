@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
-import { badRequest, fileTooLarge } from './errors';
+import { ApiError, badRequest, fileTooLarge } from './errors';
 
 const DEFAULT_MAX_UPLOAD_MB = 200;
 /** Text fields are short option values; anything longer is a mistake, not a parse option. */
@@ -35,6 +35,13 @@ export interface CsvUpload {
 }
 
 const FILE_FIELD = 'file';
+
+function unreadableBody(error: unknown): ApiError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return badRequest(
+    `The multipart body could not be read (${reason}); it may have been cut off before its closing boundary. Send it again with FormData or curl -F.`,
+  );
+}
 
 function noFile(): Error {
   return badRequest('The form has no file: put the CSV in a field named "file", after the other fields.', {
@@ -140,7 +147,7 @@ function receive(parser: busboy.Busboy, limitMb: number, bytesTotal: number | nu
   parser.on('filesLimit', () => fail(badRequest('Send one file per upload, in the field named "file".')));
   parser.on('fieldsLimit', () => fail(badRequest(`Too many form fields (at most ${MAX_FIELDS}).`)));
   parser.on('error', (error: Error) => {
-    const unreadable = badRequest(`The multipart body could not be read (${error.message}).`);
+    const unreadable = unreadableBody(error);
     fail(unreadable);
     rejectStart(unreadable);
   });
@@ -151,9 +158,15 @@ function receive(parser: busboy.Busboy, limitMb: number, bytesTotal: number | nu
   });
 
   async function* chunks(stream: Readable): AsyncGenerator<Buffer> {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      received += chunk.length;
-      yield chunk;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        yield chunk;
+      }
+    } catch (error) {
+      // busboy fails the file stream with its own error (e.g. "Unexpected end of form") before
+      // the parser reports it: that is the body's fault, a 400, whichever comes first.
+      throw failure ?? (error instanceof ApiError ? error : unreadableBody(error));
     }
     // The file ended; wait for the rest of the body so that late fields and limits are seen.
     while (!finished && !failure) await new Promise<void>((resolve) => waiters.push(resolve));

@@ -20,14 +20,29 @@ export async function startSession(userId: string): Promise<NewSession> {
   return { token, expiresAt };
 }
 
-export async function userOfSession(token: string): Promise<AuthUser | null> {
+export interface SessionLookup {
+  user: AuthUser;
+  /** The new expiry when this lookup extended the session: the cookie must be re-sent with it. */
+  extendedUntil: Date | null;
+}
+
+/**
+ * The session's user. With `extend` (API routes, which can re-send the cookie), a session past
+ * half its life is extended; pages only read it, since a server component cannot set a cookie
+ * and an extension the browser never hears of would let the cookie expire anyway.
+ */
+export async function lookUpSession(token: string, { extend }: { extend: boolean }): Promise<SessionLookup | null> {
   const tokenHash = hashSecretToken(token);
   const found = await findSessionUser(tokenHash);
   if (!found) return null;
-  if (found.expiresAt.getTime() - Date.now() < SESSION_MS / 2) {
-    await extendSession(tokenHash, new Date(Date.now() + SESSION_MS));
-  }
-  return found.user;
+  if (!extend || found.expiresAt.getTime() - Date.now() >= SESSION_MS / 2) return { user: found.user, extendedUntil: null };
+  const extendedUntil = new Date(Date.now() + SESSION_MS);
+  await extendSession(tokenHash, extendedUntil);
+  return { user: found.user, extendedUntil };
+}
+
+export async function userOfSession(token: string): Promise<AuthUser | null> {
+  return (await lookUpSession(token, { extend: false }))?.user ?? null;
 }
 
 export async function endSession(token: string): Promise<void> {

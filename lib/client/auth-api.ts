@@ -2,7 +2,7 @@
 // lib/client/api.ts: the documented shape, or an ApiError whose message says what to fix.
 import type { ApiToken } from '@/lib/db/api-tokens';
 import type { AuthUser } from '@/lib/auth/scope';
-import { apiErrorFrom } from './api-error';
+import { ApiError, apiErrorFrom } from './api-error';
 
 export type { ApiToken, AuthUser };
 
@@ -24,8 +24,25 @@ export interface Credentials {
   password: string;
 }
 
+/**
+ * Sign-up answers alike whether it created the account or the email was taken (so it does not
+ * tell strangers which emails have accounts); signing in with the same credentials right after
+ * is what tells the user, who knows their own password.
+ */
 export async function signUp(credentials: Credentials): Promise<AuthUser> {
-  return (await send<{ user: AuthUser }>('/api/auth/sign-up', 'POST', credentials)).user;
+  await send<{ message: string }>('/api/auth/sign-up', 'POST', credentials);
+  try {
+    return await signIn(credentials);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Could not sign you in with this email and password. If the email already has an account, sign in with its password instead.',
+      );
+    }
+    throw error;
+  }
 }
 
 export async function signIn(credentials: Credentials): Promise<AuthUser> {
@@ -48,7 +65,24 @@ export async function revokeApiToken(id: string): Promise<void> {
   await send<void>(`/api/tokens/${encodeURIComponent(id)}`, 'DELETE');
 }
 
-/** Only same-site paths: `?next=https://evil.example` must not turn sign-in into a redirector. */
+/** Stands in for this site's origin: only whether `next` stays on it matters. */
+const HERE = 'http://horizon.invalid';
+
+/**
+ * Only paths on this site: `?next=https://evil.example` must not turn sign-in into a redirector.
+ * `next` is parsed as a URL against this site, as the browser will resolve it, and must stay on
+ * it. Control characters (tabs and line breaks, which URL parsers drop, so `/\t/evil.test` means
+ * `//evil.test`; a line break in a Location header is a 500) and backslashes (read as slashes)
+ * are refused outright, as is anything not starting with a single `/`.
+ */
 export function safeReturnPath(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, HERE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== HERE) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }

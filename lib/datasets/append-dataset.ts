@@ -5,7 +5,7 @@ import { mustExist, notFound } from '@/lib/api/errors';
 import type { Scope } from '@/lib/auth/scope';
 import { appendPoints, DatasetGoneError, OverlapError, type AppendedSeries, type OverlapPolicy } from '@/lib/db/append-points';
 import { getDataset, type Dataset } from '@/lib/db/datasets';
-import { parseCsv, type CsvInput, type DuplicatePolicy, type ParseOptions, type Problem } from '@/lib/ingest';
+import { parseCsv, readLimits, tooManySeries, type CsvInput, type DuplicatePolicy, type ParseOptions, type Problem } from '@/lib/ingest';
 import { invalidCsv } from './invalid-csv';
 import type { ImportProgress } from './upload-progress';
 
@@ -53,6 +53,7 @@ function overlapProblems(error: OverlapError): Problem[] {
 export async function appendToDataset(scope: Scope, { datasetId, file, options = {}, progress }: DatasetAppend): Promise<AppendResult> {
   const parsed = await parseCsv(file, options, { onRows: progress?.rowsParsed });
   if (!parsed.ok) throw invalidCsv(parsed.problems);
+  await checkSeriesLimit(scope, datasetId, parsed.series);
   progress?.storing();
   let series: AppendedSeries[];
   try {
@@ -64,4 +65,13 @@ export async function appendToDataset(scope: Scope, { datasetId, file, options =
   }
   const dataset = mustExist('dataset', datasetId, await getDataset(scope, datasetId));
   return { dataset, series };
+}
+
+/** A dataset holds at most HORIZON_MAX_SERIES series, appends included (a file alone is checked by parseCsv). */
+async function checkSeriesLimit(scope: Scope, datasetId: string, series: readonly { name: string }[]): Promise<void> {
+  const dataset = mustExist('dataset', datasetId, await getDataset(scope, datasetId));
+  const names = new Set(dataset.series.map((s) => s.name));
+  const added = series.filter((s) => !names.has(s.name)).length;
+  const { maxSeries } = readLimits();
+  if (added > 0 && dataset.series.length + added > maxSeries) throw invalidCsv([tooManySeries(added, dataset.series.length, maxSeries)]);
 }

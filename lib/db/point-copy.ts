@@ -129,11 +129,16 @@ export class PointCopyStream implements EarlyPointsSink {
     return this.copy.rowCount;
   }
 
-  /** Cancels the COPY (PostgreSQL discards it); the caller then rolls its transaction back. */
+  /**
+   * Cancels the COPY (PostgreSQL discards it); the caller then rolls its transaction back. The
+   * reason is not sent: pg-copy-streams puts it in a CopyFail message, and PostgreSQL drops the
+   * connection ("protocol synchronization was lost", an uncaught error on the client) when that
+   * message passes its 10,000-byte limit for small messages, as a 422 listing a long header did.
+   */
   async abort(reason: Error): Promise<void> {
     if (this.copy.destroyed) return;
     const closed = once(this.copy, 'close').catch(() => undefined);
-    this.copy.destroy(reason);
+    this.copy.destroy(new Error(`upload abandoned: ${reason.name}`));
     await closed;
   }
 

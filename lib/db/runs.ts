@@ -119,6 +119,11 @@ export async function listRuns(scope: Scope, { seriesId }: { seriesId?: string }
   return rows.map(toRun);
 }
 
+/** The user's runs waiting for a worker, for the per-user cap (lib/runs/run-quota.ts). */
+export async function countQueuedRuns(scope: Scope): Promise<number> {
+  return getPrisma().run.count({ where: { ...ownedThroughSeries(scope), status: 'queued' } });
+}
+
 export async function deleteRun(id: string): Promise<void> {
   await getPrisma().run.deleteMany({ where: { id } });
 }

@@ -11,6 +11,13 @@ import { getPool } from './client';
 export async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let broken: Error | undefined;
+  // A connection the server drops while it is checked out emits 'error'; the pool listens only
+  // to idle clients, so without this the process would die of an uncaught exception. The error
+  // also fails the query in progress, which is what `work` sees.
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', onError);
   try {
     return await work(client);
   } catch (error) {
@@ -19,6 +26,7 @@ export async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>)
     });
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

@@ -2,6 +2,8 @@
 export { parseCsv, type ParseHooks } from './parse-csv';
 export { EarlySeries, type EarlyPointsMatch, type EarlyPointsSink } from './early-points';
 export { firstBytes } from './input';
+export { DEFAULT_READ_LIMITS, readLimits, type ReadLimits } from './limits';
+export { tooManySeries } from './problems';
 export {
   AGGREGATIONS,
   DECIMAL_SEPARATORS,

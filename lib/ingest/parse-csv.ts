@@ -4,6 +4,8 @@ import { CsvError } from 'csv-parse';
 import type { EarlySeries } from './early-points';
 import { checkUtf8, decodeUtf16, decodeWindows1252Stream, detectTextEncoding, EncodingError, type TextEncoding } from './encoding';
 import { byteChunks, dropCutLastLine, peekHead } from './input';
+import { readLimits, ReadLimitError, type ReadLimits } from './limits';
+import { LineTooLongError } from './plain-records';
 import { optionProblems } from './options';
 import * as problem from './problems';
 import { forEachRecord } from './records';
@@ -22,6 +24,8 @@ export interface ParseHooks {
   onRows?(rows: number): void;
   /** Hands out the points as rows are read, before the file is checked (see early-points.ts). */
   early?: EarlySeries;
+  /** Limits to apply instead of those of the environment (limits.ts). */
+  limits?: Partial<ReadLimits>;
 }
 
 /**
@@ -49,24 +53,28 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hook
 
   const detected = detectDialect(headText(head), wholeFile);
   const dialect = options.delimiter ? { ...detected, delimiter: options.delimiter } : detected;
-  const table = new TableReader(dialect.delimiter, options, hooks.early);
+  const limits = readLimits(hooks.limits);
+  const table = new TableReader(dialect.delimiter, options, hooks.early, limits);
   // Decoded UTF-16 is valid UTF-8 by construction; anything else is checked as it streams.
   const checked = encoding === 'utf8' ? checkUtf8(peeked.chunks, options.partial) : peeked.chunks;
   const text = hooks.early ? pacedBy(hooks.early, checked) : checked;
   let lastRow = dialect.linesBeforeHeader;
   let records = 0;
   try {
-    await forEachRecord(text, dialect, (record) => {
+    await forEachRecord(text, { ...dialect, maxLineBytes: limits.maxLineBytes }, (record) => {
       table.add(record);
       lastRow = record.line;
       if (++records % ROWS_PER_REPORT === 0) hooks.onRows?.(records);
     });
     hooks.onRows?.(records);
   } catch (error) {
-    const unreadable = readProblem(error, lastRow + 1, options.partial ?? false);
+    const unreadable = readProblem(error, lastRow + 1, options.partial ?? false, limits);
     if (unreadable) return problemFile(dialect.delimiter, [unreadable]);
   }
   const result = table.finish();
+  if (result.series.length > limits.maxSeries) {
+    return problemFile(dialect.delimiter, [problem.tooManySeries(result.series.length, 0, limits.maxSeries)], result.columns);
+  }
   result.encoding = encoding;
   if (encoding === 'windows-1252' && options.encoding === undefined) {
     result.problems.unshift(problem.convertedEncoding(encoding));
@@ -99,14 +107,17 @@ async function* pacedBy(early: EarlySeries, chunks: AsyncIterable<Buffer>): Asyn
  * last line is the likely cause. Other errors (I/O) are not the file's fault and propagate.
  * `row`: the row after the last one read, where the unreadable record starts.
  */
-function readProblem(error: unknown, row: number, partial: boolean): Problem | null {
+function readProblem(error: unknown, row: number, partial: boolean, limits: ReadLimits): Problem | null {
   if (error instanceof EncodingError) return problem.unsupportedEncoding(error);
+  if (error instanceof ReadLimitError) return error.problem;
+  // In a preview (the file's first bytes, cut) a long last line is still too long.
+  if (error instanceof LineTooLongError) return problem.lineTooLong(error.line, error.maxBytes);
   if (!(error instanceof CsvError)) throw error;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return partial ? null : problem.unclosedQuote(row);
     case 'CSV_MAX_RECORD_SIZE':
-      return problem.rowTooLong(row);
+      return problem.lineTooLong(row, limits.maxLineBytes);
     default:
       return problem.unreadableCsv(error.message);
   }

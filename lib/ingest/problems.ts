@@ -103,10 +103,16 @@ export function emptyFile(): Problem {
   );
 }
 
+/** "a, b, c, d, e and 95 more", names cut to 40 characters: a message stays short whatever the header. */
+function someColumns(columns: readonly string[]): string {
+  const shown = columns.slice(0, 5).map((name) => (name.length > 40 ? `${name.slice(0, 39)}…` : name));
+  return columns.length > shown.length ? `${shown.join(', ')} and ${columns.length - shown.length} more` : shown.join(', ');
+}
+
 export function headerOnly(columns: string[]): Problem {
   return error(
     'header_only',
-    `The file has a header (${columns.join(', ')}) but no data rows. Add one row per timestamp ` +
+    `The file has a header (${someColumns(columns)}) but no data rows. Add one row per timestamp ` +
       'below the header.',
     { row: 1 },
   );
@@ -126,12 +132,48 @@ export function unclosedQuote(row: number): Problem {
   );
 }
 
-export function rowTooLong(row: number): Problem {
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+
+/** A line over the limit, found while it was still arriving; `row`: where it starts. */
+export function lineTooLong(row: number, maxBytes: number): Problem {
   return error(
-    'malformed_csv',
-    `Row ${row} is longer than the reader accepts, usually because a quote (") is not closed or ` +
-      'the delimiter was misdetected. Fix the quoting or set the delimiter explicitly.',
+    'line_too_long',
+    `Row ${row} is longer than ${kb(maxBytes)}, the longest line Horizon reads. A file without line breaks, ` +
+      'or with a quote (") that is never closed, reads as one line: check its line endings and quoting ' +
+      '(the server\'s limit is HORIZON_MAX_LINE_KB).',
     { row },
+  );
+}
+
+export function tooManyColumns(count: number, max: number): Problem {
+  return error(
+    'too_many_columns',
+    `The file has ${count.toLocaleString('en-US')} columns; Horizon reads at most ${max.toLocaleString('en-US')} ` +
+      '(each would become a series). Keep the columns you want to forecast, or put the series in rows ' +
+      '(long layout: a time column, an id column and a value column). The server\'s limit is HORIZON_MAX_COLUMNS.',
+    { row: 1 },
+  );
+}
+
+export function columnNameTooLong(column: number, length: number, max: number): Problem {
+  return error(
+    'column_name_too_long',
+    `The name of column ${column} is ${length.toLocaleString('en-US')} characters long; at most ${max} are ` +
+      'allowed. Shorten it, or check that the first row really is a header (the server\'s limit is HORIZON_MAX_COLUMN_NAME).',
+    { row: 1 },
+  );
+}
+
+/** `existing`: series the dataset already has (appends); 0 for a new dataset. */
+export function tooManySeries(count: number, existing: number, max: number): Problem {
+  const total = count + existing;
+  return error(
+    'too_many_series',
+    (existing > 0
+      ? `The file adds ${count.toLocaleString('en-US')} new series to the dataset's ${existing.toLocaleString('en-US')}, making ${total.toLocaleString('en-US')}; `
+      : `The file holds ${count.toLocaleString('en-US')} series; `) +
+      `a dataset holds at most ${max.toLocaleString('en-US')}. Split the file into several datasets, or choose ` +
+      'fewer value or id columns (the server\'s limit is HORIZON_MAX_SERIES).',
   );
 }
 

@@ -19,6 +19,8 @@ export interface RecordOptions {
   delimiter: string;
   /** Lines to skip before the header (Excel's "sep=" line). */
   linesBeforeHeader: number;
+  /** A longer record ends the input with LineTooLongError or csv-parse's CSV_MAX_RECORD_SIZE. */
+  maxLineBytes?: number;
 }
 
 const QUOTE = 0x22;
@@ -33,12 +35,13 @@ export async function forEachRecord(
   options: RecordOptions,
   visit: (record: CsvRecord) => void,
 ): Promise<void> {
-  const { delimiter, linesBeforeHeader } = options;
+  const { delimiter, linesBeforeHeader, maxLineBytes } = options;
   const plainDelimiter = delimiter.length === 1 && !'"\r\n'.includes(delimiter);
   if (!plainDelimiter || linesBeforeHeader > 0) {
-    return csvParseRecords(chunks, { delimiter, skipLines: linesBeforeHeader, firstLine: linesBeforeHeader + 1, atStart: true }, visit);
+    const start = { delimiter, skipLines: linesBeforeHeader, firstLine: linesBeforeHeader + 1, atStart: true, maxLineBytes };
+    return csvParseRecords(chunks, start, visit);
   }
-  const splitter = new PlainRecordSplitter(delimiter, visit);
+  const splitter = new PlainRecordSplitter(delimiter, visit, 1, maxLineBytes);
   const iterator = chunks[Symbol.asyncIterator]();
   let handedOver = false;
   try {
@@ -48,7 +51,14 @@ export async function forEachRecord(
       if (next.value.includes(QUOTE)) {
         handedOver = true;
         const rest = continueWith(Buffer.concat([splitter.rest(), next.value]), iterator);
-        const from = { delimiter, skipLines: 0, firstLine: splitter.line, atStart: splitter.atStart, lineEnding: splitter.lineEnding };
+        const from = {
+          delimiter,
+          skipLines: 0,
+          firstLine: splitter.line,
+          atStart: splitter.atStart,
+          lineEnding: splitter.lineEnding,
+          maxLineBytes,
+        };
         return await csvParseRecords(rest, from, visit);
       }
       splitter.push(next.value);
@@ -83,6 +93,8 @@ export interface CsvParseStart {
   atStart: boolean;
   /** The file's line ending when already seen; else csv-parse finds it. */
   lineEnding?: LineEnding | null;
+  /** csv-parse's max_record_size (characters); none when left out. */
+  maxLineBytes?: number;
 }
 
 /** Reads every record with csv-parse; forEachRecord uses it from the first quote on. */
@@ -93,6 +105,7 @@ export async function csvParseRecords(chunks: AsyncIterable<Buffer>, start: CsvP
     bom: start.atStart,
     from_line: start.skipLines + 1,
     ...(start.lineEnding ? { record_delimiter: start.lineEnding } : {}),
+    ...(start.maxLineBytes !== undefined && Number.isFinite(start.maxLineBytes) ? { max_record_size: start.maxLineBytes } : {}),
     // Rows with a different field count are reported by the caller, with their row numbers.
     relax_column_count: true,
     // A quote inside an unquoted value ("12"3") stays text instead of aborting the whole file.
@@ -100,6 +113,8 @@ export async function csvParseRecords(chunks: AsyncIterable<Buffer>, start: CsvP
     // Without this, an error at the end of the input would also discard the records before it.
     skip_records_with_error: true,
     on_skip: (error) => {
+      // A record over the size limit ends the input: reading on would hold the rest as one record.
+      if (error?.code === 'CSV_MAX_RECORD_SIZE') throw error;
       unreadable ??= error;
       return undefined;
     },

@@ -10,6 +10,7 @@ import type { EarlySeries } from './early-points';
 import { FormulaCells, isFormulaLike } from './formula-cells';
 import { GrowableInt32 } from './growable';
 import { isIdName } from './id-columns';
+import { DEFAULT_READ_LIMITS, ReadLimitError, type ReadLimits } from './limits';
 import { isMissingValue, parseNumber } from './numbers';
 import { requestedNames } from './options';
 import { buildParsedFile } from './parsed-file';
@@ -102,6 +103,7 @@ export class TableReader {
     private readonly options: ParseOptions = {},
     /** Hears of every data row once the plan is settled. */
     private readonly early?: EarlySeries,
+    private readonly limits: Pick<ReadLimits, 'maxColumns' | 'maxColumnNameChars'> = DEFAULT_READ_LIMITS,
   ) {}
 
   add(record: CsvRecord): void {
@@ -145,6 +147,12 @@ export class TableReader {
   }
 
   private readHeader({ fields, line }: CsvRecord): void {
+    // Before anything is kept per column: 100,000 columns would be 100,000 series.
+    if (fields.length > this.limits.maxColumns) throw new ReadLimitError(problem.tooManyColumns(fields.length, this.limits.maxColumns));
+    const long = fields.findIndex((field) => field.length > this.limits.maxColumnNameChars);
+    if (long >= 0 && (this.options.hasHeader ?? true)) {
+      throw new ReadLimitError(problem.columnNameTooLong(long + 1, fields[long].length, this.limits.maxColumnNameChars));
+    }
     this.hasHeader = this.options.hasHeader ?? !looksLikeDataRow(fields);
     this.columns = columnNames(this.hasHeader ? fields : fields.map(() => ''));
     if (!this.hasHeader) return;

@@ -31,7 +31,12 @@ export type ProblemCode =
   // Added with frequencies as unit x multiple: a series shorter than a default run needs.
   | 'too_short_to_forecast'
   // A file read as Windows-1252 because it is not UTF-8 (a notice: check the characters).
-  | 'converted_encoding';
+  | 'converted_encoding'
+  // Added with the read limits (limits.ts).
+  | 'line_too_long'
+  | 'too_many_columns'
+  | 'column_name_too_long'
+  | 'too_many_series';
 
 export interface Problem {
   code: ProblemCode;

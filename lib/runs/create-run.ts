@@ -1,9 +1,11 @@
 // Starting a run: resolve and check its config, store it as `queued`, hand it to the worker.
+import type { Scope } from '@/lib/auth/scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { deleteRun as deleteRunRow, insertRun, type Run } from '@/lib/db/runs';
 import type { Series } from '@/lib/db/series';
 import { enqueueRun } from '@/lib/queue/train-queue';
 import { runConfigFor } from './run-config';
+import { checkRunQuota } from './run-quota';
 
 /** Stores a queued run without enqueueing it; the scheduled-train job trains it in place. */
 export async function prepareRun(
@@ -15,7 +17,9 @@ export async function prepareRun(
   return insertRun({ seriesId: series.id, config, scheduleId });
 }
 
-export async function createRun(series: Series, partial: ForecastConfigInput): Promise<Run> {
+/** A run the user asked for: 429 past their queued-run cap (run-quota.ts). */
+export async function createRun(scope: Scope, series: Series, partial: ForecastConfigInput): Promise<Run> {
+  await checkRunQuota(scope);
   const run = await prepareRun(series, partial);
   try {
     await enqueueRun(run.id);

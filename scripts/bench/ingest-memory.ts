@@ -30,6 +30,11 @@ export function peakRssOfTree(pid: number): number {
   return Math.max(...processTree(pid).map((p) => statusKb(p, 'VmHWM'))) * 1024;
 }
 
+/** The tree's total RSS now, in bytes. */
+export function rssOfTree(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + statusKb(p, 'VmRSS'), 0) * 1024;
+}
+
 /** Samples the tree's total RSS every `everyMs` until stopped; `peak` in bytes. */
 export function sampleRss(pid: number, everyMs = 50): { stop(): number } {
   let peak = 0;

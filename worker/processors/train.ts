@@ -5,7 +5,9 @@
 // - the worker shutting down (SIGTERM) → stop after the current epoch, run back to `queued`, job
 //   back in the queue without using up an attempt;
 // - the worker dying (SIGKILL) → BullMQ hands the stalled job to another worker (or to the next
-//   worker of the same machine), which starts over; the run says so meanwhile (interruption.ts).
+//   worker of the same machine), which starts over; the run says so meanwhile (interruption.ts);
+// - past the run time limit (lib/runs/run-time-limit.ts) → stop after the current epoch, failed
+//   with that reason, no retry.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
   completeRun,
@@ -21,6 +23,7 @@ import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
 import { loadSeriesData } from '@/lib/db/series';
 import { CancelledError, InvalidConfigError, MAX_RELATED_SERIES, runForecast, SeriesTooShortError } from '@/lib/forecast';
 import { trainJobSchema } from '@/lib/queue/jobs';
+import { runTimeLimitMessage, runTimeLimitMs } from '@/lib/runs/run-time-limit';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { interruptionNote } from '../interruption';
 import { log } from '../log';
@@ -53,6 +56,9 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   log(`Run ${runId}: training (attempt ${attempt}).`);
 
   const progress = new RunProgress(job, runId);
+  const limitMs = runTimeLimitMs();
+  const deadline = Date.now() + limitMs;
+  let timedOut = false;
   try {
     const data = await loadSeriesData(run.seriesId);
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
@@ -64,7 +70,10 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
       {
         onProgress: (update) => progress.report(update),
         // The status is read from the database, so a cancel from any web process reaches this worker.
-        shouldCancel: async () => stopRequested() || (await getRunStatus(runId)) !== 'running',
+        shouldCancel: async () => {
+          if (Date.now() > deadline) timedOut = true;
+          return timedOut || stopRequested() || (await getRunStatus(runId)) !== 'running';
+        },
       },
       { related },
     );
@@ -75,6 +84,12 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
       log(`Run ${runId}: stopped being running before its result was stored (cancelled); result discarded.`);
     }
   } catch (error) {
+    if (error instanceof CancelledError && timedOut && (await getRunStatus(runId)) === 'running') {
+      const message = runTimeLimitMessage(limitMs);
+      await markRunFailed(runId, message);
+      log(`Run ${runId}: stopped at the run time limit.`);
+      throw new UnrecoverableError(message);
+    }
     await recordFailure(job, runId, error, token);
   }
 }

@@ -4,7 +4,15 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGN_IN_ATTEMPTS } from '@/lib/auth/sign-in-limit';
+import { Redis } from 'ioredis';
+import {
+  closeSignInLimits,
+  FREE_FAILURES_PER_EMAIL,
+  LIMIT_KEY_PREFIX,
+  SIGN_IN_ATTEMPTS,
+  SIGN_IN_ATTEMPTS_PER_ADDRESS,
+  SIGN_UPS_PER_ADDRESS,
+} from '@/lib/auth/sign-in-limit';
 import { disconnectDb } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { call, callJson, type TestUser } from '@/test/api';
@@ -61,19 +69,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeSignInLimits();
   await disconnectDb();
   process.env.DATABASE_URL = baseUrl;
   await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 });
 
 describe('sign-up', () => {
-  it('makes the first account the admin, signs it in and gives it the pre-account data', async () => {
+  it('makes the first account the admin, gives it the pre-account data, and signs it in with the same credentials', async () => {
     const response = await call(signUp, { method: 'POST', body: { email: ' Ada@Example.com ', password: PASSWORD }, ...anonymous });
-    expect(response.status).toBe(201);
-    const { user } = await response.json();
+    expect(response.status).toBe(202);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const signedIn = await call(signIn, { method: 'POST', body: { email: 'ada@example.com', password: PASSWORD }, ...anonymous });
+    expect(signedIn.status).toBe(200);
+    const { user } = await signedIn.json();
     expect(user).toEqual({ id: expect.any(String), email: 'ada@example.com', isAdmin: true });
 
-    const cookie = cookieFrom(response);
+    const cookie = cookieFrom(signedIn);
     expect(cookie.header).toMatch(/^horizon_session=[\w-]{43}$/);
     expect(cookie.attributes).toMatch(/HttpOnly/);
     expect(cookie.attributes).toMatch(/SameSite=Lax/);
@@ -88,16 +100,22 @@ describe('sign-up', () => {
 
   it('makes later accounts ordinary users with nothing of anyone else', async () => {
     const response = await call(signUp, { method: 'POST', body: { email: 'bob@example.com', password: PASSWORD }, ...anonymous });
-    expect(response.status).toBe(201);
-    expect((await response.json()).user.isAdmin).toBe(false);
-    const bob = withHeaders({ cookie: cookieFrom(response).header });
+    expect(response.status).toBe(202);
+    const signedIn = await call(signIn, { method: 'POST', body: { email: 'bob@example.com', password: PASSWORD }, ...anonymous });
+    expect((await signedIn.json()).user.isAdmin).toBe(false);
+    const bob = withHeaders({ cookie: cookieFrom(signedIn).header });
     expect((await callJson(listDatasets, { as: bob })).body.datasets).toEqual([]);
   });
 
-  it('refuses a taken email, a bad email and a short password with messages that say what to fix', async () => {
-    const taken = await callJson(signUp, { method: 'POST', body: { email: 'ADA@example.com', password: PASSWORD }, ...anonymous });
-    expect(taken.status).toBe(409);
-    expect(taken.body.error.message).toMatch(/already exists/);
+  it('answers a taken email exactly as a free one, changes nothing, and refuses a bad email and a short password', async () => {
+    const taken = await callJson(signUp, { method: 'POST', body: { email: 'ADA@example.com', password: 'another password' }, ...anonymous });
+    const free = await callJson(signUp, { method: 'POST', body: { email: 'dave@example.com', password: 'another password' }, ...anonymous });
+    expect(taken).toEqual(free);
+    expect(taken.status).toBe(202);
+    expect(taken.body.message).toMatch(/sign in with this email and password/);
+    // Ada's password is still hers.
+    const asAda = await call(signIn, { method: 'POST', body: { email: 'ada@example.com', password: 'another password' }, ...anonymous });
+    expect(asAda.status).toBe(401);
 
     const bad = await callJson(signUp, { method: 'POST', body: { email: 'not-an-email', password: 'short' }, ...anonymous });
     expect(bad.status).toBe(400);
@@ -107,7 +125,8 @@ describe('sign-up', () => {
   });
 
   it('stores only an argon2id hash of the password and a SHA-256 of the session token', async () => {
-    const response = await call(signUp, { method: 'POST', body: { email: 'carol@example.com', password: PASSWORD }, ...anonymous });
+    await call(signUp, { method: 'POST', body: { email: 'carol@example.com', password: PASSWORD }, ...anonymous });
+    const response = await call(signIn, { method: 'POST', body: { email: 'carol@example.com', password: PASSWORD }, ...anonymous });
     const token = cookieFrom(response).header.split('=')[1];
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
@@ -176,6 +195,60 @@ describe('sign-in and sign-out', () => {
       ...anonymous,
     });
     expect(elsewhere.status).toBe(200);
+  });
+});
+
+describe('sign-in protection without lock-out', () => {
+  const attempt = (email: string, password: string, address: string) =>
+    call(signIn, { method: 'POST', body: { email, password }, headers: { 'x-forwarded-for': address }, ...anonymous });
+
+  it('slows down, but never blocks, an email guessed at from rotating addresses', async () => {
+    await call(signUp, { method: 'POST', body: { email: 'erin@example.com', password: PASSWORD }, ...anonymous });
+    const guesses = FREE_FAILURES_PER_EMAIL + 4;
+    for (let i = 0; i < guesses; i++) {
+      // One try per address: no address reaches its own limit.
+      expect((await attempt('erin@example.com', `guess ${i}`, `192.0.2.${i + 1}`)).status).toBe(401);
+    }
+    // The owner, from their own address, gets in: after a wait, not a 429.
+    const started = performance.now();
+    const owner = await attempt('erin@example.com', PASSWORD, '198.51.100.77');
+    const waitedMs = performance.now() - started;
+    expect(owner.status).toBe(200);
+    expect(waitedMs).toBeGreaterThanOrEqual((guesses - FREE_FAILURES_PER_EMAIL + 1) * 250 - 50);
+    // Signing in cleared the failures: the next attempt is not slowed.
+    const next = performance.now();
+    expect((await attempt('erin@example.com', PASSWORD, '198.51.100.77')).status).toBe(200);
+    expect(performance.now() - next).toBeLessThan(1_000);
+  });
+
+  it(`limits one address to ${SIGN_IN_ATTEMPTS_PER_ADDRESS} attempts over all emails, and keeps the counts in Redis`, async () => {
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_ADDRESS; i++) {
+      expect((await attempt(`stranger${i}@example.com`, 'guess', '203.0.113.99')).status).toBe(401);
+    }
+    const limited = await attempt('stranger-last@example.com', 'guess', '203.0.113.99');
+    expect(limited.status).toBe(429);
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      const keys = await redis.keys(`${LIMIT_KEY_PREFIX}:*`);
+      expect(keys.some((key) => key.includes('signin-address') && key.includes('203.0.113.99'))).toBe(true);
+      expect(keys.some((key) => key.includes('signin-failures') && key.includes('stranger0@example.com'))).toBe(true);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it(`limits sign-ups to ${SIGN_UPS_PER_ADDRESS} per address and hour`, async () => {
+    const signUpFrom = (i: number) =>
+      call(signUp, {
+        method: 'POST',
+        body: { email: `many${i}@example.com`, password: PASSWORD },
+        headers: { 'x-forwarded-for': '203.0.113.200' },
+        ...anonymous,
+      });
+    for (let i = 0; i < SIGN_UPS_PER_ADDRESS; i++) expect((await signUpFrom(i)).status).toBe(202);
+    const limited = await signUpFrom(SIGN_UPS_PER_ADDRESS);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
 

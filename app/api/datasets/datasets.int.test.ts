@@ -282,6 +282,15 @@ describe('series and points', () => {
 
     const badFrom = await callJson(getPoints, { path: '/?from=yesterday', params: { id } });
     expect(badFrom.status).toBe(400);
+    // Only ISO 8601: Date.parse would take these, in the server's time zone.
+    for (const from of ['Jan 31 2024', '2024/01/31', '1706659200000', '2024-01-31T00:00:00']) {
+      const notIso = await callJson(getPoints, { path: `/?from=${encodeURIComponent(from)}`, params: { id } });
+      expect(notIso.status, from).toBe(400);
+      expect(notIso.body.error.message, from).toMatch(/from: must be an ISO 8601 timestamp/);
+    }
+    for (const from of ['2024-01-05', '2024-01-05T00:00:00Z', '2024-01-05T02:00:00+02:00', '2024-01-05T00:00:00.000Z']) {
+      expect((await call(getPoints, { path: `/?from=${encodeURIComponent(from)}`, params: { id } })).status, from).toBe(200);
+    }
 
     for (const handler of [getSeries, getPoints]) {
       const missing = await callJson(handler, { params: { id: 'nope' } });

@@ -14,7 +14,7 @@ export const GET = apiRoute({}, async ({ scope }) => {
 });
 
 // Streamed: the file is parsed as it arrives; `uploadId` lets the page poll GET /api/uploads/:id.
-export const POST = apiRoute({ query: uploadDatasetQuery }, async ({ scope, request, query }) => {
+export const POST = apiRoute({ upload: true, query: uploadDatasetQuery }, async ({ scope, request, query }) => {
   const dataset = await withCsvUpload(request, (upload) =>
     trackUpload(scope, query.uploadId, upload, (progress) => {
       const { name, options } = uploadFieldsSchema.parse(upload.fields);

@@ -35,7 +35,7 @@ async function streamUpload(body: ReadableStream<Uint8Array>, query = '') {
   const request = new Request(`http://horizon.test/api/datasets${query}`, {
     method: 'POST',
     body,
-    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    headers: { ...headers, origin: 'http://horizon.test', 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
     duplex: 'half',
   } as RequestInit);
   const response = await upload(request);

@@ -15,6 +15,6 @@ export const GET = apiRoute({ query: listRunsQuery }, async ({ scope, query }) =
 
 export const POST = apiRoute({ body: createRunBody }, async ({ scope, body: { seriesId, ...config } }) => {
   const series = mustExist('series', seriesId, await getSeries(scope, seriesId));
-  const run = await createRun(series, config);
+  const run = await createRun(scope, series, config);
   return json({ run: { id: run.id, status: run.status } }, 202);
 });

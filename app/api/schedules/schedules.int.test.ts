@@ -38,13 +38,13 @@ afterAll(async () => {
 
 describe('schedules', () => {
   it('creates a scheduler, trains on firing, pauses, resumes and deletes', async () => {
-    const created = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '1s', config: TINY } });
+    const created = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '5m', config: TINY } });
     expect(created.status).toBe(201);
     const schedule = created.body.schedule;
     expect(schedule).toEqual({
       id: expect.any(String),
       seriesId,
-      every: '1s',
+      every: '5m',
       cron: null,
       config: TINY,
       paused: false,
@@ -56,7 +56,7 @@ describe('schedules', () => {
 
     const job = await scheduledJob(schedule.id);
     expect(job).toBeDefined();
-    expect((await getTrainQueue().getJobScheduler(schedule.id))?.every).toBe(1000);
+    expect((await getTrainQueue().getJobScheduler(schedule.id))?.every).toBe(300_000);
 
     // The firing creates a run for the series with the schedule's config and trains it.
     await processScheduledTrain(job!);
@@ -141,6 +141,12 @@ describe('schedules', () => {
       [{ seriesId, every: '15 minutes' }, 'every'],
       [{ seriesId, every: '0m' }, 'every'],
       [{ seriesId, cron: 'every night' }, 'cron'],
+      // More often than the minimum (5 minutes by default): one user's schedule must not occupy the workers.
+      [{ seriesId, every: '1s' }, 'every'],
+      [{ seriesId, every: '4m' }, 'every'],
+      [{ seriesId, cron: '* * * * * *' }, 'cron'],
+      [{ seriesId, cron: '* * * * *' }, 'cron'],
+      [{ seriesId, cron: '0,1 3 * * *' }, 'cron'],
       [{ seriesId, every: '1h', config: { epochs: -1 } }, 'config.epochs'],
       [{ seriesId, every: '1h', colour: 'red' }, ''],
     ];

@@ -1,13 +1,14 @@
 // Request schemas of the /api/schedules routes (parsed by the routes, documented by lib/api/openapi.ts).
 import { z } from 'zod';
+import { entityId } from '@/lib/api/ids';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
 import { cronSchema, exactlyOneTimingIssue, hasExactlyOneTiming, intervalSchema } from '@/lib/schedules/timing';
 
-export const listSchedulesQuery = z.object({ seriesId: z.string().min(1).optional() });
+export const listSchedulesQuery = z.object({ seriesId: entityId.optional() });
 
 export const createScheduleBody = z
   .strictObject({
-    seriesId: z.string().min(1),
+    seriesId: entityId,
     every: intervalSchema.optional(),
     cron: cronSchema.optional(),
     config: forecastConfigInputSchema.optional(),

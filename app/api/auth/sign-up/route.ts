@@ -1,15 +1,13 @@
 import { json } from '@/lib/api/response';
 import { apiRoute } from '@/lib/api/route';
 import { signUpBody } from '@/lib/api/schemas/auth';
-import { createAccount } from '@/lib/auth/accounts';
-import { sessionCookieHeader } from '@/lib/auth/session-cookie';
-import { startSession } from '@/lib/auth/sessions';
+import { registerAccount, SIGN_UP_MESSAGE } from '@/lib/auth/accounts';
+import { clientAddress } from '@/lib/auth/sign-in-limit';
 
 export const runtime = 'nodejs';
 
-// A new account is signed in at once.
+// The same answer whether the email was free or taken, and no session: the client signs in next.
 export const POST = apiRoute({ auth: 'none', body: signUpBody }, async ({ request, body }) => {
-  const { user } = await createAccount(body);
-  const session = await startSession(user.id);
-  return json({ user }, 201, { 'set-cookie': sessionCookieHeader(request, session.token, session.expiresAt) });
+  await registerAccount(body, clientAddress(request));
+  return json({ message: SIGN_UP_MESSAGE }, 202);
 });

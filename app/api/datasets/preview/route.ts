@@ -10,7 +10,7 @@ const scopeSchema = z.object({ whole: z.enum(['true', 'false']).optional() });
 
 export const runtime = 'nodejs';
 
-export const POST = apiRoute({}, async ({ request }) => {
+export const POST = apiRoute({ upload: true }, async ({ request }) => {
   const preview = await withCsvUpload(request, (upload) =>
     previewDataset(upload.file, parseFieldsSchema.parse(upload.fields), {
       whole: scopeSchema.parse(upload.fields).whole === 'true',

@@ -153,7 +153,7 @@ describe('POST /api/datasets/:id/append', () => {
     const request = new Request(`http://horizon.test/api/datasets/${datasetId}/append?uploadId=${uploadId}`, {
       method: 'POST',
       body,
-      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      headers: { ...headers, origin: 'http://horizon.test', 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
       duplex: 'half',
     } as RequestInit);
     const answer = append(request, { params: Promise.resolve({ id: datasetId }) });

@@ -1,0 +1,154 @@
+// Soak: mixed use of one web process and one worker (loopback only) for HORIZON_SOAK_MINUTES
+// (default 10): chart reads, small uploads, tiny training runs and bad input (NUL and oversized
+// ids, text/plain bodies, cross-site origins, broken CSVs, truncated multipart), a few clients at
+// a time. Prints the web process's RSS every minute and counts the answers: an error is a 5xx, a
+// dropped connection, or a status other than the one the request must get. Bounded: a fixed
+// number of clients, each waiting for its answer before the next request.
+import { rssOfTree } from './ingest-memory';
+import { startBenchInstance, type BenchInstance } from './instance';
+import type { BenchSection } from './section';
+
+const CLIENTS = 4;
+const MB = 1024 * 1024;
+
+function minutes(): number {
+  const value = Number(process.env.HORIZON_SOAK_MINUTES);
+  return Number.isFinite(value) && value > 0 ? value : 10;
+}
+
+function dailyCsv(points: number, column: string): string {
+  const start = Date.UTC(2024, 0, 1);
+  const rows = Array.from({ length: points }, (_, i) => `${new Date(start + i * 86_400_000).toISOString().slice(0, 10)},${(100 + 10 * Math.sin(i / 3) + i * 0.1).toFixed(2)}`);
+  return `date,${column}\n${rows.join('\n')}\n`;
+}
+
+interface Step {
+  name: string;
+  /** Statuses this request may get; anything else counts as an error. */
+  expect: number[];
+  /** The server may close the connection instead of answering (counted apart, not as an error). */
+  mayDrop?: string;
+  send(instance: BenchInstance, seriesId: string): Promise<Response>;
+}
+
+const form = (csv: string) => {
+  const body = new FormData();
+  body.set('file', new File([csv], 'soak.csv', { type: 'text/csv' }));
+  return body;
+};
+
+const STEPS: Step[] = [
+  { name: 'list datasets', expect: [200], send: (i) => fetch(`${i.url}/api/datasets`, { headers: i.headers }) },
+  { name: 'series', expect: [200], send: (i, id) => fetch(`${i.url}/api/series/${id}`, { headers: i.headers }) },
+  { name: 'points', expect: [200], send: (i, id) => fetch(`${i.url}/api/series/${id}/points?max=500`, { headers: i.headers }) },
+  { name: 'runs', expect: [200], send: (i, id) => fetch(`${i.url}/api/runs?seriesId=${id}`, { headers: i.headers }) },
+  {
+    name: 'upload',
+    expect: [201],
+    send: (i) => fetch(`${i.url}/api/datasets`, { method: 'POST', headers: i.headers, body: form(dailyCsv(400, 'sales')) }),
+  },
+  {
+    name: 'run',
+    // 429 once the user has HORIZON_MAX_QUEUED_RUNS waiting: expected under load.
+    expect: [202, 429],
+    send: (i, id) =>
+      fetch(`${i.url}/api/runs`, {
+        method: 'POST',
+        headers: { ...i.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ seriesId: id, horizon: 7, lookback: 14, epochs: 2, units: 4 }),
+      }),
+  },
+  { name: 'NUL id', expect: [404], send: (i) => fetch(`${i.url}/api/runs/%00`, { headers: i.headers }) },
+  {
+    name: '1 MB id',
+    expect: [404, 414, 431],
+    // Node's HTTP parser answers 431 past its 16 KB header limit and closes the connection, which
+    // a client still sending the request line sees as a reset.
+    mayDrop: "closed by Node's 16 KB header limit",
+    send: (i) => fetch(`${i.url}/api/series/${'x'.repeat(MB)}`, { headers: i.headers }),
+  },
+  {
+    name: 'text/plain body',
+    expect: [415],
+    send: (i) => fetch(`${i.url}/api/tokens`, { method: 'POST', headers: { ...i.headers, 'content-type': 'text/plain' }, body: '{"name":"x"}' }),
+  },
+  {
+    name: 'cross-site sign-in',
+    expect: [403],
+    send: (i) =>
+      fetch(`${i.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'a@b.example', password: 'whatever password' }),
+      }),
+  },
+  {
+    name: 'broken CSV',
+    expect: [422],
+    send: (i) => fetch(`${i.url}/api/datasets`, { method: 'POST', headers: i.headers, body: form(`date,${'v'.repeat(MB + 10)}`) }),
+  },
+  {
+    name: 'truncated multipart',
+    expect: [400],
+    send: (i) =>
+      fetch(`${i.url}/api/datasets`, {
+        method: 'POST',
+        headers: { ...i.headers, 'content-type': 'multipart/form-data; boundary=soak' },
+        body: '--soak\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ndate,v\n2024-01-01,1\n',
+      }),
+  },
+];
+
+export const soak: BenchSection = {
+  name: 'soak',
+  description: `${CLIENTS} clients of mixed reads, uploads, runs and bad input against one web process and one worker (HORIZON_SOAK_MINUTES, default 10)`,
+  async run() {
+    const instance = await startBenchInstance();
+    try {
+      const upload = await fetch(`${instance.url}/api/datasets`, { method: 'POST', headers: instance.headers, body: form(dailyCsv(400, 'base')) });
+      if (upload.status !== 201) throw new Error(`The first upload answered ${upload.status}: ${await upload.text()}`);
+      const seriesId: string = ((await upload.json()) as { dataset: { series: { id: string }[] } }).dataset.series[0].id;
+      const counts = new Map<string, number>();
+      const errors: string[] = [];
+      let requests = 0;
+      const endAt = Date.now() + minutes() * 60_000;
+      const lines: string[] = [];
+      const report = (label: string) => lines.push(`${label}: web RSS ${(rssOfTree(instance.webPid) / MB).toFixed(0)} MB, ${requests} requests, ${errors.length} errors`);
+      report('start');
+      let minute = 0;
+      const ticker = setInterval(() => {
+        minute++;
+        report(`minute ${minute}`);
+        console.log(lines[lines.length - 1]);
+      }, 60_000);
+      const client = async (offset: number) => {
+        for (let n = offset; Date.now() < endAt; n++) {
+          const step = STEPS[n % STEPS.length];
+          requests++;
+          try {
+            const response = await step.send(instance, seriesId);
+            await response.arrayBuffer();
+            const key = `${step.name} ${response.status}`;
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+            if (!step.expect.includes(response.status)) errors.push(`${step.name}: ${response.status}`);
+          } catch (error) {
+            if (step.mayDrop) {
+              const key = `${step.name} (${step.mayDrop})`;
+              counts.set(key, (counts.get(key) ?? 0) + 1);
+              continue;
+            }
+            errors.push(`${step.name}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i * 3)));
+      clearInterval(ticker);
+      report('end');
+      const answers = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `  ${key}: ${n}`);
+      const shownErrors = [...new Set(errors)].slice(0, 10).map((e) => `  ${e}`);
+      return [...lines, 'Answers (step status: count):', ...answers, `Errors: ${errors.length}`, ...shownErrors].join('\n');
+    } finally {
+      await instance.stop();
+    }
+  },
+};
