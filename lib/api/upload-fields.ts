@@ -6,6 +6,7 @@ import {
   DECIMAL_SEPARATORS,
   DUPLICATE_POLICIES,
   GAP_POLICIES,
+  isKnownTimeZone,
   LAYOUTS,
   RESAMPLE_FREQUENCIES,
   TEXT_ENCODINGS,
@@ -54,6 +55,9 @@ export const parseFieldsSchema = z
     resampleFrequency: choice(RESAMPLE_FREQUENCIES),
     resampleAggregation: choice(AGGREGATIONS),
     encoding: choice(TEXT_ENCODINGS),
+    timeZone: optionalText.refine((zone) => zone === undefined || isKnownTimeZone(zone), {
+      error: 'must be an IANA time zone name such as "Europe/Berlin" or "America/New_York"',
+    }),
   })
   .superRefine((fields, context) => {
     if (fields.resampleAggregation && !fields.resampleFrequency) {

@@ -48,6 +48,8 @@ export interface FilePreview {
   timeFormat?: string | null;
   /** The UTC offset the timestamps were written with ("+02:00"); null when they carry none. */
   timeOffset?: string | null;
+  /** The IANA zone given with the timeZone option; null: none. */
+  timeZone?: string | null;
   /** The text encoding the file was read with. */
   encoding?: TextEncoding;
   valueColumns: string[];

@@ -57,6 +57,7 @@ export async function previewDataset(
     timeColumn: parsed.timeColumn,
     timeFormat: parsed.timeFormat,
     timeOffset: parsed.timeOffset,
+    timeZone: parsed.timeZone,
     ...(parsed.encoding && { encoding: parsed.encoding }),
     valueColumns: parsed.valueColumns,
     skippedColumns: parsed.skippedColumns,

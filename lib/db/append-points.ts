@@ -56,10 +56,19 @@ async function seriesIdsByName(client: pg.PoolClient, datasetId: string, series:
   const freshIds = fresh.map(() => timeOrderedId());
   const freshKeys = await reserveSeriesKeys(client, fresh.length);
   await client.query(
-    `INSERT INTO series (id, key, dataset_id, name, frequency, time_offset)
-     SELECT id, key, $1, name, frequency, time_offset
-       FROM unnest($2::text[], $6::int[], $3::text[], $4::text[], $5::text[]) AS s(id, key, name, frequency, time_offset)`,
-    [datasetId, freshIds, fresh.map((s) => s.name), fresh.map((s) => s.frequency), fresh.map((s) => s.timeOffset ?? null), freshKeys],
+    `INSERT INTO series (id, key, dataset_id, name, frequency, time_offset, time_zone)
+     SELECT id, key, $1, name, frequency, time_offset, time_zone
+       FROM unnest($2::text[], $6::int[], $3::text[], $4::text[], $5::text[], $7::text[])
+         AS s(id, key, name, frequency, time_offset, time_zone)`,
+    [
+      datasetId,
+      freshIds,
+      fresh.map((s) => s.name),
+      fresh.map((s) => s.frequency),
+      fresh.map((s) => s.timeOffset ?? null),
+      freshKeys,
+      fresh.map((s) => s.timeZone ?? null),
+    ],
   );
   // A stored series keeps the offset it was shown in; one stored without any takes the file's.
   const known = series.filter((s) => existing.has(s.name) && s.timeOffset);

@@ -154,10 +154,10 @@ async function insertDatasetRows(
     fileName,
   ]);
   await client.query(
-    `INSERT INTO series (id, key, dataset_id, name, frequency, point_count, start, "end", time_offset)
-     SELECT id, key, $1, name, frequency, point_count, start, "end", time_offset
-       FROM unnest($2::text[], $9::int[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::text[])
-         AS s(id, key, name, frequency, point_count, start, "end", time_offset)`,
+    `INSERT INTO series (id, key, dataset_id, name, frequency, point_count, start, "end", time_offset, time_zone)
+     SELECT id, key, $1, name, frequency, point_count, start, "end", time_offset, time_zone
+       FROM unnest($2::text[], $9::int[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::text[], $10::text[])
+         AS s(id, key, name, frequency, point_count, start, "end", time_offset, time_zone)`,
     [
       datasetId,
       seriesIds,
@@ -168,6 +168,7 @@ async function insertDatasetRows(
       series.map((s) => isoOrNull(s.t.at(-1))),
       series.map((s) => s.timeOffset ?? null),
       seriesKeys,
+      series.map((s) => s.timeZone ?? null),
     ],
   );
   return datasetId;

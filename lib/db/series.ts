@@ -18,6 +18,8 @@ export interface Series {
   end: string | null;
   /** The UTC offset the uploaded file wrote its times in ("+02:00"), for display; null: UTC. */
   timeOffset: string | null;
+  /** The IANA zone named at upload ("Europe/Berlin"): times are shown in it; null: none (see timeOffset). */
+  timeZone: string | null;
 }
 
 export interface Point {
@@ -45,12 +47,13 @@ export function toSeries(row: SeriesRow): Series {
     start: row.start?.toISOString() ?? null,
     end: row.end?.toISOString() ?? null,
     timeOffset: row.timeOffset,
+    timeZone: row.timeZone,
   };
 }
 
 /** A series row's columns under the names Prisma gives them, for raw queries that end in toSeries. */
 export const SERIES_COLUMNS = `s.id, s.dataset_id AS "datasetId", s.name, s.frequency, s.point_count AS "pointCount",
-  s.start, s."end", s.time_offset AS "timeOffset", s.created_at AS "createdAt"`;
+  s.start, s."end", s.time_offset AS "timeOffset", s.time_zone AS "timeZone", s.created_at AS "createdAt"`;
 
 /**
  * Null when there is no such series or it belongs to someone else. Raw SQL on the pool: every

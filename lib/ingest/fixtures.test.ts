@@ -29,7 +29,68 @@ interface Expected {
   check?: (parsed: ParseResult) => void;
 }
 
+/** Epoch ms of a Europe/Berlin wall-clock time at a known offset (hours east of UTC). */
+const berlin = (y: number, mo: number, d: number, h: number, mi: number, offset: number) =>
+  Date.UTC(y, mo - 1, d, h - offset, mi);
+const QUARTER = 900_000;
+
 const CASES: Expected[] = [
+  // Local times across daylight-saving changes, read in the zone they were written in.
+  {
+    file: 'berlin-15min-spring-forward.csv',
+    options: { timeZone: 'Europe/Berlin' },
+    errors: [],
+    series: 1,
+    frequency: '15min',
+    check: (parsed) => {
+      // 30 March (96 quarter hours) and 31 March, which has 23 hours (92): no phantom gap at 02:00.
+      const { t, gaps, duplicates } = parsed.series[0];
+      expect({ gaps, duplicates, points: t.length }).toEqual({ gaps: 0, duplicates: 0, points: 188 });
+      expect(t[0]).toBe(berlin(2024, 3, 30, 0, 0, 1));
+      expect(t.at(-1)).toBe(berlin(2024, 3, 31, 23, 45, 2));
+      expect(t.every((time, i) => i === 0 || time - t[i - 1] === QUARTER)).toBe(true);
+      expect(parsed.timeZone).toBe('Europe/Berlin');
+      expect(parsed.series[0].timeZone).toBe('Europe/Berlin');
+    },
+  },
+  {
+    // The same file without a zone: its times are UTC, so the skipped hour is a gap.
+    file: 'berlin-15min-spring-forward.csv',
+    errors: [],
+    warnings: ['missing_timestamps'],
+    series: 1,
+    frequency: '15min',
+    check: (parsed) => {
+      expect(parsed.series[0].gaps).toBe(4);
+      expect(parsed.timeZone).toBeNull();
+    },
+  },
+  {
+    // Two meters, rows interleaved; 27 October repeats 02:00-02:45: each meter's second 02:00 is winter time.
+    file: 'berlin-15min-fall-back-long.csv',
+    options: { timeZone: 'Europe/Berlin' },
+    errors: [],
+    layout: 'long',
+    idColumns: ['meter'],
+    names: ['north', 'south'],
+    frequency: '15min',
+    check: (parsed) => {
+      for (const { t, gaps, duplicates } of parsed.series) {
+        // 26 October (96 quarter hours) and 27 October, which has 25 hours (100).
+        expect({ gaps, duplicates, points: t.length }).toEqual({ gaps: 0, duplicates: 0, points: 196 });
+        expect(t[0]).toBe(berlin(2024, 10, 26, 0, 0, 2));
+        expect(t.at(-1)).toBe(berlin(2024, 10, 27, 23, 45, 1));
+        expect(t.every((time, i) => i === 0 || time - t[i - 1] === QUARTER)).toBe(true);
+        expect(t).toContain(berlin(2024, 10, 27, 2, 0, 2));
+        expect(t).toContain(berlin(2024, 10, 27, 2, 0, 1));
+      }
+    },
+  },
+  {
+    // Without a zone the repeated hour is a repeated timestamp.
+    file: 'berlin-15min-fall-back-long.csv',
+    errors: ['duplicate_timestamps'],
+  },
   // Time as people record it: sensors every 5/10/15 minutes, trading days, sparse counts.
   {
     file: 'unix-ms-long.csv',

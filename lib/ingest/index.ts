@@ -18,5 +18,6 @@ export type { DateColumn, DateColumnReader, DateFormat, DateFormatId } from './d
 export { addSteps, countGaps, firstGap, inferFrequency, stepsBetween } from './frequency';
 export { isFormulaLike } from './formula-cells';
 export { isMissingValue, parseNumber } from './numbers';
+export { isKnownTimeZone } from './time-zone';
 export { inspectFile, summarizeSeries, type FileInspection, type SeriesSummary } from './inspect';
 export type * from './types';

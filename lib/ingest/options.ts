@@ -3,6 +3,7 @@
 import { REGULAR_FREQUENCIES } from '@/lib/forecast/time';
 import { TEXT_ENCODINGS } from './encoding';
 import * as problem from './problems';
+import { isKnownTimeZone } from './time-zone';
 
 export { TEXT_ENCODINGS };
 import type { Aggregation, DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, ParseOptions, Problem } from './types';
@@ -37,6 +38,9 @@ export function optionProblems(options: ParseOptions): Problem[] {
   }
   if (options.dayFirst !== undefined && typeof options.dayFirst !== 'boolean') {
     found.push(problem.invalidOption('dayFirst', String(options.dayFirst), 'true (DD/MM/YYYY) or false (MM/DD/YYYY)'));
+  }
+  if (options.timeZone !== undefined && (typeof options.timeZone !== 'string' || !isKnownTimeZone(options.timeZone))) {
+    found.push(problem.invalidOption('timeZone', String(options.timeZone), 'an IANA time zone name such as "Europe/Berlin" or "America/New_York"'));
   }
   if (options.layout === 'wide' && options.idColumns?.some((name) => name.trim() !== '')) {
     const expected = 'left unset or "long" when id columns are given: only the long layout has id columns';

@@ -11,6 +11,7 @@ import { RowExamples } from './problems';
 import { checkSeries, type CheckedSeries } from './series-checks';
 import { longSeriesName, UniqueNames } from './series-names';
 import type { TableContents } from './table-reader';
+import { wallClockToInstants } from './time-zone';
 import type { ParseOptions, ParseResult, Problem } from './types';
 import type { ValueColumn } from './value-column';
 
@@ -40,11 +41,17 @@ export function buildParsedFile(table: TableContents, options: ParseOptions): Pa
   if (seriesColumns.length === 0) problems.push(problem.noNumericColumn(skippedColumns));
   problems.push(...formulaProblems(table, seriesColumns));
 
+  // Offsets written in the file win over the zone: it only reads times written without one.
+  const zone = options.timeZone && dates?.offset === null ? options.timeZone : null;
   const built = dates
-    ? buildSeries(table, dates.t, ids, seriesColumns, options, problems)
+    ? buildSeries(table, dates.t, ids, seriesColumns, options, problems, zone)
     : { series: [], skippedSeries: [] };
   const timeOffset = dates?.offset ?? null;
-  for (const series of built.series) series.timeOffset = timeOffset;
+  const timeZone = options.timeZone ?? null;
+  for (const series of built.series) {
+    series.timeOffset = timeOffset;
+    series.timeZone = timeZone;
+  }
 
   // Errors first: they are what the user has to act on.
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -58,6 +65,7 @@ export function buildParsedFile(table: TableContents, options: ParseOptions): Pa
     timeColumn: plan.time ? columns[plan.time.index] : null,
     timeFormat: dates?.label ?? null,
     timeOffset,
+    timeZone,
     valueColumns: seriesColumns.map((column) => column.name),
     skippedColumns,
     skippedSeries: built.skippedSeries,
@@ -145,9 +153,12 @@ function buildSeries(
   seriesColumns: readonly ValueColumn[],
   options: ParseOptions,
   problems: Problem[],
+  zone: string | null,
 ): CheckedSeries {
   const idNames = ids.map((column) => column.name);
   const groups = ids.length > 0 ? groupRows(ids, t.length) : null;
+  // Wall-clock times become instants per series: the repeated autumn hour depends on its order.
+  if (zone) wallClockToInstants(t, zone, groups?.codes ?? null);
   if (groups) {
     const missing = rowsWithoutId(groups, t, table.rowNumbers);
     if (missing.count > 0) problems.push(problem.missingIds(missing, idNames));

@@ -68,6 +68,7 @@ export function problemFile(delimiter: string, problems: Problem[], columns: str
     timeColumn: null,
     timeFormat: null,
     timeOffset: null,
+    timeZone: null,
     valueColumns: [],
     skippedColumns: [],
     skippedSeries: [],

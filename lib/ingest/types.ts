@@ -65,6 +65,8 @@ export interface ParsedSeries {
   ids?: Record<string, string>;
   /** The UTC offset the file wrote its timestamps in ("+02:00"), for display; null: none given. */
   timeOffset?: string | null;
+  /** The IANA zone the dataset named ('Europe/Berlin'), to read offset-less times and show times; null: none. */
+  timeZone?: string | null;
   /** Timestamps a regular series lacked between its first and last point (after resampling). */
   gaps: number;
   /** Points the gap policy inserted (0 with 'leave'); `t` and `v` include them. */
@@ -129,6 +131,11 @@ export interface ParseOptions {
    * when the head is not UTF-8 (with a converted_encoding notice), else UTF-8.
    */
   encoding?: TextEncoding;
+  /**
+   * The IANA zone ('Europe/Berlin') times without an offset were written in; offsets in the file
+   * win. Default: such times are UTC. Daylight-saving changes are read per series (see time-zone.ts).
+   */
+  timeZone?: string;
 }
 
 // The fields marked "always set" are typed optional only so that objects built from this type
@@ -154,6 +161,8 @@ export interface ParsedFile {
    * when they differ); null when they carry none (then they were read as UTC).
    */
   timeOffset?: string | null;
+  /** Always set. The zone given in the options (null: none); it read the times only when they carry no offset. */
+  timeZone?: string | null;
   valueColumns: string[];
   /** Columns that are neither the time column, an id column nor numeric, with why. */
   skippedColumns: { name: string; reason: string }[];
@@ -173,4 +182,4 @@ export interface ParsedFile {
 
 /** What parseCsv returns: a ParsedFile with every "always set" field required. */
 export type ParseResult = ParsedFile &
-  Required<Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset'>>;
+  Required<Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset' | 'timeZone'>>;

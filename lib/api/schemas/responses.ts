@@ -48,6 +48,13 @@ export const seriesSchema = z
       .string()
       .nullable()
       .meta({ description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)' }),
+    timeZone: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'The IANA time zone named at upload (timeZone option), e.g. "Europe/Berlin": it read the times written without an offset, and times are shown in it; null: none',
+      }),
   })
   .meta({ id: 'Series' });
 

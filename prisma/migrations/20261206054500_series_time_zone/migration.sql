@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "series" ADD COLUMN     "time_zone" TEXT;
