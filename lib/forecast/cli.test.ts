@@ -108,6 +108,8 @@ describe('forecast CLI', () => {
     expect(await forecastCli(path.join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringContaining('Cannot read') });
     const tooLong = await forecastCli('e2e/fixtures/small-sales.csv', '--lookback', '200', '--json');
     expect(tooLong).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('This series has 120 points') });
+    const badZone = await forecastCli('e2e/fixtures/small-sales.csv', '--time-zone', 'Europe/Atlantis');
+    expect(badZone).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('The option timeZone is "Europe/Atlantis"') });
   });
   it('forecasts every series of a long file with --all, one single-series object each and the summary', async () => {
     const file = path.join(dir, 'long.csv');

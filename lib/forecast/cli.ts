@@ -1,5 +1,5 @@
 // Forecast one series of a CSV file from the command line, or all of them with --all:
-//   npm run forecast -- <file.csv> [--time COL] [--value COL] [--id COL] [--horizon H] [--lookback L]
+//   npm run forecast -- <file.csv> [--time COL] [--time-zone TZ] [--value COL] [--id COL] [--horizon H] [--lookback L]
 //                       [--epochs E] [--layers 1|2] [--seed S] [--global] [--all] [--json]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
@@ -32,6 +32,8 @@ ${ABOUT}
 
 Options:
   --time COL       time column (default: detected)
+  --time-zone TZ   IANA zone of times written without an offset, e.g. Europe/Berlin (default: UTC);
+                   offsets written in the file win
   --value COL      value column to forecast (default: the first numeric column)
   --horizon H      steps to forecast (default: about one season)
   --lookback L     input window length (default: about two seasons)
@@ -52,6 +54,7 @@ class UsageError extends Error {}
 interface CliOptions {
   file: string;
   timeColumn?: string;
+  timeZone?: string;
   valueColumn?: string;
   config: Partial<ForecastConfig>;
   json: boolean;
@@ -75,6 +78,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
       allowPositionals: true,
       options: {
         time: { type: 'string' },
+        'time-zone': { type: 'string' },
         value: { type: 'string' },
         horizon: { type: 'string' },
         lookback: { type: 'string' },
@@ -105,6 +109,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   return {
     file: positionals[0],
     timeColumn: values.time,
+    timeZone: values['time-zone'],
     valueColumn: values.value,
     config,
     json: values.json,
@@ -152,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
   // The global LSTM learns from every series of the file, so --value then picks the target among them.
   const parsed = await parseCsv(createReadStream(options.file), {
     timeColumn: options.timeColumn,
+    timeZone: options.timeZone,
     valueColumns: options.valueColumn === undefined || options.global ? undefined : [options.valueColumn],
     ...(options.idColumns ? { idColumns: options.idColumns } : {}),
   });

@@ -81,6 +81,20 @@ describe('npm run inspect', () => {
     expect(JSON.parse(resampled.stdout).series[0]).toMatchObject({ frequency: '15min', points: 192, gaps: 0 });
   });
 
+  it('reads offset-less times in the zone given by --time-zone, and refuses an unknown zone', async () => {
+    const file = fixture('berlin-15min-spring-forward.csv');
+    const [utc, berlin, unknown] = await Promise.all([
+      inspect(file, '--json'),
+      inspect(file, '--json', '--time-zone', 'Europe/Berlin'),
+      inspect(file, '--time-zone', 'Europe/Atlantis'),
+    ]);
+    expect(JSON.parse(utc.stdout).series[0]).toMatchObject({ points: 188, gaps: 4 });
+    expect(berlin.code).toBe(0);
+    expect(JSON.parse(berlin.stdout).series[0]).toMatchObject({ points: 188, gaps: 0, start: '2024-03-29T23:00:00.000Z' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('The option timeZone is "Europe/Atlantis"');
+  });
+
   it('passes options on, and exits 2 on usage errors', async () => {
     const [merged, noFile, unknownFlag, badValue, missing] = await Promise.all([
       inspect(fixture('duplicates.csv'), '--json', '--duplicate-policy', 'last', '--gap-policy', 'linear'),

@@ -17,6 +17,7 @@ Options (each overrides what is detected):
   --header / --no-header      whether the first row is a header
   --day-first / --month-first how to read a/b/yyyy dates (default: decided by the data)
   --time-column <name>
+  --time-zone <IANA name>     zone of times written without an offset, e.g. Europe/Berlin (default: UTC)
   --value-columns <a,b>       only these columns become series
   --layout <wide|long>
   --id-columns <a,b>          id columns of a long file
@@ -47,6 +48,7 @@ function parseArguments(args: string[]): { file: string; json: boolean; options:
         'day-first': { type: 'boolean' },
         'month-first': { type: 'boolean' },
         'time-column': { type: 'string' },
+        'time-zone': { type: 'string' },
         'value-columns': { type: 'string' },
         layout: { type: 'string' },
         'id-columns': { type: 'string' },
@@ -77,6 +79,7 @@ function parseArguments(args: string[]): { file: string; json: boolean; options:
     hasHeader: values.header ? true : values['no-header'] ? false : undefined,
     dayFirst: values['day-first'] ? true : values['month-first'] ? false : undefined,
     timeColumn: values['time-column'],
+    timeZone: values['time-zone'],
     valueColumns: names(values['value-columns']),
     layout: values.layout as ParseOptions['layout'],
     idColumns: names(values['id-columns']),
