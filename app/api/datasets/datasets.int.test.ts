@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { disconnectDb } from '@/lib/db/client';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
@@ -36,6 +38,7 @@ describe('POST /api/datasets', () => {
         start: '2026-07-04T00:00:00.000Z',
         end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/),
         timeOffset: null,
+        timeZone: null,
       });
     }
     expect(await storedRowCounts()).toEqual({
@@ -220,6 +223,7 @@ describe('parse options as form fields', () => {
       [{ hasHeader: 'yes' }, 'hasHeader', /"true" or "false"/],
       [{ resampleAggregation: 'sum' }, 'resampleFrequency', /needs resampleFrequency/],
       [{ layout: 'wide', idColumns: 'store' }, 'idColumns', /only apply to the long layout/],
+      [{ timeZone: 'Europe/Atlantis' }, 'timeZone', /IANA time zone name such as "Europe\/Berlin"/],
     ];
     for (const [fields, path, message] of cases) {
       for (const handler of [upload, preview]) {
@@ -231,6 +235,36 @@ describe('parse options as form fields', () => {
       }
     }
     expect(await storedRowCounts()).toEqual(before);
+  });
+
+  it('reads local times in the timeZone given, across the autumn change, and stores and returns the zone', async () => {
+    const csv = readFileSync(join(process.cwd(), 'test/fixtures/csv/berlin-15min-fall-back-long.csv'), 'utf8');
+    const fields = { timeZone: 'Europe/Berlin' };
+    const previewed = await callJson(preview, { method: 'POST', body: csvForm(csv, 'meters.csv', { ...fields, whole: 'true' }) });
+    expect(previewed.status).toBe(200);
+    expect(previewed.body.preview).toMatchObject({ timeZone: 'Europe/Berlin', timeOffset: null, ok: true });
+    // Without the zone the repeated hour 02:00-02:45 is a repeated timestamp.
+    const utc = await callJson(preview, { method: 'POST', body: csvForm(csv, 'meters.csv', { whole: 'true' }) });
+    expect(utc.body.preview.problems.map((p: { code: string }) => p.code)).toContain('duplicate_timestamps');
+
+    const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(csv, 'meters.csv', fields) });
+    expect(status).toBe(201);
+    for (const series of body.dataset.series) {
+      // 26 October local midnight is 22:00 UTC the day before (summer time); 27 October has 25 hours.
+      expect(series).toMatchObject({
+        frequency: '15min',
+        points: 196,
+        start: '2024-10-25T22:00:00.000Z',
+        end: '2024-10-27T22:45:00.000Z',
+        timeZone: 'Europe/Berlin',
+      });
+    }
+    const id = body.dataset.series[0].id;
+    expect((await callJson(getSeries, { params: { id } })).body.series.timeZone).toBe('Europe/Berlin');
+    const points = await callJson(getPoints, { params: { id }, path: `/api/series/${id}/points?max=1000` });
+    const times = points.body.points.map((p: { t: string }) => Date.parse(p.t));
+    expect(times).toHaveLength(196);
+    expect(times.every((t: number, i: number) => i === 0 || t - times[i - 1] === 900_000)).toBe(true);
   });
 
   it('resamples to a coarser frequency with the chosen aggregation', async () => {
