@@ -36,7 +36,7 @@ describe('parseCsv: long layout', () => {
     const file = await parseCsv(csv);
     expect(file).toMatchObject({ ok: true, layout: 'long', idColumns: ['store'], valueColumns: ['sales'] });
     const t = [T0, T0 + DAY, T0 + 2 * DAY];
-    const counts = { gaps: 0, filled: 0, duplicates: 0, timeOffset: null };
+    const counts = { gaps: 0, filled: 0, duplicates: 0, timeOffset: null, timeZone: null };
     expect(file.series).toEqual([
       { name: 'north', valueColumn: 'sales', ids: { store: 'north' }, frequency: 'daily', t, v: [1, 2, 3], ...counts },
       { name: 'south', valueColumn: 'sales', ids: { store: 'south' }, frequency: 'daily', t, v: [10, 20, 30], ...counts },

@@ -36,7 +36,7 @@ describe('parseCsv: wide layout', () => {
     expect(file.hasHeader).toBe(true);
     expect(file.decimal).toBe('.');
     const t = [T0, T0 + DAY, T0 + 2 * DAY];
-    const counts = { gaps: 0, filled: 0, duplicates: 0, timeOffset: null };
+    const counts = { gaps: 0, filled: 0, duplicates: 0, timeOffset: null, timeZone: null };
     expect(file.series).toEqual([
       { name: 'north', valueColumn: 'north', frequency: 'daily', t, v: [1, 2, 3], ...counts },
       { name: 'south', valueColumn: 'south', frequency: 'daily', t, v: [10, 20, 30], ...counts },
