@@ -2,11 +2,15 @@
 // How the file is read, beyond its columns: layout and id columns, decimal separator, and what to
 // do with gaps and repeated timestamps. "Detect" leaves a setting to the server; every change
 // re-previews, so the user sees its effect on the detected series before importing.
+import { useMemo } from 'react';
 import { SelectField } from '@/components/ui/field';
 import type { ParseChoice } from '@/lib/client/api';
 import type { DecimalSeparator, DuplicatePolicy, FilePreview, GapPolicy, Layout, TextEncoding } from '@/lib/client/types';
 
-type Settings = Pick<ParseChoice, 'layout' | 'idColumns' | 'decimal' | 'gapPolicy' | 'duplicatePolicy' | 'encoding'>;
+type Settings = Pick<
+  ParseChoice,
+  'layout' | 'idColumns' | 'decimal' | 'gapPolicy' | 'duplicatePolicy' | 'encoding' | 'timeZone'
+>;
 
 interface ParseSettingsProps {
   preview: FilePreview;
@@ -45,6 +49,13 @@ const ENCODING_LABELS: Record<TextEncoding, string> = {
   utf16be: 'UTF-16 BE',
 };
 
+/** The zones the browser knows, its own first (the likeliest one for a file made on this machine). */
+function timeZoneChoices(): string[] {
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const all = Intl.supportedValuesOf('timeZone').filter((zone) => zone !== own && zone !== 'UTC');
+  return own && own !== 'UTC' ? [own, ...all] : all;
+}
+
 /** A select value: '' stands for "detect" / the default. */
 function optional<T extends string>(value: string): T | undefined {
   return value === '' ? undefined : (value as T);
@@ -56,6 +67,12 @@ export function ParseSettings({ preview, settings, timeColumn, onChange, disable
   const candidates = preview.columns.filter((name) => name && name !== timeColumn);
   const gapPolicy = settings.gapPolicy ?? 'leave';
   const duplicatePolicy = settings.duplicatePolicy ?? 'error';
+  const zones = useMemo(timeZoneChoices, []);
+  const zoneHint = preview.timeOffset
+    ? `The file writes offsets (${preview.timeOffset}); they win over a zone chosen here.`
+    : settings.timeZone
+      ? 'Times without an offset are read in this zone, daylight-saving changes included.'
+      : 'Times without an offset are read as UTC.';
 
   const toggleId = (name: string, checked: boolean) => {
     const next = new Set(idColumns);
@@ -109,6 +126,21 @@ export function ParseSettings({ preview, settings, timeColumn, onChange, disable
           {(Object.keys(ENCODING_LABELS) as TextEncoding[]).map((encoding) => (
             <option key={encoding} value={encoding}>
               {ENCODING_LABELS[encoding]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Time zone"
+          hint={zoneHint}
+          value={settings.timeZone ?? ''}
+          onChange={(event) => onChange({ ...settings, timeZone: optional<string>(event.target.value) })}
+          disabled={disabled}
+          data-testid="time-zone-select"
+        >
+          <option value="">UTC</option>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
             </option>
           ))}
         </SelectField>

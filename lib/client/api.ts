@@ -75,6 +75,8 @@ export interface ParseChoice {
   dayFirst?: boolean;
   /** The file's text encoding; unset lets the server detect it. */
   encoding?: TextEncoding;
+  /** The IANA zone times without an offset were written in ('Europe/Berlin'); unset: UTC. */
+  timeZone?: string;
 }
 
 /**
@@ -91,6 +93,7 @@ export function setParseFields(form: FormData, choice: ParseChoice): void {
   if (choice.duplicatePolicy) form.set('duplicatePolicy', choice.duplicatePolicy);
   if (choice.dayFirst !== undefined) form.set('dayFirst', String(choice.dayFirst));
   if (choice.encoding) form.set('encoding', choice.encoding);
+  if (choice.timeZone) form.set('timeZone', choice.timeZone);
 }
 
 /**
