@@ -11,6 +11,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { errorMessage } from '@/lib/client/api-error';
+import { seriesZone } from '@/lib/client/format';
 import { useComparison, useDatasets } from '@/lib/client/hooks';
 import { runLabel } from '@/lib/client/run-status';
 import type { Frequency, Run } from '@/lib/client/types';
@@ -30,7 +31,7 @@ export function ComparePage({ ids }: { ids: string[] }) {
     for (const s of dataset.series) {
       seriesNames.set(s.id, datasets && datasets.length > 1 ? `${dataset.name} / ${s.name}` : s.name);
       frequencies.set(s.id, s.frequency);
-      offsets.set(s.id, s.timeOffset);
+      offsets.set(s.id, seriesZone(s));
     }
   }
 

@@ -16,7 +16,7 @@ interface CompareChartProps {
   rows: ChartRow[];
   lines: ComparedLine[];
   frequency: Frequency;
-  /** The UTC offset the series' file was written in ("+02:00"): times are shown at it. */
+  /** The series' IANA zone or file offset (seriesZone: "Europe/Berlin", "+02:00"): times are shown in it. */
   timeOffset?: string | null;
   height?: number;
 }

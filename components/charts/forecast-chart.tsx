@@ -21,7 +21,7 @@ interface ForecastChartProps {
   testStart: number;
   testEnd: number;
   frequency: Frequency;
-  /** The UTC offset the series' file was written in ("+02:00"): times are shown at it. */
+  /** The series' IANA zone or file offset (seriesZone: "Europe/Berlin", "+02:00"): times are shown in it. */
   timeOffset?: string | null;
   /** Backtest windows before the test window, shaded, with their forecasts when the run kept them. */
   windows?: readonly ChartWindow[];

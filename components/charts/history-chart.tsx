@@ -19,7 +19,7 @@ interface HistoryChartProps {
   onZoom?: OnZoom;
   /** Keep the brush even when few points are shown: they are a zoomed range that can be zoomed further. */
   zoomed?: boolean;
-  /** The UTC offset the series' file was written in ("+02:00"): times are shown at it. */
+  /** The series' IANA zone or file offset (seriesZone: "Europe/Berlin", "+02:00"): times are shown in it. */
   timeOffset?: string | null;
 }
 

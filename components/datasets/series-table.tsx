@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { EmptyState } from '@/components/ui/states';
 import { Table } from '@/components/ui/table';
-import { formatCount, formatFrequency, formatSeriesRange } from '@/lib/client/format';
+import { formatCount, formatFrequency, formatSeriesRange, seriesZone } from '@/lib/client/format';
 import type { Series } from '@/lib/client/types';
 
 /** Rows shown at first; long files can hold hundreds of series. */
@@ -62,7 +62,7 @@ export function SeriesTable({ series }: { series: readonly Series[] }) {
                 </td>
                 <td>{formatFrequency(s.frequency)}</td>
                 <td className="num">{formatCount(s.points)}</td>
-                <td>{formatSeriesRange(s.start, s.end, s.frequency, s.timeOffset)}</td>
+                <td>{formatSeriesRange(s.start, s.end, s.frequency, seriesZone(s))}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisNumber, formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime, timeTickFormatter, timeZoneLabel } from './format';
+import { axisNumber, formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime, seriesZone, timeTickFormatter, timeZoneLabel } from './format';
 
 describe('formatSeriesTime', () => {
   it('shows series timestamps in UTC, with the time of day only where it means something', () => {
@@ -22,6 +22,18 @@ describe('formatSeriesTime', () => {
     expect(formatSeriesRange('2026-09-02T22:00:00Z', '2026-09-03T21:00:00Z', 'hourly', '+02:00')).toBe(
       '3 Sep 2026, 00:00 +02:00 – 3 Sep 2026, 23:00 +02:00',
     );
+  });
+
+  it('shows times in the IANA zone a dataset named, at its offset on each side of a daylight-saving change', () => {
+    // Europe/Berlin, 27 October 2024: 02:00 summer time, then 02:00 again in winter time.
+    expect(formatSeriesTime('2024-10-27T00:00:00Z', '15min', 'Europe/Berlin')).toBe('27 Oct 2024, 02:00 +02:00');
+    expect(formatSeriesTime('2024-10-27T01:00:00Z', '15min', 'Europe/Berlin')).toBe('27 Oct 2024, 02:00 +01:00');
+    expect(formatSeriesTime('2024-03-30T23:00:00Z', 'daily', 'Europe/Berlin')).toBe('31 Mar 2024');
+    expect(formatSeriesTime('2024-07-01T16:00:00Z', 'hourly', 'America/New_York', false)).toBe('1 Jul 2024, 12:00');
+    // The zone takes the place of the file's offset when both are known.
+    expect(seriesZone({ timeZone: 'Europe/Berlin', timeOffset: '+01:00' })).toBe('Europe/Berlin');
+    expect(seriesZone({ timeZone: null, timeOffset: '+01:00' })).toBe('+01:00');
+    expect(seriesZone({ timeZone: null, timeOffset: null })).toBeNull();
   });
 });
 
@@ -58,6 +70,7 @@ describe('timeZoneLabel', () => {
     expect(timeZoneLabel('+00:00')).toBe('UTC');
     expect(timeZoneLabel(null)).toBe('UTC');
     expect(timeZoneLabel(undefined)).toBe('UTC');
+    expect(timeZoneLabel('Europe/Berlin')).toBe('Europe/Berlin');
   });
 });
 

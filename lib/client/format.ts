@@ -1,6 +1,8 @@
 // Display formatting. Series timestamps are shown in UTC, as stored: a daily series read from
 // "2024-03-01" must not show as Feb 29 to a user west of Greenwich. Creation times are the
-// user's own events and are shown in local time.
+// user's own events and are shown in local time. A series whose dataset named an IANA zone is shown
+// in that zone (its offset at each instant, from @date-fns/tz), else at the offset its file wrote.
+import { tzOffset } from '@date-fns/tz';
 import { FREQUENCIES, FREQUENCY_SPECS, frequencyLabel, isFrequency } from '@/lib/forecast/time/frequency';
 import type { Frequency } from './types';
 
@@ -49,27 +51,49 @@ export function utcTime(date: Date): string {
   return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
 }
 
-/** Minutes east of UTC of an offset like "+02:00" (a series' timeOffset); 0 for none. */
-function offsetMinutes(offset: string | null | undefined): number {
-  const match = offset ? /^([+-])(\d{2}):(\d{2})$/.exec(offset) : null;
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+const FIXED_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
+
+/**
+ * What a series' times are shown in: the IANA zone its dataset named ('Europe/Berlin'), else the
+ * UTC offset its file wrote ('+02:00'), else null (UTC). Every `offset` parameter below takes it.
+ */
+export function seriesZone(series: { timeZone?: string | null; timeOffset?: string | null } | null | undefined): string | null {
+  return series?.timeZone ?? series?.timeOffset ?? null;
+}
+
+/** Minutes east of UTC at `instant` of an offset like "+02:00" or an IANA zone; 0 for none. */
+function offsetMinutes(offset: string | null | undefined, instant = 0): number {
+  if (!offset) return 0;
+  const match = FIXED_OFFSET.exec(offset);
+  if (match) return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  const minutes = tzOffset(offset, new Date(instant));
+  return Number.isFinite(minutes) ? minutes : 0;
+}
+
+/** "+02:00" for 120 minutes. */
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /**
  * The zone a series' times are shown in, said once beside a chart or table: "UTC+02:00" for a
- * file written at +02:00, "UTC" for one written in UTC or without an offset.
+ * file written at +02:00, "UTC" for one written in UTC or without an offset, the zone's name
+ * ("Europe/Berlin") for a dataset that named one.
  */
 export function timeZoneLabel(offset: string | null | undefined): string {
+  if (offset && !FIXED_OFFSET.test(offset)) return offset;
   return offsetMinutes(offset) === 0 ? 'UTC' : `UTC${offset}`;
 }
 
 /**
- * The instant as a Date whose getUTC* fields read the wall-clock time at `offset` ("+02:00"), for
- * formatting with the utc* helpers; the instant itself when there is no offset.
+ * The instant as a Date whose getUTC* fields read the wall-clock time at `offset` ("+02:00", or
+ * an IANA zone at that instant), for formatting with the utc* helpers; the instant itself when
+ * there is no offset.
  */
 export function atOffset(value: string | number, offset?: string | null): Date {
-  return new Date(new Date(value).getTime() + offsetMinutes(offset) * 60_000);
+  const instant = new Date(value).getTime();
+  return new Date(instant + offsetMinutes(offset, instant) * 60_000);
 }
 
 /**
@@ -85,13 +109,13 @@ export function formatSeriesTime(
   withZone = true,
 ): string {
   if (value === null || value === undefined) return '—';
-  const minutes = offsetMinutes(offset);
   const date = atOffset(value, offset);
   if (Number.isNaN(date.getTime())) return '—';
+  const minutes = offsetMinutes(offset, new Date(value).getTime());
   const midnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
   const dateOnly = frequency === undefined ? midnight : DATE_ONLY.has(frequency);
   if (dateOnly) return utcDate(date);
-  return withZone ? `${utcDate(date)}, ${utcTime(date)} ${minutes ? offset : 'UTC'}` : `${utcDate(date)}, ${utcTime(date)}`;
+  return withZone ? `${utcDate(date)}, ${utcTime(date)} ${minutes ? offsetText(minutes) : 'UTC'}` : `${utcDate(date)}, ${utcTime(date)}`;
 }
 
 export function formatSeriesRange(

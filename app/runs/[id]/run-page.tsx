@@ -27,7 +27,7 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { cancelRun, deleteRun } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import { drawnModels } from '@/lib/client/drawn-models';
-import { formatCount, formatDuration, formatSeriesRange } from '@/lib/client/format';
+import { formatCount, formatDuration, formatSeriesRange, seriesZone } from '@/lib/client/format';
 import { useDataset, useSeries } from '@/lib/client/hooks';
 import { isActive, runLabel } from '@/lib/client/run-status';
 import { useRun } from '@/lib/client/use-run';
@@ -165,7 +165,7 @@ export function RunPage({ id }: { id: string }) {
           <RunForecastCard
             run={run}
             frequency={series?.frequency ?? 'irregular'}
-            timeOffset={series?.timeOffset}
+            timeOffset={seriesZone(series)}
             drawn={drawn}
             picked={picked}
             onPick={setPicked}
@@ -190,8 +190,8 @@ export function RunPage({ id }: { id: string }) {
                     ['Training time', formatDuration(run.durationMs)],
                     ['Epochs trained', history.length ? formatCount(history[history.length - 1].epoch) : '—'],
                     ['Points', formatCount(run.summary?.points)],
-                    ['Training data', formatSeriesRange(run.summary?.trainStart, run.summary?.trainEnd, series?.frequency, series?.timeOffset)],
-                    ['Last backtest window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency, series?.timeOffset)],
+                    ['Training data', formatSeriesRange(run.summary?.trainStart, run.summary?.trainEnd, series?.frequency, seriesZone(series))],
+                    ['Last backtest window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency, seriesZone(series))],
                   ]}
                 />
               </div>

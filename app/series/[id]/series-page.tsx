@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { ApiError } from '@/lib/client/api-error';
-import { formatCount, formatFrequency, formatSeriesRange } from '@/lib/client/format';
+import { formatCount, formatFrequency, formatSeriesRange, seriesZone } from '@/lib/client/format';
 import { useDataset, useRuns, useSeries } from '@/lib/client/hooks';
 import { useZoomablePoints } from '@/lib/client/use-zoomable-points';
 
@@ -54,7 +54,7 @@ export function SeriesPage({ id }: { id: string }) {
           <>
             <span>{formatFrequency(series.frequency)}</span>
             <span>{formatCount(series.points)} points</span>
-            <span data-testid="series-range">{formatSeriesRange(series.start, series.end, series.frequency, series.timeOffset)}</span>
+            <span data-testid="series-range">{formatSeriesRange(series.start, series.end, series.frequency, seriesZone(series))}</span>
           </>
         }
       />
@@ -69,7 +69,7 @@ export function SeriesPage({ id }: { id: string }) {
         ) : (
           <div className="stack stack-sm">
             <ZoomBar
-              summary={`${formatSeriesRange(points.points[0].t, points.points[points.points.length - 1].t, series.frequency, series.timeOffset)} · ${formatCount(points.points.length)} of ${formatCount(series.points)} points drawn`}
+              summary={`${formatSeriesRange(points.points[0].t, points.points[points.points.length - 1].t, series.frequency, seriesZone(series))} · ${formatCount(points.points.length)} of ${formatCount(series.points)} points drawn`}
               zoomed={points.zoom !== null}
               refreshing={points.refreshing}
               onReset={points.reset}
@@ -77,7 +77,7 @@ export function SeriesPage({ id }: { id: string }) {
             <HistoryChart
               points={points.points}
               frequency={series.frequency}
-              timeOffset={series.timeOffset}
+              timeOffset={seriesZone(series)}
               name={series.name}
               onZoom={points.zoomTo}
               zoomed={points.zoom !== null}
