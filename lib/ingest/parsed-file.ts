@@ -41,13 +41,14 @@ export function buildParsedFile(table: TableContents, options: ParseOptions): Pa
   if (seriesColumns.length === 0) problems.push(problem.noNumericColumn(skippedColumns));
   problems.push(...formulaProblems(table, seriesColumns));
 
-  // Offsets written in the file win over the zone: it only reads times written without one.
-  const zone = options.timeZone && dates?.offset === null ? options.timeZone : null;
+  // A zone is about times of day: a column of dates (all at midnight) stays calendar days, and
+  // offsets written in the file win over the zone (it then only says how to show the times).
+  const timeZone = options.timeZone && dates && !allMidnight(dates.t) ? options.timeZone : null;
+  const zone = timeZone && dates?.offset === null ? timeZone : null;
   const built = dates
     ? buildSeries(table, dates.t, ids, seriesColumns, options, problems, zone)
     : { series: [], skippedSeries: [] };
   const timeOffset = dates?.offset ?? null;
-  const timeZone = options.timeZone ?? null;
   for (const series of built.series) {
     series.timeOffset = timeOffset;
     series.timeZone = timeZone;
@@ -207,6 +208,14 @@ function buildSeries(
     );
   });
   return checkSeries(prepared, groups !== null, options, problems);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether every time read is a midnight (UTC, as written): the column holds dates, not times. */
+function allMidnight(t: Float64Array): boolean {
+  for (let i = 0; i < t.length; i++) if (!Number.isNaN(t[i]) && t[i] % DAY_MS !== 0) return false;
+  return true;
 }
 
 /** Rows with a timestamp but an empty id cell: they belong to no series. */

@@ -68,8 +68,8 @@ describe('wallClockToInstants', () => {
 
 describe('parseCsv with timeZone', () => {
   it('reads offset-less times in the zone', async () => {
-    const parsed = await parseCsv('time,v\n2024-07-01 00:00,1\n2024-07-02 00:00,2\n2024-07-03 00:00,4\n', { timeZone: 'Europe/Berlin' });
-    expect(parsed.series[0].t).toEqual([at('2024-06-30T22:00Z'), at('2024-07-01T22:00Z'), at('2024-07-02T22:00Z')]);
+    const parsed = await parseCsv('time,v\n2024-07-01 06:00,1\n2024-07-01 07:00,2\n2024-07-01 08:00,4\n', { timeZone: 'Europe/Berlin' });
+    expect(parsed.series[0].t).toEqual([at('2024-07-01T04:00Z'), at('2024-07-01T05:00Z'), at('2024-07-01T06:00Z')]);
     expect(parsed.timeZone).toBe('Europe/Berlin');
   });
 
@@ -79,6 +79,13 @@ describe('parseCsv with timeZone', () => {
     });
     expect(parsed.series[0].t[0]).toBe(at('2024-07-01T00:00Z'));
     expect(parsed.timeOffset).toBe('+00:00');
+  });
+
+  it('leaves a column of dates as calendar days: a zone is about times of day', async () => {
+    const parsed = await parseCsv('date,v\n2024-03-30,1\n2024-03-31,2\n2024-04-01,4\n', { timeZone: 'America/New_York' });
+    expect(parsed.series[0].t).toEqual([at('2024-03-30T00:00Z'), at('2024-03-31T00:00Z'), at('2024-04-01T00:00Z')]);
+    expect(parsed.series[0]).toMatchObject({ frequency: 'daily', gaps: 0, timeZone: null });
+    expect(parsed.timeZone).toBeNull();
   });
 
   it('refuses an unknown zone with a message that says what to give', async () => {

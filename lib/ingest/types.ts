@@ -161,7 +161,11 @@ export interface ParsedFile {
    * when they differ); null when they carry none (then they were read as UTC).
    */
   timeOffset?: string | null;
-  /** Always set. The zone given in the options (null: none); it read the times only when they carry no offset. */
+  /**
+   * Always set. The zone given in the options, in effect: it read the times when they carry no
+   * offset, and times are shown in it. Null without the option, and for a column of dates (all at
+   * midnight), which stay calendar days.
+   */
   timeZone?: string | null;
   valueColumns: string[];
   /** Columns that are neither the time column, an id column nor numeric, with why. */
