@@ -168,7 +168,7 @@ export async function getPoints(seriesId: string, { from, to, max }: PointsQuery
 
 /** The whole series as the engine takes it, or null when the series does not exist. System scope (worker). */
 export async function loadSeriesData(id: string): Promise<SeriesData | null> {
-  const series = await getPrisma().series.findUnique({ where: { id }, select: { frequency: true } });
+  const series = await getPrisma().series.findUnique({ where: { id }, select: { frequency: true, timeZone: true } });
   if (!series) return null;
   const rows = await readPointRange(id);
   const t = new Array<number>(rows.length);
@@ -177,5 +177,5 @@ export async function loadSeriesData(id: string): Promise<SeriesData | null> {
     t[i] = time;
     v[i] = value;
   });
-  return { t, v, frequency: series.frequency as Frequency };
+  return { t, v, frequency: series.frequency as Frequency, ...(series.timeZone && { timeZone: series.timeZone }) };
 }

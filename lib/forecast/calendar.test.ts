@@ -22,6 +22,26 @@ describe('cyclePosition', () => {
   });
 });
 
+describe('cyclePosition in a time zone', () => {
+  it('reads the wall clock of the zone, the same local hour on both sides of a DST change', () => {
+    // 09:00 in Berlin: 08:00 UTC in winter, 07:00 UTC in summer.
+    expect(cyclePosition('hourOfDay', Date.UTC(2024, 2, 29, 8), 'Europe/Berlin')).toBeCloseTo(0.375, 12);
+    expect(cyclePosition('hourOfDay', Date.UTC(2024, 3, 2, 7), 'Europe/Berlin')).toBeCloseTo(0.375, 12);
+    expect(cyclePosition('hourOfDay', Date.UTC(2024, 3, 2, 7))).toBeCloseTo(7 / 24, 12);
+    // Sunday 2024-03-31 22:30 UTC is Monday 00:30 in Berlin (summer time).
+    expect(cyclePosition('dayOfWeek', Date.UTC(2024, 2, 31, 22, 30), 'Europe/Berlin')).toBeCloseTo((1 + 0.5 / 24) / 7, 12);
+  });
+
+  it('gives covariates that follow the zone', () => {
+    const t = [Date.UTC(2024, 2, 29, 8), Date.UTC(2024, 3, 2, 7)];
+    const { values } = calendarCovariates(t, ['hourOfDay'], 'Europe/Berlin');
+    expect(values[0]).toBeCloseTo(values[2], 6);
+    expect(values[1]).toBeCloseTo(values[3], 6);
+    const utc = calendarCovariates(t, ['hourOfDay']).values;
+    expect(utc[0]).not.toBeCloseTo(utc[2], 3);
+  });
+});
+
 describe('calendarCovariates', () => {
   it('encodes each feature as sin and cos, so the end of a cycle meets its start', () => {
     const t = [Date.UTC(2024, 0, 1, 0), Date.UTC(2024, 0, 1, 6), Date.UTC(2024, 0, 1, 23)];

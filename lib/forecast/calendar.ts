@@ -1,7 +1,9 @@
 // Calendar features for the LSTM: where each step falls in the day, the week and the year, as
 // sin/cos pairs so that 23:00 sits next to 00:00 and December next to January. Which ones a
 // series gets follows its frequency (an hour of day means nothing to monthly data). Timestamps
-// are read in UTC: the engine has no time zone for a series.
+// are read in the series' IANA zone when it has one (a shop's 9:00 is 9:00 in summer and winter;
+// offsets from @date-fns/tz), else in UTC.
+import { tzOffset } from '@date-fns/tz';
 import { FREQUENCY_SPECS, type TimeUnit } from './time/frequency';
 import type { Frequency } from './types';
 import type { Covariates } from './windows';
@@ -28,8 +30,16 @@ export function calendarFeaturesFor(frequency: Frequency): CalendarFeature[] {
 
 const DAY_MS = 86_400_000;
 
-/** Position of `t` in the feature's cycle, 0..1. */
-export function cyclePosition(feature: CalendarFeature, t: number): number {
+/** `t` moved to the wall clock of `timeZone` (read with getUTC*); `t` itself without a zone. */
+function wallClock(t: number, timeZone: string | null | undefined): number {
+  if (!timeZone) return t;
+  const minutes = tzOffset(timeZone, new Date(t));
+  return Number.isFinite(minutes) ? t + minutes * 60_000 : t;
+}
+
+/** Position of `t` in the feature's cycle, 0..1, on the clock of `timeZone` (default UTC). */
+export function cyclePosition(feature: CalendarFeature, instant: number, timeZone?: string | null): number {
+  const t = wallClock(instant, timeZone);
   const date = new Date(t);
   const dayFraction = (t - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())) / DAY_MS;
   switch (feature) {
@@ -45,12 +55,16 @@ export function cyclePosition(feature: CalendarFeature, t: number): number {
 }
 
 /** Two covariates (sin, cos) per feature for each timestamp: t.length x 2·features, row-major. */
-export function calendarCovariates(t: ArrayLike<number>, features: readonly CalendarFeature[]): Covariates {
+export function calendarCovariates(
+  t: ArrayLike<number>,
+  features: readonly CalendarFeature[],
+  timeZone?: string | null,
+): Covariates {
   const count = 2 * features.length;
   const values = new Float32Array(t.length * count);
   for (let i = 0; i < t.length; i++) {
     features.forEach((feature, f) => {
-      const angle = 2 * Math.PI * cyclePosition(feature, t[i]);
+      const angle = 2 * Math.PI * cyclePosition(feature, t[i], timeZone);
       values[i * count + 2 * f] = Math.sin(angle);
       values[i * count + 2 * f + 1] = Math.cos(angle);
     });

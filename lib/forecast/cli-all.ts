@@ -55,7 +55,7 @@ export async function forecastAll(
       const related = global
         ? series.filter((s) => s !== target).map((s) => ({ name: s.name, t: s.t, v: s.v, frequency: s.frequency }))
         : [];
-      const result = await runForecast({ t: target.t, v: target.v, frequency: target.frequency }, config, {}, { related });
+      const result = await runForecast({ t: target.t, v: target.v, frequency: target.frequency, timeZone: target.timeZone }, config, {}, { related });
       const report = forecastReport(target.name, target.frequency, result);
       results.push(JSON.parse(reportJson(report)) as ForecastReport);
       runs.push({ status: 'succeeded', metrics: runMetrics(result), evaluation: runEvaluation(result) });

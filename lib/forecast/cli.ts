@@ -192,7 +192,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const related = options.global ? others.map((s) => ({ name: s.name, t: s.t, v: s.v, frequency: s.frequency })) : [];
-    const result = await runForecast({ t: series.t, v: series.v, frequency: series.frequency }, options.config, {}, { related });
+    const result = await runForecast({ t: series.t, v: series.v, frequency: series.frequency, timeZone: series.timeZone }, options.config, {}, { related });
     const report = forecastReport(series.name, series.frequency, result);
     process.stdout.write(options.json ? `${reportJson(report)}\n` : formatReport(report, result));
     return 0;

@@ -60,6 +60,8 @@ export interface LstmSeriesInfo {
   frequency?: Frequency;
   /** Season for seasonal differencing; defaults to the frequency's. */
   seasonLength?: number;
+  /** The series' IANA zone: calendar features read its wall clock (see calendar.ts). */
+  timeZone?: string | null;
 }
 
 /**
@@ -308,7 +310,8 @@ export class LstmRun {
     const { config, series } = this;
     const calendar = config.calendarFeatures && series.t && series.frequency ? calendarFeaturesFor(series.frequency) : [];
     const season = series.seasonLength ?? (series.frequency ? frequencySeason(series.frequency) : 1);
-    const encodingOf = (name: TransformName): LstmInputEncoding => ({ transform: seriesTransform(name, season), calendar });
+    const zone = calendar.length > 0 && series.timeZone ? { timeZone: series.timeZone } : {};
+    const encodingOf = (name: TransformName): LstmInputEncoding => ({ transform: seriesTransform(name, season), calendar, ...zone });
     const validationWindowsOf = (name: TransformName) => {
       const count = windowCount(values.length - encodingOf(name).transform.lag, config.lookback, config.horizon);
       return { count, validation: Math.min(Math.floor(count * config.validationSplit), count - 1, MAX_VALIDATION_WINDOWS) };

@@ -11,6 +11,8 @@ export interface SeriesData {
   t: number[];
   v: number[];
   frequency: Frequency;
+  /** The IANA zone of a sub-daily series ('Europe/Berlin'): calendar features read its wall clock; unset: UTC. */
+  timeZone?: string | null;
 }
 
 /** Everything a run is trained with. All fields have defaults (see config.ts). */

@@ -31,6 +31,8 @@ import { scaleSeries, unscaleSeries, type SeriesScale } from './series-scale';
 export interface GlobalTarget {
   t: ArrayLike<number>;
   frequency: Frequency;
+  /** The target's IANA zone: calendar features read its wall clock (the dataset's series share it). */
+  timeZone?: string | null;
 }
 
 /** A global model after one fit, and what forecasting the target with it needs. */
@@ -119,7 +121,7 @@ export class GlobalLstmRun {
       const anchor = window[lookback - 1];
       const calendar =
         features > 1
-          ? calendarCovariates(Array.prototype.slice.call(this.target.t, origin - lookback, origin) as number[], this.calendar).values
+          ? calendarCovariates(Array.prototype.slice.call(this.target.t, origin - lookback, origin) as number[], this.calendar, this.target.timeZone).values
           : undefined;
       for (let i = 0; i < lookback; i++) {
         const row = (k * lookback + i) * features;
@@ -152,6 +154,7 @@ export class GlobalLstmRun {
       lookback: config.lookback,
       horizon: config.horizon,
       calendar: this.calendar,
+      timeZone: this.target.timeZone,
     });
     const trainWindows = Math.round(pool.windows.count * (1 - validationSplit));
     this.firstEpochs ??= Math.min(config.epochs, budgetEpochs(trainWindows, config.lookback));

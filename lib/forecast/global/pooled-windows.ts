@@ -22,6 +22,8 @@ export interface PoolOptions {
   lookback: number;
   horizon: number;
   calendar: readonly CalendarFeature[];
+  /** The IANA zone calendar features read the time in; unset: UTC. */
+  timeZone?: string | null;
   /** Defaults to MAX_POOLED_WINDOWS. */
   maxWindows?: number;
 }
@@ -57,7 +59,7 @@ export function windowShares(counts: readonly number[], total: number): number[]
 }
 
 export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions): Pool {
-  const { lookback, horizon, calendar } = options;
+  const { lookback, horizon, calendar, timeZone } = options;
   const counts = parts.map((p) => windowCount(p.v.length, lookback, horizon));
   const shares = windowShares(counts, options.maxWindows ?? MAX_POOLED_WINDOWS);
   const scales = parts.map((p) => fitSeriesScale(p.v));
@@ -70,7 +72,7 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
 
   const scaled = parts.map((part, p) => scaleSeries(scales[p], part.v));
   const covariates = parts.map((part, p) =>
-    calendar.length > 0 && counts[p] > 0 ? calendarCovariates(part.t, calendar).values : undefined,
+    calendar.length > 0 && counts[p] > 0 ? calendarCovariates(part.t, calendar, timeZone).values : undefined,
   );
   const inputs = new Float32Array(picked.length * lookback * features);
   const targets = new Float32Array(picked.length * horizon);

@@ -48,3 +48,19 @@ describe('originInputs', () => {
     expect(() => originInputs(encoding, scaler, series.v, [20], lookback)).toThrow('pass the timestamps');
   });
 });
+
+describe('LSTM inputs of a series with a time zone', () => {
+  it("read the calendar on the zone's wall clock, in training windows and forecast inputs alike", () => {
+    const plain: LstmInputEncoding = { transform: seriesTransform('none', 24), calendar: ['hourOfDay'] };
+    const zoned: LstmInputEncoding = { ...plain, timeZone: 'Asia/Kolkata' };
+    const utc = trainingWindows(plain, series.v, lookback, horizon, series.t);
+    const local = trainingWindows(zoned, series.v, lookback, horizon, series.t);
+    // Kolkata is UTC+05:30: the hour-of-day inputs (features 1 and 2 of each step) differ, values do not.
+    expect(local.windows.inputs[0]).toBeCloseTo(utc.windows.inputs[0], 6);
+    expect(local.windows.inputs[1]).not.toBeCloseTo(utc.windows.inputs[1], 3);
+    const origin = lookback + 4;
+    const { inputs } = originInputs(zoned, local.scaler, series.v, [origin], lookback, series.t);
+    const expected = local.windows.inputs.subarray(4 * lookback * 3, 5 * lookback * 3);
+    Array.from(inputs).forEach((x, i) => expect(x).toBeCloseTo(expected[i], 5));
+  });
+});

@@ -16,6 +16,8 @@ export interface LstmInputEncoding {
   transform: SeriesTransform;
   /** Each adds a sin and a cos input per step. */
   calendar: CalendarFeature[];
+  /** The IANA zone the calendar features read the time in; unset: UTC. */
+  timeZone?: string;
 }
 
 /** Values alone, untransformed: what models saved before transforms and calendar features read. */
@@ -52,6 +54,7 @@ export function trainingWindows(
       ? calendarCovariates(
           Array.prototype.slice.call(requireTimestamps(encoding, t, values.length), lag, values.length) as number[],
           encoding.calendar,
+          encoding.timeZone,
         )
       : undefined;
   return { windows: relativeToLastInput(slidingWindows(transform(scaler, z), lookback, horizon, covariates)), scaler };
@@ -83,7 +86,7 @@ export function originInputs(
       inputs.set(relative, i * lookback);
     } else {
       const steps = Array.prototype.slice.call(requireTimestamps(encoding, t, origin), origin - lookback, origin) as number[];
-      interleave(inputs, i * lookback * features, relative, calendarCovariates(steps, encoding.calendar), 0, lookback);
+      interleave(inputs, i * lookback * features, relative, calendarCovariates(steps, encoding.calendar, encoding.timeZone), 0, lookback);
     }
   });
   return { inputs, anchors };

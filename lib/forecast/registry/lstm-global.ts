@@ -11,7 +11,7 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
   key: 'lstmGlobal',
   wanted: ({ config, data, related }) => config.globalLstm && compatibleRelated(data.frequency, related).usable.length > 0,
   create: ({ config, data, windowCount, related, callbacks }) => {
-    const run = new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency }, related, callbacks);
+    const run = new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, timeZone: data.timeZone }, related, callbacks);
     return {
       fit: run.fitter,
       future: async (values) => ({ forecast: await run.future(values) }),

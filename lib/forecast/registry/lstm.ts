@@ -19,6 +19,7 @@ export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
       t: data.t,
       frequency: data.frequency,
       seasonLength: season.length,
+      timeZone: data.timeZone,
     });
     let history: EpochLog[] = [];
     let refit: FittedLstm | undefined;
