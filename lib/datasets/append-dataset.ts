@@ -51,7 +51,9 @@ function overlapProblems(error: OverlapError): Problem[] {
 
 /** The caller checks that the dataset exists in `scope`; one deleted meanwhile still answers 404. */
 export async function appendToDataset(scope: Scope, { datasetId, file, options = {}, progress }: DatasetAppend): Promise<AppendResult> {
-  const parsed = await parseCsv(file, options, { onRows: progress?.rowsParsed });
+  // More rows of the same data: read in the zone the dataset was imported with unless one is given.
+  const storedZone = options.timeZone ? undefined : (await getDataset(scope, datasetId))?.series.find((s) => s.timeZone)?.timeZone;
+  const parsed = await parseCsv(file, storedZone ? { ...options, timeZone: storedZone } : options, { onRows: progress?.rowsParsed });
   if (!parsed.ok) throw invalidCsv(parsed.problems);
   await checkSeriesLimit(scope, datasetId, parsed.series);
   progress?.storing();

@@ -100,6 +100,23 @@ describe('POST /api/datasets/:id/append', () => {
     expect(values.get('2024-01-25')).toBe(1024);
   });
 
+  it("reads an appended file in the zone the dataset was imported with, when the append names none", async () => {
+    const hours = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `2024-07-01 ${String(from + i).padStart(2, '0')}:00,${i % 5}`).join('\n');
+    const first = await callJson(upload, { method: 'POST', body: csvForm(`time,load\n${hours(0, 11)}\n`, 'h.csv', { timeZone: 'Europe/Berlin' }) });
+    expect(first.status).toBe(201);
+    expect(first.body.dataset.series[0]).toMatchObject({ start: '2024-06-30T22:00:00.000Z', timeZone: 'Europe/Berlin' });
+    const { status, body } = await callJson(append, {
+      method: 'POST',
+      body: csvForm(`time,load\n${hours(12, 17)}\n`, 'more.csv'),
+      params: { id: first.body.dataset.id },
+    });
+    expect(status).toBe(200);
+    // 12:00-17:00 Berlin summer time follow 11:00 without a gap or an overlap.
+    expect(body.appended[0]).toMatchObject({ created: false, added: 6, overlapping: 0 });
+    expect(body.dataset.series[0]).toMatchObject({ points: 18, end: '2024-07-01T15:00:00.000Z', timeZone: 'Europe/Berlin' });
+  });
+
   it('merges overlapping values with duplicatePolicy "sum"', async () => {
     const dataset = await uploadTwoSeries();
     const a = dataset.series[0];
