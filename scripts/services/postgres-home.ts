@@ -142,7 +142,15 @@ function existingCluster(requested: string): string | null {
   }
   if (stat.isSymbolicLink()) {
     const target = resolve(dirname(requested), readlinkSync(requested));
-    if (!existsSync(target)) {
+    try {
+      statSync(target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EACCES') {
+        throw new Error(
+          `${requested} points to ${target}, which this user may not open: it belongs to root's \`npm start\`. ` +
+            'Run npm start as root, or set DATABASE_URL to use another PostgreSQL server.',
+        );
+      }
       throw new Error(
         `${requested} points to ${target}, which no longer exists (removed?). ` +
           `To start over with an empty database, delete the link: rm ${requested}`,
