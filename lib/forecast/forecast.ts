@@ -8,7 +8,7 @@ import { initBackend } from './backend';
 import { backtestOrigins, runBacktest, scoreBacktest, type ModelFitter } from './backtest';
 import { BASELINES, baselineFitter } from './baselines';
 import { chooseChampion } from './champion';
-import { classicalFitter } from './classical';
+import { CLASSICAL_NAMES, classicalFitter, isClassical } from './classical';
 import { modelEntry, perModel } from './compared-models';
 import { assertLongEnough, backtestWindowsFor, minimumPoints, resolveConfig } from './config';
 import { compatibleRelated, GlobalLstmRun, type RelatedSeries } from './global';
@@ -111,7 +111,7 @@ export async function runForecast(
             ? hybrid.fitter
             : m === 'lstmGlobal'
               ? globalRun!.fitter
-              : m === 'mstl' || m === 'ets' || m === 'autoArima'
+              : isClassical(m)
                 ? classicalFitter(m, classical)
                 : baselineFitter(m, horizon, season.length);
       return observedFitter(fitter, (ms) => addMs(m, ms), (note) => (notes[m] = note));
@@ -129,7 +129,7 @@ export async function runForecast(
     future.lstm = (await time('lstm', () => lstmForecastFrom(refit, data.v, [points], lookback)))[0];
     future.lstmHybrid = await time('lstmHybrid', () => hybrid.future(values));
     if (globalRun) future.lstmGlobal = await time('lstmGlobal', () => globalRun.future(data.v));
-    for (const m of ['mstl', 'ets', 'autoArima'] as const) {
+    for (const m of CLASSICAL_NAMES) {
       future[m] = await time(m, async () => {
         const fitted = await classicalFitter(m, classical)(values, { index: windowCount, count: windowCount, origin: points });
         if (fitted.note) notes[m] = fitted.note;

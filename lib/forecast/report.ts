@@ -50,6 +50,7 @@ const MODEL_LABELS: Record<PredictionModel, string> = {
   mstl: 'MSTL',
   ets: 'ETS',
   autoArima: 'AutoARIMA',
+  theta: 'Theta',
   naive: 'naive',
   seasonalNaive: 'seasonal naive',
   drift: 'drift',

@@ -69,7 +69,7 @@ export type ModelName = 'lstm' | 'seasonalNaive';
 export type BaselineName = 'naive' | 'seasonalNaive' | 'drift';
 
 /** Classical statistical comparators every run fits beside the LSTMs (lib/forecast/classical). */
-export type ClassicalName = 'mstl' | 'ets' | 'autoArima';
+export type ClassicalName = 'mstl' | 'ets' | 'autoArima' | 'theta';
 
 /**
  * The LSTMs: plain, the hybrid that models what MSTL leaves over (lib/forecast/hybrid), and the

@@ -14,7 +14,7 @@ import { GET as listRuns, POST as createRun } from './route';
 
 // Tiny models: the point is the plumbing, not the forecast.
 const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
-const MODELS = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+const MODELS = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
 
 let seriesId: string;
 let seriesName: string;
