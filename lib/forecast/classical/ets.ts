@@ -19,6 +19,13 @@ export const ETS_MAX_HISTORY = 4000;
 const SEASONAL_MAX_CYCLES = 40;
 /** R's ets ignores seasonality above this period (use MSTL there). */
 export const ETS_MAX_SEASON = 24;
+/**
+ * Above this period the m - 1 initial seasonal states keep their starting values (the classical
+ * decomposition of the first cycles) instead of joining the likelihood search: with 23 of them for
+ * hourly data the simplex search took ~10x longer per fit for little gain, the states being
+ * smoothed by gamma from the first cycle on anyway. R optimises them up to m = 24.
+ */
+const MAX_OPTIMISED_SEASON = 12;
 
 export type ErrorType = 'A' | 'M';
 export type TrendType = 'N' | 'A' | 'Ad';
@@ -167,7 +174,8 @@ export function fitEtsModel(values: ArrayLike<number>, spec: EtsSpec, m: number,
   const scale = Math.max(Math.abs(start.level) * 0.05, 1e-6);
   x0.push(start.level), steps.push(scale);
   if (trended) x0.push(start.slope), steps.push(Math.max(Math.abs(start.slope) * 0.2, scale * 0.1));
-  if (seasonal) {
+  const optimiseSeasons = seasonal && m <= MAX_OPTIMISED_SEASON;
+  if (optimiseSeasons) {
     for (let k = 1; k < m; k++) {
       x0.push(start.seasons[k]);
       steps.push(spec.season === 'M' ? 0.02 : Math.max(Math.abs(start.seasons[k]) * 0.1, scale * 0.1));
@@ -189,7 +197,7 @@ export function fitEtsModel(values: ArrayLike<number>, spec: EtsSpec, m: number,
     const seasons = new Float64Array(period);
     if (seasonal) {
       let sum = 0;
-      for (let k = 1; k < m; k++) sum += seasons[k] = x[i++];
+      for (let k = 1; k < m; k++) sum += seasons[k] = optimiseSeasons ? x[i++] : start.seasons[k];
       seasons[0] = spec.season === 'M' ? m - sum : -sum;
       if (spec.season === 'M' && seasons.some((s) => s <= 0)) return undefined;
     }

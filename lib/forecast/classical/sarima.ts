@@ -158,8 +158,9 @@ export function fitArima(y: ArrayLike<number>, order: ArimaOrder, scoreFrom = 0)
   let value = objective(x0);
   if (k > 0) {
     const steps = x0.map(() => 0.1);
-    let best = nelderMead(objective, x0, { steps, maxEvaluations: 300 * k });
-    const again = nelderMead(objective, best.x, { steps, maxEvaluations: 300 * k });
+    let best = nelderMead(objective, x0, { steps, maxEvaluations: 200 * k });
+    // A restart from the optimum with a fresh simplex catches an early collapse.
+    const again = nelderMead(objective, best.x, { steps, maxEvaluations: 100 * k });
     if (again.value < best.value) best = again;
     x = best.x;
     value = best.value;
