@@ -158,9 +158,9 @@ export function fitArima(y: ArrayLike<number>, order: ArimaOrder, scoreFrom = 0)
   let value = objective(x0);
   if (k > 0) {
     const steps = x0.map(() => 0.1);
-    let best = nelderMead(objective, x0, { steps, maxEvaluations: 200 * k });
+    let best = nelderMead(objective, x0, { steps, maxEvaluations: 120 * k });
     // A restart from the optimum with a fresh simplex catches an early collapse.
-    const again = nelderMead(objective, best.x, { steps, maxEvaluations: 100 * k });
+    const again = nelderMead(objective, best.x, { steps, maxEvaluations: 60 * k });
     if (again.value < best.value) best = again;
     x = best.x;
     value = best.value;
