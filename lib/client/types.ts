@@ -64,6 +64,7 @@ export interface Run {
   id: string;
   seriesId: string;
   scheduleId: string | null;
+  batchId: string | null;
   status: RunStatus;
   /** 0..1 over the whole run. */
   progress: number;

@@ -6,7 +6,7 @@
 // model strictly, and then the champion is never worse than the best single model on the backtest.
 import type { BacktestRun, Residual } from './backtest';
 import { scoreBacktest } from './backtest';
-import { formatScore, MODEL_LABELS, modelEntry, rankingKey, SIMPLICITY_ORDER } from './compared-models';
+import { formatScore, MODEL_LABELS, modelEntry, modelsOfFamily, rankingKey, SIMPLICITY_ORDER } from './compared-models';
 import { predictionIntervals } from './intervals';
 import type { AccuracyMetrics, Champion, ComparedModel, LstmFamilyName, ModelIntervals, ModelRecord } from './types';
 
@@ -67,7 +67,7 @@ function joinNames(names: readonly string[]): string {
 }
 
 function lstmFamily(metrics: ModelRecord<AccuracyMetrics>): Champion['lstmFamily'] {
-  const family = (['lstm', 'lstmHybrid', 'lstmGlobal'] as const).filter((m) => metrics[m] !== undefined);
+  const family = modelsOfFamily('lstm').filter((m) => metrics[m] !== undefined);
   const key = rankingKey(metrics);
   const score = (m: LstmFamilyName) => modelEntry(metrics, m)[key];
   const best = family.reduce<LstmFamilyName>((a, b) => (score(b) < score(a) ? b : a), 'lstm');

@@ -18,7 +18,7 @@ import { MSTL_MAX_HISTORY } from '@/lib/forecast/classical/mstl';
 import { seasonalPeriods } from '@/lib/forecast/classical/seasonal-periods';
 import { THETA_MAX_HISTORY } from '@/lib/forecast/classical/theta';
 import { backtestWindowsFor, resolveConfig } from '@/lib/forecast/config';
-import { computeMetrics } from '@/lib/forecast/metrics';
+import { mase } from '@/lib/forecast/metrics';
 import { resolveSeason } from '@/lib/forecast/season';
 import type { ClassicalName } from '@/lib/forecast/types';
 import { evaluationSet } from './evaluation-set';
@@ -154,11 +154,11 @@ export const classicalReference: BenchSection = {
           const train = series.v.slice(0, job.origin);
           const actual = series.v.slice(job.origin, job.origin + job.ours.length);
           const ref = rForecasts.get(job.id);
-          oursMase += computeMetrics(actual, job.ours, train, season.length).mase / mine.length;
+          oursMase += mase(actual, job.ours, train, season.length) / mine.length;
           oursMs += job.oursMs;
           if (!ref || !ref.mean.every(Number.isFinite)) usable = false;
           else {
-            refMase += computeMetrics(actual, ref.mean, train, season.length).mase / mine.length;
+            refMase += mase(actual, ref.mean, train, season.length) / mine.length;
             refMs += ref.ms;
           }
         }

@@ -9,10 +9,6 @@ import { thetaFitter } from './theta';
 
 export const CLASSICAL_NAMES = ['mstl', 'ets', 'autoArima', 'theta'] as const satisfies readonly ClassicalName[];
 
-export function isClassical(model: string): model is ClassicalName {
-  return (CLASSICAL_NAMES as readonly string[]).includes(model);
-}
-
 export interface ClassicalContext {
   horizon: number;
   frequency: Frequency;
