@@ -223,6 +223,7 @@ describe('a run from request to predictions', () => {
       mstl: expect.any(Number),
       ets: expect.any(Number),
       autoArima: expect.any(Number),
+      theta: expect.any(Number),
       seasonalNaive: expect.any(Number),
       drift: expect.any(Number),
       // The champion's average is served beside its members only when it is the champion.
