@@ -122,7 +122,7 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   }
   // The leaderboard ranks every model, marks one champion and says why, with the best LSTM beside it.
   const leaderboard = page.getByTestId('leaderboard');
-  for (const model of ['LSTM', 'Hybrid LSTM', 'MSTL', 'ETS', 'AutoARIMA', 'Seasonal naive']) {
+  for (const model of ['LSTM', 'Hybrid LSTM', 'MSTL', 'ETS', 'AutoARIMA', 'Theta', 'Seasonal naive']) {
     await expect(leaderboard.getByRole('rowheader', { name: new RegExp(`^${model}\\b`) }).first()).toBeVisible();
   }
   await expect(leaderboard.getByTestId('champion-badge')).toHaveCount(1);
@@ -148,7 +148,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const championDownload = page.waitForEvent('download');
   await page.getByTestId('download-csv').click();
   const championLine = (await downloadedText(await championDownload)).split('\n')[1];
-  expect(championLine).toMatch(/,(lstm|lstmHybrid|mstl|ets|autoArima|naive|seasonalNaive|drift|ensemble),store_north$/);
+  expect(championLine).toMatch(/,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north$/);
   await page.getByTestId('download-model').selectOption('lstm');
 
   const csvDownload = page.waitForEvent('download');

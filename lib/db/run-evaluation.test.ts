@@ -3,7 +3,7 @@ import type { AccuracyMetrics, ComparedModel, ModelIntervals, Verdict } from '@/
 import { progressDetail, runEvaluation, runMetrics, storedMetrics } from './run-evaluation';
 
 const metrics = (mase: number, mape = 10): AccuracyMetrics => ({ mae: 1, rmse: 2, mape, mapeExcluded: 0, smape: 9, mase, wape: 8 });
-const MODELS: ComparedModel[] = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+const MODELS: ComparedModel[] = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
 const perModel = <T>(f: (m: ComparedModel) => T) => Object.fromEntries(MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
 const intervals = (coverage80: number | null): ModelIntervals => ({
   bands: { 80: { lower: [1], upper: [2] }, 95: { lower: [null], upper: [null] } },

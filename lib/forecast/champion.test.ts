@@ -63,7 +63,7 @@ describe('chooseChampion', () => {
     expect(result.model).toBe('mstl');
     expect(result.members).toEqual(['mstl']);
     expect(result.future).toEqual([103, 200]);
-    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 9 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
+    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 10 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
   });
 
   it('picks the average of the best models when their errors cancel, with its own metrics and intervals', () => {

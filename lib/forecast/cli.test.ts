@@ -45,7 +45,7 @@ describe('forecast CLI', () => {
     );
     expect(['tensorflow', 'wasm', 'cpu']).toContain(report.backend);
     expect(report.seconds).toBeGreaterThan(0);
-    const models = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+    const models = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
     expect(Object.keys(report.models)).toEqual(models);
     for (const model of models) {
       expect(Object.keys(report.models[model]).sort()).toEqual(['fitSeconds', 'mae', 'mape', 'mase', 'rmse', 'smape', 'wape']);

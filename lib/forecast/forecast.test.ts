@@ -189,7 +189,7 @@ describe('runForecast backtest, intervals and verdict', () => {
       expect(w.forecasts.naive).toEqual(naive(before, 7));
       expect(w.forecasts.seasonalNaive).toEqual(seasonalNaive(before, 7, 7));
       expect(w.forecasts.drift).toEqual(drift(before, 7));
-      for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima'] as const) {
+      for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta'] as const) {
         expect(w.forecasts[model]).toHaveLength(7);
         expect(w.forecasts[model].every(Number.isFinite)).toBe(true);
       }
@@ -204,7 +204,7 @@ describe('runForecast backtest, intervals and verdict', () => {
     }
     expect(result.season).toEqual({ length: 7, source: 'frequency' });
     // Fit time is recorded for every model that fits something.
-    for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima'] as const) {
+    for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta'] as const) {
       expect(result.models[model].fitMs).toBeGreaterThan(0);
     }
   });

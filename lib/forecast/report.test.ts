@@ -17,7 +17,7 @@ describe('forecastReport', () => {
   it('carries every model\'s metrics and fit time, the champion, and the champion\'s forecast with its intervals', () => {
     const report = forecastReport('load', 'hourly', result);
     expect(report).toMatchObject({ series: 'load', frequency: 'hourly', points: 100, horizon: 6, backend: result.backend });
-    expect(Object.keys(report.models)).toEqual(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift']);
+    expect(Object.keys(report.models)).toEqual(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift']);
     const { mapeExcluded: _, ...lstm } = result.models.lstm.metrics;
     expect(report.models.lstm).toEqual({ ...lstm, fitSeconds: result.models.lstm.fitMs / 1000 });
     expect(report.skill).toBe(result.skill);

@@ -14,7 +14,7 @@ import { GET as listRuns, POST as createRun } from './route';
 
 // Tiny models: the point is the plumbing, not the forecast.
 const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
-const MODELS = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+const MODELS = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
 
 let seriesId: string;
 let seriesName: string;
@@ -223,6 +223,7 @@ describe('a run from request to predictions', () => {
       mstl: expect.any(Number),
       ets: expect.any(Number),
       autoArima: expect.any(Number),
+      theta: expect.any(Number),
       seasonalNaive: expect.any(Number),
       drift: expect.any(Number),
       // The champion's average is served beside its members only when it is the champion.

@@ -83,7 +83,7 @@ export const runSchema = z
       .meta({ description: 'The fit in progress; null before training and once finished' }),
     config: forecastConfigResponseSchema,
     backend: z.string().nullable(),
-    metrics: openObject.nullable().meta({ description: 'Backtest accuracy per model (lstm, lstmHybrid, lstmGlobal when the run trained it, mstl, ets, autoArima, naive, seasonalNaive, drift); null until succeeded' }),
+    metrics: openObject.nullable().meta({ description: 'Backtest accuracy per model (lstm, lstmHybrid, lstmGlobal when the run trained it, mstl, ets, autoArima, theta (runs since it was added), naive, seasonalNaive, drift); null until succeeded' }),
     evaluation: openObject.nullable().meta({ description: 'season, backtest, skill, verdict, coverage, champion (model, members, reason, metrics, coverage, lstmFamily), fitMs; null until succeeded' }),
     history: z.array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() })),
     summary: z
