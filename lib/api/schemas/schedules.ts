@@ -1,7 +1,7 @@
 // Request schemas of the /api/schedules routes (parsed by the routes, documented by lib/api/openapi.ts).
 import { z } from 'zod';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
-import { cronSchema, exactlyOneTimingIssue, hasExactlyOneTiming, intervalSchema } from '@/lib/schedules/timing';
+import { cronSchema, exactlyOneTimingIssue, hasExactlyOneTiming, intervalSchema } from '@/lib/queue/timing';
 
 export const listSchedulesQuery = z.object({ seriesId: z.string().min(1).optional() });
 

@@ -1,4 +1,5 @@
-// When a schedule fires: a fixed interval ("15m", "6h", "1d", "90s") or a cron expression
+// When a schedule fires (in lib/queue: the job schedulers read it; lib/schedules and the API schema
+// import it from here): a fixed interval ("15m", "6h", "1d", "90s") or a cron expression
 // (evaluated in UTC, like every timestamp in Horizon).
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
