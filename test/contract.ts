@@ -10,7 +10,10 @@ type JsonSchema = Record<string, unknown>;
 
 const document = buildOpenApiDocument() as {
   components: JsonSchema;
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>
+  >;
 };
 // Formats (date-time) are left to the zod schemas; unknown keywords (OpenAPI's) are ignored.
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
@@ -40,13 +43,19 @@ function validatorFor(key: string, schema: JsonSchema): ValidateFunction {
   return validate;
 }
 
-function schemaFor(operation: OperationSpec, status: number): { key: string; schema: JsonSchema | undefined } | 'undocumented' {
+function schemaFor(
+  operation: OperationSpec,
+  status: number,
+): { key: string; schema: JsonSchema | undefined } | 'undocumented' {
   const documented = document.paths[operation.path][operation.method].responses[String(status)];
   if (!documented) {
     if (status < 400) return 'undocumented';
     return { key: 'error', schema: { $ref: '#/components/schemas/Error' } };
   }
-  return { key: `${operation.method} ${operation.path} ${status}`, schema: documented.content?.['application/json']?.schema };
+  return {
+    key: `${operation.method} ${operation.path} ${status}`,
+    schema: documented.content?.['application/json']?.schema,
+  };
 }
 
 // Compile every response schema up front (about a second), so no check slows the test that
@@ -88,7 +97,8 @@ export function assertMatchesContract(
           [...operation.path.matchAll(/\{\w+\}/g)].length === Object.keys(params).length,
       );
   const call = `${method} ${path ?? `(a route with ${Object.keys(params).length} path parameters)`} ${status}`;
-  if (candidates.length === 0) throw new Error(`${call}: no such operation in the OpenAPI document (lib/api/openapi.ts).`);
+  if (candidates.length === 0)
+    throw new Error(`${call}: no such operation in the OpenAPI document (lib/api/openapi.ts).`);
   const problems: string[] = [];
   for (const operation of candidates) {
     const found = schemaFor(operation, status);

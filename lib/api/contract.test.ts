@@ -49,17 +49,23 @@ describe('assertMatchesContract', () => {
   it('fails on a missing field, a wrong type, an unknown model or an undeclared field', () => {
     const { error: _error, ...withoutError } = run;
     expect(() => assertMatchesContract('GET', '/api/runs/r1', 200, { run: withoutError })).toThrow(/error/);
-    expect(() => assertMatchesContract('GET', '/api/runs/r1', 200, { run: { ...run, progress: '0' } })).toThrow(/progress/);
-    expect(() => assertMatchesContract('GET', '/api/runs/r1', 200, { run: { ...run, metrics: { prophet: {} } } })).toThrow(
-      /metrics/,
+    expect(() => assertMatchesContract('GET', '/api/runs/r1', 200, { run: { ...run, progress: '0' } })).toThrow(
+      /progress/,
     );
-    expect(() => assertMatchesContract('GET', '/api/runs/r1', 200, { run: { ...run, extra: 1 } })).toThrow(/additional/);
+    expect(() =>
+      assertMatchesContract('GET', '/api/runs/r1', 200, { run: { ...run, metrics: { prophet: {} } } }),
+    ).toThrow(/metrics/);
+    expect(() => assertMatchesContract('GET', '/api/runs/r1', 200, { run: { ...run, extra: 1 } })).toThrow(
+      /additional/,
+    );
   });
 
   it('holds errors to the envelope and success statuses to the document', () => {
     const notFound = { error: { code: 'not_found', message: 'No run r1.' } };
     expect(() => assertMatchesContract('GET', '/api/runs/r1', 404, notFound)).not.toThrow();
-    expect(() => assertMatchesContract('GET', '/api/runs/r1', 404, { error: { code: 'gone', message: '' } })).toThrow(/code/);
+    expect(() => assertMatchesContract('GET', '/api/runs/r1', 404, { error: { code: 'gone', message: '' } })).toThrow(
+      /code/,
+    );
     expect(() => assertMatchesContract('GET', '/api/runs/r1', 201, { run })).toThrow(/does not list status 201/);
     expect(() => assertMatchesContract('PUT', '/api/nowhere', 200, {})).toThrow(/no such operation/);
   });

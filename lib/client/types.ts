@@ -32,7 +32,16 @@ export type {
 } from '@/lib/api/schemas/responses';
 export type { ApiErrorBody };
 export type { Point, PreviewSeries, UploadPhase };
-export type { ComparedModel, PredictionModel, EpochLog, ForecastConfig, Frequency, IntervalBounds, Problem, RunForecast };
+export type {
+  ComparedModel,
+  PredictionModel,
+  EpochLog,
+  ForecastConfig,
+  Frequency,
+  IntervalBounds,
+  Problem,
+  RunForecast,
+};
 export type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout };
 
 export interface FilePreview {
@@ -71,4 +80,3 @@ export type CreateRunBody = z.input<typeof createRunBody>;
 
 /** POST /api/schedules. */
 export type CreateScheduleBody = z.input<typeof createScheduleBody>;
-

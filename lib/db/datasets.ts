@@ -15,7 +15,7 @@ import { PointCopyStream } from './point-copy';
 import { copyPoints, reserveSeriesKeys, skipForeignKeyChecks, withSeriesCreatedInTransaction } from './points';
 import { timeOrderedId } from './time-ordered-id';
 import { inTransaction, withClient } from './transaction';
-import { SERIES_COLUMNS, toSeries, type Series } from './series';
+import { SERIES_COLUMNS, toSeries } from './series';
 
 /** The `Dataset` shape of the API. */
 export type { Dataset };

@@ -20,13 +20,13 @@ const perModel = <T extends z.ZodType>(schema: T) => z.partialRecord(z.enum(COMP
 
 /** JSON has no NaN: a metric the engine could not define is null. */
 const fullMetricsSchema = z.object({
-    mae: nullableNumber,
-    rmse: nullableNumber,
-    mape: nullableNumber.meta({ description: 'Percent, over actual values other than 0' }),
-    mapeExcluded: z.number().int().meta({ description: 'Actual values of 0 that MAPE left out' }),
-    smape: nullableNumber,
-    mase: nullableNumber.meta({ description: 'MAE over the in-sample seasonal-naive MAE before each window' }),
-    wape: nullableNumber,
+  mae: nullableNumber,
+  rmse: nullableNumber,
+  mape: nullableNumber.meta({ description: 'Percent, over actual values other than 0' }),
+  mapeExcluded: z.number().int().meta({ description: 'Actual values of 0 that MAPE left out' }),
+  smape: nullableNumber,
+  mase: nullableNumber.meta({ description: 'MAE over the in-sample seasonal-naive MAE before each window' }),
+  wape: nullableNumber,
 });
 
 /** One model's metrics; runs stored before the full set have only mae, rmse and mase. */
@@ -56,7 +56,9 @@ export const runEvaluationSchema = z
             .meta({ description: "The window's timestamps and every model's forecast of them; absent on older runs" }),
         }),
       ),
-      byStep: perModel(z.array(modelMetricsSchema)).meta({ description: 'Index h - 1: errors h steps ahead, pooled over the windows' }),
+      byStep: perModel(z.array(modelMetricsSchema)).meta({
+        description: 'Index h - 1: errors h steps ahead, pooled over the windows',
+      }),
       note: z.string().nullable(),
     }),
     skill: nullableNumber.meta({ description: '1 - MASE(lstm) / MASE(seasonal naive)' }),
@@ -80,7 +82,9 @@ export const runEvaluationSchema = z
       .optional()
       .meta({ description: 'The recommended model; absent on older runs' }),
     fitMs: perModel(z.number()).optional(),
-    notes: perModel(z.string()).optional().meta({ description: 'Why a model fell back (e.g. a classical fit that failed)' }),
+    notes: perModel(z.string())
+      .optional()
+      .meta({ description: 'Why a model fell back (e.g. a classical fit that failed)' }),
     lstmPreprocessing: z
       .object({
         transform: transformName,
@@ -125,7 +129,9 @@ export const seriesSchema = z
     timeOffset: z
       .string()
       .nullable()
-      .meta({ description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)' }),
+      .meta({
+        description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)',
+      }),
   })
   .meta({ id: 'Series' });
 
@@ -162,11 +168,22 @@ export const runSchema = z
     backend: z.string().nullable(),
     metrics: perModel(modelMetricsSchema)
       .nullable()
-      .meta({ description: 'Backtest accuracy per model, all windows pooled (lstmGlobal only when the run trained it); null until succeeded' }),
+      .meta({
+        description:
+          'Backtest accuracy per model, all windows pooled (lstmGlobal only when the run trained it); null until succeeded',
+      }),
     evaluation: runEvaluationSchema.nullable().meta({ description: 'null until succeeded' }),
-    history: z.array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() })).nullable(),
+    history: z
+      .array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() }))
+      .nullable(),
     summary: z
-      .object({ points: z.number().int(), trainStart: timestamp, trainEnd: timestamp, testStart: timestamp, testEnd: timestamp })
+      .object({
+        points: z.number().int(),
+        trainStart: timestamp,
+        trainEnd: timestamp,
+        testStart: timestamp,
+        testEnd: timestamp,
+      })
       .nullable(),
     durationMs: z.number().nullable(),
     error: z.string().nullable(),
@@ -226,7 +243,11 @@ export const uploadProgressSchema = z
     id: z.string(),
     phase: z.enum(['receiving', 'storing', 'done', 'failed']),
     bytesReceived: z.number().int().meta({ description: 'Bytes of the file received so far' }),
-    bytesTotal: z.number().int().nullable().meta({ description: 'The request Content-Length (file plus form), null if not sent' }),
+    bytesTotal: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The request Content-Length (file plus form), null if not sent' }),
     rowsParsed: z.number().int().meta({ description: 'CSV records read so far, header included' }),
     updatedAt: z.string(),
   })
@@ -234,7 +255,11 @@ export const uploadProgressSchema = z
 
 /** Every schema above that the document lists under components.schemas. */
 export const userSchema = z
-  .object({ id: z.string(), email: z.string(), isAdmin: z.boolean().meta({ description: 'The first account of an install' }) })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    isAdmin: z.boolean().meta({ description: 'The first account of an install' }),
+  })
   .meta({ id: 'User' });
 
 export const apiTokenSchema = z
