@@ -28,6 +28,7 @@ const SERVER_LIB = [
   '@/lib/permissions/*',
   '@/lib/datasets/*',
   '@/lib/runs/*',
+  '@/lib/batches/*',
   '@/lib/schedules/*',
   '@/lib/series/*',
   '@/lib/health/*',
@@ -100,8 +101,11 @@ export default tseslint.config(
     'lib/forecast is the pure engine: it imports no other lib folder (see README, Architecture).',
     [...SERVER_LIB, '@/lib/api/*', ...UI, ...WORKER, '@/lib/ingest', '@/lib/ingest/*'],
   ),
-  // The CLI is the one engine file that reads CSV files the way uploads are read.
-  { files: ['lib/forecast/cli.ts'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  // The CLIs read CSV files the way uploads are read and summarise a dataset like a batch.
+  {
+    files: ['lib/forecast/cli.ts', 'lib/forecast/cli-all.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
   forbid(['lib/ingest/**'], 'lib/ingest is pure: it imports only lib/forecast types (see README, Architecture).', [
     ...SERVER_LIB,
     '@/lib/api/*',
@@ -122,6 +126,7 @@ export default tseslint.config(
       '@/lib/permissions/*',
       '@/lib/datasets/*',
       '@/lib/runs/*',
+      '@/lib/batches/*',
       '@/lib/schedules/*',
       '@/lib/series/*',
       '@/lib/health/*',
@@ -137,6 +142,7 @@ export default tseslint.config(
       'lib/permissions/**',
       'lib/datasets/**',
       'lib/runs/**',
+      'lib/batches/**',
       'lib/schedules/**',
       'lib/series/**',
       'lib/health/**',
@@ -148,7 +154,8 @@ export default tseslint.config(
   forbid(
     ['lib/client/**', 'components/**'],
     'The browser code reads the API through lib/client; server modules only as types (see README, Architecture).',
-    [...SERVER_LIB, ...API_HTTP, '@/app/*', ...WORKER],
+    // lib/runs/precision is pure number formatting shared by the downloads and the run page.
+    [...SERVER_LIB, '!@/lib/runs/precision', ...API_HTTP, '@/app/*', ...WORKER],
     { types: true },
   ),
   forbid(['components/**'], 'Components use lib/client, not server code (see README, Architecture).', [

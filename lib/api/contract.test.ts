@@ -7,6 +7,7 @@ const run = {
   id: 'r1',
   seriesId: 's1',
   scheduleId: null,
+  batchId: null,
   status: 'queued',
   progress: 0,
   progressDetail: null,

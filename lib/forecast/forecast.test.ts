@@ -250,7 +250,8 @@ describe('runForecast backtest, intervals and verdict', () => {
   });
 
   it('falls back to fewer backtest windows on a short series and says so', async () => {
-    const config = { ...tiny, lookback: 14, horizon: 7 };
+    // Asked for explicitly: the defaults ask only for the windows that fit (defaultConfig).
+    const config = { ...tiny, lookback: 14, horizon: 7, backtestWindows: 3 };
     const short = syntheticSeries({ points: minimumPoints(config, 2), frequency: 'daily' });
     const result = await runForecast(short, config);
     expect(result.backtest.windows).toHaveLength(2);
