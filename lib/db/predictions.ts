@@ -1,6 +1,7 @@
 // Predicted points of a run, for every compared model (and the champion's average when the
 // champion is an ensemble): the held-out test window (actual known) and the future horizon with
 // its prediction intervals. Written once, with the run's result.
+import type { PredictionRow } from '@/lib/api/schemas/responses';
 import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
 import type { ForecastResult, ModelRecord, PredictionModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
@@ -17,13 +18,8 @@ export interface IntervalBounds {
   hi95: number | null;
 }
 
-/** One row of GET /api/runs/:id/predictions. */
-export interface PredictionRow extends IntervalBounds {
-  timestamp: string;
-  forecast: number;
-  actual: number | null;
-  segment: Segment;
-}
+/** One row of GET /api/runs/:id/predictions (lib/api/schemas/responses.ts). */
+export type { PredictionRow };
 
 /**
  * A model's forecast at one time; null when the run stored none for it (runs from before

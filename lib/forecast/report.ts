@@ -124,7 +124,7 @@ function globalLstmLine(info: GlobalLstmInfo): string {
 
 /** The report for people: accuracy table, verdict, interval coverage and the forecast. */
 export function formatReport(report: ForecastReport, result: ForecastResult, forecastRows = 12): string {
-  const { backtest, intervals } = result;
+  const { backtest } = result;
   const metricsTable = table(
     ['model', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE', 'WAPE %', 'fit s'],
     modelsIn(report.models)

@@ -118,6 +118,7 @@ function checkOwner(dataDir: string, expected: number, runningAs: string): void 
       throw new Error(
         `Cannot open the PostgreSQL data folder ${dataDir}: it belongs to another user (probably root's \`npm start\`). ` +
           'Run npm start as that user, or set DATABASE_URL to use another PostgreSQL server.',
+        { cause: error },
       );
     }
     throw error;
