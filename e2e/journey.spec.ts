@@ -118,6 +118,12 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   await expect(leaderboard.getByTestId('champion-badge')).toHaveCount(1);
   await expect(page.getByTestId('champion-reason')).toContainText(/lowest MASE/);
   await expect(page.getByTestId('lstm-family')).toContainText(/Best LSTM: (LSTM|Hybrid LSTM), MASE \d/);
+  // Its honest score (nested selection) and its interval coverage per horizon step.
+  await expect(page.getByTestId('champion-test-mase')).toContainText(/^MASE \d.*champion, scored on windows it was not chosen on/);
+  const stepCoverage = page.getByTestId('step-coverage');
+  await stepCoverage.locator('summary').click();
+  await expect(stepCoverage.getByRole('rowheader', { name: '1', exact: true })).toBeVisible();
+  await expect(stepCoverage).toContainText(/MSIS \(95% interval\) [\d—]/);
   const backend = page.locator('xpath=//dt[normalize-space()="Backend"]/following-sibling::dd[1]');
   await expect(backend).toHaveText(/^(wasm|cpu|tensorflow|webgl)$/);
   // The LSTM's inputs: the transform chosen on validation (the reason in its tooltip) and daily calendar features.

@@ -225,7 +225,7 @@ export const OPERATIONS: OperationSpec[] = [
       200: {
         description: 'JSON, or a CSV attachment with format=csv (empty until the run has succeeded)',
         schema: envelope({ runId: { type: 'string' }, seriesId: { type: 'string' }, model: { type: 'string' }, predictions: list('PredictionRow') }),
-        content: { 'text/csv': { schema: { type: 'string', description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series' } } },
+        content: { 'text/csv': { schema: { type: 'string', description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90' } } },
       },
       ...errors(400, 404),
     },

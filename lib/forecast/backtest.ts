@@ -151,3 +151,18 @@ export function scoreBacktest<M extends string>(run: BacktestRun<M>): BacktestSc
     ),
   };
 }
+
+/**
+ * The part of `run` from window `from` on, as if the backtest had only those windows: their
+ * forecasts, and the calibration errors of their models (window indices counted from `from`).
+ */
+export function scoredPart<M extends string>(run: BacktestRun<M>, from: number): BacktestRun<M> {
+  if (from === 0) return run;
+  const residuals = Object.fromEntries(
+    Object.entries<Residual[]>(run.residuals).map(([m, list]) => [
+      m,
+      list.filter((r) => r.window >= from).map((r) => ({ ...r, window: r.window - from })),
+    ]),
+  ) as Record<M, Residual[]>;
+  return { horizon: run.horizon, windows: run.windows.slice(from), residuals };
+}

@@ -28,7 +28,7 @@ describe('defaultConfig', () => {
       validationSplit: 0.2,
       patience: 5,
       seed: 42,
-      backtestWindows: 3,
+      backtestWindows: 5,
     });
   });
 

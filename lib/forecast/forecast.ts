@@ -5,7 +5,7 @@
 // all data forecasts the future. Callers (worker, CLI, tests) plug in progress and cancellation
 // through RunCallbacks.
 import { initBackend } from './backend';
-import { backtestOrigins, runBacktest, scoreBacktest, type ModelFitter } from './backtest';
+import { backtestOrigins, runBacktest, scoreBacktest, scoredPart, type ModelFitter } from './backtest';
 import { BASELINES, baselineFitter } from './baselines';
 import { chooseChampion } from './champion';
 import { classicalFitter } from './classical';
@@ -19,6 +19,7 @@ import { lstmForecastFrom, LstmRun } from './lstm-forecaster';
 import { saveModel } from './saved-model';
 import { observedFitter, sharedProgress } from './run-observers';
 import { resolveSeason } from './season';
+import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
 import { assertValidSeries } from './series';
 import { nextTimestamps } from './time-steps';
 import type {
@@ -69,10 +70,14 @@ export async function runForecast(
 
   const { horizon, lookback } = config;
   const windowCount = backtestWindowsFor(points, config);
-  const origins = backtestOrigins(points, horizon, windowCount);
+  // Earlier windows the backtest adds, where the series is long enough, only to choose the
+  // champion on (honest selection): the scored windows are the last `windowCount`.
+  const selectionWindows = selectionWindowsFor(points, config, windowCount);
+  const allOrigins = backtestOrigins(points, horizon, windowCount + selectionWindows);
+  const fits = allOrigins.length;
   // Detected (when the frequency has no cycle) only from what the first window may see.
-  const season = resolveSeason(data.frequency, data.v.slice(0, origins[0]));
-  const split = origins.at(-1)!;
+  const season = resolveSeason(data.frequency, data.v.slice(0, allOrigins[0]));
+  const split = allOrigins.at(-1)!;
   const trainValues = data.v.slice(0, split);
   const testActual = data.v.slice(split);
 
@@ -82,14 +87,14 @@ export async function runForecast(
   const optional: OptionalModel[] = trainGlobal ? ['lstmGlobal'] : [];
   const lstms: LstmFamilyName[] = ['lstm', 'lstmHybrid', ...optional];
   const progress = sharedProgress(callbacks, lstms);
-  const lstm = new LstmRun(config, windowCount, progress('lstm'), {
+  const lstm = new LstmRun(config, fits, progress('lstm'), {
     t: data.t,
     frequency: data.frequency,
     seasonLength: season.length,
   });
-  const hybrid = new HybridLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, season }, progress('lstmHybrid'));
+  const hybrid = new HybridLstmRun(config, fits, { t: data.t, frequency: data.frequency, season }, progress('lstmHybrid'));
   const globalRun = trainGlobal
-    ? new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency }, related, progress('lstmGlobal'))
+    ? new GlobalLstmRun(config, fits, { t: data.t, frequency: data.frequency }, related, progress('lstmGlobal'))
     : undefined;
   const classical = { horizon, frequency: data.frequency, season };
   const fitMs = perModel(() => 0, optional);
@@ -117,7 +122,8 @@ export async function runForecast(
       return observedFitter(fitter, (ms) => addMs(m, ms), (note) => (notes[m] = note));
     }, optional);
     // The backtest keys its records by the fitters it is given: exactly this run's models.
-    const run = await runBacktest(data.v, horizon, origins, season.length, fitters as Record<ComparedModel, ModelFitter>);
+    const fullRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters as Record<ComparedModel, ModelFitter>);
+    const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
     const history = lstm.history; // of the last window's fit: the one scored on the test window
     const test = run.windows.at(-1)!;
@@ -131,7 +137,7 @@ export async function runForecast(
     if (globalRun) future.lstmGlobal = await time('lstmGlobal', () => globalRun.future(data.v));
     for (const m of ['mstl', 'ets', 'autoArima'] as const) {
       future[m] = await time(m, async () => {
-        const fitted = await classicalFitter(m, classical)(values, { index: windowCount, count: windowCount, origin: points });
+        const fitted = await classicalFitter(m, classical)(values, { index: fits, count: fits, origin: points });
         if (fitted.note) notes[m] = fitted.note;
         return (await fitted.forecastFrom(values, [points]))[0];
       });
@@ -148,12 +154,15 @@ export async function runForecast(
       encoding: refit.encoding,
     });
 
+    // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
+    const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
     const intervals = perModel<ModelIntervals>(
       (m) =>
         predictionIntervals(
           run.residuals[m],
-          run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
+          run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m], scale: w.scale })),
           modelEntry(future, m),
+          intervalOptions,
         ),
       optional,
     );
@@ -228,7 +237,14 @@ export async function runForecast(
       intervals,
       skill: skillScore(scores.metrics),
       verdict: decideVerdict(scores.metrics, windowCount),
-      champion: chooseChampion({ run, metrics: scores.metrics, future, intervals }),
+      champion: chooseChampion({
+        run,
+        metrics: scores.metrics,
+        future,
+        intervals,
+        nested: nestedChampion(fullRun, selectionWindows),
+        intervalOptions,
+      }),
     };
   } finally {
     lstm.dispose();

@@ -147,16 +147,22 @@ describe('a run from request to predictions', () => {
       hi80: null,
       lo95: null,
       hi95: null,
+      p10: null,
+      p50: null,
+      p90: null,
       segment: 'test',
     });
     expect(rows[7]).toMatchObject({ timestamp: '2024-04-30T00:00:00.000Z', forecast: expect.any(Number), actual: null, segment: 'future' });
-    // Three windows give each future step errors to calibrate the 80% band on; bounds lie around the forecast.
+    // Three windows give each future step errors to calibrate the 80% band on. Signed bounds
+    // need not straddle the forecast, but they nest, P10/P90 are the 80% bounds and P50 lies between.
     const bounded = rows.filter((row: { lo80: number | null }) => row.lo80 !== null);
     expect(bounded.length).toBeGreaterThan(0);
     for (const row of bounded) {
-      expect(row.lo80).toBeLessThanOrEqual(row.forecast);
-      expect(row.hi80).toBeGreaterThanOrEqual(row.forecast);
+      expect(row.lo80).toBeLessThanOrEqual(row.hi80);
       if (row.lo95 !== null) expect(row.lo95).toBeLessThanOrEqual(row.lo80);
+      expect([row.p10, row.p90]).toEqual([row.lo80, row.hi80]);
+      expect(row.p50).toBeGreaterThanOrEqual(row.p10);
+      expect(row.p50).toBeLessThanOrEqual(row.p90);
     }
 
     // Every model has its own rows; an unknown model is a 400.
@@ -182,7 +188,7 @@ describe('a run from request to predictions', () => {
       `attachment; filename="${seriesName}-${runId}-predictions.csv"`,
     );
     const lines = (await csvResponse.text()).trim().split('\n');
-    expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
+    expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
     const cells = lines.slice(1).map((line) => line.split(','));
     expect(cells).toHaveLength(14);
     expect(cells.filter(([, , actual]) => actual === '')).toHaveLength(7);
@@ -194,7 +200,10 @@ describe('a run from request to predictions', () => {
         [row.lo80, row.hi80, row.lo95, row.hi95].map(cell),
       ),
     );
-    expect(cells.every((line) => line.slice(7).join(',') === `${line[7]},lstm,${seriesName}`)).toBe(true);
+    expect(cells.every((line) => line.slice(7, 10).join(',') === `${line[7]},lstm,${seriesName}`)).toBe(true);
+    expect(cells.map((line) => line.slice(10))).toEqual(
+      rows.map((row: { p10: number | null; p50: number | null; p90: number | null }) => [row.p10, row.p50, row.p90].map(cell)),
+    );
 
     const driftCsv = await call(getPredictions, { path: '/?format=csv&model=drift', params: { id: runId } });
     expect(driftCsv.headers.get('content-disposition')).toBe(

@@ -80,7 +80,7 @@ export const runSchema = z
     config: forecastConfigResponseSchema,
     backend: z.string().nullable(),
     metrics: openObject.nullable().meta({ description: 'Backtest accuracy per model (lstm, lstmHybrid, lstmGlobal when the run trained it, mstl, ets, autoArima, naive, seasonalNaive, drift); null until succeeded' }),
-    evaluation: openObject.nullable().meta({ description: 'season, backtest, skill, verdict, coverage, champion (model, members, reason, metrics, coverage, lstmFamily), fitMs; null until succeeded' }),
+    evaluation: openObject.nullable().meta({ description: 'season, backtest, skill, verdict, coverage, champion (model, members, reason, metrics, coverage, lstmFamily, testMase, nested), fitMs; null until succeeded' }),
     history: z.array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() })),
     summary: z
       .object({ points: z.number().int(), trainStart: timestamp, trainEnd: timestamp, testStart: timestamp, testEnd: timestamp })
@@ -126,6 +126,9 @@ export const predictionRowSchema = z
     hi80: nullableNumber,
     lo95: nullableNumber,
     hi95: nullableNumber,
+    p10: nullableNumber.meta({ description: 'P10: the 80% lower bound' }),
+    p50: nullableNumber.meta({ description: 'P50: the median forecast; null on the test window and on older runs' }),
+    p90: nullableNumber.meta({ description: 'P90: the 80% upper bound' }),
     segment: z.enum(['test', 'future']),
   })
   .meta({ id: 'PredictionRow' });
