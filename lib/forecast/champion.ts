@@ -40,18 +40,16 @@ export function averageForecast(forecasts: Partial<Record<ComparedModel, number[
 }
 
 /**
- * The backtest of the average of `members`. Every model forecast the same windows and calibration
- * origins in the same order, so their residual lists align entry by entry, and the average
- * forecast's error is the average of the errors.
+ * The backtest of the average of `members`. Every model forecast the same windows; the average's
+ * calibration errors are at the origins every member forecast from (a classical model forecasts
+ * from fewer, see backtest.ts), each the average of the members' errors there.
  */
 export function averageRun(run: ModelBacktestRun, members: readonly ComparedModel[]): BacktestRun<'ensemble'> {
-  const lists = members.map((m) => modelEntry(run.residuals, m));
-  const residuals: Residual[] = lists[0].map((r, i) => {
-    if (lists.some((list) => list[i]?.target !== r.target || list[i]?.step !== r.step)) {
-      throw new Error('Backtest residuals of the ensemble members do not line up.');
-    }
-    return { ...r, error: mean(lists.map((list) => list[i].error)) };
-  });
+  const key = (r: Residual) => `${r.window}:${r.origin}:${r.step}`;
+  const byKey = members.map((m) => new Map(modelEntry(run.residuals, m).map((r) => [key(r), r])));
+  const residuals: Residual[] = modelEntry(run.residuals, members[0])
+    .filter((r) => byKey.every((map) => map.has(key(r))))
+    .map((r) => ({ ...r, error: mean(byKey.map((map) => map.get(key(r))!.error)) }));
   return {
     horizon: run.horizon,
     windows: run.windows.map((w) => ({ ...w, forecasts: { ensemble: averageForecast(w.forecasts, members) } })),

@@ -86,17 +86,29 @@ describe('a run from request to predictions', () => {
     }
     expect(run.progressDetail).toBeNull();
 
-    // The engine's evaluation: 120 points leave room for the default three backtest windows.
+    // The engine's evaluation: 120 points leave room for the default five backtest windows (and an
+    // earlier one the champion is only chosen on).
     const { evaluation } = run;
     expect(evaluation.season).toEqual({ length: 7, source: 'frequency' });
-    expect(evaluation.backtest.requestedWindows).toBe(3);
-    expect(evaluation.backtest.windows).toHaveLength(3);
+    expect(evaluation.backtest.requestedWindows).toBe(5);
+    expect(evaluation.backtest.windows).toHaveLength(5);
+    expect(evaluation.champion.nested.selectionWindows).toBe(1);
+    expect(evaluation.champion.nested.windows.map((w: { start: string }) => w.start)).toEqual(
+      evaluation.backtest.windows.map((w: { start: string }) => w.start),
+    );
+    expect(evaluation.champion.testMase).toEqual(expect.any(Number));
+    expect(evaluation.champion.coverage['80'].byStep).toHaveLength(7);
     expect(evaluation.backtest.note).toBeNull();
     expect(evaluation.backtest.windows.at(-1)).toMatchObject({ start: '2024-04-23T00:00:00.000Z', end: '2024-04-29T00:00:00.000Z', points: 7 });
     for (const model of MODELS) {
       expect(evaluation.backtest.windows[0].metrics[model].mae).toEqual(expect.any(Number));
       expect(evaluation.backtest.byStep[model]).toHaveLength(7);
-      expect(evaluation.coverage[model]['80']).toEqual({ share: expect.toBeOneOf([null, expect.any(Number)]), points: expect.any(Number) });
+      expect(evaluation.coverage[model]['80']).toEqual({
+        share: expect.toBeOneOf([null, expect.any(Number)]),
+        points: expect.any(Number),
+        byStep: expect.any(Array),
+      });
+      expect(Object.keys(evaluation.intervalScores[model]).sort()).toEqual(['msis', 'wql']);
     }
     expect(evaluation.skill).toBeCloseTo(1 - run.metrics.lstm.mase / run.metrics.seasonalNaive.mase, 10);
     // The champion: named with its reason, no worse than the best single model; fit times for all.
@@ -153,7 +165,7 @@ describe('a run from request to predictions', () => {
       segment: 'test',
     });
     expect(rows[7]).toMatchObject({ timestamp: '2024-04-30T00:00:00.000Z', forecast: expect.any(Number), actual: null, segment: 'future' });
-    // Three windows give each future step errors to calibrate the 80% band on. Signed bounds
+    // Five windows give each future step errors to calibrate the 80% band on. Signed bounds
     // need not straddle the forecast, but they nest, P10/P90 are the 80% bounds and P50 lies between.
     const bounded = rows.filter((row: { lo80: number | null }) => row.lo80 !== null);
     expect(bounded.length).toBeGreaterThan(0);
@@ -279,7 +291,8 @@ describe('the CSV download of a series named like a formula', () => {
     const lines = (await response.text()).trim().split('\n').slice(1);
     expect(lines).toHaveLength(14);
     for (const line of lines) {
-      expect(line.endsWith(`,lstm,"'=SUM(1+1)"`)).toBe(true);
+      // The quantiles P10/P50/P90 come after the series name.
+      expect(line).toMatch(/,lstm,"'=SUM\(1\+1\)",[^,]*,[^,]*,[^,]*$/);
       const [, forecast, actual] = line.split(',');
       expect(forecast).toMatch(/^-?\d/);
       expect(Number.isFinite(Number(forecast))).toBe(true);
@@ -320,7 +333,8 @@ describe('cancelling', () => {
     }
     // The first fit of the backtest, with the full epoch budget.
     const live = (await callJson(getRun, { params: { id: runId } })).body.run;
-    expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 3 });
+    // Five scored windows and the earlier one the champion is only chosen on.
+    expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 6 });
     expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
     const cancelled = await callJson(cancel, { method: 'POST', params: { id: runId } });
     expect(cancelled.body.run.status).toBe('cancelled');
