@@ -167,6 +167,18 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
   },
 ];
 
+/** A phone held upright (iPhone 12–15): every page must fit it without sideways scrolling. */
+const PHONE = { width: 390, height: 844 };
+
+/** The page's own width never exceeds the window's: wide content scrolls inside its box, if at all. */
+async function expectNoSidewaysScroll(page: Page, state: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${state}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const { name, open } of PAGES) {
     test(`${name} (${colorScheme}) has no serious accessibility violations`, async ({ page, takeScreenshot }) => {
@@ -175,5 +187,47 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await takeScreenshot(`${name.replaceAll(/\W+/g, '-')}-${colorScheme}`);
       await expectNoSeriousViolations(page, `${name} (${colorScheme})`);
     });
+
+    test(`${name} (${colorScheme}, 390 px) fits the screen and has no serious accessibility violations`, async ({ page, takeScreenshot }) => {
+      await page.setViewportSize(PHONE);
+      await page.emulateMedia({ colorScheme });
+      await open(page);
+      await takeScreenshot(`${name.replaceAll(/\W+/g, '-')}-${colorScheme}-390`);
+      await expectNoSidewaysScroll(page, `${name} (${colorScheme}, 390 px)`);
+      await expectNoSeriousViolations(page, `${name} (${colorScheme}, 390 px)`);
+    });
   }
 }
+
+test('at 390 px the navigation and the account menu with Sign out stay on screen', async ({ page, takeScreenshot }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto('/');
+  const inside = async (name: string, box: { x: number; width: number } | null) => {
+    expect(box, `${name} is laid out`).not.toBeNull();
+    expect(box!.x, `${name} starts on screen`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${name} ends on screen`).toBeLessThanOrEqual(PHONE.width);
+  };
+  for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+    await inside(`nav link ${await link.textContent()}`, await link.boundingBox());
+  }
+  await page.getByRole('group', { name: 'Account' }).waitFor({ state: 'hidden' });
+  await page.locator('.user-menu summary').click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await expect(signOut).toBeVisible();
+  await inside('Sign out', await signOut.boundingBox());
+  await inside('Account menu', await page.getByRole('group', { name: 'Account' }).boundingBox());
+  await takeScreenshot('account-menu-390');
+  await expectNoSidewaysScroll(page, 'home with the account menu open (390 px)');
+});
+
+test('at 390 px the leaderboard shows its priority columns and the rest behind a toggle', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto(`/runs/${fixture.runIds[0]}`);
+  const leaderboard = page.getByTestId('leaderboard');
+  const header = leaderboard.getByRole('columnheader', { name: 'Fit time' });
+  await expect(leaderboard.getByRole('columnheader', { name: 'MASE' })).toBeVisible();
+  await expect(header).toBeHidden();
+  await leaderboard.getByRole('button', { name: 'Show all columns' }).click();
+  await expect(header).toBeVisible();
+  await expect(leaderboard.getByRole('button', { name: 'Show fewer columns' })).toHaveAttribute('aria-pressed', 'true');
+});

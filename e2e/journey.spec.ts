@@ -97,8 +97,18 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   await expect(page.getByTestId('run-progress')).toHaveCount(0);
   await expect(page.getByTestId('cancel-run')).toHaveCount(0);
 
-  await expect(page.getByTestId('verdict')).toContainText('MASE');
-  await expect(page.getByTestId('verdict')).toContainText(/seasonal-naive baseline/);
+  // The headline names the champion (the leaderboard's badge row) and its skill against seasonal
+  // naive; it is green only when an LSTM is that champion.
+  const verdict = page.getByTestId('verdict');
+  await expect(page.getByTestId('verdict-headline')).toContainText(/is the champion.*MASE/);
+  const championName = (await page.getByTestId('leaderboard').getByRole('row').filter({ has: page.getByTestId('champion-badge') }).getByRole('rowheader').textContent())!
+    .replace(/\s*Champion.*$/s, '')
+    .trim();
+  const headlineText = (await page.getByTestId('verdict-headline').textContent())!.toLowerCase();
+  expect(headlineText).toContain(championName.toLowerCase());
+  const lstmChampion = /^(LSTM|Hybrid LSTM|Global LSTM)$/.test(championName);
+  await expect(verdict).toHaveAttribute('data-tone', lstmChampion ? 'good' : /^seasonal naive$/i.test(championName) ? 'bad' : /neutral|bad/);
+  if (!lstmChampion) await expect(page.getByTestId('verdict-lstm')).toContainText(/LSTM is \d+(st|nd|rd|th) of \d+/);
   // Actuals, both models over the test window and both into the future.
   await expectChartDrawn(page.getByTestId('forecast-chart'), 5);
   await expectChartDrawn(page.getByTestId('loss-chart'));
@@ -125,12 +135,13 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   await expect(stepCoverage.getByRole('rowheader', { name: '1', exact: true })).toBeVisible();
   await expect(stepCoverage).toContainText(/MSIS \(95% interval\) [\d—]/);
   const backend = page.locator('xpath=//dt[normalize-space()="Backend"]/following-sibling::dd[1]');
-  await expect(backend).toHaveText(/^(wasm|cpu|tensorflow|webgl)$/);
+  await expect(backend).toHaveText(/^(WebAssembly|JavaScript|TensorFlow native|WebGL) \((CPU|GPU)\)$/);
   // The LSTM's inputs: the transform chosen on validation (the reason in its tooltip) and daily calendar features.
-  await expect(page.getByTestId('lstm-transform')).toHaveText(/^(none|log|difference|seasonalDifference)$/);
+  await expect(page.getByTestId('lstm-transform')).toHaveAttribute('data-transform', /^(none|log|difference|seasonalDifference)$/);
+  await expect(page.getByTestId('lstm-transform')).toHaveText(/^(None|Logarithm|Differences|Seasonal differences) ?/);
   await expect(page.getByTestId('lstm-transform')).toHaveAttribute('title', /validation MAE|only transform|no validation split/);
   const calendar = page.locator('xpath=//dt[normalize-space()="LSTM calendar features"]/following-sibling::dd[1]');
-  await expect(calendar).toHaveText('dayOfWeek, monthOfYear');
+  await expect(calendar).toHaveText('day of week, month of year');
   await takeScreenshot('run-succeeded');
 });
 
@@ -149,7 +160,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const csvDownload = page.waitForEvent('download');
   await page.getByTestId('download-csv').click();
   const csvFile = await csvDownload;
-  expect(csvFile.suggestedFilename()).toBe(`store_north-${firstRunId}-predictions.csv`);
+  expect(csvFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.csv`);
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
   expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
   const rows = lines.map((line) => {
@@ -171,7 +182,9 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
 
   const jsonDownload = page.waitForEvent('download');
   await page.getByTestId('download-json').click();
-  const body = JSON.parse(await downloadedText(await jsonDownload)) as {
+  const jsonFile = await jsonDownload;
+  expect(jsonFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.json`);
+  const body = JSON.parse(await downloadedText(jsonFile)) as {
     runId: string;
     predictions: { timestamp: string; forecast: number; actual: number | null; segment: 'test' | 'future' }[];
   };

@@ -24,18 +24,18 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'horizon-e2e-'));
   supervisor.afterStop(() => rm(dir, { recursive: true, force: true }));
 
-  const postgres = supervisor.addDatabase(
-    await startPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), detached: true }),
-  );
-  const redis = supervisor.addDatabase(await startRedis({ dir: join(dir, 'redis'), port: await freePort(), detached: true }));
+  const pgOptions = { dataDir: join(dir, 'postgres'), port: await freePort(), detached: true };
+  const postgres = await supervisor.keep('PostgreSQL', 'database', () => startPostgres(pgOptions));
+  const redisOptions = { dir: join(dir, 'redis'), port: await freePort(), detached: true };
+  const redis = await supervisor.keep('Redis', 'database', () => startRedis(redisOptions));
   await applyMigrations(postgres.url);
 
   const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
   // Normally a no-op: `npm test` builds just before the e2e stage.
   await ensureWebBuild({ env, onLine: prefixedOutput('build'), log });
 
-  supervisor.addApp(startWeb({ port, hostname: '127.0.0.1', env }));
-  supervisor.addApp(startWorker({ env: { ...env, HORIZON_WORKER_CONCURRENCY: '1' } }));
+  await supervisor.keep('the web server', 'app', () => startWeb({ port, hostname: '127.0.0.1', env }));
+  await supervisor.keep('the worker', 'app', () => startWorker({ env: { ...env, HORIZON_WORKER_CONCURRENCY: '1' } }));
 
   const url = `http://127.0.0.1:${port}`;
   const health = await waitForHealth(url, { timeoutMs: 120_000, gaveUp: () => supervisor.stopping });

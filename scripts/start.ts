@@ -3,8 +3,8 @@
 // PostgreSQL and Redis run embedded with their data under .horizon/ unless DATABASE_URL /
 // REDIS_URL point at servers. Then: migrations, a web build when the sources changed, the demo
 // account (its credentials printed beside the URL) with the demo dataset on an empty database, the
-// web server and one worker. Ctrl-C (or SIGTERM) stops the
-// apps first and the databases after them; if the web or the worker dies, everything stops.
+// web server and one worker. Any of these processes that dies is started again (supervisor.ts);
+// Ctrl-C (or SIGTERM) stops the apps first and the databases after them.
 import { join } from 'node:path';
 import { disconnectDb } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -52,13 +52,9 @@ async function databaseUrl(): Promise<string> {
   const port = portSetting('HORIZON_PG_PORT', 54329);
   await ensurePortFree(port, 'HORIZON_PG_PORT', 'DATABASE_URL to use an existing PostgreSQL server');
   log(`Starting PostgreSQL on port ${port} (data in .horizon/postgres)...`);
-  const postgres = await startPostgres({
-    dataDir: join(DATA_DIR, 'postgres'),
-    port,
-    detached: true,
-    log: importantOnly('postgres'),
-  });
-  return supervisor.addDatabase(postgres).url;
+  const options = { dataDir: join(DATA_DIR, 'postgres'), port, detached: true, log: importantOnly('postgres'), notice: log };
+  const postgres = await supervisor.keep('PostgreSQL', 'database', () => startPostgres(options));
+  return postgres.url;
 }
 
 async function redisUrl(): Promise<string> {
@@ -69,8 +65,9 @@ async function redisUrl(): Promise<string> {
   const port = portSetting('HORIZON_REDIS_PORT', 63799);
   await ensurePortFree(port, 'HORIZON_REDIS_PORT', 'REDIS_URL to use an existing Redis server');
   log(`Starting Redis on port ${port} (data in .horizon/redis)...`);
-  const redis = await startRedis({ dir: join(DATA_DIR, 'redis'), port, detached: true, log: importantOnly('redis') });
-  return supervisor.addDatabase(redis).url;
+  const options = { dir: join(DATA_DIR, 'redis'), port, detached: true, log: importantOnly('redis') };
+  const redis = await supervisor.keep('Redis', 'database', () => startRedis(options));
+  return redis.url;
 }
 
 function banner(url: string, demo: DemoAccount): string {
@@ -101,8 +98,8 @@ async function main(): Promise<void> {
   if (await seedDemoIfEmpty({ userId: demo.user.id })) log(`Loaded the demo dataset "Demo: store sales" for ${demo.email}.`);
   await disconnectDb();
 
-  supervisor.addApp(startWeb({ port, env }));
-  supervisor.addApp(startWorker({ env }));
+  await supervisor.keep('the web server', 'app', () => startWeb({ port, env }));
+  await supervisor.keep('the worker', 'app', () => startWorker({ env }));
 
   const url = `http://localhost:${port}`;
   const health = await waitForHealth(url, { timeoutMs: HEALTH_TIMEOUT_MS, gaveUp: () => supervisor.stopping });

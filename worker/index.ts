@@ -12,7 +12,8 @@
 //
 // Faults (tested in test/faults/): a job whose worker dies (SIGKILL, crash) loses its lock; another
 // worker's stalled check (or this one's, restarted) puts it back in the queue and the run starts
-// over, at most MAX_TRAINING_INTERRUPTIONS times. SIGTERM stops training at the next epoch
+// over, at most MAX_TRAINING_INTERRUPTIONS times. On the dead worker's own machine that happens
+// within seconds (dead-local-workers.ts); elsewhere once its lock expires. SIGTERM stops training at the next epoch
 // boundary, puts the job back in the queue, and exits. At boot, runs whose job Redis lost are
 // queued again (recover-orphaned-runs.ts).
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
@@ -22,13 +23,19 @@ import { createRedisConnection } from '@/lib/queue/connection';
 import { JOB_NAMES, TRAIN_QUEUE, type JobName } from '@/lib/queue/names';
 import { closeTrainQueue, MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { syncAllSchedules } from '@/lib/schedules/sync-all-schedules';
+import { releaseJobsOfDeadLocalWorkers } from './dead-local-workers';
 import { recordFinalFailure } from './final-failure';
+import { currentIdentity } from './identity';
+import { recordInterruption } from './interruption';
 import { log, logError } from './log';
 import { processScheduledTrain } from './processors/scheduled-train';
 import { processTrain } from './processors/train';
 import { recoverOrphanedRuns } from './recover-orphaned-runs';
 import { readWorkerSettings } from './settings';
 import { requestStop } from './stopping';
+
+/** How often a running worker looks for jobs of this machine's dead workers. */
+const DEAD_WORKER_CHECK_MS = 5_000;
 
 const processors: Record<JobName, (job: Job, token?: string) => Promise<void>> = {
   [JOB_NAMES.train]: processTrain,
@@ -85,7 +92,10 @@ async function main(): Promise<void> {
     logError(`Job ${job.id} (${job.name}) failed${retrying ? ', will retry' : ''}: ${error.message}`);
     void recordFinalFailure(job, error);
   });
-  worker.on('stalled', (jobId) => log(`Job ${jobId}: its worker stopped mid-job; back in the queue.`));
+  worker.on('stalled', (jobId) => {
+    log(`Job ${jobId}: its worker stopped mid-job; back in the queue.`);
+    void recordInterruption(jobId);
+  });
   worker.on('error', (error) => logError('Worker error:', error));
   await worker.waitUntilReady();
 
@@ -93,6 +103,24 @@ async function main(): Promise<void> {
   log(`Schedules synced: ${schedules.active} active, ${schedules.removed} orphaned scheduler(s) removed.`);
   const orphans = await recoverOrphanedRuns();
   if (orphans > 0) log(`Recovered ${orphans} run(s) that had no job.`);
+  // Jobs of this machine's dead workers: worker.run() below starts with the stalled check that
+  // moves them back to the queue. Later deaths are looked for every few seconds.
+  const self = currentIdentity();
+  await releaseJobsOfDeadLocalWorkers(worker, connection, self);
+  let lastReleaseError = '';
+  const deadWorkerWatch = setInterval(() => {
+    releaseJobsOfDeadLocalWorkers(worker, connection, self)
+      .then(async (released) => {
+        lastReleaseError = '';
+        if (released.length > 0) await worker.startStalledCheckTimer();
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== lastReleaseError) logError(`Looking for jobs of dead workers failed: ${message}`);
+        lastReleaseError = message;
+      });
+  }, DEAD_WORKER_CHECK_MS);
+  deadWorkerWatch.unref();
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -103,6 +131,7 @@ async function main(): Promise<void> {
     closing = true;
     log(`${signal}: stopping the training in progress after its epoch, requeueing it, then exiting (send ${signal} again to stop now).`);
     requestStop();
+    clearInterval(deadWorkerWatch);
     try {
       await worker.close();
       await closeTrainQueue();

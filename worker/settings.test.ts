@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { hostname } from 'node:os';
 import { readWorkerSettings } from './settings';
 
 const VARIABLES = ['HORIZON_WORKER_CONCURRENCY', 'HORIZON_WORKER_LOCK_MS', 'HORIZON_WORKER_STALLED_INTERVAL_MS', 'HORIZON_WORKER_NAME'];
@@ -29,7 +30,7 @@ describe('readWorkerSettings', () => {
       concurrency: 3,
       lockMs: 10_000,
       stalledIntervalMs: 10_000,
-      name: 'gpu-1',
+      name: `gpu-1@${hostname()}:${process.pid}`,
     });
     expect(withEnv({ HORIZON_WORKER_LOCK_MS: '10000', HORIZON_WORKER_STALLED_INTERVAL_MS: '2000' }).stalledIntervalMs).toBe(2_000);
   });

@@ -1,7 +1,7 @@
 // The worker's tunables, read once from the environment at boot. Defaults suit production; the
 // fault tests shorten the lock and the stalled-check interval so a killed worker's job is taken
 // over within seconds instead of minutes.
-import { hostname } from 'node:os';
+import { currentIdentity, workerName } from './identity';
 
 export interface WorkerSettings {
   /** Jobs this process trains at once (HORIZON_WORKER_CONCURRENCY). */
@@ -14,7 +14,10 @@ export interface WorkerSettings {
   lockMs: number;
   /** How often this worker looks for stalled jobs of dead workers (HORIZON_WORKER_STALLED_INTERVAL_MS). */
   stalledIntervalMs: number;
-  /** Shown in the worker list of the queue (`/api/health`) and in logs. */
+  /**
+   * Shown in the worker list of the queue and in logs, and recorded on the jobs it takes:
+   * `host:pid`, or `label@host:pid` with HORIZON_WORKER_NAME=label (see identity.ts).
+   */
   name: string;
 }
 
@@ -35,6 +38,6 @@ export function readWorkerSettings(): WorkerSettings {
     lockMs,
     // Checking more often than the lock can expire finds nothing new.
     stalledIntervalMs: wholeNumber('HORIZON_WORKER_STALLED_INTERVAL_MS', Math.min(30_000, lockMs), 500),
-    name: process.env.HORIZON_WORKER_NAME || `${hostname()}:${process.pid}`,
+    name: workerName(currentIdentity()),
   };
 }

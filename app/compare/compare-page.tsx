@@ -114,8 +114,8 @@ export function ComparePage({ ids }: { ids: string[] }) {
         title="Forecasts"
         description={
           panels.size > 1
-            ? 'One panel per series, each on its own scale. Solid over each run’s held-out test window, dashed into the future.'
-            : 'Solid over each run’s held-out test window, dashed into the future.'
+            ? 'One panel per series, each on its own scale. Solid over each run’s last backtest window, dashed into the future.'
+            : 'Solid over each run’s last backtest window, dashed into the future.'
         }
       >
         {panels.size === 0 ? (
@@ -149,7 +149,7 @@ export function ComparePage({ ids }: { ids: string[] }) {
 
       {runs.length > 0 && (
         <>
-          <Card title="Metrics" description="Errors on each run’s held-out test window.">
+          <Card title="Metrics" description="Errors pooled over each run’s backtest windows; MASE and skill are relative to seasonal naive on the same windows.">
             <CompareMetricsTable runs={runs} colors={colors} />
           </Card>
           <Card title="Settings">

@@ -3,7 +3,9 @@
 // axis styling, UTC time ticks, an HTML legend and a tooltip that matches the cards.
 import type { ReactNode } from 'react';
 import type { TooltipContentProps } from 'recharts';
-import { atOffset, formatNumber, formatSeriesTime, utcDate, utcMonth, utcTime } from '@/lib/client/format';
+import { axisNumber, formatNumber, formatSeriesTime, timeTickFormatter } from '@/lib/client/format';
+
+export { axisNumber as compactNumber, timeTickFormatter };
 import type { Frequency } from '@/lib/client/types';
 
 export const COLORS = {
@@ -36,31 +38,14 @@ export const axisProps = {
   tickLine: false,
 } as const;
 
-const DAY = 24 * 3600 * 1000;
-
-/** Tick labels sized to the visible span, in UTC: months for years of data, hours for a day. */
-/** `offset` ("+02:00"): label the ticks at the series' own UTC offset instead of in UTC. */
-export function timeTickFormatter(first: number, last: number, offset?: string | null): (value: number) => string {
-  const span = Math.abs(last - first);
-  const format = (date: Date) =>
-    span > 400 * DAY
-      ? utcMonth(date)
-      : span > 3 * DAY
-        ? utcDate(date, false)
-        : span > DAY
-          ? `${utcDate(date, false)} ${utcTime(date)}`
-          : utcTime(date);
-  return (value) => (Number.isFinite(value) ? format(atOffset(value, offset)) : '');
-}
-
 /** Props of the time axis every time chart shares: epoch-ms `t` values, labels sized to the span. */
-export function timeAxisProps(first: number, last: number, offset?: string | null) {
+export function timeAxisProps(first: number, last: number, offset?: string | null, frequency?: Frequency) {
   return {
     dataKey: 't',
     type: 'number',
     scale: 'time',
     domain: ['dataMin', 'dataMax'],
-    tickFormatter: timeTickFormatter(first, last, offset),
+    tickFormatter: timeTickFormatter(first, last, offset, frequency),
     minTickGap: 40,
     ...axisProps,
   } as const;
@@ -69,19 +54,11 @@ export function timeAxisProps(first: number, last: number, offset?: string | nul
 /** Props of the value axis every time chart shares. */
 export const valueAxisProps = {
   width: 56,
-  tickFormatter: (value: number) => compactNumber(value),
+  tickFormatter: (value: number) => axisNumber(value),
   axisLine: false,
   domain: ['auto', 'auto'],
   ...axisProps,
 } as const;
-
-export function compactNumber(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1e9) return `${(value / 1e9).toFixed(1)}B`;
-  if (abs >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
-  if (abs >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
-  return formatNumber(value);
-}
 
 export interface LegendItem {
   label: string;
@@ -111,9 +88,15 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
  * Tooltip content for time-based charts: the timestamp (in UTC, or at the series' `offset` such
  * as "+02:00"), then one row per visible line.
  */
-export function timeTooltip(frequency?: Frequency, offset?: string | null) {
+export function timeTooltip(
+  frequency?: Frequency,
+  offset?: string | null,
+  /** More rows read from the hovered data row, e.g. interval bounds (areas have no tooltip row of their own). */
+  extra?: (row: Record<string, unknown>) => { label: string; value: string }[],
+) {
   return function TimeTooltip({ active, payload, label }: TooltipContentProps) {
     if (!active || !payload?.length) return null;
+    const row = (payload[0]?.payload ?? {}) as Record<string, unknown>;
     return (
       <TooltipBox title={formatSeriesTime(Number(label), frequency, offset)}>
         {payload.map((entry) =>
@@ -127,6 +110,12 @@ export function timeTooltip(frequency?: Frequency, offset?: string | null) {
             </div>
           ),
         )}
+        {extra?.(row).map((item) => (
+          <div className="chart-tooltip-row" key={item.label}>
+            <span>{item.label}</span>
+            <span>{item.value}</span>
+          </div>
+        ))}
       </TooltipBox>
     );
   };

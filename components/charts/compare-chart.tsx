@@ -33,13 +33,13 @@ export function CompareChart({ rows, lines, frequency, timeOffset, height = 380 
   ];
   return (
     <ChartFigure
-      description={`Actual values with the forecasts of ${lines.map((l) => l.label).join(', ')}: solid over each run's test window, dashed after the last actual value. Times in ${timeZoneLabel(timeOffset)}.`}
+      description={`Actual values with the forecasts of ${lines.map((l) => l.label).join(', ')}: solid over each run's last backtest window, dashed after the last actual value. Times in ${timeZoneLabel(timeOffset)}.`}
       legend={legend}
       data-testid="compare-chart"
     >
       <LineChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis {...timeAxisProps(first, last, timeOffset)} />
+        <XAxis {...timeAxisProps(first, last, timeOffset, frequency)} />
         <YAxis {...valueAxisProps} />
         <Tooltip content={timeTooltip(frequency, timeOffset)} />
         <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />

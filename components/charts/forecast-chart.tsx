@@ -3,7 +3,7 @@ import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, Referen
 import type { ChartRow } from '@/lib/client/chart-data';
 import type { DrawnModels } from '@/lib/client/drawn-models';
 import { skillText } from '@/lib/client/evaluation';
-import { formatSeriesRange, timeZoneLabel } from '@/lib/client/format';
+import { formatNumber, formatSeriesRange, timeZoneLabel } from '@/lib/client/format';
 import type { ChartWindow, TrainingSplit } from '@/lib/client/run-chart-data';
 import type { Frequency } from '@/lib/client/types';
 import { ChartFigure, COLORS, timeAxisProps, timeTickFormatter, timeTooltip, valueAxisProps, type LegendItem } from './chart-parts';
@@ -34,6 +34,16 @@ interface ForecastChartProps {
 
 /** A range area's [lower, upper] of one row; null bounds make a gap (an unbounded step). */
 const band = (lower: string, upper: string) => (row: ChartRow) => [row[lower] ?? null, row[upper] ?? null];
+
+/** The drawn model's interval bounds at the hovered time, for the tooltip ("80% interval  4,120 – 4,860"). */
+const intervalRows = (main: string) => (row: Record<string, unknown>) =>
+  ([80, 95] as const).flatMap((level) => {
+    const lo = row[`lo${level}`];
+    const hi = row[`hi${level}`];
+    // The bands' anchor at the last actual value has lo = hi: no interval to state there.
+    if (typeof lo !== 'number' || typeof hi !== 'number' || lo === hi) return [];
+    return [{ label: `${main} ${level}% interval`, value: `${formatNumber(lo)} – ${formatNumber(hi)}` }];
+  });
 
 const areaLabel = (value: string) => ({ value, position: 'insideTop' as const, fill: COLORS.axis, fontSize: 11, offset: 6 });
 
@@ -79,7 +89,7 @@ export function ForecastChart({
     ...(drawn.baseline ? [{ label: 'Seasonal naive', color: COLORS.naive }] : []),
     { label: 'Future (dashed)', color: COLORS.axis, variant: 'dashed' },
     ...(shownWindows.length > 0 ? [{ label: 'Backtest windows B1, B2, …', color: COLORS.backtest, variant: 'area' as const }] : []),
-    { label: 'Test window', color: COLORS.window, variant: 'area' },
+    { label: 'Last backtest window', color: COLORS.window, variant: 'area' },
     ...(showValidation ? [{ label: 'Validation starts', color: COLORS.val, variant: 'dashed' as const }] : []),
     ...(hasBands ? [{ label: `${main} 80% / 95% interval`, color: COLORS.band, variant: 'area' as const }] : []),
   ];
@@ -93,7 +103,7 @@ export function ForecastChart({
         `Actual values with the forecasts of ${drawnList}. Times in ${timeZoneLabel(timeOffset)}. ` +
         (shownWindows.length > 0 ? `${shownWindows.length} earlier backtest window${shownWindows.length === 1 ? '' : 's'} shaded with their forecasts; ` : '') +
         (showValidation ? `a line marks where the scored fit's validation part starts; ` : '') +
-        `test window ${range} is shaded; the future forecast follows the last actual value` +
+        `the last backtest window ${range} is shaded; the future forecast follows the last actual value` +
         `${hasBands ? `, with ${main}’s 80% and 95% prediction intervals shaded around it` : ''}.`
       }
       legend={legend}
@@ -109,7 +119,7 @@ export function ForecastChart({
           margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         >
           <CartesianGrid stroke={COLORS.grid} vertical={false} />
-          <XAxis {...timeAxisProps(first, last, timeOffset)} />
+          <XAxis {...timeAxisProps(first, last, timeOffset, frequency)} />
           <YAxis {...valueAxisProps} />
           {shownWindows.map((w) => (
             <ReferenceArea
@@ -129,7 +139,7 @@ export function ForecastChart({
               fill={COLORS.window}
               fillOpacity={1}
               ifOverflow="hidden"
-              label={areaLabel('Test')}
+              label={areaLabel('Last')}
             />
           )}
           {showValidation && (
@@ -141,7 +151,7 @@ export function ForecastChart({
               label={{ value: 'Validation →', position: 'insideBottomRight', fill: COLORS.val, fontSize: 11, offset: 6 }}
             />
           )}
-          <Tooltip content={timeTooltip(frequency, timeOffset)} />
+          <Tooltip content={timeTooltip(frequency, timeOffset, hasBands ? intervalRows(main) : undefined)} />
           {hasBands && <Area dataKey={band('lo95', 'hi95')} name={`${main} 95% interval`} fillOpacity={0.12} {...area} />}
           {hasBands && <Area dataKey={band('lo80', 'hi80')} name={`${main} 80% interval`} fillOpacity={0.2} {...area} />}
           <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
@@ -167,7 +177,7 @@ export function ForecastChart({
               travellerWidth={8}
               stroke="var(--border-strong)"
               fill="var(--surface)"
-              tickFormatter={timeTickFormatter(first, last, timeOffset)}
+              tickFormatter={timeTickFormatter(first, last, timeOffset, frequency)}
               aria-label="Zoom: drag the handles to choose a time range"
               {...brushZoom.brushProps}
             />

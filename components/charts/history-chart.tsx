@@ -56,7 +56,7 @@ export function HistoryChart({ points, frequency, name, height = 300, onZoom, zo
             </linearGradient>
           </defs>
           <CartesianGrid stroke={COLORS.grid} vertical={false} />
-          <XAxis {...timeAxisProps(first, last, timeOffset)} />
+          <XAxis {...timeAxisProps(first, last, timeOffset, frequency)} />
           <YAxis {...valueAxisProps} />
           <Tooltip content={timeTooltip(frequency, timeOffset)} />
           <Area
@@ -78,7 +78,7 @@ export function HistoryChart({ points, frequency, name, height = 300, onZoom, zo
               travellerWidth={8}
               stroke="var(--border-strong)"
               fill="var(--surface)"
-              tickFormatter={timeTickFormatter(first, last, timeOffset)}
+              tickFormatter={timeTickFormatter(first, last, timeOffset, frequency)}
               aria-label="Zoom: drag the handles to choose a time range"
             />
           )}

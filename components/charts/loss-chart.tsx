@@ -70,7 +70,8 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="epoch" type="number" domain={[1, lastEpoch]} ticks={epochTicks(lastEpoch)} {...axisProps} />
         <YAxis
-          width={56}
+          // Wide enough for "0.00765" whole.
+          width={64}
           domain={['auto', 'auto']}
           tickFormatter={lossTick}
           axisLine={false}

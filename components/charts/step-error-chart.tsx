@@ -1,11 +1,13 @@
 'use client';
 // How the error grows with the forecast step: the model the run page draws (the champion unless
-// another is picked), the better LSTM beside it, and the baselines, per horizon step, pooled over
-// the backtest windows (evaluation.backtest.byStep).
+// another is picked), the better LSTM beside it and seasonal naive, per horizon step, pooled over
+// the backtest windows (evaluation.backtest.byStep). Other models are a tick away: drawn by default
+// they set the scale (naive and drift often reach MASE 20+) and flatten the models that matter.
+import { useId, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { DrawnModels } from '@/lib/client/drawn-models';
 import { formatNumber } from '@/lib/client/format';
-import { MODEL_LABELS } from '@/lib/client/models';
+import { MODEL_LABELS, MODEL_ORDER } from '@/lib/client/models';
 import { stepErrorRows, type StepMetric } from '@/lib/client/run-chart-data';
 import type { ComparedModel, RunEvaluation } from '@/lib/client/types';
 import { epochTicks, lossTick } from './loss-chart';
@@ -23,12 +25,16 @@ interface StepLine {
 /** Dashes that tell an average's members apart, all in the drawn model's colour. */
 const MEMBER_DASHES = [undefined, '8 3', '3 3'];
 
+/** Colours of the models a user adds, in MODEL_ORDER, away from the drawn ones' colours. */
+const EXTRA_COLORS = [PALETTE[2], PALETTE[4], PALETTE[5], PALETTE[3]];
+const EXTRA_DASHES = ['6 4', '2 3', undefined, '8 3'];
+
 /**
  * The drawn model in front (an average's members, since per-step errors are kept per single
- * model), the better LSTM, then the baselines, each in the colour it has on the forecast chart;
- * a model is drawn once.
+ * model), the better LSTM, seasonal naive, then the models the user added, each in the colour it
+ * has on the forecast chart; a model is drawn once.
  */
-function stepLines(drawn: DrawnModels): StepLine[] {
+function stepLines(drawn: DrawnModels, added: readonly ComparedModel[]): StepLine[] {
   const averaged = drawn.main === 'ensemble';
   const lines: StepLine[] = [
     ...drawn.members.map((model, i) => ({
@@ -41,8 +47,10 @@ function stepLines(drawn: DrawnModels): StepLine[] {
     ...(drawn.lstm ? [{ model: drawn.lstm.model, label: `${drawn.lstm.label} (best LSTM)`, color: COLORS.lstmBeside }] : []),
     { model: 'seasonalNaive', label: MODEL_LABELS.seasonalNaive, color: COLORS.naive },
     // Naive and drift often score alike: different dashes keep both visible where they overlap.
-    { model: 'naive', label: MODEL_LABELS.naive, color: PALETTE[2], dash: '6 4' },
-    { model: 'drift', label: MODEL_LABELS.drift, color: PALETTE[4], dash: '2 3' },
+    ...added.map((model) => {
+      const i = MODEL_ORDER.indexOf(model);
+      return { model, label: MODEL_LABELS[model], color: EXTRA_COLORS[i % EXTRA_COLORS.length], dash: EXTRA_DASHES[i % EXTRA_DASHES.length] };
+    }),
   ];
   return lines.filter((line, i) => lines.findIndex((other) => other.model === line.model) === i);
 }
@@ -75,7 +83,15 @@ interface StepErrorChartProps {
 }
 
 export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartProps) {
-  const models = stepLines(drawn).filter(({ model }) => (byStep[model]?.length ?? 0) > 0);
+  const [added, setAdded] = useState<readonly ComparedModel[]>([]);
+  const toggleName = useId();
+  const stored = (model: ComparedModel) => (byStep[model]?.length ?? 0) > 0;
+  const shownByDefault = stepLines(drawn, []).map((line) => line.model);
+  const addable = MODEL_ORDER.filter((model) => stored(model) && !shownByDefault.includes(model));
+  const models = stepLines(
+    drawn,
+    addable.filter((model) => added.includes(model)),
+  ).filter(({ model }) => stored(model));
   const { metric, rows } = stepErrorRows(byStep, models.map(({ model }) => model));
   if (rows.length === 0) {
     return (
@@ -128,6 +144,24 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
           />
         ))}
       </LineChart>
+      {addable.length > 0 && (
+        <fieldset className="step-models" data-testid="step-error-models">
+          <legend>Also draw</legend>
+          {addable.map((model) => (
+            <label key={model} className="checkbox-inline">
+              <input
+                type="checkbox"
+                name={toggleName}
+                checked={added.includes(model)}
+                onChange={(event) =>
+                  setAdded((current) => (event.target.checked ? [...current, model] : current.filter((m) => m !== model)))
+                }
+              />{' '}
+              {MODEL_LABELS[model]}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </ChartFigure>
   );
 }

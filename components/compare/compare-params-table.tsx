@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { backendName } from '@/lib/client/readable-names';
 import { Table } from '@/components/ui/table';
 import { differs } from '@/lib/client/compare';
 import { formatNumber } from '@/lib/client/format';
@@ -22,7 +23,7 @@ export function CompareParamsTable({ runs, seriesNames }: { runs: readonly Run[]
         return typeof value === 'boolean' ? formatConfigValue(value) : (value ?? null);
       },
     })),
-    { label: 'Backend', value: (run) => run.backend },
+    { label: 'Backend', value: (run) => backendName(run.backend) },
   ];
   return (
     <Table caption="Settings of the compared runs (differences highlighted)" data-testid="compare-params">

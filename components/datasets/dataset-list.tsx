@@ -25,15 +25,15 @@ export function DatasetList() {
       ) : !datasets || datasets.length === 0 ? (
         <EmptyState title="No datasets yet">Upload a CSV above to create your first dataset.</EmptyState>
       ) : (
-        <Table caption="Datasets">
+        <Table caption="Datasets" moreColumns>
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">File</th>
+              <th scope="col" className="col-more">File</th>
               <th scope="col" className="num">
                 Series
               </th>
-              <th scope="col">Created</th>
+              <th scope="col" className="col-more">Created</th>
               <th scope="col" className="actions">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -45,9 +45,9 @@ export function DatasetList() {
                 <th scope="row">
                   <Link href={`/datasets/${dataset.id}`}>{dataset.name}</Link>
                 </th>
-                <td className="muted">{dataset.fileName ?? '—'}</td>
+                <td className="muted col-more">{dataset.fileName ?? '—'}</td>
                 <td className="num">{formatCount(dataset.series.length)}</td>
-                <td>
+                <td className="col-more">
                   <RelativeTime value={dataset.createdAt} />
                 </td>
                 <td className="actions">

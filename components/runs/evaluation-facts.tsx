@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { calendarFeaturesText, transformName } from '@/lib/client/readable-names';
 import { Facts } from '@/components/ui/facts';
 import { backtestWindowsText, coverageText, skillText } from '@/lib/client/evaluation';
 import { globalLstmText } from '@/lib/client/global-lstm';
@@ -13,8 +14,8 @@ const SEASON_SOURCE: Record<RunEvaluation['season']['source'], string> = {
 /** The LSTM's inputs: the transform chosen on validation (with the reason as a tooltip) and calendar features. */
 function lstmInputFacts(p: NonNullable<RunEvaluation['lstmPreprocessing']>): [string, ReactNode][] {
   return [
-    ['LSTM transform', <span title={p.transformReason} data-testid="lstm-transform">{p.transform}</span>],
-    ['LSTM calendar features', p.calendarFeatures.length > 0 ? p.calendarFeatures.join(', ') : 'none'],
+    ['LSTM transform', <span title={p.transformReason} data-testid="lstm-transform" data-transform={p.transform}>{transformName(p.transform)}</span>],
+    ['LSTM calendar features', calendarFeaturesText(p.calendarFeatures)],
     ['LSTM layers', String(p.layers)],
   ];
 }
@@ -28,7 +29,7 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
         label="Evaluation"
         items={[
           ['Backtest windows', backtestWindowsText(backtest)],
-          ['Skill vs seasonal naive', <span title="1 − MASE(LSTM) / MASE(seasonal naive): the share of its error the LSTM removes">{skillText(evaluation.skill)}</span>],
+          ['Plain LSTM skill vs seasonal naive', <span title="1 − MASE(LSTM) / MASE(seasonal naive): the share of its error the LSTM removes">{skillText(evaluation.skill)}</span>],
           ['Season length', season.length > 1 ? `${season.length} steps, ${SEASON_SOURCE[season.source]}` : 'None found'],
           ['LSTM 80% interval coverage', coverageText(coverage.lstm['80'], 80)],
           ['LSTM 95% interval coverage', coverageText(coverage.lstm['95'], 95)],

@@ -52,7 +52,7 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
         </p>
       )}
       {onShow && <p className="muted">Pick a model to draw it in the forecast chart and to download its predictions.</p>}
-      <Table caption="Models ranked by backtest MASE (lower is better)">
+      <Table caption="Models ranked by backtest MASE (lower is better)" moreColumns>
         <thead>
           <tr>
             {onShow && (
@@ -68,10 +68,10 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
             <th scope="col" className="num" title="1 − MASE / MASE(seasonal naive): the share of its error the model removes">
               Skill
             </th>
-            <th scope="col" className="num" title="Mean absolute error on the backtest">
+            <th scope="col" className="num col-more" title="Mean absolute error on the backtest">
               MAE
             </th>
-            <th scope="col" className="num" title="Wall time of every fit and forecast: backtest windows and refit">
+            <th scope="col" className="num col-more" title="Wall time of every fit and forecast: backtest windows and refit">
               Fit time
             </th>
           </tr>
@@ -113,8 +113,8 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
               </th>
               <td className="num">{formatNumber(row.mase, 3)}</td>
               <td className="num">{skillText(row.skill)}</td>
-              <td className="num">{formatNumber(row.mae)}</td>
-              <td className="num">{row.model === 'ensemble' ? 'averaged' : formatDuration(row.fitMs)}</td>
+              <td className="num col-more">{formatNumber(row.mae)}</td>
+              <td className="num col-more">{row.model === 'ensemble' ? 'averaged' : formatDuration(row.fitMs)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,11 +6,13 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { formatPercent } from '@/lib/client/format';
 import { useHealth } from '@/lib/client/hooks';
-import { epochProgress, phaseText } from '@/lib/client/run-status';
+import { epochProgress, phaseText, remainingText } from '@/lib/client/run-status';
 import type { Run } from '@/lib/client/types';
 
 export function LiveProgress({ run }: { run: Run }) {
   const { epoch, epochs } = epochProgress(run);
+  // Recomputed on every poll of the run (each progress event re-renders this).
+  const remaining = run.status === 'running' ? remainingText(run.progress, run.startedAt) : null;
   const health = useHealth().data;
   const queued = run.status === 'queued';
   const text = queued
@@ -27,7 +29,10 @@ export function LiveProgress({ run }: { run: Run }) {
         <span aria-live="polite" data-testid="run-progress-text">
           {text}
         </span>
-        <span className="num muted">{formatPercent(run.progress)}</span>
+        <span className="num muted" data-testid="run-progress-percent">
+          {formatPercent(run.progress)}
+          {remaining && ` · ${remaining}`}
+        </span>
       </div>
       <ProgressBar
         value={run.progress}
@@ -39,8 +44,8 @@ export function LiveProgress({ run }: { run: Run }) {
       />
       {run.startedAt && (
         <p className="field-hint">
-          Started <RelativeTime value={run.startedAt} />. The LSTM is fit once per backtest window (the last one is
-          scored on the held-out test window), then refit on all data for the future forecast. Early stopping can end
+          Started <RelativeTime value={run.startedAt} />. The LSTM is fit once per backtest window (each scored on
+          the points after it), then refit on all data for the future forecast. Early stopping can end
           a fit before its last epoch.
         </p>
       )}

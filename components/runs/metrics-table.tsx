@@ -6,6 +6,9 @@ import type { ModelMetrics, RunMetrics } from '@/lib/client/types';
 
 type MetricKey = 'mae' | 'rmse' | 'mape' | 'smape' | 'mase' | 'wape';
 
+/** Columns kept on narrow screens; the rest wait behind the table's toggle. */
+const PRIORITY: ReadonlySet<MetricKey> = new Set(['mae', 'mase']);
+
 const COLUMNS: { key: MetricKey; label: string; title: string; format: (value: number | null | undefined) => string }[] = [
   { key: 'mae', label: 'MAE', title: 'Mean absolute error', format: (v) => formatNumber(v) },
   { key: 'rmse', label: 'RMSE', title: 'Root mean squared error', format: (v) => formatNumber(v) },
@@ -29,12 +32,12 @@ export function MetricsTable({ metrics }: { metrics: RunMetrics }) {
   const rows: ModelMetrics[] = models.map((model) => metrics[model] ?? {});
   const columns = COLUMNS.filter((c) => rows.some((row) => row[c.key] !== undefined));
   return (
-    <Table caption="Backtest errors of every model (lower is better; best marked)" data-testid="metrics-table">
+    <Table caption="Backtest errors of every model (lower is better; best marked)" data-testid="metrics-table" moreColumns>
       <thead>
         <tr>
           <th scope="col">Model</th>
           {columns.map((c) => (
-            <th key={c.key} scope="col" className="num" title={c.title}>
+            <th key={c.key} scope="col" className={`num${PRIORITY.has(c.key) ? '' : ' col-more'}`} title={c.title}>
               {c.label}
             </th>
           ))}
@@ -47,7 +50,7 @@ export function MetricsTable({ metrics }: { metrics: RunMetrics }) {
             {columns.map((c) => {
               const best = lowestIndexes(rows.map((r) => r[c.key])).has(row);
               return (
-                <td key={c.key} className={`num${best ? ' best' : ''}`}>
+                <td key={c.key} className={`num${best ? ' best' : ''}${PRIORITY.has(c.key) ? '' : ' col-more'}`}>
                   {c.format(rows[row][c.key])}
                   {best && <span className="visually-hidden"> (best)</span>}
                 </td>

@@ -8,11 +8,13 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { forecastRows, mergeByTime } from '@/lib/client/chart-data';
 import type { DrawnModels } from '@/lib/client/drawn-models';
 import { formatCount, formatSeriesRange, formatSeriesTime, timeZoneLabel } from '@/lib/client/format';
+import { seriesDecimals } from '@/lib/client/forecast-table';
 import { useRunForecast } from '@/lib/client/hooks';
 import { earlierBacktestWindows, runChartRange, trainingSplit } from '@/lib/client/run-chart-data';
 import type { Frequency, PredictionModel, Run } from '@/lib/client/types';
 import { useZoomablePoints } from '@/lib/client/use-zoomable-points';
 import { DownloadLinks } from './download-links';
+import { ForecastTable } from './forecast-table';
 
 /** Points of history drawn (about the chart's width); the API downsamples longer ranges. */
 const MAX_POINTS = 1000;
@@ -55,10 +57,13 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
     [forecast.data, history.points, backtest.rows, zoom, drawn],
   );
 
+  // The series' own precision (from the actual values drawn), for the forecast table.
+  const decimals = useMemo(() => seriesDecimals(history.points?.map((p) => p.v) ?? []), [history.points]);
+
   return (
     <Card
       title="Forecast"
-      description="Shaded: the earlier backtest windows and the held-out test window, each forecast by models fit only on the data before it. Dashed: the forecast beyond the last point. Pick a model here or in the leaderboard to draw it. Drag the handles under the chart to zoom."
+      description="Shaded: the backtest windows (the last one in blue), each forecast by models fit only on the data before it. Dashed: the forecast beyond the last point. Pick a model here or in the leaderboard to draw it. Drag the handles under the chart to zoom."
       actions={<DownloadLinks run={run} model={picked} onModelChange={onPick} />}
     >
       {loading ? (
@@ -106,6 +111,7 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
             validationStart={validationStart}
             onZoom={history.zoomTo}
           />
+          <ForecastTable forecast={forecast.data} drawn={drawn} frequency={frequency} timeOffset={timeOffset} decimals={decimals} />
         </div>
       )}
     </Card>

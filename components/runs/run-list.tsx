@@ -6,9 +6,11 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table } from '@/components/ui/table';
+import { skillText } from '@/lib/client/evaluation';
 import { formatNumber } from '@/lib/client/format';
 import { runLabel } from '@/lib/client/run-status';
 import type { Run } from '@/lib/client/types';
+import { describeVerdict, ordinal } from '@/lib/client/verdict';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
 
@@ -54,31 +56,34 @@ export function RunList({ runs, seriesNames }: RunListProps) {
           Compare selected{picked.length > 0 ? ` (${picked.length})` : ''}
         </Button>
       </div>
-      <Table caption="Training runs" data-testid="run-list">
+      <Table caption="Training runs" data-testid="run-list" moreColumns>
         <thead>
           <tr>
             <th scope="col" className="shrink">
               <span className="visually-hidden">Select</span>
             </th>
             <th scope="col">Run</th>
-            {seriesNames && <th scope="col">Series</th>}
+            {seriesNames && <th scope="col" className="col-more">Series</th>}
             <th scope="col">Status</th>
-            <th scope="col">Progress</th>
-            <th scope="col" className="num" title="Mean absolute scaled error on the test window (lower is better)">
-              LSTM MASE
+            <th scope="col" className="col-more">Progress</th>
+            <th scope="col" title="The model with the lowest backtest error">
+              Champion
             </th>
-            <th scope="col" className="num">
-              Naive MASE
+            <th scope="col" className="num col-more" title="The champion's mean absolute scaled error over the backtest windows (lower is better)">
+              Champion MASE
             </th>
-            <th scope="col">Backend</th>
-            <th scope="col">Created</th>
+            <th scope="col" className="col-more" title="The LSTM (plain, hybrid or global) with the lowest backtest error, and its rank">
+              Best LSTM
+            </th>
+            <th scope="col" className="num col-more" title="1 − MASE / MASE(seasonal naive): the share of seasonal naive's error the best LSTM removes">
+              LSTM skill vs seasonal naive
+            </th>
+            <th scope="col" className="col-more">Created</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((run) => {
-            const lstm = run.metrics?.lstm?.mase;
-            const naive = run.metrics?.seasonalNaive?.mase;
-            const wins = typeof lstm === 'number' && typeof naive === 'number' && lstm < naive;
+            const { champion, bestLstm } = describeVerdict(run);
             const checked = selected.has(run.id);
             return (
               <tr key={run.id} className={checked ? 'is-selected' : undefined} data-run-id={run.id}>
@@ -98,20 +103,29 @@ export function RunList({ runs, seriesNames }: RunListProps) {
                   {run.scheduleId && <span className="tag tag-muted">scheduled</span>}
                 </th>
                 {seriesNames && (
-                  <td>
+                  <td className="col-more">
                     <Link href={`/series/${run.seriesId}`}>{seriesNames.get(run.seriesId) ?? 'Series'}</Link>
                   </td>
                 )}
                 <td>
                   <RunStatusBadge status={run.status} />
                 </td>
-                <td className="progress-col">
+                <td className="progress-col col-more">
                   <RunProgressCell run={run} />
                 </td>
-                <td className={`num${wins ? ' best' : ''}`}>{formatNumber(lstm, 2)}</td>
-                <td className="num">{formatNumber(naive, 2)}</td>
-                <td className="muted">{run.backend ?? '—'}</td>
-                <td>
+                <td data-testid="run-champion">{champion?.label ?? '—'}</td>
+                <td className="num col-more">{formatNumber(champion?.mase, 2)}</td>
+                <td className="col-more" data-testid="run-best-lstm">
+                  {bestLstm ? (
+                    <>
+                      {bestLstm.label} <span className="muted">({ordinal(bestLstm.rank)})</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="num col-more">{skillText(bestLstm?.skill ?? null)}</td>
+                <td className="col-more">
                   <RelativeTime value={run.createdAt} />
                 </td>
               </tr>

@@ -9,6 +9,7 @@ import { createRun } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import {
   parseTrainingForm,
+  shortSeriesNote,
   TRAINING_FIELDS,
   trainingFormValues,
   type TrainingField,
@@ -21,11 +22,13 @@ import { TrainingHelp, TrainingInputs } from './training-inputs';
 interface TrainFormProps {
   seriesId: string;
   defaults: ForecastConfig | null;
+  /** Points of the series, to say when the defaults were shrunk to fit it. */
+  points: number;
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
 }
 
-export function TrainForm({ seriesId, defaults, relatedSeries }: TrainFormProps) {
+export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFormProps) {
   const router = useRouter();
   const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
   const [globalLstm, setGlobalLstm] = useState(false);
@@ -50,10 +53,16 @@ export function TrainForm({ seriesId, defaults, relatedSeries }: TrainFormProps)
     }
   };
 
+  const shortNote = shortSeriesNote(points, defaults);
   const changed = TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]);
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Train forecast" data-testid="train-form">
+      {shortNote && (
+        <Alert tone="info" data-testid="short-series-note">
+          {shortNote}
+        </Alert>
+      )}
       <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
       <GlobalLstmChoice relatedSeries={relatedSeries} checked={globalLstm} onChange={setGlobalLstm} disabled={submitting} />
       <TrainingHelp />

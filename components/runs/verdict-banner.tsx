@@ -1,21 +1,30 @@
 import { describeVerdict } from '@/lib/client/verdict';
 import type { Run } from '@/lib/client/types';
 
+const ICONS = { good: '✓', neutral: 'i', bad: '!' } as const;
+
 /**
- * The answer first: does the LSTM beat the seasonal-naive baseline (headline), then the engine's
- * verdict against every baseline. Runs from before the engine verdict show the headline only.
+ * The answer first: the champion and its skill against seasonal naive (headline), where the best
+ * LSTM ranks, then the engine's verdict against every baseline. Green only when an LSTM won.
  */
 export function VerdictBanner({ run }: { run: Pick<Run, 'metrics' | 'evaluation'> }) {
-  const verdict = describeVerdict(run.metrics);
-  if (verdict.beats === null) return null;
+  const verdict = describeVerdict(run);
+  if (verdict.tone === null) return null;
   const summary = run.evaluation?.verdict.summary;
   return (
-    <div className={`verdict ${verdict.beats ? 'verdict-good' : 'verdict-bad'}`} data-testid="verdict">
+    <div className={`verdict verdict-${verdict.tone}`} data-testid="verdict" data-tone={verdict.tone}>
       <span className="verdict-icon" aria-hidden="true">
-        {verdict.beats ? '✓' : '!'}
+        {ICONS[verdict.tone]}
       </span>
       <div className="stack stack-sm">
-        <p>{verdict.text}</p>
+        <p data-testid="verdict-headline">
+          <strong>{verdict.headline}</strong>
+        </p>
+        {verdict.lstmLine && (
+          <p className="verdict-lstm" data-testid="verdict-lstm">
+            {verdict.lstmLine}
+          </p>
+        )}
         {summary && (
           <p className="verdict-detail" data-testid="verdict-summary">
             {summary}

@@ -98,9 +98,12 @@ export async function previewDataset(
   fileName: string,
   choice: ParseChoice = {},
   signal?: AbortSignal,
+  /** `head` is the whole file: the preview then counts exactly what the import stores. */
+  whole = false,
 ): Promise<FilePreview> {
   const form = new FormData();
   setParseFields(form, choice);
+  if (whole) form.set('whole', 'true');
   form.set('file', head, fileName);
   return (await request<{ preview: FilePreview }>('/api/datasets/preview', { method: 'POST', body: form, signal }))
     .preview;

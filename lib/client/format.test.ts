@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime, timeZoneLabel } from './format';
+import { axisNumber, formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime, timeTickFormatter, timeZoneLabel } from './format';
 
 describe('formatSeriesTime', () => {
   it('shows series timestamps in UTC, with the time of day only where it means something', () => {
@@ -68,5 +68,25 @@ describe('formatSeriesRange without the zone', () => {
     expect(formatSeriesRange(start, end, 'hourly', '+02:00', false)).toBe('1 Mar 2024, 00:00 – 1 Mar 2024, 23:00');
     expect(formatSeriesRange(start, end, 'hourly', '+02:00')).toBe('1 Mar 2024, 00:00 +02:00 – 1 Mar 2024, 23:00 +02:00');
     expect(formatSeriesTime(start, 'daily', '+02:00', false)).toBe('1 Mar 2024');
+  });
+});
+
+describe('axisNumber', () => {
+  it('keeps enough precision to tell ticks apart', () => {
+    expect(axisNumber(12_500)).toBe('12,500');
+    expect(axisNumber(13_000)).toBe('13,000');
+    expect(axisNumber(1_250_000)).toBe('1.25M');
+    expect(axisNumber(3_500_000_000)).toBe('3.5B');
+    expect(axisNumber(0.25)).toBe('0.25');
+  });
+});
+
+describe('timeTickFormatter', () => {
+  const day = 86_400_000;
+  const start = Date.UTC(2026, 11, 20);
+  it('shows the time of day for hourly data over days, and dates alone for daily data', () => {
+    expect(timeTickFormatter(start, start + 10 * day, null, 'hourly')(start + 26 * 3_600_000)).toBe('21 Dec 02:00');
+    expect(timeTickFormatter(start, start + 10 * day, null, 'daily')(start + day)).toBe('21 Dec');
+    expect(timeTickFormatter(start, start + 90 * day, null, 'hourly')(start + day)).toBe('21 Dec');
   });
 });

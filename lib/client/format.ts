@@ -164,3 +164,39 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Tick labels sized to the visible span, in UTC: months for years of data, hours for a day.
+ * `offset` ("+02:00"): label the ticks at the series' own UTC offset instead of in UTC.
+ * `frequency`: hourly and minutely data keep the time of day on spans up to two months, so an
+ * hourly forecast's axis does not repeat "26 Dec, 26 Dec".
+ */
+export function timeTickFormatter(first: number, last: number, offset?: string | null, frequency?: Frequency): (value: number) => string {
+  const span = Math.abs(last - first);
+  const subDaily = frequency === 'hourly' || frequency === 'minutely';
+  const format = (date: Date) =>
+    span > 400 * DAY
+      ? utcMonth(date)
+      : span > (subDaily ? 60 : 3) * DAY
+        ? utcDate(date, false)
+        : span > DAY
+          ? `${utcDate(date, false)} ${utcTime(date)}`
+          : utcTime(date);
+  return (value) => (Number.isFinite(value) ? format(atOffset(value, offset)) : '');
+}
+
+const SHORT = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+/**
+ * An axis tick precise enough to tell neighbouring ticks apart: 12,500 (not "13k") up to a
+ * million, then 1.25M / 3.5B with up to two decimals.
+ */
+export function axisNumber(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e9) return `${SHORT.format(value / 1e9)}B`;
+  if (abs >= 1e6) return `${SHORT.format(value / 1e6)}M`;
+  if (abs >= 1e3) return SHORT.format(value);
+  return formatNumber(value);
+}

@@ -42,4 +42,16 @@ describe('leaderboardRows', () => {
     expect(rows.map((r) => r.model)).toEqual(['seasonalNaive', 'naive', 'lstm', 'drift']);
     expect(rows.some((r) => r.champion)).toBe(false);
   });
+
+  it('puts the champion first when it ties with another model, so the Champion badge is on rank 1', () => {
+    const tied: RunMetrics = { ...metrics, lstmHybrid: m(0.8), mstl: m(0.8) };
+    const rows = leaderboardRows(tied, evaluation({ model: 'lstmHybrid', members: ['lstmHybrid'] }));
+    expect(rows[0]).toMatchObject({ model: 'lstmHybrid', champion: true });
+    expect(rows[1].model).toBe('mstl');
+  });
+
+  it('ranks by MAE, as the engine does, when some MASE is undefined', () => {
+    const rows = leaderboardRows({ lstm: { mae: 3, mase: null }, seasonalNaive: { mae: 4, mase: null }, naive: { mae: 2, mase: null } }, null);
+    expect(rows.map((r) => r.model)).toEqual(['naive', 'lstm', 'seasonalNaive']);
+  });
 });

@@ -1,6 +1,9 @@
 // The run page's leaderboard rows: every model (and the champion's average, when it is one)
-// sorted by backtest MASE, with skill against seasonal naive, fit time and which row is the
-// champion. Pure, so the ordering and marking are unit-tested without a browser.
+// sorted the way the engine ranks them (backtest MASE, or MAE when MASE is undefined for any
+// model), with skill against seasonal naive, fit time and which row is the champion. On a tie the
+// champion comes first, then the simpler model (the engine's own tie rule), so the Champion badge
+// sits on rank 1. Pure, so the ordering and marking are unit-tested without a browser.
+import { SIMPLICITY_ORDER } from '@/lib/forecast/compared-models';
 import { LSTM_FAMILY, MODEL_ORDER, predictionModelLabel } from './models';
 import type { ComparedModel, PredictionModel, RunEvaluation, RunMetrics } from './types';
 
@@ -17,8 +20,14 @@ export interface LeaderboardRow {
   lstmFamily: boolean;
 }
 
-/** Nulls (undefined MASE) sort last; ties keep MODEL_ORDER. */
-const byMase = (a: LeaderboardRow, b: LeaderboardRow) => (a.mase ?? Infinity) - (b.mase ?? Infinity);
+const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** 'mase' unless some model's MASE is undefined (a training part without variation): then 'mae', as the engine ranks. */
+export function rankingMetric(metrics: RunMetrics): 'mase' | 'mae' {
+  return Object.values(metrics).every((m) => finite(m?.mase)) ? 'mase' : 'mae';
+}
+
+const simplicity = (model: PredictionModel) => (model === 'ensemble' ? -1 : SIMPLICITY_ORDER.indexOf(model));
 
 export function leaderboardRows(metrics: RunMetrics, evaluation: RunEvaluation | null): LeaderboardRow[] {
   const scale = metrics.seasonalNaive?.mase ?? null;
@@ -47,5 +56,10 @@ export function leaderboardRows(metrics: RunMetrics, evaluation: RunEvaluation |
       lstmFamily: false,
     });
   }
-  return rows.sort(byMase);
+  const key = rankingMetric(metrics);
+  // Undefined scores sort last; ties: champion first, then the simpler model.
+  const score = (row: LeaderboardRow) => (finite(row[key]) ? row[key] : Infinity);
+  return rows.sort(
+    (a, b) => score(a) - score(b) || Number(b.champion) - Number(a.champion) || simplicity(a.model) - simplicity(b.model),
+  );
 }

@@ -1,37 +1,22 @@
-// The models a run compares, in the order tables list them, with the names people read.
-import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
+// The models a run compares, in the order tables list them, with the names people read: all from
+// the engine's model catalog (pure data, safe in the browser bundle).
+import { COMPARED_MODELS, MODEL_DESCRIPTIONS, MODEL_SHORT_LABELS, modelsOfFamily } from '@/lib/forecast/compared-models';
 import type { ComparedModel, PredictionModel } from './types';
 
-/** The engine's report order (pure data, safe in the browser bundle). */
+/** The engine's report order. */
 export const MODEL_ORDER: readonly ComparedModel[] = COMPARED_MODELS;
 
-export const MODEL_LABELS: Record<ComparedModel, string> = {
-  lstm: 'LSTM',
-  lstmHybrid: 'Hybrid LSTM',
-  lstmGlobal: 'Global LSTM',
-  mstl: 'MSTL',
-  ets: 'ETS',
-  autoArima: 'AutoARIMA',
-  naive: 'Naive',
-  seasonalNaive: 'Seasonal naive',
-  drift: 'Drift',
-};
+const capitalize = (label: string) => label[0].toUpperCase() + label.slice(1);
+
+/** Table and legend names: the catalog's short names, capitalised ('Seasonal naive'). */
+export const MODEL_LABELS = Object.fromEntries(
+  COMPARED_MODELS.map((m) => [m, capitalize(MODEL_SHORT_LABELS[m])]),
+) as Record<ComparedModel, string>;
 
 /** What each model is, for a tooltip. */
-export const MODEL_DESCRIPTIONS: Record<PredictionModel, string> = {
-  lstm: 'A recurrent neural network trained on the series',
-  lstmHybrid: 'MSTL removes level, trend and seasonality; an LSTM models what is left',
-  lstmGlobal: "One LSTM trained across the dataset's series, each scaled by its own statistics",
-  mstl: 'Seasonal-trend decomposition of every cycle, with exponential smoothing of the trend',
-  ets: 'Automatic exponential smoothing (no seasonal component)',
-  autoArima: 'Seasonally differenced ARIMA with automatically chosen orders',
-  naive: 'Repeats the last value',
-  seasonalNaive: 'Repeats the last season',
-  drift: 'Extends the line from the first to the last value',
-  ensemble: 'The average of the best few models',
-};
+export { MODEL_DESCRIPTIONS };
 
-export const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid', 'lstmGlobal'];
+export const LSTM_FAMILY: readonly ComparedModel[] = modelsOfFamily('lstm');
 
 /** A prediction model's name; an ensemble names its members when they are known. */
 export function predictionModelLabel(model: PredictionModel, members: readonly ComparedModel[] = []): string {

@@ -42,3 +42,20 @@ export function phaseText(detail: RunProgressDetail): string {
   const window = detail.phase === 'backtest' && detail.window && detail.windows ? ` window ${detail.window} of ${detail.windows}` : '';
   return `${PHASE_LABEL[detail.phase]}${window} · epoch ${detail.epoch} of ${detail.epochs}`;
 }
+
+/**
+ * Time left, from the pace measured so far (elapsed time over the share done: the share moves with
+ * each epoch and fit, so this is the measured epoch pace carried forward): "about 3 minutes left".
+ * Null while too little is done to say (under 5% or 5 seconds), or when done.
+ */
+export function remainingText(progress: number, startedAt: string | null, now = Date.now()): string | null {
+  if (!startedAt || !(progress > 0.05) || progress >= 1) return null;
+  const elapsed = now - Date.parse(startedAt);
+  if (!(elapsed >= 5_000)) return null;
+  const seconds = (elapsed / progress) * (1 - progress) / 1000;
+  if (seconds < 45) return 'less than a minute left';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `about ${minutes} minute${minutes === 1 ? '' : 's'} left`;
+  const hours = Math.round(minutes / 6) / 10;
+  return `about ${hours} hour${hours === 1 ? '' : 's'} left`;
+}

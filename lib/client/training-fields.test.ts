@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatConfigValue, parseTrainingForm, trainingFormValues } from './training-fields';
+import { defaultConfig } from '@/lib/forecast/config';
+import { formatConfigValue, parseTrainingForm, shortSeriesNote, trainingFormValues } from './training-fields';
+
+describe('shortSeriesNote', () => {
+  it('says the defaults were shrunk for a short series, and nothing for a long one', () => {
+    expect(shortSeriesNote(17, defaultConfig('yearly', 17))).toBe(
+      'This series is short (17 points), so the defaults are shrunk to fit it: horizon 3, lookback 2 and 1 backtest window instead of 5. A longer horizon or lookback needs more points.',
+    );
+    expect(shortSeriesNote(300, defaultConfig('daily', 300))).toBeNull();
+    expect(shortSeriesNote(10, null)).toBeNull();
+  });
+});
 
 describe('parseTrainingForm', () => {
   it('keeps filled fields as numbers and leaves blank ones to the server', () => {
@@ -40,7 +51,8 @@ describe('formatConfigValue', () => {
     expect(formatConfigValue(32)).toBe('32');
     expect(formatConfigValue(true)).toBe('on');
     expect(formatConfigValue(false)).toBe('off');
-    expect(formatConfigValue('difference')).toBe('difference');
+    expect(formatConfigValue('difference')).toBe('Differences (step to step)');
+    expect(formatConfigValue('auto')).toBe('Automatic (chosen on validation)');
     expect(formatConfigValue(undefined)).toBe('—');
   });
 });

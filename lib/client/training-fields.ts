@@ -1,6 +1,8 @@
 // The training settings a user can set, described once for the train form, the schedule form and
 // the config tables: labels, hints, input bounds and parsing of what was typed.
-import { formatNumber } from './format';
+import { DEFAULT_BACKTEST_WINDOWS } from '@/lib/forecast/config';
+import { formatCount, formatNumber } from './format';
+import { transformName } from './readable-names';
 import type { ForecastConfig, TrainingOverrides } from './types';
 
 export type TrainingField = keyof TrainingOverrides;
@@ -18,7 +20,7 @@ export interface TrainingFieldSpec {
 }
 
 export const TRAINING_FIELDS: readonly TrainingFieldSpec[] = [
-  { key: 'horizon', label: 'Horizon', hint: 'Steps to forecast; also the size of the held-out test window.', integer: true, min: 1, minInclusive: true, step: 1 },
+  { key: 'horizon', label: 'Horizon', hint: 'Steps to forecast; also the length of each backtest window.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'lookback', label: 'Lookback', hint: 'Past steps the model reads for each prediction.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'epochs', label: 'Epochs', hint: 'Passes over the training data; early stopping may end sooner.', integer: true, min: 1, minInclusive: true, step: 1 },
   { key: 'units', label: 'LSTM units', hint: 'Size of each LSTM layer.', integer: true, min: 1, minInclusive: true, step: 1 },
@@ -50,8 +52,22 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
 /** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
 export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'string') return value;
+  // The only text setting is the transform.
+  if (typeof value === 'string') return transformName(value);
   return formatNumber(value);
+}
+
+/**
+ * Says so when a short series made the defaults shrink (fewer backtest windows than the usual
+ * DEFAULT_BACKTEST_WINDOWS, and the horizon and lookback that fit); null for a series long enough.
+ */
+export function shortSeriesNote(points: number, defaults: ForecastConfig | null | undefined): string | null {
+  if (!defaults || defaults.backtestWindows >= DEFAULT_BACKTEST_WINDOWS) return null;
+  const windows = defaults.backtestWindows === 1 ? '1 backtest window' : `${defaults.backtestWindows} backtest windows`;
+  return (
+    `This series is short (${formatCount(points)} points), so the defaults are shrunk to fit it: horizon ${defaults.horizon}, ` +
+    `lookback ${defaults.lookback} and ${windows} instead of ${DEFAULT_BACKTEST_WINDOWS}. A longer horizon or lookback needs more points.`
+  );
 }
 
 export type TrainingFormValues = Record<TrainingField, string>;

@@ -26,7 +26,7 @@ export function useFilePreview(file: File | null, choice: ParseChoice): FilePrev
     }
     const controller = new AbortController();
     setState((s) => ({ ...s, error: null, loading: true }));
-    previewDataset(file.slice(0, PREVIEW_BYTES), file.name, choice, controller.signal).then(
+    previewDataset(file.slice(0, PREVIEW_BYTES), file.name, choice, controller.signal, file.size <= PREVIEW_BYTES).then(
       (preview) => {
         if (!controller.signal.aborted) setState({ preview, error: null, loading: false });
       },

@@ -1,32 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { describeVerdict } from './verdict';
+import type { RunEvaluation, RunMetrics } from './types';
+import { describeVerdict, ordinal } from './verdict';
 
-const m = (mae: number, rmse: number, mase: number) => ({ mae, rmse, mase });
+const m = (mase: number | null, mae = 1) => ({ mae, rmse: mae, mase });
+const evaluation = (model: string, members: string[] = [model], championMetrics?: object) =>
+  ({ champion: { model, members, reason: '', metrics: championMetrics } }) as unknown as RunEvaluation;
+
+// The daily run of issue 20: the LSTM ranked 5th of 8, below naive and drift; the hybrid beat
+// seasonal naive but lost to ETS.
+const lstmLoses: RunMetrics = {
+  lstm: m(0.87),
+  lstmHybrid: m(0.77),
+  mstl: m(0.8),
+  ets: m(0.7),
+  autoArima: m(0.9),
+  naive: m(0.75),
+  seasonalNaive: m(1),
+  drift: m(0.76),
+};
 
 describe('describeVerdict', () => {
-  it('reports the relative MASE improvement when the LSTM wins', () => {
-    const verdict = describeVerdict({ lstm: m(1, 1, 0.77), seasonalNaive: m(2, 2, 1) });
-    expect(verdict.beats).toBe(true);
-    expect(verdict.improvement).toBeCloseTo(0.23);
-    expect(verdict.text).toBe('The LSTM beats the seasonal-naive baseline by 23% (MASE 0.77 vs 1.00).');
+  it('names the champion, not the LSTM, when the LSTM loses, and is not good news', () => {
+    const verdict = describeVerdict({ metrics: lstmLoses, evaluation: evaluation('ets') });
+    expect(verdict.tone).toBe('neutral');
+    expect(verdict.champion?.model).toBe('ets');
+    expect(verdict.headline).toBe('ETS is the champion, 30% better than seasonal naive (MASE 0.70 vs 1.00).');
+    expect(verdict.bestLstm).toMatchObject({ model: 'lstmHybrid', rank: 4, of: 8 });
+    expect(verdict.lstmLine).toBe('The hybrid LSTM is 4th of 8: 10% behind ETS, 23% better than seasonal naive (MASE 0.77).');
   });
 
-  it('says plainly when the LSTM does not win, ties included', () => {
-    expect(describeVerdict({ lstm: m(1, 1, 1.12), seasonalNaive: m(1, 1, 1) }).text).toBe(
-      'The LSTM does NOT beat the seasonal-naive baseline (MASE 1.12 vs 1.00).',
-    );
-    expect(describeVerdict({ lstm: m(1, 1, 1), seasonalNaive: m(1, 1, 1) }).beats).toBe(false);
+  it('is good news only when an LSTM is the champion and beats seasonal naive', () => {
+    const metrics = { ...lstmLoses, lstmHybrid: m(0.6) };
+    const verdict = describeVerdict({ metrics, evaluation: evaluation('lstmHybrid') });
+    expect(verdict.tone).toBe('good');
+    expect(verdict.headline).toBe('The hybrid LSTM is the champion, 40% better than seasonal naive (MASE 0.60 vs 1.00).');
+    expect(verdict.lstmLine).toBeNull();
   });
 
-  it('falls back to MAE when MASE is undefined', () => {
+  it('warns when nothing beats seasonal naive, and says how far the LSTM is behind', () => {
+    const metrics: RunMetrics = { lstm: m(1.12), naive: m(1.3), seasonalNaive: m(1), drift: m(1.2) };
+    const verdict = describeVerdict({ metrics, evaluation: evaluation('seasonalNaive') });
+    expect(verdict.tone).toBe('bad');
+    expect(verdict.headline).toBe('Seasonal naive is the champion: no model beats seasonal naive, which repeats the last season (MASE 1.00).');
+    expect(verdict.lstmLine).toBe('The LSTM is 2nd of 4: 12% behind seasonal naive (MASE 1.12).');
+  });
+
+  it('names an averaged champion by its members', () => {
     const verdict = describeVerdict({
-      lstm: m(3, 4, null as unknown as number),
-      seasonalNaive: m(4, 5, null as unknown as number),
+      metrics: lstmLoses,
+      evaluation: evaluation('ensemble', ['ets', 'naive'], { mase: 0.65, mae: 1 }),
     });
-    expect(verdict.text).toBe('The LSTM beats the seasonal-naive baseline by 25% (MAE 3.00 vs 4.00).');
+    expect(verdict.headline).toBe('The average of ETS + Naive is the champion, 35% better than seasonal naive (MASE 0.65 vs 1.00).');
+    expect(verdict.tone).toBe('neutral');
+    expect(verdict.bestLstm).toMatchObject({ rank: 5, of: 9 });
+  });
+
+  it('ranks by MAE when MASE is undefined, as the engine does', () => {
+    const metrics: RunMetrics = { lstm: m(null, 3), naive: m(null, 5), seasonalNaive: m(null, 4), drift: m(null, 6) };
+    const verdict = describeVerdict({ metrics, evaluation: null });
+    expect(verdict.headline).toBe('The LSTM is the champion, 25% better than seasonal naive (MAE 3.00 vs 4.00).');
+    expect(verdict.tone).toBe('good');
   });
 
   it('has no verdict without metrics', () => {
-    expect(describeVerdict(null).beats).toBeNull();
+    expect(describeVerdict({ metrics: null, evaluation: null }).tone).toBeNull();
+  });
+
+  it('writes ordinals', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
   });
 });

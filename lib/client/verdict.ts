@@ -1,36 +1,103 @@
-// The plain-language answer to "is the LSTM worth it?": its error on the held-out window against
-// the seasonal-naive baseline. MASE is compared when both are finite (it is undefined when the
-// training part has no seasonal variation); MAE otherwise.
-import type { RunMetrics } from './types';
+// The run's answer in two sentences: which model won and by how much it beats seasonal naive
+// (the champion), then where the best LSTM ranks and how far behind it is. The tone says whether
+// that is good news for the question a user trains an LSTM to answer: green only when an LSTM is
+// the champion and beats seasonal naive; neutral when another model wins; a warning when nothing
+// beats seasonal naive. Built on the leaderboard's ranking, so the sentence and the table agree.
+import { leaderboardRows, rankingMetric, type LeaderboardRow } from './leaderboard';
+import { LSTM_FAMILY } from './models';
+import type { ComparedModel, PredictionModel, Run } from './types';
+
+export type VerdictTone = 'good' | 'neutral' | 'bad';
 
 export interface Verdict {
-  /** null when there is nothing to compare. */
-  beats: boolean | null;
-  /** Relative error reduction of the LSTM, e.g. 0.23 for 23% lower; negative when worse. */
-  improvement: number | null;
-  text: string;
+  /** Null when there is nothing to compare (no metrics yet). */
+  tone: VerdictTone | null;
+  /** The champion's row (rank 1); null without metrics. */
+  champion: LeaderboardRow | null;
+  /** The best LSTM's row and its rank (1-based) among `of` ranked rows; null when the run has no LSTM. */
+  bestLstm: (LeaderboardRow & { rank: number; of: number }) | null;
+  /** Names the champion and its skill against seasonal naive. */
+  headline: string;
+  /** Where the best LSTM ranks; null when it is the champion or absent. */
+  lstmLine: string | null;
 }
 
-const finite = (value: number | null | undefined): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
+const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
 
-export function describeVerdict(metrics: RunMetrics | null | undefined): Verdict {
-  const lstm = metrics?.lstm;
-  const naive = metrics?.seasonalNaive;
-  const metric = finite(lstm?.mase) && finite(naive?.mase) ? 'mase' : finite(lstm?.mae) && finite(naive?.mae) ? 'mae' : null;
-  const ours = metric && lstm?.[metric];
-  const theirs = metric && naive?.[metric];
-  if (!metric || !finite(ours) || !finite(theirs)) {
-    return { beats: null, improvement: null, text: 'There are no metrics to compare yet.' };
-  }
-  const label = metric.toUpperCase();
-  const numbers = `(${label} ${ours.toFixed(2)} vs ${theirs.toFixed(2)})`;
-  const improvement = theirs > 0 ? 1 - ours / theirs : null;
+/** Names inside a sentence: "the hybrid LSTM", "MSTL", "seasonal naive". */
+const SENTENCE_NAMES: Record<ComparedModel, string> = {
+  lstm: 'the LSTM',
+  lstmHybrid: 'the hybrid LSTM',
+  lstmGlobal: 'the global LSTM',
+  mstl: 'MSTL',
+  ets: 'ETS',
+  autoArima: 'AutoARIMA',
+  naive: 'naive',
+  seasonalNaive: 'seasonal naive',
+  drift: 'drift',
+};
 
-  if (ours < theirs) {
-    const percent = improvement === null ? null : Math.round(improvement * 100);
-    const by = percent === null ? '' : percent < 1 ? ' by less than 1%' : ` by ${percent}%`;
-    return { beats: true, improvement, text: `The LSTM beats the seasonal-naive baseline${by} ${numbers}.` };
+function sentenceName(row: LeaderboardRow): string {
+  return row.model === 'ensemble' ? `the ${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}` : SENTENCE_NAMES[row.model];
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** "23%", or "less than 1%" for a positive share that rounds to zero. */
+function percent(share: number): string {
+  const rounded = Math.round(share * 100);
+  return rounded < 1 ? 'less than 1%' : `${rounded}%`;
+}
+
+/** The relation of `score` to `reference` (lower is better): "12% better than X" / "30% worse than X" / "level with X". */
+function against(score: number, reference: number, name: string, betterWord: string, worseWord: string): string {
+  if (!(reference > 0)) return score < reference ? `${betterWord} ${name}` : score > reference ? `${worseWord} ${name}` : `level with ${name}`;
+  if (score === reference) return `level with ${name}`;
+  return score < reference
+    ? `${percent(1 - score / reference)} ${betterWord} ${name}`
+    : `${percent(score / reference - 1)} ${worseWord} ${name}`;
+}
+
+const fixed = (value: number) => value.toFixed(2);
+
+export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdict {
+  const none: Verdict = { tone: null, champion: null, bestLstm: null, headline: 'There are no metrics to compare yet.', lstmLine: null };
+  const metrics = run.metrics;
+  if (!metrics) return none;
+  const rows = leaderboardRows(metrics, run.evaluation);
+  const key = rankingMetric(metrics);
+  const ranked = rows.filter((row) => finite(row[key]));
+  const champion = ranked.find((row) => row.champion) ?? ranked[0];
+  const naive = ranked.find((row) => row.model === 'seasonalNaive');
+  if (!champion || !naive) return none;
+  const label = key.toUpperCase();
+  const score = (row: LeaderboardRow) => row[key] as number;
+
+  const lstmRank = ranked.findIndex((row) => (LSTM_FAMILY as readonly PredictionModel[]).includes(row.model));
+  const bestLstm = lstmRank < 0 ? null : { ...ranked[lstmRank], rank: lstmRank + 1, of: ranked.length };
+  const lstmWins = bestLstm !== null && bestLstm.model === champion.model;
+  const championBeatsNaive = champion.model !== 'seasonalNaive' && score(champion) < score(naive);
+
+  const headline =
+    champion.model === 'seasonalNaive' || !championBeatsNaive
+      ? `${capitalize(sentenceName(champion))} is the champion: no model beats seasonal naive, which repeats the last season (${label} ${fixed(score(naive))}).`
+      : `${capitalize(sentenceName(champion))} is the champion, ${against(score(champion), score(naive), 'seasonal naive', 'better than', 'worse than')} (${label} ${fixed(score(champion))} vs ${fixed(score(naive))}).`;
+
+  let lstmLine: string | null = null;
+  if (bestLstm && !lstmWins) {
+    const behind = against(score(bestLstm), score(champion), sentenceName(champion), 'ahead of', 'behind');
+    const vsNaive =
+      champion.model === 'seasonalNaive' ? '' : `, ${against(score(bestLstm), score(naive), 'seasonal naive', 'better than', 'worse than')}`;
+    lstmLine = `${capitalize(sentenceName(bestLstm))} is ${ordinal(bestLstm.rank)} of ${bestLstm.of}: ${behind}${vsNaive} (${label} ${fixed(score(bestLstm))}).`;
   }
-  return { beats: false, improvement, text: `The LSTM does NOT beat the seasonal-naive baseline ${numbers}.` };
+
+  const tone: VerdictTone = !championBeatsNaive ? 'bad' : lstmWins ? 'good' : 'neutral';
+  return { tone, champion, bestLstm, headline, lstmLine };
 }

@@ -1,5 +1,8 @@
 // What a file would import as, from its head: detection only, nothing stored. Series come
-// without their points (only counts and range), so a preview stays small.
+// without their points (only counts and range), so a preview stays small. When the client sent
+// the whole file (and it fits PREVIEW_MAX_BYTES) it is read exactly as the import reads it, so the
+// preview counts what the import will store: a head of a file instead drops its possibly cut last
+// line, and that must not happen to the last line of a file without a trailing newline.
 import {
   firstBytes,
   parseCsv,
@@ -24,11 +27,26 @@ export interface PreviewSeries extends SeriesSummary {
 /** The `ParsedFilePreview` shape of docs/api.md. */
 export type FilePreview = Omit<ParseResult, 'series'> & { series: PreviewSeries[] };
 
+/** The first `size` bytes of a stream, and whether there was more (then it stops reading). */
+async function headOf(source: AsyncIterable<Uint8Array>, size: number): Promise<{ head: Buffer; cut: boolean }> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of firstBytes(source, size + 1)) parts.push(chunk);
+  const bytes = Buffer.concat(parts);
+  return { head: bytes.subarray(0, size), cut: bytes.length > size };
+}
+
+export interface PreviewScope {
+  /** The client sent the whole file, not just its head: read it as the import will. */
+  whole?: boolean;
+}
+
 export async function previewDataset(
   file: AsyncIterable<Uint8Array>,
   options: Omit<ParseOptions, 'partial'> = {},
+  { whole = false }: PreviewScope = {},
 ): Promise<FilePreview> {
-  const parsed = await parseCsv(firstBytes(file, PREVIEW_MAX_BYTES), { ...options, partial: true });
+  const { head, cut } = await headOf(file, PREVIEW_MAX_BYTES);
+  const parsed = await parseCsv(head, { ...options, partial: !whole || cut });
   return {
     delimiter: parsed.delimiter,
     decimal: parsed.decimal,

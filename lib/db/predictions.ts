@@ -51,7 +51,7 @@ export interface RunForecast {
 
 const NO_BOUNDS: IntervalBounds = { lo80: null, hi80: null, lo95: null, hi95: null };
 
-type StoredResult = Pick<ForecastResult, 'test' | 'future' | 'backtest' | 'models' | 'intervals'> &
+type StoredResult = Pick<ForecastResult, 'futureT' | 'backtest' | 'models' | 'intervals'> &
   Partial<Pick<ForecastResult, 'champion'>>;
 
 /** What one model's rows are made of. */
@@ -80,7 +80,7 @@ function rowsPerModel(result: StoredResult): [PredictionModel, ModelRows][] {
     },
   ]);
   if (champion?.model === 'ensemble') {
-    const testForecast = result.test.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m]?.[i] ?? Number.NaN)));
+    const testForecast = backtest.windows.at(-1)!.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m]?.[i] ?? Number.NaN)));
     perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands, p50: champion.intervals.p50 }]);
   }
   return perModel;
@@ -88,7 +88,9 @@ function rowsPerModel(result: StoredResult): [PredictionModel, ModelRows][] {
 
 /** Inserts the test and future rows of every model; call inside the transaction that completes the run. */
 export async function insertPredictions(tx: Prisma.TransactionClient, runId: string, result: StoredResult): Promise<void> {
-  const { test, future } = result;
+  // The held-out test window is the last backtest window.
+  const test = result.backtest.windows.at(-1)!;
+  const future = { t: result.futureT };
   const data: Prisma.PredictionCreateManyInput[] = rowsPerModel(result).flatMap(([model, rows]) => {
     const { 80: band80, 95: band95 } = rows.bands;
     return [

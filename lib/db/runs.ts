@@ -167,15 +167,18 @@ async function transition(id: string, from: RunStatus[], data: Prisma.RunUpdateM
   return count === 1;
 }
 
-/** queued → running at the start of every attempt; a retry starts over from zero progress. */
-export function markRunRunning(id: string, attempt: number): Promise<boolean> {
+/**
+ * queued → running at the start of every attempt; a retry starts over from zero progress. `note`
+ * (kept in `error` while the run is active) says why an attempt after the first one is needed.
+ */
+export function markRunRunning(id: string, attempt: number, note: string | null = null): Promise<boolean> {
   return transition(id, ['queued', 'running'], {
     status: 'running',
     attempts: attempt,
     progress: 0,
     progressDetail: Prisma.DbNull,
     history: [],
-    error: null,
+    error: note,
     startedAt: new Date(),
   });
 }
@@ -191,7 +194,19 @@ export function updateRunProgress(
 
 /** running → queued after a failed attempt that BullMQ will retry; the error says why. */
 export function markRunRetrying(id: string, message: string): Promise<boolean> {
-  return transition(id, ['running'], { status: 'queued', error: message });
+  return transition(id, ['running'], { status: 'queued', progress: 0, progressDetail: Prisma.DbNull, error: message });
+}
+
+/**
+ * running → queued when attempt `attempt` was cut off (its worker died) and the job is back in the
+ * queue. Only while that attempt is the run's latest: the next one may have started already.
+ */
+export async function markRunInterrupted(id: string, attempt: number, message: string): Promise<boolean> {
+  const { count } = await getPrisma().run.updateMany({
+    where: { id, status: 'running', attempts: attempt },
+    data: { status: 'queued', progress: 0, progressDetail: Prisma.DbNull, error: message },
+  });
+  return count === 1;
 }
 
 export function markRunFailed(id: string, message: string): Promise<boolean> {

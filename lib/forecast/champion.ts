@@ -8,9 +8,9 @@
 // model strictly.
 import type { BacktestRun, Residual } from './backtest';
 import { scoreBacktest } from './backtest';
-import { formatScore, MODEL_LABELS, modelEntry, rankingKey, SIMPLICITY_ORDER } from './compared-models';
+import { formatScore, MODEL_LABELS, modelEntry, modelsOfFamily, rankingKey, SIMPLICITY_ORDER } from './compared-models';
 import { predictionIntervals, type IntervalOptions } from './intervals';
-import type { AccuracyMetrics, Champion, NestedChampionScore, ComparedModel, LstmFamilyName, ModelIntervals, ModelRecord } from './types';
+import type { AccuracyMetrics, Champion, ComparedModel, LstmFamilyName, ModelIntervals, ModelRecord, NestedChampionScore } from './types';
 
 /** Sizes of the averages tried: the best 2 and the best 3 models. */
 export const ENSEMBLE_SIZES: readonly number[] = [2, 3];
@@ -112,7 +112,7 @@ function joinNames(names: readonly string[]): string {
 }
 
 function lstmFamily(metrics: ModelRecord<AccuracyMetrics>): Champion['lstmFamily'] {
-  const family = (['lstm', 'lstmHybrid', 'lstmGlobal'] as const).filter((m) => metrics[m] !== undefined);
+  const family = modelsOfFamily('lstm').filter((m) => metrics[m] !== undefined);
   const key = rankingKey(metrics);
   const score = (m: LstmFamilyName) => modelEntry(metrics, m)[key];
   const best = family.reduce<LstmFamilyName>((a, b) => (score(b) < score(a) ? b : a), 'lstm');

@@ -7,14 +7,28 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { MODEL_CATALOG } from './registry/catalog';
 import type { ForecastConfig } from './types';
+
+/** 'a, b and c'. */
+const joinNames = (names: readonly string[]) =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+const always = MODEL_CATALOG.filter((m) => !m.optional);
+const compared = always.filter((m) => m.family !== 'baseline').map((m) => m.phrase);
+const baselines = always.filter((m) => m.family === 'baseline').map((m) => m.label);
+/** What the CLI does, naming the registry's models, wrapped at 100 columns. */
+const ABOUT = (
+  `Forecasts one series of the file with ${compared.join(', ')} and the ${joinNames(baselines)} baselines, ` +
+  'all backtested on the last windows of the series, and prints the forecast of the champion (the lowest ' +
+  'backtest MASE, or the average of the best few). With --global, a file of several series also trains ' +
+  'one LSTM across all of them (lstmGlobal).'
+)
+  .replace(/(.{1,99})(?: |$)/g, '$1\n')
+  .trimEnd();
 
 const USAGE = `Usage: npm run forecast -- <file.csv> [options]
 
-Forecasts one series of the file with the LSTM, the hybrid LSTM, MSTL, ETS, AutoARIMA and the
-naive, seasonal-naive and drift baselines, all backtested on the last windows of the series, and
-prints the forecast of the champion (the lowest backtest MASE, or the average of the best few).
-With --global, a file of several series also trains one LSTM across all of them (lstmGlobal).
+${ABOUT}
 
 Options:
   --time COL       time column (default: detected)

@@ -1,48 +1,47 @@
-// The models every run compares, in report order, with the names sentences use.
+// The registry's catalog (registry/catalog.ts) seen as lists and lookups: the models every run
+// compares in report order, their names, and per-model records. Pure: the browser imports it.
+import { ENSEMBLE_INFO, MODEL_CATALOG, type ModelFamily, type ModelInfo, type ModelsOf } from './registry/catalog';
 import type { AccuracyMetrics, ComparedModel, ModelRecord, OptionalModel, PredictionModel } from './types';
 
-export const COMPARED_MODELS = [
-  'lstm',
-  'lstmHybrid',
-  'lstmGlobal',
-  'mstl',
-  'ets',
-  'autoArima',
-  'naive',
-  'seasonalNaive',
-  'drift',
-] as const satisfies readonly ComparedModel[];
+export const COMPARED_MODELS = MODEL_CATALOG.map((m) => m.key) satisfies readonly ComparedModel[];
 
 /** Every model a run's predictions can be asked for: the compared ones and the champion's average. */
-export const PREDICTION_MODELS = [...COMPARED_MODELS, 'ensemble'] as const satisfies readonly PredictionModel[];
+export const PREDICTION_MODELS = [...COMPARED_MODELS, ENSEMBLE_INFO.key] as const satisfies readonly PredictionModel[];
 
-export const MODEL_LABELS: Record<PredictionModel, string> = {
-  lstm: 'the LSTM',
-  lstmHybrid: 'the hybrid LSTM',
-  lstmGlobal: 'the global LSTM',
-  mstl: 'MSTL',
-  ets: 'ETS',
-  autoArima: 'AutoARIMA',
-  naive: 'naive',
-  seasonalNaive: 'seasonal naive',
-  drift: 'drift',
-  ensemble: 'the average of the best models',
-};
+const INFO = Object.fromEntries(MODEL_CATALOG.map((m) => [m.key, m])) as Record<ComparedModel, ModelInfo>;
+
+/** A compared model's catalog entry. */
+export function modelInfo(model: ComparedModel): ModelInfo {
+  return INFO[model];
+}
+
+/** The name inside a sentence ('the hybrid LSTM', 'seasonal naive'). */
+export const MODEL_LABELS = Object.fromEntries([
+  ...MODEL_CATALOG.map((m) => [m.key, m.phrase]),
+  [ENSEMBLE_INFO.key, ENSEMBLE_INFO.phrase],
+]) as Record<PredictionModel, string>;
+
+/** The short name ('hybrid LSTM', 'seasonal naive'; 'ensemble'), for tables. */
+export const MODEL_SHORT_LABELS = Object.fromEntries([
+  ...MODEL_CATALOG.map((m) => [m.key, m.label]),
+  [ENSEMBLE_INFO.key, ENSEMBLE_INFO.label],
+]) as Record<PredictionModel, string>;
+
+/** What each model is, for a tooltip. */
+export const MODEL_DESCRIPTIONS = Object.fromEntries([
+  ...MODEL_CATALOG.map((m) => [m.key, m.description]),
+  [ENSEMBLE_INFO.key, ENSEMBLE_INFO.description],
+]) as Record<PredictionModel, string>;
+
+/** The compared models of one family, in report order. */
+export function modelsOfFamily<F extends ModelFamily>(family: F): ModelsOf<F>[] {
+  return COMPARED_MODELS.filter((m): m is ModelsOf<F> => INFO[m].family === family);
+}
 
 /** On a tie the simpler model wins: a costlier one must be strictly better to be worth it. */
-export const SIMPLICITY_ORDER: readonly ComparedModel[] = [
-  'naive',
-  'seasonalNaive',
-  'drift',
-  'ets',
-  'mstl',
-  'autoArima',
-  'lstm',
-  'lstmHybrid',
-  'lstmGlobal',
-];
+export const SIMPLICITY_ORDER: readonly ComparedModel[] = [...COMPARED_MODELS].sort((a, b) => INFO[a].cost - INFO[b].cost);
 
-export const OPTIONAL_MODELS: readonly OptionalModel[] = ['lstmGlobal'];
+export const OPTIONAL_MODELS = COMPARED_MODELS.filter((m): m is OptionalModel => INFO[m].optional);
 
 /** The models a run fits every time: all but the optional ones. */
 export const ALWAYS_COMPARED = COMPARED_MODELS.filter(

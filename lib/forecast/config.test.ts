@@ -55,10 +55,21 @@ describe('defaultConfig', () => {
     ['minutely', 40],
     ['yearly', 30],
     ['irregular', 45],
+    ['yearly', 17],
+    ['monthly', 20],
+    ['daily', 14],
   ])('shrinks for a short %s series of %i points so it still trains', (frequency, points) => {
     const config = defaultConfig(frequency, points);
     expect(() => assertLongEnough(points, config)).not.toThrow();
     expect(forecastConfigInputSchema.safeParse(config).success).toBe(true);
+  });
+
+  it('fits a 17-point yearly series (issue 20: horizon 3 + lookback 5 was refused) and asks for only the backtest windows that fit', () => {
+    const config = defaultConfig('yearly', 17);
+    expect(config).toMatchObject({ horizon: 3, lookback: 2, backtestWindows: 1 });
+    expect(minimumPoints(config)).toBe(17);
+    expect(defaultConfig('daily', 300).backtestWindows).toBe(5);
+    expect(defaultConfig('daily', 50).backtestWindows).toBe(2);
   });
 
   it('keeps a 60-point daily series at a week ahead and switches validation off when windows are scarce', () => {

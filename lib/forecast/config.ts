@@ -115,10 +115,14 @@ export function defaultConfig(
   points: number,
   fixed: Partial<ForecastConfig> = {},
 ): ForecastConfig {
-  // Test on at most a fifth of the series.
-  const horizon = fixed.horizon ?? clamp(DEFAULT_HORIZON[frequency], 1, Math.floor(points / 5));
-  // Look back over at most half of the training part, so it yields at least as many windows.
-  const lookback = fixed.lookback ?? clamp(DEFAULT_LOOKBACK[frequency], 2, Math.floor((points - 2 * horizon) / 2));
+  // Test on at most a fifth of the series, and leave room for the shortest lookback (2) and the
+  // training windows a run needs (see minimumPoints), so the defaults never refuse the series.
+  const roomForHorizon = Math.floor((points - 2 - (MIN_TRAIN_WINDOWS - 1)) / 2);
+  const horizon = fixed.horizon ?? clamp(DEFAULT_HORIZON[frequency], 1, Math.min(Math.floor(points / 5), roomForHorizon));
+  // Look back over at most half of the training part, so it yields at least as many windows, and
+  // no further than minimumPoints allows.
+  const roomForLookback = Math.min(Math.floor((points - 2 * horizon) / 2), points - 2 * horizon - (MIN_TRAIN_WINDOWS - 1));
+  const lookback = fixed.lookback ?? clamp(DEFAULT_LOOKBACK[frequency], 2, roomForLookback);
 
   const windows = evaluationWindows(points, lookback, horizon);
   const validationSplit =
@@ -140,7 +144,9 @@ export function defaultConfig(
     validationSplit,
     patience: fixed.patience ?? 5,
     seed: fixed.seed ?? 42,
-    backtestWindows: fixed.backtestWindows ?? DEFAULT_BACKTEST_WINDOWS,
+    // As many as fit (a short series gets fewer, and the form says so).
+    backtestWindows:
+      fixed.backtestWindows ?? backtestWindowsFor(points, { lookback, horizon, backtestWindows: DEFAULT_BACKTEST_WINDOWS }),
     transform: fixed.transform ?? 'auto',
     calendarFeatures: fixed.calendarFeatures ?? calendarFeaturesFor(frequency).length > 0,
     // Off unless asked: a third LSTM costs about a third more training time, and a run's result

@@ -37,28 +37,27 @@ beforeAll(async () => {
 });
 
 describe('runForecast', () => {
-  it('scores both models on the held-out window and forecasts the future', async () => {
+  it('scores every model on the held-out window and forecasts the future', async () => {
     const result = await runForecast(series, tiny);
     const { horizon } = result.config;
     expect(result.config).toMatchObject({ ...tiny, horizon: 7, lookback: 14 });
     expect(result.backend).toBe(requestedBackend() ?? (loadTfjsNode() ? 'tensorflow' : 'wasm'));
     expect(result.backend).toBe(tf.getBackend());
 
-    expect(result.test.t).toEqual(series.t.slice(-horizon));
-    expect(result.test.actual).toEqual(series.v.slice(-horizon));
-    expect(result.test.forecasts.lstm).toHaveLength(horizon);
-    expect(result.test.forecasts.seasonalNaive).toEqual(series.v.slice(-2 * horizon, -horizon));
+    const test = result.backtest.windows.at(-1)!;
+    expect(test.t).toEqual(series.t.slice(-horizon));
+    expect(test.actual).toEqual(series.v.slice(-horizon));
+    expect(test.forecasts.lstm).toHaveLength(horizon);
+    expect(test.forecasts.seasonalNaive).toEqual(series.v.slice(-2 * horizon, -horizon));
 
-    expect(result.future.t).toEqual(Array.from({ length: horizon }, (_, i) => series.t.at(-1)! + (i + 1) * DAY));
-    expect(result.future.forecasts.lstm).toHaveLength(horizon);
-    expect(result.future.forecasts.seasonalNaive).toEqual(series.v.slice(-horizon));
-    for (const value of [...result.test.forecasts.lstm, ...result.future.forecasts.lstm]) {
-      expect(Number.isFinite(value)).toBe(true);
+    expect(result.futureT).toEqual(Array.from({ length: horizon }, (_, i) => series.t.at(-1)! + (i + 1) * DAY));
+    for (const model of MODELS) {
+      expect(result.models[model].future).toHaveLength(horizon);
+      for (const value of [...test.forecasts[model], ...result.models[model].future]) expect(Number.isFinite(value)).toBe(true);
+      const { mae, rmse, mase } = test.metrics[model];
+      for (const value of [mae, rmse, mase]) expect(Number.isFinite(value)).toBe(true);
     }
-
-    for (const metrics of Object.values(result.metrics)) {
-      for (const value of Object.values(metrics)) expect(Number.isFinite(value)).toBe(true);
-    }
+    expect(result.models.seasonalNaive.future).toEqual(series.v.slice(-horizon));
     expect(result.history.length).toBeGreaterThanOrEqual(1);
     expect(result.history.length).toBeLessThanOrEqual(4);
     expect(result.history[0]).toEqual({ epoch: 1, loss: expect.any(Number), valLoss: expect.any(Number) });
@@ -76,17 +75,17 @@ describe('runForecast', () => {
     const result = await runForecast(series, tiny);
     expect(savedModelMetadata(result.model)).toMatchObject({ lookback: 14, horizon: 7, relativeToLastInput: true });
     const forecast = await forecastWithSavedModel(result.model, series.v, series.t);
-    forecast.forEach((value, i) => expect(value).toBeCloseTo(result.future.forecasts.lstm[i], 4));
+    forecast.forEach((value, i) => expect(value).toBeCloseTo(result.models.lstm.future[i], 4));
   });
 
   it('never lets the test window reach the evaluation model (no leakage)', async () => {
     const shifted = { ...series, v: series.v.map((v, i) => (i >= 150 - 7 ? v + 100 : v)) };
     const [original, changed] = [await runForecast(series, tiny), await runForecast(shifted, tiny)];
     // Same scaler, windows and training: identical test forecasts and history.
-    expect(changed.test.forecasts).toEqual(original.test.forecasts);
+    expect(changed.backtest.windows.at(-1)!.forecasts).toEqual(original.backtest.windows.at(-1)!.forecasts);
     expect(changed.history).toEqual(original.history);
     // The refit does see all data, so the change must show there.
-    expect(changed.future.forecasts.lstm).not.toEqual(original.future.forecasts.lstm);
+    expect(changed.models.lstm.future).not.toEqual(original.models.lstm.future);
   });
 
   it('reports progress that only grows: backtest windows, then evaluate (the last window), then refit', async () => {
@@ -150,12 +149,13 @@ describe('runForecast', () => {
   it('forecasts a constant series without dividing by zero', async () => {
     const flat = { ...series, v: series.v.map(() => 5) };
     const result = await runForecast(flat, { ...tiny, epochs: 2 });
-    for (const value of [...result.test.forecasts.lstm, ...result.future.forecasts.lstm]) {
+    const test = result.backtest.windows.at(-1)!;
+    for (const value of [...test.forecasts.lstm, ...result.models.lstm.future]) {
       expect(Number.isFinite(value)).toBe(true);
     }
-    expect(result.metrics.seasonalNaive.mae).toBe(0);
+    expect(test.metrics.seasonalNaive.mae).toBe(0);
     // No scale for MASE on a constant training part.
-    expect(result.metrics.seasonalNaive.mase).toBeNaN();
+    expect(test.metrics.seasonalNaive.mase).toBeNaN();
   });
 
   it('refuses a series too short for the config before training', async () => {
@@ -178,7 +178,7 @@ describe('runForecast', () => {
 describe('runForecast backtest, intervals and verdict', () => {
   it('backtests every model on rolling windows whose last one is the test window', async () => {
     const result = await runForecast(series, tiny);
-    const { backtest, test, future } = result;
+    const { backtest } = result;
     const origins = backtestOrigins(150, 7, 3);
     expect(backtest.requestedWindows).toBe(3);
     expect(backtest.note).toBeUndefined();
@@ -196,20 +196,8 @@ describe('runForecast backtest, intervals and verdict', () => {
         expect(w.forecasts[model].every(Number.isFinite)).toBe(true);
       }
     }
-    const last = backtest.windows.at(-1)!;
-    expect(test.t).toEqual(last.t);
-    expect(test.forecasts).toEqual({ lstm: last.forecasts.lstm, seasonalNaive: last.forecasts.seasonalNaive });
-    // The old three metrics are the test window's, consistent with the full set.
-    for (const model of ['lstm', 'seasonalNaive'] as const) {
-      const { mae, rmse, mase } = last.metrics[model];
-      expect(result.metrics[model].mae).toBeCloseTo(mae, 10);
-      expect(result.metrics[model].rmse).toBeCloseTo(rmse, 10);
-      expect(result.metrics[model].mase).toBeCloseTo(mase, 10);
-    }
-
     expect(Object.keys(result.models).sort()).toEqual([...MODELS].sort());
-    expect(result.models.lstm.future).toEqual(future.forecasts.lstm);
-    expect(result.models.seasonalNaive.future).toEqual(future.forecasts.seasonalNaive);
+    expect(result.models.seasonalNaive.future).toEqual(seasonalNaive(series.v, 7, 7));
     expect(result.models.naive.future).toEqual(naive(series.v, 7));
     expect(result.models.drift.future).toEqual(drift(series.v, 7));
     for (const model of MODELS) {
@@ -286,7 +274,8 @@ describe('runForecast backtest, intervals and verdict', () => {
   });
 
   it('falls back to fewer backtest windows on a short series and says so', async () => {
-    const config = { ...tiny, lookback: 14, horizon: 7 };
+    // Asked for explicitly: the defaults ask only for the windows that fit (defaultConfig).
+    const config = { ...tiny, lookback: 14, horizon: 7, backtestWindows: 3 };
     const short = syntheticSeries({ points: minimumPoints(config, 2), frequency: 'daily' });
     const result = await runForecast(short, config);
     expect(result.backtest.windows).toHaveLength(2);

@@ -1,22 +1,20 @@
-// One forecast run: a rolling-origin backtest of every model — the LSTMs (the global one when the
-// config asks for it and the dataset has related series), the classical comparators and the
-// baselines — (its last window is the held-out test window), prediction
-// intervals calibrated on the backtest errors, a verdict and a champion, then every model refit on
-// all data forecasts the future. Callers (worker, CLI, tests) plug in progress and cancellation
-// through RunCallbacks.
+// One forecast run: a rolling-origin backtest of every registered model (lib/forecast/registry:
+// the LSTMs, the classical comparators and the baselines; optional ones such as the global LSTM
+// when the config asks and the run can) — its last window is the held-out test window —,
+// prediction intervals calibrated on the backtest errors, a verdict and a champion, then every
+// model refit on all data forecasts the future. The loop never names a model; only the run's
+// extras come from specific ones (the LSTM's saved model and history, the global LSTM's pool).
+// Callers (worker, CLI, tests) plug in progress and cancellation through RunCallbacks.
 import { initBackend } from './backend';
 import { backtestOrigins, runBacktest, scoreBacktest, scoredPart, type ModelFitter } from './backtest';
-import { BASELINES, baselineFitter } from './baselines';
 import { chooseChampion } from './champion';
-import { classicalFitter } from './classical';
-import { modelEntry, perModel } from './compared-models';
+import { COMPARED_MODELS, modelEntry, modelInfo, perModel } from './compared-models';
 import { assertLongEnough, backtestWindowsFor, minimumPoints, resolveConfig } from './config';
-import { compatibleRelated, GlobalLstmRun, type RelatedSeries } from './global';
-import { HybridLstmRun } from './hybrid';
-import { computeMetrics } from './metrics';
+import type { RelatedSeries } from './global';
 import { predictionIntervals } from './intervals';
-import { lstmForecastFrom, LstmRun } from './lstm-forecaster';
-import { saveModel } from './saved-model';
+import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
+import type { LstmModelRun } from './registry/lstm';
+import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
 import { observedFitter, sharedProgress } from './run-observers';
 import { resolveSeason } from './season';
 import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
@@ -27,7 +25,6 @@ import type {
   ComparedModel,
   ForecastConfig,
   ForecastResult,
-  GlobalLstmInfo,
   LstmFamilyName,
   ModelIntervals,
   ModelRecord,
@@ -44,15 +41,6 @@ export interface RunContext {
    * the same frequency. Each backtest window cuts them at its own start.
    */
   related?: readonly RelatedSeries[];
-}
-
-/** Why a run asked for the global LSTM did not train one. */
-function globalLstmSkipped(related: readonly RelatedSeries[], leftOut: string | undefined): GlobalLstmInfo {
-  const note =
-    related.length === 0
-      ? 'The global LSTM was not trained: the dataset has no other series to learn from.'
-      : `The global LSTM was not trained: none of the ${related.length} related series can be pooled with this one. ${leftOut ?? ''}`.trim();
-  return { trained: false, series: 1, related: [], windows: [], note };
 }
 
 export async function runForecast(
@@ -74,85 +62,59 @@ export async function runForecast(
   // champion on (honest selection): the scored windows are the last `windowCount`.
   const selectionWindows = selectionWindowsFor(points, config, windowCount);
   const allOrigins = backtestOrigins(points, horizon, windowCount + selectionWindows);
-  const fits = allOrigins.length;
   // Detected (when the frequency has no cycle) only from what the first window may see.
   const season = resolveSeason(data.frequency, data.v.slice(0, allOrigins[0]));
   const split = allOrigins.at(-1)!;
-  const trainValues = data.v.slice(0, split);
-  const testActual = data.v.slice(split);
 
-  const related = context.related ?? [];
-  const pooled = compatibleRelated(data.frequency, related);
-  const trainGlobal = config.globalLstm && pooled.usable.length > 0;
-  const optional: OptionalModel[] = trainGlobal ? ['lstmGlobal'] : [];
-  const lstms: LstmFamilyName[] = ['lstm', 'lstmHybrid', ...optional];
-  const progress = sharedProgress(callbacks, lstms);
-  const lstm = new LstmRun(config, fits, progress('lstm'), {
-    t: data.t,
-    frequency: data.frequency,
-    seasonLength: season.length,
-  });
-  const hybrid = new HybridLstmRun(config, fits, { t: data.t, frequency: data.frequency, season }, progress('lstmHybrid'));
-  const globalRun = trainGlobal
-    ? new GlobalLstmRun(config, fits, { t: data.t, frequency: data.frequency }, related, progress('lstmGlobal'))
-    : undefined;
-  const classical = { horizon, frequency: data.frequency, season };
+  // The run's models: every registered one, optional ones only when wanted and possible.
+  // A model's backtest fits: the selection windows' and the scored ones'.
+  const modelContext: Omit<ModelContext, 'callbacks'> = {
+    data,
+    config,
+    season,
+    windowCount: allOrigins.length,
+    related: context.related ?? [],
+  };
+  const models = COMPARED_MODELS.filter(
+    (m) => !modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false),
+  );
+  const optional = models.filter((m): m is OptionalModel => modelInfo(m).optional);
+  // The LSTMs' progress bars merge into the run's one.
+  const progress = sharedProgress(callbacks, models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm'));
   const fitMs = perModel(() => 0, optional);
   const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
-  const time = async <T>(model: ComparedModel, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const value = await work();
-    addMs(model, performance.now() - started);
-    return value;
-  };
+  const runs: Partial<Record<ComparedModel, ModelRun>> = {};
+  const runOf = (m: ComparedModel) => modelEntry(runs, m);
   try {
+    for (const m of models) {
+      const modelCallbacks = modelInfo(m).family === 'lstm' ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
+      runs[m] = MODEL_REGISTRY[m].create({ ...modelContext, callbacks: modelCallbacks });
+    }
+    const lstm = runOf('lstm') as LstmModelRun;
+
     // 1. Backtest: every model refit per window on the values before its origin.
-    const fitters = perModel<ModelFitter>((m) => {
-      const fitter =
-        m === 'lstm'
-          ? lstm.fitter
-          : m === 'lstmHybrid'
-            ? hybrid.fitter
-            : m === 'lstmGlobal'
-              ? globalRun!.fitter
-              : m === 'mstl' || m === 'ets' || m === 'autoArima'
-                ? classicalFitter(m, classical)
-                : baselineFitter(m, horizon, season.length);
-      return observedFitter(fitter, (ms) => addMs(m, ms), (note) => (notes[m] = note));
-    }, optional);
+    const fitters = perModel<ModelFitter>(
+      (m) => observedFitter(runOf(m).fit, (ms) => addMs(m, ms), (note) => (notes[m] = note)),
+      optional,
+    );
     // The backtest keys its records by the fitters it is given: exactly this run's models.
     const fullRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters as Record<ComparedModel, ModelFitter>);
     const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
     const history = lstm.history; // of the last window's fit: the one scored on the test window
-    const test = run.windows.at(-1)!;
 
     // 2. Refit on all data, then forecast the future with every model.
     const values = Float64Array.from(data.v);
-    const refit = await time('lstm', () => lstm.refit(data.v));
     const future = {} as ModelRecord<number[]>;
-    future.lstm = (await time('lstm', () => lstmForecastFrom(refit, data.v, [points], lookback)))[0];
-    future.lstmHybrid = await time('lstmHybrid', () => hybrid.future(values));
-    if (globalRun) future.lstmGlobal = await time('lstmGlobal', () => globalRun.future(data.v));
-    for (const m of ['mstl', 'ets', 'autoArima'] as const) {
-      future[m] = await time(m, async () => {
-        const fitted = await classicalFitter(m, classical)(values, { index: fits, count: fits, origin: points });
-        if (fitted.note) notes[m] = fitted.note;
-        return (await fitted.forecastFrom(values, [points]))[0];
-      });
+    for (const m of models) {
+      const from = performance.now();
+      const { forecast, note } = await runOf(m).future(values);
+      addMs(m, performance.now() - from);
+      if (note) notes[m] = note;
+      future[m] = forecast;
     }
-    for (const m of ['naive', 'seasonalNaive', 'drift'] as const) {
-      future[m] = await time(m, async () => BASELINES[m](data.v, horizon, season.length));
-    }
-    const model = await saveModel(refit.model, {
-      lookback,
-      horizon,
-      frequency: data.frequency,
-      scaler: refit.scaler,
-      relativeToLastInput: true,
-      encoding: refit.encoding,
-    });
+    const model = await lstm.savedModel();
 
     // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
     const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
@@ -189,19 +151,7 @@ export async function runForecast(
       backend,
       config,
       durationMs: Math.round(performance.now() - started),
-      metrics: {
-        lstm: computeMetrics(testActual, test.forecasts.lstm, trainValues, season.length),
-        seasonalNaive: computeMetrics(testActual, test.forecasts.seasonalNaive, trainValues, season.length),
-      },
-      test: {
-        t: data.t.slice(split),
-        actual: testActual,
-        forecasts: { lstm: test.forecasts.lstm, seasonalNaive: test.forecasts.seasonalNaive },
-      },
-      future: {
-        t: nextTimestamps(data.t, data.frequency, horizon),
-        forecasts: { lstm: future.lstm, seasonalNaive: future.seasonalNaive },
-      },
+      futureT: nextTimestamps(data.t, data.frequency, horizon),
       history,
       summary: {
         points,
@@ -224,15 +174,7 @@ export async function runForecast(
       ),
       backtest,
       ...(config.globalLstm && {
-        globalLstm: globalRun
-          ? {
-              trained: true,
-              series: globalRun.seriesCount,
-              related: globalRun.related.map((s) => s.name),
-              windows: globalRun.latest?.perSeries ?? [],
-              ...(globalRun.leftOut && { note: globalRun.leftOut }),
-            }
-          : globalLstmSkipped(related, pooled.leftOut),
+        globalLstm: runs.lstmGlobal ? (runs.lstmGlobal as GlobalLstmModelRun).info() : globalLstmSkipped(modelContext),
       }),
       intervals,
       skill: skillScore(scores.metrics),
@@ -247,8 +189,6 @@ export async function runForecast(
       }),
     };
   } finally {
-    lstm.dispose();
-    hybrid.dispose();
-    globalRun?.dispose();
+    for (const m of models) runs[m]?.dispose();
   }
 }

@@ -21,7 +21,7 @@ export {
   type ForecastErrorCode,
 } from './errors';
 export { runForecast, type RunContext } from './forecast';
-export { accuracyMetrics, computeMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
+export { accuracyMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
 export { BASELINE_NAMES, BASELINES, drift, naive, seasonalNaive, type Baseline } from './baselines';
 export {
   backtestOrigins,
@@ -38,7 +38,25 @@ export { averageRun, chooseChampion, ENSEMBLE_SIZES, rankModels } from './champi
 export { CLASSICAL_NAMES, classicalFitter, seasonalPeriods } from './classical';
 export { HybridLstmRun } from './hybrid';
 export { compatibleRelated, GlobalLstmRun, MAX_RELATED_SERIES, type RelatedSeries } from './global';
-export { ALWAYS_COMPARED, COMPARED_MODELS, MODEL_LABELS, modelEntry, modelsIn, OPTIONAL_MODELS } from './compared-models';
+export {
+  ALWAYS_COMPARED,
+  COMPARED_MODELS,
+  MODEL_LABELS,
+  modelEntry,
+  modelInfo,
+  modelsIn,
+  modelsOfFamily,
+  OPTIONAL_MODELS,
+} from './compared-models';
+export {
+  MODEL_CATALOG,
+  MODEL_REGISTRY,
+  statelessRun,
+  type ForecastModel,
+  type ModelContext,
+  type ModelInfo,
+  type ModelRun,
+} from './registry';
 export { forecastReport, formatReport, reportJson, type ForecastReport } from './report';
 export {
   forecastWithSavedModel,

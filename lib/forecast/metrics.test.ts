@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyMetrics, computeMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
+import { accuracyMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
 
 describe('mae / rmse', () => {
   it('match hand-computed values', () => {
@@ -33,16 +33,6 @@ describe('mase', () => {
 
   it('is NaN, not Infinity, when the training part is constant', () => {
     expect(mase([1], [2], [3, 3, 3], 1)).toBeNaN();
-  });
-});
-
-describe('computeMetrics', () => {
-  it('bundles all three', () => {
-    expect(computeMetrics([10, 10], [9, 12], [1, 2, 3, 4, 7, 8], 2)).toEqual({
-      mae: 1.5,
-      rmse: Math.sqrt(2.5),
-      mase: 0.5,
-    });
   });
 });
 

@@ -1,7 +1,7 @@
 // Point-forecast accuracy. MASE compares the error with what seasonal naive achieves in-sample,
 // so it reads the same across series of any scale: below 1 beats the naive benchmark. The
 // percentage metrics (MAPE, sMAPE, WAPE) are in percent.
-import type { AccuracyMetrics, Metrics } from './types';
+import type { AccuracyMetrics } from './types';
 
 function assertSameLength(actual: ArrayLike<number>, forecast: ArrayLike<number>): void {
   if (actual.length !== forecast.length || actual.length === 0) {
@@ -115,18 +115,5 @@ export function accuracyMetrics(
     smape: smape(actual, forecast),
     mase: scaledErrors / actual.length,
     wape: wape(actual, forecast),
-  };
-}
-
-export function computeMetrics(
-  actual: ArrayLike<number>,
-  forecast: ArrayLike<number>,
-  trainValues: ArrayLike<number>,
-  season: number,
-): Metrics {
-  return {
-    mae: mae(actual, forecast),
-    rmse: rmse(actual, forecast),
-    mase: mase(actual, forecast, trainValues, season),
   };
 }

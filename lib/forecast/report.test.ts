@@ -43,7 +43,7 @@ describe('forecastReport', () => {
     expect(formatReport(report, result)).toContain('Champion, scored on windows it was not chosen on: MASE');
     expect(report.coverage).toEqual({ '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] });
     expect(report.forecast[0]).toEqual({
-      t: new Date(result.future.t[0]).toISOString(),
+      t: new Date(result.futureT[0]).toISOString(),
       v: champion.future[0],
       lo80: champion.intervals.bands[80].lower[0],
       hi80: champion.intervals.bands[80].upper[0],

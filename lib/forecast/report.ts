@@ -1,6 +1,6 @@
 // What the CLI prints: one JSON object (for scripts) or a readable text report (for people),
 // both built from a ForecastResult. Pure, so it is tested without spawning the CLI.
-import { modelEntry, modelsIn } from './compared-models';
+import { MODEL_SHORT_LABELS, modelEntry, modelsIn } from './compared-models';
 import type {
   ComparedModel,
   ForecastResult,
@@ -60,18 +60,7 @@ export interface ForecastReport {
   }[];
 }
 
-const MODEL_LABELS: Record<PredictionModel, string> = {
-  lstm: 'LSTM',
-  lstmHybrid: 'hybrid LSTM',
-  lstmGlobal: 'global LSTM',
-  mstl: 'MSTL',
-  ets: 'ETS',
-  autoArima: 'AutoARIMA',
-  naive: 'naive',
-  seasonalNaive: 'seasonal naive',
-  drift: 'drift',
-  ensemble: 'ensemble',
-};
+const MODEL_LABELS = MODEL_SHORT_LABELS;
 
 export function forecastReport(series: string, frequency: Frequency, result: ForecastResult): ForecastReport {
   const { champion } = result;
@@ -103,7 +92,7 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       lstmFamily: champion.lstmFamily,
     },
     coverage: { '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] },
-    forecast: result.future.t.map((t, i) => ({
+    forecast: result.futureT.map((t, i) => ({
       t: new Date(t).toISOString(),
       v: champion.future[i],
       lo80: lo80[i],

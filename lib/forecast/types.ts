@@ -1,5 +1,6 @@
 // Public types of the forecasting engine. The engine imports nothing from Next, BullMQ or Prisma:
 // the worker, the CLI and the tests all call it with plain arrays and callbacks.
+import type { ComparedModel, ModelsOf, OptionalModel } from './registry/catalog';
 
 /** Regular frequencies the engine knows a season length for. */
 export type Frequency =
@@ -63,25 +64,19 @@ export interface ForecastConfig {
   globalLstm: boolean;
 }
 
-export type ModelName = 'lstm' | 'seasonalNaive';
+export type { ComparedModel, ModelFamily, OptionalModel } from './registry/catalog';
 
-/** Simple benchmarks every run computes beside the LSTM. */
-export type BaselineName = 'naive' | 'seasonalNaive' | 'drift';
+/** Simple benchmarks every run computes beside the LSTM (family 'baseline' in the registry). */
+export type BaselineName = ModelsOf<'baseline'>;
 
 /** Classical statistical comparators every run fits beside the LSTMs (lib/forecast/classical). */
-export type ClassicalName = 'mstl' | 'ets' | 'autoArima';
+export type ClassicalName = ModelsOf<'classical'>;
 
 /**
  * The LSTMs: plain, the hybrid that models what MSTL leaves over (lib/forecast/hybrid), and the
  * global one trained across a dataset's series (lib/forecast/global).
  */
-export type LstmFamilyName = 'lstm' | 'lstmHybrid' | 'lstmGlobal';
-
-/** Every model a run compares: the LSTMs, the classical comparators and the baselines. */
-export type ComparedModel = LstmFamilyName | ClassicalName | BaselineName;
-
-/** Models a run fits only when asked and able to: the global LSTM needs related series. */
-export type OptionalModel = 'lstmGlobal';
+export type LstmFamilyName = ModelsOf<'lstm'>;
 
 /** One entry per model of a run: every model it always fits, and the optional ones it fit. */
 export type ModelRecord<T> = Record<Exclude<ComparedModel, OptionalModel>, T> & Partial<Record<OptionalModel, T>>;
@@ -128,13 +123,6 @@ export interface NestedChampionScore {
   selectionWindows: number;
   /** The best single model on the same windows, chosen with hindsight: the bar the champion is held to. */
   bestSingle: { model: ComparedModel; mase: number };
-}
-
-export interface Metrics {
-  mae: number;
-  rmse: number;
-  /** Scaled by the in-sample seasonal-naive MAE of the training part. */
-  mase: number;
 }
 
 /** The full accuracy report of one model (backtest, per window and per horizon step). */
@@ -300,11 +288,11 @@ export interface ForecastResult {
   backend: string;
   config: ForecastConfig;
   durationMs: number;
-  metrics: Record<ModelName, Metrics>;
-  /** Held-out test window: the last `horizon` points. */
-  test: { t: number[]; actual: number[]; forecasts: Record<ModelName, number[]> };
-  /** `horizon` steps after the last point, from the model refit on all data. */
-  future: { t: number[]; forecasts: Record<ModelName, number[]> };
+  /**
+   * Timestamps of the `horizon` steps after the last point: what every model's `models[m].future`
+   * forecasts. The held-out test window is the last backtest window (`backtest.windows`).
+   */
+  futureT: number[];
   /**
    * Loss history of the evaluation fit (the one scored on the test window, i.e. the last backtest
    * window; warm-started from the previous window's model when there is one).

@@ -1,6 +1,8 @@
-// GET /api/runs/:id/predictions: one model's rows (the run's champion unless asked) for the
-// held-out test window and the future horizon with its intervals, as JSON or as a CSV download
-// named after the series and the run.
+// GET /api/runs/:id/predictions: one model's rows (the run's champion unless asked) for the last
+// backtest window and the future horizon with its intervals, as JSON or as a CSV download named
+// after the series, the model and the run. Forecasts and bounds are rounded to the series' own
+// precision (read from its actual values) plus two digits, not 17 significant digits.
+import { decimalsOf, roundTo } from './precision';
 import { listPredictions, type PredictionRow } from '@/lib/db/predictions';
 import type { Run } from '@/lib/db/runs';
 import { getSeriesAsSystem } from '@/lib/db/series';
@@ -19,14 +21,44 @@ export function defaultPredictionModel(run: Pick<Run, 'evaluation'>): Prediction
   return run.evaluation?.champion?.model ?? 'lstm';
 }
 
-export async function predictionsAsJson(run: Run, model: PredictionModel = defaultPredictionModel(run)): Promise<PredictionsJson> {
-  return { runId: run.id, seriesId: run.seriesId, model, predictions: await listPredictions(run.id, model) };
+/** Digits the series' values carry beyond its own precision when they are forecasts. */
+const EXTRA_DECIMALS = 2;
+
+/** Forecast, bounds and quantiles at the series' precision plus EXTRA_DECIMALS; actuals as stored. */
+export function roundedPredictions(rows: PredictionRow[]): PredictionRow[] {
+  const decimals = decimalsOf(rows.map((row) => row.actual)) + EXTRA_DECIMALS;
+  return rows.map((row) => ({
+    ...row,
+    forecast: roundTo(row.forecast, decimals) ?? row.forecast,
+    lo80: roundTo(row.lo80, decimals),
+    hi80: roundTo(row.hi80, decimals),
+    lo95: roundTo(row.lo95, decimals),
+    hi95: roundTo(row.hi95, decimals),
+    p10: roundTo(row.p10, decimals),
+    p50: roundTo(row.p50, decimals),
+    p90: roundTo(row.p90, decimals),
+  }));
 }
 
-/** `requested` absent: the champion, in a file named without a model (the run's default download). */
+async function modelRows(run: Run, model: PredictionModel) {
+  const [series, rows] = await Promise.all([getSeriesAsSystem(run.seriesId), listPredictions(run.id, model)]);
+  return { seriesName: series?.name ?? 'series', rows: roundedPredictions(rows) };
+}
+
+export async function predictionsAsJson(
+  run: Run,
+  model: PredictionModel = defaultPredictionModel(run),
+): Promise<{ fileName: string; body: PredictionsJson }> {
+  const { seriesName, rows } = await modelRows(run, model);
+  return {
+    fileName: predictionsFileName(seriesName, run.id, model, 'json'),
+    body: { runId: run.id, seriesId: run.seriesId, model, predictions: rows },
+  };
+}
+
+/** `requested` absent: the champion. */
 export async function predictionsAsCsv(run: Run, requested?: PredictionModel): Promise<{ fileName: string; csv: string }> {
   const model = requested ?? defaultPredictionModel(run);
-  const [series, rows] = await Promise.all([getSeriesAsSystem(run.seriesId), listPredictions(run.id, model)]);
-  const seriesName = series?.name ?? 'series';
-  return { fileName: predictionsFileName(seriesName, run.id, requested), csv: predictionsCsv(rows, { model, series: seriesName }) };
+  const { seriesName, rows } = await modelRows(run, model);
+  return { fileName: predictionsFileName(seriesName, run.id, model), csv: predictionsCsv(rows, { model, series: seriesName }) };
 }

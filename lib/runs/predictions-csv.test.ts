@@ -49,13 +49,13 @@ describe('csvText', () => {
 
 describe('predictionsFileName', () => {
   it('keeps safe characters and replaces the rest', () => {
-    expect(predictionsFileName('store_north', 'abc123')).toBe('store_north-abc123-predictions.csv');
-    expect(predictionsFileName('Sales (€) "EU"/2024', 'r1')).toBe('Sales-EU-2024-r1-predictions.csv');
-    expect(predictionsFileName('***', 'r1')).toBe('series-r1-predictions.csv');
+    expect(predictionsFileName('store_north', 'abc123', 'mstl')).toBe('store_north-mstl-run-abc123-predictions.csv');
+    expect(predictionsFileName('Sales (€) "EU"/2024', 'r1', 'lstm')).toBe('Sales-EU-2024-lstm-run-r1-predictions.csv');
+    expect(predictionsFileName('***', 'r1', 'drift')).toBe('series-drift-run-r1-predictions.csv');
   });
 
-  it('names a baseline model before the suffix', () => {
-    expect(predictionsFileName('north', 'r1', 'seasonalNaive')).toBe('north-r1-seasonalNaive-predictions.csv');
-    expect(predictionsFileName('north', 'r1', 'lstm')).toBe('north-r1-predictions.csv');
+  it('names series, model and run for CSV and JSON alike', () => {
+    expect(predictionsFileName('north', 'r1', 'seasonalNaive')).toBe('north-seasonalNaive-run-r1-predictions.csv');
+    expect(predictionsFileName('north', 'r1', 'ensemble', 'json')).toBe('north-ensemble-run-r1-predictions.json');
   });
 });

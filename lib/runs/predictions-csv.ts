@@ -43,9 +43,11 @@ export function predictionsCsv(rows: PredictionRow[], { model, series }: { model
   return [PREDICTIONS_CSV_HEADER, ...lines].join('\n') + '\n';
 }
 
-/** `<series>-<runId>-predictions.csv` (`-<model>` before the suffix for a baseline), reduced to characters every filesystem accepts. */
-export function predictionsFileName(seriesName: string, runId: string, model = 'lstm'): string {
-  const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'series';
-  const suffix = model === 'lstm' ? '' : `-${safe(model)}`;
-  return `${safe(seriesName)}-${safe(runId)}${suffix}-predictions.csv`;
+/**
+ * `<series>-<model>-run-<runId>-predictions.<csv|json>`: series, model and run, whichever model
+ * (the champion included) and format, reduced to characters every filesystem accepts.
+ */
+export function predictionsFileName(seriesName: string, runId: string, model: string, format: 'csv' | 'json' = 'csv'): string {
+  const safe = (text: string, fallback: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
+  return `${safe(seriesName, 'series')}-${safe(model, 'model')}-run-${safe(runId, 'run')}-predictions.${format}`;
 }

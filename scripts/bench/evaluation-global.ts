@@ -3,7 +3,7 @@
 // trend, each only 200 days long, the case pooling is meant for. Every series is run with
 // `globalLstm` on and the other four as related series, so the plain LSTM (trained on that series
 // alone) and the global one are scored on exactly the same backtest windows, beside the rest.
-import { ALWAYS_COMPARED, modelEntry } from '@/lib/forecast/compared-models';
+import { ALWAYS_COMPARED, modelEntry, modelInfo } from '@/lib/forecast/compared-models';
 import { runForecast } from '@/lib/forecast/forecast';
 import type { RelatedSeries } from '@/lib/forecast/global';
 import { createRng } from '@/lib/forecast/random';
@@ -49,7 +49,7 @@ function relatedSeries(spec: RelatedSpec, seed: number): SeriesData {
   return { t, v, frequency: 'daily' };
 }
 
-const NON_NEURAL = ALWAYS_COMPARED.filter((m) => !m.startsWith('lstm'));
+const NON_NEURAL = ALWAYS_COMPARED.filter((m) => modelInfo(m).family !== 'lstm');
 
 /** Runs every series with the others as related series; prints and returns the comparison. */
 export async function compareGlobalLstm(): Promise<string> {

@@ -8,7 +8,7 @@
 // Per series it prints the time of each phase (the LSTMs' fits by phase, every model's fit time)
 // and the leaderboard sorted by backtest MASE. Then the global LSTM against per-series LSTMs on a
 // set of related series (evaluation-global.ts).
-import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
+import { ALWAYS_COMPARED, modelEntry, modelsIn, modelsOfFamily } from '@/lib/forecast/compared-models';
 import { runForecast } from '@/lib/forecast/forecast';
 import type { ComparedModel, ForecastResult, TrainProgress } from '@/lib/forecast/types';
 import { compareGlobalLstm } from './evaluation-global';
@@ -16,7 +16,7 @@ import { evaluationSet } from './evaluation-set';
 import { seconds, table } from './format';
 import type { BenchSection } from './section';
 
-const LSTM_FAMILY: readonly ComparedModel[] = ['lstm', 'lstmHybrid', 'lstmGlobal'];
+const LSTM_FAMILY: readonly ComparedModel[] = modelsOfFamily('lstm');
 const NON_NEURAL = ALWAYS_COMPARED.filter((m) => !LSTM_FAMILY.includes(m));
 /** "Within 25%": the best LSTM's MASE at most 1.25 × the best non-neural model's. */
 const WITHIN = 1.25;

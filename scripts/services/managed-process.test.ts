@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnManaged } from './managed-process';
 
@@ -35,5 +38,20 @@ describe('spawnManaged', () => {
 
   it('reports a missing program', () => {
     expect(() => spawnManaged('ghost', '/nonexistent/program', [])).toThrow(/Could not start ghost/);
+  });
+
+  it('reports a program it may not run (EACCES) with a message, not an unhandled error event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'horizon-eacces-'));
+    try {
+      const script = join(dir, 'not-executable');
+      writeFileSync(script, '#!/bin/sh\necho hi\n', { mode: 0o644 });
+      expect(() => spawnManaged('locked', script, [])).toThrow(
+        `Could not start locked: ${script} was not found, or this user may not run it (check that it exists and is executable).`,
+      );
+      // An 'error' event left unhandled would fail this test run (vitest reports unhandled errors).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -65,7 +65,7 @@ export function spawnManaged(
   // Spawn failures arrive as an 'error' event as well; the missing pid below already reports them.
   child.on('error', () => {});
   if (child.pid === undefined) {
-    throw new Error(`Could not start ${name}: ${command} was not found or is not executable.`);
+    throw new Error(`Could not start ${name}: ${command} was not found, or this user may not run it (check that it exists and is executable).`);
   }
   const pid = child.pid;
 
@@ -78,19 +78,22 @@ export function spawnManaged(
   const exited = new Promise<ExitStatus>((resolve) => {
     child.once('exit', (code, signal) => {
       hasExited = true;
+      // Helpers it leaves behind (PostgreSQL's backends after the postmaster was killed, say)
+      // would hold its port or shared memory and keep a restart from starting.
+      if (detached) send('SIGKILL', true);
       onSupervisorExit.delete(managed);
       resolve({ code, signal });
     });
   });
 
-  const signal = (sig: NodeJS.Signals, wholeGroup: boolean) => {
+  function send(sig: NodeJS.Signals, wholeGroup: boolean) {
     try {
       // A detached child leads its own group: signal the group so its helpers go too.
       process.kill(detached && wholeGroup ? -pid : pid, sig);
     } catch {
       // Already gone.
     }
-  };
+  }
 
   let stopped: Promise<ExitStatus> | undefined;
 
@@ -104,7 +107,7 @@ export function spawnManaged(
     stop() {
       stopped ??= (async () => {
         if (hasExited) return exited;
-        signal(stopSignal, false);
+        send(stopSignal, false);
         const timer = setTimeout(() => managed.kill(), graceMs);
         const status = await exited;
         clearTimeout(timer);
@@ -113,10 +116,10 @@ export function spawnManaged(
       return stopped;
     },
     kill() {
-      if (!hasExited) signal('SIGKILL', true);
+      if (!hasExited) send('SIGKILL', true);
     },
   };
-  onSupervisorExit.set(managed, () => signal(stopSignal, false));
+  onSupervisorExit.set(managed, () => send(stopSignal, false));
   return managed;
 }
 

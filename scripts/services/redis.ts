@@ -1,10 +1,16 @@
 // A redis-server child process for `npm start` and the tests, from the machine's package
-// (Debian's redis-server). Append-only persistence keeps queued jobs across restarts.
+// (Debian's redis-server). Append-only persistence keeps queued jobs across restarts. It listens
+// on 127.0.0.1 only and asks for a password: random, made on first start, kept beside its folder
+// (<dir>-password, mode 600) and handed to the server in a config file of the same mode, so it
+// never shows in the process list.
+import { writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createConnection } from 'node:net';
+import { basename, dirname, join } from 'node:path';
 import { portInUse } from './free-port';
 import { describeExit, spawnManaged } from './managed-process';
 import type { RunningService } from './postgres';
+import { readOrCreateSecret } from './secrets';
 import { ensureSystemPackages, REDIS_SERVER } from './system-packages';
 
 export interface RedisOptions {
@@ -18,14 +24,23 @@ export interface RedisOptions {
 
 const START_TIMEOUT_MS = 20_000;
 
-function ping(port: number): Promise<boolean> {
+/** Where the password of the Redis whose data is in `dir` is kept: .horizon/redis-password. */
+export function redisPasswordFile(dir: string): string {
+  return join(dirname(dir), `${basename(dir)}-password`);
+}
+
+/** True once the server answers an authenticated PING. */
+function ping(port: number, password: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
+    let answer = '';
     socket.setTimeout(500);
-    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('connect', () => socket.write(`AUTH ${password}\r\nPING\r\n`));
     socket.on('data', (data) => {
+      answer += data.toString();
+      if (!answer.includes('\r\n', answer.indexOf('\r\n') + 2)) return; // both replies
       socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
+      resolve(answer.startsWith('+OK') && answer.includes('+PONG'));
     });
     socket.on('error', () => resolve(false));
     socket.on('timeout', () => {
@@ -38,15 +53,20 @@ function ping(port: number): Promise<boolean> {
 export async function startRedis(options: RedisOptions): Promise<RunningService> {
   const { dir, port, log = () => {} } = options;
   ensureSystemPackages([REDIS_SERVER], log);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   // Otherwise the PING below could be answered by another server.
-  if (await portInUse(port)) throw new Error(`Cannot start redis-server: port ${port} is already in use.`);
+  if (await portInUse(port)) {
+    throw new Error(`Cannot start redis-server: port ${port} is already in use. Stop what listens there or pick another port.`);
+  }
+  const { value: password } = readOrCreateSecret(redisPasswordFile(dir));
+  const config = join(dir, 'horizon.conf');
+  writeFileSync(config, `requirepass ${password}\n`, { mode: 0o600 });
 
   const recent: string[] = [];
   const server = spawnManaged(
     'redis',
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes'],
+    [config, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes'],
     {
       detached: options.detached,
       // On SIGTERM redis-server flushes the append-only file and exits.
@@ -63,9 +83,11 @@ export async function startRedis(options: RedisOptions): Promise<RunningService>
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!hasExited && Date.now() < deadline) {
-    if (await ping(port)) {
+    if (await ping(port, password)) {
       return {
-        url: `redis://127.0.0.1:${port}`,
+        url: `redis://:${password}@127.0.0.1:${port}`,
+        pid: server.pid,
+        exited: server.exited,
         stop: async () => {
           await server.stop();
         },

@@ -24,6 +24,7 @@ import { freePort } from '@/scripts/services/free-port';
 import type { ExitStatus, ManagedProcess } from '@/scripts/services/managed-process';
 import { startPostgres, type RunningService } from '@/scripts/services/postgres';
 import { startRedis } from '@/scripts/services/redis';
+import { Supervisor } from '@/scripts/services/supervisor';
 
 /**
  * Short locks so a dead worker's job is taken over within seconds instead of minutes (see
@@ -131,6 +132,59 @@ export async function startFaultServices(): Promise<FaultServices> {
       await disconnectDb();
       await redis.stop();
       await postgres.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SupervisedServices {
+  /** The same Supervisor `npm start` uses, keeping PostgreSQL, Redis and one worker running. */
+  supervisor: Supervisor;
+  /** What the supervisor logged ("… stopped unexpectedly …", "… is running again …"). */
+  supervisorLines: string[];
+  /** Output of every worker process it started, in order. */
+  workerLines: string[];
+  pidOf(label: 'PostgreSQL' | 'Redis' | 'the worker'): number;
+  close(): Promise<void>;
+}
+
+/**
+ * As `npm start` runs them: PostgreSQL, Redis and a worker (named `name`, default lock settings
+ * unless `workerEnv` says otherwise) under a Supervisor, which restarts whichever dies. This test
+ * process plays the web app, as with startFaultServices().
+ */
+export async function startSupervisedServices(name: string, workerEnv: Record<string, string> = {}): Promise<SupervisedServices> {
+  const dir = await mkdtemp(join(tmpdir(), 'horizon-supervised-'));
+  const supervisorLines: string[] = [];
+  const workerLines: string[] = [];
+  const supervisor = new Supervisor((line) => {
+    supervisorLines.push(line);
+    if (process.env.HORIZON_TEST_VERBOSE) console.log(`[supervisor] ${line}`);
+  }, { handleSignals: false });
+  const pgOptions = { dataDir: join(dir, 'postgres'), port: await freePort(), detached: true };
+  const redisOptions = { dir: join(dir, 'redis'), port: await freePort(), detached: true };
+  const postgres = await supervisor.keep('PostgreSQL', 'database', () => startPostgres(pgOptions));
+  const redis = await supervisor.keep('Redis', 'database', () => startRedis(redisOptions));
+  await applyMigrations(postgres.url);
+  process.env.DATABASE_URL = postgres.url;
+  process.env.REDIS_URL = redis.url;
+  const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, HORIZON_WORKER_NAME: name, ...workerEnv };
+  const onLine = (line: string) => {
+    workerLines.push(line);
+    if (process.env.HORIZON_TEST_VERBOSE) console.log(`[${name}] ${line}`);
+  };
+  await supervisor.keep('the worker', 'app', () => startWorker({ env, onLine }));
+  await waitFor('the worker to be ready', async () => workerLines.some((line) => /Worker .* ready on queue/.test(line)));
+  return {
+    supervisor,
+    supervisorLines,
+    workerLines,
+    pidOf: (label) => supervisor.current(label)!.pid,
+    async close() {
+      await closeRunEvents();
+      await closeTrainQueue();
+      await disconnectDb();
+      await supervisor.stopAll();
       await rm(dir, { recursive: true, force: true });
     },
   };

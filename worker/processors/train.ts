@@ -4,7 +4,8 @@
 // - anything else → retried while attempts remain (run back to `queued`), failed on the last;
 // - the worker shutting down (SIGTERM) → stop after the current epoch, run back to `queued`, job
 //   back in the queue without using up an attempt;
-// - the worker dying (SIGKILL) → BullMQ hands the stalled job to another worker, which starts over.
+// - the worker dying (SIGKILL) → BullMQ hands the stalled job to another worker (or to the next
+//   worker of the same machine), which starts over; the run says so meanwhile (interruption.ts).
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
   completeRun,
@@ -21,6 +22,7 @@ import { loadSeriesData } from '@/lib/db/series';
 import { CancelledError, InvalidConfigError, MAX_RELATED_SERIES, runForecast, SeriesTooShortError } from '@/lib/forecast';
 import { trainJobSchema } from '@/lib/queue/jobs';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
+import { interruptionNote } from '../interruption';
 import { log } from '../log';
 import { RunProgress } from '../run-progress';
 import { stopRequested } from '../stopping';
@@ -44,7 +46,10 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   }
   // Every start counts, whatever ended the one before (an error, a dead worker, a shutdown).
   const attempt = job.attemptsStarted || job.attemptsMade + 1;
-  if (!(await markRunRunning(runId, attempt))) return log(`Run ${runId}: cancelled before it started.`);
+  // Why this attempt is needed: a run still `running` lost its previous attempt's worker; a
+  // queued retry already carries its reason (a failure, a shutdown).
+  const note = attempt === 1 ? null : run.status === 'running' ? interruptionNote(attempt - 1) : run.error;
+  if (!(await markRunRunning(runId, attempt, note))) return log(`Run ${runId}: cancelled before it started.`);
   log(`Run ${runId}: training (attempt ${attempt}).`);
 
   const progress = new RunProgress(job, runId);

@@ -97,6 +97,40 @@ describe('POST /api/datasets', () => {
 });
 
 describe('POST /api/datasets/preview', () => {
+  // Issue 20: a file without a trailing newline previewed one row less than the import stored.
+  const monthly = (rows: number) =>
+    ['month,north,south', ...Array.from({ length: rows }, (_, i) => {
+      const month = new Date(Date.UTC(2000, i, 1)).toISOString().slice(0, 10);
+      return `${month},${100 + (i % 12) * 3 + i},${50 + ((i * 7) % 11)}`;
+    })];
+  const variants: Record<string, string> = {
+    'no trailing newline': monthly(40).join('\n'),
+    'CRLF with a trailing newline': monthly(40).join('\r\n') + '\r\n',
+    'CRLF without a trailing newline': monthly(40).join('\r\n'),
+    'a BOM, no trailing newline': '\uFEFF' + monthly(40).join('\n'),
+  };
+  for (const [name, csv] of Object.entries(variants)) {
+    it(`counts exactly what the import stores for a whole file with ${name}`, async () => {
+      const previewed = await callJson(preview, { method: 'POST', body: csvForm(csv, 'monthly.csv', { whole: 'true' }) });
+      expect(previewed.status).toBe(200);
+      const stored = await callJson(upload, { method: 'POST', body: csvForm(csv, 'monthly.csv') });
+      expect(stored.status).toBe(201);
+      const shape = (series: { name: string; points: number; start: string; end: string }[]) =>
+        series.map(({ name, points, start, end }) => ({ name, points, start, end }));
+      expect(shape(previewed.body.preview.series)).toEqual(shape(stored.body.dataset.series));
+      expect(previewed.body.preview.rows).toBe(40);
+      expect(stored.body.dataset.series[0]).toMatchObject({ points: 40, end: '2003-04-01T00:00:00.000Z' });
+    });
+  }
+
+  it('treats a file sent without whole=true as a head that may be cut, and refuses a bad whole', async () => {
+    const csv = variants['no trailing newline'];
+    const head = await callJson(preview, { method: 'POST', body: csvForm(csv, 'monthly.csv') });
+    expect(head.body.preview.series[0].points).toBe(39);
+    const bad = await callJson(preview, { method: 'POST', body: csvForm(csv, 'monthly.csv', { whole: 'yes' }) });
+    expect(bad.status).toBe(400);
+  });
+
   it('detects columns and series from the head of a file and stores nothing', async () => {
     const before = await storedRowCounts();
     const csv = fixtureCsv('small-sales.csv');

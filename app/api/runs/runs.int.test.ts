@@ -165,6 +165,14 @@ describe('a run from request to predictions', () => {
       segment: 'test',
     });
     expect(rows[7]).toMatchObject({ timestamp: '2024-04-30T00:00:00.000Z', forecast: expect.any(Number), actual: null, segment: 'future' });
+    // The series is written with 2 decimals: forecasts and bounds come with at most 2 + 2.
+    const decimals = (value: number) => (String(value).split('.')[1] ?? '').length;
+    for (const row of rows) {
+      for (const value of [row.forecast, row.lo80, row.hi80, row.lo95, row.hi95, row.p10, row.p50, row.p90]) if (value !== null) expect(decimals(value)).toBeLessThanOrEqual(4);
+    }
+    expect(rows.some((row: { forecast: number }) => decimals(row.forecast) > 2)).toBe(true);
+    const jsonResponse = await call(getPredictions, { path: '/?model=lstm', params: { id: runId } });
+    expect(jsonResponse.headers.get('content-disposition')).toBe(`attachment; filename="${seriesName}-lstm-run-${runId}-predictions.json"`);
     // Five windows give each future step errors to calibrate the 80% band on. Signed bounds
     // need not straddle the forecast, but they nest, P10/P90 are the 80% bounds and P50 lies between.
     const bounded = rows.filter((row: { lo80: number | null }) => row.lo80 !== null);
@@ -197,7 +205,7 @@ describe('a run from request to predictions', () => {
     const csvResponse = await call(getPredictions, { path: '/?format=csv&model=lstm', params: { id: runId } });
     expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csvResponse.headers.get('content-disposition')).toBe(
-      `attachment; filename="${seriesName}-${runId}-predictions.csv"`,
+      `attachment; filename="${seriesName}-lstm-run-${runId}-predictions.csv"`,
     );
     const lines = (await csvResponse.text()).trim().split('\n');
     expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
@@ -219,7 +227,7 @@ describe('a run from request to predictions', () => {
 
     const driftCsv = await call(getPredictions, { path: '/?format=csv&model=drift', params: { id: runId } });
     expect(driftCsv.headers.get('content-disposition')).toBe(
-      `attachment; filename="${seriesName}-${runId}-drift-predictions.csv"`,
+      `attachment; filename="${seriesName}-drift-run-${runId}-predictions.csv"`,
     );
     expect((await driftCsv.text()).split('\n')[1]).toMatch(/,test,drift,/);
 
@@ -230,7 +238,7 @@ describe('a run from request to predictions', () => {
     expect(forecast.body.forecast.test[0]).toEqual({
       t: '2024-04-23T00:00:00.000Z',
       actual: rows[0].actual,
-      lstm: rows[0].forecast,
+      lstm: expect.closeTo(rows[0].forecast, 3),
       naive: expect.any(Number),
       lstmHybrid: expect.any(Number),
       mstl: expect.any(Number),
@@ -241,12 +249,16 @@ describe('a run from request to predictions', () => {
       // The champion's average is served beside its members only when it is the champion.
       ...(champion.model === 'ensemble' ? { ensemble: expect.any(Number) } : {}),
     });
-    // The chart draws the champion from here: the same numbers as its predictions.
-    expect(forecast.body.forecast.test[0][champion.model]).toBe(championRows.body.predictions[0].forecast);
-    expect(forecast.body.forecast.future[0].intervals[champion.model].lo80).toBe(championRows.body.predictions[7].lo80);
+    // The chart draws the champion from here: the same numbers as its predictions (which are
+    // rounded to the series' 2 decimals plus 2).
+    expect(forecast.body.forecast.test[0][champion.model]).toBeCloseTo(championRows.body.predictions[0].forecast, 3);
+    const championLo80 = championRows.body.predictions[7].lo80;
+    if (championLo80 === null) expect(forecast.body.forecast.future[0].intervals[champion.model].lo80).toBeNull();
+    else expect(forecast.body.forecast.future[0].intervals[champion.model].lo80).toBeCloseTo(championLo80, 3);
     const firstFuture = forecast.body.forecast.future[0];
-    expect(firstFuture).toMatchObject({ t: rows[7].timestamp, lstm: rows[7].forecast, drift: expect.any(Number) });
-    expect(firstFuture.intervals.lstm).toEqual({ lo80: rows[7].lo80, hi80: rows[7].hi80, lo95: rows[7].lo95, hi95: rows[7].hi95 });
+    expect(firstFuture).toMatchObject({ t: rows[7].timestamp, lstm: expect.closeTo(rows[7].forecast, 3), drift: expect.any(Number) });
+    const near = (value: number | null) => (value === null ? null : expect.closeTo(value, 3));
+    expect(firstFuture.intervals.lstm).toEqual({ lo80: near(rows[7].lo80), hi80: near(rows[7].hi80), lo95: near(rows[7].lo95), hi95: near(rows[7].hi95) });
     expect(Object.keys(firstFuture.intervals).sort()).toEqual([...MODELS, ...(champion.model === 'ensemble' ? ['ensemble'] : [])].sort());
 
     // A finished run cannot be cancelled.
@@ -287,7 +299,7 @@ describe('the CSV download of a series named like a formula', () => {
     await processTrain(await trainJob(runId));
 
     const response = await call(getPredictions, { path: '/?format=csv&model=lstm', params: { id: runId } });
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="SUM-1-1-${runId}-predictions.csv"`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="SUM-1-1-lstm-run-${runId}-predictions.csv"`);
     const lines = (await response.text()).trim().split('\n').slice(1);
     expect(lines).toHaveLength(14);
     for (const line of lines) {

@@ -1,7 +1,9 @@
 // A readable rendering of the OpenAPI document: endpoints grouped by tag, each with its
-// parameters, request body and responses, then the shared schemas. Server-rendered, no scripts.
+// parameters, request body and responses, then the shared schemas. Server-rendered; its tables
+// are the shared Table, which becomes a focusable region only while it scrolls sideways.
 import { Fragment } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
+import { Table } from '@/components/ui/table';
 import { refName, schemaText } from './schema-text';
 import styles from './api-reference.module.css';
 
@@ -60,9 +62,7 @@ function SchemaFields({ schema, caption }: { schema: Schema; caption: string }) 
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table table-compact">
-        <caption className="visually-hidden">{caption}</caption>
+    <Table caption={caption} compact>
         <thead>
           <tr>
             <th scope="col">Field</th>
@@ -85,8 +85,7 @@ function SchemaFields({ schema, caption }: { schema: Schema; caption: string }) 
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </Table>
   );
 }
 
@@ -105,9 +104,7 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
         {operation.parameters && operation.parameters.length > 0 && (
           <>
             <h4 className={styles.subheading}>Parameters</h4>
-            <div className="table-wrap">
-              <table className="table table-compact">
-                <caption className="visually-hidden">Parameters of {method.toUpperCase()} {path}</caption>
+            <Table caption={`Parameters of ${method.toUpperCase()} ${path}`} compact>
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
@@ -130,8 +127,7 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </Table>
           </>
         )}
         {operation.requestBody &&

@@ -1,6 +1,7 @@
 'use client';
 // One run: live progress while it trains, then the verdict, forecast chart, metrics, settings and
 // downloads. Live data comes from useRun (server-sent events, polling as a fallback).
+import { backendName } from '@/lib/client/readable-names';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -10,6 +11,7 @@ import { ConfigFacts } from '@/components/runs/config-facts';
 import { EvaluationFacts } from '@/components/runs/evaluation-facts';
 import { Leaderboard } from '@/components/runs/leaderboard';
 import { LiveProgress } from '@/components/runs/live-progress';
+import { RetryNotice } from '@/components/runs/retry-notice';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
@@ -134,6 +136,7 @@ export function RunPage({ id }: { id: string }) {
       {active && (
         <Card title="Training" data-testid="live-run">
           <div className="stack">
+            <RetryNotice run={run} />
             <LiveProgress run={run} />
             {/* history is the scoring fit's; its epoch budget is known once that fit starts */}
             <LossChart
@@ -172,8 +175,8 @@ export function RunPage({ id }: { id: string }) {
               title="Leaderboard"
               description={
                 run.evaluation
-                  ? 'Errors of every model on the rolling-origin backtest; the last window is the held-out test window.'
-                  : 'Errors on the held-out test window.'
+                  ? 'Errors of every model pooled over the backtest windows (rolling origin).'
+                  : 'Errors on the one backtest window this older run kept.'
               }
             >
               <div className="stack">
@@ -183,12 +186,12 @@ export function RunPage({ id }: { id: string }) {
                 <Facts
                   label="Training facts"
                   items={[
-                    ['Backend', run.backend ?? '—'],
+                    ['Backend', <span data-backend={run.backend ?? ''}>{backendName(run.backend)}</span>],
                     ['Training time', formatDuration(run.durationMs)],
                     ['Epochs trained', history.length ? formatCount(history[history.length - 1].epoch) : '—'],
                     ['Points', formatCount(run.summary?.points)],
                     ['Training data', formatSeriesRange(run.summary?.trainStart, run.summary?.trainEnd, series?.frequency, series?.timeOffset)],
-                    ['Test window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency, series?.timeOffset)],
+                    ['Last backtest window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency, series?.timeOffset)],
                   ]}
                 />
               </div>
@@ -210,7 +213,7 @@ export function RunPage({ id }: { id: string }) {
       )}
 
       {!active && history.length > 0 && (
-        <Card title="Training loss" description="Per epoch of the fit scored on the test window.">
+        <Card title="Training loss" description="Per epoch of the fit scored on the last backtest window.">
           <LossChart history={history} />
         </Card>
       )}

@@ -90,10 +90,10 @@ export function SeriesPage({ id }: { id: string }) {
         title="Train a forecast"
         description={defaultConfig ? 'Pre-filled with the defaults for this series.' : 'Blank fields use the server defaults.'}
       >
-        <TrainForm key={id} seriesId={id} defaults={defaultConfig} relatedSeries={relatedSeries} />
+        <TrainForm key={id} seriesId={id} defaults={defaultConfig} points={series.points} relatedSeries={relatedSeries} />
       </Card>
 
-      <Card title="Runs" description="Each run is scored on a held-out test window against a seasonal-naive baseline.">
+      <Card title="Runs" description="Each run scores every model on backtest windows at the end of the series, against a seasonal-naive baseline.">
         {runs.loading ? (
           <LoadingState label="Loading runs…" compact />
         ) : runs.error && !runs.data ? (

@@ -9,7 +9,11 @@ export const runtime = 'nodejs';
 
 export const GET = apiRoute({ params: idParams, query: predictionsQuery }, async ({ scope, params, query }) => {
   const run = mustExist('run', params.id, await getRun(scope, params.id));
-  if (query.format === 'json') return json(await predictionsAsJson(run, query.model));
+  if (query.format === 'json') {
+    // JSON for API clients, named like the CSV when a browser saves it.
+    const { fileName, body } = await predictionsAsJson(run, query.model);
+    return json(body, 200, { 'content-disposition': `attachment; filename="${fileName}"` });
+  }
   const { fileName, csv } = await predictionsAsCsv(run, query.model);
   return attachment(csv, 'text/csv; charset=utf-8', fileName);
 });

@@ -1,0 +1,40 @@
+import { compatibleRelated, GlobalLstmRun, type RelatedSeries } from '../global';
+import type { GlobalLstmInfo } from '../types';
+import type { ForecastModel, ModelContext, ModelRun } from './model';
+
+/** The global LSTM's run also says what it learned from. */
+export interface GlobalLstmModelRun extends ModelRun {
+  info(): GlobalLstmInfo;
+}
+
+export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = {
+  key: 'lstmGlobal',
+  wanted: ({ config, data, related }) => config.globalLstm && compatibleRelated(data.frequency, related).usable.length > 0,
+  create: ({ config, data, windowCount, related, callbacks }) => {
+    const run = new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency }, related, callbacks);
+    return {
+      fit: run.fitter,
+      future: async (values) => ({ forecast: await run.future(values) }),
+      info: () => ({
+        trained: true,
+        series: run.seriesCount,
+        related: run.related.map((s) => s.name),
+        windows: run.latest?.perSeries ?? [],
+        ...(run.leftOut && { note: run.leftOut }),
+      }),
+      dispose: () => run.dispose(),
+    };
+  },
+};
+
+/** Why a run that asked for the global LSTM did not train one. */
+export function globalLstmSkipped({ data, related }: Pick<ModelContext, 'data' | 'related'>): GlobalLstmInfo {
+  const { leftOut } = compatibleRelated(data.frequency, related);
+  return { trained: false, series: 1, related: [], windows: [], note: skippedNote(related, leftOut) };
+}
+
+function skippedNote(related: readonly RelatedSeries[], leftOut: string | undefined): string {
+  return related.length === 0
+    ? 'The global LSTM was not trained: the dataset has no other series to learn from.'
+    : `The global LSTM was not trained: none of the ${related.length} related series can be pooled with this one. ${leftOut ?? ''}`.trim();
+}

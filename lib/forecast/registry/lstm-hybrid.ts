@@ -1,0 +1,14 @@
+import { HybridLstmRun } from '../hybrid';
+import type { ForecastModel } from './model';
+
+export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
+  key: 'lstmHybrid',
+  create: ({ config, data, season, windowCount, callbacks }) => {
+    const run = new HybridLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, season }, callbacks);
+    return {
+      fit: run.fitter,
+      future: async (values) => ({ forecast: await run.future(values) }),
+      dispose: () => run.dispose(),
+    };
+  },
+};

@@ -1,0 +1,56 @@
+import { lstmForecastFrom, LstmRun, type FittedLstm } from '../lstm-forecaster';
+import { saveModel } from '../saved-model';
+import type { EpochLog, LstmPreprocessing, SavedModel } from '../types';
+import type { ForecastModel, ModelRun } from './model';
+
+/** The plain LSTM's run also yields the run's saved model, loss history and input preparation. */
+export interface LstmModelRun extends ModelRun {
+  /** Loss history of the latest backtest fit (the one scored on the test window). */
+  readonly history: EpochLog[];
+  readonly preprocessing: LstmPreprocessing | undefined;
+  /** The refit model behind `future`, serialised; call after `future`. */
+  savedModel(): Promise<SavedModel>;
+}
+
+export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
+  key: 'lstm',
+  create: ({ config, data, season, windowCount, callbacks }) => {
+    const run = new LstmRun(config, windowCount, callbacks, {
+      t: data.t,
+      frequency: data.frequency,
+      seasonLength: season.length,
+    });
+    let history: EpochLog[] = [];
+    let refit: FittedLstm | undefined;
+    return {
+      fit: async (train, window) => {
+        const fitted = await run.fitter(train, window);
+        history = run.history;
+        return fitted;
+      },
+      get history() {
+        return history;
+      },
+      get preprocessing() {
+        return run.preprocessing;
+      },
+      future: async (values) => {
+        refit = await run.refit(values);
+        const [forecast] = await lstmForecastFrom(refit, values, [values.length], config.lookback);
+        return { forecast };
+      },
+      savedModel: async () => {
+        if (!refit) throw new Error('Save the LSTM after its refit on all data.');
+        return saveModel(refit.model, {
+          lookback: config.lookback,
+          horizon: config.horizon,
+          frequency: data.frequency,
+          scaler: refit.scaler,
+          relativeToLastInput: true,
+          encoding: refit.encoding,
+        });
+      },
+      dispose: () => run.dispose(),
+    };
+  },
+};

@@ -1,0 +1,29 @@
+// A run whose worker died in the middle of training (SIGKILL, out of memory) must not sit at a
+// frozen percentage: once BullMQ's stalled check has put its job back in the queue, the run row
+// goes back to `queued` with a note saying what happened, and the next attempt keeps the note
+// while it trains (processors/train.ts). The run page shows it (components/runs/retry-notice.tsx).
+import { markRunInterrupted } from '@/lib/db/runs';
+import { getTrainQueue, MAX_TRAINING_INTERRUPTIONS, TRAIN_ATTEMPTS } from '@/lib/queue/train-queue';
+import { logError } from './log';
+
+/** "The worker stopped in the middle of attempt 1 (…); retrying, attempt 2 of 3." */
+export function interruptionNote(attempt: number): string {
+  const next = attempt + 1;
+  const retry = next <= TRAIN_ATTEMPTS ? `attempt ${next} of ${TRAIN_ATTEMPTS}` : `attempt ${next}`;
+  return `The worker stopped in the middle of attempt ${attempt} (it was killed or crashed); retrying, ${retry}.`;
+}
+
+/** For the job BullMQ just moved back to the queue as stalled. */
+export async function recordInterruption(jobId: string): Promise<void> {
+  try {
+    const job = await getTrainQueue().getJob(jobId);
+    const runId: unknown = job?.data && 'runId' in job.data ? job.data.runId : undefined;
+    if (!job || typeof runId !== 'string') return; // a scheduled firing that had not created its run yet
+    if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) return; // failed instead (final-failure.ts)
+    // Taken again already? Then the attempt that stopped is the one before.
+    const interrupted = (await job.getState()) === 'active' ? job.attemptsStarted - 1 : job.attemptsStarted;
+    await markRunInterrupted(runId, interrupted, interruptionNote(interrupted));
+  } catch (error) {
+    logError(`Job ${jobId}: could not record on its run that its worker stopped:`, error);
+  }
+}
