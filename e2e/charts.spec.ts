@@ -211,6 +211,8 @@ test('a run of a series uploaded at +02:00 shows its times at that offset', asyn
   await expect(page.locator('main')).not.toContainText('UTC –');
   await expect(page.locator('main')).not.toContainText('21:00 UTC');
   // The tooltip and the axis too: the axis ends on the last future step, 06:00 local (04:00 UTC).
+  // In view first: the verdict above the chart is two or three lines long.
+  await chart.locator('svg.recharts-surface').first().scrollIntoViewIfNeeded();
   const box = (await chart.locator('svg.recharts-surface').first().boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
   await expect(page.locator('.chart-tooltip-title')).toContainText('+02:00');

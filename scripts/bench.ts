@@ -3,6 +3,7 @@
 // register them below. Numbers depend on the machine and on whatever else runs on it, so the
 // header records the load average next to them.
 import os from 'node:os';
+import { batch } from './bench/batch';
 import { evaluation } from './bench/evaluation';
 import { forecastRun } from './bench/forecast-run';
 import { forecastThroughput } from './bench/forecast-throughput';
@@ -12,7 +13,7 @@ import { load } from './bench/load';
 import { points } from './bench/points';
 import type { BenchSection } from './bench/section';
 
-const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest];
+const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest, batch];
 
 function selectSections(names: string[]): BenchSection[] {
   if (names.length === 0) return [...SECTIONS];

@@ -28,6 +28,7 @@ import { recordFinalFailure } from './final-failure';
 import { currentIdentity } from './identity';
 import { recordInterruption } from './interruption';
 import { log, logError } from './log';
+import { processBatch, processBatchChunk } from './processors/batch';
 import { processScheduledTrain } from './processors/scheduled-train';
 import { processTrain } from './processors/train';
 import { recoverOrphanedRuns } from './recover-orphaned-runs';
@@ -40,6 +41,8 @@ const DEAD_WORKER_CHECK_MS = 5_000;
 const processors: Record<JobName, (job: Job, token?: string) => Promise<void>> = {
   [JOB_NAMES.train]: processTrain,
   [JOB_NAMES.scheduledTrain]: processScheduledTrain,
+  [JOB_NAMES.batch]: processBatch,
+  [JOB_NAMES.batchChunk]: processBatchChunk,
 };
 
 function processJob(job: Job, token?: string): Promise<void> {

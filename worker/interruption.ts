@@ -18,11 +18,14 @@ export async function recordInterruption(jobId: string): Promise<void> {
   try {
     const job = await getTrainQueue().getJob(jobId);
     const runId: unknown = job?.data && 'runId' in job.data ? job.data.runId : undefined;
-    if (!job || typeof runId !== 'string') return; // a scheduled firing that had not created its run yet
+    // A batch's chunk names several runs; the one it was training is the one still running at this attempt.
+    const chunkRunIds: unknown = job?.data && 'runIds' in job.data ? job.data.runIds : undefined;
+    const runIds = typeof runId === 'string' ? [runId] : Array.isArray(chunkRunIds) ? chunkRunIds.filter((id) => typeof id === 'string') : [];
+    if (!job || runIds.length === 0) return; // a scheduled firing that had not created its run yet
     if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) return; // failed instead (final-failure.ts)
     // Taken again already? Then the attempt that stopped is the one before.
     const interrupted = (await job.getState()) === 'active' ? job.attemptsStarted - 1 : job.attemptsStarted;
-    await markRunInterrupted(runId, interrupted, interruptionNote(interrupted));
+    for (const id of runIds) await markRunInterrupted(id, interrupted, interruptionNote(interrupted));
   } catch (error) {
     logError(`Job ${jobId}: could not record on its run that its worker stopped:`, error);
   }

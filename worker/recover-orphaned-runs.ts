@@ -9,12 +9,14 @@ import { log } from './log';
 
 const GRACE_MS = 60_000;
 
-/** Runs some live job will train: `train` jobs and scheduled firings both carry the run id. */
+/** Runs some live job will train: `train` jobs and scheduled firings carry the run id, batch chunks their run ids. */
 async function runIdsWithLiveJobs(): Promise<Set<string>> {
   const jobs = await getTrainQueue().getJobs(['active', 'wait', 'delayed', 'prioritized', 'waiting-children']);
   const ids = new Set<string>();
   for (const job of jobs) {
     if (job?.data && 'runId' in job.data && typeof job.data.runId === 'string') ids.add(job.data.runId);
+    // A batch's chunk job trains several runs (lib/queue/batch-flow.ts).
+    if (job?.data && 'runIds' in job.data && Array.isArray(job.data.runIds)) for (const id of job.data.runIds) ids.add(id);
   }
   return ids;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationSpec } from '@/lib/api/openapi';
 import type { RouteContext } from '@/lib/api/route';
 import { disconnectDb } from '@/lib/db/client';
+import { closeBatchFlows } from '@/lib/queue/batch-flow';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
 import { call, callJson, csvForm, dailyCsv, signedInUser, type CallOptions, type TestUser } from '@/test/api';
 
@@ -35,6 +36,7 @@ interface OwnedIds {
   tokenId: string;
   /** An upload's progress record (kept a few minutes after the upload ends). */
   uploadId: string;
+  batchId: string;
 }
 
 /**
@@ -80,6 +82,10 @@ const ATTEMPTS: Record<string, (ids: OwnedIds) => { options?: CallOptions; expec
   'PATCH /api/schedules/{id}': ({ scheduleId }) => ({ options: { params: { id: scheduleId }, body: { paused: true } }, expect: 404 }),
   'DELETE /api/schedules/{id}': ({ scheduleId }) => ({ options: { params: { id: scheduleId } }, expect: 404 }),
   'GET /api/uploads/{id}': ({ uploadId }) => ({ options: { params: { id: uploadId } }, expect: 404 }),
+  'POST /api/datasets/{id}/runs': ({ datasetId }) => ({ options: { params: { id: datasetId }, body: { horizon: 7, lookback: 14, epochs: 1 } }, expect: 404 }),
+  'GET /api/batches/{id}': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
+  'POST /api/batches/{id}/cancel': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
+  'GET /api/batches/{id}/predictions': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
 };
 
 // The owner's upload reports its progress under this id.
@@ -93,6 +99,7 @@ const NOBODYS_IDS: OwnedIds = {
   scheduleId: NOBODY,
   tokenId: NOBODY,
   uploadId: NOBODY,
+  batchId: NOBODY,
 };
 
 let owner: TestUser;
@@ -133,6 +140,13 @@ beforeAll(async () => {
     as,
   });
   expect(token.status).toBe(201);
+  const batch = await callJson(await handlerOf({ method: 'post', path: '/api/datasets/{id}/runs' }), {
+    method: 'POST',
+    params: { id: datasetId },
+    body: { horizon: 7, lookback: 14, epochs: 1 },
+    as,
+  });
+  expect(batch.status).toBe(202);
   ids = {
     datasetId,
     seriesId,
@@ -140,6 +154,7 @@ beforeAll(async () => {
     scheduleId: schedule.body.schedule.id,
     tokenId: token.body.apiToken.id,
     uploadId: ownerUploadId,
+    batchId: batch.body.batch.id,
   };
   // The owner can read their upload's progress: the other user's 404 below is about ownership.
   const progress = await call(await handlerOf({ method: 'get', path: '/api/uploads/{id}' }), { params: { id: ownerUploadId }, as });
@@ -147,6 +162,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeBatchFlows();
   await closeTrainQueue();
   await disconnectDb();
 });
@@ -191,6 +207,8 @@ describe('every API operation', () => {
     expect(dataset.status).toBe(200);
     const run = await callJson(await handlerOf({ method: 'get', path: '/api/runs/{id}' }), { params: { id: ids.runId }, as });
     expect(run.body.run.status).toBe('queued');
+    const batch = await callJson(await handlerOf({ method: 'get', path: '/api/batches/{id}' }), { params: { id: ids.batchId }, as });
+    expect(batch.body.batch.status).toBe('queued');
     const schedule = await callJson(await handlerOf({ method: 'get', path: '/api/schedules/{id}' }), { params: { id: ids.scheduleId }, as });
     expect(schedule.body.schedule.paused).toBe(false);
     const tokens = await callJson(await handlerOf({ method: 'get', path: '/api/tokens' }), { as });

@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { BatchGroups, groupRunsByBatch } from '@/components/batches/batch-groups';
 import { RunList } from '@/components/runs/run-list';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -15,20 +16,28 @@ export function RunsPage() {
     for (const s of dataset.series) seriesNames.set(s.id, `${dataset.name} / ${s.name}`);
   }
 
+  // A batch's runs are one row each batch, above the single runs.
+  const grouped = groupRunsByBatch(runs.data ?? []);
+
   return (
     <>
       <PageHeader title="Runs" meta="All training runs, newest first." />
-      <Card title="All runs">
+      {grouped.batches.length > 0 && (
+        <Card title="Batches" description="Forecasts of many series at once; open one for its scores and its series' runs.">
+          <BatchGroups groups={grouped.batches} />
+        </Card>
+      )}
+      <Card title={grouped.batches.length > 0 ? 'Single runs' : 'All runs'}>
         {runs.loading ? (
           <LoadingState label="Loading runs…" />
         ) : runs.error && !runs.data ? (
           <ErrorState error={runs.error} title="Could not load the runs" onRetry={runs.reload} />
-        ) : !runs.data || runs.data.length === 0 ? (
-          <EmptyState title="No runs yet" action={<Link href="/">Open a dataset</Link>}>
+        ) : !runs.data || grouped.single.length === 0 ? (
+          <EmptyState title={grouped.batches.length > 0 ? 'No single runs yet' : 'No runs yet'} action={<Link href="/">Open a dataset</Link>}>
             Open a series and train a forecast to start.
           </EmptyState>
         ) : (
-          <RunList runs={runs.data} seriesNames={seriesNames} />
+          <RunList runs={grouped.single} seriesNames={seriesNames} />
         )}
       </Card>
     </>

@@ -4,9 +4,9 @@
 // re-previews, so the user sees its effect on the detected series before importing.
 import { SelectField } from '@/components/ui/field';
 import type { ParseChoice } from '@/lib/client/api';
-import type { DecimalSeparator, DuplicatePolicy, FilePreview, GapPolicy, Layout } from '@/lib/client/types';
+import type { DecimalSeparator, DuplicatePolicy, FilePreview, GapPolicy, Layout, TextEncoding } from '@/lib/client/types';
 
-type Settings = Pick<ParseChoice, 'layout' | 'idColumns' | 'decimal' | 'gapPolicy' | 'duplicatePolicy'>;
+type Settings = Pick<ParseChoice, 'layout' | 'idColumns' | 'decimal' | 'gapPolicy' | 'duplicatePolicy' | 'encoding'>;
 
 interface ParseSettingsProps {
   preview: FilePreview;
@@ -37,6 +37,13 @@ export const DUPLICATE_HINTS: Record<DuplicatePolicy, string> = {
 };
 
 const DECIMAL_LABELS: Record<DecimalSeparator, string> = { '.': 'Point (1234.5)', ',': 'Comma (1234,5)' };
+
+const ENCODING_LABELS: Record<TextEncoding, string> = {
+  utf8: 'UTF-8',
+  'windows-1252': 'Windows-1252 (Excel on Windows)',
+  utf16le: 'UTF-16 LE',
+  utf16be: 'UTF-16 BE',
+};
 
 /** A select value: '' stands for "detect" / the default. */
 function optional<T extends string>(value: string): T | undefined {
@@ -89,6 +96,21 @@ export function ParseSettings({ preview, settings, timeColumn, onChange, disable
           <option value="">Detect</option>
           <option value=".">{DECIMAL_LABELS['.']}</option>
           <option value=",">{DECIMAL_LABELS[',']}</option>
+        </SelectField>
+        <SelectField
+          label="Encoding"
+          hint={settings.encoding ? 'As chosen.' : preview.encoding ? `Detected: ${ENCODING_LABELS[preview.encoding]}.` : 'Detected.'}
+          value={settings.encoding ?? ''}
+          onChange={(event) => onChange({ ...settings, encoding: optional<TextEncoding>(event.target.value) })}
+          disabled={disabled}
+          data-testid="encoding-select"
+        >
+          <option value="">Detect</option>
+          {(Object.keys(ENCODING_LABELS) as TextEncoding[]).map((encoding) => (
+            <option key={encoding} value={encoding}>
+              {ENCODING_LABELS[encoding]}
+            </option>
+          ))}
         </SelectField>
         <SelectField
           label="Gaps"

@@ -20,6 +20,7 @@ import { ColumnMapping } from './column-mapping';
 import { DateOrderChoice } from './date-order-choice';
 import { DetectedSeries } from './detected-series';
 import { FileProblems } from './file-problems';
+import { GapSuggestion } from './gap-suggestion';
 import { ParseSettings } from './parse-settings';
 import { PreviewTable } from './preview-table';
 import { DropZone } from './drop-zone';
@@ -148,6 +149,12 @@ export function UploadPanel() {
               />
 
               <FileProblems problems={preview.problems} />
+              <GapSuggestion
+                problems={preview.problems}
+                gapPolicy={settings.gapPolicy}
+                onChoose={(gapPolicy) => setSettings({ ...settings, gapPolicy })}
+                disabled={uploading}
+              />
 
               {askDateOrder && (
                 <DateOrderChoice

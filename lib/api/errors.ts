@@ -40,7 +40,7 @@ export function tooManyRequests(message: string, retryAfterSeconds: number): Api
   return new ApiError(429, 'too_many_requests', message, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
 }
 
-export type EntityName = 'dataset' | 'series' | 'run' | 'schedule' | 'token';
+export type EntityName = 'dataset' | 'series' | 'run' | 'schedule' | 'token' | 'batch';
 
 export function notFound(entity: EntityName, id: string): ApiError {
   return new ApiError(404, 'not_found', `There is no ${entity} with id "${id}".`);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { idParams } from './route';
 import { createTokenBody, signInBody, signUpBody } from './schemas/auth';
 import { exportDatasetQuery, uploadDatasetQuery } from './schemas/datasets';
+import { batchPredictionsQuery, createBatchBody } from './schemas/batches';
 import { createRunBody, listRunsQuery, predictionsQuery } from './schemas/runs';
 import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
 import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
@@ -74,6 +75,41 @@ const runOut = envelope({ run: ref('Run') });
 const scheduleOut = envelope({ schedule: ref('Schedule') });
 const userOut = envelope({ user: ref('User') });
 const SESSION_COOKIE_HEADER = { 'Set-Cookie': { description: 'The session cookie (httpOnly, SameSite=Lax, Secure over https)', schema: { type: 'string' } } };
+
+const nullableNumber: JsonSchema = { type: ['number', 'null'] };
+const BATCH_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    datasetId: { type: 'string' },
+    status: { enum: RUN_STATUSES },
+    progress: { type: 'number', minimum: 0, maximum: 1, description: "The mean of its runs' progress (a finished run counts as 1)" },
+    config: { type: 'object', description: 'The training settings given' },
+    summary: {
+      type: 'object',
+      description:
+        'Aggregate scores: series/succeeded/failed/cancelled counts; models: { <model>: { series, meanMase, medianMase, wape (volume-weighted) } }; champions: { <model>: count }; lstmBeatsSeasonalNaive and lstmBeatsBestClassical: { share, series }',
+    },
+    error: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' },
+    startedAt: { type: ['string', 'null'], format: 'date-time' },
+    finishedAt: { type: ['string', 'null'], format: 'date-time' },
+    series: {
+      type: 'array',
+      items: envelope({
+        seriesId: { type: 'string' },
+        name: { type: 'string' },
+        runId: { type: 'string' },
+        status: { enum: RUN_STATUSES },
+        champion: { type: ['string', 'null'] },
+        mase: nullableNumber,
+        skill: { ...nullableNumber, description: '1 - MASE(champion) / MASE(seasonal naive)' },
+        error: { type: ['string', 'null'], description: 'Why the series failed (too short, constant...)' },
+      }),
+    },
+  },
+  required: ['id', 'datasetId', 'status', 'progress', 'config', 'summary', 'error', 'createdAt', 'startedAt', 'finishedAt', 'series'],
+};
 
 /** Every endpoint, in the order the docs page lists them. */
 export const OPERATIONS: OperationSpec[] = [
@@ -223,9 +259,12 @@ export const OPERATIONS: OperationSpec[] = [
     query: predictionsQuery,
     responses: {
       200: {
-        description: 'JSON, or a CSV attachment with format=csv (empty until the run has succeeded)',
+        description: 'JSON, a CSV attachment with format=csv, or an Apache Parquet file with format=parquet (empty until the run has succeeded)',
         schema: envelope({ runId: { type: 'string' }, seriesId: { type: 'string' }, model: { type: 'string' }, predictions: list('PredictionRow') }),
-        content: { 'text/csv': { schema: { type: 'string', description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90' } } },
+        content: {
+          'text/csv': { schema: { type: 'string', description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90' } },
+          'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary', description: 'The same columns; timestamp as TIMESTAMP_MILLIS (UTC)' } },
+        },
       },
       ...errors(400, 404),
     },
@@ -238,6 +277,39 @@ export const OPERATIONS: OperationSpec[] = [
         schema: envelope({ forecast: envelope({ test: { type: 'array', items: { type: 'object' } }, future: { type: 'array', items: { type: 'object' } } }) }),
       },
       ...errors(404),
+    },
+  },
+  {
+    method: 'post', path: '/api/datasets/{id}/runs', tag: 'Batches', summary: 'Forecast many series of a dataset at once (a batch)',
+    description:
+      'One run per series (all of them, or `seriesIds`), with the training settings of a single run. The batch is a BullMQ flow: chunks of series are shared by every worker process. A series too short for the settings gets a failed run saying why; the others still train.',
+    body: createBatchBody,
+    responses: {
+      202: { description: 'Queued', schema: envelope({ batch: envelope({ id: { type: 'string' }, status: { const: 'queued' } }) }) },
+      ...errors(400, 404, 503),
+    },
+  },
+  {
+    method: 'get', path: '/api/batches/{id}', tag: 'Batches', summary: 'A batch: status, progress, aggregate scores and one row per series',
+    responses: { 200: { description: 'The batch', schema: envelope({ batch: BATCH_SCHEMA }) }, ...errors(404) },
+  },
+  {
+    method: 'post', path: '/api/batches/{id}/cancel', tag: 'Batches', summary: 'Cancel a queued or running batch and its runs still in progress',
+    responses: { 200: { description: 'Cancelled', schema: envelope({ batch: envelope({ id: { type: 'string' }, status: { const: 'cancelled' } }) }) }, ...errors(404, 409) },
+  },
+  {
+    method: 'get', path: '/api/batches/{id}/predictions', tag: 'Batches', summary: "Every series' predictions (each run's champion) in one long table",
+    query: batchPredictionsQuery,
+    responses: {
+      200: {
+        description: 'JSON, a CSV attachment (format=csv) or an Apache Parquet file (format=parquet); series whose run has not succeeded have no rows',
+        schema: envelope({ batchId: { type: 'string' }, predictions: { type: 'array', items: { type: 'object' } } }),
+        content: {
+          'text/csv': { schema: { type: 'string', description: 'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId' } },
+          'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary', description: 'The same columns; timestamp as TIMESTAMP_MILLIS (UTC)' } },
+        },
+      },
+      ...errors(400, 404),
     },
   },
   {

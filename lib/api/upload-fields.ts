@@ -8,6 +8,7 @@ import {
   GAP_POLICIES,
   LAYOUTS,
   RESAMPLE_FREQUENCIES,
+  TEXT_ENCODINGS,
   type ParseOptions,
 } from '@/lib/ingest';
 
@@ -52,6 +53,7 @@ export const parseFieldsSchema = z
     duplicatePolicy: choice(DUPLICATE_POLICIES),
     resampleFrequency: choice(RESAMPLE_FREQUENCIES),
     resampleAggregation: choice(AGGREGATIONS),
+    encoding: choice(TEXT_ENCODINGS),
   })
   .superRefine((fields, context) => {
     if (fields.resampleAggregation && !fields.resampleFrequency) {

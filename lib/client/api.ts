@@ -19,6 +19,7 @@ import type {
   RunStatus,
   Schedule,
   Series,
+  TextEncoding,
   UploadProgress,
 } from './types';
 
@@ -72,6 +73,8 @@ export interface ParseChoice {
   duplicatePolicy?: DuplicatePolicy;
   /** How to read a/b/yyyy dates: true day-first, false month-first; unset lets the data decide. */
   dayFirst?: boolean;
+  /** The file's text encoding; unset lets the server detect it. */
+  encoding?: TextEncoding;
 }
 
 /**
@@ -87,6 +90,7 @@ export function setParseFields(form: FormData, choice: ParseChoice): void {
   if (choice.gapPolicy) form.set('gapPolicy', choice.gapPolicy);
   if (choice.duplicatePolicy) form.set('duplicatePolicy', choice.duplicatePolicy);
   if (choice.dayFirst !== undefined) form.set('dayFirst', String(choice.dayFirst));
+  if (choice.encoding) form.set('encoding', choice.encoding);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Display formatting. Series timestamps are shown in UTC, as stored: a daily series read from
 // "2024-03-01" must not show as Feb 29 to a user west of Greenwich. Creation times are the
 // user's own events and are shown in local time.
+import { FREQUENCIES, FREQUENCY_SPECS, frequencyLabel, isFrequency } from '@/lib/forecast/time/frequency';
 import type { Frequency } from './types';
 
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
@@ -27,7 +28,9 @@ export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-const DATE_ONLY: ReadonlySet<Frequency> = new Set(['daily', 'weekly', 'monthly', 'quarterly', 'yearly']);
+const DATE_ONLY: ReadonlySet<Frequency> = new Set(
+  FREQUENCIES.filter((f) => ['day', 'business-day', 'week', 'month'].includes(FREQUENCY_SPECS[f].unit)),
+);
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -144,19 +147,11 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-export const FREQUENCY_LABEL: Record<Frequency, string> = {
-  minutely: 'Minutely',
-  hourly: 'Hourly',
-  daily: 'Daily',
-  weekly: 'Weekly',
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  yearly: 'Yearly',
-  irregular: 'Irregular',
-};
-
+/** "Every 15 minutes", "Business days (Mon-Fri)": the label of lib/forecast/time, capitalised. */
 export function formatFrequency(frequency: Frequency | string): string {
-  return FREQUENCY_LABEL[frequency as Frequency] ?? frequency;
+  if (!isFrequency(frequency)) return frequency;
+  const label = frequencyLabel(frequency);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 export function formatBytes(bytes: number): string {

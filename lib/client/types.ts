@@ -9,6 +9,7 @@ import type { RunSummary } from '@/lib/db/runs';
 import type { Point, Series } from '@/lib/db/series';
 import type { RunEvaluation, RunProgressDetail, StoredMetrics } from '@/lib/db/run-evaluation';
 import type { ComparedModel, EpochLog, ForecastConfig, Frequency, PredictionModel } from '@/lib/forecast/types';
+import type { TextEncoding } from '@/lib/ingest/encoding';
 import type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, Problem } from '@/lib/ingest/types';
 
 // The server modules that produce a shape own its type; these are re-exported type-only.
@@ -25,6 +26,7 @@ export type {
   RunForecast,
   RunProgressDetail,
 };
+export type { TextEncoding };
 export type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout };
 
 /** One model's metrics; null where undefined (e.g. MAPE of all-zero actuals). */
@@ -46,6 +48,8 @@ export interface FilePreview {
   timeFormat?: string | null;
   /** The UTC offset the timestamps were written with ("+02:00"); null when they carry none. */
   timeOffset?: string | null;
+  /** The text encoding the file was read with. */
+  encoding?: TextEncoding;
   valueColumns: string[];
   skippedColumns: { name: string; reason: string }[];
   /** Series left out although their column was read (e.g. constant), with why. */
@@ -64,6 +68,7 @@ export interface Run {
   id: string;
   seriesId: string;
   scheduleId: string | null;
+  batchId: string | null;
   status: RunStatus;
   /** 0..1 over the whole run. */
   progress: number;

@@ -53,6 +53,10 @@ describe('describeVerdict', () => {
     expect(verdict.headline).toBe('The average of ETS + Naive is the champion, 35% better than seasonal naive (MASE 0.65 vs 1.00).');
     expect(verdict.tone).toBe('neutral');
     expect(verdict.bestLstm).toMatchObject({ rank: 5, of: 9 });
+    expect(verdict.lstmLine).not.toContain('averages');
+
+    const withLstm = describeVerdict({ metrics: lstmLoses, evaluation: evaluation('ensemble', ['ets', 'lstmHybrid'], { mase: 0.65, mae: 1 }) });
+    expect(withLstm.lstmLine).toMatch(/^The hybrid LSTM is 5th of 9: .* It is one of the models the champion averages\.$/);
   });
 
   it('ranks by MAE when MASE is undefined, as the engine does', () => {

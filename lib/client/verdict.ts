@@ -95,7 +95,10 @@ export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdi
     const behind = against(score(bestLstm), score(champion), sentenceName(champion), 'ahead of', 'behind');
     const vsNaive =
       champion.model === 'seasonalNaive' ? '' : `, ${against(score(bestLstm), score(naive), 'seasonal naive', 'better than', 'worse than')}`;
-    lstmLine = `${capitalize(sentenceName(bestLstm))} is ${ordinal(bestLstm.rank)} of ${bestLstm.of}: ${behind}${vsNaive} (${label} ${fixed(score(bestLstm))}).`;
+    const member = champion.model === 'ensemble' && (run.evaluation?.champion?.members as readonly string[] | undefined)?.includes(bestLstm.model);
+    lstmLine =
+      `${capitalize(sentenceName(bestLstm))} is ${ordinal(bestLstm.rank)} of ${bestLstm.of}: ${behind}${vsNaive} (${label} ${fixed(score(bestLstm))}).` +
+      (member ? ' It is one of the models the champion averages.' : '');
   }
 
   const tone: VerdictTone = !championBeatsNaive ? 'bad' : lstmWins ? 'good' : 'neutral';

@@ -57,6 +57,7 @@ export async function previewDataset(
     timeColumn: parsed.timeColumn,
     timeFormat: parsed.timeFormat,
     timeOffset: parsed.timeOffset,
+    ...(parsed.encoding && { encoding: parsed.encoding }),
     valueColumns: parsed.valueColumns,
     skippedColumns: parsed.skippedColumns,
     skippedSeries: parsed.skippedSeries,

@@ -36,6 +36,8 @@ export interface Run {
   id: string;
   seriesId: string;
   scheduleId: string | null;
+  /** The batch that created the run (a forecast of many series at once); null for single runs. */
+  batchId: string | null;
   status: RunStatus;
   progress: number;
   /** While running: the phase, epoch and backtest window of the fit in progress. */
@@ -62,6 +64,7 @@ function toRun(row: RunWithoutModel): Run {
     id: row.id,
     seriesId: row.seriesId,
     scheduleId: row.scheduleId,
+    batchId: row.batchId,
     status: row.status,
     progress: row.progress,
     progressDetail: row.progressDetail as unknown as Run['progressDetail'],

@@ -45,3 +45,13 @@ describe('calendarCovariates', () => {
     expect(values[2]).toBeCloseTo(values[6], 1);
   });
 });
+
+describe('calendar features of multiples and business days', () => {
+  it('follow the unit: sub-hourly and multi-hour data see the day and week, business days the week and year', () => {
+    expect(calendarFeaturesFor('15min')).toEqual(['hourOfDay', 'dayOfWeek']);
+    expect(calendarFeaturesFor('6h')).toEqual(['hourOfDay', 'dayOfWeek']);
+    expect(calendarFeaturesFor('business-daily')).toEqual(['dayOfWeek', 'monthOfYear']);
+    expect(calendarFeaturesFor('quarterly')).toEqual(['monthOfYear']);
+    expect(calendarFeaturesFor('yearly')).toEqual([]);
+  });
+});

@@ -2,25 +2,28 @@
 // sin/cos pairs so that 23:00 sits next to 00:00 and December next to January. Which ones a
 // series gets follows its frequency (an hour of day means nothing to monthly data). Timestamps
 // are read in UTC: the engine has no time zone for a series.
+import { FREQUENCY_SPECS, type TimeUnit } from './time/frequency';
 import type { Frequency } from './types';
 import type { Covariates } from './windows';
 
 export const CALENDAR_FEATURES = ['hourOfDay', 'dayOfWeek', 'monthOfYear'] as const;
 export type CalendarFeature = (typeof CALENDAR_FEATURES)[number];
 
-const FEATURES_BY_FREQUENCY: Record<Frequency, readonly CalendarFeature[]> = {
-  minutely: ['hourOfDay', 'dayOfWeek'],
-  hourly: ['hourOfDay', 'dayOfWeek'],
-  daily: ['dayOfWeek', 'monthOfYear'],
-  weekly: ['monthOfYear'],
-  monthly: ['monthOfYear'],
-  quarterly: ['monthOfYear'],
-  yearly: [],
-  irregular: [],
+const FEATURES_BY_UNIT: Record<TimeUnit, readonly CalendarFeature[]> = {
+  minute: ['hourOfDay', 'dayOfWeek'],
+  hour: ['hourOfDay', 'dayOfWeek'],
+  day: ['dayOfWeek', 'monthOfYear'],
+  'business-day': ['dayOfWeek', 'monthOfYear'],
+  week: ['monthOfYear'],
+  month: ['monthOfYear'],
+  none: [],
 };
 
 export function calendarFeaturesFor(frequency: Frequency): CalendarFeature[] {
-  return [...FEATURES_BY_FREQUENCY[frequency]];
+  const { unit, multiple } = FREQUENCY_SPECS[frequency];
+  // Yearly data has no position in the year to learn from.
+  if (unit === 'month' && multiple >= 12) return [];
+  return [...FEATURES_BY_UNIT[unit]];
 }
 
 const DAY_MS = 86_400_000;

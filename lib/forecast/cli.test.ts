@@ -109,4 +109,30 @@ describe('forecast CLI', () => {
     const tooLong = await forecastCli('e2e/fixtures/small-sales.csv', '--lookback', '200', '--json');
     expect(tooLong).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('This series has 120 points') });
   });
+  it('forecasts every series of a long file with --all, one single-series object each and the summary', async () => {
+    const file = path.join(dir, 'long.csv');
+    const rows = ['date,store,sales'];
+    for (let day = 0; day < 80; day++) {
+      const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+      rows.push(`${date},north,${(100 + day * 0.3 + 8 * Math.sin((2 * Math.PI * day) / 7)).toFixed(2)}`);
+      rows.push(`${date},south,${(60 + day * 0.1 + 5 * Math.cos((2 * Math.PI * day) / 7)).toFixed(2)}`);
+      if (day >= 70) rows.push(`${date},tiny,${day}`);
+    }
+    await writeFile(file, rows.join('\n') + '\n');
+    const { code, stdout } = await forecastCli(file, '--all', '--horizon', '7', '--epochs', '2', '--json');
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(Object.keys(output).sort()).toEqual(['results', 'summary']);
+    expect(output.results.map((r: { series: string }) => r.series)).toEqual(['north', 'south', 'tiny']);
+    for (const result of output.results.slice(0, 2)) {
+      expect(result).toMatchObject({ frequency: 'daily', points: 80, horizon: 7 });
+      expect(result.forecast).toHaveLength(7);
+    }
+    expect(output.results[2].error).toMatch(/has 10 points/);
+    expect(output.summary).toMatchObject({ series: 3, succeeded: 2, failed: 1 });
+    expect(output.summary.models.seasonalNaive.series).toBe(2);
+    expect(output.summary.lstmBeatsSeasonalNaive.series).toBe(2);
+
+    expect((await forecastCli(file, '--all', '--value', 'north')).stderr).toMatch(/--all forecasts every series: leave out --value/);
+  });
 });

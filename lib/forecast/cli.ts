@@ -1,6 +1,6 @@
-// Forecast one series of a CSV file from the command line:
-//   npm run forecast -- <file.csv> [--time COL] [--value COL] [--horizon H] [--lookback L]
-//                       [--epochs E] [--layers 1|2] [--seed S] [--global] [--json]
+// Forecast one series of a CSV file from the command line, or all of them with --all:
+//   npm run forecast -- <file.csv> [--time COL] [--value COL] [--id COL] [--horizon H] [--lookback L]
+//                       [--epochs E] [--layers 1|2] [--seed S] [--global] [--all] [--json]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
 // included, goes to stderr.
@@ -40,6 +40,9 @@ Options:
   --seed S         random seed (default: 42)
   --global         also train a global LSTM across every series of the file (same frequency),
                    each scaled by its own history; --value then names the series to forecast
+  --all            forecast every series of the file (wide or long), one after the other; with
+                   --json prints { "results": [ <one series' --json object>, ... ], "summary" }
+  --id COL         id column(s) of a long file, comma-separated (default: detected)
   --json           print one JSON object instead of the readable report
   -h, --help       show this help
 `;
@@ -53,6 +56,8 @@ interface CliOptions {
   config: Partial<ForecastConfig>;
   json: boolean;
   global: boolean;
+  all: boolean;
+  idColumns?: string[];
 }
 
 function integerOption(name: string, value: string | undefined): number | undefined {
@@ -77,6 +82,8 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         layers: { type: 'string' },
         seed: { type: 'string' },
         global: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        id: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -93,7 +100,18 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     if (value !== undefined) config[name] = value;
   }
   if (values.global) config.globalLstm = true;
-  return { file: positionals[0], timeColumn: values.time, valueColumn: values.value, config, json: values.json, global: values.global };
+  if (values.all && values.value !== undefined) throw new UsageError('--all forecasts every series: leave out --value.');
+  const idColumns = values.id?.split(',').map((name) => name.trim()).filter(Boolean);
+  return {
+    file: positionals[0],
+    timeColumn: values.time,
+    valueColumn: values.value,
+    config,
+    json: values.json,
+    global: values.global,
+    all: values.all,
+    ...(idColumns?.length ? { idColumns } : {}),
+  };
 }
 
 /** tfjs and friends log with console.log/warn; keep all of it off stdout. */
@@ -135,6 +153,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = await parseCsv(createReadStream(options.file), {
     timeColumn: options.timeColumn,
     valueColumns: options.valueColumn === undefined || options.global ? undefined : [options.valueColumn],
+    ...(options.idColumns ? { idColumns: options.idColumns } : {}),
   });
   for (const problem of parsed.problems) {
     const where = [problem.row && `line ${problem.row}`, problem.column && `column ${problem.column}`].filter(Boolean);
@@ -143,6 +162,11 @@ async function main(argv: string[]): Promise<number> {
   if (!parsed.ok || parsed.series.length === 0) {
     process.stderr.write(`${options.file} cannot be forecast; fix the problems above.\n`);
     return 1;
+  }
+
+  if (options.all) {
+    const { forecastAll } = await import('./cli-all');
+    return forecastAll(parsed.series, options.config, { json: options.json, global: options.global });
   }
 
   const series = options.global && options.valueColumn !== undefined

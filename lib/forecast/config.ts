@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { calendarFeaturesFor } from './calendar';
 import { InvalidConfigError, SeriesTooShortError } from './errors';
+import { FREQUENCY_SPECS } from './time/frequency';
 import { TRANSFORM_NAMES } from './transforms';
 import type { ForecastConfig, Frequency } from './types';
 import { windowCount } from './windows';
@@ -44,26 +45,8 @@ export const DEFAULT_BACKTEST_WINDOWS = 5;
 // seasons already show the model the cycle twice). Exceptions: weekly forecasts a quarter from a
 // year of context (a 52-step horizon + 104-step lookback needs many years of weekly data), and
 // yearly/irregular series have no season, so they get short fixed windows.
-const DEFAULT_HORIZON: Record<Frequency, number> = {
-  minutely: 60,
-  hourly: 24,
-  daily: 7,
-  weekly: 13,
-  monthly: 12,
-  quarterly: 4,
-  yearly: 3,
-  irregular: 10,
-};
-const DEFAULT_LOOKBACK: Record<Frequency, number> = {
-  minutely: 120,
-  hourly: 48,
-  daily: 14,
-  weekly: 52,
-  monthly: 24,
-  quarterly: 8,
-  yearly: 8,
-  irregular: 20,
-};
+const defaultHorizon = (frequency: Frequency): number => FREQUENCY_SPECS[frequency].horizon;
+const defaultLookback = (frequency: Frequency): number => FREQUENCY_SPECS[frequency].lookback;
 
 /**
  * Training windows one epoch draws at most (a fresh random subset each epoch). An epoch over
@@ -118,11 +101,11 @@ export function defaultConfig(
   // Test on at most a fifth of the series, and leave room for the shortest lookback (2) and the
   // training windows a run needs (see minimumPoints), so the defaults never refuse the series.
   const roomForHorizon = Math.floor((points - 2 - (MIN_TRAIN_WINDOWS - 1)) / 2);
-  const horizon = fixed.horizon ?? clamp(DEFAULT_HORIZON[frequency], 1, Math.min(Math.floor(points / 5), roomForHorizon));
+  const horizon = fixed.horizon ?? clamp(defaultHorizon(frequency), 1, Math.min(Math.floor(points / 5), roomForHorizon));
   // Look back over at most half of the training part, so it yields at least as many windows, and
   // no further than minimumPoints allows.
   const roomForLookback = Math.min(Math.floor((points - 2 * horizon) / 2), points - 2 * horizon - (MIN_TRAIN_WINDOWS - 1));
-  const lookback = fixed.lookback ?? clamp(DEFAULT_LOOKBACK[frequency], 2, roomForLookback);
+  const lookback = fixed.lookback ?? clamp(defaultLookback(frequency), 2, roomForLookback);
 
   const windows = evaluationWindows(points, lookback, horizon);
   const validationSplit =
@@ -197,6 +180,21 @@ export function backtestWindowsFor(
   let windows = config.backtestWindows;
   while (windows > 1 && points < minimumPoints(config, windows)) windows--;
   return windows;
+}
+
+/**
+ * The fewest points a series of `frequency` needs for a run with the default settings (which
+ * shrink the horizon and lookback of a short series), and the horizon and lookback it then gets.
+ * Import warns below this, so a too-short series is not first refused at training.
+ */
+export function minimumSeriesPoints(frequency: Frequency): { points: number; horizon: number; lookback: number } {
+  const full = defaultConfig(frequency, Number.MAX_SAFE_INTEGER);
+  const ceiling = minimumPoints(full);
+  for (let points = 1; points < ceiling; points++) {
+    const config = defaultConfig(frequency, points);
+    if (points >= minimumPoints(config)) return { points, horizon: config.horizon, lookback: config.lookback };
+  }
+  return { points: ceiling, horizon: full.horizon, lookback: full.lookback };
 }
 
 export function assertLongEnough(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): void {

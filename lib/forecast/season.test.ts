@@ -52,3 +52,13 @@ describe('resolveSeason', () => {
     expect(resolveSeason('yearly', v.map((_, i) => i))).toEqual({ length: 1, source: 'none' });
   });
 });
+
+describe('seasons of multiples and business days', () => {
+  it('are a day (and MSTL also a week) for minute and hour multiples, a week of 5 for business days', () => {
+    expect(seasonLength('10min')).toBe(144);
+    expect(seasonLength('15min')).toBe(96);
+    expect(seasonLength('2h')).toBe(12);
+    expect(seasonLength('business-daily')).toBe(5);
+    expect(resolveSeason('15min', [1, 2, 3])).toEqual({ length: 96, source: 'frequency' });
+  });
+});

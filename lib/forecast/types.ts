@@ -1,17 +1,10 @@
 // Public types of the forecasting engine. The engine imports nothing from Next, BullMQ or Prisma:
 // the worker, the CLI and the tests all call it with plain arrays and callbacks.
 import type { ComparedModel, ModelsOf, OptionalModel } from './registry/catalog';
+import type { Frequency } from './time/frequency';
 
-/** Regular frequencies the engine knows a season length for. */
-export type Frequency =
-  | 'minutely'
-  | 'hourly'
-  | 'daily'
-  | 'weekly'
-  | 'monthly'
-  | 'quarterly'
-  | 'yearly'
-  | 'irregular';
+/** A frequency: unit x multiple ('15min', 'hourly', 'business-daily', ...); see lib/forecast/time. */
+export type { Frequency } from './time/frequency';
 
 /** A univariate series: timestamps in epoch milliseconds (ascending, unique) and values. */
 export interface SeriesData {

@@ -65,19 +65,58 @@ export function chooseTimeColumn(
 ): TimeColumnChoice | null {
   const valuesOf = (index: number) => sample.map((row) => row[index] ?? '');
   if (requested !== undefined) {
-    return { index: requested, format: detectDateFormat(valuesOf(requested), { allowIntegers: true }) };
+    return { index: requested, format: detectDateFormat(valuesOf(requested), { allowIntegers: true, allowSerials: true }) };
   }
   const named = columns
     .map((name, index) => ({ index, rank: timeNameRank(name) }))
     .filter((c) => c.rank > 0)
     .sort((a, b) => b.rank - a.rank || a.index - b.index);
   for (const { index } of named) {
-    const format = detectDateFormat(valuesOf(index), { allowIntegers: true });
+    const format = detectDateFormat(valuesOf(index), { allowIntegers: true, allowSerials: true });
     if (format) return { index, format };
   }
+  const unix = unixTimeColumn(sample, columns.length);
+  if (unix) return unix;
   for (let index = 0; index < columns.length; index++) {
     const format = detectDateFormat(valuesOf(index), { allowIntegers: index === 0 });
     if (format) return { index, format };
   }
   return named.length > 0 ? { index: named[0].index, format: null } : null;
+}
+
+const UNIX_FORMATS = new Set(['unix-seconds', 'unix-milliseconds']);
+
+/**
+ * A column of Unix seconds or milliseconds anywhere in the file, believed when its values are in
+ * time order: as a whole, or within the groups of another column (a long file of several sensors,
+ * each in time order, the file not). Big integers in order are times; ids and values are not.
+ */
+function unixTimeColumn(sample: readonly (readonly string[])[], columns: number): TimeColumnChoice | null {
+  if (sample.length < 3) return null;
+  for (let index = 0; index < columns; index++) {
+    const texts = sample.map((row) => (row[index] ?? '').trim());
+    const format = detectDateFormat(texts, { allowIntegers: true });
+    if (!format || !UNIX_FORMATS.has(format.id)) continue;
+    const values = texts.map(Number);
+    if (ascendingWithin(values, () => '')) return { index, format };
+    for (let other = 0; other < columns; other++) {
+      if (other === index) continue;
+      const key = (row: number) => sample[row][other] ?? '';
+      const groups = new Set(sample.map((_, row) => key(row))).size;
+      // A grouping column has fewer distinct values than rows; each group must be in order.
+      if (groups > 1 && groups <= sample.length / 2 && ascendingWithin(values, key)) return { index, format };
+    }
+  }
+  return null;
+}
+
+function ascendingWithin(values: readonly number[], group: (row: number) => string): boolean {
+  const last = new Map<string, number>();
+  for (let row = 0; row < values.length; row++) {
+    const key = group(row);
+    const previous = last.get(key);
+    if (previous !== undefined && values[row] < previous) return false;
+    last.set(key, values[row]);
+  }
+  return true;
 }

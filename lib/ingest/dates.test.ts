@@ -266,3 +266,29 @@ describe('ISO 8601 fast path', () => {
     expect(Array.from(reader.finish().t)).toEqual(expected);
   });
 });
+
+describe('ISO week dates and Excel serials', () => {
+  it('read 2024-W05 as the Monday of that ISO week, a weekday when given, and refuse week 53 of a 52-week year', () => {
+    const column = parseDateColumn(['2024-W05', '2020-W53', '2025W01', '2024-W05-3']);
+    expect(column?.format.id).toBe('iso-week');
+    expect(Array.from(column!.t)).toEqual([
+      Date.UTC(2024, 0, 29),
+      Date.UTC(2020, 11, 28),
+      Date.UTC(2024, 11, 30), // ISO year 2025 starts on Monday 30 December 2024
+      Date.UTC(2024, 0, 31),
+    ]);
+    expect(Number.isNaN(parseDateColumn(['2021-W53'])?.t[0] ?? NaN)).toBe(true);
+  });
+
+  it('read 5-digit spreadsheet serials only where asked (a time-named column), with the fraction as the time', () => {
+    expect(detectDateFormat(['45292', '45293'], { allowIntegers: true })?.id).not.toBe('excel-serial');
+    const format = detectDateFormat(['45292', '45292.5'], { allowIntegers: true, allowSerials: true });
+    expect(format?.id).toBe('excel-serial');
+    const reader = createDateColumnReader(format!);
+    for (const text of ['45292', '45292.5', '60']) reader.push(text);
+    const column = reader.finish();
+    expect(column.t[0]).toBe(Date.UTC(2024, 0, 1));
+    expect(column.t[1]).toBe(Date.UTC(2024, 0, 1, 12));
+    expect(column.unparseableCount).toBe(1);
+  });
+});

@@ -20,7 +20,9 @@ export type DateFormatId =
   | 'compact-date'
   | 'year'
   | 'unix-seconds'
-  | 'unix-milliseconds';
+  | 'unix-milliseconds'
+  | 'iso-week'
+  | 'excel-serial';
 
 export interface DateFormat {
   id: DateFormatId;
@@ -88,6 +90,15 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const YEAR = /^\d{4}$/;
 const UNIX_SECONDS = /^\d{9,10}$/;
 const UNIX_MILLISECONDS = /^\d{12,13}$/;
+/** ISO 8601 week dates: 2024-W05, 2024W05, 2024-W05-3 (weekday 1 = Monday). */
+const ISO_WEEK = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i;
+/** Spreadsheet serial dates: days since 1899-12-30, a fraction for the time of day. */
+const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+/** Excel serials are only believed between 1954 (20000) and 2119 (80000). */
+const EXCEL_SERIAL_RANGE = [20_000, 80_000] as const;
+/** Day 0 of the spreadsheet calendar: 1899-12-30, which absorbs Lotus's phantom 29 Feb 1900. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Unix timestamps are only believed between 1973 and 2128; other integers are not times. */
 const UNIX_SECONDS_RANGE = [1e8, 5e9] as const;
@@ -100,6 +111,7 @@ const MONTHS: Record<string, number> = {
 };
 
 const MS_400_YEARS = 146_097 * 86_400_000;
+const DAY_MS = 86_400_000;
 
 /** Epoch ms of a UTC calendar time, NaN when any part is out of range (31 Feb, 25:00, ...). */
 export function utcTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
@@ -350,6 +362,36 @@ function parseUnixMilliseconds(text: string): number {
   return inRange(ms, UNIX_MILLISECONDS_RANGE) ? ms : NaN;
 }
 
+/** The Monday (or the weekday given) of ISO week `week` of ISO year `year`, midnight UTC. */
+function parseIsoWeek(text: string): number {
+  const m = ISO_WEEK.exec(text);
+  if (!m) return NaN;
+  const year = num(m[1]);
+  const week = num(m[2]);
+  const weekday = m[3] ? num(m[3]) : 1;
+  // Week 1 holds 4 January; its Monday is 4 January minus (its ISO weekday - 1).
+  const jan4 = utcTime(year, 1, 4);
+  const jan4Weekday = ((new Date(jan4).getUTCDay() + 6) % 7) + 1;
+  const weeksInYear = isoWeeksIn(year);
+  if (week < 1 || week > weeksInYear) return NaN;
+  return jan4 - (jan4Weekday - 1) * DAY_MS + ((week - 1) * 7 + weekday - 1) * DAY_MS;
+}
+
+/** 53 when the year starts on a Thursday (or a leap year on a Wednesday), else 52. */
+function isoWeeksIn(year: number): number {
+  const jan1 = new Date(utcTime(year, 1, 1)).getUTCDay();
+  const leap = daysInMonth(year, 2) === 29;
+  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
+}
+
+function parseExcelSerial(text: string): number {
+  if (!EXCEL_SERIAL.test(text)) return NaN;
+  const days = Number(text);
+  if (!inRange(days, EXCEL_SERIAL_RANGE)) return NaN;
+  // Rounded to the second: a serial's fraction of a day carries float noise.
+  return EXCEL_EPOCH + Math.round(days * 86_400) * 1000;
+}
+
 function parseEitherDayMonthOrder(text: string): number {
   const reading = readDayMonthYear(text);
   if (!reading) return NaN;
@@ -377,6 +419,9 @@ const FORMATS: FormatSpec[] = [
   { id: 'year', label: 'YYYY', integer: true, parse: parseYear },
   { id: 'unix-seconds', label: 'Unix seconds', integer: true, parse: parseUnixSeconds },
   { id: 'unix-milliseconds', label: 'Unix milliseconds', integer: true, parse: parseUnixMilliseconds },
+  { id: 'iso-week', label: 'ISO week (YYYY-Www)', integer: false, parse: parseIsoWeek },
+  // Bare numbers, like Unix time: only in a time-named or the first column.
+  { id: 'excel-serial', label: 'Excel serial date', integer: true, parse: parseExcelSerial },
 ];
 
 export interface DetectOptions {
@@ -386,6 +431,11 @@ export interface DetectOptions {
    * can hold the same integers.
    */
   allowIntegers?: boolean;
+  /**
+   * Also consider Excel serial dates (5-digit day counts). Callers allow them only for a column
+   * named like a time column: a first column of 5-digit numbers is more often values than dates.
+   */
+  allowSerials?: boolean;
 }
 
 /**
@@ -399,6 +449,7 @@ export function detectDateFormat(samples: readonly string[], options: DetectOpti
   let bestHits = 0;
   for (const format of FORMATS) {
     if (format.integer && !options.allowIntegers) continue;
+    if (format.id === 'excel-serial' && !options.allowSerials) continue;
     let hits = 0;
     for (const value of values) if (!Number.isNaN(format.parse(value))) hits++;
     const needed = format.integer ? values.length : Math.ceil(values.length * MIN_SAMPLE_SHARE);

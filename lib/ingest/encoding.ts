@@ -1,9 +1,13 @@
 // Text encodings. CSV is read as UTF-8; UTF-16 (what Excel's "Unicode text" and many Windows tools
-// write) is decoded to UTF-8 on the fly. Any other encoding shows up as bytes that are not valid
-// UTF-8: those are reported with their row rather than silently read as replacement characters.
+// write) is decoded to UTF-8 on the fly, and so is Windows-1252 (Excel's "CSV" on Western Windows)
+// when the file's head is not UTF-8, or when the caller says so. Bytes that are not UTF-8 only
+// further down a file that started as UTF-8 are reported with their row rather than silently read
+// as replacement characters.
 import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows-1252';
+export const TEXT_ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252'] as const satisfies readonly TextEncoding[];
 
 /** Bytes looked at for the NUL pattern of UTF-16 text without a byte order mark. */
 const UTF16_SNIFF_BYTES = 1024;
@@ -27,6 +31,23 @@ export function detectEncoding(head: Buffer): TextEncoding {
   if (oddNuls >= pairs * UTF16_NUL_SHARE && evenNuls === 0) return 'utf16le';
   if (evenNuls >= pairs * UTF16_NUL_SHARE && oddNuls === 0) return 'utf16be';
   return 'utf8';
+}
+
+/**
+ * 'windows-1252' for a head that is not UTF-8 (a character cut at the end of a head does not
+ * count), else what detectEncoding says. Windows-1252 maps every byte to a character, so it cannot
+ * be told from Latin-1 or other single-byte encodings: the caller can name another.
+ */
+export function detectTextEncoding(head: Buffer, complete: boolean): TextEncoding {
+  const detected = detectEncoding(head);
+  if (detected !== 'utf8') return detected;
+  const body = complete ? head : head.subarray(0, completeCharacters(head));
+  return isUtf8(body) ? 'utf8' : 'windows-1252';
+}
+
+/** Windows-1252 chunks as UTF-8 chunks (iconv-lite: single-byte, so no state between chunks). */
+export async function* decodeWindows1252Stream(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(iconv.decode(chunk, 'win1252'), 'utf8');
 }
 
 /** UTF-16 chunks as UTF-8 chunks; characters split between chunks and the byte order mark are handled. */

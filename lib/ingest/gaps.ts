@@ -1,7 +1,7 @@
 // Filling the timestamps a regular series lacks, by the gap policy the user chose. Forecasting
 // assumes evenly spaced points; a fill makes them so, at the price of made-up values.
 import type { Frequency } from '@/lib/forecast/types';
-import { addSteps, stepsBetween } from './frequency';
+import { addSteps, monthAnchorDay, stepsBetween } from '@/lib/forecast/time';
 import type { GapPolicy } from './types';
 
 export interface FilledSeries {
@@ -21,11 +21,12 @@ export function fillGaps(t: number[], v: number[], frequency: Frequency, policy:
   if (policy === 'leave' || frequency === 'irregular') return { t, v, filled: 0 };
   const outT: number[] = [];
   const outV: number[] = [];
+  const options = { monthAnchorDay: monthAnchorDay(t) };
   for (let i = 0; i < t.length; i++) {
     if (i > 0) {
       const steps = stepsBetween(t[i - 1], t[i], frequency);
       for (let k = 1; k < steps; k++) {
-        outT.push(addSteps(t[i - 1], k, frequency));
+        outT.push(addSteps(t[i - 1], k, frequency, options));
         outV.push(fillValue(policy, v[i - 1], v[i], k / steps));
       }
     }

@@ -9,6 +9,7 @@ export {
   GAP_POLICIES,
   LAYOUTS,
   RESAMPLE_FREQUENCIES,
+  TEXT_ENCODINGS,
 } from './options';
 export { createDateColumnReader, detectDateFormat, parseDateColumn } from './dates';
 export type { DateColumn, DateColumnReader, DateFormat, DateFormatId } from './dates';

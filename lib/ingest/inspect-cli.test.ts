@@ -24,9 +24,9 @@ function inspect(...args: string[]): Promise<Run> {
 describe('npm run inspect', () => {
   it('reads ambiguous a/b/yyyy dates in the order given by --day-first or --month-first', async () => {
     const guessed = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json')).stdout);
-    expect(guessed.problems.map((p: { code: string }) => p.code)).toEqual(['ambiguous_dates']);
+    expect(guessed.problems.map((p: { code: string }) => p.code)).toEqual(['ambiguous_dates', 'too_short_to_forecast']);
     const dayFirst = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json', '--day-first')).stdout);
-    expect(dayFirst.problems).toEqual([]);
+    expect(dayFirst.problems.map((p: { code: string }) => p.code)).toEqual(['too_short_to_forecast']);
     expect(dayFirst.series[0]).toMatchObject({ frequency: 'daily', start: '2024-01-01T00:00:00.000Z', end: '2024-01-12T00:00:00.000Z' });
     const monthFirst = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json', '--month-first')).stdout);
     expect(monthFirst.series[0]).toMatchObject({ frequency: 'monthly', end: '2024-12-01T00:00:00.000Z' });
@@ -58,7 +58,7 @@ describe('npm run inspect', () => {
       { name: 'north', frequency: 'daily', points: 6, ...range, gaps: 0, duplicates: 0 },
       { name: 'south', frequency: 'daily', points: 6, ...range, gaps: 0, duplicates: 0 },
     ]);
-    expect(report.problems.map((p: { code: string }) => p.code)).toEqual(['missing_ids', 'too_few_points']);
+    expect(report.problems.map((p: { code: string }) => p.code)).toEqual(['missing_ids', 'too_few_points', 'too_short_to_forecast']);
     expect(report.problems[0]).toMatchObject({ row: 8, column: 'store', severity: 'warning' });
   });
 
@@ -68,6 +68,17 @@ describe('npm run inspect', () => {
     expect(run.stdout).toMatch(/^Layout +wide$/m);
     expect(run.stdout).toMatch(/^ {2}value +daily +7 +2024-01-01 +2024-01-08 +1 +1$/m);
     expect(run.stdout).toContain('error duplicate_timestamps (row 7)');
+  });
+
+  it('shows the frequency as people read it, and as its stable code with --json', async () => {
+    const [text, json, resampled] = await Promise.all([
+      inspect(fixture('sensor-15min.csv')),
+      inspect(fixture('sensor-15min.csv'), '--json'),
+      inspect(fixture('sensor-5min.csv'), '--json', '--resample', '15min:mean'),
+    ]);
+    expect(text.stdout).toMatch(/^ {2}temperature +every 15 minutes +192 +2024-05-06 +2024-05-07T23:45:00.000Z +0 +0$/m);
+    expect(JSON.parse(json.stdout).series[0]).toMatchObject({ frequency: '15min', points: 192, gaps: 0 });
+    expect(JSON.parse(resampled.stdout).series[0]).toMatchObject({ frequency: '15min', points: 192, gaps: 0 });
   });
 
   it('passes options on, and exits 2 on usage errors', async () => {

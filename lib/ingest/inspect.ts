@@ -1,6 +1,6 @@
 // What a parse found, summed up for people and scripts: the `npm run inspect` report. Series come
 // with counts and their range instead of their points.
-import type { Frequency } from '@/lib/forecast/types';
+import { frequencyLabel, type Frequency } from '@/lib/forecast/time';
 import type { Layout, ParseResult, Problem } from './types';
 
 export interface SeriesSummary {
@@ -113,7 +113,8 @@ export function formatInspection(inspection: FileInspection, file: string): stri
     const header = ['name', 'frequency', 'points', 'start', 'end', 'gaps', 'duplicates'];
     const rows = inspection.series.map((s) => [
       s.name,
-      s.frequency,
+      // People read "every 15 minutes"; --json keeps the stable code ('15min').
+      frequencyLabel(s.frequency),
       String(s.points),
       shortTime(s.start),
       shortTime(s.end),

@@ -88,6 +88,7 @@ describe('parseCsv: long layout', () => {
     expect(file.series.map((s) => s.gaps)).toEqual(ids.map(() => 31)); // day 4 and days 10..39
     expect(file.problems).toEqual([
       expect.objectContaining({ code: 'missing_timestamps', severity: 'warning', count: 7 * 31 }),
+      expect.objectContaining({ code: 'too_short_to_forecast', severity: 'warning', count: 7 }),
     ]);
   });
 });
@@ -104,7 +105,7 @@ describe('parseCsv: choosing the layout', () => {
 
   it('reports a long layout without any column to group by', async () => {
     const file = await parseCsv('date,v\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n', { layout: 'long' });
-    expect(codes(file)).toEqual(['no_id_column']);
+    expect(codes(file)).toEqual(['no_id_column', 'too_short_to_forecast']);
   });
 
   it('uses the id columns given, numeric ones too', async () => {

@@ -1,7 +1,10 @@
 // The values each parse option accepts (for callers' form schemas too), and checking options that
 // arrive from outside TypeScript, such as API form fields, before any byte is read.
-import type { Frequency } from '@/lib/forecast/types';
+import { REGULAR_FREQUENCIES } from '@/lib/forecast/time';
+import { TEXT_ENCODINGS } from './encoding';
 import * as problem from './problems';
+
+export { TEXT_ENCODINGS };
 import type { Aggregation, DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, ParseOptions, Problem } from './types';
 
 export const LAYOUTS = ['wide', 'long'] as const satisfies readonly Layout[];
@@ -9,15 +12,8 @@ export const DECIMAL_SEPARATORS = ['.', ','] as const satisfies readonly Decimal
 export const GAP_POLICIES = ['leave', 'linear', 'ffill', 'zero'] as const satisfies readonly GapPolicy[];
 export const DUPLICATE_POLICIES = ['error', 'mean', 'sum', 'last'] as const satisfies readonly DuplicatePolicy[];
 export const AGGREGATIONS = ['mean', 'sum', 'last', 'min', 'max'] as const satisfies readonly Aggregation[];
-export const RESAMPLE_FREQUENCIES = [
-  'minutely',
-  'hourly',
-  'daily',
-  'weekly',
-  'monthly',
-  'quarterly',
-  'yearly',
-] as const satisfies readonly Exclude<Frequency, 'irregular'>[];
+/** Every regular frequency ('15min', 'hourly', 'business-daily', ...) is a resampling target. */
+export const RESAMPLE_FREQUENCIES = REGULAR_FREQUENCIES;
 
 function oneOf(name: string, value: unknown, allowed: readonly string[]): Problem | null {
   if (value === undefined || (typeof value === 'string' && allowed.includes(value))) return null;
@@ -31,6 +27,7 @@ export function optionProblems(options: ParseOptions): Problem[] {
     oneOf('decimal', options.decimal, DECIMAL_SEPARATORS),
     oneOf('gapPolicy', options.gapPolicy, GAP_POLICIES),
     oneOf('duplicatePolicy', options.duplicatePolicy, DUPLICATE_POLICIES),
+    oneOf('encoding', options.encoding, TEXT_ENCODINGS),
   ];
   if (options.resample !== undefined) {
     found.push(

@@ -82,7 +82,7 @@ describe('parseCsv: wide layout', () => {
     const file = await parseCsv(csv);
     expect(file.rows).toBe(5);
     expect(file.series.map((s) => s.v)).toEqual([[1, 3, 4, 5], [2]]);
-    expect(codes(file)).toEqual(['too_few_points', 'missing_timestamps']);
+    expect(codes(file)).toEqual(['too_few_points', 'missing_timestamps', 'too_short_to_forecast']);
     expect(problem(file, 'too_few_points')?.column).toBe('b');
   });
 

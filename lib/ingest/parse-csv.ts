@@ -2,7 +2,7 @@
 // with an error can be rejected as a whole.
 import { CsvError } from 'csv-parse';
 import type { EarlySeries } from './early-points';
-import { checkUtf8, decodeUtf16, detectEncoding, EncodingError } from './encoding';
+import { checkUtf8, decodeUtf16, decodeWindows1252Stream, detectTextEncoding, EncodingError, type TextEncoding } from './encoding';
 import { byteChunks, dropCutLastLine, peekHead } from './input';
 import { optionProblems } from './options';
 import * as problem from './problems';
@@ -35,8 +35,8 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hook
   if (invalid.length > 0) return problemFile(fallbackDelimiter, invalid);
 
   const raw = await peekHead(byteChunks(input), HEAD_BYTES);
-  const encoding = detectEncoding(raw.head);
-  let chunks: AsyncIterable<Buffer> = encoding === 'utf8' ? raw.chunks : decodeUtf16(raw.chunks, encoding);
+  const encoding = options.encoding ?? detectTextEncoding(raw.head.subarray(0, HEAD_BYTES), raw.complete && raw.head.length <= HEAD_BYTES);
+  let chunks = decoded(raw.chunks, encoding);
   if (options.partial) chunks = dropCutLastLine(chunks);
   const peeked = await peekHead(chunks, HEAD_BYTES);
 
@@ -66,7 +66,24 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hook
     const unreadable = readProblem(error, lastRow + 1, options.partial ?? false);
     if (unreadable) return problemFile(dialect.delimiter, [unreadable]);
   }
-  return table.finish();
+  const result = table.finish();
+  result.encoding = encoding;
+  if (encoding === 'windows-1252' && options.encoding === undefined) {
+    result.problems.unshift(problem.convertedEncoding(encoding));
+  }
+  return result;
+}
+
+/** The chunks as UTF-8. */
+function decoded(chunks: AsyncIterable<Buffer>, encoding: TextEncoding): AsyncIterable<Buffer> {
+  switch (encoding) {
+    case 'utf8':
+      return chunks;
+    case 'windows-1252':
+      return decodeWindows1252Stream(chunks);
+    default:
+      return decodeUtf16(chunks, encoding);
+  }
 }
 
 /** `chunks`, each one asked for only once `early`'s sink can take the points of the one before. */

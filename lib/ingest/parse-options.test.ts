@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assertLongEnough, defaultConfig, minimumSeriesPoints } from '@/lib/forecast/config';
 import { parseCsv } from './parse-csv';
 import type { ParseResult, ProblemCode } from './types';
 
@@ -87,7 +88,7 @@ describe('parseCsv: gaps', () => {
   it("counts gaps per series and leaves them by default ('leave')", async () => {
     const file = await parseCsv(csv);
     expect(file.series[0]).toMatchObject({ gaps: 2, filled: 0, v: [1, 2, 8, 9] });
-    expect(problem(file, 'missing_timestamps')?.message).toContain('lacks 2 timestamps (the first is 2024-01-03)');
+    expect(problem(file, 'missing_timestamps')?.message).toContain('lacks 2 timestamps (33% of its steps; the first is 2024-01-03)');
   });
 
   it.each([
@@ -133,7 +134,7 @@ describe('parseCsv: resampling', () => {
     const rows: [number, number][] = Array.from({ length: 60 }, (_, d) => [d, d < 31 ? 1 : 2]);
     const file = await parseCsv(daysCsv('date,v', rows), { resample: { frequency: 'monthly', aggregation: 'sum' } });
     expect(file.series[0]).toMatchObject({ frequency: 'monthly', v: [31, 58] });
-    expect(codes(file)).toEqual(['too_few_points']);
+    expect(codes(file)).toEqual(['too_few_points', 'too_short_to_forecast']);
   });
 });
 
@@ -166,16 +167,30 @@ describe('parseCsv: encodings', () => {
     const file = await parseCsv(bytes);
     expect(file).toMatchObject({ ok: true, valueColumns: ['Umsatz €'] });
     expect(file.series[0].v).toHaveLength(3000);
-    expect(file).toEqual(await parseCsv(text));
+    expect(file.encoding).toBe('utf16le');
+    expect({ ...file, encoding: 'utf8' }).toEqual(await parseCsv(text));
   });
 
-  it('reports bytes that are not UTF-8 with their row, also far into the file', async () => {
-    const head = daysCsv('date,note,v', Array.from({ length: 3000 }, (_, d): [number, string, number] => [d, 'ok', d]));
-    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('2032-01-01,caf\xe9,1\n', 'latin1')]);
+  it('reports bytes that are not UTF-8 past a UTF-8 head with their row', async () => {
+    const head = daysCsv('date,note,v', Array.from({ length: 5000 }, (_, d): [number, string, number] => [d, 'ok', d]));
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('2042-01-01,caf\xe9,1\n', 'latin1')]);
     const file = await parseCsv(bytes);
     expect(codes(file)).toEqual(['unsupported_encoding']);
-    expect(file.problems[0]).toMatchObject({ row: 3002 });
-    expect(file.problems[0].message).toContain('"2032-01-01,café,1"');
+    expect(file.problems[0]).toMatchObject({ row: 5002 });
+    expect(file.problems[0].message).toContain('"2042-01-01,café,1"');
+    expect(file.problems[0].message).toContain('set the encoding option to "windows-1252"');
+    // Named, the encoding reads the whole file.
+    const named = await parseCsv(bytes, { encoding: 'windows-1252' });
+    expect(named).toMatchObject({ ok: true, encoding: 'windows-1252', skippedColumns: [{ name: 'note' }] });
+    expect(named.problems.map((p) => p.code)).not.toContain('converted_encoding');
+  });
+
+  it('reads a Windows-1252 head as Windows-1252, with a notice, € and umlauts intact', async () => {
+    const text = daysCsv('date,Umsatz €,Gäste', Array.from({ length: 40 }, (_, d): [number, number, number] => [d, d % 7, d % 5]));
+    const file = await parseCsv(Buffer.from(text, 'latin1').map((byte, i) => (text[i] === '€' ? 0x80 : byte)));
+    expect(file).toMatchObject({ ok: true, encoding: 'windows-1252', valueColumns: ['Umsatz €', 'Gäste'] });
+    expect(codes(file)).toContain('converted_encoding');
   });
 });
 
@@ -185,14 +200,14 @@ describe('parseCsv: dayFirst', () => {
   it('without it, reads month-first and warns that the order was guessed', async () => {
     const file = await parseCsv(ambiguous);
     expect(file.timeFormat).toBe('MM/DD/YYYY');
-    expect(codes(file)).toEqual(['ambiguous_dates']);
+    expect(codes(file)).toEqual(['ambiguous_dates', 'too_short_to_forecast']);
     expect(file.series[0].frequency).toBe('daily');
   });
 
   it('true reads day-first, and nothing is left to warn about', async () => {
     const file = await parseCsv(ambiguous, { dayFirst: true });
     expect(file.timeFormat).toBe('DD/MM/YYYY');
-    expect(codes(file)).toEqual([]);
+    expect(codes(file)).toEqual(['too_short_to_forecast']);
     expect(file.series[0].frequency).toBe('monthly');
     expect(new Date(file.series[0].t[3]).toISOString()).toBe('2024-05-01T00:00:00.000Z');
   });
@@ -221,5 +236,28 @@ describe('parseCsv: time offset', () => {
     const file = await parseCsv(daysCsv('date,v', [[0, 1], [1, 2], [2, 3]]));
     expect(file.timeOffset).toBeNull();
     expect(file.series[0].timeOffset).toBeNull();
+  });
+});
+
+describe('parseCsv: too short to forecast', () => {
+  const days = (n: number) => daysCsv('date,v', Array.from({ length: n }, (_, d) => [d, (d * 7) % 5] as [number, number]));
+
+  it('warns at import with the minimum for the frequency and the horizon it would get', async () => {
+    const { points, horizon } = minimumSeriesPoints('daily');
+    const file = await parseCsv(days(points - 1));
+    expect(file.ok).toBe(true);
+    const short = problem(file, 'too_short_to_forecast');
+    expect(short).toMatchObject({ severity: 'warning', column: 'v', count: 1 });
+    expect(short?.message).toContain(`has ${points - 1} points: a daily series needs at least ${points} points`);
+    expect(short?.message).toContain(`a horizon of ${horizon} step${horizon === 1 ? '' : 's'}`);
+    // The minimum is what training then accepts with the default settings.
+    expect(() => assertLongEnough(points, defaultConfig('daily', points))).not.toThrow();
+    expect(() => assertLongEnough(points - 1, defaultConfig('daily', points - 1))).toThrow();
+  });
+
+  it('says nothing for a series long enough, nor in a preview of the head of a file', async () => {
+    const { points } = minimumSeriesPoints('daily');
+    expect(problem(await parseCsv(days(points)), 'too_short_to_forecast')).toBeUndefined();
+    expect(problem(await parseCsv(days(5), { partial: true }), 'too_short_to_forecast')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Every problem the parser reports, worded in one place: each message says what is wrong and
 // what to change in the file (or which option to set) to fix it.
-import type { Frequency } from '@/lib/forecast/types';
+import { frequencyLabel, type Frequency } from '@/lib/forecast/time';
 import { MAX_ID_VALUES } from './category-column';
 import type { EncodingError } from './encoding';
 import type { DuplicatePolicy, GapPolicy, Layout, Problem, ProblemCode } from './types';
@@ -334,13 +334,51 @@ export function constantSeries(series: readonly { name: string; value: number }[
   );
 }
 
-export function missingTimestamps(series: string, frequency: Frequency, missing: number, first: number): Problem {
+/**
+ * `missingShare`: the share of the grid's steps without a point. `counts`: every value is a whole
+ * number >= 0, so a missing step most likely means nothing happened and 0 is the fill that fits.
+ */
+export function missingTimestamps(
+  series: string,
+  frequency: Frequency,
+  missing: number,
+  first: number,
+  missingShare: number,
+  counts: boolean,
+): Problem {
+  const share = Math.round(missingShare * 100);
+  const advice = counts
+    ? 'The values look like counts: if a missing step means nothing happened, choose the gap policy ' +
+      '"zero" to fill them with 0.'
+    : 'Forecasting assumes evenly spaced points; add the missing rows if the gaps matter, or choose a ' +
+      'gap policy to fill them.';
   return warning(
     'missing_timestamps',
-    `Series "${series}" is ${frequency} but lacks ${missing} timestamp${missing === 1 ? '' : 's'} ` +
-      `(the first is ${isoTime(first)}). Forecasting assumes evenly spaced points; add the ` +
-      'missing rows if the gaps matter, or choose a gap policy to fill them.',
-    { column: series, count: missing },
+    `Series "${series}" is ${frequencyLabel(frequency)} but lacks ${missing} timestamp${missing === 1 ? '' : 's'} ` +
+      `(${share > 0 ? `${share}%` : 'under 1%'} of its steps; the first is ${isoTime(first)}). ${advice}`,
+    { column: series, count: missing, ...(counts ? { suggestedGapPolicy: 'zero' as const } : {}) },
+  );
+}
+
+/**
+ * A series too short for a run with the default settings: it imports (the user may add rows by
+ * appending, or pick a shorter horizon), but it would be refused at training.
+ */
+export function tooShortToForecast(
+  series: readonly { name: string; points: number }[],
+  frequency: Frequency,
+  minimum: { points: number; horizon: number },
+): Problem {
+  const one = series.length === 1;
+  const subject = one
+    ? `Series "${series[0].name}" has ${series[0].points} point${series[0].points === 1 ? '' : 's'}`
+    : `${series.length} series (${seriesList(series.map((s) => s.name))}) have fewer than ${minimum.points} points`;
+  return warning(
+    'too_short_to_forecast',
+    `${subject}: a ${frequencyLabel(frequency)} series needs at least ${minimum.points} points to be ` +
+      `forecast with the default settings (a horizon of ${minimum.horizon} step${minimum.horizon === 1 ? '' : 's'}, ` +
+      'held out once to test the model). It imports, but training would refuse it: add rows, or append them later.',
+    { count: series.length, ...(one ? { column: series[0].name } : {}) },
   );
 }
 
@@ -359,7 +397,7 @@ export function filledTimestamps(
 ): Problem {
   return warning(
     'missing_timestamps',
-    `Series "${series}" is ${frequency} but lacked ${filled} timestamp${filled === 1 ? '' : 's'} ` +
+    `Series "${series}" is ${frequencyLabel(frequency)} but lacked ${filled} timestamp${filled === 1 ? '' : 's'} ` +
       `(the first is ${isoTime(first)}); they were filled with ${FILLED_WITH[policy]}.`,
     { column: series, count: filled },
   );
@@ -375,7 +413,7 @@ export function gapsTooLargeToFill(
 ): Problem {
   return warning(
     'missing_timestamps',
-    `Series "${series}" is ${frequency} but lacks ${missing} timestamps against ${points} present, ` +
+    `Series "${series}" is ${frequencyLabel(frequency)} but lacks ${missing} timestamps against ${points} present, ` +
       `more than ${maxShare} per present point, so they were not filled: the series would be mostly ` +
       'made up. Resample it to a coarser frequency, or check its dates.',
     { column: series, count: missing },
@@ -383,15 +421,17 @@ export function gapsTooLargeToFill(
 }
 
 /** One warning for many series with gaps, instead of one each. */
-export function missingTimestampsSummary(series: number, missing: number, filled: boolean): Problem {
+export function missingTimestampsSummary(series: number, missing: number, filled: boolean, counts = false): Problem {
+  const advice = counts
+    ? '. Their values look like counts: if a missing step means nothing happened, choose the gap policy ' +
+      '"zero" to fill them with 0.'
+    : '. Forecasting assumes evenly spaced points; add the missing rows if the gaps matter, or ' +
+      'choose a gap policy to fill them.';
   return warning(
     'missing_timestamps',
     `${series} series lack timestamps between their first and last point, ${missing} in all` +
-      (filled
-        ? '; they were filled by the gap policy.'
-        : '. Forecasting assumes evenly spaced points; add the missing rows if the gaps matter, or ' +
-          'choose a gap policy to fill them.'),
-    { count: missing },
+      (filled ? '; they were filled by the gap policy.' : advice),
+    { count: missing, ...(counts && !filled ? { suggestedGapPolicy: 'zero' as const } : {}) },
   );
 }
 
@@ -417,6 +457,16 @@ export function idColumnAsValue(name: string): Problem {
   );
 }
 
+/** The file was not UTF-8 and was read as `encoding`: the characters are worth a look. */
+export function convertedEncoding(encoding: 'windows-1252'): Problem {
+  return warning(
+    'converted_encoding',
+    `The file is not UTF-8, so it was read as ${encoding === 'windows-1252' ? 'Windows-1252' : encoding} ` +
+      '(what Excel on Windows saves as "CSV"). Check that names with accents or € read right; if they ' +
+      'do not, choose the file\'s encoding, or save it as UTF-8 ("CSV UTF-8" in Excel).',
+  );
+}
+
 export function unsupportedEncoding(error_: EncodingError): Problem {
   const byte = `0x${error_.byte.toString(16).toUpperCase().padStart(2, '0')}`;
   const seen = error_.asWindows1252 ? ` (read as Windows-1252 the row says "${truncate(error_.asWindows1252)}")` : '';
@@ -425,7 +475,8 @@ export function unsupportedEncoding(error_: EncodingError): Problem {
     `The file is not UTF-8: row ${error_.line} contains the byte ${byte}${seen}. It was probably ` +
       'saved as Windows-1252/Latin-1. Save it as UTF-8 (in Excel: Save As > "CSV UTF-8"; in ' +
       'LibreOffice: character set "Unicode (UTF-8)") or convert it, e.g. ' +
-      '`iconv -f WINDOWS-1252 -t UTF-8 file.csv > file-utf8.csv`, then upload it again.',
+      '`iconv -f WINDOWS-1252 -t UTF-8 file.csv > file-utf8.csv`, then upload it again; or set the ' +
+      'encoding option to "windows-1252".',
     { row: error_.line },
   );
 }

@@ -1,44 +1,16 @@
-// Putting a series on a chosen frequency: each point stands for the period (minute, hour, UTC day,
-// Monday-based week, month, quarter, year) that starts at its timestamp, with the values falling
-// into that period aggregated.
-import type { Frequency } from '@/lib/forecast/types';
+// Putting a series on a chosen frequency: each point stands for the period (15 minutes, hour, UTC
+// day, business day, Monday-based week, month, quarter, year; see periodStart in lib/forecast/time)
+// that starts at its timestamp, with the values falling into that period aggregated.
+import { periodStart, type RegularFrequency } from '@/lib/forecast/time';
 import type { Aggregation } from './types';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-/** 1970-01-01 was a Thursday: day 0 is 3 days after a Monday. */
-const DAYS_AFTER_MONDAY_AT_EPOCH = 3;
-
-/** The start of the period of `frequency` that contains `t`. */
-export function periodStart(t: number, frequency: Exclude<Frequency, 'irregular'>): number {
-  switch (frequency) {
-    case 'minutely':
-      return Math.floor(t / MINUTE) * MINUTE;
-    case 'hourly':
-      return Math.floor(t / HOUR) * HOUR;
-    case 'daily':
-      return Math.floor(t / DAY) * DAY;
-    case 'weekly': {
-      const day = Math.floor(t / DAY);
-      const sinceMonday = (((day + DAYS_AFTER_MONDAY_AT_EPOCH) % 7) + 7) % 7;
-      return (day - sinceMonday) * DAY;
-    }
-    default: {
-      const date = new Date(t);
-      const month = date.getUTCMonth();
-      if (frequency === 'monthly') return Date.UTC(date.getUTCFullYear(), month, 1);
-      if (frequency === 'quarterly') return Date.UTC(date.getUTCFullYear(), month - (month % 3), 1);
-      return Date.UTC(date.getUTCFullYear(), 0, 1);
-    }
-  }
-}
+export { periodStart };
 
 /** One point per period that has values; `t` must be ascending. */
 export function resample(
   t: readonly number[],
   v: readonly number[],
-  frequency: Exclude<Frequency, 'irregular'>,
+  frequency: RegularFrequency,
   aggregation: Aggregation,
 ): { t: number[]; v: number[] } {
   const outT: number[] = [];

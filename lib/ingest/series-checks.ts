@@ -1,4 +1,6 @@
 // The last checks on prepared series: too few points, constant values, and the gaps to report.
+import { minimumSeriesPoints } from '@/lib/forecast/config';
+import type { Frequency } from '@/lib/forecast/time';
 import { MAX_FILLED_PER_POINT, type PreparedSeries } from './prepare-series';
 import * as problem from './problems';
 import type { ParsedSeries, ParseOptions, Problem } from './types';
@@ -49,6 +51,7 @@ export function checkSeries(
   if (short.length > 0) problems.push(problem.tooFewPointsSkipped(short, nothingLeft));
   if (constant.length > 0) problems.push(problem.constantSeries(constant, nothingLeft));
   problems.push(...gapProblems(kept, options));
+  if (!options.partial) problems.push(...shortProblems(kept));
   return { series: kept.map((p) => p.series), skippedSeries };
 }
 
@@ -65,15 +68,48 @@ function gapProblems(prepared: readonly PreparedSeries[], options: ParseOptions)
   const reported = withGaps.filter((p) => !p.tooSparseToFill);
   if (reported.length > GAP_WARNINGS_NAMED) {
     const missing = reported.reduce((sum, p) => sum + p.series.gaps, 0);
-    found.push(problem.missingTimestampsSummary(reported.length, missing, policy !== 'leave'));
+    const counts = reported.every((p) => looksLikeCounts(p.series.v));
+    found.push(problem.missingTimestampsSummary(reported.length, missing, policy !== 'leave', counts));
     return found;
   }
   for (const { series, firstGap } of reported) {
     found.push(
       policy === 'leave'
-        ? problem.missingTimestamps(series.name, series.frequency, series.gaps, firstGap!)
+        ? problem.missingTimestamps(
+            series.name,
+            series.frequency,
+            series.gaps,
+            firstGap!,
+            series.gaps / (series.gaps + series.t.length),
+            looksLikeCounts(series.v),
+          )
         : problem.filledTimestamps(series.name, series.frequency, series.gaps, firstGap!, policy),
     );
   }
   return found;
+}
+
+/** Whole numbers, none negative: what a count of events or sales looks like. */
+export function looksLikeCounts(v: readonly number[]): boolean {
+  return v.length > 0 && v.every((value) => value >= 0 && Number.isInteger(value));
+}
+
+/** One warning per frequency for the series too short for a default run (see minimumSeriesPoints). */
+function shortProblems(prepared: readonly PreparedSeries[]): Problem[] {
+  const minimum = new Map<Frequency, ReturnType<typeof minimumSeriesPoints>>();
+  const minimumFor = (frequency: Frequency) => {
+    if (!minimum.has(frequency)) minimum.set(frequency, minimumSeriesPoints(frequency));
+    return minimum.get(frequency)!;
+  };
+  const byFrequency = new Map<Frequency, { name: string; points: number }[]>();
+  for (const p of prepared) {
+    const { frequency, name, t } = p.series;
+    if (t.length >= minimumFor(frequency).points) continue;
+    const list = byFrequency.get(frequency) ?? [];
+    list.push({ name, points: t.length });
+    byFrequency.set(frequency, list);
+  }
+  return [...byFrequency].map(([frequency, series]) =>
+    problem.tooShortToForecast(series, frequency, minimumFor(frequency)),
+  );
 }

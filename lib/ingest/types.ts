@@ -1,6 +1,7 @@
 // Public types of CSV ingest. Parsing is pure: it reads bytes and returns series or problems;
 // storing is lib/db's job, so a rejected file can never be half-stored.
-import type { Frequency } from '@/lib/forecast/types';
+import type { Frequency, RegularFrequency } from '@/lib/forecast/time';
+import type { TextEncoding } from './encoding';
 
 export type ProblemCode =
   | 'empty_file'
@@ -26,7 +27,11 @@ export type ProblemCode =
   | 'no_id_column'
   | 'missing_ids'
   | 'constant_series'
-  | 'formula_like_cells';
+  | 'formula_like_cells'
+  // Added with frequencies as unit x multiple: a series shorter than a default run needs.
+  | 'too_short_to_forecast'
+  // A file read as Windows-1252 because it is not UTF-8 (a notice: check the characters).
+  | 'converted_encoding';
 
 export interface Problem {
   code: ProblemCode;
@@ -39,6 +44,8 @@ export interface Problem {
   count?: number;
   /** 'error' rejects the file; 'warning' is reported but the file imports. */
   severity: 'error' | 'warning';
+  /** missing_timestamps of count-like values: the gap policy that fits them ('zero'). */
+  suggestedGapPolicy?: GapPolicy;
 }
 
 export interface ParsedSeries {
@@ -79,7 +86,7 @@ export type Aggregation = 'mean' | 'sum' | 'last' | 'min' | 'max';
 
 export interface ResampleOptions {
   /** The step of the output series; each point stands for the period starting at its timestamp. */
-  frequency: Exclude<Frequency, 'irregular'>;
+  frequency: RegularFrequency;
   /** How the values falling into one period become its value. */
   aggregation: Aggregation;
 }
@@ -112,6 +119,11 @@ export interface ParseOptions {
    * Default: decided by the data (a day above 12), month-first with an ambiguous_dates warning.
    */
   dayFirst?: boolean;
+  /**
+   * The file's text encoding. Default: UTF-16 by its byte order mark or NUL pattern, Windows-1252
+   * when the head is not UTF-8 (with a converted_encoding notice), else UTF-8.
+   */
+  encoding?: TextEncoding;
 }
 
 // The fields marked "always set" are typed optional only so that objects built from this type
@@ -130,6 +142,8 @@ export interface ParsedFile {
   timeColumn: string | null;
   /** How the time column was read, e.g. 'YYYY-MM-DD' or 'DD/MM/YYYY'; null without one. */
   timeFormat: string | null;
+  /** The text encoding the file was read with (unset when it was refused before reading). */
+  encoding?: TextEncoding;
   /**
    * Always set. The UTC offset the timestamps were written with ("+02:00"; the most common one
    * when they differ); null when they carry none (then they were read as UTC).

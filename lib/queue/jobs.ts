@@ -10,6 +10,12 @@ export const scheduledTrainJobSchema = z.object({
   runId: z.string().min(1).optional(),
 });
 
+export const batchJobSchema = z.object({ batchId: z.string().min(1) });
+
+export const batchChunkJobSchema = z.object({ batchId: z.string().min(1), runIds: z.array(z.string().min(1)).min(1) });
+
 export type TrainJobData = z.infer<typeof trainJobSchema>;
+export type BatchJobData = z.infer<typeof batchJobSchema>;
+export type BatchChunkJobData = z.infer<typeof batchChunkJobSchema>;
 export type ScheduledTrainJobData = z.infer<typeof scheduledTrainJobSchema>;
-export type TrainQueueJobData = TrainJobData | ScheduledTrainJobData;
+export type TrainQueueJobData = TrainJobData | ScheduledTrainJobData | BatchJobData | BatchChunkJobData;

@@ -8,6 +8,10 @@ export const JOB_NAMES = {
   train: 'train',
   /** Fired by a schedule's job scheduler: create a run on the newest data, then train it. */
   scheduledTrain: 'scheduled-train',
+  /** A batch's parent job (lib/batches): runs once every chunk has ended; stores the batch's outcome. */
+  batch: 'batch',
+  /** A child of a batch: train the runs of one chunk of its series, one after the other. */
+  batchChunk: 'batch-chunk',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

@@ -8,6 +8,7 @@ import type { Run } from '@/lib/db/runs';
 import { getSeriesAsSystem } from '@/lib/db/series';
 import type { PredictionModel } from '@/lib/forecast/types';
 import { predictionsCsv, predictionsFileName } from './predictions-csv';
+import { predictionsParquet } from './predictions-parquet';
 
 export interface PredictionsJson {
   runId: string;
@@ -61,4 +62,15 @@ export async function predictionsAsCsv(run: Run, requested?: PredictionModel): P
   const model = requested ?? defaultPredictionModel(run);
   const { seriesName, rows } = await modelRows(run, model);
   return { fileName: predictionsFileName(seriesName, run.id, model), csv: predictionsCsv(rows, { model, series: seriesName }) };
+}
+
+/** The same rows and columns as the CSV (rounded the same way), as a Parquet file. */
+export async function predictionsAsParquet(run: Run, requested?: PredictionModel): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+  const model = requested ?? defaultPredictionModel(run);
+  const { seriesName, rows } = await modelRows(run, model);
+  const label = (value: string) => ({ values: rows.map(() => value) });
+  return {
+    fileName: predictionsFileName(seriesName, run.id, model, 'parquet'),
+    bytes: predictionsParquet(rows, [], [{ name: 'model', ...label(model) }, { name: 'series', ...label(seriesName) }]),
+  };
 }

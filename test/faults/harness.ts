@@ -14,6 +14,7 @@ import { scopeOf } from '@/lib/auth/scope';
 import { disconnectDb, getPrisma } from '@/lib/db/client';
 import { getRunAsSystem, type Run } from '@/lib/db/runs';
 import { applyMigrations } from '@/lib/db/migrate';
+import { closeBatchFlows } from '@/lib/queue/batch-flow';
 import { closeRunEvents } from '@/lib/queue/run-events';
 import { closeTrainQueue } from '@/lib/queue/train-queue';
 import { csvForm, dailyCsv } from '@/test/api';
@@ -128,6 +129,7 @@ export async function startFaultServices(): Promise<FaultServices> {
       for (const worker of workers) worker.process.kill();
       await Promise.all(workers.map((worker) => worker.exited));
       await closeRunEvents();
+      await closeBatchFlows();
       await closeTrainQueue();
       await disconnectDb();
       await redis.stop();

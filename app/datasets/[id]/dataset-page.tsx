@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { ForecastAllButton } from '@/components/batches/forecast-all-button';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
 import { ButtonLink } from '@/components/ui/button';
@@ -55,6 +56,7 @@ export function DatasetPage({ id }: { id: string }) {
         }
         actions={
           <>
+            <ForecastAllButton datasetId={dataset.id} seriesCount={dataset.series.length} />
             <ButtonLink href={datasetExportUrl(dataset.id)} download data-testid="download-dataset">
               Download CSV
             </ButtonLink>

@@ -65,6 +65,7 @@ export const runSchema = z
     id: z.string(),
     seriesId: z.string(),
     scheduleId: z.string().nullable(),
+    batchId: z.string().nullable().meta({ description: 'The batch that created the run (POST /api/datasets/{id}/runs); null for single runs' }),
     status: z.enum(RUN_STATUSES),
     progress: z.number().min(0).max(1),
     progressDetail: z

@@ -10,7 +10,7 @@ export const listRunsQuery = z.object({ seriesId: z.string().min(1).optional() }
 export const createRunBody = forecastConfigInputSchema.extend({ seriesId: z.string().min(1) });
 
 export const predictionsQuery = z.object({
-  format: z.enum(['csv', 'json']).default('json'),
+  format: z.enum(['csv', 'json', 'parquet']).default('json'),
   /** Absent: the run's champion. `ensemble` exists only when the champion is an average. */
   model: z.enum(PREDICTION_MODELS).optional(),
 });

@@ -99,6 +99,9 @@ describe('seasonalDifference / seasonalIntegrate', () => {
 describe('seasonalPeriods', () => {
   it('takes every cycle of the frequency the data shows twice', () => {
     expect(seasonalPeriods('hourly', { length: 24, source: 'frequency' }, 10_000)).toEqual([24, 168]);
+    expect(seasonalPeriods('10min', { length: 144, source: 'frequency' }, 3000)).toEqual([144, 1008]);
+    expect(seasonalPeriods('15min', { length: 96, source: 'frequency' }, 1000)).toEqual([96]);
+    expect(seasonalPeriods('business-daily', { length: 5, source: 'frequency' }, 100)).toEqual([5]);
     expect(seasonalPeriods('hourly', { length: 24, source: 'frequency' }, 300)).toEqual([24]);
     expect(seasonalPeriods('daily', WEEK, 800)).toEqual([7, 365]);
     expect(seasonalPeriods('daily', WEEK, 400)).toEqual([7]);

@@ -3,7 +3,8 @@ import { attachment, json } from '@/lib/api/response';
 import { apiRoute, idParams } from '@/lib/api/route';
 import { predictionsQuery } from '@/lib/api/schemas/runs';
 import { getRun } from '@/lib/db/runs';
-import { predictionsAsCsv, predictionsAsJson } from '@/lib/runs/export-predictions';
+import { predictionsAsCsv, predictionsAsJson, predictionsAsParquet } from '@/lib/runs/export-predictions';
+import { PARQUET_CONTENT_TYPE } from '@/lib/runs/predictions-parquet';
 
 export const runtime = 'nodejs';
 
@@ -13,6 +14,10 @@ export const GET = apiRoute({ params: idParams, query: predictionsQuery }, async
     // JSON for API clients, named like the CSV when a browser saves it.
     const { fileName, body } = await predictionsAsJson(run, query.model);
     return json(body, 200, { 'content-disposition': `attachment; filename="${fileName}"` });
+  }
+  if (query.format === 'parquet') {
+    const { fileName, bytes } = await predictionsAsParquet(run, query.model);
+    return attachment(bytes, PARQUET_CONTENT_TYPE, fileName);
   }
   const { fileName, csv } = await predictionsAsCsv(run, query.model);
   return attachment(csv, 'text/csv; charset=utf-8', fileName);

@@ -1,0 +1,139 @@
+// The batch routes in-process: validation, the flow a batch queues (a parent waiting for one
+// child per chunk), the chunk and parent processors run here on the real queue and database, and
+// what the routes then serve. Worker processes, cancellation and faults: test/faults/batch.int.test.ts.
+import type { Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disconnectDb } from '@/lib/db/client';
+import { chunkJobId, closeBatchFlows } from '@/lib/queue/batch-flow';
+import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
+import { call, callJson, csvForm, signedInUser } from '@/test/api';
+import { processBatch, processBatchChunk } from '@/worker/processors/batch';
+import { POST as upload } from '../datasets/route';
+import { POST as createBatch } from '../datasets/[id]/runs/route';
+import { GET as listRuns } from '../runs/route';
+import { GET as runPredictions } from '../runs/[id]/predictions/route';
+import { POST as cancel } from './[id]/cancel/route';
+import { GET as predictions } from './[id]/predictions/route';
+import { GET as getBatch } from './[id]/route';
+
+const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4, seed: 3 };
+
+/** A wide file: three daily columns of 90 days. */
+function wideCsv(): string {
+  const rows = ['date,alpha,beta,gamma'];
+  for (let day = 0; day < 90; day++) {
+    const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+    const v = (k: number) => (100 + 10 * k + day * 0.1 * k + (5 + k) * Math.sin((2 * Math.PI * (day + k)) / 7)).toFixed(2);
+    rows.push(`${date},${v(0)},${v(1)},${v(2)}`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+let datasetId: string;
+let series: { id: string; name: string }[];
+
+async function job(id: string): Promise<Job> {
+  const found = await getTrainQueue().getJob(id);
+  if (!found) throw new Error(`No job ${id}`);
+  return found;
+}
+
+beforeAll(async () => {
+  const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(wideCsv(), 'shops.csv') });
+  expect(status).toBe(201);
+  datasetId = body.dataset.id;
+  series = body.dataset.series;
+});
+
+afterAll(async () => {
+  await closeBatchFlows();
+  await closeTrainQueue();
+  await disconnectDb();
+});
+
+describe('POST /api/datasets/:id/runs', () => {
+  it('says what to fix: unknown series, a misspelt or out-of-range setting, an empty selection', async () => {
+    const unknown = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { seriesIds: [series[0].id, 'nope'] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/"nope" is not a series of dataset/);
+    const typo = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { horizn: 7 } });
+    expect(typo.status).toBe(400);
+    const range = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { horizon: 0 } });
+    expect(range.status).toBe(400);
+    expect(range.body.error.message).toMatch(/horizon/);
+    const empty = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { seriesIds: [] } });
+    expect(empty.status).toBe(400);
+    const missing = await callJson(createBatch, { method: 'POST', params: { id: 'no-such-dataset' }, body: {} });
+    expect(missing.status).toBe(404);
+  });
+
+  it('queues a flow, trains through the chunk processors and serves the batch, its runs and one long table', async () => {
+    const created = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { ...TINY, seriesIds: [series[2].id, series[0].id] } });
+    expect(created.status).toBe(202);
+    expect(created.body).toEqual({ batch: { id: expect.any(String), status: 'queued' } });
+    const batchId: string = created.body.batch.id;
+
+    // The flow: the parent waits for its two chunks (one series each).
+    expect(await getTrainQueue().getJobState(batchId)).toBe('waiting-children');
+    const queued = await callJson(getBatch, { params: { id: batchId } });
+    expect(queued.body.batch).toMatchObject({ id: batchId, status: 'queued', progress: 0 });
+    expect(queued.body.batch.series.map((row: { name: string; status: string }) => [row.name, row.status])).toEqual([
+      ['alpha', 'queued'],
+      ['gamma', 'queued'],
+    ]);
+
+    for (const index of [0, 1]) {
+      const chunk = await job(chunkJobId(batchId, index));
+      expect(chunk.data.runIds).toHaveLength(1);
+      await processBatchChunk(chunk);
+      // Moves the chunk to completed, as a worker does: the parent counts it as processed.
+      await chunk.moveToCompleted(undefined, chunk.token ?? '0', false).catch(() => undefined);
+    }
+    const running = await callJson(getBatch, { params: { id: batchId } });
+    expect(running.body.batch.status).toBe('running');
+    expect(running.body.batch.progress).toBe(1);
+
+    await processBatch(await job(batchId));
+    const { status, body } = await callJson(getBatch, { params: { id: batchId } });
+    expect(status).toBe(200);
+    const batch = body.batch;
+    expect(batch.status).toBe('succeeded');
+    expect(batch.finishedAt).not.toBeNull();
+    expect(batch.summary).toMatchObject({ series: 2, succeeded: 2, failed: 0 });
+    for (const row of batch.series) {
+      expect(row).toMatchObject({ status: 'succeeded', champion: expect.any(String), mase: expect.any(Number), error: null });
+    }
+
+    // Each series' run is an ordinary run with the batch's id.
+    const runs = await callJson(listRuns, { path: `/api/runs?seriesId=${series[0].id}` });
+    expect(runs.body.runs[0]).toMatchObject({ batchId, status: 'succeeded' });
+
+    const csv = await (await call(predictions, { path: '/?format=csv', params: { id: batchId } })).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId');
+    expect(lines).toHaveLength(1 + 2 * 14);
+
+    // A single run's predictions as Parquet too.
+    const parquet = await call(runPredictions, { path: '/?format=parquet', params: { id: batch.series[0].runId } });
+    expect(parquet.status).toBe(200);
+    expect(parquet.headers.get('content-disposition')).toMatch(/\.parquet"$/);
+    expect(new TextDecoder().decode(new Uint8Array(await parquet.arrayBuffer()).slice(0, 4))).toBe('PAR1');
+
+    // Finished: cancelling is a conflict.
+    expect((await callJson(cancel, { method: 'POST', params: { id: batchId } })).status).toBe(409);
+  });
+
+  it("is 404 for another user's dataset and batch", async () => {
+    const other = await signedInUser('other');
+    expect((await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: {}, as: other })).status).toBe(404);
+    const mine = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { ...TINY, seriesIds: [series[1].id] } });
+    const batchId = mine.body.batch.id;
+    expect((await callJson(getBatch, { params: { id: batchId }, as: other })).status).toBe(404);
+    expect((await callJson(predictions, { params: { id: batchId }, as: other })).status).toBe(404);
+    expect((await callJson(cancel, { method: 'POST', params: { id: batchId }, as: other })).status).toBe(404);
+    // Its owner can cancel it while queued: the batch and its run are cancelled.
+    const cancelled = await callJson(cancel, { method: 'POST', params: { id: batchId } });
+    expect(cancelled.body).toEqual({ batch: { id: batchId, status: 'cancelled' } });
+    expect((await callJson(getBatch, { params: { id: batchId } })).body.batch.series[0].status).toBe('cancelled');
+  });
+});

@@ -1,0 +1,242 @@
+'use client';
+// A batch: its progress, the aggregate scores over its series, a histogram of skill, and a
+// sortable, filterable table of the series with a link to each series' run. One download holds
+// every series' predictions (CSV or Parquet).
+import Link from 'next/link';
+import { useState } from 'react';
+import { SkillHistogram } from '@/components/batches/skill-histogram';
+import { Sparkline } from '@/components/charts/sparkline';
+import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Facts } from '@/components/ui/facts';
+import { InputField, SelectField } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { Table } from '@/components/ui/table';
+import { ApiError } from '@/lib/client/api-error';
+import { batchPredictionsUrl, cancelBatch, getBatch, visibleRows, type Batch, type SortKey, type TableView } from '@/lib/client/batches';
+import { formatCount, formatNumber, formatPercent, formatPercentValue } from '@/lib/client/format';
+import { MODEL_LABELS, MODEL_ORDER, predictionModelLabel } from '@/lib/client/models';
+import { isActive } from '@/lib/client/run-status';
+import type { RunStatus } from '@/lib/client/types';
+import { useResource } from '@/lib/client/use-resource';
+
+const BREADCRUMBS = [{ href: '/runs', label: 'Runs' }];
+const ACTIVE_POLL_MS = 2000;
+const STATUSES: (RunStatus | 'all')[] = ['all', 'queued', 'running', 'succeeded', 'failed', 'cancelled'];
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean; title?: string }[] = [
+  { key: 'name', label: 'Series' },
+  { key: 'status', label: 'Status' },
+  { key: 'champion', label: 'Champion' },
+  { key: 'mase', label: 'MASE', numeric: true, title: "The champion's backtest MASE (lower is better)" },
+  { key: 'skill', label: 'Skill', numeric: true, title: '1 - MASE(champion) / MASE(seasonal naive): above 0 beats repeating the last season' },
+];
+
+function share(value: { share: number | null; series: number }): string {
+  return value.share === null ? '—' : `${formatPercent(value.share)} of ${formatCount(value.series)}`;
+}
+
+function Scores({ batch }: { batch: Batch }) {
+  const { summary } = batch;
+  // In report order (the stored JSON does not keep key order).
+  const models = MODEL_ORDER.flatMap((model) => {
+    const scores = summary.models[model];
+    return scores ? [[model, scores] as const] : [];
+  });
+  return (
+    <div className="stack">
+      <Facts
+        label="Batch outcome"
+        inline
+        items={[
+          ['Series', formatCount(summary.series)],
+          ['Succeeded', formatCount(summary.succeeded)],
+          ['Failed', formatCount(summary.failed)],
+          ['Cancelled', formatCount(summary.cancelled)],
+          ['LSTM beats seasonal naive', share(summary.lstmBeatsSeasonalNaive)],
+          ['LSTM beats the best classical model', share(summary.lstmBeatsBestClassical)],
+        ]}
+      />
+      {models.length > 0 && (
+        <Table caption="Scores per model across the series" compact data-testid="batch-scores">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className="num">Mean MASE</th>
+              <th scope="col" className="num">Median MASE</th>
+              <th scope="col" className="num" title="Sum of absolute errors over sum of absolute actuals, across every series">
+                WAPE (volume-weighted)
+              </th>
+              <th scope="col" className="num">Champion of</th>
+            </tr>
+          </thead>
+          <tbody>
+            {models.map(([model, scores]) => (
+              <tr key={model}>
+                <th scope="row">{MODEL_LABELS[model]}</th>
+                <td className="num">{formatNumber(scores.meanMase)}</td>
+                <td className="num">{formatNumber(scores.medianMase)}</td>
+                <td className="num">{formatPercentValue(scores.wape)}</td>
+                <td className="num">{formatCount(summary.champions[model] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+function SeriesRows({ batch }: { batch: Batch }) {
+  const [view, setView] = useState<TableView>({ sort: 'name', descending: false, text: '', status: 'all' });
+  const rows = visibleRows(batch.series, view);
+  const sortBy = (key: SortKey) => setView((v) => ({ ...v, sort: key, descending: v.sort === key ? !v.descending : false }));
+  return (
+    <div className="stack">
+      <div className="row">
+        <InputField
+          label="Filter"
+          type="search"
+          placeholder="Series or champion contains…"
+          value={view.text}
+          onChange={(event) => setView((v) => ({ ...v, text: event.target.value }))}
+          className="field-search"
+        />
+        <SelectField label="Status" value={view.status} onChange={(event) => setView((v) => ({ ...v, status: event.target.value as TableView['status'] }))}>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status === 'all' ? 'All' : status}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title="No series match" compact />
+      ) : (
+        <Table caption="Series of this batch" data-testid="batch-series">
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.numeric ? 'num' : undefined}
+                  title={column.title}
+                  aria-sort={view.sort === column.key ? (view.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" className="link-button" onClick={() => sortBy(column.key)}>
+                    {column.label}
+                    {view.sort === column.key ? (view.descending ? ' ↓' : ' ↑') : ''}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">History</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.runId}>
+                <th scope="row">
+                  <Link href={`/runs/${encodeURIComponent(row.runId)}`}>{row.name}</Link>
+                </th>
+                <td>
+                  <RunStatusBadge status={row.status} />
+                  {row.error && row.status === 'failed' && <div className="field-hint">{row.error}</div>}
+                </td>
+                <td>{row.champion ? predictionModelLabel(row.champion) : '—'}</td>
+                <td className="num">{formatNumber(row.mase)}</td>
+                <td className="num">{formatNumber(row.skill, 2)}</td>
+                <td className="shrink">
+                  <Sparkline seriesId={row.seriesId} label={row.name} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+export function BatchPage({ id }: { id: string }) {
+  const { data: batch, error, loading, reload } = useResource(`batch:${id}`, (signal) => getBatch(id, signal), {
+    refreshInterval: (data) => (data && !isActive(data.status) ? null : ACTIVE_POLL_MS),
+  });
+  const [cancelling, setCancelling] = useState(false);
+
+  if (loading) return <LoadingState label="Loading the batch…" />;
+  if (!batch) {
+    const missing = error instanceof ApiError && error.status === 404;
+    return (
+      <>
+        <PageHeader title={missing ? 'Batch not found' : 'Batch'} breadcrumbs={BREADCRUMBS} />
+        <div className="card">
+          <ErrorState error={error} title={missing ? 'This batch does not exist (any more)' : 'Could not load the batch'} onRetry={missing ? undefined : reload} />
+        </div>
+      </>
+    );
+  }
+
+  const active = isActive(batch.status);
+  return (
+    <>
+      <PageHeader
+        title={`Batch of ${formatCount(batch.series.length)} series`}
+        breadcrumbs={[...BREADCRUMBS, { href: `/datasets/${encodeURIComponent(batch.datasetId)}`, label: 'Dataset' }]}
+        meta={
+          <>
+            <RunStatusBadge status={batch.status} data-testid="batch-status" />
+            <span>
+              Started <RelativeTime value={batch.createdAt} />
+            </span>
+          </>
+        }
+        actions={
+          <>
+            <ButtonLink href={batchPredictionsUrl(batch.id, 'csv')} download data-testid="batch-download">
+              Download all predictions (CSV)
+            </ButtonLink>
+            <ButtonLink href={batchPredictionsUrl(batch.id, 'parquet')} download>
+              Parquet
+            </ButtonLink>
+            {active && (
+              <Button
+                variant="danger"
+                loading={cancelling}
+                onClick={async () => {
+                  setCancelling(true);
+                  try {
+                    await cancelBatch(batch.id);
+                  } finally {
+                    setCancelling(false);
+                    reload();
+                  }
+                }}
+              >
+                Cancel batch
+              </Button>
+            )}
+          </>
+        }
+      />
+      {active && (
+        <Card title="Progress">
+          <ProgressBar value={batch.progress} label="Batch progress" size="lg" data-testid="batch-progress" />
+        </Card>
+      )}
+      {batch.error && <p role="alert" className="field-error">{batch.error}</p>}
+      <Card title="Scores across the series" description="Backtest scores of every series that succeeded, per model.">
+        <Scores batch={batch} />
+      </Card>
+      <Card title="Skill across series">
+        <SkillHistogram skills={batch.series.map((row) => row.skill)} />
+      </Card>
+      <Card title="Series" description="Open a series to see its run: forecast chart, leaderboard and intervals.">
+        <SeriesRows batch={batch} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+// GET /api/batches/:id/predictions: every series' predictions in one long table, one row per
+// series x timestamp, from each succeeded run's champion (test window, then future horizon with its
+// intervals). `series,timestamp,forecast,actual` come first, as the issue and scripts expect.
+import type { Batch } from '@/lib/db/batches';
+import { listBatchRuns } from '@/lib/db/batches';
+import { listPredictions, type PredictionRow } from '@/lib/db/predictions';
+import type { PredictionModel } from '@/lib/forecast/types';
+import { roundedPredictions } from '@/lib/runs/export-predictions';
+import { csvText } from '@/lib/runs/predictions-csv';
+import { predictionsParquet } from '@/lib/runs/predictions-parquet';
+
+export const BATCH_PREDICTIONS_CSV_HEADER = 'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId';
+
+export interface BatchPredictionRow extends PredictionRow {
+  series: string;
+  seriesId: string;
+  runId: string;
+  model: PredictionModel;
+}
+
+/** Series by name; only succeeded runs have predictions. */
+export async function batchPredictionRows(batch: Batch): Promise<BatchPredictionRow[]> {
+  const rows: BatchPredictionRow[] = [];
+  for (const run of await listBatchRuns(batch.id)) {
+    if (run.status !== 'succeeded') continue;
+    const model = run.evaluation?.champion?.model ?? 'lstm';
+    // Rounded to the series' own precision, as a single run's download.
+    for (const row of roundedPredictions(await listPredictions(run.runId, model))) {
+      rows.push({ series: run.name, ...row, seriesId: run.seriesId, runId: run.runId, model });
+    }
+  }
+  return rows;
+}
+
+const csvNumber = (value: number | null): string => (value === null || !Number.isFinite(value) ? '' : String(value));
+
+export function batchPredictionsCsv(rows: readonly BatchPredictionRow[]): string {
+  const lines = rows.map((row) =>
+    [
+      csvText(row.series),
+      csvText(row.timestamp),
+      csvNumber(row.forecast),
+      csvNumber(row.actual),
+      csvNumber(row.lo80),
+      csvNumber(row.hi80),
+      csvNumber(row.lo95),
+      csvNumber(row.hi95),
+      csvText(row.segment),
+      csvText(row.model),
+      csvText(row.seriesId),
+      csvText(row.runId),
+    ].join(','),
+  );
+  return [BATCH_PREDICTIONS_CSV_HEADER, ...lines].join('\n') + '\n';
+}
+
+export function batchPredictionsFileName(batchId: string): string {
+  return `batch-${batchId.replace(/[^A-Za-z0-9._-]+/g, '-')}-predictions`;
+}
+
+export function batchPredictionsParquet(rows: readonly BatchPredictionRow[]): Uint8Array<ArrayBuffer> {
+  return predictionsParquet(
+    rows,
+    [{ name: 'series', values: rows.map((row) => row.series) }],
+    [
+      { name: 'model', values: rows.map((row) => row.model) },
+      { name: 'seriesId', values: rows.map((row) => row.seriesId) },
+      { name: 'runId', values: rows.map((row) => row.runId) },
+    ],
+  );
+}

@@ -1,0 +1,130 @@
+// The batch page's data: the API helpers of /api/batches and /api/datasets/:id/runs, the shapes
+// they answer (docs/api.md, "Batches"), and the pure logic of the series table (sort, filter) and
+// of the skill histogram, unit-tested without a browser.
+import { apiErrorFrom } from './api-error';
+import type { ForecastConfig, PredictionModel, RunStatus } from './types';
+
+export interface BatchSeriesRow {
+  seriesId: string;
+  name: string;
+  runId: string;
+  status: RunStatus;
+  champion: PredictionModel | null;
+  mase: number | null;
+  skill: number | null;
+  error: string | null;
+}
+
+export interface ModelScores {
+  series: number;
+  meanMase: number | null;
+  medianMase: number | null;
+  /** Volume-weighted, in percent. */
+  wape: number | null;
+}
+
+export interface BatchSummary {
+  series: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  models: Partial<Record<string, ModelScores>>;
+  champions: Partial<Record<string, number>>;
+  lstmBeatsSeasonalNaive: { share: number | null; series: number };
+  lstmBeatsBestClassical: { share: number | null; series: number };
+}
+
+export interface Batch {
+  id: string;
+  datasetId: string;
+  status: RunStatus;
+  progress: number;
+  config: Partial<ForecastConfig>;
+  summary: BatchSummary;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  series: BatchSeriesRow[];
+}
+
+const enc = encodeURIComponent;
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  headers.set('accept', 'application/json');
+  const response = await fetch(path, { cache: 'no-store', ...init, headers });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw apiErrorFrom(response.status, response.statusText, body);
+  return body as T;
+}
+
+/** Starts a batch over every series of the dataset (or `seriesIds`) with the given settings. */
+export async function createBatch(datasetId: string, body: Partial<ForecastConfig> & { seriesIds?: string[] } = {}): Promise<{ id: string; status: RunStatus }> {
+  return (await request<{ batch: { id: string; status: RunStatus } }>(`/api/datasets/${enc(datasetId)}/runs`, { method: 'POST', body: JSON.stringify(body) })).batch;
+}
+
+export async function getBatch(id: string, signal?: AbortSignal): Promise<Batch> {
+  return (await request<{ batch: Batch }>(`/api/batches/${enc(id)}`, { signal })).batch;
+}
+
+export async function cancelBatch(id: string): Promise<void> {
+  await request(`/api/batches/${enc(id)}/cancel`, { method: 'POST' });
+}
+
+export function batchPredictionsUrl(id: string, format: 'csv' | 'json' | 'parquet'): string {
+  return `/api/batches/${enc(id)}/predictions?format=${format}`;
+}
+
+export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';
+export interface TableView {
+  sort: SortKey;
+  descending: boolean;
+  /** Case-insensitive part of the series name or champion. */
+  text: string;
+  status: RunStatus | 'all';
+}
+
+/** Filtered and sorted rows; missing numbers sort last whatever the direction. */
+export function visibleRows(rows: readonly BatchSeriesRow[], view: TableView): BatchSeriesRow[] {
+  const text = view.text.trim().toLowerCase();
+  const kept = rows.filter(
+    (row) =>
+      (view.status === 'all' || row.status === view.status) &&
+      (text === '' || row.name.toLowerCase().includes(text) || (row.champion ?? '').toLowerCase().includes(text)),
+  );
+  const sign = view.descending ? -1 : 1;
+  return kept.sort((a, b) => {
+    const x = a[view.sort];
+    const y = b[view.sort];
+    if (x === null && y === null) return a.name.localeCompare(b.name);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return order === 0 ? a.name.localeCompare(b.name) : sign * order;
+  });
+}
+
+export interface HistogramBin {
+  /** Lower edge, inclusive; the last bin also holds its upper edge. */
+  from: number;
+  to: number;
+  count: number;
+}
+
+/**
+ * Skill across series in bins of `width` (0.1 = 10 points of skill), from the lowest to the
+ * highest bin holding a value; values below -1 (far worse than seasonal naive) go in one bin at -1.
+ */
+export function skillHistogram(skills: readonly (number | null)[], width = 0.1): HistogramBin[] {
+  const values = skills.filter((s): s is number => s !== null && Number.isFinite(s)).map((s) => Math.max(s, -1));
+  if (values.length === 0) return [];
+  const index = (v: number) => Math.floor(Math.round((v / width) * 1e9) / 1e9);
+  const low = Math.min(...values.map(index));
+  const high = Math.max(...values.map(index));
+  const bins: HistogramBin[] = [];
+  for (let i = low; i <= high; i++) bins.push({ from: i * width, to: (i + 1) * width, count: 0 });
+  for (const v of values) bins[index(v) - low].count++;
+  return bins;
+}
