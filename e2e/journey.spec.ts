@@ -162,7 +162,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const csvFile = await csvDownload;
   expect(csvFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.csv`);
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
-  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
+  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
   const rows = lines.map((line) => {
     const [timestamp, forecast, actual, , , , , segment, ...rest] = line.split(',');
     expect(rest, `a row ends with model and series: ${line}`).toEqual(['lstm', 'store_north']);
