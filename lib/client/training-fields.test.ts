@@ -5,7 +5,7 @@ import { formatConfigValue, parseTrainingForm, shortSeriesNote, trainingFormValu
 describe('shortSeriesNote', () => {
   it('says the defaults were shrunk for a short series, and nothing for a long one', () => {
     expect(shortSeriesNote(17, defaultConfig('yearly', 17))).toBe(
-      'This series is short (17 points), so the defaults are shrunk to fit it: horizon 3, lookback 2 and 1 backtest window instead of 3. A longer horizon or lookback needs more points.',
+      'This series is short (17 points), so the defaults are shrunk to fit it: horizon 3, lookback 2 and 1 backtest window instead of 5. A longer horizon or lookback needs more points.',
     );
     expect(shortSeriesNote(300, defaultConfig('daily', 300))).toBeNull();
     expect(shortSeriesNote(10, null)).toBeNull();

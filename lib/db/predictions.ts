@@ -18,6 +18,17 @@ export interface IntervalBounds {
   hi95: number | null;
 }
 
+/**
+ * The forecast's quantiles: P10 and P90 are the 80% bounds, P50 the median forecast (the forecast
+ * plus the median backtest error). Null on the test window, on runs stored before P50 was kept
+ * (p50 only), and where the backtest was too short to promise the level.
+ */
+export interface Quantiles {
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
 /** One row of GET /api/runs/:id/predictions (lib/api/schemas/responses.ts). */
 export type { PredictionRow };
 
@@ -44,6 +55,7 @@ interface ModelRows {
   testForecast: readonly number[];
   future: readonly number[];
   bands: ForecastResult['intervals']['lstm']['bands'];
+  p50: readonly number[] | undefined;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -60,11 +72,12 @@ function rowsPerModel(result: StoredResult): [PredictionModel, ModelRows][] {
       testForecast: testForecasts?.[model] ?? [],
       future: modelEntry(models, model).future,
       bands: modelEntry(intervals, model).bands,
+      p50: modelEntry(intervals, model).p50,
     },
   ]);
   if (champion?.model === 'ensemble') {
     const testForecast = backtest.windows.at(-1)!.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m]?.[i] ?? Number.NaN)));
-    perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands }]);
+    perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands, p50: champion.intervals.p50 }]);
   }
   return perModel;
 }
@@ -96,6 +109,7 @@ export async function insertPredictions(tx: Prisma.TransactionClient, runId: str
         hi80: band80.upper[i],
         lo95: band95.lower[i],
         hi95: band95.upper[i],
+        p50: rows.p50?.[i] ?? null,
       })),
     ];
   });
@@ -113,6 +127,9 @@ export async function listPredictions(runId: string, model: PredictionModel = 'l
     hi80: row.hi80,
     lo95: row.lo95,
     hi95: row.hi95,
+    p10: row.lo80,
+    p50: row.p50,
+    p90: row.hi80,
     segment: row.segment as Segment,
   }));
 }

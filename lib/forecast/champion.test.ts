@@ -113,4 +113,16 @@ describe('averageRun', () => {
     expect(averaged.windows[0].forecasts.ensemble).toEqual([10 - 2, 12 - 3]);
     expect(averaged.residuals.ensemble.map((r) => r.error)).toEqual([2, 3, 4, 5, 6, 7]);
   });
+
+  it('keeps the calibration errors at the origins every member forecast from', () => {
+    const run = backtest({ mstl: [[1, 2], [3, 4], [5, 6]], ets: [[3, 4], [5, 6], [7, 8]] });
+    // ETS forecast only from the windows' first points (as a model with fewer calibration origins).
+    const sparse = { ...run, residuals: { ...run.residuals, ets: run.residuals.ets.filter((r) => r.step === 1) } };
+    const averaged = averageRun(sparse, ['mstl', 'ets']);
+    expect(averaged.residuals.ensemble.map((r) => [r.window, r.step, r.error])).toEqual([
+      [0, 1, 2],
+      [1, 1, 4],
+      [2, 1, 6],
+    ]);
+  });
 });

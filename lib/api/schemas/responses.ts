@@ -35,6 +35,14 @@ export const modelMetricsSchema = fullMetricsSchema.partial().meta({ id: 'ModelM
 const coverageSchema = z.object({
   share: nullableNumber.meta({ description: 'Leave-one-window-out share of actual values inside the interval' }),
   points: z.number().int(),
+  byStep: z
+    .array(nullableNumber)
+    .optional()
+    .meta({ description: 'Index h - 1: the share of the points h steps ahead; absent on older runs' }),
+});
+const intervalScoresSchema = z.object({
+  msis: nullableNumber.meta({ description: 'Mean scaled interval score of the 95% interval' }),
+  wql: nullableNumber.meta({ description: 'Weighted quantile loss of P10/P50/P90' }),
 });
 const coverageLevels = z.object({ '80': coverageSchema, '95': coverageSchema });
 const transformName = z.enum(['none', 'log', 'difference', 'seasonalDifference']);
@@ -70,6 +78,9 @@ export const runEvaluationSchema = z
       summary: z.string(),
     }),
     coverage: perModel(coverageLevels),
+    intervalScores: perModel(intervalScoresSchema)
+      .optional()
+      .meta({ description: "MSIS and weighted quantile loss of every model's intervals; absent on older runs" }),
     champion: z
       .object({
         model: z.enum(PREDICTION_MODELS),
@@ -77,7 +88,25 @@ export const runEvaluationSchema = z
         reason: z.string(),
         metrics: fullMetricsSchema,
         coverage: coverageLevels,
+        intervalScores: intervalScoresSchema.optional(),
         lstmFamily: z.object({ model: z.enum(modelsOfFamily('lstm')), mase: nullableNumber, skill: nullableNumber }),
+        testMase: nullableNumber.optional().meta({
+          description: 'MASE on the backtest windows the champion was not chosen on (nested selection); absent on older runs',
+        }),
+        nested: z
+          .object({
+            windows: z.array(
+              z.object({
+                start: timestamp.nullable(),
+                model: z.enum(PREDICTION_MODELS),
+                members: z.array(z.enum(COMPARED_MODELS)),
+              }),
+            ),
+            selectionWindows: z.number().int(),
+            bestSingle: z.object({ model: z.enum(COMPARED_MODELS), mase: nullableNumber }),
+          })
+          .optional()
+          .meta({ description: 'Per scored window, the pick made on the windows before it' }),
       })
       .optional()
       .meta({ description: 'The recommended model; absent on older runs' }),
@@ -225,6 +254,9 @@ export const predictionRowSchema = z
     hi80: nullableNumber,
     lo95: nullableNumber,
     hi95: nullableNumber,
+    p10: nullableNumber.meta({ description: 'P10: the 80% lower bound' }),
+    p50: nullableNumber.meta({ description: 'P50: the median forecast; null on the test window and on older runs' }),
+    p90: nullableNumber.meta({ description: 'P90: the 80% upper bound' }),
     segment: z.enum(['test', 'future']),
   })
   .meta({ id: 'PredictionRow' });

@@ -50,15 +50,40 @@ describe('classical comparators', () => {
     expect(model.mase).toBeLessThan(naive.mase);
   });
 
-  it('reads nothing after the training cut: a later change leaves the forecast alone', async () => {
+  it('reads nothing at or after an origin: a later change leaves each forecast alone', async () => {
     const fitter = classicalFitter('mstl', { horizon: 7, frequency: 'daily', season: WEEK });
     const values = Float64Array.from(seasonal);
-    const changed = values.map((x, i) => (i >= 200 ? x * 3 : x));
+    const changed = values.map((x, i) => (i >= 205 ? x * 3 : x));
     const a = await (await fitter(values.subarray(0, 200), { index: 0, count: 1, origin: 200 })).forecastFrom(values, [200, 205]);
     const b = await (await fitter(changed.subarray(0, 200), { index: 0, count: 1, origin: 200 })).forecastFrom(changed, [200, 205]);
     expect(b).toEqual(a);
-    // A later origin reads the same path further on.
-    expect(a[1].slice(0, 2)).toEqual(a[0].slice(5, 7));
+  });
+
+  it('forecasts a later (calibration) origin from a fit on the values before it, so step h is h steps ahead', async () => {
+    const fitter = classicalFitter('ets', { horizon: 7, frequency: 'daily', season: WEEK });
+    const values = Float64Array.from(seasonal);
+    const fitted = await fitter(values.subarray(0, 200), { index: 0, count: 1, origin: 200 });
+    expect(fitted.maxCalibrationOrigins).toBeGreaterThan(1);
+    const [, later] = await fitted.forecastFrom(values, [200, 205]);
+    const fresh = await (await fitter(values.subarray(0, 205), { index: 0, count: 1, origin: 205 })).forecastFrom(values, [205]);
+    expect(later).toEqual(fresh[0]);
+    // Values between the cut and the origin count: changing them changes that forecast.
+    const moved = values.map((x, i) => (i >= 200 && i < 205 ? x + 50 : x));
+    const [, shifted] = await fitted.forecastFrom(moved, [200, 205]);
+    expect(shifted).not.toEqual(later);
+  });
+
+  it('calibrates on a few origins per window, each forecast fresh from its own fit', async () => {
+    const horizon = 7;
+    const origins = backtestOrigins(seasonal.length, horizon, 2);
+    const run = await runBacktest(seasonal, horizon, origins, 7, {
+      ets: classicalFitter('ets', { horizon, frequency: 'daily', season: WEEK }),
+    });
+    const perWindow = (k: number) => new Set(run.residuals.ets.filter((r) => r.window === k).map((r) => r.origin));
+    // The first window: 6 of its 14 calibration origins, its own first; the last has only 7 left.
+    expect([...perWindow(0)]).toHaveLength(6);
+    expect([...perWindow(0)][0]).toBe(origins[0]);
+    expect([...perWindow(1)]).toHaveLength(6);
   });
 
   it('forecasts like seasonal naive, and says why, when a comparator cannot fit', async () => {
