@@ -75,6 +75,7 @@ const HERE = 'http://horizon.invalid';
  * are refused outright, as is anything not starting with a single `/`.
  */
 export function safeReturnPath(next: string | null | undefined): string {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (!next || !next.startsWith('/') || next.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
   let url: URL;
   try {

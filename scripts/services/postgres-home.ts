@@ -150,11 +150,13 @@ function existingCluster(requested: string): string | null {
         throw new Error(
           `${requested} points to ${target}, which this user may not open: it belongs to root's \`npm start\`. ` +
             'Run npm start as root, or set DATABASE_URL to use another PostgreSQL server.',
+          { cause: error },
         );
       }
       throw new Error(
         `${requested} points to ${target}, which no longer exists (removed?). ` +
           `To start over with an empty database, delete the link: rm ${requested}`,
+        { cause: error },
       );
     }
     return target;

@@ -168,12 +168,16 @@ export function fitEtsModel(values: ArrayLike<number>, spec: EtsSpec, m: number,
   const phi0 = PHI_LOWER + 0.99 * (PHI_UPPER - PHI_LOWER);
   const x0: number[] = [alpha0];
   const steps: number[] = [0.05 / period];
-  if (trended) x0.push(beta0), steps.push(beta0 / 2);
-  if (seasonal) x0.push(gamma0), steps.push(0.02);
-  if (damped) x0.push(phi0), steps.push(-0.05);
+  const add = (value: number, step: number) => {
+    x0.push(value);
+    steps.push(step);
+  };
+  if (trended) add(beta0, beta0 / 2);
+  if (seasonal) add(gamma0, 0.02);
+  if (damped) add(phi0, -0.05);
   const scale = Math.max(Math.abs(start.level) * 0.05, 1e-6);
-  x0.push(start.level), steps.push(scale);
-  if (trended) x0.push(start.slope), steps.push(Math.max(Math.abs(start.slope) * 0.2, scale * 0.1));
+  add(start.level, scale);
+  if (trended) add(start.slope, Math.max(Math.abs(start.slope) * 0.2, scale * 0.1));
   const optimiseSeasons = seasonal && m <= MAX_OPTIMISED_SEASON;
   if (optimiseSeasons) {
     for (let k = 1; k < m; k++) {
