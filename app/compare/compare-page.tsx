@@ -14,7 +14,7 @@ import { errorMessage } from '@/lib/client/api-error';
 import { seriesZone } from '@/lib/client/format';
 import { useComparison, useDatasets } from '@/lib/client/hooks';
 import { runLabel } from '@/lib/client/run-status';
-import type { Frequency, Run } from '@/lib/client/types';
+import type { Frequency } from '@/lib/client/types';
 
 export function ComparePage({ ids }: { ids: string[] }) {
   const comparison = useComparison(ids);
