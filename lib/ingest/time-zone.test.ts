@@ -40,7 +40,14 @@ describe('wallClockToInstants', () => {
   });
 
   it('reads the repeated autumn hour as summer time first, winter time once the series has been there', () => {
-    const texts = ['2024-10-27T01:45', '2024-10-27T02:00', '2024-10-27T02:45', '2024-10-27T02:00', '2024-10-27T02:45', '2024-10-27T03:00'];
+    const texts = [
+      '2024-10-27T01:45',
+      '2024-10-27T02:00',
+      '2024-10-27T02:45',
+      '2024-10-27T02:00',
+      '2024-10-27T02:45',
+      '2024-10-27T03:00',
+    ];
     expect(instants(texts, 'Europe/Berlin')).toEqual([
       '2024-10-26T23:45:00.000Z',
       '2024-10-27T00:00:00.000Z',
@@ -68,21 +75,28 @@ describe('wallClockToInstants', () => {
 
 describe('parseCsv with timeZone', () => {
   it('reads offset-less times in the zone', async () => {
-    const parsed = await parseCsv('time,v\n2024-07-01 06:00,1\n2024-07-01 07:00,2\n2024-07-01 08:00,4\n', { timeZone: 'Europe/Berlin' });
+    const parsed = await parseCsv('time,v\n2024-07-01 06:00,1\n2024-07-01 07:00,2\n2024-07-01 08:00,4\n', {
+      timeZone: 'Europe/Berlin',
+    });
     expect(parsed.series[0].t).toEqual([at('2024-07-01T04:00Z'), at('2024-07-01T05:00Z'), at('2024-07-01T06:00Z')]);
     expect(parsed.timeZone).toBe('Europe/Berlin');
   });
 
   it('lets offsets written in the file win over the zone', async () => {
-    const parsed = await parseCsv('time,v\n2024-07-01T00:00+00:00,1\n2024-07-02T00:00+00:00,2\n2024-07-03T00:00+00:00,4\n', {
-      timeZone: 'Europe/Berlin',
-    });
+    const parsed = await parseCsv(
+      'time,v\n2024-07-01T00:00+00:00,1\n2024-07-02T00:00+00:00,2\n2024-07-03T00:00+00:00,4\n',
+      {
+        timeZone: 'Europe/Berlin',
+      },
+    );
     expect(parsed.series[0].t[0]).toBe(at('2024-07-01T00:00Z'));
     expect(parsed.timeOffset).toBe('+00:00');
   });
 
   it('leaves a column of dates as calendar days: a zone is about times of day', async () => {
-    const parsed = await parseCsv('date,v\n2024-03-30,1\n2024-03-31,2\n2024-04-01,4\n', { timeZone: 'America/New_York' });
+    const parsed = await parseCsv('date,v\n2024-03-30,1\n2024-03-31,2\n2024-04-01,4\n', {
+      timeZone: 'America/New_York',
+    });
     expect(parsed.series[0].t).toEqual([at('2024-03-30T00:00Z'), at('2024-03-31T00:00Z'), at('2024-04-01T00:00Z')]);
     expect(parsed.series[0]).toMatchObject({ frequency: 'daily', gaps: 0, timeZone: null });
     expect(parsed.timeZone).toBeNull();

@@ -36,7 +36,9 @@ interface Resolution {
 function resolve(zone: string, wall: number): Resolution {
   const before = tzOffset(zone, new Date(wall - DAY_MS));
   const after = tzOffset(zone, new Date(wall + DAY_MS));
-  const valid = [...new Set([before, after])].filter((offset) => tzOffset(zone, new Date(wall - offset * MINUTE_MS)) === offset);
+  const valid = [...new Set([before, after])].filter(
+    (offset) => tzOffset(zone, new Date(wall - offset * MINUTE_MS)) === offset,
+  );
   // Larger offset = earlier instant.
   valid.sort((a, b) => b - a);
   if (valid.length === 0) return { early: before, late: null };
