@@ -1,3 +1,4 @@
+import { tzOffset } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse-csv';
 import { isKnownTimeZone, wallClockToInstants } from './time-zone';
@@ -67,6 +68,23 @@ describe('wallClockToInstants', () => {
       '2024-10-27T01:30:00.000Z',
     ]);
   });
+
+  it.each(['Europe/Berlin', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Asia/Kolkata'])(
+    'gives back the wall clock it read for every quarter hour of a year in %s, changes at midnight included',
+    (zone) => {
+      const start = zone === 'America/Sao_Paulo' ? Date.UTC(2018, 0, 1) : Date.UTC(2024, 0, 1);
+      const t = Float64Array.from({ length: 366 * 96 }, (_, i) => start + i * 900_000);
+      const walls = Float64Array.from(t);
+      wallClockToInstants(t, zone, null);
+      let skipped = 0;
+      for (let i = 0; i < t.length; i++) {
+        const back = t[i] + tzOffset(zone, new Date(t[i])) * 60_000;
+        if (back !== walls[i]) skipped++;
+      }
+      // Only the times a spring change skips do not exist (4 quarter hours for an hour, 2 for Lord Howe's 30 minutes).
+      expect(skipped).toBe(zone === 'Asia/Kolkata' ? 0 : zone === 'Australia/Lord_Howe' ? 2 : 4);
+    },
+  );
 
   it('leaves unreadable values as NaN', () => {
     expect(instants(['nope'], 'Europe/Berlin')).toEqual(['NaN']);

@@ -51,24 +51,47 @@ function resolve(zone: string, wall: number): Resolution {
  * repeated autumn hour is decided per series in row order.
  */
 export function wallClockToInstants(t: Float64Array, zone: string, groups: Int32Array | null): void {
-  const cache = new Map<number, Resolution>();
-  const previous = new Map<number, number>();
+  // Most days have one offset from a day before to two days after: their times need no more
+  // look-ups (Intl is the dear part, a few microseconds a call). Only days near a change are
+  // resolved per quarter hour.
+  const dayOffsets = new Map<number, number | null>();
+  const quarters = new Map<number, Resolution>();
+  const previous: number[] = [];
+  let lastDay = NaN;
+  let lastDayOffset: number | null = null;
   for (let row = 0; row < t.length; row++) {
     const wall = t[row];
     if (Number.isNaN(wall)) continue;
-    const key = Math.floor(wall / QUARTER_MS);
-    let resolution = cache.get(key);
-    if (resolution === undefined) {
-      resolution = resolve(zone, wall);
-      cache.set(key, resolution);
+    const day = Math.floor(wall / DAY_MS);
+    if (day !== lastDay) {
+      let offset = dayOffsets.get(day);
+      if (offset === undefined) {
+        const before = tzOffset(zone, new Date((day - 1) * DAY_MS));
+        offset = before === tzOffset(zone, new Date((day + 2) * DAY_MS)) ? before : null;
+        dayOffsets.set(day, offset);
+      }
+      lastDay = day;
+      lastDayOffset = offset;
     }
-    const group = groups ? groups[row] : 0;
-    let instant = wall - resolution.early * MINUTE_MS;
-    if (resolution.late !== null) {
-      const seen = previous.get(group);
-      if (seen !== undefined && seen >= instant) instant = wall - resolution.late * MINUTE_MS;
+    // Groups are 0.., -1 for rows of no series: shifted by one to index `previous`.
+    const slot = groups ? groups[row] + 1 : 0;
+    let instant: number;
+    if (lastDayOffset !== null) {
+      instant = wall - lastDayOffset * MINUTE_MS;
+    } else {
+      const key = Math.floor(wall / QUARTER_MS);
+      let resolution = quarters.get(key);
+      if (resolution === undefined) {
+        resolution = resolve(zone, wall);
+        quarters.set(key, resolution);
+      }
+      instant = wall - resolution.early * MINUTE_MS;
+      if (resolution.late !== null) {
+        const seen = previous[slot];
+        if (seen !== undefined && seen >= instant) instant = wall - resolution.late * MINUTE_MS;
+      }
     }
-    previous.set(group, instant);
+    previous[slot] = instant;
     t[row] = instant;
   }
 }
