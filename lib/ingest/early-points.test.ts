@@ -93,6 +93,16 @@ describe('EarlySeries', () => {
     expect(resampled.match).toBeNull();
   });
 
+  it('gives up with a time zone: times become instants only once the whole column is read', async () => {
+    const hours = Array.from({ length: 40 }, (_, h) => `2024-07-0${1 + Math.floor(h / 24)} ${String(h % 24).padStart(2, '0')}:00,${h % 7}`);
+    const csv = ['time,a', ...hours].join('\n');
+    expect((await readEarly(csv)).match).not.toBeNull();
+    const zoned = await readEarly(csv, { timeZone: 'Europe/Berlin' });
+    expect(zoned.parsed.ok).toBe(true);
+    expect(zoned.parsed.series[0].t[0]).toBe(Date.UTC(2024, 5, 30, 22));
+    expect(zoned.match).toBeNull();
+  });
+
   it('lists the keys of a skipped series as unused', async () => {
     // One constant store among many: skipped, while the others import.
     const stores = Array.from({ length: 12 }, (_, s) => `store_${s}`);

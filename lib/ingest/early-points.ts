@@ -86,7 +86,10 @@ export class EarlySeries {
   start(plan: EarlyPlan, sampleRows: number): void {
     const dates = plan.dates?.settled();
     const ids = dates ? this.guessIds(plan.labels, dates.values()) : null;
-    if (!dates || !ids || this.options.resample) {
+    // With a time zone the times become instants only once the whole column is read (offsets in
+    // the file win, a column of dates stays dates, the autumn hour is decided per series): the
+    // end's exact-match check would drop the points anyway, so none are sent.
+    if (!dates || !ids || this.options.resample || this.options.timeZone) {
       this.state = 'abandoned';
       return;
     }
