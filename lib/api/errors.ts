@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'cross_origin_request'
   | 'invalid_csv'
   | 'series_too_short'
+  | 'model_too_large'
   | 'too_many_requests'
   | 'internal_error'
   | 'unavailable';
@@ -72,7 +73,7 @@ export function bodyTooLarge(limitBytes: number): ApiError {
 }
 
 export function unprocessable(
-  code: 'invalid_csv' | 'series_too_short',
+  code: 'invalid_csv' | 'series_too_short' | 'model_too_large',
   message: string,
   details?: Record<string, unknown>,
 ): ApiError {

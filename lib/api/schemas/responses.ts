@@ -23,6 +23,7 @@ export const errorSchema = z
         'cross_origin_request',
         'invalid_csv',
         'series_too_short',
+        'model_too_large',
         'too_many_requests',
         'internal_error',
         'unavailable',
