@@ -42,15 +42,23 @@ describe('the per-user cap on running runs', () => {
     }, 100);
 
     try {
-      const worker = await services().startWorker('cap', { HORIZON_WORKER_CONCURRENCY: '3', HORIZON_MAX_RUNNING_RUNS: '2' });
+      const worker = await services().startWorker('cap', {
+        HORIZON_WORKER_CONCURRENCY: '3',
+        HORIZON_MAX_RUNNING_RUNS: '2',
+      });
 
       // B's run starts while two of A's are training and A's third waits, saying why.
-      const held = await waitFor('B training beside two of A, with A\'s third held back', async () => {
-        const [b, a] = [await getRunAsSystem(bRun), await runsOf(aRuns)];
-        const waiting = a.filter((run) => run.status === 'queued');
-        const ok = b?.status === 'running' && a.filter((run) => run.status === 'running').length === 2 && waiting.length === 1;
-        return ok && waiting[0].error?.includes('HORIZON_MAX_RUNNING_RUNS') ? waiting[0] : undefined;
-      }, 180_000);
+      const held = await waitFor(
+        "B training beside two of A, with A's third held back",
+        async () => {
+          const [b, a] = [await getRunAsSystem(bRun), await runsOf(aRuns)];
+          const waiting = a.filter((run) => run.status === 'queued');
+          const ok =
+            b?.status === 'running' && a.filter((run) => run.status === 'running').length === 2 && waiting.length === 1;
+          return ok && waiting[0].error?.includes('HORIZON_MAX_RUNNING_RUNS') ? waiting[0] : undefined;
+        },
+        180_000,
+      );
       expect(held.error).toMatch(/you already have 2 runs training/);
       expect(linesMatching([worker], new RegExp(`Run ${held.id}: its owner is at the running cap`))).toHaveLength(1);
 

@@ -26,7 +26,7 @@ import { trainJobSchema } from '@/lib/queue/jobs';
 import { runTimeLimitMessage, runTimeLimitMs } from '@/lib/runs/run-time-limit';
 import { maxRunningRuns, RUNNING_CAP_RETRY_MS, runningCapNote } from '@/lib/runs/running-cap';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
-import { interruptionNote } from '../interruption';
+import { previousAttemptNote } from '../interruption';
 import { log } from '../log';
 import { RunProgress } from '../run-progress';
 import { stopRequested } from '../stopping';
@@ -51,12 +51,12 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   // Every start counts, whatever ended the one before (an error, a dead worker, a shutdown),
   // except the times the job was only held back at its owner's running cap.
   const heldBack = heldBackCount(job);
-  const attempt = (job.attemptsStarted || job.attemptsMade + 1) - heldBack;
-  // Why this attempt is needed: a run still `running` lost its previous attempt's worker; a
-  // queued retry already carries its reason (a failure, a shutdown).
-  const note = attempt <= 1 ? null : run.status === 'running' ? interruptionNote(attempt - 1) : run.error;
+  const attempt = Math.max(1, (job.attemptsStarted || job.attemptsMade + 1) - heldBack);
+  // Why this attempt is needed: a queued retry already carries its reason (a failure, a shutdown,
+  // a dead worker); a run still `running` lost its previous attempt without a word.
+  const note = attempt === 1 ? null : run.status === 'running' ? previousAttemptNote(job, attempt) : run.error;
   const maxRunning = maxRunningRuns();
-  const start = await tryStartRun(runId, Math.max(1, attempt), note, maxRunning, (running) => runningCapNote(running, maxRunning));
+  const start = await tryStartRun(runId, attempt, note, maxRunning, (running) => runningCapNote(running, maxRunning));
   if (!start.started) {
     if (!start.heldBack) return log(`Run ${runId}: cancelled before it started.`);
     await holdBack(job, runId, token, heldBack);

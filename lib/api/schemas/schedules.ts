@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { entityId } from '@/lib/api/ids';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
-import { cronSchema, exactlyOneTimingIssue, hasExactlyOneTiming, intervalSchema } from '@/lib/schedules/timing';
+import { cronSchema, exactlyOneTimingIssue, hasExactlyOneTiming, intervalSchema } from '@/lib/queue/timing';
 
 export const listSchedulesQuery = z.object({ seriesId: entityId.optional() });
 

@@ -9,7 +9,8 @@ export interface GlobalLstmModelRun extends ModelRun {
 
 export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = {
   key: 'lstmGlobal',
-  wanted: ({ config, data, related }) => config.globalLstm && compatibleRelated(data.frequency, related).usable.length > 0,
+  wanted: ({ config, data, related }) =>
+    config.globalLstm && compatibleRelated(data.frequency, related).usable.length > 0,
   create: ({ config, data, windowCount, related, callbacks }) => {
     const run = new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency }, related, callbacks);
     return {
