@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, loadTfjsNode, requestedBackend } from './backend';
 import { backtestOrigins } from './backtest';
 import { drift, naive, seasonalNaive } from './baselines';
-import { ALWAYS_COMPARED } from './compared-models';
+import { ALWAYS_COMPARED, modelsOfFamily } from './compared-models';
 import { minimumPoints } from './config';
 import { CancelledError, InvalidConfigError, SeriesTooShortError } from './errors';
 import { runForecast } from './forecast';
@@ -246,7 +246,7 @@ describe('runForecast backtest, intervals and verdict', () => {
       const forecast = result.models[model].future;
       // 3 windows of 7: each model forecasts from 14 origins per window, the last window from 7; a
       // classical model, fit again at each origin, from 6 of them spread over each window's span.
-      const classical = (['mstl', 'ets', 'autoArima'] as string[]).includes(model);
+      const classical = (modelsOfFamily('classical') as readonly string[]).includes(model);
       expect(calibrationSize).toEqual(classical ? [18, 16, 15, 14, 13, 12, 10] : [35, 33, 31, 29, 27, 25, 23]);
       // Signed bounds need not straddle the forecast (a biased model's do not), but they nest,
       // and the median lies between P10 and P90.
