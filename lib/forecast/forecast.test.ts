@@ -249,6 +249,20 @@ describe('runForecast backtest, intervals and verdict', () => {
     }
   });
 
+  it('keeps every interval bound of a count series at or above 0', async () => {
+    // Intermittent counts: mostly 0, so forecast - error quantile would often fall below 0.
+    const rng = createRng(7);
+    const { t } = syntheticSeries({ points: 80, frequency: 'daily' });
+    const counts: SeriesData = { t, frequency: 'daily', v: t.map(() => (rng() < 0.6 ? 0 : Math.floor(rng() * 5))) };
+    const result = await runForecast(counts, { ...tiny, epochs: 2, units: 4, lookback: 8, horizon: 4, backtestWindows: 2 });
+    const bounds = [...Object.values(result.intervals), result.champion.intervals].flatMap((i) =>
+      [80, 95].flatMap((level) => [...i!.bands[level as 80 | 95].lower, ...i!.bands[level as 80 | 95].upper]),
+    );
+    const finite = bounds.filter((b): b is number => b !== null);
+    expect(finite.length).toBeGreaterThan(0);
+    expect(Math.min(...finite)).toBe(0); // some were clipped, none is below
+  });
+
   it('falls back to fewer backtest windows on a short series and says so', async () => {
     // Asked for explicitly: the defaults ask only for the windows that fit (defaultConfig).
     const config = { ...tiny, lookback: 14, horizon: 7, backtestWindows: 3 };

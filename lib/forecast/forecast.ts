@@ -11,7 +11,7 @@ import { chooseChampion } from './champion';
 import { COMPARED_MODELS, modelEntry, modelInfo, perModel } from './compared-models';
 import { assertLongEnough, backtestWindowsFor, minimumPoints, resolveConfig } from './config';
 import type { RelatedSeries } from './global';
-import { predictionIntervals } from './intervals';
+import { floorIntervals, intervalFloor, predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
@@ -21,6 +21,7 @@ import { assertValidSeries } from './series';
 import { nextTimestamps } from './time-steps';
 import type {
   BacktestResult,
+  Champion,
   ComparedModel,
   ForecastConfig,
   ForecastResult,
@@ -104,12 +105,17 @@ export async function runForecast(
     }
     const model = await lstm.savedModel();
 
+    // A series never below 0 (counts, sales) gets no bound below 0 either.
+    const floor = intervalFloor(data.v);
     const intervals = perModel<ModelIntervals>(
       (m) =>
-        predictionIntervals(
-          run.residuals[m],
-          run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
-          modelEntry(future, m),
+        floorIntervals(
+          predictionIntervals(
+            run.residuals[m],
+            run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
+            modelEntry(future, m),
+          ),
+          floor,
         ),
       optional,
     );
@@ -164,9 +170,14 @@ export async function runForecast(
       intervals,
       skill: skillScore(scores.metrics),
       verdict: decideVerdict(scores.metrics, windowCount),
-      champion: chooseChampion({ run, metrics: scores.metrics, future, intervals }),
+      champion: floorChampion(chooseChampion({ run, metrics: scores.metrics, future, intervals }), floor),
     };
   } finally {
     for (const m of models) runs[m]?.dispose();
   }
+}
+
+/** The champion's own intervals (an ensemble's are built anew) floored like every model's. */
+function floorChampion(champion: Champion, floor: number | undefined): Champion {
+  return { ...champion, intervals: floorIntervals(champion.intervals, floor) };
 }

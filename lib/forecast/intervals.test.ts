@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { backtestOrigins, runBacktest, type Residual } from './backtest';
 import { baselineFitter, seasonalNaive } from './baselines';
-import { conformalQuantile, halfWidths, leaveOneWindowOutCoverage, predictionIntervals } from './intervals';
+import {
+  conformalQuantile,
+  floorIntervals,
+  halfWidths,
+  intervalFloor,
+  leaveOneWindowOutCoverage,
+  predictionIntervals,
+} from './intervals';
 import { syntheticSeries } from './synthetic';
 
 const residual = (step: number, error: number, window = 0, target = 0): Residual => ({
@@ -110,5 +117,27 @@ describe('split-conformal intervals on synthetic data', () => {
     expect(intervals.bands[80].upper.map((b) => b !== null)).toEqual([true, true, true, true, false, false, false]);
     // No other window to calibrate with: coverage cannot be measured.
     expect(intervals.coverage).toEqual({ 80: null, 95: null });
+  });
+});
+
+describe('intervalFloor / floorIntervals', () => {
+  it('floors at 0 only a series whose whole history is >= 0', () => {
+    expect(intervalFloor([0, 3, 0, 1])).toBe(0);
+    expect(intervalFloor([2, -0.5, 4])).toBeUndefined();
+    expect(intervalFloor([])).toBeUndefined();
+  });
+
+  it('raises bounds below the floor to it and keeps the rest, nulls included', () => {
+    // Nine errors of 2 at step 1: the 80% half-width is 2; step 2 has none (unbounded).
+    const residuals = Array.from({ length: 9 }, (_, i) => residual(1, i % 2 ? 2 : -2, 0, i));
+    const raw = predictionIntervals(residuals, [], [1, 5]);
+    expect(raw.bands[80].lower).toEqual([-1, null]);
+    const floored = floorIntervals(raw, 0);
+    expect(floored.bands[80].lower).toEqual([0, null]);
+    expect(floored.bands[80].upper).toEqual([3, null]);
+    expect(floored.calibrationSize).toEqual(raw.calibrationSize);
+    // A forecast below 0 gets both bounds raised, so the band never dips under the floor.
+    expect(floorIntervals(predictionIntervals(residuals, [], [-3]), 0).bands[80]).toEqual({ lower: [0], upper: [0] });
+    expect(floorIntervals(raw, undefined)).toBe(raw);
   });
 });

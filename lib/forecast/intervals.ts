@@ -88,3 +88,21 @@ export function predictionIntervals(
   }
   return { bands, coverage, coveragePoints, calibrationSize: errorsByStep(residuals, horizon).map((e) => e.length) };
 }
+
+/**
+ * The lowest value a series' bounds may take: 0 when its whole history is >= 0 (counts, sales,
+ * prices), so an interval never promises what the series has never done; undefined otherwise.
+ */
+export function intervalFloor(history: readonly number[]): number | undefined {
+  return history.length > 0 && history.every((v) => v >= 0) ? 0 : undefined;
+}
+
+/** `intervals` with every bound (lower and upper) raised to at least `floor`; unchanged without one. */
+export function floorIntervals(intervals: ModelIntervals, floor: number | undefined): ModelIntervals {
+  if (floor === undefined) return intervals;
+  const raise = (bounds: (number | null)[]) => bounds.map((b) => (b === null ? null : Math.max(floor, b)));
+  const bands = Object.fromEntries(
+    INTERVAL_LEVELS.map((level) => [level, { lower: raise(intervals.bands[level].lower), upper: raise(intervals.bands[level].upper) }]),
+  ) as ModelIntervals['bands'];
+  return { ...intervals, bands };
+}
