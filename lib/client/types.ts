@@ -85,6 +85,8 @@ export interface Run {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** While queued: its 1-based place among the runs waiting for a worker; null when unknown. */
+  queuePosition?: number | null;
 }
 
 export interface Schedule {

@@ -2,7 +2,7 @@
 // champion is an ensemble): the held-out test window (actual known) and the future horizon with
 // its prediction intervals. Written once, with the run's result.
 import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
-import type { ForecastResult, ModelRecord, PredictionModel } from '@/lib/forecast/types';
+import type { ForecastResult, ModelIntervals, ModelRecord, PredictionModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { COMPARED_MODELS } from './run-evaluation';
@@ -47,7 +47,7 @@ type StoredResult = Pick<ForecastResult, 'futureT' | 'backtest' | 'models' | 'in
 interface ModelRows {
   testForecast: readonly number[];
   future: readonly number[];
-  bands: ForecastResult['intervals']['lstm']['bands'];
+  bands: ModelIntervals['bands'];
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

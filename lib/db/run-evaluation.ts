@@ -14,6 +14,7 @@ import type {
   IntervalLevel,
   LstmFamilyName,
   LstmPreprocessing,
+  ModelIntervals,
   ModelRecord,
   OptionalModel,
   PredictionModel,
@@ -58,7 +59,7 @@ export interface StoredChampion {
   metrics: StoredMetrics;
   coverage: Record<`${IntervalLevel}`, StoredCoverage>;
   /** The better LSTM, shown beside the champion; skill = 1 - MASE / MASE(seasonal naive). */
-  lstmFamily: { model: LstmFamilyName; mase: number | null; skill: number | null };
+  lstmFamily?: { model: LstmFamilyName; mase: number | null; skill: number | null };
 }
 
 /** `Run.evaluation`. */
@@ -84,6 +85,8 @@ export interface RunEvaluation {
   lstmPreprocessing?: LstmPreprocessing;
   /** Present when the run asked for the global LSTM: the series it trained across, or why it was not trained. */
   globalLstm?: GlobalLstmInfo;
+  /** Why the run trained no LSTM (a series too short for lookback + horizon windows); absent when it did. */
+  lstmSkipped?: string;
 }
 
 /** `Run.progressDetail`: where a running run is, from the engine's last progress event. */
@@ -122,12 +125,12 @@ export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
 }
 
 type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'> &
-  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm'>>;
+  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm' | 'lstmSkipped'>>;
 
 export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   const { backtest, intervals, champion, models } = result;
   const perModel = perModelOf(optionalModelsIn(backtest.metrics));
-  const coverageOf = (bands: ForecastResult['intervals']['lstm'], level: IntervalLevel): StoredCoverage => ({
+  const coverageOf = (bands: ModelIntervals, level: IntervalLevel): StoredCoverage => ({
     share: bands.coverage[level],
     points: bands.coveragePoints[level],
   });
@@ -156,17 +159,20 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
         reason: champion.reason,
         metrics: storedMetrics(champion.metrics),
         coverage: { '80': coverageOf(champion.intervals, 80), '95': coverageOf(champion.intervals, 95) },
-        lstmFamily: {
-          model: champion.lstmFamily.model,
-          mase: finiteOrNull(champion.lstmFamily.mase),
-          skill: finiteOrNull(champion.lstmFamily.skill),
-        },
+        ...(champion.lstmFamily && {
+          lstmFamily: {
+            model: champion.lstmFamily.model,
+            mase: finiteOrNull(champion.lstmFamily.mase),
+            skill: finiteOrNull(champion.lstmFamily.skill),
+          },
+        }),
       },
     }),
     ...(models && { fitMs: perModel((m) => modelEntry(models, m).fitMs) }),
     ...(models && { notes: Object.fromEntries(COMPARED_MODELS.flatMap((m) => (models[m]?.note ? [[m, models[m].note]] : []))) }),
     ...(result.lstmPreprocessing && { lstmPreprocessing: result.lstmPreprocessing }),
     ...(result.globalLstm && { globalLstm: result.globalLstm }),
+    ...(result.lstmSkipped && { lstmSkipped: result.lstmSkipped }),
   };
 }
 

@@ -53,6 +53,11 @@ export interface Run {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /**
+   * While queued: the run's 1-based place among the runs waiting for a worker; null when unknown
+   * (Redis unreachable, or a retry waiting out its back-off). Added by the API (lib/runs/queue-position.ts), not stored.
+   */
+  queuePosition?: number | null;
 }
 
 // Model bytes can be megabytes: never read them for the API shape.
@@ -254,8 +259,9 @@ export async function completeRun(id: string, result: ForecastResult): Promise<b
           testStart: new Date(summary.testStart).toISOString(),
           testEnd: new Date(summary.testEnd).toISOString(),
         } satisfies RunSummary),
-        modelArtifacts: jsonValue(result.model.artifacts),
-        weights: result.model.weights.slice(),
+        // No model when the series was too short for the LSTMs (evaluation.lstmSkipped says why).
+        modelArtifacts: result.model ? jsonValue(result.model.artifacts) : Prisma.DbNull,
+        weights: result.model ? result.model.weights.slice() : null,
         finishedAt: new Date(),
       },
     });

@@ -94,6 +94,13 @@ export const runSchema = z
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
+    queuePosition: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .optional()
+      .meta({ description: 'Only while queued: the 1-based place among the runs waiting for a worker; null when unknown' }),
   })
   .meta({ id: 'Run' });
 
