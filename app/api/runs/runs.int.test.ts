@@ -373,6 +373,8 @@ describe('cancelling', () => {
     const live = (await callJson(getRun, { params: { id: runId } })).body.run;
     expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 3 });
     expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
+    // The loss curve starts with that first fit's first epoch, not only with the scoring fit.
+    expect(live.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
     const cancelled = await callJson(cancel, { method: 'POST', params: { id: runId } });
     expect(cancelled.body.run.status).toBe('cancelled');
     await training;
