@@ -122,12 +122,18 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   }
   // The leaderboard ranks every model, marks one champion and says why, with the best LSTM beside it.
   const leaderboard = page.getByTestId('leaderboard');
-  for (const model of ['LSTM', 'Hybrid LSTM', 'MSTL', 'ETS', 'AutoARIMA', 'Seasonal naive']) {
+  for (const model of ['LSTM', 'Hybrid LSTM', 'MSTL', 'ETS', 'AutoARIMA', 'Theta', 'Seasonal naive']) {
     await expect(leaderboard.getByRole('rowheader', { name: new RegExp(`^${model}\\b`) }).first()).toBeVisible();
   }
   await expect(leaderboard.getByTestId('champion-badge')).toHaveCount(1);
   await expect(page.getByTestId('champion-reason')).toContainText(/lowest MASE/);
   await expect(page.getByTestId('lstm-family')).toContainText(/Best LSTM: (LSTM|Hybrid LSTM), MASE \d/);
+  // Its honest score (nested selection) and its interval coverage per horizon step.
+  await expect(page.getByTestId('champion-test-mase')).toContainText(/^MASE \d.*champion, scored on windows it was not chosen on/);
+  const stepCoverage = page.getByTestId('step-coverage');
+  await stepCoverage.locator('summary').click();
+  await expect(stepCoverage.getByRole('rowheader', { name: '1', exact: true })).toBeVisible();
+  await expect(stepCoverage).toContainText(/MSIS \(95% interval\) [\d—]/);
   const backend = page.locator('xpath=//dt[normalize-space()="Backend"]/following-sibling::dd[1]');
   await expect(backend).toHaveText(/^(WebAssembly|JavaScript|TensorFlow native|WebGL) \((CPU|GPU)\)$/);
   // The LSTM's inputs: the transform chosen on validation (the reason in its tooltip) and daily calendar features.
@@ -148,7 +154,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const championDownload = page.waitForEvent('download');
   await page.getByTestId('download-csv').click();
   const championLine = (await downloadedText(await championDownload)).split('\n')[1];
-  expect(championLine).toMatch(/,(lstm|lstmHybrid|mstl|ets|autoArima|naive|seasonalNaive|drift|ensemble),store_north$/);
+  expect(championLine).toMatch(/,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north$/);
   await page.getByTestId('download-model').selectOption('lstm');
 
   const csvDownload = page.waitForEvent('download');
@@ -156,7 +162,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const csvFile = await csvDownload;
   expect(csvFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.csv`);
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
-  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
+  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
   const rows = lines.map((line) => {
     const [timestamp, forecast, actual, , , , , segment, ...rest] = line.split(',');
     expect(rest, `a row ends with model and series: ${line}`).toEqual(['lstm', 'store_north']);

@@ -4,6 +4,7 @@
 // header records the load average next to them.
 import os from 'node:os';
 import { batch } from './bench/batch';
+import { classicalReference } from './bench/classical-reference';
 import { evaluation } from './bench/evaluation';
 import { forecastRun } from './bench/forecast-run';
 import { forecastThroughput } from './bench/forecast-throughput';
@@ -14,7 +15,17 @@ import { points } from './bench/points';
 import { soak } from './bench/soak';
 import type { BenchSection } from './bench/section';
 
-const SECTIONS: readonly BenchSection[] = [forecastThroughput, forecastRun, evaluation, points, load, ingest, batch, soak];
+const SECTIONS: readonly BenchSection[] = [
+  forecastThroughput,
+  forecastRun,
+  evaluation,
+  classicalReference,
+  points,
+  load,
+  ingest,
+  batch,
+  soak,
+];
 
 function selectSections(names: string[]): BenchSection[] {
   // The soak runs for minutes on purpose: only when named.

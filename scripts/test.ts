@@ -1,4 +1,4 @@
-// `npm test`: every check Horizon has, in the order that fails fastest — typecheck, unit tests,
+// `npm test`: every check Horizon has, in the order that fails fastest — typecheck, lint, unit tests,
 // integration tests (real PostgreSQL + Redis), the production build, end-to-end tests (real
 // Chromium). Stops at the first failing stage; ends with a summary and the line `N passed, N failed`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,6 +42,14 @@ const stages: Stage[] = [
     run: async () => {
       await command('next', 'typegen')();
       await command('tsc', '--noEmit')();
+    },
+  },
+  // ESLint (layers, cycles, typescript-eslint) and Prettier's check: `npm run lint`.
+  {
+    name: 'lint',
+    run: async () => {
+      await command('eslint', '.')();
+      await command('prettier', '--check', '.')();
     },
   },
   { name: 'unit', run: command('vitest', 'run', '--project', 'unit') },

@@ -10,6 +10,7 @@ import type { AuthUser, Scope } from '@/lib/auth/scope';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { startSession } from '@/lib/auth/sessions';
 import { getPool } from '@/lib/db/client';
+import { assertMatchesContract } from './contract';
 
 type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
 
@@ -88,10 +89,15 @@ export async function call(
   return handler(new Request(`${BASE}${path}`, init), params ? { params: Promise.resolve(params) } : undefined);
 }
 
-/** Calls and parses the JSON body; the status is returned beside it. */
+/**
+ * Calls and parses the JSON body; the status is returned beside it. The body must match the
+ * response schema of the OpenAPI document for the route and status (test/contract.ts).
+ */
 export async function callJson<T = any>(handler: Handler, options: CallOptions = {}): Promise<{ status: number; body: T }> {
   const response = await call(handler, options);
-  return { status: response.status, body: (await response.json()) as T };
+  const body: unknown = await response.json();
+  assertMatchesContract(options.method ?? 'GET', options.path, response.status, body, options.params);
+  return { status: response.status, body: body as T };
 }
 
 /** Text fields first, the file last: uploads are streamed, so the fields must come before the file. */

@@ -66,7 +66,9 @@ async function connectDatabase(): Promise<void> {
   try {
     await getPool().query('SELECT 1');
   } catch (error) {
-    throw new Error(`Cannot reach PostgreSQL at ${databaseLabel()}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`Cannot reach PostgreSQL at ${databaseLabel()}: ${error instanceof Error ? error.message : error}`, {
+      cause: error,
+    });
   }
 }
 

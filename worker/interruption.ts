@@ -2,6 +2,7 @@
 // frozen percentage: once BullMQ's stalled check has put its job back in the queue, the run row
 // goes back to `queued` with a note saying what happened, and the next attempt keeps the note
 // while it trains (processors/train.ts). The run page shows it (components/runs/retry-notice.tsx).
+import type { Job } from 'bullmq';
 import { markRunInterrupted } from '@/lib/db/runs';
 import { getTrainQueue, MAX_TRAINING_INTERRUPTIONS, TRAIN_ATTEMPTS } from '@/lib/queue/train-queue';
 import { logError } from './log';
@@ -11,6 +12,18 @@ export function interruptionNote(attempt: number): string {
   const next = attempt + 1;
   const retry = next <= TRAIN_ATTEMPTS ? `attempt ${next} of ${TRAIN_ATTEMPTS}` : `attempt ${next}`;
   return `The worker stopped in the middle of attempt ${attempt} (it was killed or crashed); retrying, ${retry}.`;
+}
+
+/**
+ * Why attempt `attempt` (> 1) of a run still marked `running` is needed: its previous attempt ended
+ * without a word on the run — its worker died, or it failed while PostgreSQL was unreachable (so
+ * its failure could not be stored). BullMQ counts the two apart: stalls and failed attempts.
+ */
+export function previousAttemptNote(job: Job, attempt: number): string {
+  if (job.attemptsMade > 0 && job.stalledCounter === 0) {
+    return `Attempt ${attempt - 1} of ${TRAIN_ATTEMPTS} failed: ${job.failedReason || 'no reason given.'} Retrying.`;
+  }
+  return interruptionNote(attempt - 1);
 }
 
 /** For the job BullMQ just moved back to the queue as stalled. */

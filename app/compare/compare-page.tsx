@@ -13,7 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { errorMessage } from '@/lib/client/api-error';
 import { useComparison, useDatasets } from '@/lib/client/hooks';
 import { runLabel } from '@/lib/client/run-status';
-import type { Frequency, Run } from '@/lib/client/types';
+import type { Frequency } from '@/lib/client/types';
 
 export function ComparePage({ ids }: { ids: string[] }) {
   const comparison = useComparison(ids);

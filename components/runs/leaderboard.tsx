@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { StepCoverage } from '@/components/runs/step-coverage';
 import { Table } from '@/components/ui/table';
 import { skillText } from '@/lib/client/evaluation';
 import { formatDuration, formatNumber } from '@/lib/client/format';
@@ -35,6 +36,15 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
           <strong>Champion: {predictionModelLabel(champion.model, champion.members)}.</strong> {champion.reason}
         </p>
       )}
+      {champion?.nested && (
+        <p className="muted" data-testid="champion-test-mase">
+          MASE {formatNumber(champion.testMase, 3)}: champion, scored on windows it was not chosen on (
+          {champion.nested.windows.length} backtest window{champion.nested.windows.length === 1 ? '' : 's'}, each forecast by the
+          model picked on the windows before it; best single model there: {predictionModelLabel(champion.nested.bestSingle.model)},{' '}
+          {formatNumber(champion.nested.bestSingle.mase, 3)}).
+        </p>
+      )}
+      {champion && <StepCoverage champion={champion} />}
       {family && (
         <p className="muted" data-testid="lstm-family">
           Best LSTM: {predictionModelLabel(family.model)}, MASE {formatNumber(family.mase, 3)}, skill vs seasonal naive{' '}

@@ -22,7 +22,7 @@ export function TrainingInputs({ values, onChange, errors = {}, placeholders = {
           label={field.label}
           type="number"
           inputMode={field.integer ? 'numeric' : 'decimal'}
-          min={field.minInclusive ? field.min : undefined}
+          min={field.min}
           max={field.max}
           step={field.step}
           placeholder={placeholders[field.key] ?? 'default'}

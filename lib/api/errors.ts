@@ -1,20 +1,9 @@
 // Typed errors that lib functions throw and lib/api/response.ts maps to HTTP, so a route never
-// picks a status by hand. Codes and statuses are the table in docs/api.md.
+// picks a status by hand. The codes are defined once in schemas/errors.ts; statuses are the table
+// in docs/api.md.
+import type { ErrorCode } from './schemas/errors';
 
-export type ErrorCode =
-  | 'validation_error'
-  | 'unauthorized'
-  | 'not_found'
-  | 'conflict'
-  | 'file_too_large'
-  | 'body_too_large'
-  | 'unsupported_media_type'
-  | 'cross_origin_request'
-  | 'invalid_csv'
-  | 'series_too_short'
-  | 'too_many_requests'
-  | 'internal_error'
-  | 'unavailable';
+export type { ErrorCode };
 
 export class ApiError extends Error {
   constructor(

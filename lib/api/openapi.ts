@@ -265,7 +265,7 @@ export const OPERATIONS: OperationSpec[] = [
         description: 'JSON, a CSV attachment with format=csv, or an Apache Parquet file with format=parquet (empty until the run has succeeded)',
         schema: envelope({ runId: { type: 'string' }, seriesId: { type: 'string' }, model: { type: 'string' }, predictions: list('PredictionRow') }),
         content: {
-          'text/csv': { schema: { type: 'string', description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series' } },
+          'text/csv': { schema: { type: 'string', description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90' } },
           'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary', description: 'The same columns; timestamp as TIMESTAMP_MILLIS (UTC)' } },
         },
       },

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { authenticate } from '@/lib/auth/authenticate';
 import { scopeOf, type AuthUser, type Scope } from '@/lib/auth/scope';
 import { ApiError, unauthorized } from './errors';
-import { entityId } from './ids';
+import { entityId } from './schemas/ids';
 import { parseJsonBody, parseParams, parseQuery } from './parse';
 import { checkContentType, checkSameOrigin, isStateChanging } from './request-guard';
 import { errorResponse } from './response';

@@ -2,9 +2,10 @@
 // stored string is in PHC format, so its parameters and salt travel with it and can be raised later
 // without breaking existing hashes.
 import { hash, verify } from '@node-rs/argon2';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/api/schemas/auth';
 
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 256;
+// The length rules live with the sign-up schema, which the browser can import.
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

@@ -1,17 +1,3 @@
-// Who a data-access call acts for. Every lib/db read a route can reach takes one and only returns
-// rows of that user; "not yours" and "does not exist" look the same (null → 404).
-
-export interface Scope {
-  userId: string;
-}
-
-/** The signed-in account as routes and pages see it. */
-export interface AuthUser {
-  id: string;
-  email: string;
-  isAdmin: boolean;
-}
-
-export function scopeOf(user: AuthUser): Scope {
-  return { userId: user.id };
-}
+// Scope and AuthUser live in lib/db/scope.ts (the layer that enforces them); re-exported here for
+// the auth, permission and domain modules that always imported them from lib/auth.
+export { scopeOf, type AuthUser, type Scope } from '@/lib/db/scope';

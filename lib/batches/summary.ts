@@ -3,13 +3,13 @@
 //   volume-weighted WAPE (sum of absolute errors over sum of absolute actuals, across series:
 //   big series weigh more, as in a retailer's total);
 // - how often the LSTM family (the better of the run's LSTMs) beats seasonal naive, and beats
-//   the best classical model (MSTL, ETS, AutoARIMA) of the same series;
+//   the best classical model (MSTL, ETS, AutoARIMA, Theta) of the same series;
 // - how many series each model was champion of.
-import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
+import { COMPARED_MODELS, modelsOfFamily } from '@/lib/forecast/compared-models';
 import type { ComparedModel, PredictionModel } from '@/lib/forecast/types';
 import type { RunEvaluation, RunMetrics, StoredMetrics } from '@/lib/db/run-evaluation';
 
-const CLASSICAL: readonly ComparedModel[] = ['mstl', 'ets', 'autoArima'];
+const CLASSICAL: readonly ComparedModel[] = modelsOfFamily('classical');
 
 export interface ModelScores {
   /** Series with a defined MASE for this model. */

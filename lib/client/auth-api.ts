@@ -1,7 +1,6 @@
 // Typed fetch helpers for the account routes (sign-up/in/out, API tokens). Same contract as
 // lib/client/api.ts: the documented shape, or an ApiError whose message says what to fix.
-import type { ApiToken } from '@/lib/db/api-tokens';
-import type { AuthUser } from '@/lib/auth/scope';
+import type { ApiToken, User as AuthUser } from '@/lib/api/schemas/responses';
 import { ApiError, apiErrorFrom } from './api-error';
 
 export type { ApiToken, AuthUser };
@@ -76,6 +75,7 @@ const HERE = 'http://horizon.invalid';
  * are refused outright, as is anything not starting with a single `/`.
  */
 export function safeReturnPath(next: string | null | undefined): string {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (!next || !next.startsWith('/') || next.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
   let url: URL;
   try {

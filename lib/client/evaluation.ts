@@ -15,8 +15,8 @@ export function skillText(skill: number | null): string {
 }
 
 /** "83% of 21 points (aim 80%)", or why there is no figure. */
-export function coverageText(coverage: { share: number | null; points: number }, level: 80 | 95): string {
-  if (coverage.share === null) return 'Too few backtest points to bound this interval';
+export function coverageText(coverage: { share: number | null; points: number } | undefined, level: 80 | 95): string {
+  if (!coverage || coverage.share === null) return 'Too few backtest points to bound this interval';
   const points = coverage.points === 1 ? '1 point' : `${coverage.points} points`;
   return `${Math.round(coverage.share * 100)}% of ${points} (aim ${level}%)`;
 }

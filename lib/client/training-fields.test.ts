@@ -5,7 +5,7 @@ import { formatConfigValue, parseTrainingForm, shortSeriesNote, trainingFormValu
 describe('shortSeriesNote', () => {
   it('says the defaults were shrunk for a short series, and nothing for a long one', () => {
     expect(shortSeriesNote(17, defaultConfig('yearly', 17))).toBe(
-      'This series is short (17 points), so the defaults are shrunk to fit it: horizon 3, lookback 2 and 1 backtest window instead of 3. A longer horizon or lookback needs more points.',
+      'This series is short (17 points), so the defaults are shrunk to fit it: horizon 3, lookback 2 and 1 backtest window instead of 5. A longer horizon or lookback needs more points.',
     );
     expect(shortSeriesNote(300, defaultConfig('daily', 300))).toBeNull();
     expect(shortSeriesNote(10, null)).toBeNull();
@@ -33,7 +33,7 @@ describe('parseTrainingForm', () => {
     expect(errors).toEqual({
       horizon: 'Horizon must be a whole number.',
       epochs: 'Epochs must be at least 1.',
-      learningRate: 'Learning rate must be greater than 0.',
+      learningRate: 'Learning rate must be at least 0.00001.',
       dropout: 'Dropout must be at most 0.9.',
       units: 'LSTM units must be a number.',
     });
@@ -43,6 +43,19 @@ describe('parseTrainingForm', () => {
     const config = { horizon: 7, lookback: 28, epochs: 30, units: 32, layers: 2, learningRate: 0.005, batchSize: 32, dropout: 0.1 };
     expect(parseTrainingForm(trainingFormValues(config)).overrides).toEqual(config);
     expect(trainingFormValues(null).horizon).toBe('');
+  });
+});
+
+describe('the server limits', () => {
+  it('are the bounds of forecastConfigSchema, so the form rejects what the API would', () => {
+    expect(parseTrainingForm({ lookback: '1' }).errors).toEqual({ lookback: 'Lookback must be at least 2.' });
+    expect(parseTrainingForm({ epochs: '501' }).errors).toEqual({ epochs: 'Epochs must be at most 500.' });
+    expect(parseTrainingForm({ units: '513' }).errors).toEqual({ units: 'LSTM units must be at most 512.' });
+    expect(parseTrainingForm({ batchSize: '4097' }).errors).toEqual({ batchSize: 'Batch size must be at most 4096.' });
+    expect(parseTrainingForm({ horizon: '1001' }).errors).toEqual({ horizon: 'Horizon must be at most 1000.' });
+    expect(parseTrainingForm({ learningRate: '2' }).errors).toEqual({ learningRate: 'Learning rate must be at most 1.' });
+    const limits = { horizon: '1000', lookback: '2', epochs: '500', units: '512', learningRate: '0.00001', batchSize: '4096' };
+    expect(parseTrainingForm(limits).errors).toEqual({});
   });
 });
 

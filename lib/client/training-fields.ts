@@ -1,6 +1,8 @@
 // The training settings a user can set, described once for the train form, the schedule form and
-// the config tables: labels, hints, input bounds and parsing of what was typed.
-import { DEFAULT_BACKTEST_WINDOWS, lstmFits, minimumPoints } from '@/lib/forecast/config';
+// the config tables: labels, hints, input bounds and parsing of what was typed. Bounds and
+// whole-number rules come from the server's forecastConfigSchema, so the form cannot disagree with
+// the API; parseTrainingForm also runs the typed values through that schema.
+import { DEFAULT_BACKTEST_WINDOWS, forecastConfigInputSchema, forecastConfigSchema, lstmFits, minimumPoints } from '@/lib/forecast/config';
 import { formatCount, formatNumber } from './format';
 import { transformName } from './readable-names';
 import type { ForecastConfig, TrainingOverrides } from './types';
@@ -12,22 +14,36 @@ export interface TrainingFieldSpec {
   label: string;
   hint: string;
   integer: boolean;
+  /** Smallest allowed value (allowed itself). */
   min: number;
-  /** Whether `min` itself is allowed. */
-  minInclusive: boolean;
-  max?: number;
+  max: number;
   step: number | 'any';
 }
 
+/** A field's bounds and integer rule, read from the server's schema. */
+function limits(key: TrainingField): Pick<TrainingFieldSpec, 'integer' | 'min' | 'max'> {
+  const schema = forecastConfigSchema.shape[key];
+  if (schema.minValue === null || schema.maxValue === null) throw new Error(`forecastConfigSchema.${key} needs a min and a max.`);
+  return { integer: schema.isInt, min: schema.minValue, max: schema.maxValue };
+}
+
+const field = (key: TrainingField, label: string, hint: string, step: number | 'any' = 1): TrainingFieldSpec => ({
+  key,
+  label,
+  hint,
+  ...limits(key),
+  step,
+});
+
 export const TRAINING_FIELDS: readonly TrainingFieldSpec[] = [
-  { key: 'horizon', label: 'Horizon', hint: 'Steps to forecast; also the length of each backtest window.', integer: true, min: 1, minInclusive: true, step: 1 },
-  { key: 'lookback', label: 'Lookback', hint: 'Past steps the model reads for each prediction.', integer: true, min: 1, minInclusive: true, step: 1 },
-  { key: 'epochs', label: 'Epochs', hint: 'Passes over the training data; early stopping may end sooner.', integer: true, min: 1, minInclusive: true, step: 1 },
-  { key: 'units', label: 'LSTM units', hint: 'Size of each LSTM layer.', integer: true, min: 1, minInclusive: true, step: 1 },
-  { key: 'layers', label: 'LSTM layers', hint: 'Stacked LSTM layers, 1 or 2; a second doubles training time.', integer: true, min: 1, minInclusive: true, max: 2, step: 1 },
-  { key: 'learningRate', label: 'Learning rate', hint: 'Step size of the Adam optimiser.', integer: false, min: 0, minInclusive: false, step: 'any' },
-  { key: 'batchSize', label: 'Batch size', hint: 'Training windows per gradient step.', integer: true, min: 1, minInclusive: true, step: 1 },
-  { key: 'dropout', label: 'Dropout', hint: 'Fraction of LSTM outputs dropped while training (0 to 0.9).', integer: false, min: 0, minInclusive: true, max: 0.9, step: 0.05 },
+  field('horizon', 'Horizon', 'Steps to forecast; also the length of each backtest window.'),
+  field('lookback', 'Lookback', 'Past steps the model reads for each prediction.'),
+  field('epochs', 'Epochs', 'Passes over the training data; early stopping may end sooner.'),
+  field('units', 'LSTM units', 'Size of each LSTM layer.'),
+  field('layers', 'LSTM layers', 'Stacked LSTM layers, 1 or 2; a second doubles training time.'),
+  field('learningRate', 'Learning rate', 'Step size of the Adam optimiser.', 'any'),
+  field('batchSize', 'Batch size', 'Training windows per gradient step.'),
+  field('dropout', 'Dropout', 'Fraction of LSTM outputs dropped while training (0 to 0.9).', 0.05),
 ];
 
 /** Labels for every key of a stored config, in display order. */
@@ -107,12 +123,21 @@ export function parseTrainingForm(values: Partial<TrainingFormValues>): {
       errors[field.key] = `${field.label} must be a number.`;
     } else if (field.integer && !Number.isInteger(value)) {
       errors[field.key] = `${field.label} must be a whole number.`;
-    } else if (field.minInclusive ? value < field.min : value <= field.min) {
-      errors[field.key] = `${field.label} must be ${field.minInclusive ? 'at least' : 'greater than'} ${field.min}.`;
-    } else if (field.max !== undefined && value > field.max) {
+    } else if (value < field.min) {
+      errors[field.key] = `${field.label} must be at least ${field.min}.`;
+    } else if (value > field.max) {
       errors[field.key] = `${field.label} must be at most ${field.max}.`;
     } else {
       overrides[field.key] = value;
+    }
+  }
+  // The messages above are the form's; the schema has the last word, as the server will.
+  const checked = forecastConfigInputSchema.safeParse(overrides);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const key = issue.path[0] as TrainingField;
+      errors[key] ??= `${TRAINING_FIELDS.find((f) => f.key === key)?.label ?? String(key)}: ${issue.message}`;
+      delete overrides[key];
     }
   }
   return { overrides, errors };

@@ -1,19 +1,38 @@
-// The JSON shapes of the REST API (docs/api.md), as the browser receives them: timestamps are ISO
-// strings. Engine and ingest types are imported type-only, so no server code reaches the bundle.
+// The JSON shapes of the REST API as the browser receives them: timestamps are ISO strings. The
+// shapes the API documents come from its zod schemas (lib/api/schemas), the single source of the
+// contract; a few chart-only shapes (file preview, forecast table) still come from the server
+// modules that build them. Everything is imported type-only, so no server code reaches the bundle.
 import type { PreviewSeries } from '@/lib/datasets/preview-dataset';
-import type { AppendedSeries } from '@/lib/db/append-points';
-import type { UploadPhase, UploadProgress } from '@/lib/datasets/upload-progress';
-import type { Dataset } from '@/lib/db/datasets';
+import type { UploadPhase } from '@/lib/datasets/upload-progress';
 import type { IntervalBounds, RunForecast } from '@/lib/db/predictions';
-import type { RunSummary } from '@/lib/db/runs';
-import type { Point, Series } from '@/lib/db/series';
-import type { RunEvaluation, RunProgressDetail, StoredMetrics } from '@/lib/db/run-evaluation';
+import type { Point } from '@/lib/db/series';
 import type { ComparedModel, EpochLog, ForecastConfig, Frequency, PredictionModel } from '@/lib/forecast/types';
 import type { TextEncoding } from '@/lib/ingest/encoding';
 import type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, Problem } from '@/lib/ingest/types';
+import type { ApiErrorBody } from '@/lib/api/schemas/errors';
+import type { createRunBody } from '@/lib/api/schemas/runs';
+import type { createScheduleBody } from '@/lib/api/schemas/schedules';
+import type { z } from 'zod';
 
-// The server modules that produce a shape own its type; these are re-exported type-only.
-export type { AppendedSeries, Dataset, Point, PreviewSeries, RunSummary, Series, UploadPhase, UploadProgress };
+export type {
+  AppendedSeries,
+  ApiToken,
+  Dataset,
+  Health,
+  ModelMetrics,
+  Run,
+  RunEvaluation,
+  RunMetrics,
+  RunProgressDetail,
+  RunStatus,
+  RunSummary,
+  Schedule,
+  Series,
+  UploadProgress,
+  User,
+} from '@/lib/api/schemas/responses';
+export type { ApiErrorBody };
+export type { Point, PreviewSeries, UploadPhase };
 export type {
   ComparedModel,
   PredictionModel,
@@ -22,18 +41,10 @@ export type {
   Frequency,
   IntervalBounds,
   Problem,
-  RunEvaluation,
   RunForecast,
-  RunProgressDetail,
 };
 export type { TextEncoding };
 export type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout };
-
-/** One model's metrics; null where undefined (e.g. MAPE of all-zero actuals). */
-export type ModelMetrics = Partial<StoredMetrics>;
-
-/** Every model's metrics. Runs stored before the baselines have only lstm and seasonalNaive, with mae, rmse and mase. */
-export type RunMetrics = Partial<Record<ComparedModel, ModelMetrics>>;
 
 export interface FilePreview {
   delimiter: string;
@@ -62,73 +73,14 @@ export interface FilePreview {
   ok: boolean;
 }
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface Run {
-  id: string;
-  seriesId: string;
-  scheduleId: string | null;
-  batchId: string | null;
-  status: RunStatus;
-  /** 0..1 over the whole run. */
-  progress: number;
-  /** While running: the fit in progress (phase, its own epoch budget, backtest window). */
-  progressDetail: RunProgressDetail | null;
-  config: ForecastConfig;
-  backend: string | null;
-  metrics: RunMetrics | null;
-  evaluation: RunEvaluation | null;
-  history: EpochLog[] | null;
-  summary: RunSummary | null;
-  durationMs: number | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** While queued: its 1-based place among the runs waiting for a worker; null when unknown. */
-  queuePosition?: number | null;
-}
-
-export interface Schedule {
-  id: string;
-  seriesId: string;
-  every: string | null;
-  cron: string | null;
-  config: Partial<ForecastConfig> | null;
-  paused: boolean;
-  createdAt: string;
-  /** Null while paused. */
-  nextRunAt: string | null;
-  runs: { id: string; status: RunStatus; createdAt: string }[];
-  /** The newest firing that created no run because the series was already training. */
-  lastSkip: { at: string; reason: string } | null;
-}
-
-export interface Health {
-  db: string;
-  redis: string;
-  workers: number;
-}
-
 /** The fields a user may set when starting a run; missing ones get the series' defaults. */
-export type TrainingOverrides = Partial<
-  Pick<ForecastConfig, 'horizon' | 'lookback' | 'epochs' | 'units' | 'layers' | 'learningRate' | 'batchSize' | 'dropout'>
+export type TrainingOverrides = Pick<
+  z.input<typeof createRunBody>,
+  'horizon' | 'lookback' | 'epochs' | 'units' | 'layers' | 'learningRate' | 'batchSize' | 'dropout'
 >;
 
-export interface CreateRunBody extends TrainingOverrides {
-  seriesId: string;
-  /** Also train one LSTM across the dataset's series (ignored, with a note, when there are no others). */
-  globalLstm?: boolean;
-}
+/** POST /api/runs. */
+export type CreateRunBody = z.input<typeof createRunBody>;
 
-export interface CreateScheduleBody {
-  seriesId: string;
-  every?: string;
-  cron?: string;
-  config?: TrainingOverrides;
-}
-
-/** The error envelope every failing endpoint answers with. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown> };
-}
+/** POST /api/schedules. */
+export type CreateScheduleBody = z.input<typeof createScheduleBody>;

@@ -32,6 +32,7 @@ const SENTENCE_NAMES: Record<ComparedModel, string> = {
   mstl: 'MSTL',
   ets: 'ETS',
   autoArima: 'AutoARIMA',
+  theta: 'Theta',
   naive: 'naive',
   seasonalNaive: 'seasonal naive',
   drift: 'drift',

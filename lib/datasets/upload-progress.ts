@@ -2,22 +2,13 @@
 // beside the bytes its browser has sent. Kept in memory: an upload is read by one process from its
 // first byte to its last, and progress is worthless once the upload has answered. (Several web
 // processes behind one address would need sticky sessions for the poll to find it.)
+import { UPLOAD_ID_PATTERN } from '@/lib/api/schemas/datasets';
+import type { UploadProgress } from '@/lib/api/schemas/responses';
 import type { Scope } from '@/lib/auth/scope';
 
 export type UploadPhase = 'receiving' | 'storing' | 'done' | 'failed';
 
-/** The `UploadProgress` shape of docs/api.md. */
-export interface UploadProgress {
-  id: string;
-  phase: UploadPhase;
-  /** Bytes of the file received so far. */
-  bytesReceived: number;
-  /** The request's Content-Length (file plus form overhead); null when it was not sent. */
-  bytesTotal: number | null;
-  /** CSV records read so far (header included). */
-  rowsParsed: number;
-  updatedAt: string;
-}
+export type { UploadProgress };
 
 /** What an import reports as it goes. */
 export interface ImportProgress {
@@ -50,8 +41,7 @@ function forgetOld(now: number): void {
   }
 }
 
-/** Progress ids are chosen by the client (it polls before the upload answers): keep them tame. */
-export const UPLOAD_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export { UPLOAD_ID_PATTERN };
 
 /**
  * Runs `work` with progress recorded under `id` (nothing recorded without an id). The phase ends

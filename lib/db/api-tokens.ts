@@ -1,18 +1,12 @@
 // API tokens for scripts. The token itself is shown once at creation; only its SHA-256 and a short
 // prefix (to tell tokens apart in the list) are stored. Revoking deletes the row.
-import type { AuthUser, Scope } from '@/lib/auth/scope';
+import type { ApiToken } from '@/lib/api/schemas/responses';
+import type { AuthUser, Scope } from './scope';
 import { getPool, getPrisma } from './client';
 import type { ApiToken as ApiTokenRow } from './generated/prisma/client';
 import { toAuthUser } from './users';
 
-/** The `ApiToken` shape of docs/api.md (never the secret). */
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type { ApiToken };
 
 function toApiToken(row: ApiTokenRow): ApiToken {
   return {

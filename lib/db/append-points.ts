@@ -1,6 +1,7 @@
 // Appending to a stored dataset in ONE transaction: series rows for new names, the new points
 // COPY'd into a staging table, then merged into `points` with one INSERT ... ON CONFLICT, and the
 // series' counts and ranges recomputed. A failure anywhere leaves the dataset as it was.
+import type { AppendedSeries } from '@/lib/api/schemas/responses';
 import type pg from 'pg';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { analyzeAfterBulkLoad, rebuildPointRollups } from './point-rollups';
@@ -14,16 +15,7 @@ import { inTransaction } from './transaction';
  */
 export type OverlapPolicy = 'replace' | 'sum' | 'mean' | 'reject';
 
-export interface AppendedSeries {
-  seriesId: string;
-  name: string;
-  /** True when the dataset had no series of this name before. */
-  created: boolean;
-  /** Points at timestamps the series did not have. */
-  added: number;
-  /** Points at timestamps it had, merged by the overlap policy. */
-  overlapping: number;
-}
+export type { AppendedSeries };
 
 /** Thrown (before anything is written) by the 'reject' policy when timestamps overlap. */
 export class OverlapError extends Error {

@@ -4,9 +4,12 @@
 //
 // A batch belongs to its dataset's owner. Reads a route can reach take the caller's scope; the
 // worker reads by id alone (`AsSystem`).
-import type { Scope } from '@/lib/auth/scope';
+import type { Scope } from './scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import type { ForecastConfig } from '@/lib/forecast/types';
+// The stored summary's shape is owned by lib/batches (type only, nothing runs); it belongs in
+// lib/api/schemas with a batch response schema.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import type { BatchSummary } from '@/lib/batches/summary';
 import { getPrisma } from './client';
 import { Prisma, type Batch as BatchRow, type RunStatus } from './generated/prisma/client';

@@ -2,9 +2,10 @@
 // dataset row, series rows and every point through COPY (from an upload, the points while the
 // file is still being read) — so a failure anywhere stores nothing.
 // A dataset belongs to one user; every read takes the caller's scope and sees only their rows.
+import type { Dataset } from '@/lib/api/schemas/responses';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Scope } from '@/lib/auth/scope';
+import type { Scope } from './scope';
 import type { EarlyPointsMatch, EarlyPointsSink } from '@/lib/ingest/early-points';
 import type { ParsedSeries } from '@/lib/ingest/types';
 import { getPool, getPrisma } from './client';
@@ -14,16 +15,10 @@ import { PointCopyStream } from './point-copy';
 import { copyPoints, reserveSeriesKeys, skipForeignKeyChecks, withSeriesCreatedInTransaction } from './points';
 import { timeOrderedId } from './time-ordered-id';
 import { inTransaction, withClient } from './transaction';
-import { SERIES_COLUMNS, toSeries, type Series } from './series';
+import { SERIES_COLUMNS, toSeries } from './series';
 
-/** The `Dataset` shape of docs/api.md. */
-export interface Dataset {
-  id: string;
-  name: string;
-  fileName: string | null;
-  createdAt: string;
-  series: Series[];
-}
+/** The `Dataset` shape of the API. */
+export type { Dataset };
 
 export interface NewDataset {
   name: string;

@@ -85,7 +85,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationList {
     .map((entry) => entry.name)
     .sort();
   const lockPath = join(dir, 'migration_lock.toml');
-  let lockContent: string | null = null;
+  let lockContent: string | null;
   try {
     lockContent = readFileSync(lockPath, 'utf8');
   } catch {

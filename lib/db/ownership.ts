@@ -1,7 +1,7 @@
 // Prisma filters that keep a query inside one user's rows. Only datasets carry an owner; series
 // belong to their dataset's owner, and runs and schedules to their series' owner, so every filter
 // ends at datasets.user_id (indexed with created_at for the dataset list).
-import type { Scope } from '@/lib/auth/scope';
+import type { Scope } from './scope';
 
 export function ownedSeries(scope: Scope) {
   return { dataset: { userId: scope.userId } } as const;

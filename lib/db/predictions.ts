@@ -1,6 +1,7 @@
 // Predicted points of a run, for every compared model (and the champion's average when the
 // champion is an ensemble): the held-out test window (actual known) and the future horizon with
 // its prediction intervals. Written once, with the run's result.
+import type { PredictionRow } from '@/lib/api/schemas/responses';
 import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
 import type { ForecastResult, ModelIntervals, ModelRecord, PredictionModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
@@ -17,13 +18,19 @@ export interface IntervalBounds {
   hi95: number | null;
 }
 
-/** One row of GET /api/runs/:id/predictions. */
-export interface PredictionRow extends IntervalBounds {
-  timestamp: string;
-  forecast: number;
-  actual: number | null;
-  segment: Segment;
+/**
+ * The forecast's quantiles: P10 and P90 are the 80% bounds, P50 the median forecast (the forecast
+ * plus the median backtest error). Null on the test window, on runs stored before P50 was kept
+ * (p50 only), and where the backtest was too short to promise the level.
+ */
+export interface Quantiles {
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
 }
+
+/** One row of GET /api/runs/:id/predictions (lib/api/schemas/responses.ts). */
+export type { PredictionRow };
 
 /**
  * A model's forecast at one time; null when the run stored none for it (runs from before
@@ -48,6 +55,7 @@ interface ModelRows {
   testForecast: readonly number[];
   future: readonly number[];
   bands: ModelIntervals['bands'];
+  p50: readonly number[] | undefined;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -64,11 +72,12 @@ function rowsPerModel(result: StoredResult): [PredictionModel, ModelRows][] {
       testForecast: testForecasts?.[model] ?? [],
       future: modelEntry(models, model).future,
       bands: modelEntry(intervals, model).bands,
+      p50: modelEntry(intervals, model).p50,
     },
   ]);
   if (champion?.model === 'ensemble') {
     const testForecast = backtest.windows.at(-1)!.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m]?.[i] ?? Number.NaN)));
-    perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands }]);
+    perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands, p50: champion.intervals.p50 }]);
   }
   return perModel;
 }
@@ -100,6 +109,7 @@ export async function insertPredictions(tx: Prisma.TransactionClient, runId: str
         hi80: band80.upper[i],
         lo95: band95.lower[i],
         hi95: band95.upper[i],
+        p50: rows.p50?.[i] ?? null,
       })),
     ];
   });
@@ -117,6 +127,9 @@ export async function listPredictions(runId: string, model: PredictionModel = 'l
     hi80: row.hi80,
     lo95: row.lo95,
     hi95: row.hi95,
+    p10: row.lo80,
+    p50: row.p50,
+    p90: row.hi80,
     segment: row.segment as Segment,
   }));
 }

@@ -3,12 +3,16 @@ import type { AccuracyMetrics, ComparedModel, ModelIntervals, Verdict } from '@/
 import { progressDetail, runEvaluation, runMetrics, storedMetrics } from './run-evaluation';
 
 const metrics = (mase: number, mape = 10): AccuracyMetrics => ({ mae: 1, rmse: 2, mape, mapeExcluded: 0, smape: 9, mase, wape: 8 });
-const MODELS: ComparedModel[] = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+const MODELS: ComparedModel[] = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
 const perModel = <T>(f: (m: ComparedModel) => T) => Object.fromEntries(MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
 const intervals = (coverage80: number | null): ModelIntervals => ({
   bands: { 80: { lower: [1], upper: [2] }, 95: { lower: [null], upper: [null] } },
+  p50: [1.5],
   coverage: { 80: coverage80, 95: null },
   coveragePoints: { 80: 12, 95: 0 },
+  coverageByStep: { 80: [coverage80], 95: [null] },
+  msis: coverage80 === null ? null : 4.5,
+  wql: coverage80 === null ? null : Number.NaN,
   calibrationSize: [6],
 });
 const verdict: Verdict = { beatsNaive: true, beatsSeasonalNaive: false, beatsDrift: true, bestModel: 'seasonalNaive', summary: 'MASE …' };
@@ -67,8 +71,14 @@ describe('runEvaluation', () => {
     expect(evaluation.backtest.note).toMatch(/2 of the 3/);
     expect(evaluation.skill).toBeNull();
     expect(evaluation.verdict).toEqual(verdict);
-    expect(evaluation.coverage.lstm).toEqual({ '80': { share: 0.75, points: 12 }, '95': { share: null, points: 0 } });
+    expect(evaluation.coverage.lstm).toEqual({
+      '80': { share: 0.75, points: 12, byStep: [0.75] },
+      '95': { share: null, points: 0, byStep: [null] },
+    });
     expect(evaluation.coverage.drift['80'].share).toBeNull();
+    // MSIS and weighted quantile loss per model; JSON has no NaN.
+    expect(evaluation.intervalScores?.lstm).toEqual({ msis: 4.5, wql: null });
+    expect(evaluation.intervalScores?.drift).toEqual({ msis: null, wql: null });
   });
 
   it('keeps every window\'s forecasts with their timestamps, non-finite values as null', () => {
@@ -106,13 +116,42 @@ describe('runEvaluation', () => {
       members: ['mstl', 'lstmHybrid'],
       reason: champion.reason,
       metrics: storedMetrics(metrics(0.7)),
-      coverage: { '80': { share: 0.8, points: 12 }, '95': { share: null, points: 0 } },
+      coverage: { '80': { share: 0.8, points: 12, byStep: [0.8] }, '95': { share: null, points: 0, byStep: [null] } },
+      intervalScores: { msis: 4.5, wql: null },
       lstmFamily: { model: 'lstmHybrid', mase: 0.8, skill: null },
     });
     expect(evaluation.fitMs?.autoArima).toBe(2100);
     expect(Object.keys(evaluation.fitMs ?? {})).toEqual(MODELS);
     // What older callers pass (no champion, no fit times) stores neither.
     expect(runEvaluation(result)).not.toHaveProperty('champion');
+  });
+
+  it('keeps the champion\'s nested score: its test MASE, the pick per window and the best single model beside it', () => {
+    const nested = {
+      testMase: 0.9,
+      metrics: metrics(0.9),
+      windows: [{ origin: 12, model: 'naive' as const, members: ['naive'] as ComparedModel[] }],
+      selectionWindows: 1,
+      bestSingle: { model: 'drift' as const, mase: Number.NaN },
+    };
+    const champion = {
+      model: 'naive' as const,
+      members: ['naive'] as ComparedModel[],
+      metrics: metrics(0.7),
+      reason: 'Naive has the lowest MASE.',
+      future: [1],
+      intervals: intervals(0.8),
+      lstmFamily: { model: 'lstm' as const, mase: 0.8, skill: 0.1 },
+      testMase: 0.9,
+      nested,
+    };
+    const stored = runEvaluation({ ...result, champion }).champion;
+    expect(stored?.testMase).toBe(0.9);
+    expect(stored?.nested).toEqual({
+      windows: [{ start: new Date(12 * DAY).toISOString(), model: 'naive', members: ['naive'] }],
+      selectionWindows: 1,
+      bestSingle: { model: 'drift', mase: null },
+    });
   });
 
   it('says null for the note when every window was used', () => {

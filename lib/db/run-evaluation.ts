@@ -48,6 +48,16 @@ export interface StoredBacktestWindow {
 export interface StoredCoverage {
   share: number | null;
   points: number;
+  /** Index h - 1: the share of the points h steps ahead (null where none was bounded); absent on older runs. */
+  byStep?: (number | null)[];
+}
+
+/** Scores of a model's intervals and quantiles, leave-one-window-out (see lib/forecast/intervals.ts). */
+export interface StoredIntervalScores {
+  /** Mean scaled interval score of the 95% interval. */
+  msis: number | null;
+  /** Weighted quantile loss of P10/P50/P90. */
+  wql: number | null;
 }
 
 /** The run's recommended model (see lib/forecast/champion.ts). */
@@ -58,8 +68,22 @@ export interface StoredChampion {
   reason: string;
   metrics: StoredMetrics;
   coverage: Record<`${IntervalLevel}`, StoredCoverage>;
+  /** Absent on older runs. */
+  intervalScores?: StoredIntervalScores;
   /** The better LSTM, shown beside the champion; skill = 1 - MASE / MASE(seasonal naive). */
   lstmFamily?: { model: LstmFamilyName; mase: number | null; skill: number | null };
+  /**
+   * MASE on the backtest windows the champion was not chosen on (nested selection), with the pick
+   * per window and the best single model on the same windows. Absent on older runs and when no
+   * window had an earlier one to choose on.
+   */
+  testMase?: number | null;
+  nested?: {
+    /** Per scored window (by its first timestamp, ISO), the pick made on the windows before it. */
+    windows: { start: string | null; model: PredictionModel; members: ComparedModel[] }[];
+    selectionWindows: number;
+    bestSingle: { model: ComparedModel; mase: number | null };
+  };
 }
 
 /** `Run.evaluation`. */
@@ -77,6 +101,8 @@ export interface RunEvaluation {
   skill: number | null;
   verdict: Verdict;
   coverage: ModelRecord<Record<`${IntervalLevel}`, StoredCoverage>>;
+  /** MSIS and weighted quantile loss of every model's intervals; absent on older runs. */
+  intervalScores?: ModelRecord<StoredIntervalScores>;
   /** Absent on older runs. */
   champion?: StoredChampion;
   /** Wall time of each model's fits and forecasts (backtest windows and refit), ms; absent on older runs. */
@@ -119,6 +145,7 @@ const perModelOf =
     perRunModel(f, optional);
 
 const iso = (t: number) => new Date(t).toISOString();
+const isoOrNull = (t: number | undefined) => (t === undefined ? null : iso(t));
 
 export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
   return perModelOf(optionalModelsIn(result.models))((m) => storedMetrics(modelEntry(result.models, m).metrics));
@@ -133,6 +160,11 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   const coverageOf = (bands: ModelIntervals, level: IntervalLevel): StoredCoverage => ({
     share: bands.coverage[level],
     points: bands.coveragePoints[level],
+    byStep: [...bands.coverageByStep[level]],
+  });
+  const scoresOf = (bands: ModelIntervals): StoredIntervalScores => ({
+    msis: bands.msis === null ? null : finiteOrNull(bands.msis),
+    wql: bands.wql === null ? null : finiteOrNull(bands.wql),
   });
   const coverage = (m: ComparedModel, level: IntervalLevel) => coverageOf(modelEntry(intervals, m), level);
   return {
@@ -152,6 +184,7 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
     skill: finiteOrNull(result.skill),
     verdict: { ...result.verdict },
     coverage: perModel((m) => ({ '80': coverage(m, 80), '95': coverage(m, 95) })),
+    intervalScores: perModel((m) => scoresOf(modelEntry(intervals, m))),
     ...(champion && {
       champion: {
         model: champion.model,
@@ -159,11 +192,24 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
         reason: champion.reason,
         metrics: storedMetrics(champion.metrics),
         coverage: { '80': coverageOf(champion.intervals, 80), '95': coverageOf(champion.intervals, 95) },
+        intervalScores: scoresOf(champion.intervals),
         ...(champion.lstmFamily && {
           lstmFamily: {
             model: champion.lstmFamily.model,
             mase: finiteOrNull(champion.lstmFamily.mase),
             skill: finiteOrNull(champion.lstmFamily.skill),
+          },
+        }),
+        ...(champion.nested && {
+          testMase: finiteOrNull(champion.nested.testMase),
+          nested: {
+            windows: champion.nested.windows.map((w) => ({
+              start: isoOrNull(backtest.windows.find((b) => b.origin === w.origin)?.t[0]),
+              model: w.model,
+              members: [...w.members],
+            })),
+            selectionWindows: champion.nested.selectionWindows,
+            bestSingle: { model: champion.nested.bestSingle.model, mase: finiteOrNull(champion.nested.bestSingle.mase) },
           },
         }),
       },

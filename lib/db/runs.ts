@@ -5,59 +5,24 @@
 // A run belongs to the owner of its series' dataset. Reads a route can reach take the caller's
 // scope; the worker reads by id alone through the `AsSystem` functions, acting for the owner.
 // Writes by id (transitions, delete) take ids that came from one of those reads.
-import type { Scope } from '@/lib/auth/scope';
+import type { Run, RunProgressDetail, RunSummary } from '@/lib/api/schemas/responses';
+import type { Scope } from './scope';
 import type { EpochLog, ForecastConfig, ForecastResult, SavedModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
 import { Prisma, type Run as RunRow, type RunStatus } from './generated/prisma/client';
 import { jsonValue } from './json';
 import { ownedThroughSeries } from './ownership';
 import { insertPredictions } from './predictions';
-import { runEvaluation, runMetrics, type RunEvaluation, type RunMetrics, type RunProgressDetail } from './run-evaluation';
+import { runEvaluation, runMetrics } from './run-evaluation';
 
-export type { RunEvaluation, RunMetrics, RunProgressDetail, RunStatus };
+/** The API's shapes (lib/api/schemas/responses.ts): what the mappers below return. */
+export type { Run, RunEvaluation, RunMetrics, RunProgressDetail, RunSummary } from '@/lib/api/schemas/responses';
+export type { RunStatus };
 
 export const ACTIVE_STATUSES: RunStatus[] = ['queued', 'running'];
 
 export function isFinished(status: RunStatus): boolean {
   return !ACTIVE_STATUSES.includes(status);
-}
-
-/** Training window facts, timestamps as ISO strings. */
-export interface RunSummary {
-  points: number;
-  trainStart: string;
-  trainEnd: string;
-  testStart: string;
-  testEnd: string;
-}
-
-/** The `Run` shape of docs/api.md. */
-export interface Run {
-  id: string;
-  seriesId: string;
-  scheduleId: string | null;
-  /** The batch that created the run (a forecast of many series at once); null for single runs. */
-  batchId: string | null;
-  status: RunStatus;
-  progress: number;
-  /** While running: the phase, epoch and backtest window of the fit in progress. */
-  progressDetail: RunProgressDetail | null;
-  config: ForecastConfig;
-  backend: string | null;
-  metrics: RunMetrics | null;
-  evaluation: RunEvaluation | null;
-  history: EpochLog[] | null;
-  summary: RunSummary | null;
-  durationMs: number | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /**
-   * While queued: the run's 1-based place among the runs waiting for a worker; null when unknown
-   * (Redis unreachable, or a retry waiting out its back-off). Added by the API (lib/runs/queue-position.ts), not stored.
-   */
-  queuePosition?: number | null;
 }
 
 // Model bytes can be megabytes: never read them for the API shape.

@@ -2,7 +2,8 @@
 // fires them lives in Redis (lib/queue/schedulers.ts) and is rebuilt from these rows at boot.
 // A schedule belongs to the owner of its series' dataset: route-reachable reads take the caller's
 // scope; the worker's reads (`AsSystem`) act for the owner.
-import type { Scope } from '@/lib/auth/scope';
+import type { Schedule } from '@/lib/api/schemas/responses';
+import type { Scope } from './scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { getPrisma } from './client';
 import type { Prisma, Run as RunRow, Schedule as ScheduleRow } from './generated/prisma/client';
@@ -27,11 +28,8 @@ export interface ScheduleRecord {
   lastSkip: { at: string; reason: string } | null;
 }
 
-/** The `Schedule` shape of docs/api.md; `nextRunAt` comes from the queue's job scheduler. */
-export interface Schedule extends Omit<ScheduleRecord, 'createdAt'> {
-  createdAt: string;
-  nextRunAt: string | null;
-}
+/** The API's `Schedule` (lib/api/schemas/responses.ts); `nextRunAt` comes from the queue's job scheduler. */
+export type { Schedule };
 
 export function toSchedule(record: ScheduleRecord, nextRunAt: Date | null): Schedule {
   return { ...record, createdAt: record.createdAt.toISOString(), nextRunAt: nextRunAt?.toISOString() ?? null };

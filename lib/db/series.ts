@@ -1,24 +1,15 @@
 // Series: metadata through Prisma; points through the raw pool, where a million rows read as
 // arrays instead of objects.
-import type { Scope } from '@/lib/auth/scope';
+import type { Series } from '@/lib/api/schemas/responses';
+import type { Scope } from './scope';
 import type { Frequency, SeriesData } from '@/lib/forecast/types';
 import { getPool, getPrisma } from './client';
 import { readRollupBlocks, ROLLUP_LEVELS } from './point-rollups';
 import { bucketCandidates, downsamplePoints, type TimePoint } from './points-downsample';
 import type { Series as SeriesRow } from './generated/prisma/client';
 
-/** The `Series` shape of docs/api.md. */
-export interface Series {
-  id: string;
-  datasetId: string;
-  name: string;
-  frequency: Frequency;
-  points: number;
-  start: string | null;
-  end: string | null;
-  /** The UTC offset the uploaded file wrote its times in ("+02:00"), for display; null: UTC. */
-  timeOffset: string | null;
-}
+/** The `Series` shape of the API. */
+export type { Series };
 
 export interface Point {
   t: string;

@@ -1,5 +1,5 @@
 // Browser sessions: one row per sign-in, found by the SHA-256 of the cookie's token.
-import type { AuthUser } from '@/lib/auth/scope';
+import type { AuthUser } from './scope';
 import { getPool, getPrisma } from './client';
 import { toAuthUser } from './users';
 

@@ -2,7 +2,7 @@
 // before accounts existed (user_id NULL), in the same transaction, so no data is left unreachable.
 // "First" means: while there is no admin yet. The demo account `npm start` creates is never the
 // admin, so the first person to sign up still is.
-import type { AuthUser } from '@/lib/auth/scope';
+import type { AuthUser } from './scope';
 import { getPrisma } from './client';
 import { Prisma, type User as UserRow } from './generated/prisma/client';
 

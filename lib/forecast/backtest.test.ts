@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestOrigins, CALIBRATION_SPAN, runBacktest, scoreBacktest, type ModelFitter } from './backtest';
+import { backtestOrigins, CALIBRATION_SPAN, runBacktest, scoreBacktest, spreadOrigins, type ModelFitter } from './backtest';
 import { baselineFitter, drift, naive, seasonalNaive } from './baselines';
 import { accuracyMetrics, maseScale } from './metrics';
 import { syntheticSeries } from './synthetic';
@@ -22,6 +22,16 @@ describe('backtestOrigins', () => {
   it('refuses windows that leave nothing to learn from', () => {
     expect(() => backtestOrigins(10, 5, 2)).toThrow('2 backtest windows of 5 steps do not fit in 10 points');
     expect(() => backtestOrigins(10, 2, 0)).toThrow();
+  });
+});
+
+describe('spreadOrigins', () => {
+  it('keeps the first origin and spreads the rest evenly, all of them without a limit', () => {
+    const origins = Array.from({ length: 14 }, (_, j) => 100 + j);
+    expect(spreadOrigins(origins, undefined)).toEqual(origins);
+    expect(spreadOrigins(origins, 20)).toEqual(origins);
+    expect(spreadOrigins(origins, 3)).toEqual([100, 107, 113]);
+    expect(spreadOrigins(origins, 1)).toEqual([100]);
   });
 });
 

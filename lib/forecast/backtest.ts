@@ -6,7 +6,8 @@
 // Each window's model also forecasts from the origins after its own, up to CALIBRATION_SPAN
 // horizons later (inputs are the actual values up to each origin, which a forecaster would have
 // had then). Those errors are never scored as accuracy; they calibrate the prediction intervals,
-// which need far more errors per horizon step than W windows give.
+// which need far more errors per horizon step than W windows give. A model that must be fit again
+// for each origin (the classical ones) asks for fewer of them (maxCalibrationOrigins).
 import { accuracyMetrics, maseScale } from './metrics';
 import type { AccuracyMetrics } from './types';
 
@@ -28,6 +29,12 @@ export interface FittedModel {
   forecastFrom(values: Float64Array, origins: readonly number[]): Promise<number[][]>;
   /** Set when the model could not be fit as intended and forecasts by a fallback: says why. */
   note?: string;
+  /**
+   * At most this many calibration origins (the window's own origin first, the rest spread evenly
+   * over the span): for a model that must be fit again at every origin, where each is costly.
+   * Undefined forecasts from every calibration origin.
+   */
+  maxCalibrationOrigins?: number;
 }
 
 /** Fits a model on `train` (exactly the values before `window.origin`). */
@@ -71,6 +78,14 @@ export function backtestOrigins(points: number, horizon: number, windows: number
   return Array.from({ length: windows }, (_, k) => first + k * horizon);
 }
 
+/** `max` of `origins` (all when undefined): the first always, the rest evenly spread, in order. */
+export function spreadOrigins(origins: readonly number[], max: number | undefined): number[] {
+  if (max === undefined || origins.length <= max) return [...origins];
+  if (max <= 1) return origins.slice(0, 1);
+  const picked = new Set(Array.from({ length: max }, (_, k) => Math.round((k * (origins.length - 1)) / (max - 1))));
+  return [...picked].sort((a, b) => a - b).map((i) => origins[i]);
+}
+
 /**
  * Runs the backtest for every model in `fitters`, window by window (oldest first, so a fitter may
  * carry state such as warm-start weights from one window to the next).
@@ -97,13 +112,14 @@ export async function runBacktest<M extends string>(
     const forecasts = {} as Record<M, number[]>;
     for (const model of models) {
       const fitted = await fitters[model](train, { index, count: origins.length, origin });
-      const predicted = await fitted.forecastFrom(series, calibrationOrigins);
+      const from = spreadOrigins(calibrationOrigins, fitted.maxCalibrationOrigins);
+      const predicted = await fitted.forecastFrom(series, from);
       forecasts[model] = predicted[0];
       predicted.forEach((forecast, j) => {
-        const from = calibrationOrigins[j];
-        for (let step = 1; step <= horizon && from + step - 1 < n; step++) {
-          const target = from + step - 1;
-          residuals[model].push({ window: index, origin: from, step, target, error: series[target] - forecast[step - 1] });
+        const at = from[j];
+        for (let step = 1; step <= horizon && at + step - 1 < n; step++) {
+          const target = at + step - 1;
+          residuals[model].push({ window: index, origin: at, step, target, error: series[target] - forecast[step - 1] });
         }
       });
     }
@@ -150,4 +166,19 @@ export function scoreBacktest<M extends string>(run: BacktestRun<M>): BacktestSc
       ),
     ),
   };
+}
+
+/**
+ * The part of `run` from window `from` on, as if the backtest had only those windows: their
+ * forecasts, and the calibration errors of their models (window indices counted from `from`).
+ */
+export function scoredPart<M extends string>(run: BacktestRun<M>, from: number): BacktestRun<M> {
+  if (from === 0) return run;
+  const residuals = Object.fromEntries(
+    Object.entries<Residual[]>(run.residuals).map(([m, list]) => [
+      m,
+      list.filter((r) => r.window >= from).map((r) => ({ ...r, window: r.window - from })),
+    ]),
+  ) as Record<M, Residual[]>;
+  return { horizon: run.horizon, windows: run.windows.slice(from), residuals };
 }

@@ -63,7 +63,7 @@ describe('chooseChampion', () => {
     expect(result.model).toBe('mstl');
     expect(result.members).toEqual(['mstl']);
     expect(result.future).toEqual([103, 200]);
-    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 9 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
+    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 10 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
   });
 
   it('picks the average of the best models when their errors cancel, with its own metrics and intervals', () => {
@@ -112,5 +112,17 @@ describe('averageRun', () => {
     const averaged = averageRun(run, ['mstl', 'ets']);
     expect(averaged.windows[0].forecasts.ensemble).toEqual([10 - 2, 12 - 3]);
     expect(averaged.residuals.ensemble.map((r) => r.error)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('keeps the calibration errors at the origins every member forecast from', () => {
+    const run = backtest({ mstl: [[1, 2], [3, 4], [5, 6]], ets: [[3, 4], [5, 6], [7, 8]] });
+    // ETS forecast only from the windows' first points (as a model with fewer calibration origins).
+    const sparse = { ...run, residuals: { ...run.residuals, ets: run.residuals.ets.filter((r) => r.step === 1) } };
+    const averaged = averageRun(sparse, ['mstl', 'ets']);
+    expect(averaged.residuals.ensemble.map((r) => [r.window, r.step, r.error])).toEqual([
+      [0, 1, 2],
+      [1, 1, 4],
+      [2, 1, 6],
+    ]);
   });
 });

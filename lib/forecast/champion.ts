@@ -1,14 +1,16 @@
 // The run's champion: the model with the lowest backtest error, or the average of the best few
 // when that average is lower still (combinations often beat their members: errors partly cancel).
 // The ensemble is built from the backtest's own window forecasts and calibration residuals, so it
-// is scored, and gets intervals, exactly like a single model. Its members are picked on the same
-// backtest it is scored on, which flatters it a little; it must therefore beat the best single
-// model strictly, and then the champion is never worse than the best single model on the backtest.
+// is scored, and gets intervals, exactly like a single model. The champion of the future forecast
+// is picked on every backtest window, so its backtest metrics flatter it; the score it is reported
+// with (`testMase`) comes from nested selection instead (selection/nested-champion.ts): each
+// window forecast by the pick made on the windows before it. An ensemble must beat the best single
+// model strictly.
 import type { BacktestRun, Residual } from './backtest';
 import { scoreBacktest } from './backtest';
 import { formatScore, MODEL_LABELS, modelEntry, modelsOfFamily, rankingKey, SIMPLICITY_ORDER } from './compared-models';
-import { predictionIntervals } from './intervals';
-import type { AccuracyMetrics, Champion, ComparedModel, LstmFamilyName, ModelIntervals, ModelRecord } from './types';
+import { predictionIntervals, type IntervalOptions } from './intervals';
+import type { AccuracyMetrics, Champion, ComparedModel, LstmFamilyName, ModelIntervals, ModelRecord, NestedChampionScore } from './types';
 
 /** Sizes of the averages tried: the best 2 and the best 3 models. */
 export const ENSEMBLE_SIZES: readonly number[] = [2, 3];
@@ -24,11 +26,6 @@ export function rankModels(metrics: ModelRecord<AccuracyMetrics>): ComparedModel
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/**
- * The backtest of the average of `members`. Every model forecast the same windows and calibration
- * origins in the same order, so their residual lists align entry by entry, and the average
- * forecast's error is the average of the errors.
- */
 /** A run's backtest: window forecasts and residuals of the models the run fit (see ModelRecord). */
 export interface ModelBacktestRun {
   horizon: number;
@@ -36,22 +33,66 @@ export interface ModelBacktestRun {
   residuals: ModelRecord<Residual[]>;
 }
 
+/** The average of the members' forecasts of one window. */
+export function averageForecast(forecasts: Partial<Record<ComparedModel, number[]>>, members: readonly ComparedModel[]): number[] {
+  const first = modelEntry(forecasts, members[0]);
+  return first.map((_, i) => mean(members.map((m) => modelEntry(forecasts, m)[i])));
+}
+
+/**
+ * The backtest of the average of `members`. Every model forecast the same windows; the average's
+ * calibration errors are at the origins every member forecast from (a classical model forecasts
+ * from fewer, see backtest.ts), each the average of the members' errors there.
+ */
 export function averageRun(run: ModelBacktestRun, members: readonly ComparedModel[]): BacktestRun<'ensemble'> {
-  const lists = members.map((m) => modelEntry(run.residuals, m));
-  const residuals: Residual[] = lists[0].map((r, i) => {
-    if (lists.some((list) => list[i]?.target !== r.target || list[i]?.step !== r.step)) {
-      throw new Error('Backtest residuals of the ensemble members do not line up.');
-    }
-    return { ...r, error: mean(lists.map((list) => list[i].error)) };
-  });
+  const key = (r: Residual) => `${r.window}:${r.origin}:${r.step}`;
+  const byKey = members.map((m) => new Map(modelEntry(run.residuals, m).map((r) => [key(r), r])));
+  const residuals: Residual[] = modelEntry(run.residuals, members[0])
+    .filter((r) => byKey.every((map) => map.has(key(r))))
+    .map((r) => ({ ...r, error: mean(byKey.map((map) => map.get(key(r))!.error)) }));
   return {
     horizon: run.horizon,
-    windows: run.windows.map((w) => ({
-      ...w,
-      forecasts: { ensemble: w.actual.map((_, i) => mean(members.map((m) => modelEntry(w.forecasts, m)[i]))) },
-    })),
+    windows: run.windows.map((w) => ({ ...w, forecasts: { ensemble: averageForecast(w.forecasts, members) } })),
     residuals: { ensemble: residuals },
   };
+}
+
+/** What the selection rule picks from a set of backtest windows. */
+export interface ChampionPick {
+  /** Models with a finite score, best first. */
+  ranked: ComparedModel[];
+  best: ComparedModel;
+  /** Set when the average of the best few scores strictly lower than the best single model. */
+  ensemble?: { members: ComparedModel[]; metrics: AccuracyMetrics };
+}
+
+/**
+ * The selection rule, on `windows` only (their actual values and forecasts; nothing else of the
+ * run): the best single model by the ranking key, or the average of the best 2 or 3 when that
+ * scores strictly lower.
+ */
+export function pickChampion(
+  horizon: number,
+  windows: ModelBacktestRun['windows'],
+  metrics: ModelRecord<AccuracyMetrics>,
+): ChampionPick {
+  const key = rankingKey(metrics);
+  const ranked = rankModels(metrics);
+  if (ranked.length === 0) throw new Error('No model has a finite backtest error to rank by.');
+  const best = ranked[0];
+  let ensemble: ChampionPick['ensemble'];
+  for (const size of ENSEMBLE_SIZES) {
+    if (ranked.length < size) break;
+    const members = ranked.slice(0, size);
+    const averaged: BacktestRun<'ensemble'> = {
+      horizon,
+      windows: windows.map((w) => ({ ...w, forecasts: { ensemble: averageForecast(w.forecasts, members) } })),
+      residuals: { ensemble: [] },
+    };
+    const score = scoreBacktest(averaged).metrics.ensemble;
+    if (score[key] < (ensemble?.metrics ?? modelEntry(metrics, best))[key]) ensemble = { members, metrics: score };
+  }
+  return { ranked, best, ...(ensemble && { ensemble }) };
 }
 
 export interface ChampionInput {
@@ -60,6 +101,10 @@ export interface ChampionInput {
   metrics: ModelRecord<AccuracyMetrics>;
   future: ModelRecord<number[]>;
   intervals: ModelRecord<ModelIntervals>;
+  /** The champion's score from nested selection (selection/nested-champion.ts); absent without one. */
+  nested?: NestedChampionScore;
+  /** How the ensemble's intervals are built (as the models' were). */
+  intervalOptions?: IntervalOptions;
 }
 
 function joinNames(names: readonly string[]): string {
@@ -78,22 +123,13 @@ function lstmFamily(metrics: ModelRecord<AccuracyMetrics>): Champion['lstmFamily
   return { model: best, mase, skill: Number.isFinite(ratio) ? 1 - ratio : NaN };
 }
 
-export function chooseChampion({ run, metrics, future, intervals }: ChampionInput): Champion {
+export function chooseChampion({ run, metrics, future, intervals, nested, intervalOptions }: ChampionInput): Champion {
   const key = rankingKey(metrics);
   const label = key.toUpperCase();
-  const ranked = rankModels(metrics);
-  if (ranked.length === 0) throw new Error('No model has a finite backtest error to rank by.');
-  const best = ranked[0];
+  const { ranked, best, ensemble: picked } = pickChampion(run.horizon, run.windows, metrics);
   const bestMetrics = modelEntry(metrics, best);
-
-  let ensemble: { members: ComparedModel[]; run: BacktestRun<'ensemble'>; metrics: AccuracyMetrics } | undefined;
-  for (const size of ENSEMBLE_SIZES) {
-    if (ranked.length < size) break;
-    const members = ranked.slice(0, size);
-    const averaged = averageRun(run, members);
-    const score = scoreBacktest(averaged).metrics.ensemble;
-    if (score[key] < (ensemble?.metrics ?? bestMetrics)[key]) ensemble = { members, run: averaged, metrics: score };
-  }
+  const ensemble = picked && { ...picked, run: averageRun(run, picked.members) };
+  const tested = nested && { testMase: nested.testMase, nested };
   const windows = `${run.windows.length} backtest window${run.windows.length === 1 ? '' : 's'}`;
 
   if (!ensemble) {
@@ -109,6 +145,7 @@ export function chooseChampion({ run, metrics, future, intervals }: ChampionInpu
       future: modelEntry(future, best),
       intervals: modelEntry(intervals, best),
       ...withLstmFamily(metrics),
+      ...tested,
     };
   }
   const { members } = ensemble;
@@ -124,10 +161,12 @@ export function chooseChampion({ run, metrics, future, intervals }: ChampionInpu
     future: averagedFuture,
     intervals: predictionIntervals(
       ensemble.run.residuals.ensemble,
-      ensemble.run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts.ensemble })),
+      ensemble.run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts.ensemble, scale: w.scale })),
       averagedFuture,
+      intervalOptions,
     ),
     ...withLstmFamily(metrics),
+    ...tested,
   };
 }
 

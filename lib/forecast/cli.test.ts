@@ -45,13 +45,13 @@ describe('forecast CLI', () => {
     );
     expect(['tensorflow', 'wasm', 'cpu']).toContain(report.backend);
     expect(report.seconds).toBeGreaterThan(0);
-    const models = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+    const models = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
     expect(Object.keys(report.models)).toEqual(models);
     for (const model of models) {
-      expect(Object.keys(report.models[model]).sort()).toEqual(['fitSeconds', 'mae', 'mape', 'mase', 'rmse', 'smape', 'wape']);
+      expect(Object.keys(report.models[model]).sort()).toEqual(['fitSeconds', 'mae', 'mape', 'mase', 'msis', 'rmse', 'smape', 'wape', 'wql']);
       expect(Number.isFinite(report.models[model].mase)).toBe(true);
     }
-    expect(Object.keys(report.champion).sort()).toEqual(['lstmFamily', 'mase', 'members', 'model', 'reason']);
+    expect(Object.keys(report.champion).sort()).toEqual(['lstmFamily', 'mase', 'members', 'model', 'reason', 'testMase']);
     expect([...models, 'ensemble']).toContain(report.champion.model);
     expect(report.champion.mase).toBeLessThanOrEqual(Math.min(...models.map((m) => report.models[m].mase)));
     expect(['lstm', 'lstmHybrid']).toContain(report.champion.lstmFamily.model);

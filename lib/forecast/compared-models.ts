@@ -39,7 +39,9 @@ export function modelsOfFamily<F extends ModelFamily>(family: F): ModelsOf<F>[] 
 }
 
 /** On a tie the simpler model wins: a costlier one must be strictly better to be worth it. */
-export const SIMPLICITY_ORDER: readonly ComparedModel[] = [...COMPARED_MODELS].sort((a, b) => INFO[a].cost - INFO[b].cost);
+export const SIMPLICITY_ORDER: readonly ComparedModel[] = [...COMPARED_MODELS].sort(
+  (a, b) => INFO[a].cost - INFO[b].cost,
+);
 
 export const OPTIONAL_MODELS = COMPARED_MODELS.filter((m): m is OptionalModel => INFO[m].optional);
 
@@ -53,7 +55,10 @@ export const ALWAYS_COMPARED = COMPARED_MODELS.filter(
  * run fits (in any order; the record follows COMPARED_MODELS).
  */
 export function perModel<T>(f: (model: ComparedModel) => T, optional: readonly OptionalModel[] = []): ModelRecord<T> {
-  const models = COMPARED_MODELS.filter((m) => (ALWAYS_COMPARED as readonly ComparedModel[]).includes(m) || (optional as readonly ComparedModel[]).includes(m));
+  const models = COMPARED_MODELS.filter(
+    (m) =>
+      (ALWAYS_COMPARED as readonly ComparedModel[]).includes(m) || (optional as readonly ComparedModel[]).includes(m),
+  );
   return Object.fromEntries(models.map((m) => [m, f(m)])) as ModelRecord<T>;
 }
 

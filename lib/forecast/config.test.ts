@@ -32,7 +32,7 @@ describe('defaultConfig', () => {
       validationSplit: 0.2,
       patience: 5,
       seed: 42,
-      backtestWindows: 3,
+      backtestWindows: 5,
     });
   });
 
@@ -72,7 +72,7 @@ describe('defaultConfig', () => {
     const config = defaultConfig('yearly', 17);
     expect(config).toMatchObject({ horizon: 3, lookback: 2, backtestWindows: 1 });
     expect(minimumPoints(config)).toBe(17);
-    expect(defaultConfig('daily', 300).backtestWindows).toBe(3);
+    expect(defaultConfig('daily', 300).backtestWindows).toBe(5);
     expect(defaultConfig('daily', 50).backtestWindows).toBe(2);
   });
 

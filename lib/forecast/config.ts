@@ -40,8 +40,11 @@ export const MIN_CLASSICAL_TRAIN_POINTS = 8;
 /** Early stopping on fewer validation windows than this is noise, so validation is switched off. */
 const MIN_VALIDATION_WINDOWS = 4;
 const DEFAULT_VALIDATION_SPLIT = 0.2;
-/** Three windows tell a habit from luck at little cost; each one is another LSTM fit. */
-export const DEFAULT_BACKTEST_WINDOWS = 3;
+/**
+ * Five windows tell a habit from luck, and leave four to score the champion's nested selection
+ * on; each one is another LSTM fit. A shorter series gets as many as fit (backtestWindowsFor).
+ */
+export const DEFAULT_BACKTEST_WINDOWS = 5;
 
 // About one season ahead, looking back two seasons (LSTM cost grows with the lookback, and two
 // seasons already show the model the cycle twice). Exceptions: weekly forecasts a quarter from a

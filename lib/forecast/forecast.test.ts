@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, loadTfjsNode, requestedBackend } from './backend';
 import { backtestOrigins } from './backtest';
 import { drift, naive, seasonalNaive } from './baselines';
-import { COMPARED_MODELS } from './compared-models';
+import { COMPARED_MODELS, modelsOfFamily } from './compared-models';
 import { minimumPoints } from './config';
 import { CancelledError, InvalidConfigError, SeriesTooShortError } from './errors';
 import { runForecast } from './forecast';
@@ -13,7 +13,8 @@ import { syntheticSeries } from './synthetic';
 import type { ForecastConfig, SeriesData, TrainProgress } from './types';
 
 // Tiny on purpose: these tests check the pipeline's wiring, not forecast quality.
-const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8 };
+// Three scored windows (the default is five) plus the earlier one the champion is chosen on.
+const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8, backtestWindows: 3 };
 const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
 const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];
@@ -96,10 +97,11 @@ describe('runForecast', () => {
     const phases = seen.map((p) => p.phase);
     expect(phases).toEqual([...phases].sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b)));
     expect(new Set(phases)).toEqual(new Set(PHASE_ORDER));
+    // The first fit is the window only chosen on (honest selection), then the three scored ones.
     expect(new Set(seen.filter((p) => p.phase !== 'refit').map((p) => `${p.window}/${p.windows}`))).toEqual(
-      new Set(['1/3', '2/3', '3/3']),
+      new Set(['1/4', '2/4', '3/4', '4/4']),
     );
-    expect(seen.filter((p) => p.phase === 'evaluate').every((p) => p.window === 3)).toBe(true);
+    expect(seen.filter((p) => p.phase === 'evaluate').every((p) => p.window === 4)).toBe(true);
     // Both LSTMs report, each naming itself; the run's progress is their average.
     expect(new Set(seen.map((p) => p.model))).toEqual(new Set(['lstm', 'lstmHybrid']));
     // The plain LSTM's evaluate phase is the fit behind `history`, as the worker's live history assumes.
@@ -168,7 +170,7 @@ describe('runForecast', () => {
     const short: SeriesData = { t, frequency: 'yearly', v: t.map((_, i) => 100 + 3 * i + (i % 3)) };
     const tensors = tf.memory().numTensors;
     const result = await runForecast(short, { ...tiny, horizon: 3, lookback: 2 });
-    expect(Object.keys(result.models).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive'].sort());
+    expect(Object.keys(result.models).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive', 'theta'].sort());
     expect(result.lstmSkipped).toMatch(/^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points .*this series has 15\./);
     expect(result.model).toBeUndefined();
     expect(result.history).toEqual([]);
@@ -211,7 +213,7 @@ describe('runForecast backtest, intervals and verdict', () => {
       expect(w.forecasts.naive).toEqual(naive(before, 7));
       expect(w.forecasts.seasonalNaive).toEqual(seasonalNaive(before, 7, 7));
       expect(w.forecasts.drift).toEqual(drift(before, 7));
-      for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima'] as const) {
+      for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta'] as const) {
         expect(w.forecasts[model]).toHaveLength(7);
         expect(w.forecasts[model]!.every(Number.isFinite)).toBe(true);
       }
@@ -226,7 +228,7 @@ describe('runForecast backtest, intervals and verdict', () => {
     }
     expect(result.season).toEqual({ length: 7, source: 'frequency' });
     // Fit time is recorded for every model that fits something.
-    for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima'] as const) {
+    for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta'] as const) {
       expect(result.models[model]!.fitMs).toBeGreaterThan(0);
     }
   });
@@ -248,6 +250,13 @@ describe('runForecast backtest, intervals and verdict', () => {
       expect(champion.members).toEqual([champion.model]);
       expect(champion.future).toEqual(models[champion.model]!.future);
     }
+    // Its reported score comes from nested selection: each of the 3 scored windows forecast by
+    // the pick made on the windows before it (the first on the extra, earlier window).
+    expect(champion.nested?.selectionWindows).toBe(1);
+    expect(champion.nested?.windows.map((w) => w.origin)).toEqual(result.backtest.windows.map((w) => w.origin));
+    expect(champion.testMase).toBe(champion.nested?.testMase);
+    expect(Number.isFinite(champion.testMase)).toBe(true);
+    expect(champion.nested!.bestSingle.mase).toBeCloseTo(bestSingle, 12);
     const family = champion.lstmFamily!.model;
     expect(models[family]!.metrics.mase).toBe(Math.min(models.lstm!.metrics.mase, models.lstmHybrid!.metrics.mase));
   });
@@ -257,15 +266,30 @@ describe('runForecast backtest, intervals and verdict', () => {
     for (const model of MODELS) {
       const { bands, coverage, coveragePoints, calibrationSize } = result.intervals[model]!;
       const forecast = result.models[model]!.future;
-      // 3 windows of 7: each model forecasts from 14 origins per window, the last window from 7.
-      expect(calibrationSize).toEqual([35, 33, 31, 29, 27, 25, 23]);
-      forecast.forEach((f, i) => {
-        expect(bands[80].lower[i]!).toBeLessThanOrEqual(f);
-        expect(bands[80].upper[i]!).toBeGreaterThanOrEqual(f);
-        expect(bands[95].lower[i]!).toBeLessThanOrEqual(bands[80].lower[i]!);
-        expect(bands[95].upper[i]!).toBeGreaterThanOrEqual(bands[80].upper[i]!);
+      // 3 windows of 7: each model forecasts from 14 origins per window, the last window from 7; a
+      // classical model, fit again at each origin, from 6 of them spread over each window's span.
+      const classical = (modelsOfFamily('classical') as readonly string[]).includes(model);
+      expect(calibrationSize).toEqual(classical ? [18, 16, 15, 14, 13, 12, 10] : [35, 33, 31, 29, 27, 25, 23]);
+      // Signed bounds need not straddle the forecast (a biased model's do not), but they nest,
+      // and the median lies between P10 and P90.
+      forecast.forEach((_, i) => {
+        expect(bands[80].lower[i]!).toBeLessThanOrEqual(bands[80].upper[i]!);
+        // 95% needs 19 errors at a step: a classical model's late steps may have fewer (unbounded).
+        if (bands[95].lower[i] !== null) {
+          expect(bands[95].lower[i]!).toBeLessThanOrEqual(bands[80].lower[i]!);
+          expect(bands[95].upper[i]!).toBeGreaterThanOrEqual(bands[80].upper[i]!);
+        } else expect(classical && calibrationSize[i] < 19).toBe(true);
+        expect(result.intervals[model]!.p50[i]).toBeGreaterThanOrEqual(bands[80].lower[i]!);
+        expect(result.intervals[model]!.p50[i]).toBeLessThanOrEqual(bands[80].upper[i]!);
       });
+      // The synthetic series is positive: no bound below 0.
+      expect(bands[95].lower.every((b) => b === null || b >= 0)).toBe(true);
       expect(coveragePoints[80]).toBe(21);
+      expect(result.intervals[model]!.coverageByStep[80]).toHaveLength(7);
+      // MSIS scores the 95% interval: a classical model's, calibrated leave-one-window-out on 2 windows
+      // of 6 origins, is never bounded on 3 windows (unmeasured, null), the others' are.
+      expect(classical ? result.intervals[model]!.msis : Number.isFinite(result.intervals[model]!.msis)).toBe(classical ? null : true);
+      expect(Number.isFinite(result.intervals[model]!.wql)).toBe(true);
       expect(coverage[80]).toBeGreaterThanOrEqual(0);
       expect(coverage[80]).toBeLessThanOrEqual(1);
     }
@@ -318,7 +342,7 @@ describe('runForecast backtest, intervals and verdict', () => {
   });
 
   it('tells the truth on a random walk, where nothing beats naive on average', async () => {
-    const result = await runForecast(randomWalk(200, 2), { epochs: 8, units: 8, seed: 2 });
+    const result = await runForecast(randomWalk(200, 2), { epochs: 8, units: 8, seed: 2, backtestWindows: 3 });
     const { metrics } = result.backtest;
     // The verdict is the metrics, said plainly.
     expect(result.verdict.beatsNaive).toBe(metrics.lstm!.mase < metrics.naive.mase);

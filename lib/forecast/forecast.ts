@@ -6,7 +6,7 @@
 // extras come from specific ones (the LSTM's saved model and history, the global LSTM's pool).
 // Callers (worker, CLI, tests) plug in progress and cancellation through RunCallbacks.
 import { initBackend } from './backend';
-import { backtestOrigins, runBacktest, scoreBacktest, type ModelFitter } from './backtest';
+import { backtestOrigins, runBacktest, scoreBacktest, scoredPart, type ModelFitter } from './backtest';
 import { chooseChampion } from './champion';
 import { COMPARED_MODELS, modelEntry, modelInfo, perModel } from './compared-models';
 import {
@@ -19,17 +19,17 @@ import {
   resolveConfig,
 } from './config';
 import type { RelatedSeries } from './global';
-import { floorIntervals, intervalFloor, predictionIntervals } from './intervals';
+import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
 import { observedFitter, sharedProgress } from './run-observers';
 import { resolveSeason } from './season';
+import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
 import { assertValidSeries } from './series';
 import { nextTimestamps } from './time-steps';
 import type {
   BacktestResult,
-  Champion,
   ComparedModel,
   ForecastConfig,
   ForecastResult,
@@ -66,13 +66,23 @@ export async function runForecast(
 
   const { horizon, lookback } = config;
   const windowCount = backtestWindowsFor(points, config);
-  const origins = backtestOrigins(points, horizon, windowCount);
+  // Earlier windows the backtest adds, where the series is long enough, only to choose the
+  // champion on (honest selection): the scored windows are the last `windowCount`.
+  const selectionWindows = selectionWindowsFor(points, config, windowCount);
+  const allOrigins = backtestOrigins(points, horizon, windowCount + selectionWindows);
   // Detected (when the frequency has no cycle) only from what the first window may see.
-  const season = resolveSeason(data.frequency, data.v.slice(0, origins[0]));
-  const split = origins.at(-1)!;
+  const season = resolveSeason(data.frequency, data.v.slice(0, allOrigins[0]));
+  const split = allOrigins.at(-1)!;
 
   // The run's models: every registered one, optional ones only when wanted and possible.
-  const modelContext: Omit<ModelContext, 'callbacks'> = { data, config, season, windowCount, related: context.related ?? [] };
+  // A model's backtest fits: the selection windows' and the scored ones'.
+  const modelContext: Omit<ModelContext, 'callbacks'> = {
+    data,
+    config,
+    season,
+    windowCount: allOrigins.length,
+    related: context.related ?? [],
+  };
   const models = COMPARED_MODELS.filter(
     (m) => !modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false),
   );
@@ -98,7 +108,8 @@ export async function runForecast(
       optional,
     );
     // The backtest keys its records by the fitters it is given: exactly this run's models.
-    const run = await runBacktest(data.v, horizon, origins, season.length, fitters as Record<ComparedModel, ModelFitter>);
+    const fullRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters as Record<ComparedModel, ModelFitter>);
+    const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
     const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
 
@@ -115,17 +126,15 @@ export async function runForecast(
     const model = await lstm?.savedModel();
     const lstmSkipped = lstmSkippedNote(points, config);
 
-    // A series never below 0 (counts, sales) gets no bound below 0 either.
-    const floor = intervalFloor(data.v);
+    // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
+    const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
     const intervals = perModel<ModelIntervals>(
       (m) =>
-        floorIntervals(
-          predictionIntervals(
-            run.residuals[m],
-            run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m] })),
-            modelEntry(future, m),
-          ),
-          floor,
+        predictionIntervals(
+          run.residuals[m],
+          run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m], scale: w.scale })),
+          modelEntry(future, m),
+          intervalOptions,
         ),
       optional,
     );
@@ -184,14 +193,16 @@ export async function runForecast(
       intervals,
       skill: skillScore(scores.metrics),
       verdict: decideVerdict(scores.metrics, windowCount),
-      champion: floorChampion(chooseChampion({ run, metrics: scores.metrics, future, intervals }), floor),
+      champion: chooseChampion({
+        run,
+        metrics: scores.metrics,
+        future,
+        intervals,
+        nested: nestedChampion(fullRun, selectionWindows),
+        intervalOptions,
+      }),
     };
   } finally {
     for (const m of models) runs[m]?.dispose();
   }
-}
-
-/** The champion's own intervals (an ensemble's are built anew) floored like every model's. */
-function floorChampion(champion: Champion, floor: number | undefined): Champion {
-  return { ...champion, intervals: floorIntervals(champion.intervals, floor) };
 }

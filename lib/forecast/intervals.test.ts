@@ -3,11 +3,11 @@ import { backtestOrigins, runBacktest, type Residual } from './backtest';
 import { baselineFitter, seasonalNaive } from './baselines';
 import {
   conformalQuantile,
-  floorIntervals,
   halfWidths,
-  intervalFloor,
   leaveOneWindowOutCoverage,
+  leaveOneWindowOutScores,
   predictionIntervals,
+  signedQuantiles,
 } from './intervals';
 import { syntheticSeries } from './synthetic';
 
@@ -44,6 +44,100 @@ describe('halfWidths', () => {
     // n 4, level 0.6 → rank ceil(5 · 0.6) = 3
     expect(halfWidths(residuals, 2, 0.6)).toEqual([3, 30]);
     expect(halfWidths(residuals, 3, 0.6)).toEqual([3, 30, null]);
+  });
+});
+
+describe('signedQuantiles', () => {
+  it('takes the floor((n + 1) · tail)-th and ceil((n + 1) · (1 - tail))-th smallest signed errors', () => {
+    const errors = [5, -1, 0, 2, 9, -3, 1, 4, 7]; // sorted: -3 -1 0 1 2 4 5 7 9
+    // 80%: tail 0.1, ranks floor(1) = 1 and ceil(9) = 9.
+    expect(signedQuantiles(errors, 0.8)).toEqual({ lower: -3, upper: 9 });
+    // 19 errors for 60%: tail 0.2, ranks floor(4) = 4 and ceil(16) = 16.
+    const nineteen = Array.from({ length: 19 }, (_, i) => i - 5);
+    expect(signedQuantiles(nineteen, 0.6)).toEqual({ lower: -2, upper: 10 });
+  });
+
+  it('is null when there are too few errors for either tail', () => {
+    expect(signedQuantiles([1, 2, 3, 4, 5, 6, 7, 8], 0.8)).toBeNull();
+    expect(signedQuantiles(Array.from({ length: 38 }, (_, i) => i), 0.95)).toBeNull();
+    expect(signedQuantiles(Array.from({ length: 39 }, (_, i) => i), 0.95)).toEqual({ lower: 0, upper: 38 });
+  });
+});
+
+describe('predictionIntervals', () => {
+  it('follows skewed errors: a model that under-forecasts gets its room above the forecast', () => {
+    // Step 1 errors 0..18 (the actual value is always at or above the forecast).
+    const residuals = Array.from({ length: 19 }, (_, i) => residual(1, i, 0, 100 + i));
+    const intervals = predictionIntervals(residuals, [], [50]);
+    // 80%: ranks floor(2) = 2 and ceil(18) = 18 of 0..18: errors 1 and 17.
+    expect(intervals.bands[80]).toEqual({ lower: [51], upper: [67] });
+    expect(intervals.p50).toEqual([59]);
+    // 95% needs 39 signed errors: the symmetric interval (rank ceil(19.95) = 19 of |e|: 18) stands in.
+    expect(intervals.bands[95]).toEqual({ lower: [32], upper: [68] });
+  });
+
+  it('clips bounds and the median at 0 for a series that is never negative', () => {
+    const residuals = Array.from({ length: 19 }, (_, i) => residual(1, i - 15, 0, 100 + i));
+    const free = predictionIntervals(residuals, [], [4]);
+    expect(free.bands[80].lower[0]).toBeLessThan(0);
+    const clipped = predictionIntervals(residuals, [], [4], { nonNegative: true });
+    expect(clipped.bands[80].lower[0]).toBe(0);
+    expect(clipped.bands[95].lower[0]).toBe(0);
+    expect(clipped.p50[0]).toBe(Math.max(0, free.p50[0]));
+    expect(clipped.bands[80].upper[0]).toBe(free.bands[80].upper[0]);
+  });
+});
+
+describe('leaveOneWindowOutScores', () => {
+  // Two windows of 2 steps; each is calibrated on the other's model's errors only: 9 errors per
+  // step of -1..+1 spread (signed 80% bounds: the smallest and the largest).
+  const calibration = (window: number, target: number) =>
+    [-1, -0.5, -0.25, 0, 0, 0, 0.25, 0.5, 1].flatMap((e, j) => [
+      residual(1, e, window, target + j),
+      residual(2, 2 * e, window, target + j),
+    ]);
+  const residuals = [...calibration(0, 100), ...calibration(1, 200)];
+  const windows = [
+    // Step 1 inside (error 0.5 within ±1), step 2 outside (error 3 beyond ±2).
+    { origin: 10, actual: [10.5, 13], forecast: [10, 10], scale: 2 },
+    // Both inside.
+    { origin: 20, actual: [20, 21], forecast: [20, 20], scale: 2 },
+  ];
+
+  it('measures coverage per horizon step as well as pooled', () => {
+    const scores = leaveOneWindowOutScores(residuals, windows, 2);
+    expect(scores.coverage[80]).toEqual({ coverage: 0.75, points: 4, byStep: [1, 0.5] });
+    // 95% needs 19 errors for the symmetric interval: unbounded, not measured.
+    expect(scores.coverage[95]).toEqual({ coverage: null, points: 0, byStep: [null, null] });
+    expect(scores.msis).toBeNull();
+  });
+
+  it('scores P10/P50/P90 by weighted quantile loss and the 95% interval by MSIS', () => {
+    // 19 errors per step for 95% (symmetric width: the 19th of |e| = 1 at step 1, 2 at step 2).
+    const many = (window: number, target: number) =>
+      Array.from({ length: 19 }, (_, j) => (j - 9) / 9).flatMap((e, j) => [
+        residual(1, e, window, target + j),
+        residual(2, 2 * e, window, target + j),
+      ]);
+    const scores = leaveOneWindowOutScores([...many(0, 100), ...many(1, 200)], windows, 2);
+    // 95% bounds: forecast ± 1 (step 1) and ± 2 (step 2); only window 0 step 2 misses, by 1.
+    // Interval scores: 2, 4 + (2 / 0.05) · 1 = 44, 2, 4; each over scale 2.
+    expect(scores.msis).toBeCloseTo((2 + 44 + 2 + 4) / 2 / 4, 12);
+    // P10/P90 (80%, signed: ranks 2 and 18 of 19 evenly spread in [-1, 1] · step) and P50 = forecast.
+    const q = (step: number) => ({ lo: (-8 / 9) * step, hi: (8 / 9) * step });
+    const pinball = (y: number, f: number, tau: number) => 2 * (y >= f ? tau * (y - f) : (1 - tau) * (f - y));
+    const points = [
+      { y: 10.5, f: 10, step: 1 },
+      { y: 13, f: 10, step: 2 },
+      { y: 20, f: 20, step: 1 },
+      { y: 21, f: 20, step: 2 },
+    ];
+    const loss = points.reduce(
+      (sum, p) =>
+        sum + (pinball(p.y, p.f + q(p.step).lo, 0.1) + pinball(p.y, p.f, 0.5) + pinball(p.y, p.f + q(p.step).hi, 0.9)) / 3,
+      0,
+    );
+    expect(scores.wql).toBeCloseTo(loss / (10.5 + 13 + 20 + 21), 12);
   });
 });
 
@@ -84,11 +178,12 @@ describe('split-conformal intervals on synthetic data', () => {
     const expectedWidth = { 80: 2 * (1 - Math.sqrt(0.2)), 95: 2 * (1 - Math.sqrt(0.05)) };
     for (const level of [80, 95] as const) {
       const { lower, upper } = intervals.bands[level];
+      // The errors are symmetric, so the signed quantiles are too: each side is the width.
       future.forEach((f, i) => {
-        const width = upper[i]! - f;
-        expect(f - lower[i]!).toBeCloseTo(width, 10);
-        expect(width / expectedWidth[level]).toBeGreaterThan(0.85);
-        expect(width / expectedWidth[level]).toBeLessThan(1.15);
+        for (const width of [upper[i]! - f, f - lower[i]!]) {
+          expect(width / expectedWidth[level]).toBeGreaterThan(0.85);
+          expect(width / expectedWidth[level]).toBeLessThan(1.15);
+        }
       });
       expect(intervals.coveragePoints[level]).toBe(windows * horizon);
     }
@@ -117,27 +212,5 @@ describe('split-conformal intervals on synthetic data', () => {
     expect(intervals.bands[80].upper.map((b) => b !== null)).toEqual([true, true, true, true, false, false, false]);
     // No other window to calibrate with: coverage cannot be measured.
     expect(intervals.coverage).toEqual({ 80: null, 95: null });
-  });
-});
-
-describe('intervalFloor / floorIntervals', () => {
-  it('floors at 0 only a series whose whole history is >= 0', () => {
-    expect(intervalFloor([0, 3, 0, 1])).toBe(0);
-    expect(intervalFloor([2, -0.5, 4])).toBeUndefined();
-    expect(intervalFloor([])).toBeUndefined();
-  });
-
-  it('raises bounds below the floor to it and keeps the rest, nulls included', () => {
-    // Nine errors of 2 at step 1: the 80% half-width is 2; step 2 has none (unbounded).
-    const residuals = Array.from({ length: 9 }, (_, i) => residual(1, i % 2 ? 2 : -2, 0, i));
-    const raw = predictionIntervals(residuals, [], [1, 5]);
-    expect(raw.bands[80].lower).toEqual([-1, null]);
-    const floored = floorIntervals(raw, 0);
-    expect(floored.bands[80].lower).toEqual([0, null]);
-    expect(floored.bands[80].upper).toEqual([3, null]);
-    expect(floored.calibrationSize).toEqual(raw.calibrationSize);
-    // A forecast below 0 gets both bounds raised, so the band never dips under the floor.
-    expect(floorIntervals(predictionIntervals(residuals, [], [-3]), 0).bands[80]).toEqual({ lower: [0], upper: [0] });
-    expect(floorIntervals(raw, undefined)).toBe(raw);
   });
 });

@@ -285,6 +285,8 @@ export class LstmRun {
         validationSplit: options.validationSplit,
         maxWindowsPerEpoch: options.maxWindowsPerEpoch,
         maxValidationWindows: MAX_VALIDATION_WINDOWS,
+        // Stride-1 windows: the last horizon - 1 before the validation part share targets with it.
+        gap: config.horizon - 1,
         onEpochEnd: options.onEpochEnd,
         shouldCancel: this.callbacks.shouldCancel,
       });
@@ -311,7 +313,8 @@ export class LstmRun {
     const encodingOf = (name: TransformName): LstmInputEncoding => ({ transform: seriesTransform(name, season), calendar });
     const validationWindowsOf = (name: TransformName) => {
       const count = windowCount(values.length - encodingOf(name).transform.lag, config.lookback, config.horizon);
-      return { count, validation: Math.min(Math.floor(count * config.validationSplit), count - 1, MAX_VALIDATION_WINDOWS) };
+      const validation = Math.min(Math.floor(count * config.validationSplit), count - config.horizon, MAX_VALIDATION_WINDOWS);
+      return { count: count - config.horizon + 1, validation: Math.max(0, validation) };
     };
 
     if (config.transform !== 'auto') {

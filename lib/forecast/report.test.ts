@@ -17,18 +17,30 @@ describe('forecastReport', () => {
   it('carries every model\'s metrics and fit time, the champion, and the champion\'s forecast with its intervals', () => {
     const report = forecastReport('load', 'hourly', result);
     expect(report).toMatchObject({ series: 'load', frequency: 'hourly', points: 100, horizon: 6, backend: result.backend });
-    expect(Object.keys(report.models)).toEqual(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift']);
+    expect(Object.keys(report.models)).toEqual(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift']);
     const { mapeExcluded: _, ...lstm } = result.models.lstm!.metrics;
-    expect(report.models.lstm).toEqual({ ...lstm, fitSeconds: result.models.lstm!.fitMs / 1000 });
+    expect(report.models.lstm).toEqual({
+      ...lstm,
+      fitSeconds: result.models.lstm!.fitMs / 1000,
+      msis: result.intervals.lstm!.msis,
+      wql: result.intervals.lstm!.wql,
+    });
     expect(report.skill).toBe(result.skill);
     const { champion } = result;
     expect(report.champion).toEqual({
       model: champion.model,
       members: champion.members,
       mase: champion.metrics.mase,
+      testMase: champion.testMase,
       reason: champion.reason,
       lstmFamily: champion.lstmFamily,
     });
+    // 100 points fit 5 scored windows of 6 and one earlier window to choose on.
+    expect(result.backtest.windows).toHaveLength(5);
+    expect(champion.nested?.selectionWindows).toBe(1);
+    expect(champion.nested?.windows.map((w) => w.origin)).toEqual(result.backtest.windows.map((w) => w.origin));
+    expect(report.champion.testMase).toBe(champion.nested?.testMase);
+    expect(formatReport(report, result)).toContain('Champion, scored on windows it was not chosen on: MASE');
     expect(report.coverage).toEqual({ '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] });
     expect(report.forecast[0]).toEqual({
       t: new Date(result.futureT[0]).toISOString(),
@@ -37,6 +49,7 @@ describe('forecastReport', () => {
       hi80: champion.intervals.bands[80].upper[0],
       lo95: champion.intervals.bands[95].lower[0],
       hi95: champion.intervals.bands[95].upper[0],
+      p50: champion.intervals.p50[0],
     });
   });
 
@@ -69,7 +82,7 @@ describe('a run too short for the LSTMs', () => {
     const short = syntheticSeries({ points: 15, frequency: 'yearly' });
     const shortResult = await runForecast(short, { horizon: 3, lookback: 2 });
     const report = forecastReport('tiny', 'yearly', shortResult);
-    expect(Object.keys(report.models)).toEqual(['mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift']);
+    expect(Object.keys(report.models)).toEqual(['mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift']);
     expect(report.champion.lstmFamily).toBeUndefined();
     expect(report.lstmSkipped).toMatch(/^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points/);
     const text = formatReport(report, shortResult);

@@ -14,6 +14,9 @@ import type {
 type ReportMetrics = Record<'mae' | 'rmse' | 'mape' | 'smape' | 'mase' | 'wape', number> & {
   /** Wall time of all the model's fits and forecasts (backtest windows and refit). */
   fitSeconds: number;
+  /** MSIS of the 95% interval and weighted quantile loss of P10/P50/P90, leave-one-window-out; null where unmeasured. */
+  msis: number | null;
+  wql: number | null;
 };
 
 export interface ForecastReport {
@@ -34,6 +37,11 @@ export interface ForecastReport {
     model: PredictionModel;
     members: ComparedModel[];
     mase: number;
+    /**
+     * MASE on windows it was not chosen on (nested selection; lib/forecast/selection); null when
+     * no backtest window had an earlier one to choose on.
+     */
+    testMase: number | null;
     reason: string;
     /** Absent when the run trained no LSTM (see `lstmSkipped`). */
     lstmFamily?: { model: LstmFamilyName; mase: number; skill: number };
@@ -43,7 +51,16 @@ export interface ForecastReport {
   /** Leave-one-window-out coverage of the champion's intervals. */
   coverage: { '80': number | null; '95': number | null };
   /** The champion's future forecast; a bound is null where the backtest is too short to promise it. */
-  forecast: { t: string; v: number; lo80: number | null; hi80: number | null; lo95: number | null; hi95: number | null }[];
+  forecast: {
+    t: string;
+    v: number;
+    lo80: number | null;
+    hi80: number | null;
+    lo95: number | null;
+    hi95: number | null;
+    /** The median forecast (P50); lo80 and hi80 are P10 and P90. */
+    p50: number;
+  }[];
 }
 
 const MODEL_LABELS = MODEL_SHORT_LABELS;
@@ -63,7 +80,8 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       modelsIn(result.models).map((m) => {
         const { metrics, fitMs } = modelEntry(result.models, m);
         const { mae, rmse, mape, smape, mase, wape } = metrics;
-        return [m, { mae, rmse, mape, smape, mase, wape, fitSeconds: fitMs / 1000 }];
+        const { msis, wql } = modelEntry(result.intervals, m);
+        return [m, { mae, rmse, mape, smape, mase, wape, fitSeconds: fitMs / 1000, msis, wql }];
       }),
     ) as ForecastReport['models'],
     ...(result.globalLstm && { globalLstm: result.globalLstm }),
@@ -72,6 +90,7 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       model: champion.model,
       members: champion.members,
       mase: champion.metrics.mase,
+      testMase: champion.testMase ?? null,
       reason: champion.reason,
       ...(champion.lstmFamily && { lstmFamily: champion.lstmFamily }),
     },
@@ -84,6 +103,7 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       hi80: hi80[i],
       lo95: lo95[i],
       hi95: hi95[i],
+      p50: champion.intervals.p50[i],
     })),
   };
 }
@@ -128,7 +148,7 @@ function globalLstmLine(info: GlobalLstmInfo): string {
 
 /** The report for people: accuracy table, verdict, interval coverage and the forecast. */
 export function formatReport(report: ForecastReport, result: ForecastResult, forecastRows = 12): string {
-  const { backtest, intervals } = result;
+  const { backtest } = result;
   const metricsTable = table(
     ['model', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE', 'WAPE %', 'fit s'],
     modelsIn(report.models)
@@ -165,6 +185,13 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
     ...(result.globalLstm ? [globalLstmLine(result.globalLstm)] : []),
     '',
     `Champion: ${champion.reason}`,
+    ...(champion.nested
+      ? [
+          `Champion, scored on windows it was not chosen on: MASE ${formatNumber(champion.nested.testMase)} over ` +
+            `${champion.nested.windows.length} window${champion.nested.windows.length === 1 ? '' : 's'} ` +
+            `(best single model there with hindsight: ${MODEL_LABELS[champion.nested.bestSingle.model]}, ${formatNumber(champion.nested.bestSingle.mase)}).`,
+        ]
+      : []),
     ...(family
       ? [
           `Best LSTM: ${MODEL_LABELS[family.model]}, MASE ${formatNumber(family.mase)}, skill vs seasonal naive ${formatNumber(family.skill)}.`,

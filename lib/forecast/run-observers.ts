@@ -30,6 +30,7 @@ export function observedFitter(fitter: ModelFitter, addMs: (ms: number) => void,
     addMs(performance.now() - started);
     if (fitted.note) onNote(fitted.note);
     const timed: FittedModel = {
+      ...(fitted.maxCalibrationOrigins !== undefined && { maxCalibrationOrigins: fitted.maxCalibrationOrigins }),
       forecastFrom: async (values, origins) => {
         const from = performance.now();
         const forecasts = await fitted.forecastFrom(values, origins);

@@ -37,6 +37,40 @@ async function validationLoss(model: tf.LayersModel, windows: Windows): Promise<
 }
 
 describe('trainModel', () => {
+  it('leaves `gap` windows out between the training and the validation part', async () => {
+    // Windows 13..15 sit in the gap before the 4 validation windows: their targets are NaN, so
+    // one of them reaching the training part (or the validation part) would make a loss NaN.
+    const windows = conflictingWindows();
+    windows.targets = Float32Array.from(windows.targets, (t, w) => (w >= 13 && w < 16 ? Number.NaN : t));
+    const model = build();
+    try {
+      const gapped = await trainModel(model, windows, { ...options, epochs: 2, gap: 3 });
+      for (const log of gapped.history) {
+        expect(Number.isFinite(log.loss)).toBe(true);
+        expect(Number.isFinite(log.valLoss)).toBe(true);
+      }
+      const overlapping = await trainModel(model, windows, { ...options, epochs: 1, gap: 0 });
+      expect(overlapping.history[0].loss).toBeNaN();
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it('shrinks the validation part rather than the gap when windows are few, and keeps training', async () => {
+    const windows = conflictingWindows();
+    const model = build();
+    try {
+      // 20 windows, gap 18: one training window, one validation window.
+      const { history } = await trainModel(model, windows, { ...options, epochs: 1, validationSplit: 0.5, gap: 18 });
+      expect(Number.isFinite(history[0].valLoss)).toBe(true);
+      // Gap 19 leaves no room for validation: every window trains.
+      const all = await trainModel(model, windows, { ...options, epochs: 1, validationSplit: 0.5, gap: 19 });
+      expect(all.history[0].valLoss).toBeUndefined();
+    } finally {
+      disposeModel(model);
+    }
+  });
+
   it('reports every epoch with training and validation loss', async () => {
     const model = build();
     const logs: EpochLog[] = [];

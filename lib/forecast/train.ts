@@ -29,6 +29,13 @@ export interface TrainOptions {
    * epoch, and a few hundred windows already give a steady loss.
    */
   maxValidationWindows?: number;
+  /**
+   * Windows left out between the training and the validation part, so that no training target
+   * is also a validation target: for stride-1 windows of `horizon` targets that is horizon - 1.
+   * Without it early stopping (and anything ranked on the validation loss) would score the model
+   * on values it trained on. Defaults to 0.
+   */
+  gap?: number;
   /** After every epoch; training waits for it. */
   onEpochEnd?: (log: EpochLog) => void | Promise<void>;
   /** Checked after every epoch; true stops training with a CancelledError. */
@@ -60,19 +67,27 @@ function snapshotWeights(model: tf.LayersModel): tf.Tensor[] {
 export async function trainModel(model: tf.LayersModel, windows: Windows, options: TrainOptions): Promise<TrainResult> {
   const { epochs, batchSize, patience } = options;
   if (windows.count === 0) throw new Error('No training windows: the series is shorter than lookback + horizon.');
-  const validationCount = Math.min(
-    Math.floor(windows.count * options.validationSplit),
-    windows.count - 1,
-    options.maxValidationWindows ?? Infinity,
+  const gap = Math.max(0, Math.floor(options.gap ?? 0));
+  const validationCount = Math.max(
+    0,
+    Math.min(
+      Math.floor(windows.count * options.validationSplit),
+      windows.count - 1 - gap,
+      options.maxValidationWindows ?? Infinity,
+    ),
   );
-  const trainCount = windows.count - validationCount;
   const validate = validationCount > 0;
+  // Training windows: those before the gap; without validation, all of them.
+  const trainCount = validate ? windows.count - validationCount - gap : windows.count;
 
   const rng = createRng(options.seed);
   const xTrain = inputsTensor(windows, 0, trainCount);
   const yTrain = targetsTensor(windows, 0, trainCount);
   const validationData: [tf.Tensor, tf.Tensor] | undefined = validate
-    ? [inputsTensor(windows, trainCount, windows.count), targetsTensor(windows, trainCount, windows.count)]
+    ? [
+        inputsTensor(windows, windows.count - validationCount, windows.count),
+        targetsTensor(windows, windows.count - validationCount, windows.count),
+      ]
     : undefined;
 
   const history: EpochLog[] = [];

@@ -94,6 +94,28 @@ export interface Champion {
   intervals: ModelIntervals;
   /** The best LSTM, reported beside the champion, with its skill score; absent when the run trained none. */
   lstmFamily?: { model: LstmFamilyName; mase: number; skill: number };
+  /**
+   * MASE of the champion on windows it was not chosen on (nested.testMase); absent when no backtest
+   * window has an earlier one to choose on.
+   */
+  testMase?: number;
+  nested?: NestedChampionScore;
+}
+
+/**
+ * Honest selection (lib/forecast/selection/nested-champion.ts): each scored backtest window is
+ * forecast by the champion the selection rule picks from the windows before it only.
+ */
+export interface NestedChampionScore {
+  /** MASE (MAE when a window has no scale) of those forecasts, pooled over `windows`. */
+  testMase: number;
+  metrics: AccuracyMetrics;
+  /** Per scored window that had earlier windows to choose on, oldest first: the pick for it. */
+  windows: { origin: number; model: PredictionModel; members: ComparedModel[] }[];
+  /** Backtest windows before the scored ones, used only to choose (not in the leaderboard). */
+  selectionWindows: number;
+  /** The best single model on the same windows, chosen with hindsight: the bar the champion is held to. */
+  bestSingle: { model: ComparedModel; mase: number };
 }
 
 /** The full accuracy report of one model (backtest, per window and per horizon step). */
@@ -205,12 +227,15 @@ export interface BacktestResult {
 export type IntervalLevel = 80 | 95;
 
 /**
- * Split-conformal prediction intervals around one model's future forecast: forecast ± the
- * conformal quantile of that model's absolute backtest errors at the same horizon step. A bound
- * is null where there are too few errors to promise the level (the interval is unbounded).
+ * Split-conformal prediction intervals around one model's future forecast: the forecast plus the
+ * conformal quantiles of that model's signed backtest errors at the same horizon step (see
+ * intervals.ts). A bound is null where there are too few errors to promise the level (unbounded).
  */
 export interface ModelIntervals {
+  /** Signed conformal bounds (symmetric where a step has too few errors for them); clipped at 0 for a non-negative series. P10/P90 are the 80% bounds. */
   bands: Record<IntervalLevel, { lower: (number | null)[]; upper: (number | null)[] }>;
+  /** The median forecast (P50): the forecast plus the median backtest error of each step. */
+  p50: number[];
   /**
    * Share of the backtest windows' actual values inside the interval built without that window
    * (leave-one-window-out), over the points where that interval is bounded; null if there are none.
@@ -218,6 +243,12 @@ export interface ModelIntervals {
   coverage: Record<IntervalLevel, number | null>;
   /** How many backtest points each coverage was measured on: few points, rough coverage. */
   coveragePoints: Record<IntervalLevel, number>;
+  /** Index h - 1: the same coverage, of the points h steps ahead only (null where none was bounded). */
+  coverageByStep: Record<IntervalLevel, (number | null)[]>;
+  /** Mean scaled interval score of the 95% interval (leave-one-window-out), null where never bounded. */
+  msis: number | null;
+  /** Weighted quantile loss of P10/P50/P90 (leave-one-window-out), null where never bounded or all actuals are 0. */
+  wql: number | null;
   /** Index h - 1: backtest errors the step's quantile came from. */
   calibrationSize: number[];
 }

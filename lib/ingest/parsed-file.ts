@@ -10,7 +10,7 @@ import * as problem from './problems';
 import { RowExamples } from './problems';
 import { checkSeries, type CheckedSeries } from './series-checks';
 import { longSeriesName, UniqueNames } from './series-names';
-import type { TableContents } from './table-reader';
+import type { TableContents } from './table-contents';
 import type { ParseOptions, ParseResult, Problem } from './types';
 import type { ValueColumn } from './value-column';
 

@@ -5,7 +5,7 @@
 // does: the line ending is the first one seen (CRLF, LF or CR) and any other break character is
 // data, a leading BOM is dropped, a blank line is one empty field. The caller hands the rest of
 // the file to csv-parse at the first quote (see records.ts), from the start of a record.
-import type { CsvRecord } from './records';
+import type { CsvRecord } from './types';
 
 const LF = 0x0a;
 const CR = 0x0d;

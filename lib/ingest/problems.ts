@@ -3,7 +3,7 @@
 import { frequencyLabel, type Frequency } from '@/lib/forecast/time';
 import { MAX_ID_VALUES } from './category-column';
 import type { EncodingError } from './encoding';
-import type { DuplicatePolicy, GapPolicy, Layout, Problem, ProblemCode } from './types';
+import type { DuplicatePolicy, GapPolicy, Problem, ProblemCode } from './types';
 
 /** How many example rows a message names. */
 const EXAMPLES_SHOWN = 5;

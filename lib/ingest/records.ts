@@ -8,12 +8,9 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import { lineBreaksIn, PlainRecordSplitter, type LineEnding } from './plain-records';
+import type { CsvRecord } from './types';
 
-export interface CsvRecord {
-  fields: string[];
-  /** 1-based line the record starts on. */
-  line: number;
-}
+export type { CsvRecord };
 
 export interface RecordOptions {
   delimiter: string;

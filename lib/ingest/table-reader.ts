@@ -4,7 +4,7 @@
 // never the rows' text.
 import { CategoryColumn } from './category-column';
 import { chooseTimeColumn, columnNames, looksLikeDataRow, type TimeColumnChoice } from './columns';
-import { createDateColumnReader, type DateColumnReader } from './dates';
+import { createDateColumnReader } from './dates';
 import { detectDecimal } from './decimal';
 import type { EarlySeries } from './early-points';
 import { FormulaCells, isFormulaLike } from './formula-cells';
@@ -14,47 +14,17 @@ import { DEFAULT_READ_LIMITS, ReadLimitError, type ReadLimits } from './limits';
 import { isMissingValue, parseNumber } from './numbers';
 import { requestedNames } from './options';
 import { buildParsedFile } from './parsed-file';
+import type { ColumnPlan, TableContents } from './table-contents';
 import * as problem from './problems';
 import { RowExamples } from './problems';
-import type { CsvRecord } from './records';
-import type { DecimalSeparator, ParseOptions, ParseResult, Problem } from './types';
+import type { CsvRecord, ParseOptions, ParseResult, Problem } from './types';
 import { ValueColumn } from './value-column';
 
 /** Rows the time column, date format, decimal separator and label columns are judged from. */
 const SAMPLE_ROWS = 200;
 const PREVIEW_ROWS = 10;
 
-/** How the rows are read, decided once the sample is in. */
-export interface ColumnPlan {
-  time: TimeColumnChoice | null;
-  /** Null when there is no time column or its values are not dates. */
-  dates: DateColumnReader | null;
-  decimal: DecimalSeparator;
-  /** Columns that may become series. */
-  values: ValueColumn[];
-  /** Columns of labels (and integer columns named like ids): the possible id columns. */
-  labels: CategoryColumn[];
-  /** Columns left out because `valueColumns` did not name them. */
-  unselected: { name: string; reason: string }[];
-  problems: Problem[];
-}
-
-/** Everything read from a table with at least one data row. */
-export interface TableContents {
-  delimiter: string;
-  columns: string[];
-  hasHeader: boolean;
-  plan: ColumnPlan;
-  preview: string[][];
-  /** File row of every data row, in file order. */
-  rowNumbers: Int32Array;
-  ragged: RowExamples;
-  firstRaggedFields: number;
-  /** Rows of a time column whose values are not dates at all. */
-  unreadTimes: RowExamples;
-  formulas: FormulaCells;
-  headerFormulas: RowExamples;
-}
+export type { ColumnPlan, TableContents };
 
 /** A result with nothing but problems (and whatever columns are known). */
 export function problemFile(delimiter: string, problems: Problem[], columns: string[] = []): ParseResult {

@@ -174,3 +174,10 @@ export interface ParsedFile {
 /** What parseCsv returns: a ParsedFile with every "always set" field required. */
 export type ParseResult = ParsedFile &
   Required<Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset'>>;
+
+/** One CSV record as the readers hand it on (records.ts, plain-records.ts). */
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based line the record starts on. */
+  line: number;
+}

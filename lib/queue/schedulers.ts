@@ -1,6 +1,6 @@
 // Schedules in Redis: one BullMQ job scheduler per schedule row, keyed by the schedule id.
 // Upserting is idempotent, so syncing at every boot (or after every change) is safe.
-import { CRON_TIMEZONE, parseInterval } from '@/lib/schedules/timing';
+import { CRON_TIMEZONE, parseInterval } from './timing';
 import { JOB_NAMES } from './names';
 import { withQueue } from './train-queue';
 

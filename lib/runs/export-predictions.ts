@@ -25,7 +25,7 @@ export function defaultPredictionModel(run: Pick<Run, 'evaluation'>): Prediction
 /** Digits the series' values carry beyond its own precision when they are forecasts. */
 const EXTRA_DECIMALS = 2;
 
-/** Forecast and bounds at the series' precision plus EXTRA_DECIMALS; actuals as stored. */
+/** Forecast, bounds and quantiles at the series' precision plus EXTRA_DECIMALS; actuals as stored. */
 export function roundedPredictions(rows: PredictionRow[]): PredictionRow[] {
   const decimals = decimalsOf(rows.map((row) => row.actual)) + EXTRA_DECIMALS;
   return rows.map((row) => ({
@@ -35,6 +35,9 @@ export function roundedPredictions(rows: PredictionRow[]): PredictionRow[] {
     hi80: roundTo(row.hi80, decimals),
     lo95: roundTo(row.lo95, decimals),
     hi95: roundTo(row.hi95, decimals),
+    p10: roundTo(row.p10, decimals),
+    p50: roundTo(row.p50, decimals),
+    p90: roundTo(row.p90, decimals),
   }));
 }
 

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { PredictionRow } from '@/lib/db/predictions';
 import { csvText, PREDICTIONS_CSV_HEADER, predictionsCsv, predictionsFileName } from './predictions-csv';
 
-const NO_BOUNDS = { lo80: null, hi80: null, lo95: null, hi95: null };
+const NO_BOUNDS = { lo80: null, hi80: null, lo95: null, hi95: null, p10: null, p50: null, p90: null };
 
 describe('predictionsCsv', () => {
-  it('starts with timestamp,forecast,actual, then the bounds, and leaves unknown cells empty', () => {
+  it('starts with timestamp,forecast,actual, then the bounds, ends with P10/P50/P90, and leaves unknown cells empty', () => {
     const rows: PredictionRow[] = [
       { timestamp: '2024-01-01T00:00:00.000Z', forecast: 1.5, actual: 2, segment: 'test', ...NO_BOUNDS },
-      { timestamp: '2024-01-02T00:00:00.000Z', forecast: -0.25, actual: null, segment: 'future', lo80: -1, hi80: 0.5, lo95: null, hi95: null },
+      { timestamp: '2024-01-02T00:00:00.000Z', forecast: -0.25, actual: null, segment: 'future', lo80: -1, hi80: 0.5, lo95: null, hi95: null, p10: -1, p50: -0.2, p90: 0.5 },
     ];
     expect(predictionsCsv(rows, { model: 'lstm', series: 'north' })).toBe(
-      'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series\n' +
-        '2024-01-01T00:00:00.000Z,1.5,2,,,,,test,lstm,north\n' +
-        '2024-01-02T00:00:00.000Z,-0.25,,-1,0.5,,,future,lstm,north\n',
+      'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90\n' +
+        '2024-01-01T00:00:00.000Z,1.5,2,,,,,test,lstm,north,,,\n' +
+        '2024-01-02T00:00:00.000Z,-0.25,,-1,0.5,,,future,lstm,north,-1,-0.2,0.5\n',
     );
   });
 
@@ -24,7 +24,7 @@ describe('predictionsCsv', () => {
   it('neutralises a series name a spreadsheet would run as a formula', () => {
     const row: PredictionRow = { timestamp: '2024-01-01T00:00:00.000Z', forecast: -5, actual: -4, segment: 'test', ...NO_BOUNDS };
     const [, line] = predictionsCsv([row], { model: 'lstm', series: '=HYPERLINK("http://x","y")' }).split('\n');
-    expect(line).toBe(`2024-01-01T00:00:00.000Z,-5,-4,,,,,test,lstm,"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(line).toBe(`2024-01-01T00:00:00.000Z,-5,-4,,,,,test,lstm,"'=HYPERLINK(""http://x"",""y"")",,,`);
   });
 });
 

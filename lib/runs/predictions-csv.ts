@@ -1,11 +1,12 @@
 // The CSV download of one model's predictions. `timestamp,forecast,actual` come first (scripts
 // read them by position), then the interval bounds, then what the rows are: segment, model and
-// series. Empty cells: `actual` of future points, bounds on the test window or where the backtest
-// was too short to promise the level.
+// series, and last the quantiles P10/P50/P90 (P10 and P90 repeat the 80% bounds, under the names
+// quantile-forecast tools read). Empty cells: `actual` of future points, bounds and quantiles on
+// the test window or where the backtest was too short to promise the level.
 import type { PredictionRow } from '@/lib/db/predictions';
 import { isFormulaLike } from '@/lib/ingest/formula-cells';
 
-export const PREDICTIONS_CSV_HEADER = 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series';
+export const PREDICTIONS_CSV_HEADER = 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90';
 
 /**
  * One text cell, quoted when it holds a delimiter, quote or line break. Text a spreadsheet would
@@ -34,6 +35,9 @@ export function predictionsCsv(rows: PredictionRow[], { model, series }: { model
       csvNumber(row.hi95),
       csvText(row.segment),
       labels,
+      csvNumber(row.p10),
+      csvNumber(row.p50),
+      csvNumber(row.p90),
     ].join(','),
   );
   return [PREDICTIONS_CSV_HEADER, ...lines].join('\n') + '\n';

@@ -3,7 +3,7 @@
 // pause) that would start a run minutes after the last one. Continuing the cadence from the last
 // firing instead keeps "every 6 hours" meaning that.
 import type { ScheduleRecord } from '@/lib/db/schedules';
-import { parseInterval } from './timing';
+import { parseInterval } from '@/lib/queue/timing';
 
 /** One interval after the newest firing (a run it created, or a skipped firing); none for cron or a schedule that never fired. */
 export function nextFiringAfterLast(schedule: Pick<ScheduleRecord, 'every' | 'runs' | 'lastSkip'>): Date | undefined {

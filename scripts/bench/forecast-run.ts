@@ -1,5 +1,5 @@
 // A whole forecast run as a user would start it: a 10,000-point hourly series, default config
-// (every model — both LSTMs, MSTL, ETS, AutoARIMA, the baselines — over a 3-window backtest,
+// (every model — both LSTMs, MSTL, ETS, AutoARIMA, Theta, the baselines — over a 3-window backtest,
 // intervals, verdict, champion, refit). The target is under 60 s. It prints the time of each
 // LSTM phase and each model's own fit time (backtest fits and forecasts plus its refit).
 import * as tf from '@tensorflow/tfjs';

@@ -118,6 +118,7 @@ function checkOwner(dataDir: string, expected: number, runningAs: string): void 
       throw new Error(
         `Cannot open the PostgreSQL data folder ${dataDir}: it belongs to another user (probably root's \`npm start\`). ` +
           'Run npm start as that user, or set DATABASE_URL to use another PostgreSQL server.',
+        { cause: error },
       );
     }
     throw error;
@@ -142,10 +143,20 @@ function existingCluster(requested: string): string | null {
   }
   if (stat.isSymbolicLink()) {
     const target = resolve(dirname(requested), readlinkSync(requested));
-    if (!existsSync(target)) {
+    try {
+      statSync(target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EACCES') {
+        throw new Error(
+          `${requested} points to ${target}, which this user may not open: it belongs to root's \`npm start\`. ` +
+            'Run npm start as root, or set DATABASE_URL to use another PostgreSQL server.',
+          { cause: error },
+        );
+      }
       throw new Error(
         `${requested} points to ${target}, which no longer exists (removed?). ` +
           `To start over with an empty database, delete the link: rm ${requested}`,
+        { cause: error },
       );
     }
     return target;

@@ -25,7 +25,7 @@ import { CancelledError, InvalidConfigError, MAX_RELATED_SERIES, runForecast, Se
 import { trainJobSchema } from '@/lib/queue/jobs';
 import { runTimeLimitMessage, runTimeLimitMs } from '@/lib/runs/run-time-limit';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
-import { interruptionNote } from '../interruption';
+import { previousAttemptNote } from '../interruption';
 import { log } from '../log';
 import { RunProgress } from '../run-progress';
 import { stopRequested } from '../stopping';
@@ -49,9 +49,9 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   }
   // Every start counts, whatever ended the one before (an error, a dead worker, a shutdown).
   const attempt = job.attemptsStarted || job.attemptsMade + 1;
-  // Why this attempt is needed: a run still `running` lost its previous attempt's worker; a
-  // queued retry already carries its reason (a failure, a shutdown).
-  const note = attempt === 1 ? null : run.status === 'running' ? interruptionNote(attempt - 1) : run.error;
+  // Why this attempt is needed: a queued retry already carries its reason (a failure, a shutdown,
+  // a dead worker); a run still `running` lost its previous attempt without a word.
+  const note = attempt === 1 ? null : run.status === 'running' ? previousAttemptNote(job, attempt) : run.error;
   if (!(await markRunRunning(runId, attempt, note))) return log(`Run ${runId}: cancelled before it started.`);
   log(`Run ${runId}: training (attempt ${attempt}).`);
 

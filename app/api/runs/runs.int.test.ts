@@ -14,7 +14,7 @@ import { GET as listRuns, POST as createRun } from './route';
 
 // Tiny models: the point is the plumbing, not the forecast.
 const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
-const MODELS = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive', 'seasonalNaive', 'drift'];
+const MODELS = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
 
 let seriesId: string;
 let seriesName: string;
@@ -86,17 +86,29 @@ describe('a run from request to predictions', () => {
     }
     expect(run.progressDetail).toBeNull();
 
-    // The engine's evaluation: 120 points leave room for the default three backtest windows.
+    // The engine's evaluation: 120 points leave room for the default five backtest windows (and an
+    // earlier one the champion is only chosen on).
     const { evaluation } = run;
     expect(evaluation.season).toEqual({ length: 7, source: 'frequency' });
-    expect(evaluation.backtest.requestedWindows).toBe(3);
-    expect(evaluation.backtest.windows).toHaveLength(3);
+    expect(evaluation.backtest.requestedWindows).toBe(5);
+    expect(evaluation.backtest.windows).toHaveLength(5);
+    expect(evaluation.champion.nested.selectionWindows).toBe(1);
+    expect(evaluation.champion.nested.windows.map((w: { start: string }) => w.start)).toEqual(
+      evaluation.backtest.windows.map((w: { start: string }) => w.start),
+    );
+    expect(evaluation.champion.testMase).toEqual(expect.any(Number));
+    expect(evaluation.champion.coverage['80'].byStep).toHaveLength(7);
     expect(evaluation.backtest.note).toBeNull();
     expect(evaluation.backtest.windows.at(-1)).toMatchObject({ start: '2024-04-23T00:00:00.000Z', end: '2024-04-29T00:00:00.000Z', points: 7 });
     for (const model of MODELS) {
       expect(evaluation.backtest.windows[0].metrics[model].mae).toEqual(expect.any(Number));
       expect(evaluation.backtest.byStep[model]).toHaveLength(7);
-      expect(evaluation.coverage[model]['80']).toEqual({ share: expect.toBeOneOf([null, expect.any(Number)]), points: expect.any(Number) });
+      expect(evaluation.coverage[model]['80']).toEqual({
+        share: expect.toBeOneOf([null, expect.any(Number)]),
+        points: expect.any(Number),
+        byStep: expect.any(Array),
+      });
+      expect(Object.keys(evaluation.intervalScores[model]).sort()).toEqual(['msis', 'wql']);
     }
     expect(evaluation.skill).toBeCloseTo(1 - run.metrics.lstm.mase / run.metrics.seasonalNaive.mase, 10);
     // The champion: named with its reason, no worse than the best single model; fit times for all.
@@ -147,24 +159,30 @@ describe('a run from request to predictions', () => {
       hi80: null,
       lo95: null,
       hi95: null,
+      p10: null,
+      p50: null,
+      p90: null,
       segment: 'test',
     });
     expect(rows[7]).toMatchObject({ timestamp: '2024-04-30T00:00:00.000Z', forecast: expect.any(Number), actual: null, segment: 'future' });
     // The series is written with 2 decimals: forecasts and bounds come with at most 2 + 2.
     const decimals = (value: number) => (String(value).split('.')[1] ?? '').length;
     for (const row of rows) {
-      for (const value of [row.forecast, row.lo80, row.hi80, row.lo95, row.hi95]) if (value !== null) expect(decimals(value)).toBeLessThanOrEqual(4);
+      for (const value of [row.forecast, row.lo80, row.hi80, row.lo95, row.hi95, row.p10, row.p50, row.p90]) if (value !== null) expect(decimals(value)).toBeLessThanOrEqual(4);
     }
     expect(rows.some((row: { forecast: number }) => decimals(row.forecast) > 2)).toBe(true);
     const jsonResponse = await call(getPredictions, { path: '/?model=lstm', params: { id: runId } });
     expect(jsonResponse.headers.get('content-disposition')).toBe(`attachment; filename="${seriesName}-lstm-run-${runId}-predictions.json"`);
-    // Three windows give each future step errors to calibrate the 80% band on; bounds lie around the forecast.
+    // Five windows give each future step errors to calibrate the 80% band on. Signed bounds
+    // need not straddle the forecast, but they nest, P10/P90 are the 80% bounds and P50 lies between.
     const bounded = rows.filter((row: { lo80: number | null }) => row.lo80 !== null);
     expect(bounded.length).toBeGreaterThan(0);
     for (const row of bounded) {
-      expect(row.lo80).toBeLessThanOrEqual(row.forecast);
-      expect(row.hi80).toBeGreaterThanOrEqual(row.forecast);
+      expect(row.lo80).toBeLessThanOrEqual(row.hi80);
       if (row.lo95 !== null) expect(row.lo95).toBeLessThanOrEqual(row.lo80);
+      expect([row.p10, row.p90]).toEqual([row.lo80, row.hi80]);
+      expect(row.p50).toBeGreaterThanOrEqual(row.p10);
+      expect(row.p50).toBeLessThanOrEqual(row.p90);
     }
 
     // Every model has its own rows; an unknown model is a 400.
@@ -190,7 +208,7 @@ describe('a run from request to predictions', () => {
       `attachment; filename="${seriesName}-lstm-run-${runId}-predictions.csv"`,
     );
     const lines = (await csvResponse.text()).trim().split('\n');
-    expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series');
+    expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
     const cells = lines.slice(1).map((line) => line.split(','));
     expect(cells).toHaveLength(14);
     expect(cells.filter(([, , actual]) => actual === '')).toHaveLength(7);
@@ -202,7 +220,10 @@ describe('a run from request to predictions', () => {
         [row.lo80, row.hi80, row.lo95, row.hi95].map(cell),
       ),
     );
-    expect(cells.every((line) => line.slice(7).join(',') === `${line[7]},lstm,${seriesName}`)).toBe(true);
+    expect(cells.every((line) => line.slice(7, 10).join(',') === `${line[7]},lstm,${seriesName}`)).toBe(true);
+    expect(cells.map((line) => line.slice(10))).toEqual(
+      rows.map((row: { p10: number | null; p50: number | null; p90: number | null }) => [row.p10, row.p50, row.p90].map(cell)),
+    );
 
     const driftCsv = await call(getPredictions, { path: '/?format=csv&model=drift', params: { id: runId } });
     expect(driftCsv.headers.get('content-disposition')).toBe(
@@ -223,6 +244,7 @@ describe('a run from request to predictions', () => {
       mstl: expect.any(Number),
       ets: expect.any(Number),
       autoArima: expect.any(Number),
+      theta: expect.any(Number),
       seasonalNaive: expect.any(Number),
       drift: expect.any(Number),
       // The champion's average is served beside its members only when it is the champion.
@@ -288,7 +310,7 @@ describe('a series too short for the LSTMs', () => {
 
     const { body } = await callJson(getRun, { params: { id: runId } });
     expect(body.run).toMatchObject({ status: 'succeeded', error: null });
-    expect(Object.keys(body.run.metrics).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive']);
+    expect(Object.keys(body.run.metrics).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive', 'theta']);
     expect(body.run.evaluation.lstmSkipped).toMatch(
       /^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points .*this series has 15\. The classical models and baselines were compared instead\./,
     );
@@ -330,7 +352,8 @@ describe('the CSV download of a series named like a formula', () => {
     const lines = (await response.text()).trim().split('\n').slice(1);
     expect(lines).toHaveLength(14);
     for (const line of lines) {
-      expect(line.endsWith(`,lstm,"'=SUM(1+1)"`)).toBe(true);
+      // The quantiles P10/P50/P90 come after the series name.
+      expect(line).toMatch(/,lstm,"'=SUM\(1\+1\)",[^,]*,[^,]*,[^,]*$/);
       const [, forecast, actual] = line.split(',');
       expect(forecast).toMatch(/^-?\d/);
       expect(Number.isFinite(Number(forecast))).toBe(true);
@@ -371,7 +394,8 @@ describe('cancelling', () => {
     }
     // The first fit of the backtest, with the full epoch budget.
     const live = (await callJson(getRun, { params: { id: runId } })).body.run;
-    expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 3 });
+    // Five scored windows and the earlier one the champion is only chosen on.
+    expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 6 });
     expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
     // The loss curve starts with that first fit's first epoch, not only with the scoring fit.
     expect(live.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });

@@ -1,7 +1,9 @@
 // Request schemas of the /api/auth and /api/tokens routes (parsed by the routes, documented by
-// lib/api/openapi.ts).
+// lib/api/openapi.ts). Pure: no server dependency, so the browser may validate with them.
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 256;
 
 const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address, e.g. ada@example.com').max(254));
 

@@ -1,6 +1,8 @@
 // Request schemas of the /api/datasets routes beyond the multipart parse fields (lib/api/upload-fields.ts).
 import { z } from 'zod';
-import { UPLOAD_ID_PATTERN } from '@/lib/datasets/upload-progress';
+
+/** Progress ids are chosen by the client (it polls before the upload answers): keep them tame. */
+export const UPLOAD_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 const uploadId = z
   .string()

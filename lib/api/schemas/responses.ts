@@ -1,37 +1,155 @@
-// Response shapes of docs/api.md as zod schemas, for the OpenAPI document only (the routes build
-// their answers from typed lib functions). Deep, self-describing parts of a run (metrics,
-// evaluation) are kept as open objects here: docs/api.md describes them field by field.
+// Response shapes of the REST API as zod schemas: the one source of their types (z.infer, below;
+// lib/db's mappers return them, the browser imports them type-only), of the OpenAPI document's
+// components, and of the checks in the integration tests (test/api.ts parses every JSON answer
+// against the document). No server dependencies: the browser may import this file.
 import { z } from 'zod';
+import { COMPARED_MODELS, modelsOfFamily, PREDICTION_MODELS } from '@/lib/forecast/compared-models';
 import { forecastConfigSchema } from '@/lib/forecast/config';
-import { RESAMPLE_FREQUENCIES } from '@/lib/ingest';
+import { RESAMPLE_FREQUENCIES } from '@/lib/ingest/options';
+import { errorSchema } from './errors';
 
 const timestamp = z.iso.datetime();
-const openObject = z.object({}).catchall(z.unknown());
 const FREQUENCIES = [...RESAMPLE_FREQUENCIES, 'irregular'] as const;
+const nullableNumber = z.number().nullable();
 
-export const errorSchema = z
+/**
+ * One entry per model the run stored: runs fit the global LSTM only when asked, and runs stored
+ * before the classical models or the champion have fewer models.
+ */
+const perModel = <T extends z.ZodType>(schema: T) => z.partialRecord(z.enum(COMPARED_MODELS), schema);
+
+/** JSON has no NaN: a metric the engine could not define is null. */
+const fullMetricsSchema = z.object({
+  mae: nullableNumber,
+  rmse: nullableNumber,
+  mape: nullableNumber.meta({ description: 'Percent, over actual values other than 0' }),
+  mapeExcluded: z.number().int().meta({ description: 'Actual values of 0 that MAPE left out' }),
+  smape: nullableNumber,
+  mase: nullableNumber.meta({ description: 'MAE over the in-sample seasonal-naive MAE before each window' }),
+  wape: nullableNumber,
+});
+
+/** One model's metrics; runs stored before the full set have only mae, rmse and mase. */
+export const modelMetricsSchema = fullMetricsSchema.partial().meta({ id: 'ModelMetrics' });
+
+const coverageSchema = z.object({
+  share: nullableNumber.meta({ description: 'Leave-one-window-out share of actual values inside the interval' }),
+  points: z.number().int(),
+  byStep: z
+    .array(nullableNumber)
+    .optional()
+    .meta({ description: 'Index h - 1: the share of the points h steps ahead; absent on older runs' }),
+});
+const intervalScoresSchema = z.object({
+  msis: nullableNumber.meta({ description: 'Mean scaled interval score of the 95% interval' }),
+  wql: nullableNumber.meta({ description: 'Weighted quantile loss of P10/P50/P90' }),
+});
+const coverageLevels = z.object({ '80': coverageSchema, '95': coverageSchema });
+const transformName = z.enum(['none', 'log', 'difference', 'seasonalDifference']);
+
+export const runEvaluationSchema = z
   .object({
-    error: z.object({
-      code: z.enum([
-        'validation_error',
-        'unauthorized',
-        'not_found',
-        'conflict',
-        'file_too_large',
-        'body_too_large',
-        'unsupported_media_type',
-        'cross_origin_request',
-        'invalid_csv',
-        'series_too_short',
-        'too_many_requests',
-        'internal_error',
-        'unavailable',
-      ]),
-      message: z.string().meta({ description: 'What is wrong and how to fix it' }),
-      details: openObject.optional(),
+    season: z.object({ length: z.number().int(), source: z.enum(['frequency', 'detected', 'none']) }),
+    backtest: z.object({
+      requestedWindows: z.number().int(),
+      windows: z.array(
+        z.object({
+          start: timestamp,
+          end: timestamp,
+          points: z.number().int(),
+          metrics: perModel(modelMetricsSchema),
+          forecasts: z
+            .object({ t: z.array(timestamp), values: perModel(z.array(nullableNumber)) })
+            .optional()
+            .meta({ description: "The window's timestamps and every model's forecast of them; absent on older runs" }),
+        }),
+      ),
+      byStep: perModel(z.array(modelMetricsSchema)).meta({
+        description: 'Index h - 1: errors h steps ahead, pooled over the windows',
+      }),
+      note: z.string().nullable(),
     }),
+    skill: nullableNumber.meta({ description: '1 - MASE(lstm) / MASE(seasonal naive)' }),
+    verdict: z.object({
+      beatsNaive: z.boolean(),
+      beatsSeasonalNaive: z.boolean(),
+      beatsDrift: z.boolean(),
+      bestModel: z.enum(COMPARED_MODELS),
+      summary: z.string(),
+    }),
+    coverage: perModel(coverageLevels),
+    intervalScores: perModel(intervalScoresSchema)
+      .optional()
+      .meta({ description: "MSIS and weighted quantile loss of every model's intervals; absent on older runs" }),
+    champion: z
+      .object({
+        model: z.enum(PREDICTION_MODELS),
+        members: z.array(z.enum(COMPARED_MODELS)),
+        reason: z.string(),
+        metrics: fullMetricsSchema,
+        coverage: coverageLevels,
+        intervalScores: intervalScoresSchema.optional(),
+        lstmFamily: z
+          .object({ model: z.enum(modelsOfFamily('lstm')), mase: nullableNumber, skill: nullableNumber })
+          .optional()
+          .meta({ description: 'The best LSTM beside the champion; absent when the run trained none (see lstmSkipped)' }),
+        testMase: nullableNumber.optional().meta({
+          description: 'MASE on the backtest windows the champion was not chosen on (nested selection); absent on older runs',
+        }),
+        nested: z
+          .object({
+            windows: z.array(
+              z.object({
+                start: timestamp.nullable(),
+                model: z.enum(PREDICTION_MODELS),
+                members: z.array(z.enum(COMPARED_MODELS)),
+              }),
+            ),
+            selectionWindows: z.number().int(),
+            bestSingle: z.object({ model: z.enum(COMPARED_MODELS), mase: nullableNumber }),
+          })
+          .optional()
+          .meta({ description: 'Per scored window, the pick made on the windows before it' }),
+      })
+      .optional()
+      .meta({ description: 'The recommended model; absent on older runs' }),
+    fitMs: perModel(z.number()).optional(),
+    notes: perModel(z.string())
+      .optional()
+      .meta({ description: 'Why a model fell back (e.g. a classical fit that failed)' }),
+    lstmPreprocessing: z
+      .object({
+        transform: transformName,
+        transformReason: z.string(),
+        transformTrials: z.array(
+          z.object({
+            transform: transformName,
+            validationMae: z.number().optional(),
+            skipped: z.string().optional(),
+            fullFitValidationMae: z.number().optional(),
+          }),
+        ),
+        calendarFeatures: z.array(z.string()),
+        layers: z.number().int(),
+      })
+      .optional(),
+    globalLstm: z
+      .object({
+        trained: z.boolean(),
+        series: z.number().int(),
+        related: z.array(z.string()),
+        windows: z.array(z.number().int()),
+        note: z.string().optional(),
+      })
+      .optional(),
+    lstmSkipped: z
+      .string()
+      .optional()
+      .meta({ description: 'Why the run trained no LSTM: the series is too short for lookback + horizon windows' }),
   })
-  .meta({ id: 'Error' });
+  .meta({ id: 'RunEvaluation' });
+
+export { errorSchema };
 
 export const forecastConfigResponseSchema = forecastConfigSchema.meta({ id: 'ForecastConfig' });
 
@@ -42,12 +160,14 @@ export const seriesSchema = z
     name: z.string(),
     frequency: z.enum(FREQUENCIES),
     points: z.number().int(),
-    start: timestamp,
-    end: timestamp,
+    start: timestamp.nullable().meta({ description: 'First timestamp; null only for a series without points' }),
+    end: timestamp.nullable(),
     timeOffset: z
       .string()
       .nullable()
-      .meta({ description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)' }),
+      .meta({
+        description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)',
+      }),
   })
   .meta({ id: 'Series' });
 
@@ -83,11 +203,24 @@ export const runSchema = z
       .meta({ description: 'The fit in progress; null before training and once finished' }),
     config: forecastConfigResponseSchema,
     backend: z.string().nullable(),
-    metrics: openObject.nullable().meta({ description: 'Backtest accuracy per model (lstm, lstmHybrid, lstmGlobal when the run trained it, mstl, ets, autoArima, naive, seasonalNaive, drift); null until succeeded' }),
-    evaluation: openObject.nullable().meta({ description: 'season, backtest, skill, verdict, coverage, champion (model, members, reason, metrics, coverage, lstmFamily), fitMs; null until succeeded' }),
-    history: z.array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() })),
+    metrics: perModel(modelMetricsSchema)
+      .nullable()
+      .meta({
+        description:
+          'Backtest accuracy per model, all windows pooled (lstmGlobal only when the run trained it); null until succeeded',
+      }),
+    evaluation: runEvaluationSchema.nullable().meta({ description: 'null until succeeded' }),
+    history: z
+      .array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() }))
+      .nullable(),
     summary: z
-      .object({ points: z.number().int(), trainStart: timestamp, trainEnd: timestamp, testStart: timestamp, testEnd: timestamp })
+      .object({
+        points: z.number().int(),
+        trainStart: timestamp,
+        trainEnd: timestamp,
+        testStart: timestamp,
+        testEnd: timestamp,
+      })
       .nullable(),
     durationMs: z.number().nullable(),
     error: z.string().nullable(),
@@ -110,7 +243,7 @@ export const scheduleSchema = z
     seriesId: z.string(),
     every: z.string().nullable(),
     cron: z.string().nullable(),
-    config: openObject.meta({ description: 'The config fields set for its runs ({} when none)' }),
+    config: forecastConfigSchema.partial().meta({ description: 'The config fields set for its runs ({} when none)' }),
     paused: z.boolean(),
     createdAt: timestamp,
     nextRunAt: timestamp.nullable(),
@@ -126,8 +259,6 @@ export const healthSchema = z
   .object({ db: z.string(), redis: z.string(), workers: z.number().int() })
   .meta({ id: 'Health' });
 
-const nullableNumber = z.number().nullable();
-
 export const predictionRowSchema = z
   .object({
     timestamp,
@@ -137,6 +268,9 @@ export const predictionRowSchema = z
     hi80: nullableNumber,
     lo95: nullableNumber,
     hi95: nullableNumber,
+    p10: nullableNumber.meta({ description: 'P10: the 80% lower bound' }),
+    p50: nullableNumber.meta({ description: 'P50: the median forecast; null on the test window and on older runs' }),
+    p90: nullableNumber.meta({ description: 'P90: the 80% upper bound' }),
     segment: z.enum(['test', 'future']),
   })
   .meta({ id: 'PredictionRow' });
@@ -156,7 +290,11 @@ export const uploadProgressSchema = z
     id: z.string(),
     phase: z.enum(['receiving', 'storing', 'done', 'failed']),
     bytesReceived: z.number().int().meta({ description: 'Bytes of the file received so far' }),
-    bytesTotal: z.number().int().nullable().meta({ description: 'The request Content-Length (file plus form), null if not sent' }),
+    bytesTotal: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The request Content-Length (file plus form), null if not sent' }),
     rowsParsed: z.number().int().meta({ description: 'CSV records read so far, header included' }),
     updatedAt: z.string(),
   })
@@ -164,7 +302,11 @@ export const uploadProgressSchema = z
 
 /** Every schema above that the document lists under components.schemas. */
 export const userSchema = z
-  .object({ id: z.string(), email: z.string(), isAdmin: z.boolean().meta({ description: 'The first account of an install' }) })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    isAdmin: z.boolean().meta({ description: 'The first account of an install' }),
+  })
   .meta({ id: 'User' });
 
 export const apiTokenSchema = z
@@ -184,6 +326,8 @@ export const COMPONENT_SCHEMAS = [
   forecastConfigResponseSchema,
   seriesSchema,
   datasetSchema,
+  modelMetricsSchema,
+  runEvaluationSchema,
   runSchema,
   scheduleSchema,
   healthSchema,
@@ -191,3 +335,20 @@ export const COMPONENT_SCHEMAS = [
   appendedSeriesSchema,
   uploadProgressSchema,
 ];
+
+export type User = z.infer<typeof userSchema>;
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export type Series = z.infer<typeof seriesSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type ModelMetrics = z.infer<typeof modelMetricsSchema>;
+export type RunEvaluation = z.infer<typeof runEvaluationSchema>;
+export type Run = z.infer<typeof runSchema>;
+export type RunMetrics = NonNullable<Run['metrics']>;
+export type RunProgressDetail = NonNullable<Run['progressDetail']>;
+export type RunSummary = NonNullable<Run['summary']>;
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type Health = z.infer<typeof healthSchema>;
+export type PredictionRow = z.infer<typeof predictionRowSchema>;
+export type AppendedSeries = z.infer<typeof appendedSeriesSchema>;
+export type UploadProgress = z.infer<typeof uploadProgressSchema>;

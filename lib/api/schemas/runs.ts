@@ -1,7 +1,7 @@
 // Request schemas of the /api/runs routes: the routes parse with them and lib/api/openapi.ts
 // documents them, so the contract has one source.
 import { z } from 'zod';
-import { entityId } from '@/lib/api/ids';
+import { entityId } from './ids';
 import { PREDICTION_MODELS } from '@/lib/forecast/compared-models';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
 

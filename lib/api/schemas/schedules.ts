@@ -1,8 +1,8 @@
 // Request schemas of the /api/schedules routes (parsed by the routes, documented by lib/api/openapi.ts).
 import { z } from 'zod';
-import { entityId } from '@/lib/api/ids';
+import { entityId } from './ids';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
-import { cronSchema, exactlyOneTimingIssue, hasExactlyOneTiming, intervalSchema } from '@/lib/schedules/timing';
+import { cronSchema, exactlyOneTimingIssue, hasExactlyOneTiming, intervalSchema } from '@/lib/queue/timing';
 
 export const listSchedulesQuery = z.object({ seriesId: entityId.optional() });
 

@@ -5,8 +5,9 @@ import type { ClassicalName, Frequency, SeasonInfo } from '../types';
 import { autoArimaFitter } from './auto-arima';
 import { etsFitter } from './ets';
 import { mstlFitter } from './mstl';
+import { thetaFitter } from './theta';
 
-export const CLASSICAL_NAMES: readonly ClassicalName[] = ['mstl', 'ets', 'autoArima'];
+export const CLASSICAL_NAMES = ['mstl', 'ets', 'autoArima', 'theta'] as const satisfies readonly ClassicalName[];
 
 export interface ClassicalContext {
   horizon: number;
@@ -22,6 +23,8 @@ export function classicalFitter(name: ClassicalName, { horizon, frequency, seaso
       return etsFitter(horizon, season.length);
     case 'autoArima':
       return autoArimaFitter(horizon, season.length);
+    case 'theta':
+      return thetaFitter(horizon, season.length);
   }
 }
 

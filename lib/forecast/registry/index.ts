@@ -16,6 +16,7 @@ import type { ForecastModel } from './model';
 import { mstlModel } from './mstl';
 import { naiveModel } from './naive';
 import { seasonalNaiveModel } from './seasonal-naive';
+import { thetaModel } from './theta';
 
 export const MODEL_REGISTRY = {
   lstm: lstmModel,
@@ -24,6 +25,7 @@ export const MODEL_REGISTRY = {
   mstl: mstlModel,
   ets: etsModel,
   autoArima: autoArimaModel,
+  theta: thetaModel,
   naive: naiveModel,
   seasonalNaive: seasonalNaiveModel,
   drift: driftModel,

@@ -17,7 +17,11 @@ describe('the model registry', () => {
 
   it('orders ties by cost: baselines, then classical models, then the LSTMs', () => {
     const families = SIMPLICITY_ORDER.map((m) => MODEL_CATALOG.find((c) => c.key === m)!.family);
-    expect(families).toEqual([...families].sort((a, b) => ['baseline', 'classical', 'lstm'].indexOf(a) - ['baseline', 'classical', 'lstm'].indexOf(b)));
+    expect(families).toEqual(
+      [...families].sort(
+        (a, b) => ['baseline', 'classical', 'lstm'].indexOf(a) - ['baseline', 'classical', 'lstm'].indexOf(b),
+      ),
+    );
     expect(SIMPLICITY_ORDER.slice(0, 3)).toEqual(['naive', 'seasonalNaive', 'drift']);
   });
 
@@ -53,7 +57,10 @@ describe('statelessRun', () => {
   });
 
   it('passes on a fit that fell back, with its note', async () => {
-    const run = statelessRun(async () => ({ forecastFrom: async (_, origins) => origins.map(() => [0]), note: 'fell back' }), 1);
+    const run = statelessRun(
+      async () => ({ forecastFrom: async (_, origins) => origins.map(() => [0]), note: 'fell back' }),
+      1,
+    );
     expect(await run.future(values)).toEqual({ forecast: [0], note: 'fell back' });
   });
 });

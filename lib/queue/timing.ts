@@ -1,4 +1,5 @@
-// When a schedule fires: a fixed interval ("15m", "6h", "1d", "90s") or a cron expression
+// When a schedule fires (in lib/queue: the job schedulers read it; lib/schedules and the API schema
+// import it from here): a fixed interval ("15m", "6h", "1d", "90s") or a cron expression
 // (evaluated in UTC, like every timestamp in Horizon). Neither may fire more often than
 // HORIZON_MIN_SCHEDULE_MINUTES (default 5): one user's "every 1s" would otherwise keep the
 // workers busy for everyone.
