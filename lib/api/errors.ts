@@ -61,7 +61,7 @@ export function bodyTooLarge(limitBytes: number): ApiError {
 }
 
 export function unprocessable(
-  code: 'invalid_csv' | 'series_too_short',
+  code: 'invalid_csv' | 'series_too_short' | 'model_too_large',
   message: string,
   details?: Record<string, unknown>,
 ): ApiError {

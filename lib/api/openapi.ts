@@ -66,7 +66,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'conflict: the action does not fit the current state',
   413: 'file_too_large: upload over HORIZON_MAX_UPLOAD_MB',
   429: 'too_many_requests: too many sign-in attempts; details.retryAfterSeconds and the Retry-After header say when to try again',
-  422: 'invalid_csv or series_too_short',
+  422: 'invalid_csv, series_too_short, or model_too_large (units x layers or batchSize beyond what the series supports)',
   503: 'unavailable: database or Redis unreachable',
 };
 

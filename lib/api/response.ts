@@ -1,7 +1,7 @@
 // The one place that turns results and thrown errors into HTTP responses. Every error answers with
 // the envelope of docs/api.md: { error: { code, message, details? } }.
 import { ZodError } from 'zod';
-import { InvalidConfigError, SeriesTooShortError } from '@/lib/forecast/errors';
+import { InvalidConfigError, ModelTooLargeError, SeriesTooShortError } from '@/lib/forecast/errors';
 import { RedisUnavailableError } from '@/lib/queue/errors';
 import { ApiError, badRequest, unavailable, unprocessable } from './errors';
 
@@ -41,6 +41,12 @@ function toApiError(error: unknown): ApiError | null {
   if (error instanceof RedisUnavailableError) {
     console.error(error.message);
     return unavailable('The training queue (Redis) is unreachable. Check that Redis is running, then try again.');
+  }
+  if (error instanceof ModelTooLargeError) {
+    return unprocessable('model_too_large', error.message, {
+      trainingWindows: error.trainingWindows,
+      issues: error.issues.map((message) => ({ path: message.split(':')[0], message })),
+    });
   }
   if (error instanceof InvalidConfigError) {
     return badRequest(error.message, { issues: error.issues.map((message) => ({ path: '', message })) });

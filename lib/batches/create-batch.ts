@@ -5,8 +5,8 @@
 import { badRequest } from '@/lib/api/errors';
 import { deleteBatch, insertBatch, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
-import { assertLongEnough, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
-import { SeriesTooShortError } from '@/lib/forecast/errors';
+import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
+import { ModelTooLargeError, SeriesTooShortError } from '@/lib/forecast/errors';
 import { enqueueBatch } from '@/lib/queue/batch-flow';
 import { chunkRunIds } from './chunks';
 
@@ -32,9 +32,10 @@ export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: 
     const config = resolveConfig(settings, { frequency: series.frequency, points: series.points });
     try {
       assertLongEnough(series.points, config);
+      assertModelFitsData(series.points, config);
       return { seriesId: series.id, config };
     } catch (error) {
-      if (!(error instanceof SeriesTooShortError)) throw error;
+      if (!(error instanceof SeriesTooShortError || error instanceof ModelTooLargeError)) throw error;
       return { seriesId: series.id, config, error: error.message };
     }
   });

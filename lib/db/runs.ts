@@ -161,6 +161,43 @@ export function markRunRunning(id: string, attempt: number, note: string | null 
   });
 }
 
+/** What tryStartRun did: started the run, held it back at the owner's running cap, or found it no longer active. */
+export type StartAttempt = { started: true } | { started: false; heldBack: { running: number } } | { started: false; heldBack: null };
+
+/**
+ * queued → running as markRunRunning, unless the run's owner already has `maxRunning` other runs
+ * running: then the run stays (or goes back to) `queued` with `heldNote(running)` as its reason.
+ * The count and the update hold a per-owner transaction lock, so several workers (or slots of one
+ * worker) taking that owner's jobs at the same moment cannot together exceed the cap.
+ */
+export async function tryStartRun(
+  id: string,
+  attempt: number,
+  note: string | null,
+  maxRunning: number,
+  heldNote: (running: number) => string,
+): Promise<StartAttempt> {
+  return getPrisma().$transaction(async (tx) => {
+    const row = await tx.run.findUnique({ where: { id }, select: { series: { select: { dataset: { select: { userId: true } } } } } });
+    if (!row) return { started: false, heldBack: null };
+    const owner = row.series.dataset.userId;
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`user-running:${owner ?? ''}`}))`;
+    const running = await tx.run.count({ where: { id: { not: id }, status: 'running', series: { dataset: { userId: owner } } } });
+    if (running >= maxRunning) {
+      const { count } = await tx.run.updateMany({
+        where: { id, status: { in: ACTIVE_STATUSES } },
+        data: { status: 'queued', progress: 0, progressDetail: Prisma.DbNull, error: heldNote(running) },
+      });
+      return { started: false, heldBack: count === 1 ? { running } : null };
+    }
+    const { count } = await tx.run.updateMany({
+      where: { id, status: { in: ACTIVE_STATUSES } },
+      data: { status: 'running', attempts: attempt, progress: 0, progressDetail: Prisma.DbNull, history: [], error: note, startedAt: new Date() },
+    });
+    return count === 1 ? { started: true } : { started: false, heldBack: null };
+  });
+}
+
 export function updateRunProgress(
   id: string,
   progress: number,

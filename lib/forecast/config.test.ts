@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertLongEnough,
+  assertModelFitsData,
+  maxModelUnits,
+  trainingWindowsPerEpoch,
   backtestWindowsFor,
   defaultConfig,
   forecastConfigInputSchema,
@@ -12,7 +15,7 @@ import {
   minimumPoints,
   resolveConfig,
 } from './config';
-import { InvalidConfigError, SeriesTooShortError } from './errors';
+import { InvalidConfigError, ModelTooLargeError, SeriesTooShortError } from './errors';
 import type { Frequency } from './types';
 
 describe('defaultConfig', () => {
@@ -206,5 +209,59 @@ describe('LSTM architecture and input defaults', () => {
     });
     expect(() => resolveConfig({ layers: 3 }, series)).toThrow(/layers: Too big/);
     expect(() => resolveConfig({ transform: 'sqrt' }, series)).toThrow(/transform: Invalid option/);
+  });
+});
+
+describe('assertModelFitsData (model size bounded by the data)', () => {
+  const shape = { lookback: 14, horizon: 7, units: 32, layers: 1, batchSize: 32 };
+
+  it('counts the training windows of the evaluation fit, at most one epoch worth', () => {
+    // 200 points, the last 7 held out: 193 - 14 - 7 + 1 windows.
+    expect(trainingWindowsPerEpoch(200, shape)).toBe(173);
+    expect(trainingWindowsPerEpoch(100_000, shape)).toBe(1024);
+  });
+
+  it('bounds units x layers by 8 x the square root of the windows, never below 64', () => {
+    expect(maxModelUnits(10)).toBe(64);
+    expect(maxModelUnits(173)).toBe(105);
+    expect(maxModelUnits(1024)).toBe(256);
+  });
+
+  it('accepts the defaults of any series long enough to train, short or long', () => {
+    for (const points of [30, 90, 200, 1000, 20_000]) {
+      const config = defaultConfig('daily', points);
+      if (points < minimumPoints(config)) continue;
+      expect(() => assertModelFitsData(points, config)).not.toThrow();
+    }
+  });
+
+  it('refuses 512 units x 2 layers x batch 4096 on a 200-point series, naming each field and its bound', () => {
+    const attempt = () => assertModelFitsData(200, { ...shape, units: 512, layers: 2, batchSize: 4096 });
+    expect(attempt).toThrow(ModelTooLargeError);
+    expect(attempt).toThrow(InvalidConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const tooLarge = error as ModelTooLargeError;
+      expect(tooLarge.trainingWindows).toBe(173);
+      expect(tooLarge.issues).toEqual([
+        'batchSize: 4096 is more than the 173 training windows per epoch; use at most 173',
+        'units x layers: 512 x 2 = 1024 is more than the 105 that 173 training windows support; use fewer units or layers',
+      ]);
+    }
+  });
+
+  it('sits exactly at the bounds: at most the windows per batch (32 always), at most the units bound', () => {
+    expect(() => assertModelFitsData(200, { ...shape, batchSize: 173, units: 105 })).not.toThrow();
+    expect(() => assertModelFitsData(200, { ...shape, batchSize: 174 })).toThrow(/batchSize: 174/);
+    expect(() => assertModelFitsData(200, { ...shape, units: 53, layers: 2 })).toThrow(/53 x 2 = 106/);
+    // 40 points give 12 windows: a batch of 32 is still fine (it is simply all of them), 33 is not.
+    expect(() => assertModelFitsData(40, { ...shape, batchSize: 32 })).not.toThrow();
+    expect(() => assertModelFitsData(40, { ...shape, batchSize: 33 })).toThrow(/use at most 32/);
+    // A long series allows a bigger network, up to 256 units in all.
+    expect(() => assertModelFitsData(5000, { ...shape, units: 128, layers: 2, batchSize: 1024 })).not.toThrow();
+    expect(() => assertModelFitsData(5000, { ...shape, units: 512, layers: 1 })).toThrow(ModelTooLargeError);
+    // Too short for the LSTMs (36 points needed): they are skipped, so their size is not checked.
+    expect(() => assertModelFitsData(30, { ...shape, units: 512, layers: 2, batchSize: 4096 })).not.toThrow();
   });
 });

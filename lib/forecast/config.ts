@@ -2,7 +2,7 @@
 // length check. Pure (no TensorFlow import) so API routes can use it without loading the engine.
 import { z } from 'zod';
 import { calendarFeaturesFor } from './calendar';
-import { InvalidConfigError, SeriesTooShortError } from './errors';
+import { InvalidConfigError, ModelTooLargeError, SeriesTooShortError } from './errors';
 import { FREQUENCY_SPECS } from './time/frequency';
 import { TRANSFORM_NAMES } from './transforms';
 import type { ForecastConfig, Frequency } from './types';
@@ -252,6 +252,53 @@ export function assertLongEnough(points: number, config: Pick<ForecastConfig, 'l
         `${config.horizon} points are held out to test the forecast, and the models need at least ` +
         `${MIN_CLASSICAL_TRAIN_POINTS} points before them to fit on (the LSTMs need ${minimumPoints(config)} with ` +
         `lookback ${config.lookback}). Lower the horizon, or upload more data.`,
+    );
+  }
+}
+
+/**
+ * Model size bounded by the data. A run's cost grows with units² x layers x windows, while what it
+ * can learn is bounded by its training windows (those of the evaluation fit, at most
+ * MAX_WINDOWS_PER_EPOCH of them per epoch). Two rules, on the fields as resolved:
+ * - batchSize at most the training windows per epoch (any size up to the default 32 is fine: a
+ *   batch larger than the windows is simply all of them);
+ * - units x layers at most maxModelUnits(windows) = max(64, 8 x √windows): 256 on 1,024 windows,
+ *   about 100 on 150, 64 below 64 windows (the default 32 x 1 always fits).
+ */
+export function maxModelUnits(trainingWindows: number): number {
+  return Math.max(64, Math.floor(8 * Math.sqrt(trainingWindows)));
+}
+
+/** Training windows one epoch of the evaluation fit draws from a series of `points` points. */
+export function trainingWindowsPerEpoch(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): number {
+  return Math.max(0, Math.min(MAX_WINDOWS_PER_EPOCH, evaluationWindows(points, config.lookback, config.horizon)));
+}
+
+/** Throws ModelTooLargeError (422) when `config` breaks a rule above for a series of `points` points. */
+export function assertModelFitsData(
+  points: number,
+  config: Pick<ForecastConfig, 'lookback' | 'horizon' | 'units' | 'layers' | 'batchSize'>,
+): void {
+  // A series too short for the LSTMs trains none (lstmSkippedNote): their size does not matter.
+  if (!lstmFits(points, config)) return;
+  const windows = trainingWindowsPerEpoch(points, config);
+  const issues: string[] = [];
+  if (config.batchSize > Math.max(windows, DEFAULT_BATCH_SIZE)) {
+    issues.push(`batchSize: ${config.batchSize} is more than the ${windows} training windows per epoch; use at most ${Math.max(windows, DEFAULT_BATCH_SIZE)}`);
+  }
+  const maxUnits = maxModelUnits(windows);
+  if (config.units * config.layers > maxUnits) {
+    issues.push(
+      `units x layers: ${config.units} x ${config.layers} = ${config.units * config.layers} is more than the ${maxUnits} that ${windows} training windows support; use fewer units or layers`,
+    );
+  }
+  if (issues.length > 0) {
+    throw new ModelTooLargeError(
+      `The model is too large for this series: ${issues.join('; ')}. ` +
+        `(lookback ${config.lookback} and horizon ${config.horizon} give ${windows} training windows from ${points} points; ` +
+        'more data, a shorter lookback or a coarser frequency give more.)',
+      issues,
+      windows,
     );
   }
 }

@@ -57,3 +57,18 @@ export class InvalidConfigError extends ForecastError {
     this.name = 'InvalidConfigError';
   }
 }
+
+/**
+ * The network asked for is far bigger than the series' training windows can inform (see
+ * assertModelFitsData in config.ts): refused rather than trained for minutes into an overfit.
+ */
+export class ModelTooLargeError extends InvalidConfigError {
+  constructor(
+    message: string,
+    issues: string[],
+    readonly trainingWindows: number,
+  ) {
+    super(message, issues);
+    this.name = 'ModelTooLargeError';
+  }
+}

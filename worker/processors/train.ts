@@ -17,13 +17,14 @@ import {
   markRunCancelled,
   markRunFailed,
   markRunRetrying,
-  markRunRunning,
+  tryStartRun,
 } from '@/lib/db/runs';
 import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
 import { loadSeriesData } from '@/lib/db/series';
 import { CancelledError, InvalidConfigError, MAX_RELATED_SERIES, runForecast, SeriesTooShortError } from '@/lib/forecast';
 import { trainJobSchema } from '@/lib/queue/jobs';
 import { runTimeLimitMessage, runTimeLimitMs } from '@/lib/runs/run-time-limit';
+import { maxRunningRuns, RUNNING_CAP_RETRY_MS, runningCapNote } from '@/lib/runs/running-cap';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { previousAttemptNote } from '../interruption';
 import { log } from '../log';
@@ -47,12 +48,19 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
     await markRunFailed(runId, message);
     throw new UnrecoverableError(message);
   }
-  // Every start counts, whatever ended the one before (an error, a dead worker, a shutdown).
-  const attempt = job.attemptsStarted || job.attemptsMade + 1;
+  // Every start counts, whatever ended the one before (an error, a dead worker, a shutdown),
+  // except the times the job was only held back at its owner's running cap.
+  const heldBack = heldBackCount(job);
+  const attempt = Math.max(1, (job.attemptsStarted || job.attemptsMade + 1) - heldBack);
   // Why this attempt is needed: a queued retry already carries its reason (a failure, a shutdown,
   // a dead worker); a run still `running` lost its previous attempt without a word.
   const note = attempt === 1 ? null : run.status === 'running' ? previousAttemptNote(job, attempt) : run.error;
-  if (!(await markRunRunning(runId, attempt, note))) return log(`Run ${runId}: cancelled before it started.`);
+  const maxRunning = maxRunningRuns();
+  const start = await tryStartRun(runId, attempt, note, maxRunning, (running) => runningCapNote(running, maxRunning));
+  if (!start.started) {
+    if (!start.heldBack) return log(`Run ${runId}: cancelled before it started.`);
+    await holdBack(job, runId, token, heldBack);
+  }
   log(`Run ${runId}: training (attempt ${attempt}).`);
 
   const progress = new RunProgress(job, runId);
@@ -96,6 +104,25 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
 
 function isBadInput(error: unknown): boolean {
   return error instanceof SeriesTooShortError || error instanceof InvalidConfigError || error instanceof UnrecoverableError;
+}
+
+/** Times this job was put back at its owner's running cap (kept in its data, see holdBack). */
+function heldBackCount(job: Job): number {
+  const count: unknown = (job.data as { heldBack?: unknown }).heldBack;
+  return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : 0;
+}
+
+/**
+ * The run's owner is at HORIZON_MAX_RUNNING_RUNS: the job waits RUNNING_CAP_RETRY_MS in BullMQ's
+ * delayed set (BullMQ's documented manual delay: moveToDelayed + DelayedError, which uses up no
+ * attempt) while this worker slot takes other jobs, other users' first. The run stays queued
+ * with the reason tryStartRun stored.
+ */
+async function holdBack(job: Job, runId: string, token: string | undefined, heldBack: number): Promise<never> {
+  await job.updateData({ ...(job.data as object), heldBack: heldBack + 1 });
+  await job.moveToDelayed(Date.now() + RUNNING_CAP_RETRY_MS, token);
+  if (heldBack === 0) log(`Run ${runId}: its owner is at the running cap; waiting in the queue.`);
+  throw new DelayedError();
 }
 
 /** Puts the job back in the queue (not as a failure: no attempt used up, no backoff). */

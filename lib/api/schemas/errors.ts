@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'cross_origin_request',
   'invalid_csv',
   'series_too_short',
+  'model_too_large',
   'too_many_requests',
   'internal_error',
   'unavailable',
