@@ -1,7 +1,8 @@
-import { requirePageUser } from '@/lib/auth/page-user';
+import { LandingPage } from '@/components/landing/landing-page';
+import { getPageUser } from '@/lib/auth/page-user';
 import { HomePage } from './home-page';
 
+/** Signed in: the datasets; signed out: what Horizon is, with sign-in and sign-up. */
 export default async function Page() {
-  await requirePageUser('/');
-  return <HomePage />;
+  return (await getPageUser()) ? <HomePage /> : <LandingPage />;
 }

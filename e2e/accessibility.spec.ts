@@ -144,6 +144,18 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'landing (signed out)',
+    open: async (page) => {
+      await page.context().clearCookies();
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Forecast your time series');
+      // The page's own links (the header has a Sign in link of its own).
+      const main = page.getByRole('main');
+      await expect(main.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/sign-up');
+      await expect(main.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute('href', '/sign-in');
+    },
+  },
+  {
     name: 'sign in (signed out)',
     open: async (page) => {
       await page.context().clearCookies();

@@ -1,5 +1,5 @@
-// Training progress → the run row (what the UI polls: progress, the evaluation fit's loss history,
-// and the phase/epoch/window of the fit in progress) and the BullMQ job. An epoch on a small
+// Training progress → the run row (what the UI polls: progress, the loss history of the plain
+// LSTM's fit in progress, and the phase/epoch/window of the fit in progress) and the BullMQ job. An epoch on a small
 // series takes milliseconds, so writes are throttled to at most one per interval; the last
 // epoch of each fit is always written, and flush() writes whatever is still pending.
 import type { Job } from 'bullmq';
@@ -10,8 +10,14 @@ import type { EpochLog, TrainProgress } from '@/lib/forecast/types';
 const MIN_WRITE_INTERVAL_MS = 500;
 
 export class RunProgress {
-  /** Loss per epoch of the evaluation fit, the same history the finished run keeps. */
-  private readonly history: EpochLog[] = [];
+  /**
+   * Loss per epoch of the plain LSTM's backtest fit in progress, from the first epoch of the first
+   * window on; each window's fit starts a new curve, and the last one (the evaluation fit) is the
+   * history the finished run keeps, so the refit leaves it in place.
+   */
+  private history: EpochLog[] = [];
+  /** Which fit `history` belongs to: phase and backtest window. */
+  private fit = '';
   private pending: TrainProgress | null = null;
   private lastWrite = 0;
 
@@ -22,8 +28,13 @@ export class RunProgress {
 
   /** The engine's onProgress; it awaits this, so writes never overlap. */
   async report(progress: TrainProgress): Promise<void> {
-    // The plain LSTM's evaluation fit is the run's history; the hybrid and global LSTMs report their own epochs too.
-    if (progress.phase === 'evaluate' && (progress.model ?? 'lstm') === 'lstm') {
+    // The plain LSTM's fits are the run's curve; the hybrid and global LSTMs report their own epochs too.
+    if (progress.phase !== 'refit' && (progress.model ?? 'lstm') === 'lstm') {
+      const fit = `${progress.phase} ${progress.window ?? ''}`;
+      if (fit !== this.fit) {
+        this.fit = fit;
+        this.history = [];
+      }
       const { epoch, loss, valLoss } = progress;
       this.history.push(valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss });
     }

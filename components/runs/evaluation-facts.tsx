@@ -29,10 +29,16 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
         label="Evaluation"
         items={[
           ['Backtest windows', backtestWindowsText(backtest)],
-          ['Plain LSTM skill vs seasonal naive', <span title="1 − MASE(LSTM) / MASE(seasonal naive): the share of its error the LSTM removes">{skillText(evaluation.skill)}</span>],
+          evaluation.lstmSkipped
+            ? ['LSTMs', <span data-testid="lstm-skipped">{evaluation.lstmSkipped}</span>]
+            : ['Plain LSTM skill vs seasonal naive', <span title="1 − MASE(LSTM) / MASE(seasonal naive): the share of its error the LSTM removes">{skillText(evaluation.skill)}</span>],
           ['Season length', season.length > 1 ? `${season.length} steps, ${SEASON_SOURCE[season.source]}` : 'None found'],
-          ['LSTM 80% interval coverage', coverageText(coverage.lstm?.['80'], 80)],
-          ['LSTM 95% interval coverage', coverageText(coverage.lstm?.['95'], 95)],
+          ...(coverage.lstm
+            ? ([
+                ['LSTM 80% interval coverage', coverageText(coverage.lstm['80'], 80)],
+                ['LSTM 95% interval coverage', coverageText(coverage.lstm['95'], 95)],
+              ] as [string, ReactNode][])
+            : []),
           ...(evaluation.lstmPreprocessing ? lstmInputFacts(evaluation.lstmPreprocessing) : []),
           ...(evaluation.globalLstm
             ? [['Global LSTM', <span data-testid="global-lstm">{globalLstmText(evaluation.globalLstm)}</span>] as [string, ReactNode]]

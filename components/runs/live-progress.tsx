@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { formatPercent } from '@/lib/client/format';
 import { useHealth } from '@/lib/client/hooks';
 import { epochProgress, phaseText, remainingText } from '@/lib/client/run-status';
+import { ordinal } from '@/lib/client/verdict';
 import type { Run } from '@/lib/client/types';
 
 export function LiveProgress({ run }: { run: Run }) {
@@ -16,7 +17,9 @@ export function LiveProgress({ run }: { run: Run }) {
   const health = useHealth().data;
   const queued = run.status === 'queued';
   const text = queued
-    ? 'Queued: waiting for a worker to pick up the run.'
+    ? run.queuePosition
+      ? `Queued: ${ordinal(run.queuePosition)} in line for a worker.`
+      : 'Queued: waiting for a worker to pick up the run.'
     : epoch === 0
       ? 'Preparing the data and the model…'
       : run.progressDetail

@@ -71,7 +71,7 @@ function absoluteSums(metrics: StoredMetrics, points: number): { errors: number;
 }
 
 function lstmFamilyMase(run: SummaryRun): number | null {
-  const fromChampion = run.evaluation?.champion?.lstmFamily.mase;
+  const fromChampion = run.evaluation?.champion?.lstmFamily?.mase;
   if (finite(fromChampion)) return fromChampion;
   const candidates = (['lstm', 'lstmHybrid', 'lstmGlobal'] as const).map((m) => run.metrics?.[m]?.mase).filter(finite);
   return candidates.length > 0 ? Math.min(...candidates) : null;

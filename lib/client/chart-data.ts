@@ -53,8 +53,8 @@ export function compareRows(history: readonly Point[], forecasts: readonly (RunF
   forecasts.forEach((forecast, index) => {
     if (!forecast) return;
     const keys = compareKeys(index);
-    for (const p of forecast.test) rows.push({ t: ms(p.t), actual: p.actual, [keys.test]: p.lstm });
-    for (const p of forecast.future) rows.push({ t: ms(p.t), [keys.future]: p.lstm });
+    for (const p of forecast.test) rows.push({ t: ms(p.t), actual: p.actual, [keys.test]: p.lstm ?? null });
+    for (const p of forecast.future) rows.push({ t: ms(p.t), [keys.future]: p.lstm ?? null });
   });
   return mergeByTime(rows);
 }

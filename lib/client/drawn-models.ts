@@ -13,7 +13,7 @@ export interface DrawnModels {
   isChampion: boolean;
   /** The models `main` averages when it is the ensemble; else just `main`. */
   members: ComparedModel[];
-  /** The better LSTM, drawn beside `main` when that is not an LSTM itself; skill is vs seasonal naive. */
+  /** The better LSTM, drawn beside `main` when that is not an LSTM itself (null when the run trained none); skill is vs seasonal naive. */
   lstm: { model: ComparedModel; label: string; skill: number | null } | null;
   /** Seasonal naive, the baseline every model is measured against; null when it is `main`. */
   baseline: 'seasonalNaive' | null;
@@ -29,14 +29,15 @@ export function drawnModels(evaluation: RunEvaluation | null | undefined, picked
   const champion = evaluation?.champion;
   const main = picked ?? championModel(evaluation);
   const members = main === 'ensemble' ? (champion?.model === 'ensemble' ? champion.members : []) : [main];
-  const family = champion?.lstmFamily ?? { model: 'lstm' as const, skill: evaluation?.skill ?? null };
+  // Runs stored before champions had the plain LSTM; a champion without one trained no LSTM.
+  const family = champion ? (champion.lstmFamily ?? null) : { model: 'lstm' as const, skill: evaluation?.skill ?? null };
   const mainIsLstm = main !== 'ensemble' && LSTM_FAMILY.includes(main);
   return {
     main,
     mainLabel: predictionModelLabel(main, members),
     isChampion: main === championModel(evaluation),
     members,
-    lstm: mainIsLstm ? null : { model: family.model, label: predictionModelLabel(family.model), skill: family.skill },
+    lstm: mainIsLstm || !family ? null : { model: family.model, label: predictionModelLabel(family.model), skill: family.skill },
     baseline: main === 'seasonalNaive' ? null : 'seasonalNaive',
   };
 }

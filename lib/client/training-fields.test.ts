@@ -10,6 +10,14 @@ describe('shortSeriesNote', () => {
     expect(shortSeriesNote(300, defaultConfig('daily', 300))).toBeNull();
     expect(shortSeriesNote(10, null)).toBeNull();
   });
+
+  it('says when a series is too short for the LSTMs and only the classical models and baselines run', () => {
+    // 12 yearly points: even lookback 2 + horizon 1 would need 13 for the LSTMs, so the horizon is
+    // the classical models' (a fifth of the series), with the 2 windows of 2 that fit after 8 points.
+    expect(shortSeriesNote(12, defaultConfig('yearly', 12))).toBe(
+      'This series is too short for the LSTMs (12 points; lookback 2 + horizon 2 needs 15), so a run compares the classical models and baselines only, with horizon 2 and 2 backtest windows.',
+    );
+  });
 });
 
 describe('parseTrainingForm', () => {

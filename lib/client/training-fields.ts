@@ -2,7 +2,7 @@
 // the config tables: labels, hints, input bounds and parsing of what was typed. Bounds and
 // whole-number rules come from the server's forecastConfigSchema, so the form cannot disagree with
 // the API; parseTrainingForm also runs the typed values through that schema.
-import { DEFAULT_BACKTEST_WINDOWS, forecastConfigInputSchema, forecastConfigSchema } from '@/lib/forecast/config';
+import { DEFAULT_BACKTEST_WINDOWS, forecastConfigInputSchema, forecastConfigSchema, lstmFits, minimumPoints } from '@/lib/forecast/config';
 import { formatCount, formatNumber } from './format';
 import { transformName } from './readable-names';
 import type { ForecastConfig, TrainingOverrides } from './types';
@@ -75,11 +75,21 @@ export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | 
 
 /**
  * Says so when a short series made the defaults shrink (fewer backtest windows than the usual
- * DEFAULT_BACKTEST_WINDOWS, and the horizon and lookback that fit); null for a series long enough.
+ * DEFAULT_BACKTEST_WINDOWS, and the horizon and lookback that fit), or when it is too short for
+ * the LSTMs at all (the run then compares the classical models and baselines); null for a series
+ * long enough.
  */
 export function shortSeriesNote(points: number, defaults: ForecastConfig | null | undefined): string | null {
-  if (!defaults || defaults.backtestWindows >= DEFAULT_BACKTEST_WINDOWS) return null;
+  if (!defaults) return null;
   const windows = defaults.backtestWindows === 1 ? '1 backtest window' : `${defaults.backtestWindows} backtest windows`;
+  if (!lstmFits(points, defaults)) {
+    return (
+      `This series is too short for the LSTMs (${formatCount(points)} points; lookback ${defaults.lookback} + horizon ` +
+      `${defaults.horizon} needs ${minimumPoints(defaults)}), so a run compares the classical models and baselines only, ` +
+      `with horizon ${defaults.horizon} and ${windows}.`
+    );
+  }
+  if (defaults.backtestWindows >= DEFAULT_BACKTEST_WINDOWS) return null;
   return (
     `This series is short (${formatCount(points)} points), so the defaults are shrunk to fit it: horizon ${defaults.horizon}, ` +
     `lookback ${defaults.lookback} and ${windows} instead of ${DEFAULT_BACKTEST_WINDOWS}. A longer horizon or lookback needs more points.`

@@ -29,6 +29,16 @@ describe('describeVerdict', () => {
     expect(verdict.lstmLine).toBe('The hybrid LSTM is 4th of 8: 10% behind ETS, 23% better than seasonal naive (MASE 0.77).');
   });
 
+  it('says why no LSTM is ranked when the series was too short for them', () => {
+    const { lstm: _lstm, lstmHybrid: _hybrid, ...classical } = lstmLoses;
+    const note = 'The LSTMs were not trained: lookback 2 + horizon 3 needs at least 19 points.';
+    const verdict = describeVerdict({ metrics: classical, evaluation: { ...evaluation('ets'), lstmSkipped: note } });
+    expect(verdict.tone).toBe('neutral');
+    expect(verdict.headline).toBe('ETS is the champion, 30% better than seasonal naive (MASE 0.70 vs 1.00).');
+    expect(verdict.bestLstm).toBeNull();
+    expect(verdict.lstmLine).toBe(note);
+  });
+
   it('is good news only when an LSTM is the champion and beats seasonal naive', () => {
     const metrics = { ...lstmLoses, lstmHybrid: m(0.6) };
     const verdict = describeVerdict({ metrics, evaluation: evaluation('lstmHybrid') });

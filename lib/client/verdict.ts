@@ -18,7 +18,7 @@ export interface Verdict {
   bestLstm: (LeaderboardRow & { rank: number; of: number }) | null;
   /** Names the champion and its skill against seasonal naive. */
   headline: string;
-  /** Where the best LSTM ranks; null when it is the champion or absent. */
+  /** Where the best LSTM ranks, or why the run trained none; null when it is the champion or absent. */
   lstmLine: string | null;
 }
 
@@ -101,6 +101,9 @@ export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdi
       `${capitalize(sentenceName(bestLstm))} is ${ordinal(bestLstm.rank)} of ${bestLstm.of}: ${behind}${vsNaive} (${label} ${fixed(score(bestLstm))}).` +
       (member ? ' It is one of the models the champion averages.' : '');
   }
+
+  // A series too short for the LSTMs: say why none is ranked.
+  if (!bestLstm && run.evaluation?.lstmSkipped) lstmLine = run.evaluation.lstmSkipped;
 
   const tone: VerdictTone = !championBeatsNaive ? 'bad' : lstmWins ? 'good' : 'neutral';
   return { tone, champion, bestLstm, headline, lstmLine };

@@ -3,7 +3,7 @@
 // its prediction intervals. Written once, with the run's result.
 import type { PredictionRow } from '@/lib/api/schemas/responses';
 import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
-import type { ForecastResult, ModelRecord, PredictionModel } from '@/lib/forecast/types';
+import type { ForecastResult, ModelIntervals, ModelRecord, PredictionModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { COMPARED_MODELS } from './run-evaluation';
@@ -54,7 +54,7 @@ type StoredResult = Pick<ForecastResult, 'futureT' | 'backtest' | 'models' | 'in
 interface ModelRows {
   testForecast: readonly number[];
   future: readonly number[];
-  bands: ForecastResult['intervals']['lstm']['bands'];
+  bands: ModelIntervals['bands'];
   p50: readonly number[] | undefined;
 }
 

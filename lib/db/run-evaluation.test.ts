@@ -30,7 +30,7 @@ describe('runMetrics', () => {
   it('keeps every model', () => {
     const stored = runMetrics({ models: perModel((m) => ({ metrics: metrics(m === 'lstm' ? 0.5 : 1), future: [], fitMs: 1 })) });
     expect(Object.keys(stored)).toEqual(MODELS);
-    expect(stored.lstm.mase).toBe(0.5);
+    expect(stored.lstm!.mase).toBe(0.5);
     expect(stored.drift.mase).toBe(1);
   });
 });
@@ -67,7 +67,7 @@ describe('runEvaluation', () => {
       points: 2,
     });
     expect(evaluation.backtest.windows[1].metrics.naive.mase).toBe(2);
-    expect(evaluation.backtest.byStep.lstm[1].mase).toBeNull();
+    expect(evaluation.backtest.byStep.lstm![1].mase).toBeNull();
     expect(evaluation.backtest.note).toMatch(/2 of the 3/);
     expect(evaluation.skill).toBeNull();
     expect(evaluation.verdict).toEqual(verdict);

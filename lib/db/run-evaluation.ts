@@ -14,6 +14,7 @@ import type {
   IntervalLevel,
   LstmFamilyName,
   LstmPreprocessing,
+  ModelIntervals,
   ModelRecord,
   OptionalModel,
   PredictionModel,
@@ -70,7 +71,7 @@ export interface StoredChampion {
   /** Absent on older runs. */
   intervalScores?: StoredIntervalScores;
   /** The better LSTM, shown beside the champion; skill = 1 - MASE / MASE(seasonal naive). */
-  lstmFamily: { model: LstmFamilyName; mase: number | null; skill: number | null };
+  lstmFamily?: { model: LstmFamilyName; mase: number | null; skill: number | null };
   /**
    * MASE on the backtest windows the champion was not chosen on (nested selection), with the pick
    * per window and the best single model on the same windows. Absent on older runs and when no
@@ -110,6 +111,8 @@ export interface RunEvaluation {
   lstmPreprocessing?: LstmPreprocessing;
   /** Present when the run asked for the global LSTM: the series it trained across, or why it was not trained. */
   globalLstm?: GlobalLstmInfo;
+  /** Why the run trained no LSTM (a series too short for lookback + horizon windows); absent when it did. */
+  lstmSkipped?: string;
 }
 
 /** `Run.progressDetail`: where a running run is, from the engine's last progress event. */
@@ -149,17 +152,17 @@ export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
 }
 
 type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'> &
-  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm'>>;
+  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm' | 'lstmSkipped'>>;
 
 export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   const { backtest, intervals, champion, models } = result;
   const perModel = perModelOf(optionalModelsIn(backtest.metrics));
-  const coverageOf = (bands: ForecastResult['intervals']['lstm'], level: IntervalLevel): StoredCoverage => ({
+  const coverageOf = (bands: ModelIntervals, level: IntervalLevel): StoredCoverage => ({
     share: bands.coverage[level],
     points: bands.coveragePoints[level],
     byStep: [...bands.coverageByStep[level]],
   });
-  const scoresOf = (bands: ForecastResult['intervals']['lstm']): StoredIntervalScores => ({
+  const scoresOf = (bands: ModelIntervals): StoredIntervalScores => ({
     msis: bands.msis === null ? null : finiteOrNull(bands.msis),
     wql: bands.wql === null ? null : finiteOrNull(bands.wql),
   });
@@ -190,11 +193,13 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
         metrics: storedMetrics(champion.metrics),
         coverage: { '80': coverageOf(champion.intervals, 80), '95': coverageOf(champion.intervals, 95) },
         intervalScores: scoresOf(champion.intervals),
-        lstmFamily: {
-          model: champion.lstmFamily.model,
-          mase: finiteOrNull(champion.lstmFamily.mase),
-          skill: finiteOrNull(champion.lstmFamily.skill),
-        },
+        ...(champion.lstmFamily && {
+          lstmFamily: {
+            model: champion.lstmFamily.model,
+            mase: finiteOrNull(champion.lstmFamily.mase),
+            skill: finiteOrNull(champion.lstmFamily.skill),
+          },
+        }),
         ...(champion.nested && {
           testMase: finiteOrNull(champion.nested.testMase),
           nested: {
@@ -213,6 +218,7 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
     ...(models && { notes: Object.fromEntries(COMPARED_MODELS.flatMap((m) => (models[m]?.note ? [[m, models[m].note]] : []))) }),
     ...(result.lstmPreprocessing && { lstmPreprocessing: result.lstmPreprocessing }),
     ...(result.globalLstm && { globalLstm: result.globalLstm }),
+    ...(result.lstmSkipped && { lstmSkipped: result.lstmSkipped }),
   };
 }
 

@@ -261,8 +261,9 @@ export async function completeRun(id: string, result: ForecastResult): Promise<b
           testStart: new Date(summary.testStart).toISOString(),
           testEnd: new Date(summary.testEnd).toISOString(),
         } satisfies RunSummary),
-        modelArtifacts: jsonValue(result.model.artifacts),
-        weights: result.model.weights.slice(),
+        // No model when the series was too short for the LSTMs (evaluation.lstmSkipped says why).
+        modelArtifacts: result.model ? jsonValue(result.model.artifacts) : Prisma.DbNull,
+        weights: result.model ? result.model.weights.slice() : null,
         finishedAt: new Date(),
       },
     });

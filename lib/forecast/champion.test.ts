@@ -49,7 +49,7 @@ function champion(run: BacktestRun<ComparedModel>) {
 describe('rankModels', () => {
   const m = (mase: number, mae = mase): AccuracyMetrics => ({ mae, rmse: 0, mape: 0, mapeExcluded: 0, smape: 0, mase, wape: 0 });
   it('ranks by MASE, the simpler model first on a tie, and by MAE when a MASE is undefined', () => {
-    const metrics = perModel((model) => m(model === 'lstm' || model === 'mstl' ? 0.5 : 1));
+    const metrics = perModel((model) => m(model === 'lstm' || model === 'mstl' ? 0.5 : 1), ['lstm', 'lstmHybrid']);
     expect(rankModels(metrics).slice(0, 3)).toEqual(['mstl', 'lstm', 'naive']);
     const noScale = perModel((model) => m(NaN, model === 'drift' ? 0.1 : 1));
     expect(rankModels(noScale)[0]).toBe('drift');
@@ -94,15 +94,15 @@ describe('chooseChampion', () => {
     const { result, metrics } = champion(
       backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmHybrid: [[2, 2], [2, 2], [2, 2]], lstm: [[3, 3], [3, 3], [3, 3]] }),
     );
-    expect(result.lstmFamily.model).toBe('lstmHybrid');
-    expect(result.lstmFamily.skill).toBeCloseTo(1 - metrics.lstmHybrid.mase / metrics.seasonalNaive.mase, 12);
+    expect(result.lstmFamily!.model).toBe('lstmHybrid');
+    expect(result.lstmFamily!.skill).toBeCloseTo(1 - metrics.lstmHybrid.mase / metrics.seasonalNaive.mase, 12);
   });
 
   it('counts the global LSTM in the LSTM family when the run fit it', () => {
     const { result } = champion(
       backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmGlobal: [[1, 1], [1, 1], [1, 1]], lstmHybrid: [[2, 2], [2, 2], [2, 2]] }),
     );
-    expect(result.lstmFamily.model).toBe('lstmGlobal');
+    expect(result.lstmFamily!.model).toBe('lstmGlobal');
   });
 });
 

@@ -111,11 +111,13 @@ function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** The best LSTM of the run; undefined when it trained none (a series too short for them). */
 function lstmFamily(metrics: ModelRecord<AccuracyMetrics>): Champion['lstmFamily'] {
   const family = modelsOfFamily('lstm').filter((m) => metrics[m] !== undefined);
+  if (family.length === 0) return undefined;
   const key = rankingKey(metrics);
   const score = (m: LstmFamilyName) => modelEntry(metrics, m)[key];
-  const best = family.reduce<LstmFamilyName>((a, b) => (score(b) < score(a) ? b : a), 'lstm');
+  const best = family.reduce<LstmFamilyName>((a, b) => (score(b) < score(a) ? b : a), family[0]);
   const { mase } = modelEntry(metrics, best);
   const ratio = mase / metrics.seasonalNaive.mase;
   return { model: best, mase, skill: Number.isFinite(ratio) ? 1 - ratio : NaN };
@@ -142,7 +144,7 @@ export function chooseChampion({ run, metrics, future, intervals, nested, interv
         (runnerUp ? `, ahead of ${MODEL_LABELS[runnerUp]} (${formatScore(modelEntry(metrics, runnerUp)[key])}), and averaging the best models did not do better.` : '.'),
       future: modelEntry(future, best),
       intervals: modelEntry(intervals, best),
-      lstmFamily: lstmFamily(metrics),
+      ...withLstmFamily(metrics),
       ...tested,
     };
   }
@@ -163,9 +165,14 @@ export function chooseChampion({ run, metrics, future, intervals, nested, interv
       averagedFuture,
       intervalOptions,
     ),
-    lstmFamily: lstmFamily(metrics),
+    ...withLstmFamily(metrics),
     ...tested,
   };
+}
+
+function withLstmFamily(metrics: ModelRecord<AccuracyMetrics>): Pick<Champion, 'lstmFamily'> {
+  const family = lstmFamily(metrics);
+  return family ? { lstmFamily: family } : {};
 }
 
 function capitalize(text: string): string {

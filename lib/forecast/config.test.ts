@@ -7,7 +7,11 @@ import {
   backtestWindowsFor,
   defaultConfig,
   forecastConfigInputSchema,
+  lstmFits,
+  lstmSkippedNote,
+  MIN_CLASSICAL_TRAIN_POINTS,
   MIN_TRAIN_WINDOWS,
+  minimumClassicalPoints,
   minimumPoints,
   resolveConfig,
 } from './config';
@@ -145,13 +149,26 @@ describe('minimumPoints / assertLongEnough', () => {
     expect(minimumPoints(config)).toBe(minimumPoints({ lookback: config.lookback, horizon: config.horizon }));
   });
 
-  it('throws SeriesTooShortError with the numbers in its message', () => {
+  it('lets a series too short for the LSTMs through, and says why they are skipped', () => {
     const config = { lookback: 28, horizon: 14 };
-    expect(() => assertLongEnough(40, config)).toThrow(SeriesTooShortError);
-    expect(() => assertLongEnough(40, config)).toThrow(
-      `This series has 40 points; lookback 28 + horizon 14 needs at least ${minimumPoints(config)}:`,
+    expect(lstmFits(40, config)).toBe(false);
+    expect(lstmFits(minimumPoints(config), config)).toBe(true);
+    expect(() => assertLongEnough(40, config)).not.toThrow();
+    expect(lstmSkippedNote(40, config)).toMatch(
+      new RegExp(`^The LSTMs were not trained: lookback 28 \\+ horizon 14 needs at least ${minimumPoints(config)} points .*; this series has 40\\. The classical models and baselines were compared instead\\.`),
     );
-    expect(() => assertLongEnough(minimumPoints(config), config)).not.toThrow();
+    expect(lstmSkippedNote(minimumPoints(config), config)).toBeUndefined();
+  });
+
+  it('throws SeriesTooShortError, with the numbers, only below what the classical models need', () => {
+    const config = { lookback: 28, horizon: 14 };
+    const minimum = minimumClassicalPoints(14);
+    expect(minimum).toBe(14 + MIN_CLASSICAL_TRAIN_POINTS);
+    expect(() => assertLongEnough(minimum - 1, config)).toThrow(SeriesTooShortError);
+    expect(() => assertLongEnough(minimum - 1, config)).toThrow(
+      `This series has ${minimum - 1} points; horizon 14 needs at least ${minimum}:`,
+    );
+    expect(() => assertLongEnough(minimum, config)).not.toThrow();
   });
 });
 
@@ -167,6 +184,12 @@ describe('backtestWindowsFor', () => {
     expect(backtestWindowsFor(minimumPoints(config, 3) - 1, config)).toBe(2);
     expect(backtestWindowsFor(minimumPoints(config, 2) - 1, config)).toBe(1);
     expect(backtestWindowsFor(10, config)).toBe(1);
+  });
+
+  it('counts the windows the classical models fit when the series is too short for the LSTMs', () => {
+    // 2 windows of 7 after 8 points: 22; the LSTMs would need minimumPoints(config) = 36.
+    expect(backtestWindowsFor(minimumClassicalPoints(7, 2), config)).toBe(2);
+    expect(backtestWindowsFor(minimumClassicalPoints(7, 2) - 1, config)).toBe(1);
   });
 });
 
@@ -238,5 +261,7 @@ describe('assertModelFitsData (model size bounded by the data)', () => {
     // A long series allows a bigger network, up to 256 units in all.
     expect(() => assertModelFitsData(5000, { ...shape, units: 128, layers: 2, batchSize: 1024 })).not.toThrow();
     expect(() => assertModelFitsData(5000, { ...shape, units: 512, layers: 1 })).toThrow(ModelTooLargeError);
+    // Too short for the LSTMs (36 points needed): they are skipped, so their size is not checked.
+    expect(() => assertModelFitsData(30, { ...shape, units: 512, layers: 2, batchSize: 4096 })).not.toThrow();
   });
 });

@@ -30,8 +30,13 @@ export const forecastConfigSchema = z.strictObject({
 export const forecastConfigInputSchema = forecastConfigSchema.partial();
 export type ForecastConfigInput = z.infer<typeof forecastConfigInputSchema>;
 
-/** Fewest training windows worth fitting an LSTM on; below this the baseline is all we can offer. */
+/**
+ * Fewest training windows worth fitting an LSTM on; below this the run skips the LSTMs (with a
+ * note) and compares the classical models and baselines only.
+ */
 export const MIN_TRAIN_WINDOWS = 10;
+/** Fewest values the classical models and baselines fit on, before the oldest backtest window. */
+export const MIN_CLASSICAL_TRAIN_POINTS = 8;
 /** Early stopping on fewer validation windows than this is noise, so validation is switched off. */
 const MIN_VALIDATION_WINDOWS = 4;
 const DEFAULT_VALIDATION_SPLIT = 0.2;
@@ -100,8 +105,11 @@ export function defaultConfig(
 ): ForecastConfig {
   // Test on at most a fifth of the series, and leave room for the shortest lookback (2) and the
   // training windows a run needs (see minimumPoints), so the defaults never refuse the series.
+  // A series too short for any LSTM (even horizon 1, lookback 2) gets the horizon the classical
+  // models can test: at most a fifth of it.
   const roomForHorizon = Math.floor((points - 2 - (MIN_TRAIN_WINDOWS - 1)) / 2);
-  const horizon = fixed.horizon ?? clamp(defaultHorizon(frequency), 1, Math.min(Math.floor(points / 5), roomForHorizon));
+  const maxHorizon = roomForHorizon >= 1 ? Math.min(Math.floor(points / 5), roomForHorizon) : Math.floor(points / 5);
+  const horizon = fixed.horizon ?? clamp(defaultHorizon(frequency), 1, maxHorizon);
   // Look back over at most half of the training part, so it yields at least as many windows, and
   // no further than minimumPoints allows.
   const roomForLookback = Math.min(Math.floor((points - 2 * horizon) / 2), points - 2 * horizon - (MIN_TRAIN_WINDOWS - 1));
@@ -172,13 +180,43 @@ export function minimumPoints(config: Pick<ForecastConfig, 'lookback' | 'horizon
   return config.lookback + (backtestWindows + 1) * config.horizon + MIN_TRAIN_WINDOWS - 1;
 }
 
-/** The most backtest windows, up to `config.backtestWindows`, that fit in `points` (at least 1). */
+/**
+ * Points the classical models and baselines need for `backtestWindows` windows of `horizon`: the
+ * windows, preceded by MIN_CLASSICAL_TRAIN_POINTS values to fit the oldest one on.
+ */
+export function minimumClassicalPoints(horizon: number, backtestWindows = 1): number {
+  return backtestWindows * horizon + MIN_CLASSICAL_TRAIN_POINTS;
+}
+
+/** Whether the LSTMs can train on `points` points with this lookback and horizon (see minimumPoints). */
+export function lstmFits(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): boolean {
+  return points >= minimumPoints(config);
+}
+
+/** Why a run on `points` points skips the LSTMs; undefined when they fit. */
+export function lstmSkippedNote(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): string | undefined {
+  if (lstmFits(points, config)) return undefined;
+  return (
+    `The LSTMs were not trained: lookback ${config.lookback} + horizon ${config.horizon} needs at least ` +
+    `${minimumPoints(config)} points (${MIN_TRAIN_WINDOWS} training windows besides the test window); this series has ` +
+    `${points}. The classical models and baselines were compared instead. A shorter lookback or horizon, or more ` +
+    'data, lets the LSTMs train.'
+  );
+}
+
+/**
+ * The most backtest windows, up to `config.backtestWindows`, that fit in `points` (at least 1):
+ * for the LSTMs when they fit, else for the classical models and baselines.
+ */
 export function backtestWindowsFor(
   points: number,
   config: Pick<ForecastConfig, 'lookback' | 'horizon' | 'backtestWindows'>,
 ): number {
+  const needs = lstmFits(points, config)
+    ? (windows: number) => minimumPoints(config, windows)
+    : (windows: number) => minimumClassicalPoints(config.horizon, windows);
   let windows = config.backtestWindows;
-  while (windows > 1 && points < minimumPoints(config, windows)) windows--;
+  while (windows > 1 && points < needs(windows)) windows--;
   return windows;
 }
 
@@ -197,10 +235,24 @@ export function minimumSeriesPoints(frequency: Frequency): { points: number; hor
   return { points: ceiling, horizon: full.horizon, lookback: full.lookback };
 }
 
+/**
+ * Refuses a series too short for even the classical models and baselines; one too short for just
+ * the LSTMs passes (the run skips them with lstmSkippedNote).
+ */
 export function assertLongEnough(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): void {
-  const minimum = minimumPoints(config);
+  const minimum = minimumClassicalPoints(config.horizon);
   if (points < minimum) {
-    throw new SeriesTooShortError(points, minimum, config.lookback, config.horizon, MIN_TRAIN_WINDOWS);
+    throw new SeriesTooShortError(
+      points,
+      minimum,
+      config.lookback,
+      config.horizon,
+      MIN_TRAIN_WINDOWS,
+      `This series has ${points} points; horizon ${config.horizon} needs at least ${minimum}: the last ` +
+        `${config.horizon} points are held out to test the forecast, and the models need at least ` +
+        `${MIN_CLASSICAL_TRAIN_POINTS} points before them to fit on (the LSTMs need ${minimumPoints(config)} with ` +
+        `lookback ${config.lookback}). Lower the horizon, or upload more data.`,
+    );
   }
 }
 
@@ -227,6 +279,8 @@ export function assertModelFitsData(
   points: number,
   config: Pick<ForecastConfig, 'lookback' | 'horizon' | 'units' | 'layers' | 'batchSize'>,
 ): void {
+  // A series too short for the LSTMs trains none (lstmSkippedNote): their size does not matter.
+  if (!lstmFits(points, config)) return;
   const windows = trainingWindowsPerEpoch(points, config);
   const issues: string[] = [];
   if (config.batchSize > Math.max(windows, DEFAULT_BATCH_SIZE)) {

@@ -7,7 +7,11 @@ export abstract class ForecastError extends Error {
   abstract readonly code: ForecastErrorCode;
 }
 
-/** The series cannot hold out a test window and still give the model enough training windows. */
+/**
+ * The series cannot hold out a test window and still leave the models enough to fit on: with
+ * `message`, even the classical models and baselines (a series too short for just the LSTMs is
+ * no error: they are skipped with a note).
+ */
 export class SeriesTooShortError extends ForecastError {
   readonly code = 'series_too_short';
 
@@ -17,8 +21,10 @@ export class SeriesTooShortError extends ForecastError {
     readonly lookback: number,
     readonly horizon: number,
     readonly minTrainWindows: number,
+    message?: string,
   ) {
     super(
+      message ??
       `This series has ${points} points; lookback ${lookback} + horizon ${horizon} needs at least ${minimum}: ` +
         `the last ${horizon} points are held out to test the forecast, and training needs at least ` +
         `${minTrainWindows} windows of ${lookback} inputs + ${horizon} targets from the rest. ` +

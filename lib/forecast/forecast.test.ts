@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, loadTfjsNode, requestedBackend } from './backend';
 import { backtestOrigins } from './backtest';
 import { drift, naive, seasonalNaive } from './baselines';
-import { ALWAYS_COMPARED, modelsOfFamily } from './compared-models';
+import { COMPARED_MODELS, modelsOfFamily } from './compared-models';
 import { minimumPoints } from './config';
 import { CancelledError, InvalidConfigError, SeriesTooShortError } from './errors';
 import { runForecast } from './forecast';
@@ -19,7 +19,7 @@ const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
 const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];
 // Without related series (and without config.globalLstm) a run fits every model but the global LSTM.
-const MODELS = ALWAYS_COMPARED;
+const MODELS = COMPARED_MODELS.filter((m) => m !== 'lstmGlobal');
 
 // Every run trains two LSTMs and fits three classical models per window: on a busy 2-core machine
 // that takes longer than the default limit, which is a hang detector here, not a speed target.
@@ -52,9 +52,9 @@ describe('runForecast', () => {
 
     expect(result.futureT).toEqual(Array.from({ length: horizon }, (_, i) => series.t.at(-1)! + (i + 1) * DAY));
     for (const model of MODELS) {
-      expect(result.models[model].future).toHaveLength(horizon);
-      for (const value of [...test.forecasts[model], ...result.models[model].future]) expect(Number.isFinite(value)).toBe(true);
-      const { mae, rmse, mase } = test.metrics[model];
+      expect(result.models[model]!.future).toHaveLength(horizon);
+      for (const value of [...test.forecasts[model]!, ...result.models[model]!.future]) expect(Number.isFinite(value)).toBe(true);
+      const { mae, rmse, mase } = test.metrics[model]!;
       for (const value of [mae, rmse, mase]) expect(Number.isFinite(value)).toBe(true);
     }
     expect(result.models.seasonalNaive.future).toEqual(series.v.slice(-horizon));
@@ -73,9 +73,9 @@ describe('runForecast', () => {
 
   it('saves the refit model so that loading it reproduces the future forecast', async () => {
     const result = await runForecast(series, tiny);
-    expect(savedModelMetadata(result.model)).toMatchObject({ lookback: 14, horizon: 7, relativeToLastInput: true });
-    const forecast = await forecastWithSavedModel(result.model, series.v, series.t);
-    forecast.forEach((value, i) => expect(value).toBeCloseTo(result.models.lstm.future[i], 4));
+    expect(savedModelMetadata(result.model!)).toMatchObject({ lookback: 14, horizon: 7, relativeToLastInput: true });
+    const forecast = await forecastWithSavedModel(result.model!, series.v, series.t);
+    forecast.forEach((value, i) => expect(value).toBeCloseTo(result.models.lstm!.future[i], 4));
   });
 
   it('never lets the test window reach the evaluation model (no leakage)', async () => {
@@ -85,7 +85,7 @@ describe('runForecast', () => {
     expect(changed.backtest.windows.at(-1)!.forecasts).toEqual(original.backtest.windows.at(-1)!.forecasts);
     expect(changed.history).toEqual(original.history);
     // The refit does see all data, so the change must show there.
-    expect(changed.models.lstm.future).not.toEqual(original.models.lstm.future);
+    expect(changed.models.lstm!.future).not.toEqual(original.models.lstm!.future);
   });
 
   it('reports progress that only grows: backtest windows, then evaluate (the last window), then refit', async () => {
@@ -150,7 +150,7 @@ describe('runForecast', () => {
     const flat = { ...series, v: series.v.map(() => 5) };
     const result = await runForecast(flat, { ...tiny, epochs: 2 });
     const test = result.backtest.windows.at(-1)!;
-    for (const value of [...test.forecasts.lstm, ...result.models.lstm.future]) {
+    for (const value of [...test.forecasts.lstm!, ...result.models.lstm!.future]) {
       expect(Number.isFinite(value)).toBe(true);
     }
     expect(test.metrics.seasonalNaive.mae).toBe(0);
@@ -158,10 +158,32 @@ describe('runForecast', () => {
     expect(test.metrics.seasonalNaive.mase).toBeNaN();
   });
 
-  it('refuses a series too short for the config before training', async () => {
-    const short = syntheticSeries({ points: 40, frequency: 'daily' });
+  it('refuses, before fitting anything, a series too short for even the classical models', async () => {
+    const short = syntheticSeries({ points: 20, frequency: 'daily' });
     await expect(runForecast(short, { lookback: 28, horizon: 14 })).rejects.toThrow(SeriesTooShortError);
-    await expect(runForecast(short, { lookback: 28, horizon: 14 })).rejects.toThrow(/This series has 40 points/);
+    await expect(runForecast(short, { lookback: 28, horizon: 14 })).rejects.toThrow(/This series has 20 points; horizon 14 needs at least 22/);
+  });
+
+  it('compares the classical models and baselines, with a note, on a series too short for the LSTMs', async () => {
+    // 15 yearly points with horizon 3: the LSTMs would need lookback 2 + 2 x 3 + 9 = 17.
+    const { t } = syntheticSeries({ points: 15, frequency: 'yearly' });
+    const short: SeriesData = { t, frequency: 'yearly', v: t.map((_, i) => 100 + 3 * i + (i % 3)) };
+    const tensors = tf.memory().numTensors;
+    const result = await runForecast(short, { ...tiny, horizon: 3, lookback: 2 });
+    expect(Object.keys(result.models).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive', 'theta'].sort());
+    expect(result.lstmSkipped).toMatch(/^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points .*this series has 15\./);
+    expect(result.model).toBeUndefined();
+    expect(result.history).toEqual([]);
+    expect(result.skill).toBeNaN();
+    expect(result.champion.lstmFamily).toBeUndefined();
+    expect(result.verdict.summary).toMatch(/^No LSTM was trained \(the series is too short for it\)\. /);
+    // The classical windows: 2 of 3 fit (8 + 2 x 3 = 14 points).
+    expect(result.backtest.windows).toHaveLength(2);
+    for (const m of Object.keys(result.models) as (keyof typeof result.models)[]) {
+      expect(result.models[m]!.future).toHaveLength(3);
+      expect(result.models[m]!.future.every(Number.isFinite)).toBe(true);
+    }
+    expect(tf.memory().numTensors).toBe(tensors);
   });
 
   it('refuses invalid configs and series, saying what is wrong', async () => {
@@ -193,7 +215,7 @@ describe('runForecast backtest, intervals and verdict', () => {
       expect(w.forecasts.drift).toEqual(drift(before, 7));
       for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta'] as const) {
         expect(w.forecasts[model]).toHaveLength(7);
-        expect(w.forecasts[model].every(Number.isFinite)).toBe(true);
+        expect(w.forecasts[model]!.every(Number.isFinite)).toBe(true);
       }
     }
     expect(Object.keys(result.models).sort()).toEqual([...MODELS].sort());
@@ -201,20 +223,20 @@ describe('runForecast backtest, intervals and verdict', () => {
     expect(result.models.naive.future).toEqual(naive(series.v, 7));
     expect(result.models.drift.future).toEqual(drift(series.v, 7));
     for (const model of MODELS) {
-      expect(result.models[model].metrics).toEqual(backtest.metrics[model]);
+      expect(result.models[model]!.metrics).toEqual(backtest.metrics[model]);
       expect(backtest.byStep[model]).toHaveLength(7);
     }
     expect(result.season).toEqual({ length: 7, source: 'frequency' });
     // Fit time is recorded for every model that fits something.
     for (const model of ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta'] as const) {
-      expect(result.models[model].fitMs).toBeGreaterThan(0);
+      expect(result.models[model]!.fitMs).toBeGreaterThan(0);
     }
   });
 
   it('names a champion no worse than the best single model, and the best LSTM beside it', async () => {
     const result = await runForecast(series, tiny);
     const { champion, models } = result;
-    const bestSingle = Math.min(...MODELS.map((m) => models[m].metrics.mase));
+    const bestSingle = Math.min(...MODELS.map((m) => models[m]!.metrics.mase));
     expect(champion.metrics.mase).toBeLessThanOrEqual(bestSingle);
     expect(champion.reason.length).toBeGreaterThan(20);
     expect(champion.future).toHaveLength(7);
@@ -235,15 +257,15 @@ describe('runForecast backtest, intervals and verdict', () => {
     expect(champion.testMase).toBe(champion.nested?.testMase);
     expect(Number.isFinite(champion.testMase)).toBe(true);
     expect(champion.nested!.bestSingle.mase).toBeCloseTo(bestSingle, 12);
-    const family = champion.lstmFamily.model;
-    expect(models[family]!.metrics.mase).toBe(Math.min(models.lstm.metrics.mase, models.lstmHybrid.metrics.mase));
+    const family = champion.lstmFamily!.model;
+    expect(models[family]!.metrics.mase).toBe(Math.min(models.lstm!.metrics.mase, models.lstmHybrid!.metrics.mase));
   });
 
   it('puts prediction intervals around each future forecast', async () => {
     const result = await runForecast(series, tiny);
     for (const model of MODELS) {
-      const { bands, coverage, coveragePoints, calibrationSize } = result.intervals[model];
-      const forecast = result.models[model].future;
+      const { bands, coverage, coveragePoints, calibrationSize } = result.intervals[model]!;
+      const forecast = result.models[model]!.future;
       // 3 windows of 7: each model forecasts from 14 origins per window, the last window from 7; a
       // classical model, fit again at each origin, from 6 of them spread over each window's span.
       const classical = (modelsOfFamily('classical') as readonly string[]).includes(model);
@@ -257,20 +279,34 @@ describe('runForecast backtest, intervals and verdict', () => {
           expect(bands[95].lower[i]!).toBeLessThanOrEqual(bands[80].lower[i]!);
           expect(bands[95].upper[i]!).toBeGreaterThanOrEqual(bands[80].upper[i]!);
         } else expect(classical && calibrationSize[i] < 19).toBe(true);
-        expect(result.intervals[model].p50[i]).toBeGreaterThanOrEqual(bands[80].lower[i]!);
-        expect(result.intervals[model].p50[i]).toBeLessThanOrEqual(bands[80].upper[i]!);
+        expect(result.intervals[model]!.p50[i]).toBeGreaterThanOrEqual(bands[80].lower[i]!);
+        expect(result.intervals[model]!.p50[i]).toBeLessThanOrEqual(bands[80].upper[i]!);
       });
       // The synthetic series is positive: no bound below 0.
       expect(bands[95].lower.every((b) => b === null || b >= 0)).toBe(true);
       expect(coveragePoints[80]).toBe(21);
-      expect(result.intervals[model].coverageByStep[80]).toHaveLength(7);
+      expect(result.intervals[model]!.coverageByStep[80]).toHaveLength(7);
       // MSIS scores the 95% interval: a classical model's, calibrated leave-one-window-out on 2 windows
       // of 6 origins, is never bounded on 3 windows (unmeasured, null), the others' are.
-      expect(classical ? result.intervals[model].msis : Number.isFinite(result.intervals[model].msis)).toBe(classical ? null : true);
-      expect(Number.isFinite(result.intervals[model].wql)).toBe(true);
+      expect(classical ? result.intervals[model]!.msis : Number.isFinite(result.intervals[model]!.msis)).toBe(classical ? null : true);
+      expect(Number.isFinite(result.intervals[model]!.wql)).toBe(true);
       expect(coverage[80]).toBeGreaterThanOrEqual(0);
       expect(coverage[80]).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('keeps every interval bound of a count series at or above 0', async () => {
+    // Intermittent counts: mostly 0, so forecast - error quantile would often fall below 0.
+    const rng = createRng(7);
+    const { t } = syntheticSeries({ points: 80, frequency: 'daily' });
+    const counts: SeriesData = { t, frequency: 'daily', v: t.map(() => (rng() < 0.6 ? 0 : Math.floor(rng() * 5))) };
+    const result = await runForecast(counts, { ...tiny, epochs: 2, units: 4, lookback: 8, horizon: 4, backtestWindows: 2 });
+    const bounds = [...Object.values(result.intervals), result.champion.intervals].flatMap((i) =>
+      [80, 95].flatMap((level) => [...i!.bands[level as 80 | 95].lower, ...i!.bands[level as 80 | 95].upper]),
+    );
+    const finite = bounds.filter((b): b is number => b !== null);
+    expect(finite.length).toBeGreaterThan(0);
+    expect(Math.min(...finite)).toBe(0); // some were clipped, none is below
   });
 
   it('falls back to fewer backtest windows on a short series and says so', async () => {
@@ -299,21 +335,21 @@ describe('runForecast backtest, intervals and verdict', () => {
     const trending = syntheticSeries({ points: 300, frequency: 'daily', trend: 0.05, noise: 0.5, seed: 2 });
     const result = await runForecast(trending, { epochs: 20, units: 16, backtestWindows: 2, seed: 2 });
     const { lstm, seasonalNaive: baseline } = result.backtest.metrics;
-    expect(lstm.mase).toBeLessThan(baseline.mase);
+    expect(lstm!.mase).toBeLessThan(baseline.mase);
     expect(result.verdict.beatsSeasonalNaive).toBe(true);
     expect(result.skill).toBeGreaterThan(0);
-    expect(result.skill).toBeCloseTo(1 - lstm.mase / baseline.mase, 12);
+    expect(result.skill).toBeCloseTo(1 - lstm!.mase / baseline.mase, 12);
   });
 
   it('tells the truth on a random walk, where nothing beats naive on average', async () => {
     const result = await runForecast(randomWalk(200, 2), { epochs: 8, units: 8, seed: 2, backtestWindows: 3 });
     const { metrics } = result.backtest;
     // The verdict is the metrics, said plainly.
-    expect(result.verdict.beatsNaive).toBe(metrics.lstm.mase < metrics.naive.mase);
-    expect(result.verdict.beatsSeasonalNaive).toBe(metrics.lstm.mase < metrics.seasonalNaive.mase);
-    expect(result.verdict.beatsDrift).toBe(metrics.lstm.mase < metrics.drift.mase);
-    const best = MODELS.reduce((a, b) => (metrics[b].mase < metrics[a].mase ? b : a));
-    expect(metrics[result.verdict.bestModel]!.mase).toBe(metrics[best].mase);
+    expect(result.verdict.beatsNaive).toBe(metrics.lstm!.mase < metrics.naive.mase);
+    expect(result.verdict.beatsSeasonalNaive).toBe(metrics.lstm!.mase < metrics.seasonalNaive.mase);
+    expect(result.verdict.beatsDrift).toBe(metrics.lstm!.mase < metrics.drift.mase);
+    const best = MODELS.reduce((a, b) => (metrics[b]!.mase < metrics[a]!.mase ? b : a));
+    expect(metrics[result.verdict.bestModel]!.mase).toBe(metrics[best]!.mase);
     // On this walk the LSTM loses to naive, and the verdict says so.
     expect(result.verdict.beatsNaive).toBe(false);
     expect(result.verdict.bestModel).not.toBe('lstm');

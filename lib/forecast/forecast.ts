@@ -9,7 +9,15 @@ import { initBackend } from './backend';
 import { backtestOrigins, runBacktest, scoreBacktest, scoredPart, type ModelFitter } from './backtest';
 import { chooseChampion } from './champion';
 import { COMPARED_MODELS, modelEntry, modelInfo, perModel } from './compared-models';
-import { assertLongEnough, backtestWindowsFor, minimumPoints, resolveConfig } from './config';
+import {
+  assertLongEnough,
+  backtestWindowsFor,
+  lstmFits,
+  lstmSkippedNote,
+  minimumClassicalPoints,
+  minimumPoints,
+  resolveConfig,
+} from './config';
 import type { RelatedSeries } from './global';
 import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
@@ -91,7 +99,8 @@ export async function runForecast(
       const modelCallbacks = modelInfo(m).family === 'lstm' ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
       runs[m] = MODEL_REGISTRY[m].create({ ...modelContext, callbacks: modelCallbacks });
     }
-    const lstm = runOf('lstm') as LstmModelRun;
+    // Absent when the series is too short for the LSTMs (lstmSkipped says so).
+    const lstm = runs.lstm as LstmModelRun | undefined;
 
     // 1. Backtest: every model refit per window on the values before its origin.
     const fitters = perModel<ModelFitter>(
@@ -102,7 +111,7 @@ export async function runForecast(
     const fullRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters as Record<ComparedModel, ModelFitter>);
     const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
-    const history = lstm.history; // of the last window's fit: the one scored on the test window
+    const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
 
     // 2. Refit on all data, then forecast the future with every model.
     const values = Float64Array.from(data.v);
@@ -114,7 +123,8 @@ export async function runForecast(
       if (note) notes[m] = note;
       future[m] = forecast;
     }
-    const model = await lstm.savedModel();
+    const model = await lstm?.savedModel();
+    const lstmSkipped = lstmSkippedNote(points, config);
 
     // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
     const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
@@ -128,6 +138,9 @@ export async function runForecast(
         ),
       optional,
     );
+    const windowsNeed = lstmFits(points, config)
+      ? `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}`
+      : `${minimumClassicalPoints(horizon, config.backtestWindows)} points`;
     const backtest: BacktestResult = {
       requestedWindows: config.backtestWindows,
       windows: run.windows.map((w, k) => ({
@@ -143,7 +156,7 @@ export async function runForecast(
         note:
           `Backtested on ${windowCount} of the ${config.backtestWindows} windows asked for: ` +
           `${config.backtestWindows} windows of ${horizon} steps need at least ` +
-          `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}; this series has ${points}.`,
+          `${windowsNeed}; this series has ${points}.`,
       }),
     };
 
@@ -160,8 +173,9 @@ export async function runForecast(
         testStart: data.t[split],
         testEnd: data.t[points - 1],
       },
-      model,
-      lstmPreprocessing: lstm.preprocessing,
+      ...(model && { model }),
+      ...(lstmSkipped && { lstmSkipped }),
+      ...(lstm?.preprocessing && { lstmPreprocessing: lstm.preprocessing }),
       season,
       models: perModel(
         (m) => ({

@@ -18,12 +18,12 @@ describe('forecastReport', () => {
     const report = forecastReport('load', 'hourly', result);
     expect(report).toMatchObject({ series: 'load', frequency: 'hourly', points: 100, horizon: 6, backend: result.backend });
     expect(Object.keys(report.models)).toEqual(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift']);
-    const { mapeExcluded: _, ...lstm } = result.models.lstm.metrics;
+    const { mapeExcluded: _, ...lstm } = result.models.lstm!.metrics;
     expect(report.models.lstm).toEqual({
       ...lstm,
-      fitSeconds: result.models.lstm.fitMs / 1000,
-      msis: result.intervals.lstm.msis,
-      wql: result.intervals.lstm.wql,
+      fitSeconds: result.models.lstm!.fitMs / 1000,
+      msis: result.intervals.lstm!.msis,
+      wql: result.intervals.lstm!.wql,
     });
     expect(report.skill).toBe(result.skill);
     const { champion } = result;
@@ -74,5 +74,20 @@ describe('formatReport', () => {
     expect(text).toContain('first 3 of 6 steps');
     // Hourly times keep their hour; the series ends 2025-01-05 03:00.
     expect(text).toMatch(/^2025-01-05T04:00Z\s/m);
+  });
+});
+
+describe('a run too short for the LSTMs', () => {
+  it('reports the classical models and baselines and says why no LSTM was trained', async () => {
+    const short = syntheticSeries({ points: 15, frequency: 'yearly' });
+    const shortResult = await runForecast(short, { horizon: 3, lookback: 2 });
+    const report = forecastReport('tiny', 'yearly', shortResult);
+    expect(Object.keys(report.models)).toEqual(['mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift']);
+    expect(report.champion.lstmFamily).toBeUndefined();
+    expect(report.lstmSkipped).toMatch(/^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points/);
+    const text = formatReport(report, shortResult);
+    expect(text).toContain(report.lstmSkipped);
+    expect(text).not.toContain('Best LSTM');
+    expect(text).toContain('Verdict: No LSTM was trained');
   });
 });

@@ -43,8 +43,11 @@ export interface ForecastReport {
      */
     testMase: number | null;
     reason: string;
-    lstmFamily: { model: LstmFamilyName; mase: number; skill: number };
+    /** Absent when the run trained no LSTM (see `lstmSkipped`). */
+    lstmFamily?: { model: LstmFamilyName; mase: number; skill: number };
   };
+  /** Why the run trained no LSTM: the series is too short for lookback + horizon windows. */
+  lstmSkipped?: string;
   /** Leave-one-window-out coverage of the champion's intervals. */
   coverage: { '80': number | null; '95': number | null };
   /** The champion's future forecast; a bound is null where the backtest is too short to promise it. */
@@ -89,8 +92,9 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       mase: champion.metrics.mase,
       testMase: champion.testMase ?? null,
       reason: champion.reason,
-      lstmFamily: champion.lstmFamily,
+      ...(champion.lstmFamily && { lstmFamily: champion.lstmFamily }),
     },
+    ...(result.lstmSkipped && { lstmSkipped: result.lstmSkipped }),
     coverage: { '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] },
     forecast: result.futureT.map((t, i) => ({
       t: new Date(t).toISOString(),
@@ -160,7 +164,8 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
     ['time', 'forecast', '80% low', '80% high', '95% low', '95% high'],
     shown.map((p) => [formatTime(p.t), ...[p.v, p.lo80, p.hi80, p.lo95, p.hi95].map(formatNumber)]),
   );
-  const excluded = result.models.lstm.metrics.mapeExcluded;
+  // The same for every model: the actual values of 0 in the backtest windows.
+  const excluded = result.models.seasonalNaive.metrics.mapeExcluded;
   const { champion } = result;
   const coverage = ([80, 95] as const)
     .map((level) => `${level}% → ${formatShare(champion.intervals.coverage[level])} of ${champion.intervals.coveragePoints[level]} points`)
@@ -187,8 +192,12 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
             `(best single model there with hindsight: ${MODEL_LABELS[champion.nested.bestSingle.model]}, ${formatNumber(champion.nested.bestSingle.mase)}).`,
         ]
       : []),
-    `Best LSTM: ${MODEL_LABELS[family.model]}, MASE ${formatNumber(family.mase)}, skill vs seasonal naive ${formatNumber(family.skill)}.`,
-    `Skill of the LSTM vs seasonal naive (1 - MASE ratio): ${formatNumber(report.skill)}`,
+    ...(family
+      ? [
+          `Best LSTM: ${MODEL_LABELS[family.model]}, MASE ${formatNumber(family.mase)}, skill vs seasonal naive ${formatNumber(family.skill)}.`,
+          `Skill of the LSTM vs seasonal naive (1 - MASE ratio): ${formatNumber(report.skill)}`,
+        ]
+      : [result.lstmSkipped ?? 'No LSTM was trained.']),
     `Verdict: ${result.verdict.summary}`,
     `Interval coverage, leave-one-window-out: ${coverage}`,
     '',

@@ -94,8 +94,8 @@ export interface Champion {
   /** Forecast of the `future.t` steps. */
   future: number[];
   intervals: ModelIntervals;
-  /** The better of the two LSTMs, always reported beside the champion, with its skill score. */
-  lstmFamily: { model: LstmFamilyName; mase: number; skill: number };
+  /** The best LSTM, reported beside the champion, with its skill score; absent when the run trained none. */
+  lstmFamily?: { model: LstmFamilyName; mase: number; skill: number };
   /**
    * MASE of the champion on windows it was not chosen on (nested.testMase); absent when no backtest
    * window has an earlier one to choose on.
@@ -294,8 +294,10 @@ export interface ForecastResult {
    */
   history: EpochLog[];
   summary: { points: number; trainStart: number; trainEnd: number; testStart: number; testEnd: number };
-  /** The refit model that produced `future`. */
-  model: SavedModel;
+  /** The plain LSTM's refit model (what produced its `future`); absent when the LSTMs were skipped. */
+  model?: SavedModel;
+  /** Why the run trained no LSTM (the series is too short for lookback + horizon windows); absent when it did. */
+  lstmSkipped?: string;
   /** How the LSTM's inputs were prepared (transform chosen on validation, calendar features). */
   lstmPreprocessing?: LstmPreprocessing;
   /** Season length used by seasonal naive and MASE. */
@@ -312,7 +314,7 @@ export interface ForecastResult {
   globalLstm?: GlobalLstmInfo;
   /** Prediction intervals of each model's future forecast. */
   intervals: ModelRecord<ModelIntervals>;
-  /** 1 - MASE(lstm) / MASE(seasonal naive) over the backtest: above 0 the LSTM is better. NaN without a scale. */
+  /** 1 - MASE(lstm) / MASE(seasonal naive) over the backtest: above 0 the LSTM is better. NaN without a scale or an LSTM. */
   skill: number;
   verdict: Verdict;
   champion: Champion;

@@ -22,23 +22,41 @@ function joinNames(names: readonly string[], conjunction: string): string {
   return `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
 }
 
-/** 1 - MASE(lstm) / MASE(seasonal naive): the share of seasonal naive's error the LSTM removes. */
-export function skillScore(metrics: Record<'lstm' | 'seasonalNaive', AccuracyMetrics>): number {
+/**
+ * 1 - MASE(lstm) / MASE(seasonal naive): the share of seasonal naive's error the LSTM removes; NaN
+ * when the run trained no LSTM.
+ */
+export function skillScore(metrics: Partial<Record<'lstm', AccuracyMetrics>> & Record<'seasonalNaive', AccuracyMetrics>): number {
+  if (!metrics.lstm) return NaN;
   const ratio = metrics.lstm.mase / metrics.seasonalNaive.mase;
   return Number.isFinite(ratio) ? 1 - ratio : NaN;
 }
 
 export function decideVerdict(
-  metrics: Partial<Record<ComparedModel, AccuracyMetrics>> & Record<'lstm' | BaselineName, AccuracyMetrics>,
+  metrics: Partial<Record<ComparedModel, AccuracyMetrics>> & Record<BaselineName, AccuracyMetrics>,
   windows: number,
 ): Verdict {
   const models = present(metrics);
   const byMase = models.every((m) => Number.isFinite(metrics[m]!.mase));
   const key: 'mase' | 'mae' = byMase ? 'mase' : 'mae';
   const score = (m: ComparedModel) => metrics[m]![key];
+  const windowsText = windows === 1 ? 'the one backtest window' : `a ${windows}-window backtest`;
+  const scores = BASELINE_ORDER.map((b) => `${LABELS[b]} ${format(score(b))}`).join(', ');
+  const bestModel = models.reduce((best, m) => (score(m) < score(best) ? m : best));
+
+  if (!metrics.lstm) {
+    // A series too short for the LSTMs: the classical models and baselines were compared alone.
+    const best = `${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)}`;
+    const sentences = [
+      `No LSTM was trained (the series is too short for it). ${best} is the most accurate model on ${windowsText} ` +
+        `(${key.toUpperCase()} ${format(score(bestModel))} vs ${scores}).`,
+    ];
+    if (!byMase) sentences.push('Compared by MAE: MASE is undefined because a training part has no variation.');
+    if (windows === 1) sentences.push('One window is weak evidence; a longer series allows more.');
+    return { beatsNaive: false, beatsSeasonalNaive: false, beatsDrift: false, bestModel, summary: sentences.join(' ') };
+  }
 
   const beats = (baseline: BaselineName) => score('lstm') < score(baseline);
-  const bestModel = models.reduce((best, m) => (score(m) < score(best) ? m : best));
   const beaten = BASELINE_ORDER.filter(beats).map((b) => LABELS[b]);
   const unbeaten = BASELINE_ORDER.filter((b) => !beats(b)).map((b) => LABELS[b]);
 
@@ -48,8 +66,6 @@ export function decideVerdict(
       : beaten.length === 0
         ? 'The LSTM does not beat any baseline'
         : `The LSTM beats ${joinNames(beaten, 'and')} but not ${joinNames(unbeaten, 'or')}`;
-  const scores = BASELINE_ORDER.map((b) => `${LABELS[b]} ${format(score(b))}`).join(', ');
-  const windowsText = windows === 1 ? 'the one backtest window' : `a ${windows}-window backtest`;
   const sentences = [`${lead} on ${windowsText} (${key.toUpperCase()} ${format(score('lstm'))} vs ${scores}).`];
   if (bestModel !== 'lstm') {
     sentences.push(`${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)} is the most accurate single model here; prefer it to the LSTM.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertLongEnough, defaultConfig, minimumSeriesPoints } from '@/lib/forecast/config';
+import { assertLongEnough, defaultConfig, lstmFits, minimumSeriesPoints } from '@/lib/forecast/config';
 import { parseCsv } from './parse-csv';
 import type { ParseResult, ProblemCode } from './types';
 
@@ -250,9 +250,11 @@ describe('parseCsv: too short to forecast', () => {
     expect(short).toMatchObject({ severity: 'warning', column: 'v', count: 1 });
     expect(short?.message).toContain(`has ${points - 1} points: a daily series needs at least ${points} points`);
     expect(short?.message).toContain(`a horizon of ${horizon} step${horizon === 1 ? '' : 's'}`);
-    // The minimum is what training then accepts with the default settings.
-    expect(() => assertLongEnough(points, defaultConfig('daily', points))).not.toThrow();
-    expect(() => assertLongEnough(points - 1, defaultConfig('daily', points - 1))).toThrow();
+    // The minimum is what the LSTMs then train on with the default settings; below it a run has
+    // the classical models and baselines only.
+    expect(lstmFits(points, defaultConfig('daily', points))).toBe(true);
+    expect(lstmFits(points - 1, defaultConfig('daily', points - 1))).toBe(false);
+    expect(() => assertLongEnough(points - 1, defaultConfig('daily', points - 1))).not.toThrow();
   });
 
   it('says nothing for a series long enough, nor in a preview of the head of a file', async () => {

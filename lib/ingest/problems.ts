@@ -418,8 +418,9 @@ export function tooShortToForecast(
   return warning(
     'too_short_to_forecast',
     `${subject}: a ${frequencyLabel(frequency)} series needs at least ${minimum.points} points to be ` +
-      `forecast with the default settings (a horizon of ${minimum.horizon} step${minimum.horizon === 1 ? '' : 's'}, ` +
-      'held out once to test the model). It imports, but training would refuse it: add rows, or append them later.',
+      `forecast by the LSTMs with the default settings (a horizon of ${minimum.horizon} step${minimum.horizon === 1 ? '' : 's'}, ` +
+      'held out once to test the model). It imports, and a run compares the classical models and baselines on it ' +
+      'without the LSTMs: add rows, or append them later, to train them too.',
     { count: series.length, ...(one ? { column: series[0].name } : {}) },
   );
 }

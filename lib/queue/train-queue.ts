@@ -93,6 +93,19 @@ export async function removeQueuedRun(runId: string): Promise<void> {
   await withQueue((queue) => queue.remove(runId));
 }
 
+/**
+ * 1-based place of a run's job among the jobs waiting for a worker, oldest first (BullMQ's wait
+ * list, in the order workers take them); null when it is not waiting there (active, delayed for a
+ * retry, finished or unknown). One LRANGE of the wait list: the per-user queued cap keeps it short.
+ */
+export async function queuePosition(runId: string): Promise<number | null> {
+  return withQueue(async (queue) => {
+    const waiting = await queue.getRanges(['waiting'], 0, -1, true);
+    const index = waiting.indexOf(runId);
+    return index < 0 ? null : index + 1;
+  });
+}
+
 /** Worker processes connected to the training queue (BullMQ names their Redis connections). */
 export function countWorkers(): Promise<number> {
   return withQueue((queue) => queue.getWorkersCount());

@@ -5,6 +5,7 @@
 // run whose job id is not the run id never shows up in the queue's events for this run.
 import { getRunAsSystem, isFinished, type Run } from '@/lib/db/runs';
 import { onRunChange } from '@/lib/queue/run-events';
+import { withQueuePosition } from './queue-position';
 
 export interface RunStreamOptions {
   /** Ends the stream (and frees its listeners) when the client goes away. */
@@ -55,12 +56,15 @@ export function runEventStream(
         try {
           do {
             readAgain = false;
-            const run = await getRunAsSystem(first.id);
+            const stored = await getRunAsSystem(first.id);
             if (closed) return;
-            if (!run) {
+            if (!stored) {
               finish(); // deleted while watched
               return;
             }
+            // A queued run's place changes as runs ahead start: the fallback re-read sends it.
+            const run = await withQueuePosition(stored);
+            if (closed) return;
             send(run);
           } while (readAgain && !closed);
         } catch (error) {

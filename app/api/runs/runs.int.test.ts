@@ -280,6 +280,54 @@ describe('a run from request to predictions', () => {
   });
 });
 
+describe('queue position', () => {
+  it('says where a queued run waits, oldest first, and moves it up when a run ahead leaves', async () => {
+    const first = await startRun(TINY);
+    const second = await startRun(TINY);
+    const position = async (id: string) => (await callJson(getRun, { params: { id } })).body.run.queuePosition;
+    const ahead = await position(first);
+    expect(ahead).toBeGreaterThanOrEqual(1);
+    expect(await position(second)).toBe(ahead + 1);
+
+    await callJson(cancel, { method: 'POST', params: { id: first } });
+    expect(await position(second)).toBe(ahead);
+    // Only queued runs have a place.
+    expect(await position(first)).toBeUndefined();
+    await callJson(cancel, { method: 'POST', params: { id: second } });
+  });
+});
+
+describe('a series too short for the LSTMs', () => {
+  it('gets a succeeded run of the classical models and baselines, with a note saying why there is no LSTM', async () => {
+    const uploaded = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(15, 'tiny'), 'tiny.csv') });
+    expect(uploaded.status).toBe(201);
+    const shortId = uploaded.body.dataset.series[0].id;
+    // Horizon 3 + lookback 2 needs 17 points for the LSTMs' training windows; the series has 15.
+    const created = await callJson(createRun, { method: 'POST', body: { seriesId: shortId, horizon: 3, lookback: 2, epochs: 2, units: 4 } });
+    expect(created.status).toBe(202);
+    const runId = created.body.run.id;
+    await processTrain(await trainJob(runId));
+
+    const { body } = await callJson(getRun, { params: { id: runId } });
+    expect(body.run).toMatchObject({ status: 'succeeded', error: null });
+    expect(Object.keys(body.run.metrics).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive', 'theta']);
+    expect(body.run.evaluation.lstmSkipped).toMatch(
+      /^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points .*this series has 15\. The classical models and baselines were compared instead\./,
+    );
+    expect(body.run.evaluation.champion.lstmFamily).toBeUndefined();
+    expect(body.run.evaluation.verdict.summary).toMatch(/^No LSTM was trained/);
+    expect(body.run.history).toEqual([]);
+
+    // The champion's forecast is served as for any run.
+    const forecast = await callJson(getForecast, { params: { id: runId } });
+    expect(forecast.status).toBe(200);
+    const predictions = await call(getPredictions, { params: { id: runId }, path: '/?format=json' });
+    expect(predictions.status).toBe(200);
+    const rows = ((await predictions.json()) as { predictions: { segment: string }[] }).predictions;
+    expect(rows.filter((row) => row.segment === 'future')).toHaveLength(3);
+  });
+});
+
 describe('the CSV download of a series named like a formula', () => {
   it('neutralises the name but keeps negative numbers as numbers', async () => {
     const name = '=SUM(1+1)';
@@ -349,6 +397,8 @@ describe('cancelling', () => {
     // Five scored windows and the earlier one the champion is only chosen on.
     expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 6 });
     expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
+    // The loss curve starts with that first fit's first epoch, not only with the scoring fit.
+    expect(live.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
     const cancelled = await callJson(cancel, { method: 'POST', params: { id: runId } });
     expect(cancelled.body.run.status).toBe('cancelled');
     await training;
@@ -369,9 +419,10 @@ describe('cancelling', () => {
 
 describe('failures', () => {
   it('fails a run whose series became too short without retrying', async () => {
-    // Stored config asks for more points than the series has (as if points were removed).
+    // Stored config asks for more points than the series has (as if points were removed): a
+    // horizon no model can test, not just a lookback too long for the LSTMs.
     const runId = await startRun(TINY);
-    await getPrisma().run.update({ where: { id: runId }, data: { config: { ...TINY, lookback: 200 } } });
+    await getPrisma().run.update({ where: { id: runId }, data: { config: { ...TINY, horizon: 200 } } });
 
     await expect(processTrain(await trainJob(runId))).rejects.toThrow(/needs at least/);
     const { body } = await callJson(getRun, { params: { id: runId } });
@@ -382,10 +433,12 @@ describe('failures', () => {
 
 describe('validation and missing runs', () => {
   it('answers 422 series_too_short with the minimum length', async () => {
-    const { status, body } = await callJson(createRun, { method: 'POST', body: { seriesId, lookback: 100, horizon: 30 } });
+    // A horizon of 120 leaves nothing to fit on; a lookback too long only skips the LSTMs.
+    const { status, body } = await callJson(createRun, { method: 'POST', body: { seriesId, lookback: 100, horizon: 120 } });
     expect(status).toBe(422);
     expect(body.error.code).toBe('series_too_short');
-    expect(body.error.message).toMatch(/needs at least 169/);
+    expect(body.error.message).toMatch(/This series has 120 points; horizon 120 needs at least 128/);
+    expect(body.error.details).toEqual({ points: 120, minimum: 128 });
   });
 
   it('answers 400 for invalid or unknown fields and a bad body', async () => {

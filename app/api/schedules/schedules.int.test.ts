@@ -157,7 +157,8 @@ describe('schedules', () => {
       expect(response.body.error.details.issues.map((issue: { path: string }) => issue.path)).toContain(path);
     }
 
-    const tooShort = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '1h', config: { lookback: 90 } } });
+    // A horizon that leaves nothing to fit on (a lookback too long only skips the LSTMs).
+    const tooShort = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '1h', config: { horizon: 95 } } });
     expect(tooShort.status).toBe(422);
     expect(tooShort.body.error.code).toBe('series_too_short');
 

@@ -138,10 +138,10 @@ export function RunPage({ id }: { id: string }) {
           <div className="stack">
             <RetryNotice run={run} />
             <LiveProgress run={run} />
-            {/* history is the scoring fit's; its epoch budget is known once that fit starts */}
+            {/* history is the plain LSTM's backtest fit in progress (the scoring fit's at the end) */}
             <LossChart
               history={history}
-              epochs={run.progressDetail?.phase === 'evaluate' ? run.progressDetail.epochs : undefined}
+              epochs={run.progressDetail && run.progressDetail.phase !== 'refit' ? run.progressDetail.epochs : undefined}
             />
           </div>
         </Card>

@@ -89,7 +89,10 @@ export const runEvaluationSchema = z
         metrics: fullMetricsSchema,
         coverage: coverageLevels,
         intervalScores: intervalScoresSchema.optional(),
-        lstmFamily: z.object({ model: z.enum(modelsOfFamily('lstm')), mase: nullableNumber, skill: nullableNumber }),
+        lstmFamily: z
+          .object({ model: z.enum(modelsOfFamily('lstm')), mase: nullableNumber, skill: nullableNumber })
+          .optional()
+          .meta({ description: 'The best LSTM beside the champion; absent when the run trained none (see lstmSkipped)' }),
         testMase: nullableNumber.optional().meta({
           description: 'MASE on the backtest windows the champion was not chosen on (nested selection); absent on older runs',
         }),
@@ -139,6 +142,10 @@ export const runEvaluationSchema = z
         note: z.string().optional(),
       })
       .optional(),
+    lstmSkipped: z
+      .string()
+      .optional()
+      .meta({ description: 'Why the run trained no LSTM: the series is too short for lookback + horizon windows' }),
   })
   .meta({ id: 'RunEvaluation' });
 
@@ -227,6 +234,13 @@ export const runSchema = z
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
+    queuePosition: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .optional()
+      .meta({ description: 'Only while queued: the 1-based place among the runs waiting for a worker; null when unknown' }),
   })
   .meta({ id: 'Run' });
 

@@ -2,7 +2,7 @@
 // and champion, trained only when the config asks and related series of the same frequency exist.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../backend';
-import { ALWAYS_COMPARED, COMPARED_MODELS } from '../compared-models';
+import { COMPARED_MODELS } from '../compared-models';
 import { runForecast } from '../forecast';
 import { syntheticSeries } from '../synthetic';
 import type { ForecastConfig, TrainProgress } from '../types';
@@ -56,7 +56,7 @@ describe('runForecast with the global LSTM', () => {
 
   it('is not trained, and says why, when no related series can be pooled', async () => {
     const result = await runForecast(target, { ...tiny, backtestWindows: 1 }, {}, { related: [hourly] });
-    expect(Object.keys(result.models).sort()).toEqual([...ALWAYS_COMPARED].sort());
+    expect(Object.keys(result.models).sort()).toEqual(COMPARED_MODELS.filter((m) => m !== 'lstmGlobal').sort());
     expect(result.globalLstm).toEqual({
       trained: false,
       series: 1,

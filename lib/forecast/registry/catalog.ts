@@ -17,7 +17,10 @@ export interface ModelInfo {
   /** What the model is, for a tooltip. */
   readonly description: string;
   readonly family: ModelFamily;
-  /** Fit only when the config asks for it and the run can (the global LSTM needs related series). */
+  /**
+   * Fit only when the run can: the LSTMs need lookback + horizon training windows (a shorter
+   * series gets the others, with a note), the global LSTM also related series and the config asking.
+   */
   readonly optional: boolean;
   /** Relative cost (fit time, parameters): on a tie the lower wins. Gaps leave room for new models. */
   readonly cost: number;
@@ -31,7 +34,7 @@ export const MODEL_CATALOG = [
     phrase: 'the LSTM',
     description: 'A recurrent neural network trained on the series',
     family: 'lstm',
-    optional: false,
+    optional: true,
     cost: 70,
   },
   {
@@ -40,7 +43,7 @@ export const MODEL_CATALOG = [
     phrase: 'the hybrid LSTM',
     description: 'MSTL removes level, trend and seasonality; an LSTM models what is left',
     family: 'lstm',
-    optional: false,
+    optional: true,
     cost: 80,
   },
   {
@@ -133,5 +136,5 @@ export type ComparedModel = Catalog['key'];
 /** The models of one family. */
 export type ModelsOf<F extends ModelFamily> = Extract<Catalog, { family: F }>['key'];
 
-/** Models a run fits only when asked and able to. */
+/** Models a run fits only when able to (and, for the global LSTM, asked). */
 export type OptionalModel = Extract<Catalog, { optional: true }>['key'];

@@ -1,3 +1,4 @@
+import { lstmFits, lstmSkippedNote } from '../config';
 import { compatibleRelated, GlobalLstmRun, type RelatedSeries } from '../global';
 import type { GlobalLstmInfo } from '../types';
 import type { ForecastModel, ModelContext, ModelRun } from './model';
@@ -10,7 +11,7 @@ export interface GlobalLstmModelRun extends ModelRun {
 export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = {
   key: 'lstmGlobal',
   wanted: ({ config, data, related }) =>
-    config.globalLstm && compatibleRelated(data.frequency, related).usable.length > 0,
+    config.globalLstm && lstmFits(data.v.length, config) && compatibleRelated(data.frequency, related).usable.length > 0,
   create: ({ config, data, windowCount, related, callbacks }) => {
     const run = new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, timeZone: data.timeZone }, related, callbacks);
     return {
@@ -29,9 +30,11 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
 };
 
 /** Why a run that asked for the global LSTM did not train one. */
-export function globalLstmSkipped({ data, related }: Pick<ModelContext, 'data' | 'related'>): GlobalLstmInfo {
+export function globalLstmSkipped({ data, related, config }: Pick<ModelContext, 'data' | 'related' | 'config'>): GlobalLstmInfo {
   const { leftOut } = compatibleRelated(data.frequency, related);
-  return { trained: false, series: 1, related: [], windows: [], note: skippedNote(related, leftOut) };
+  const tooShort = lstmSkippedNote(data.v.length, config);
+  const note = tooShort ? 'The global LSTM was not trained: the series is too short for the LSTMs.' : skippedNote(related, leftOut);
+  return { trained: false, series: 1, related: [], windows: [], note };
 }
 
 function skippedNote(related: readonly RelatedSeries[], leftOut: string | undefined): string {

@@ -1,3 +1,4 @@
+import { lstmFits } from '../config';
 import { lstmForecastFrom, LstmRun, type FittedLstm } from '../lstm-forecaster';
 import { saveModel } from '../saved-model';
 import type { EpochLog, LstmPreprocessing, SavedModel } from '../types';
@@ -14,6 +15,7 @@ export interface LstmModelRun extends ModelRun {
 
 export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
   key: 'lstm',
+  wanted: ({ data, config }) => lstmFits(data.v.length, config),
   create: ({ config, data, season, windowCount, callbacks }) => {
     const run = new LstmRun(config, windowCount, callbacks, {
       t: data.t,

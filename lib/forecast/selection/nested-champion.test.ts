@@ -46,7 +46,7 @@ async function backtest(windows: number): Promise<ModelBacktestRun> {
 function poisoned(run: ModelBacktestRun, from: number, model: ComparedModel): ModelBacktestRun {
   return {
     ...run,
-    windows: run.windows.map((w, k) => (k < from ? w : { ...w, actual: [...w.forecasts[model as 'lstm']] })),
+    windows: run.windows.map((w, k) => (k < from ? w : { ...w, actual: [...w.forecasts[model as 'lstm']!] })),
   };
 }
 
@@ -60,7 +60,7 @@ const pickOf = (run: ModelBacktestRun, windows: number) => {
 
 function nestedScores(run: ModelBacktestRun, windows: ModelBacktestRun['windows']) {
   const models = Object.keys(run.residuals) as ComparedModel[];
-  const points = (m: ComparedModel) => windows.flatMap((w) => w.actual.map((a, i) => ({ a, f: w.forecasts[m as 'lstm'][i], s: w.scale })));
+  const points = (m: ComparedModel) => windows.flatMap((w) => w.actual.map((a, i) => ({ a, f: w.forecasts[m as 'lstm']![i], s: w.scale })));
   const metrics = Object.fromEntries(
     models.map((m) => [m, accuracyMetrics(points(m).map((p) => p.a), points(m).map((p) => p.f), points(m).map((p) => p.s))]),
   );

@@ -3,12 +3,13 @@ import { json, noContent } from '@/lib/api/response';
 import { apiRoute, idParams } from '@/lib/api/route';
 import { getRun } from '@/lib/db/runs';
 import { deleteRun } from '@/lib/runs/delete-run';
+import { withQueuePosition } from '@/lib/runs/queue-position';
 
 export const runtime = 'nodejs';
 
 export const GET = apiRoute({ params: idParams }, async ({ scope, params }) => {
   const run = mustExist('run', params.id, await getRun(scope, params.id));
-  return json({ run });
+  return json({ run: await withQueuePosition(run) });
 });
 
 export const DELETE = apiRoute({ params: idParams }, async ({ scope, params }) => {
