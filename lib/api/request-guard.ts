@@ -28,7 +28,9 @@ function mediaType(request: Request): string | null {
 function hasBody(request: Request): boolean {
   const length = request.headers.get('content-length');
   if (length !== null) return Number(length) > 0;
-  return request.headers.has('transfer-encoding') || request.body !== null;
+  // HTTP/1.1 (RFC 9112, 6.3): a request with neither header has no body. Next gives every
+  // non-GET request a body stream, so \`request.body\` says nothing about what was sent.
+  return request.headers.has('transfer-encoding');
 }
 
 /** 415 unless the body is of the route's kind; a body-less request (e.g. DELETE) passes. */
