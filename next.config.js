@@ -34,7 +34,15 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Server-only packages with native or wasm parts: load them from node_modules at run time
   // instead of bundling them.
-  serverExternalPackages: ['pg', 'pg-copy-streams', 'bullmq', 'ioredis', '@prisma/adapter-pg', 'csv-parse', '@node-rs/argon2'],
+  serverExternalPackages: [
+    'pg',
+    'pg-copy-streams',
+    'bullmq',
+    'ioredis',
+    '@prisma/adapter-pg',
+    'csv-parse',
+    '@node-rs/argon2',
+  ],
   poweredByHeader: false,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

@@ -18,5 +18,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer 401 JSON themselves, and static files need no session.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|svg|jpg|ico|txt|webmanifest)$).*)'],
+  matcher: [
+    '/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|svg|jpg|ico|txt|webmanifest)$).*)',
+  ],
 };

@@ -5,7 +5,10 @@ import { UploadPanel } from '@/components/upload/upload-panel';
 export function HomePage() {
   return (
     <>
-      <PageHeader title="Datasets" meta="Upload a CSV, then train forecasters on its series and compare them with a baseline." />
+      <PageHeader
+        title="Datasets"
+        meta="Upload a CSV, then train forecasters on its series and compare them with a baseline."
+      />
       <UploadPanel />
       <DatasetList />
     </>

@@ -6,7 +6,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Horizon', template: '%s · Horizon' },
-  description: 'Self-hosted time-series forecasting: upload CSVs, train LSTM forecasters, compare them with a baseline.',
+  description:
+    'Self-hosted time-series forecasting: upload CSVs, train LSTM forecasters, compare them with a baseline.',
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -36,7 +36,10 @@ async function trainedRun(api: APIRequestContext, seriesId: string): Promise<str
 
 test.beforeAll(async ({ playwright }, testInfo) => {
   testInfo.setTimeout(2 * TRAINING_TIMEOUT + 60_000);
-  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, ...sameOriginHeaders(testInfo.project.use.baseURL) });
+  const api = await playwright.request.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    ...sameOriginHeaders(testInfo.project.use.baseURL),
+  });
   const uploaded = await api.post('/api/datasets', {
     multipart: { file: { name: 'small-sales.csv', mimeType: 'text/csv', buffer: await readFile(SMALL_SALES) } },
   });
@@ -51,7 +54,10 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 // Later specs count the runs they see: leave nothing behind (the runs go with the dataset).
 test.afterAll(async ({ playwright }, testInfo) => {
   if (!fixture) return;
-  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, ...sameOriginHeaders(testInfo.project.use.baseURL) });
+  const api = await playwright.request.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    ...sameOriginHeaders(testInfo.project.use.baseURL),
+  });
   expect((await api.delete(`/api/datasets/${fixture.datasetId}`)).status()).toBe(204);
   await api.dispose();
 });
@@ -63,7 +69,9 @@ async function expectNoSeriousViolations(page: Page, state: string): Promise<voi
   const report = serious.map((v) =>
     [
       `${v.impact}: ${v.id} — ${v.help} (${v.helpUrl})`,
-      ...v.nodes.slice(0, 5).map((node) => `  at ${node.target.join(' ')}: ${node.failureSummary?.replaceAll('\n', ' ')}`),
+      ...v.nodes
+        .slice(0, 5)
+        .map((node) => `  at ${node.target.join(' ')}: ${node.failureSummary?.replaceAll('\n', ' ')}`),
       v.nodes.length > 5 ? `  …and ${v.nodes.length - 5} more` : '',
     ]
       .filter(Boolean)
@@ -189,7 +197,9 @@ async function expectNoSidewaysScroll(page: Page, state: string): Promise<void> 
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   }));
-  expect(scrollWidth, `${state}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+  expect(scrollWidth, `${state}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(
+    innerWidth,
+  );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -201,7 +211,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `${name} (${colorScheme})`);
     });
 
-    test(`${name} (${colorScheme}, 390 px) fits the screen and has no serious accessibility violations`, async ({ page, takeScreenshot }) => {
+    test(`${name} (${colorScheme}, 390 px) fits the screen and has no serious accessibility violations`, async ({
+      page,
+      takeScreenshot,
+    }) => {
       await page.setViewportSize(PHONE);
       await page.emulateMedia({ colorScheme });
       await open(page);

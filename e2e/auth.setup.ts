@@ -22,7 +22,11 @@ setup('sign up the e2e users', async ({ playwright, baseURL }) => {
     ...specFiles.map((file): [Credentials, string] => [specUser(file), signedInStateFor(file)]),
   ];
   for (const [credentials, path] of accounts) {
-    const request = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, ...sameOriginHeaders(baseURL) });
+    const request = await playwright.request.newContext({
+      baseURL,
+      storageState: SIGNED_OUT,
+      ...sameOriginHeaders(baseURL),
+    });
     await signUpVia(request, credentials);
     await request.storageState({ path });
     await request.dispose();

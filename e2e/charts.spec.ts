@@ -20,8 +20,14 @@ function hourlyCsv(points: number): Buffer {
   return Buffer.from(['time,load', ...rows].join('\n') + '\n');
 }
 
-async function upload(request: APIRequestContext, name: string, file: Buffer): Promise<{ id: string; series: { id: string; name: string }[] }> {
-  const response = await request.post('/api/datasets', { multipart: { name, file: { name: `${name}.csv`, mimeType: 'text/csv', buffer: file } } });
+async function upload(
+  request: APIRequestContext,
+  name: string,
+  file: Buffer,
+): Promise<{ id: string; series: { id: string; name: string }[] }> {
+  const response = await request.post('/api/datasets', {
+    multipart: { name, file: { name: `${name}.csv`, mimeType: 'text/csv', buffer: file } },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).dataset;
 }
@@ -40,7 +46,10 @@ async function trainedRun(request: APIRequestContext, seriesId: string): Promise
   expect(response.status(), await response.text()).toBe(202);
   const { run } = await response.json();
   await expect
-    .poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).run.status, { timeout: TRAINING_TIMEOUT, intervals: [1000] })
+    .poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).run.status, {
+      timeout: TRAINING_TIMEOUT,
+      intervals: [1000],
+    })
     .toBe('succeeded');
   return run.id;
 }
@@ -72,14 +81,18 @@ async function dragBrushEnd(chart: ReturnType<Page['getByTestId']>, page: Page, 
   await page.mouse.up();
 }
 
-test('zooming a long history reloads the zoomed range at full detail, and reset goes back', async ({ page, takeScreenshot }) => {
+test('zooming a long history reloads the zoomed range at full detail, and reset goes back', async ({
+  page,
+  takeScreenshot,
+}) => {
   const dataset = await upload(page.request, 'long hourly load', hourlyCsv(6000));
   const requests = pointsRequests(page);
   await page.goto(`/series/${dataset.series[0].id}`);
   const chart = page.getByTestId('history-chart');
   await expectChartDrawn(chart);
   const zoomBar = page.getByTestId('zoom-bar');
-  const drawnCount = async () => Number((/([\d,]+) of 6,000 points drawn/.exec(await zoomBar.innerText()) ?? ['', 'NaN'])[1].replace(/,/g, ''));
+  const drawnCount = async () =>
+    Number((/([\d,]+) of 6,000 points drawn/.exec(await zoomBar.innerText()) ?? ['', 'NaN'])[1].replace(/,/g, ''));
   // Downsampled to the chart's 1500 points at most, the spike and both ends kept (a few fewer when they were not LTTB's pick).
   expect(await drawnCount()).toBeLessThanOrEqual(1500);
   expect(await drawnCount()).toBeGreaterThan(1400);
@@ -139,7 +152,9 @@ test('the run chart marks every backtest window and the split and draws the cham
   await expect(chart.locator('figcaption')).toContainText('2 earlier backtest windows shaded with their forecasts');
   // Each earlier window's forecasts by the drawn models, beside the test window's and the future's.
   const drawnModels = 1 + Number(lstmBeside) + Number(naiveBeside);
-  await expect(chart.locator('path.recharts-line-curve[d*="L"]')).toHaveCount(1 + 2 * drawnModels + drawnModels + drawnModels);
+  await expect(chart.locator('path.recharts-line-curve[d*="L"]')).toHaveCount(
+    1 + 2 * drawnModels + drawnModels + drawnModels,
+  );
 
   const steps = page.getByTestId('step-error-chart');
   // The champion, the best LSTM and seasonal naive by default; other models are a tick away.
@@ -181,7 +196,9 @@ test('the run chart marks every backtest window and the split and draws the cham
 
   // The whole series, then back to the evaluation.
   await page.getByTestId('whole-series').click();
-  await expect.poll(() => requests.some((url) => url.searchParams.get('from') === '2026-07-04T00:00:00.000Z')).toBe(true);
+  await expect
+    .poll(() => requests.some((url) => url.searchParams.get('from') === '2026-07-04T00:00:00.000Z'))
+    .toBe(true);
   await expect(page.getByTestId('reset-zoom')).toBeVisible();
   await expect(page.getByTestId('zoom-bar')).toContainText('120 actual points drawn');
   await takeScreenshot('run-chart-whole-series');
@@ -204,7 +221,9 @@ test('a run of a series uploaded at +02:00 shows its times at that offset', asyn
   await expectChartDrawn(chart, 4);
   // The zone is said once beside the chart, and every time on the page is local.
   const zoomBar = page.getByTestId('zoom-bar');
-  await expect(zoomBar.locator('span.muted')).toHaveText(/^[^+]+ – 11 Mar 2024, 06:00 · [\d,]+ actual points drawn · times in UTC\+02:00$/);
+  await expect(zoomBar.locator('span.muted')).toHaveText(
+    /^[^+]+ – 11 Mar 2024, 06:00 · [\d,]+ actual points drawn · times in UTC\+02:00$/,
+  );
   const facts = page.getByRole('definition');
   await expect(facts.filter({ hasText: '10 Mar 2024, 17:00 +02:00 – 10 Mar 2024, 23:00 +02:00' })).toHaveCount(1);
   await expect(chart.locator('figcaption')).toContainText('Times in UTC+02:00');
@@ -222,7 +241,10 @@ test('a run of a series uploaded at +02:00 shows its times at that offset', asyn
   await takeScreenshot('run-at-its-offset-dark');
 });
 
-test('comparing runs of two series draws one panel per series, with the metrics and settings', async ({ page, takeScreenshot }) => {
+test('comparing runs of two series draws one panel per series, with the metrics and settings', async ({
+  page,
+  takeScreenshot,
+}) => {
   test.setTimeout(2 * TRAINING_TIMEOUT + 60_000);
   const dataset = await upload(page.request, 'two stores', readFileSync('e2e/fixtures/small-sales.csv'));
   const [north, south] = dataset.series;

@@ -42,12 +42,17 @@ test('a run with the global LSTM ranks it beside the per-series LSTM and says it
 });
 
 test('on a dataset of one series the option is disabled, and the form says why', async ({ page }) => {
-  const rows = Array.from({ length: 60 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)},${100 + (i % 7)}`);
+  const rows = Array.from(
+    { length: 60 },
+    (_, i) => `${new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)},${100 + (i % 7)}`,
+  );
   const csv = ['date,kiosk', ...rows].join('\n');
   await openSeries(page, { name: 'kiosk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, 'kiosk');
   const form = page.getByRole('form', { name: 'Train forecast' });
   await expect(form.getByRole('checkbox', { name: /global LSTM across this dataset/ })).toBeDisabled();
-  await expect(form.getByText('Not available: the dataset has no other series of this frequency to learn from.')).toBeVisible();
+  await expect(
+    form.getByText('Not available: the dataset has no other series of this frequency to learn from.'),
+  ).toBeVisible();
 });
 
 test('a schedule can retrain with the global LSTM, and its settings say so', async ({ page }) => {

@@ -16,7 +16,9 @@ function storeSales(from: number, to: number, skip?: number): Buffer {
 
 test('long layout: map, fill gaps, import, then append newer rows', async ({ page, takeScreenshot }) => {
   await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles({ name: 'store-long.csv', mimeType: 'text/csv', buffer: storeSales(1, 14, 6) });
+  await page
+    .getByTestId('upload-input')
+    .setInputFiles({ name: 'store-long.csv', mimeType: 'text/csv', buffer: storeSales(1, 14, 6) });
 
   const detected = page.getByTestId('detected-series');
   await expect(page.getByRole('heading', { name: '2 series detected' })).toBeVisible();
@@ -29,7 +31,9 @@ test('long layout: map, fill gaps, import, then append newer rows', async ({ pag
   await expect(north.locator('td.num')).toHaveText(['13', '1', '—', '—']);
 
   await page.getByTestId('gap-policy').selectOption('linear');
-  await expect(page.getByText('Missing timestamps get a value on the straight line between their neighbours.')).toBeVisible();
+  await expect(
+    page.getByText('Missing timestamps get a value on the straight line between their neighbours.'),
+  ).toBeVisible();
   await expect(north.locator('td.num')).toHaveText(['14', '1', '1', '—']);
   await expect(page.getByTestId('file-errors')).toHaveCount(0);
   await takeScreenshot('long-layout-preview');
@@ -39,15 +43,21 @@ test('long layout: map, fill gaps, import, then append newer rows', async ({ pag
   await expect(page.getByText('2 series · 28 points')).toBeVisible();
 
   // Days 13..18: 13 and 14 are stored (the new values win), 15..18 are new — for both stores.
-  await page.getByTestId('append-input').setInputFiles({ name: 'store-newer.csv', mimeType: 'text/csv', buffer: storeSales(13, 18) });
-  await expect(page.getByTestId('append-status')).toContainText('Added 8 points to 2 series; 4 stored points were replaced.');
+  await page
+    .getByTestId('append-input')
+    .setInputFiles({ name: 'store-newer.csv', mimeType: 'text/csv', buffer: storeSales(13, 18) });
+  await expect(page.getByTestId('append-status')).toContainText(
+    'Added 8 points to 2 series; 4 stored points were replaced.',
+  );
   await expect(page.getByText('2 series · 36 points')).toBeVisible();
   await takeScreenshot('appended');
 
   // A broken file is refused with its problems, and the counts stay.
-  await page
-    .getByTestId('append-input')
-    .setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('date,store,sales\n2024-01-19,north,1\nyesterday,north,2\n') });
+  await page.getByTestId('append-input').setInputFiles({
+    name: 'broken.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('date,store,sales\n2024-01-19,north,1\nyesterday,north,2\n'),
+  });
   await expect(page.getByTestId('file-errors')).toContainText('Nothing was appended');
   await expect(page.getByText('2 series · 36 points')).toBeVisible();
 });

@@ -10,9 +10,14 @@ function ambiguousDates(): Buffer {
   return Buffer.from(`${rows.join('\n')}\n`);
 }
 
-test('ambiguous DD/MM dates: the preview asks which order, and the import reads them that way', async ({ page, takeScreenshot }) => {
+test('ambiguous DD/MM dates: the preview asks which order, and the import reads them that way', async ({
+  page,
+  takeScreenshot,
+}) => {
   await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles({ name: 'visits.csv', mimeType: 'text/csv', buffer: ambiguousDates() });
+  await page
+    .getByTestId('upload-input')
+    .setInputFiles({ name: 'visits.csv', mimeType: 'text/csv', buffer: ambiguousDates() });
 
   const choice = page.getByTestId('date-order-choice');
   // Asked with a date that reads differently each way (not 01/01/2024).
@@ -40,7 +45,8 @@ test('ambiguous DD/MM dates: the preview asks which order, and the import reads 
 function largeCsv(rows: number, from = 0): Buffer {
   const start = Date.UTC(2024, 0, 1);
   const lines = ['timestamp,reading'];
-  for (let i = from; i < from + rows; i++) lines.push(`${new Date(start + i * 60_000).toISOString()},${(20 + (i % 600) / 10).toFixed(1)}`);
+  for (let i = from; i < from + rows; i++)
+    lines.push(`${new Date(start + i * 60_000).toISOString()},${(20 + (i % 600) / 10).toFixed(1)}`);
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
@@ -48,12 +54,22 @@ function largeCsv(rows: number, from = 0): Buffer {
 async function throttleUplink(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 1024 * 1024,
+  });
   return cdp;
 }
 
 async function unthrottle(cdp: CDPSession): Promise<void> {
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 }
 
 interface ProgressSample {
@@ -75,7 +91,10 @@ async function sampleProgress(
   let screenshotTaken = false;
   while (!(await done())) {
     const sample = await bar
-      .evaluate((el) => ({ now: Number(el.getAttribute('aria-valuenow')), text: el.getAttribute('aria-valuetext') ?? '' }))
+      .evaluate((el) => ({
+        now: Number(el.getAttribute('aria-valuenow')),
+        text: el.getAttribute('aria-valuetext') ?? '',
+      }))
       .catch(() => null);
     if (sample) {
       samples.push(sample);
@@ -91,7 +110,8 @@ async function sampleProgress(
 }
 
 /** The samples where the text changed, to print when an expectation fails. */
-const changes = (samples: ProgressSample[]) => JSON.stringify(samples.filter((s, i) => i === 0 || s.text !== samples[i - 1].text));
+const changes = (samples: ProgressSample[]) =>
+  JSON.stringify(samples.filter((s, i) => i === 0 || s.text !== samples[i - 1].text));
 
 /** Row counts seen strictly between 0 and `rows`: the server was still reading the file. */
 function partialRowCounts(samples: ProgressSample[], rows: number): number[] {
@@ -105,7 +125,9 @@ function partialRowCounts(samples: ProgressSample[], rows: number): number[] {
 test('a large upload shows bytes sent and rows read while it runs', async ({ page, takeScreenshot }) => {
   const rows = 300_000;
   await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles({ name: 'readings.csv', mimeType: 'text/csv', buffer: largeCsv(rows) });
+  await page
+    .getByTestId('upload-input')
+    .setInputFiles({ name: 'readings.csv', mimeType: 'text/csv', buffer: largeCsv(rows) });
   await expect(page.getByRole('heading', { name: '1 series detected' })).toBeVisible();
 
   // At 1 MB/s this file takes about 9 s: the page's progress polls are answered mid-upload even
@@ -126,7 +148,10 @@ test('a large upload shows bytes sent and rows read while it runs', async ({ pag
   const sending = new Set(samples.filter((s) => s.now > 0 && s.now < 100).map((s) => s.now));
   expect(sending.size, `distinct percentages while importing: ${changes(samples)}`).toBeGreaterThanOrEqual(3);
   // ...and the server's row count grew while it was still reading the file (below the total).
-  expect(new Set(partialRowCounts(samples, rows)).size, `row counts seen mid-import: ${changes(samples)}`).toBeGreaterThanOrEqual(2);
+  expect(
+    new Set(partialRowCounts(samples, rows)).size,
+    `row counts seen mid-import: ${changes(samples)}`,
+  ).toBeGreaterThanOrEqual(2);
   expect(samples[0].text).toMatch(/of \d+(\.\d+)? MB sent/);
   expect(screenshotTaken).toBe(true);
 
@@ -145,7 +170,9 @@ test('a large append shows bytes sent and rows read while it runs', async ({ pag
   await page.goto(`/datasets/${dataset.id}`);
 
   const cdp = await throttleUplink(page);
-  await page.getByTestId('append-input').setInputFiles({ name: 'newer.csv', mimeType: 'text/csv', buffer: largeCsv(rows, stored) });
+  await page
+    .getByTestId('append-input')
+    .setInputFiles({ name: 'newer.csv', mimeType: 'text/csv', buffer: largeCsv(rows, stored) });
   const bar = page.getByRole('progressbar', { name: 'Append progress' });
   await expect(bar).toBeVisible();
 
@@ -154,26 +181,40 @@ test('a large append shows bytes sent and rows read while it runs', async ({ pag
   const { samples, screenshotTaken } = await sampleProgress(bar, page.getByTestId('append-counts'), finished, () =>
     takeScreenshot('append-in-progress'),
   );
-  expect(new Set(partialRowCounts(samples, rows)).size, `row counts seen mid-append: ${changes(samples)}`).toBeGreaterThanOrEqual(2);
+  expect(
+    new Set(partialRowCounts(samples, rows)).size,
+    `row counts seen mid-append: ${changes(samples)}`,
+  ).toBeGreaterThanOrEqual(2);
   expect(screenshotTaken).toBe(true);
 
   await unthrottle(cdp);
-  await expect(page.getByTestId('append-status')).toContainText(`Added ${rows.toLocaleString('en-US')} points to 1 series.`);
+  await expect(page.getByTestId('append-status')).toContainText(
+    `Added ${rows.toLocaleString('en-US')} points to 1 series.`,
+  );
   await expect(bar).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByText(`1 series · ${(stored + rows).toLocaleString('en-US')} points`)).toBeVisible();
 });
 
-test('times written with a UTC offset are shown at that offset on the series page and in the chart', async ({ page, request, takeScreenshot }) => {
+test('times written with a UTC offset are shown at that offset on the series page and in the chart', async ({
+  page,
+  request,
+  takeScreenshot,
+}) => {
   // Two days of hourly load from a logger in Berlin's summer time.
   const rows = Array.from({ length: 48 }, (_, h) => {
     const day = String(1 + Math.floor(h / 24)).padStart(2, '0');
     return `2024-03-${day}T${String(h % 24).padStart(2, '0')}:00:00+02:00,${10 + (h % 6)}`;
   });
   const response = await request.post('/api/datasets', {
-    multipart: { name: 'berlin-load', file: { name: 'berlin.csv', mimeType: 'text/csv', buffer: Buffer.from(`time,load\n${rows.join('\n')}\n`) } },
+    multipart: {
+      name: 'berlin-load',
+      file: { name: 'berlin.csv', mimeType: 'text/csv', buffer: Buffer.from(`time,load\n${rows.join('\n')}\n`) },
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
-  const { dataset } = (await response.json()) as { dataset: { series: { id: string; start: string; timeOffset: string }[] } };
+  const { dataset } = (await response.json()) as {
+    dataset: { series: { id: string; start: string; timeOffset: string }[] };
+  };
   // Stored in UTC (22:00 the day before), with the offset kept beside it.
   expect(dataset.series[0]).toMatchObject({ start: '2024-02-29T22:00:00.000Z', timeOffset: '+02:00' });
 

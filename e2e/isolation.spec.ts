@@ -15,7 +15,9 @@ function pageRoutes(dir = APP_DIR): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'api' ? [] : pageRoutes(path);
     if (entry.name !== 'page.tsx') return [];
-    const folders = relative(APP_DIR, dir).split(sep).filter((folder) => folder && !/^\(.*\)$/.test(folder));
+    const folders = relative(APP_DIR, dir)
+      .split(sep)
+      .filter((folder) => folder && !/^\(.*\)$/.test(folder));
     return ['/' + folders.join('/')];
   });
 }
@@ -35,12 +37,17 @@ test("a second user gets 404 for the first user's pages and sees none of their d
   watchCsp(page);
   const name = `owned-${Date.now()}`;
   const uploaded = await page.request.post('/api/datasets', {
-    multipart: { name, file: { name: 'owned.csv', mimeType: 'text/csv', buffer: readFileSync('e2e/fixtures/small-sales.csv') } },
+    multipart: {
+      name,
+      file: { name: 'owned.csv', mimeType: 'text/csv', buffer: readFileSync('e2e/fixtures/small-sales.csv') },
+    },
   });
   expect(uploaded.status()).toBe(201);
   const { dataset } = (await uploaded.json()) as { dataset: { id: string; series: { id: string }[] } };
   const seriesId = dataset.series[0].id;
-  const created = await page.request.post('/api/runs', { data: { seriesId, horizon: 7, lookback: 14, epochs: 1, units: 4 } });
+  const created = await page.request.post('/api/runs', {
+    data: { seriesId, horizon: 7, lookback: 14, epochs: 1, units: 4 },
+  });
   expect(created.status()).toBe(202);
   const runId = ((await created.json()) as { run: { id: string } }).run.id;
   // Not needed trained; keeps the worker free for other specs.
@@ -55,7 +62,9 @@ test("a second user gets 404 for the first user's pages and sees none of their d
   watchCsp(otherPage);
 
   const routes = pageRoutes();
-  expect(routes).toEqual(expect.arrayContaining(['/', '/runs', '/runs/[id]', '/series/[id]', '/datasets/[id]', '/compare']));
+  expect(routes).toEqual(
+    expect.arrayContaining(['/', '/runs', '/runs/[id]', '/series/[id]', '/datasets/[id]', '/compare']),
+  );
   for (const route of routes) {
     if (PUBLIC_PAGES.includes(route)) continue;
     if (route.includes('[')) {

@@ -77,7 +77,10 @@ test('upload: a CSV is previewed, then imported as a dataset with its series', a
   await takeScreenshot('dataset');
 });
 
-test('train and watch: a run shows its progress live, then its forecast, loss and verdict', async ({ page, takeScreenshot }) => {
+test('train and watch: a run shows its progress live, then its forecast, loss and verdict', async ({
+  page,
+  takeScreenshot,
+}) => {
   await page.goto(datasetUrl);
   await page.getByTestId('series-table').getByRole('link', { name: 'store_north' }).click();
   await page.waitForURL(seriesUrl.north);
@@ -101,13 +104,21 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   // naive; it is green only when an LSTM is that champion.
   const verdict = page.getByTestId('verdict');
   await expect(page.getByTestId('verdict-headline')).toContainText(/is the champion.*MASE/);
-  const championName = (await page.getByTestId('leaderboard').getByRole('row').filter({ has: page.getByTestId('champion-badge') }).getByRole('rowheader').textContent())!
+  const championName = (await page
+    .getByTestId('leaderboard')
+    .getByRole('row')
+    .filter({ has: page.getByTestId('champion-badge') })
+    .getByRole('rowheader')
+    .textContent())!
     .replace(/\s*Champion.*$/s, '')
     .trim();
   const headlineText = (await page.getByTestId('verdict-headline').textContent())!.toLowerCase();
   expect(headlineText).toContain(championName.toLowerCase());
   const lstmChampion = /^(LSTM|Hybrid LSTM|Global LSTM)$/.test(championName);
-  await expect(verdict).toHaveAttribute('data-tone', lstmChampion ? 'good' : /^seasonal naive$/i.test(championName) ? 'bad' : /neutral|bad/);
+  await expect(verdict).toHaveAttribute(
+    'data-tone',
+    lstmChampion ? 'good' : /^seasonal naive$/i.test(championName) ? 'bad' : /neutral|bad/,
+  );
   if (!lstmChampion) await expect(page.getByTestId('verdict-lstm')).toContainText(/LSTM is \d+(st|nd|rd|th) of \d+/);
   // Actuals, both models over the test window and both into the future.
   await expectChartDrawn(page.getByTestId('forecast-chart'), 5);
@@ -129,7 +140,9 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   await expect(page.getByTestId('champion-reason')).toContainText(/lowest MASE/);
   await expect(page.getByTestId('lstm-family')).toContainText(/Best LSTM: (LSTM|Hybrid LSTM), MASE \d/);
   // Its honest score (nested selection) and its interval coverage per horizon step.
-  await expect(page.getByTestId('champion-test-mase')).toContainText(/^MASE \d.*champion, scored on windows it was not chosen on/);
+  await expect(page.getByTestId('champion-test-mase')).toContainText(
+    /^MASE \d.*champion, scored on windows it was not chosen on/,
+  );
   const stepCoverage = page.getByTestId('step-coverage');
   await stepCoverage.locator('summary').click();
   await expect(stepCoverage.getByRole('rowheader', { name: '1', exact: true })).toBeVisible();
@@ -137,15 +150,24 @@ test('train and watch: a run shows its progress live, then its forecast, loss an
   const backend = page.locator('xpath=//dt[normalize-space()="Backend"]/following-sibling::dd[1]');
   await expect(backend).toHaveText(/^(WebAssembly|JavaScript|TensorFlow native|WebGL) \((CPU|GPU)\)$/);
   // The LSTM's inputs: the transform chosen on validation (the reason in its tooltip) and daily calendar features.
-  await expect(page.getByTestId('lstm-transform')).toHaveAttribute('data-transform', /^(none|log|difference|seasonalDifference)$/);
+  await expect(page.getByTestId('lstm-transform')).toHaveAttribute(
+    'data-transform',
+    /^(none|log|difference|seasonalDifference)$/,
+  );
   await expect(page.getByTestId('lstm-transform')).toHaveText(/^(None|Logarithm|Differences|Seasonal differences) ?/);
-  await expect(page.getByTestId('lstm-transform')).toHaveAttribute('title', /validation MAE|only transform|no validation split/);
+  await expect(page.getByTestId('lstm-transform')).toHaveAttribute(
+    'title',
+    /validation MAE|only transform|no validation split/,
+  );
   const calendar = page.locator('xpath=//dt[normalize-space()="LSTM calendar features"]/following-sibling::dd[1]');
   await expect(calendar).toHaveText('day of week, month of year');
   await takeScreenshot('run-succeeded');
 });
 
-test('download: the predictions come as CSV and JSON with test actuals and future rows', async ({ page, takeScreenshot }) => {
+test('download: the predictions come as CSV and JSON with test actuals and future rows', async ({
+  page,
+  takeScreenshot,
+}) => {
   await page.goto(`/runs/${firstRunId}`);
   await expect(page.getByTestId('run-status')).toHaveText('Succeeded');
   await takeScreenshot('run-downloads');
@@ -154,7 +176,9 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const championDownload = page.waitForEvent('download');
   await page.getByTestId('download-csv').click();
   const championLine = (await downloadedText(await championDownload)).split('\n')[1];
-  expect(championLine).toMatch(/,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north$/);
+  expect(championLine).toMatch(
+    /,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north$/,
+  );
   await page.getByTestId('download-model').selectOption('lstm');
 
   const csvDownload = page.waitForEvent('download');
@@ -232,7 +256,10 @@ test('compare: two runs that differ in one setting, side by side', async ({ page
   await takeScreenshot('compare');
 });
 
-test('schedule: retraining every minute creates a run, then is paused and deleted', async ({ page, takeScreenshot }) => {
+test('schedule: retraining every minute creates a run, then is paused and deleted', async ({
+  page,
+  takeScreenshot,
+}) => {
   await page.goto(seriesUrl.south);
   await expect(page.getByRole('heading', { name: 'store_south', level: 1 })).toBeVisible();
   await expect(page.getByText('No schedules')).toBeVisible();
@@ -266,7 +293,9 @@ test('schedule: retraining every minute creates a run, then is paused and delete
   await page.waitForURL(runHref);
   await expect(page.getByText('Started by a schedule')).toBeVisible();
   await expect(page.getByTestId('run-status')).toHaveText('Succeeded', { timeout: TRAINING_TIMEOUT });
-  const epochs = page.getByTestId('run-config').locator('xpath=.//dt[normalize-space()="Epochs"]/following-sibling::dd[1]');
+  const epochs = page
+    .getByTestId('run-config')
+    .locator('xpath=.//dt[normalize-space()="Epochs"]/following-sibling::dd[1]');
   await expect(epochs).toHaveText('2');
   await takeScreenshot('scheduled-run');
 
@@ -313,7 +342,11 @@ test('cancel: a long run stops when cancelled, and can then be deleted', async (
   await expect(page.getByTestId('run-list').locator('tbody tr')).toHaveCount(2);
 });
 
-test('all runs: every run of every series, then deleting the dataset removes them', async ({ page, request, takeScreenshot }) => {
+test('all runs: every run of every series, then deleting the dataset removes them', async ({
+  page,
+  request,
+  takeScreenshot,
+}) => {
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
   await page.waitForURL('/runs');

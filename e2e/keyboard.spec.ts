@@ -43,7 +43,11 @@ async function tabTo(page: Page, target: Locator, { backwards = false } = {}): P
 }
 
 /** Tabs to each field of `form` by its label and types the value over what it held. */
-async function typeTraining(page: Page, form: Locator, settings: Partial<Record<TrainingLabel, string>>): Promise<void> {
+async function typeTraining(
+  page: Page,
+  form: Locator,
+  settings: Partial<Record<TrainingLabel, string>>,
+): Promise<void> {
   for (const [label, value] of Object.entries(settings)) {
     await tabTo(page, form.getByLabel(label, { exact: true }));
     await page.keyboard.press('ControlOrMeta+A');
@@ -77,7 +81,10 @@ let datasetId = '';
 // Later specs count the runs they see: leave nothing behind (runs and schedules go with the dataset).
 test.afterAll(async ({ playwright }, testInfo) => {
   if (!datasetId) return;
-  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, ...sameOriginHeaders(testInfo.project.use.baseURL) });
+  const api = await playwright.request.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    ...sameOriginHeaders(testInfo.project.use.baseURL),
+  });
   expect((await api.delete(`/api/datasets/${datasetId}`)).status()).toBe(204);
   await api.dispose();
 });
@@ -135,7 +142,8 @@ test('keyboard only: import, train, download, compare and schedule', async ({ pa
   await page.waitForURL(/\/compare\?runs=/);
   const metrics = page.getByTestId('compare-metrics');
   await expect(metrics.locator('tbody tr')).toHaveCount(2);
-  for (const id of [firstRunId, secondRunId]) await expect(metrics.getByRole('link', { name: runLabel(id) })).toBeVisible();
+  for (const id of [firstRunId, secondRunId])
+    await expect(metrics.getByRole('link', { name: runLabel(id) })).toBeVisible();
 
   await backToSeries(page, seriesUrl);
   const form = page.getByRole('form', { name: 'New schedule' });

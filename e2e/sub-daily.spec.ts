@@ -26,7 +26,9 @@ test('a 15-minute file imports as every 15 minutes and its run forecasts on the 
   takeScreenshot,
 }) => {
   await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles({ name: 'sensor.csv', mimeType: 'text/csv', buffer: fifteenMinuteCsv() });
+  await page
+    .getByTestId('upload-input')
+    .setInputFiles({ name: 'sensor.csv', mimeType: 'text/csv', buffer: fifteenMinuteCsv() });
   const detected = page.getByTestId('detected-series');
   await expect(detected).toContainText('Every 15 minutes');
   await page.getByTestId('import-button').click();

@@ -21,7 +21,11 @@ const BROKEN_FILES = [
 ];
 
 for (const broken of BROKEN_FILES) {
-  test(`${broken.file}: the preview shows the problems by row and blocks the import`, async ({ page, request, takeScreenshot }) => {
+  test(`${broken.file}: the preview shows the problems by row and blocks the import`, async ({
+    page,
+    request,
+    takeScreenshot,
+  }) => {
     const before = await storedDatasetNames(request);
     await page.goto('/');
     await page.getByTestId('upload-input').setInputFiles(`test/fixtures/csv/${broken.file}`);
@@ -36,10 +40,14 @@ for (const broken of BROKEN_FILES) {
     // The server refuses the same file on its own, whatever the page allows.
     const name = broken.file.replace(/\.csv$/, '');
     const response = await request.post('/api/datasets', {
-      multipart: { file: { name: broken.file, mimeType: 'text/csv', buffer: await readFile(`test/fixtures/csv/${broken.file}`) } },
+      multipart: {
+        file: { name: broken.file, mimeType: 'text/csv', buffer: await readFile(`test/fixtures/csv/${broken.file}`) },
+      },
     });
     expect(response.status()).toBe(422);
-    const body = (await response.json()) as { error: { code: string; details: { problems: { row?: number; severity: string }[] } } };
+    const body = (await response.json()) as {
+      error: { code: string; details: { problems: { row?: number; severity: string }[] } };
+    };
     expect(body.error.code).toBe('invalid_csv');
     expect(body.error.details.problems.some((p) => p.severity === 'error' && p.row === 5)).toBe(true);
 
@@ -76,7 +84,9 @@ test('a problem past the previewed part: the import answers 422, shows the row a
   expect(csv.length).toBeGreaterThan(262_144);
 
   await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles({ name: 'late-ragged.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByTestId('upload-input')
+    .setInputFiles({ name: 'late-ragged.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText('Rows read (first 256 KB)')).toBeVisible();
   await expect(page.getByRole('heading', { name: '1 series detected' })).toBeVisible();
   await expect(page.getByTestId('file-errors')).toHaveCount(0);

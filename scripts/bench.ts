@@ -39,7 +39,10 @@ function selectSections(names: string[]): BenchSection[] {
 
 async function main(): Promise<void> {
   const sections = selectSections(process.argv.slice(2));
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   console.log(
     `Horizon benchmarks — ${new Date().toISOString()}\n` +
       `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, load average ${load}\n`,

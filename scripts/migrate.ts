@@ -4,4 +4,6 @@ import { databaseUrl } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 
 const applied = await applyMigrations(databaseUrl());
-console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date.');
+console.log(
+  applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date.',
+);

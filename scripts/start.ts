@@ -35,7 +35,9 @@ function portSetting(name: string, fallback: number): number {
 
 async function ensurePortFree(port: number, setting: string, alternative?: string): Promise<void> {
   if (await portInUse(port)) {
-    throw new Error(`Port ${port} is already in use. Set ${setting} to another port${alternative ? `, or ${alternative}` : ''}.`);
+    throw new Error(
+      `Port ${port} is already in use. Set ${setting} to another port${alternative ? `, or ${alternative}` : ''}.`,
+    );
   }
 }
 
@@ -52,7 +54,13 @@ async function databaseUrl(): Promise<string> {
   const port = portSetting('HORIZON_PG_PORT', 54329);
   await ensurePortFree(port, 'HORIZON_PG_PORT', 'DATABASE_URL to use an existing PostgreSQL server');
   log(`Starting PostgreSQL on port ${port} (data in .horizon/postgres)...`);
-  const options = { dataDir: join(DATA_DIR, 'postgres'), port, detached: true, log: importantOnly('postgres'), notice: log };
+  const options = {
+    dataDir: join(DATA_DIR, 'postgres'),
+    port,
+    detached: true,
+    log: importantOnly('postgres'),
+    notice: log,
+  };
   const postgres = await supervisor.keep('PostgreSQL', 'database', () => startPostgres(options));
   return postgres.url;
 }
@@ -90,12 +98,15 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = env.DATABASE_URL;
 
   const applied = await applyMigrations(env.DATABASE_URL);
-  log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date.');
+  log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date.',
+  );
 
   if (!(await ensureWebBuild({ env, onLine: prefixedOutput('build'), log }))) log('Web build is up to date.');
 
   const demo = await ensureDemoAccount(DEMO_CREDENTIALS_FILE);
-  if (await seedDemoIfEmpty({ userId: demo.user.id })) log(`Loaded the demo dataset "Demo: store sales" for ${demo.email}.`);
+  if (await seedDemoIfEmpty({ userId: demo.user.id }))
+    log(`Loaded the demo dataset "Demo: store sales" for ${demo.email}.`);
   await disconnectDb();
 
   await supervisor.keep('the web server', 'app', () => startWeb({ port, env }));

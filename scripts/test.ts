@@ -55,7 +55,11 @@ const stages: Stage[] = [
   { name: 'unit', run: command('vitest', 'run', '--project', 'unit') },
   { name: 'integration', run: command('vitest', 'run', '--project', 'integration') },
   // Through buildWeb so that `npm start` knows this build is current and doesn't redo it.
-  { name: 'next build', run: () => buildWeb({ env, onLine: (line, stream) => (stream === 'stderr' ? console.error(line) : console.log(line)) }) },
+  {
+    name: 'next build',
+    run: () =>
+      buildWeb({ env, onLine: (line, stream) => (stream === 'stderr' ? console.error(line) : console.log(line)) }),
+  },
   { name: 'e2e', run: command('playwright', 'test') },
 ];
 

@@ -79,7 +79,11 @@ export async function call(
   { method = 'GET', path = '/', body, params, as, headers: extraHeaders = {}, signal, origin = BASE }: CallOptions = {},
 ): Promise<Response> {
   const caller = as === undefined ? await defaultUser() : as;
-  const headers: Record<string, string> = { ...(origin === null ? {} : { origin }), ...caller?.headers, ...extraHeaders };
+  const headers: Record<string, string> = {
+    ...(origin === null ? {} : { origin }),
+    ...caller?.headers,
+    ...extraHeaders,
+  };
   const init: RequestInit = { method, headers, signal };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -93,7 +97,10 @@ export async function call(
  * Calls and parses the JSON body; the status is returned beside it. The body must match the
  * response schema of the OpenAPI document for the route and status (test/contract.ts).
  */
-export async function callJson<T = any>(handler: Handler, options: CallOptions = {}): Promise<{ status: number; body: T }> {
+export async function callJson<T = any>(
+  handler: Handler,
+  options: CallOptions = {},
+): Promise<{ status: number; body: T }> {
   const response = await call(handler, options);
   const body: unknown = await response.json();
   assertMatchesContract(options.method ?? 'GET', options.path, response.status, body, options.params);

@@ -38,14 +38,24 @@ function processGone(pid: number): boolean {
 /** A dead worker of this machine with our label: its jobs are ours to take back. */
 export function isDeadPredecessor(name: string | undefined, self: WorkerIdentity): boolean {
   const other = name ? parseWorkerName(name) : null;
-  return !!other && other.host === self.host && other.label === self.label && other.pid !== self.pid && processGone(other.pid);
+  return (
+    !!other &&
+    other.host === self.host &&
+    other.label === self.label &&
+    other.pid !== self.pid &&
+    processGone(other.pid)
+  );
 }
 
 /**
  * Releases the jobs of dead predecessors; returns their ids. The caller runs the stalled check
  * (worker.run() does at start; startStalledCheckTimer() does it at once afterwards).
  */
-export async function releaseJobsOfDeadLocalWorkers(worker: Worker, client: Redis, self: WorkerIdentity): Promise<string[]> {
+export async function releaseJobsOfDeadLocalWorkers(
+  worker: Worker,
+  client: Redis,
+  self: WorkerIdentity,
+): Promise<string[]> {
   const activeIds = await client.lrange(worker.keys.active, 0, -1);
   const released: string[] = [];
   for (const jobId of activeIds) {
@@ -54,7 +64,9 @@ export async function releaseJobsOfDeadLocalWorkers(worker: Worker, client: Redi
     if (!isDeadPredecessor(takenBy, self)) continue;
     const keys = [jobKey, `${jobKey}:lock`, worker.keys.active, worker.keys.stalled, worker.keys['stalled-check']];
     if ((await client.eval(RELEASE_SCRIPT, keys.length, ...keys, jobId, takenBy!)) === 1) {
-      log(`Job ${jobId}: its worker ${takenBy} on this machine is gone; back in the queue now instead of when its lock expires.`);
+      log(
+        `Job ${jobId}: its worker ${takenBy} on this machine is gone; back in the queue now instead of when its lock expires.`,
+      );
       released.push(jobId);
     }
   }

@@ -41,7 +41,8 @@ export async function recordFinalFailure(job: Job, error: Error): Promise<void> 
       if (await markRunFailed(runId, reason)) log(`Run ${runId}: failed for good: ${reason}`);
       return;
     } catch (storeError) {
-      if (Date.now() > deadline) return logError(`Run ${runId}: could not store its failure ("${reason}"):`, storeError);
+      if (Date.now() > deadline)
+        return logError(`Run ${runId}: could not store its failure ("${reason}"):`, storeError);
       await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
     }
   }

@@ -47,7 +47,8 @@ const processors: Record<JobName, (job: Job, token?: string) => Promise<void>> =
 
 function processJob(job: Job, token?: string): Promise<void> {
   const processor = processors[job.name as JobName];
-  if (!processor) throw new UnrecoverableError(`No processor for job "${job.name}" (known: ${Object.keys(processors).join(', ')}).`);
+  if (!processor)
+    throw new UnrecoverableError(`No processor for job "${job.name}" (known: ${Object.keys(processors).join(', ')}).`);
   return processor(job, token);
 }
 
@@ -66,9 +67,12 @@ async function connectDatabase(): Promise<void> {
   try {
     await getPool().query('SELECT 1');
   } catch (error) {
-    throw new Error(`Cannot reach PostgreSQL at ${databaseLabel()}: ${error instanceof Error ? error.message : error}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Cannot reach PostgreSQL at ${databaseLabel()}: ${error instanceof Error ? error.message : error}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -134,7 +138,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     closing = true;
-    log(`${signal}: stopping the training in progress after its epoch, requeueing it, then exiting (send ${signal} again to stop now).`);
+    log(
+      `${signal}: stopping the training in progress after its epoch, requeueing it, then exiting (send ${signal} again to stop now).`,
+    );
     requestStop();
     clearInterval(deadWorkerWatch);
     try {
@@ -158,7 +164,9 @@ async function main(): Promise<void> {
     logError('Worker stopped taking jobs:', error);
     process.exit(1);
   });
-  log(`Worker ${settings.name} ready on queue "${TRAIN_QUEUE}" (concurrency ${settings.concurrency}, lock ${settings.lockMs} ms).`);
+  log(
+    `Worker ${settings.name} ready on queue "${TRAIN_QUEUE}" (concurrency ${settings.concurrency}, lock ${settings.lockMs} ms).`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -33,7 +33,12 @@ export async function recordInterruption(jobId: string): Promise<void> {
     const runId: unknown = job?.data && 'runId' in job.data ? job.data.runId : undefined;
     // A batch's chunk names several runs; the one it was training is the one still running at this attempt.
     const chunkRunIds: unknown = job?.data && 'runIds' in job.data ? job.data.runIds : undefined;
-    const runIds = typeof runId === 'string' ? [runId] : Array.isArray(chunkRunIds) ? chunkRunIds.filter((id) => typeof id === 'string') : [];
+    const runIds =
+      typeof runId === 'string'
+        ? [runId]
+        : Array.isArray(chunkRunIds)
+          ? chunkRunIds.filter((id) => typeof id === 'string')
+          : [];
     if (!job || runIds.length === 0) return; // a scheduled firing that had not created its run yet
     if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) return; // failed instead (final-failure.ts)
     // Taken again already? Then the attempt that stopped is the one before.

@@ -16,7 +16,8 @@ async function runIdsWithLiveJobs(): Promise<Set<string>> {
   for (const job of jobs) {
     if (job?.data && 'runId' in job.data && typeof job.data.runId === 'string') ids.add(job.data.runId);
     // A batch's chunk job trains several runs (lib/queue/batch-flow.ts).
-    if (job?.data && 'runIds' in job.data && Array.isArray(job.data.runIds)) for (const id of job.data.runIds) ids.add(id);
+    if (job?.data && 'runIds' in job.data && Array.isArray(job.data.runIds))
+      for (const id of job.data.runIds) ids.add(id);
   }
   return ids;
 }
@@ -32,7 +33,8 @@ async function recover(run: Run): Promise<string> {
     await markRunFailed(run.id, 'Its training job ended without storing a result.');
     return 'failed: its job ended without a result';
   }
-  if (run.status === 'running') await markRunRetrying(run.id, 'Its training job was lost (Redis lost its data). Back in the queue.');
+  if (run.status === 'running')
+    await markRunRetrying(run.id, 'Its training job was lost (Redis lost its data). Back in the queue.');
   await enqueueRun(run.id);
   return 'back in the queue';
 }

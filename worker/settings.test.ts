@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hostname } from 'node:os';
 import { readWorkerSettings } from './settings';
 
-const VARIABLES = ['HORIZON_WORKER_CONCURRENCY', 'HORIZON_WORKER_LOCK_MS', 'HORIZON_WORKER_STALLED_INTERVAL_MS', 'HORIZON_WORKER_NAME'];
+const VARIABLES = [
+  'HORIZON_WORKER_CONCURRENCY',
+  'HORIZON_WORKER_LOCK_MS',
+  'HORIZON_WORKER_STALLED_INTERVAL_MS',
+  'HORIZON_WORKER_NAME',
+];
 const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
 
 afterEach(() => {
@@ -26,17 +31,25 @@ describe('readWorkerSettings', () => {
   });
 
   it('reads the environment; a short lock shortens the default stalled check with it', () => {
-    expect(withEnv({ HORIZON_WORKER_CONCURRENCY: '3', HORIZON_WORKER_LOCK_MS: '10000', HORIZON_WORKER_NAME: 'gpu-1' })).toEqual({
+    expect(
+      withEnv({ HORIZON_WORKER_CONCURRENCY: '3', HORIZON_WORKER_LOCK_MS: '10000', HORIZON_WORKER_NAME: 'gpu-1' }),
+    ).toEqual({
       concurrency: 3,
       lockMs: 10_000,
       stalledIntervalMs: 10_000,
       name: `gpu-1@${hostname()}:${process.pid}`,
     });
-    expect(withEnv({ HORIZON_WORKER_LOCK_MS: '10000', HORIZON_WORKER_STALLED_INTERVAL_MS: '2000' }).stalledIntervalMs).toBe(2_000);
+    expect(
+      withEnv({ HORIZON_WORKER_LOCK_MS: '10000', HORIZON_WORKER_STALLED_INTERVAL_MS: '2000' }).stalledIntervalMs,
+    ).toBe(2_000);
   });
 
   it('says which variable is wrong and what it needs', () => {
-    expect(() => withEnv({ HORIZON_WORKER_CONCURRENCY: '0' })).toThrow('HORIZON_WORKER_CONCURRENCY must be a whole number of at least 1, got "0".');
-    expect(() => withEnv({ HORIZON_WORKER_LOCK_MS: '5s' })).toThrow('HORIZON_WORKER_LOCK_MS must be a whole number of at least 1000, got "5s".');
+    expect(() => withEnv({ HORIZON_WORKER_CONCURRENCY: '0' })).toThrow(
+      'HORIZON_WORKER_CONCURRENCY must be a whole number of at least 1, got "0".',
+    );
+    expect(() => withEnv({ HORIZON_WORKER_LOCK_MS: '5s' })).toThrow(
+      'HORIZON_WORKER_LOCK_MS must be a whole number of at least 1000, got "5s".',
+    );
   });
 });

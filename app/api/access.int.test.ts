@@ -26,7 +26,8 @@ async function handlerOf(operation: Pick<OperationSpec, 'method' | 'path'>): Pro
   return handler;
 }
 
-const key = (operation: Pick<OperationSpec, 'method' | 'path'>) => `${operation.method.toUpperCase()} ${operation.path}`;
+const key = (operation: Pick<OperationSpec, 'method' | 'path'>) =>
+  `${operation.method.toUpperCase()} ${operation.path}`;
 
 /** What the owner has: one of each kind of thing an id can name. */
 interface OwnedIds {
@@ -69,7 +70,10 @@ const ATTEMPTS: Record<string, (ids: OwnedIds) => { options?: CallOptions; expec
   'GET /api/datasets/{id}/export': ({ datasetId }) => ({ options: { params: { id: datasetId } }, expect: 404 }),
   'GET /api/series/{id}': ({ seriesId }) => ({ options: { params: { id: seriesId } }, expect: 404 }),
   'GET /api/series/{id}/points': ({ seriesId }) => ({ options: { params: { id: seriesId } }, expect: 404 }),
-  'POST /api/runs': ({ seriesId }) => ({ options: { body: { seriesId, horizon: 7, lookback: 14, epochs: 1 } }, expect: 404 }),
+  'POST /api/runs': ({ seriesId }) => ({
+    options: { body: { seriesId, horizon: 7, lookback: 14, epochs: 1 } },
+    expect: 404,
+  }),
   'GET /api/runs': ({ seriesId }) => ({ options: { path: `/api/runs?seriesId=${seriesId}` }, expect: 404 }),
   'GET /api/runs/{id}': ({ runId }) => ({ options: { params: { id: runId } }, expect: 404 }),
   'DELETE /api/runs/{id}': ({ runId }) => ({ options: { params: { id: runId } }, expect: 404 }),
@@ -80,10 +84,16 @@ const ATTEMPTS: Record<string, (ids: OwnedIds) => { options?: CallOptions; expec
   'POST /api/schedules': ({ seriesId }) => ({ options: { body: { seriesId, every: '1d' } }, expect: 404 }),
   'GET /api/schedules': ({ seriesId }) => ({ options: { path: `/api/schedules?seriesId=${seriesId}` }, expect: 404 }),
   'GET /api/schedules/{id}': ({ scheduleId }) => ({ options: { params: { id: scheduleId } }, expect: 404 }),
-  'PATCH /api/schedules/{id}': ({ scheduleId }) => ({ options: { params: { id: scheduleId }, body: { paused: true } }, expect: 404 }),
+  'PATCH /api/schedules/{id}': ({ scheduleId }) => ({
+    options: { params: { id: scheduleId }, body: { paused: true } },
+    expect: 404,
+  }),
   'DELETE /api/schedules/{id}': ({ scheduleId }) => ({ options: { params: { id: scheduleId } }, expect: 404 }),
   'GET /api/uploads/{id}': ({ uploadId }) => ({ options: { params: { id: uploadId } }, expect: 404 }),
-  'POST /api/datasets/{id}/runs': ({ datasetId }) => ({ options: { params: { id: datasetId }, body: { horizon: 7, lookback: 14, epochs: 1 } }, expect: 404 }),
+  'POST /api/datasets/{id}/runs': ({ datasetId }) => ({
+    options: { params: { id: datasetId }, body: { horizon: 7, lookback: 14, epochs: 1 } },
+    expect: 404,
+  }),
   'GET /api/batches/{id}': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
   'POST /api/batches/{id}/cancel': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
   'GET /api/batches/{id}/predictions': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
@@ -158,7 +168,10 @@ beforeAll(async () => {
     batchId: batch.body.batch.id,
   };
   // The owner can read their upload's progress: the other user's 404 below is about ownership.
-  const progress = await call(await handlerOf({ method: 'get', path: '/api/uploads/{id}' }), { params: { id: ownerUploadId }, as });
+  const progress = await call(await handlerOf({ method: 'get', path: '/api/uploads/{id}' }), {
+    params: { id: ownerUploadId },
+    as,
+  });
   expect(progress.status).toBe(200);
 });
 
@@ -189,7 +202,9 @@ describe('every API operation', () => {
       const missingBody = await missing.json();
       expect(missing.status, `${key(operation)} (unknown id)`).toBe(404);
       const named = Object.values(ids).find((id) => body.error.message.includes(id))!;
-      expect(body.error.message.replace(named, '<id>'), key(operation)).toBe(missingBody.error.message.replace(NOBODY, '<id>'));
+      expect(body.error.message.replace(named, '<id>'), key(operation)).toBe(
+        missingBody.error.message.replace(NOBODY, '<id>'),
+      );
     }
   });
 
@@ -205,13 +220,25 @@ describe('every API operation', () => {
     }
     // Nothing of the owner's was deleted, paused or revoked by the other user's attempts.
     const as = owner;
-    const dataset = await callJson(await handlerOf({ method: 'get', path: '/api/datasets/{id}' }), { params: { id: ids.datasetId }, as });
+    const dataset = await callJson(await handlerOf({ method: 'get', path: '/api/datasets/{id}' }), {
+      params: { id: ids.datasetId },
+      as,
+    });
     expect(dataset.status).toBe(200);
-    const run = await callJson(await handlerOf({ method: 'get', path: '/api/runs/{id}' }), { params: { id: ids.runId }, as });
+    const run = await callJson(await handlerOf({ method: 'get', path: '/api/runs/{id}' }), {
+      params: { id: ids.runId },
+      as,
+    });
     expect(run.body.run.status).toBe('queued');
-    const batch = await callJson(await handlerOf({ method: 'get', path: '/api/batches/{id}' }), { params: { id: ids.batchId }, as });
+    const batch = await callJson(await handlerOf({ method: 'get', path: '/api/batches/{id}' }), {
+      params: { id: ids.batchId },
+      as,
+    });
     expect(batch.body.batch.status).toBe('queued');
-    const schedule = await callJson(await handlerOf({ method: 'get', path: '/api/schedules/{id}' }), { params: { id: ids.scheduleId }, as });
+    const schedule = await callJson(await handlerOf({ method: 'get', path: '/api/schedules/{id}' }), {
+      params: { id: ids.scheduleId },
+      as,
+    });
     expect(schedule.body.schedule.paused).toBe(false);
     const tokens = await callJson(await handlerOf({ method: 'get', path: '/api/tokens' }), { as });
     expect(tokens.body.tokens.map((t: { id: string }) => t.id)).toContain(ids.tokenId);

@@ -44,7 +44,11 @@ afterAll(async () => {
 });
 
 async function expect4xx(operation: OperationSpec, options: CallOptions, what: string): Promise<void> {
-  const response = await call(await handlerOf(operation), { method: operation.method.toUpperCase(), path: operation.path, ...options });
+  const response = await call(await handlerOf(operation), {
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    ...options,
+  });
   const label = `${key(operation)} with ${what}`;
   expect(response.status, label).toBeGreaterThanOrEqual(400);
   expect(response.status, label).toBeLessThan(500);
@@ -59,7 +63,8 @@ function withId(operation: OperationSpec, id: string): CallOptions | null {
   if (operation.method === 'get' && /\/api\/(runs|schedules)$/.test(operation.path)) {
     return { path: `${operation.path}?seriesId=${encodeURIComponent(id)}` };
   }
-  if (operation.method === 'post' && /\/api\/(runs|schedules)$/.test(operation.path)) return { body: { seriesId: id, every: '1d' } };
+  if (operation.method === 'post' && /\/api\/(runs|schedules)$/.test(operation.path))
+    return { body: { seriesId: id, every: '1d' } };
   if (operation.body) return { body: { email: `${id}@example.com`, password: id, name: id } };
   return null;
 }
@@ -112,7 +117,9 @@ describe('bad input to every operation', () => {
       expect(response.status, key(operation)).toBeLessThan(500);
     }
     // An upload route reads the body: the missing boundary is a 400 that says so.
-    const response = await sendTruncatedMultipart(OPERATIONS.find((operation) => key(operation) === 'POST /api/datasets')!);
+    const response = await sendTruncatedMultipart(
+      OPERATIONS.find((operation) => key(operation) === 'POST /api/datasets')!,
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/cut off before its closing boundary/);
   });

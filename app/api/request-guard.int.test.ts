@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 async function tokenCount(userId: string): Promise<number> {
-  const { rows } = await getPool().query<{ n: number }>('SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1', [userId]);
+  const { rows } = await getPool().query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1',
+    [userId],
+  );
   return rows[0].n;
 }
 
@@ -48,7 +51,10 @@ describe('CSRF', () => {
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
     });
     expect(sameOrigin.status).toBe(415);
-    expect((await sameOrigin.json()).error).toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/application\/json/) });
+    expect((await sameOrigin.json()).error).toMatchObject({
+      code: 'unsupported_media_type',
+      message: expect.stringMatching(/application\/json/),
+    });
     expect(await tokenCount(user.user.id)).toBe(0);
   });
 
@@ -107,7 +113,12 @@ describe('CSRF', () => {
     process.env.HORIZON_ORIGIN = 'https://forecasts.example.com';
     const wrong = await call(createToken, { method: 'POST', as: user, body: { name: 'x' } });
     expect(wrong.status).toBe(403);
-    const right = await call(createToken, { method: 'POST', as: user, body: { name: 'x' }, origin: 'https://forecasts.example.com' });
+    const right = await call(createToken, {
+      method: 'POST',
+      as: user,
+      body: { name: 'x' },
+      origin: 'https://forecasts.example.com',
+    });
     expect(right.status).toBe(201);
   });
 
@@ -127,7 +138,12 @@ describe('CSRF', () => {
   it('guards sign-in and sign-up against login CSRF', async () => {
     const victim = await signedInUser('csrf-login');
     const credentials = { email: victim.email, password: victim.password };
-    const crossSite = await call(signIn, { method: 'POST', as: null, body: credentials, origin: 'http://evil.example' });
+    const crossSite = await call(signIn, {
+      method: 'POST',
+      as: null,
+      body: credentials,
+      origin: 'http://evil.example',
+    });
     expect(crossSite.status).toBe(403);
     expect(crossSite.headers.get('set-cookie')).toBeNull();
     const form = await call(signIn, {
@@ -151,7 +167,11 @@ describe('CSRF', () => {
   it('wants multipart on upload routes', async () => {
     const json = await call(upload, { method: 'POST', body: { file: 'date,value' } });
     expect(json.status).toBe(415);
-    const crossSite = await call(upload, { method: 'POST', body: csvForm(dailyCsv(30)), origin: 'http://evil.example' });
+    const crossSite = await call(upload, {
+      method: 'POST',
+      body: csvForm(dailyCsv(30)),
+      origin: 'http://evil.example',
+    });
     expect(crossSite.status).toBe(403);
   });
 });
@@ -170,12 +190,20 @@ describe('JSON body limit', () => {
     const request = new Request(`${BASE}/api/tokens`, {
       method: 'POST',
       body,
-      headers: { ...headers, origin: BASE, 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) },
+      headers: {
+        ...headers,
+        origin: BASE,
+        'content-type': 'application/json',
+        'content-length': String(200 * 1024 * 1024),
+      },
       duplex: 'half',
     } as RequestInit);
     const response = await createToken(request);
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toMatchObject({ code: 'body_too_large', message: expect.stringMatching(/HORIZON_MAX_JSON_KB/) });
+    expect((await response.json()).error).toMatchObject({
+      code: 'body_too_large',
+      message: expect.stringMatching(/HORIZON_MAX_JSON_KB/),
+    });
     expect(pulled).toBeLessThanOrEqual(2);
   });
 
@@ -236,9 +264,10 @@ describe('authenticated answers', () => {
     expect(cookie).toMatch(/HttpOnly/);
     const maxAge = Number(/Max-Age=(\d+)/.exec(cookie)?.[1]);
     expect(maxAge).toBeGreaterThan(29 * 86_400);
-    const { rows } = await getPool().query<{ expires_at: Date }>('SELECT expires_at FROM sessions WHERE token_hash = $1', [
-      hashSecretToken(user.sessionToken),
-    ]);
+    const { rows } = await getPool().query<{ expires_at: Date }>(
+      'SELECT expires_at FROM sessions WHERE token_hash = $1',
+      [hashSecretToken(user.sessionToken)],
+    );
     expect(rows[0].expires_at.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
   });
 });

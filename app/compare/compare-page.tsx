@@ -54,7 +54,14 @@ export function ComparePage({ ids }: { ids: string[] }) {
   const header = (
     <PageHeader
       title="Compare runs"
-      breadcrumbs={seriesId ? [{ href: '/', label: 'Datasets' }, { href: `/series/${seriesId}`, label: seriesNames.get(seriesId) ?? 'Series' }] : undefined}
+      breadcrumbs={
+        seriesId
+          ? [
+              { href: '/', label: 'Datasets' },
+              { href: `/series/${seriesId}`, label: seriesNames.get(seriesId) ?? 'Series' },
+            ]
+          : undefined
+      }
       meta={ids.length >= 2 ? `${ids.length} runs` : undefined}
     />
   );
@@ -150,7 +157,10 @@ export function ComparePage({ ids }: { ids: string[] }) {
 
       {runs.length > 0 && (
         <>
-          <Card title="Metrics" description="Errors pooled over each run’s backtest windows; MASE and skill are relative to seasonal naive on the same windows.">
+          <Card
+            title="Metrics"
+            description="Errors pooled over each run’s backtest windows; MASE and skill are relative to seasonal naive on the same windows."
+          >
             <CompareMetricsTable runs={runs} colors={colors} />
           </Card>
           <Card title="Settings">

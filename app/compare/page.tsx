@@ -7,7 +7,11 @@ import { ComparePage } from './compare-page';
 export const metadata: Metadata = { title: 'Compare runs' };
 
 /** `?runs=id1,id2,…` (repeated `runs` parameters are accepted too). */
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { runs } = await searchParams;
   const user = await requirePageUser('/compare');
   const ids = [runs ?? []]

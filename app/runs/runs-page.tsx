@@ -23,7 +23,10 @@ export function RunsPage() {
     <>
       <PageHeader title="Runs" meta="All training runs, newest first." />
       {grouped.batches.length > 0 && (
-        <Card title="Batches" description="Forecasts of many series at once; open one for its scores and its series' runs.">
+        <Card
+          title="Batches"
+          description="Forecasts of many series at once; open one for its scores and its series' runs."
+        >
           <BatchGroups groups={grouped.batches} />
         </Card>
       )}
@@ -33,7 +36,10 @@ export function RunsPage() {
         ) : runs.error && !runs.data ? (
           <ErrorState error={runs.error} title="Could not load the runs" onRetry={runs.reload} />
         ) : !runs.data || grouped.single.length === 0 ? (
-          <EmptyState title={grouped.batches.length > 0 ? 'No single runs yet' : 'No runs yet'} action={<Link href="/">Open a dataset</Link>}>
+          <EmptyState
+            title={grouped.batches.length > 0 ? 'No single runs yet' : 'No runs yet'}
+            action={<Link href="/">Open a dataset</Link>}
+          >
             Open a series and train a forecast to start.
           </EmptyState>
         ) : (

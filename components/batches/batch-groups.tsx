@@ -44,7 +44,9 @@ export function BatchGroups({ groups }: { groups: readonly BatchGroup[] }) {
       <thead>
         <tr>
           <th scope="col">Batch</th>
-          <th scope="col" className="num">Series</th>
+          <th scope="col" className="num">
+            Series
+          </th>
           <th scope="col">Runs</th>
           <th scope="col">Created</th>
         </tr>

@@ -19,7 +19,9 @@ export function SkillHistogram({ skills }: { skills: readonly (number | null)[] 
         width={WIDTH}
         height={HEIGHT + AXIS}
         style={{ maxWidth: '100%', height: 'auto' }}
-        role="img" aria-label="Histogram of skill across series">
+        role="img"
+        aria-label="Histogram of skill across series"
+      >
         {bins.map((bin, i) => {
           const height = (bin.count / most) * (HEIGHT - 4);
           const label = `${formatNumber(bin.from, 1)} to ${formatNumber(bin.to, 1)}: ${bin.count} series`;
@@ -35,7 +37,13 @@ export function SkillHistogram({ skills }: { skills: readonly (number | null)[] 
                 <title>{label}</title>
               </rect>
               {(bins.length <= 12 || i % Math.ceil(bins.length / 12) === 0) && (
-                <text x={i * barWidth + barWidth / 2} y={HEIGHT + 13} fontSize="10" textAnchor="middle" fill="currentColor">
+                <text
+                  x={i * barWidth + barWidth / 2}
+                  y={HEIGHT + 13}
+                  fontSize="10"
+                  textAnchor="middle"
+                  fill="currentColor"
+                >
                   {formatNumber(bin.from, 1)}
                 </text>
               )}
@@ -44,7 +52,8 @@ export function SkillHistogram({ skills }: { skills: readonly (number | null)[] 
         })}
       </svg>
       <figcaption className="muted">
-        Skill of each series&apos; champion over seasonal naive; right of 0 (green) the champion beats repeating the last season.
+        Skill of each series&apos; champion over seasonal naive; right of 0 (green) the champion beats repeating the
+        last season.
       </figcaption>
     </figure>
   );

@@ -37,7 +37,12 @@ export function CompareChart({ rows, lines, frequency, timeOffset, height = 380 
       legend={legend}
       data-testid="compare-chart"
     >
-      <LineChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        data={rows}
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis {...timeAxisProps(first, last, timeOffset, frequency)} />
         <YAxis {...valueAxisProps} />

@@ -1,12 +1,31 @@
 'use client';
-import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  Brush,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ChartRow } from '@/lib/client/chart-data';
 import type { DrawnModels } from '@/lib/client/drawn-models';
 import { skillText } from '@/lib/client/evaluation';
 import { formatNumber, formatSeriesRange, timeZoneLabel } from '@/lib/client/format';
 import type { ChartWindow, TrainingSplit } from '@/lib/client/run-chart-data';
 import type { Frequency } from '@/lib/client/types';
-import { ChartFigure, COLORS, timeAxisProps, timeTickFormatter, timeTooltip, valueAxisProps, type LegendItem } from './chart-parts';
+import {
+  ChartFigure,
+  COLORS,
+  timeAxisProps,
+  timeTickFormatter,
+  timeTooltip,
+  valueAxisProps,
+  type LegendItem,
+} from './chart-parts';
 import { useBrushZoom, type OnZoom } from './use-brush-zoom';
 
 interface ForecastChartProps {
@@ -45,7 +64,13 @@ const intervalRows = (main: string) => (row: Record<string, unknown>) =>
     return [{ label: `${main} ${level}% interval`, value: `${formatNumber(lo)} – ${formatNumber(hi)}` }];
   });
 
-const areaLabel = (value: string) => ({ value, position: 'insideTop' as const, fill: COLORS.axis, fontSize: 11, offset: 6 });
+const areaLabel = (value: string) => ({
+  value,
+  position: 'insideTop' as const,
+  fill: COLORS.axis,
+  fontSize: 11,
+  offset: 6,
+});
 
 /**
  * Actuals with the run's evaluation laid over them, for the drawn model (the champion unless
@@ -76,7 +101,12 @@ export function ForecastChart({
   const hasBands = rows.some((row) => row.lo80 !== undefined || row.lo95 !== undefined);
   const shownWindows = windows.filter((w) => w.end >= first && w.start <= last);
   const showValidation = validationStart !== null && inView(validationStart);
-  const range = formatSeriesRange(new Date(testStart).toISOString(), new Date(testEnd).toISOString(), frequency, timeOffset);
+  const range = formatSeriesRange(
+    new Date(testStart).toISOString(),
+    new Date(testEnd).toISOString(),
+    frequency,
+    timeOffset,
+  );
   const brushZoom = useBrushZoom(rows, onZoom);
 
   const main = drawn.mainLabel;
@@ -88,7 +118,9 @@ export function ForecastChart({
     ...(lstm ? [{ label: `${lstmName}, skill ${skillText(lstm.skill)}`, color: COLORS.lstmBeside }] : []),
     ...(drawn.baseline ? [{ label: 'Seasonal naive', color: COLORS.naive }] : []),
     { label: 'Future (dashed)', color: COLORS.axis, variant: 'dashed' },
-    ...(shownWindows.length > 0 ? [{ label: 'Backtest windows B1, B2, …', color: COLORS.backtest, variant: 'area' as const }] : []),
+    ...(shownWindows.length > 0
+      ? [{ label: 'Backtest windows B1, B2, …', color: COLORS.backtest, variant: 'area' as const }]
+      : []),
     { label: 'Last backtest window', color: COLORS.window, variant: 'area' },
     ...(showValidation ? [{ label: 'Validation starts', color: COLORS.val, variant: 'dashed' as const }] : []),
     ...(hasBands ? [{ label: `${main} 80% / 95% interval`, color: COLORS.band, variant: 'area' as const }] : []),
@@ -101,7 +133,9 @@ export function ForecastChart({
     <ChartFigure
       description={
         `Actual values with the forecasts of ${drawnList}. Times in ${timeZoneLabel(timeOffset)}. ` +
-        (shownWindows.length > 0 ? `${shownWindows.length} earlier backtest window${shownWindows.length === 1 ? '' : 's'} shaded with their forecasts; ` : '') +
+        (shownWindows.length > 0
+          ? `${shownWindows.length} earlier backtest window${shownWindows.length === 1 ? '' : 's'} shaded with their forecasts; `
+          : '') +
         (showValidation ? `a line marks where the scored fit's validation part starts; ` : '') +
         `the last backtest window ${range} is shaded; the future forecast follows the last actual value` +
         `${hasBands ? `, with ${main}’s 80% and 95% prediction intervals shaded around it` : ''}.`
@@ -148,28 +182,90 @@ export function ForecastChart({
               stroke={COLORS.val}
               strokeDasharray="4 3"
               ifOverflow="hidden"
-              label={{ value: 'Validation →', position: 'insideBottomRight', fill: COLORS.val, fontSize: 11, offset: 6 }}
+              label={{
+                value: 'Validation →',
+                position: 'insideBottomRight',
+                fill: COLORS.val,
+                fontSize: 11,
+                offset: 6,
+              }}
             />
           )}
           <Tooltip content={timeTooltip(frequency, timeOffset, hasBands ? intervalRows(main) : undefined)} />
-          {hasBands && <Area dataKey={band('lo95', 'hi95')} name={`${main} 95% interval`} fillOpacity={0.12} {...area} />}
-          {hasBands && <Area dataKey={band('lo80', 'hi80')} name={`${main} 80% interval`} fillOpacity={0.2} {...area} />}
+          {hasBands && (
+            <Area dataKey={band('lo95', 'hi95')} name={`${main} 95% interval`} fillOpacity={0.12} {...area} />
+          )}
+          {hasBands && (
+            <Area dataKey={band('lo80', 'hi80')} name={`${main} 80% interval`} fillOpacity={0.2} {...area} />
+          )}
           <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={1.6} {...line} />
           {shownWindows.flatMap((w) => {
             const keys = w.keys;
             if (!keys) return [];
             return [
-              keys.naive && <Line key={keys.naive} dataKey={keys.naive} name={`Seasonal naive (backtest ${w.number})`} stroke={COLORS.naive} strokeWidth={1.8} {...line} />,
-              keys.lstm && <Line key={keys.lstm} dataKey={keys.lstm} name={`${lstmName} (backtest ${w.number})`} stroke={COLORS.lstmBeside} strokeWidth={1.8} {...line} />,
-              <Line key={keys.main} dataKey={keys.main} name={`${main} (backtest ${w.number})`} stroke={COLORS.main} strokeWidth={2} {...line} />,
+              keys.naive && (
+                <Line
+                  key={keys.naive}
+                  dataKey={keys.naive}
+                  name={`Seasonal naive (backtest ${w.number})`}
+                  stroke={COLORS.naive}
+                  strokeWidth={1.8}
+                  {...line}
+                />
+              ),
+              keys.lstm && (
+                <Line
+                  key={keys.lstm}
+                  dataKey={keys.lstm}
+                  name={`${lstmName} (backtest ${w.number})`}
+                  stroke={COLORS.lstmBeside}
+                  strokeWidth={1.8}
+                  {...line}
+                />
+              ),
+              <Line
+                key={keys.main}
+                dataKey={keys.main}
+                name={`${main} (backtest ${w.number})`}
+                stroke={COLORS.main}
+                strokeWidth={2}
+                {...line}
+              />,
             ];
           })}
-          {drawn.baseline && <Line dataKey="naive" name="Seasonal naive" stroke={COLORS.naive} strokeWidth={2} {...line} />}
+          {drawn.baseline && (
+            <Line dataKey="naive" name="Seasonal naive" stroke={COLORS.naive} strokeWidth={2} {...line} />
+          )}
           {lstm && <Line dataKey="lstm" name={lstmName} stroke={COLORS.lstmBeside} strokeWidth={2} {...line} />}
           <Line dataKey="main" name={main} stroke={COLORS.main} strokeWidth={2.2} {...line} />
-          {drawn.baseline && <Line dataKey="naiveFuture" name="Seasonal naive future" stroke={COLORS.naive} strokeWidth={1.8} strokeDasharray="5 4" {...line} />}
-          {lstm && <Line dataKey="lstmFuture" name={`${lstmName} future`} stroke={COLORS.lstmBeside} strokeWidth={1.8} strokeDasharray="5 4" {...line} />}
-          <Line dataKey="mainFuture" name={`${main} future`} stroke={COLORS.main} strokeWidth={2.2} strokeDasharray="5 4" {...line} />
+          {drawn.baseline && (
+            <Line
+              dataKey="naiveFuture"
+              name="Seasonal naive future"
+              stroke={COLORS.naive}
+              strokeWidth={1.8}
+              strokeDasharray="5 4"
+              {...line}
+            />
+          )}
+          {lstm && (
+            <Line
+              dataKey="lstmFuture"
+              name={`${lstmName} future`}
+              stroke={COLORS.lstmBeside}
+              strokeWidth={1.8}
+              strokeDasharray="5 4"
+              {...line}
+            />
+          )}
+          <Line
+            dataKey="mainFuture"
+            name={`${main} future`}
+            stroke={COLORS.main}
+            strokeWidth={2.2}
+            strokeDasharray="5 4"
+            {...line}
+          />
           {onZoom && rows.length > 2 && (
             <Brush
               dataKey="t"

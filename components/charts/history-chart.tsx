@@ -27,7 +27,15 @@ interface HistoryChartProps {
 const BRUSH_FROM = 300;
 
 /** The history of a series, or of a zoomed range of it (downsampled by the API to fit the width). */
-export function HistoryChart({ points, frequency, name, height = 300, onZoom, zoomed = false, timeOffset }: HistoryChartProps) {
+export function HistoryChart({
+  points,
+  frequency,
+  name,
+  height = 300,
+  onZoom,
+  zoomed = false,
+  timeOffset,
+}: HistoryChartProps) {
   // The same array while the points are the same: a new one would make the brush drop a drag in progress.
   const data = useMemo(() => points.map((p) => ({ t: new Date(p.t).getTime(), v: p.v })), [points]);
   const brushZoom = useBrushZoom(data, onZoom);

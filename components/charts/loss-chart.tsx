@@ -66,7 +66,12 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
       ]}
       data-testid="loss-chart"
     >
-      <LineChart responsive data={[...history]} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        data={[...history]}
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="epoch" type="number" domain={[1, lastEpoch]} ticks={epochTicks(lastEpoch)} {...axisProps} />
         <YAxis
@@ -78,7 +83,14 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
           {...axisProps}
         />
         <Tooltip content={LossTooltip} />
-        <Line dataKey="loss" name="Training loss" stroke={COLORS.train} strokeWidth={2} dot={dot} isAnimationActive={false} />
+        <Line
+          dataKey="loss"
+          name="Training loss"
+          stroke={COLORS.train}
+          strokeWidth={2}
+          dot={dot}
+          isAnimationActive={false}
+        />
         {hasValidation && (
           <Line
             dataKey="valLoss"

@@ -44,12 +44,19 @@ function stepLines(drawn: DrawnModels, added: readonly ComparedModel[]): StepLin
       dash: MEMBER_DASHES[i % MEMBER_DASHES.length],
       front: true,
     })),
-    ...(drawn.lstm ? [{ model: drawn.lstm.model, label: `${drawn.lstm.label} (best LSTM)`, color: COLORS.lstmBeside }] : []),
+    ...(drawn.lstm
+      ? [{ model: drawn.lstm.model, label: `${drawn.lstm.label} (best LSTM)`, color: COLORS.lstmBeside }]
+      : []),
     { model: 'seasonalNaive', label: MODEL_LABELS.seasonalNaive, color: COLORS.naive },
     // Naive and drift often score alike: different dashes keep both visible where they overlap.
     ...added.map((model) => {
       const i = MODEL_ORDER.indexOf(model);
-      return { model, label: MODEL_LABELS[model], color: EXTRA_COLORS[i % EXTRA_COLORS.length], dash: EXTRA_DASHES[i % EXTRA_DASHES.length] };
+      return {
+        model,
+        label: MODEL_LABELS[model],
+        color: EXTRA_COLORS[i % EXTRA_COLORS.length],
+        dash: EXTRA_DASHES[i % EXTRA_DASHES.length],
+      };
     }),
   ];
   return lines.filter((line, i) => lines.findIndex((other) => other.model === line.model) === i);
@@ -65,7 +72,8 @@ function stepTooltip(metric: StepMetric) {
         {payload.map((entry) => (
           <div className="chart-tooltip-row" key={String(entry.dataKey)}>
             <span>
-              <span className="legend-swatch" style={{ color: entry.color ?? entry.stroke }} aria-hidden="true" /> {entry.name}
+              <span className="legend-swatch" style={{ color: entry.color ?? entry.stroke }} aria-hidden="true" />{' '}
+              {entry.name}
             </span>
             <span>{formatNumber(Number(entry.value))}</span>
           </div>
@@ -92,7 +100,10 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
     drawn,
     addable.filter((model) => added.includes(model)),
   ).filter(({ model }) => stored(model));
-  const { metric, rows } = stepErrorRows(byStep, models.map(({ model }) => model));
+  const { metric, rows } = stepErrorRows(
+    byStep,
+    models.map(({ model }) => model),
+  );
   if (rows.length === 0) {
     return (
       <div className="chart-placeholder" style={{ height }} data-testid="step-error-chart">
@@ -106,13 +117,20 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
     <ChartFigure
       description={
         `${METRIC_LABEL[metric]} per forecast step, 1 to ${rows.length} steps ahead, over the backtest windows` +
-        (drawn.main === 'ensemble' ? `, for the models ${drawn.mainLabel} averages (errors are kept per single model)` : '') +
+        (drawn.main === 'ensemble'
+          ? `, for the models ${drawn.mainLabel} averages (errors are kept per single model)`
+          : '') +
         `. At the last step: ${models.map(({ model, label }) => `${label} ${worst(model)}`).join(', ')}.`
       }
       legend={models.map(({ label, color, dash }) => ({ label, color, variant: dash ? 'dashed' : 'line' }))}
       data-testid="step-error-chart"
     >
-      <LineChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        data={rows}
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis
           dataKey="step"
@@ -154,7 +172,9 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
                 name={toggleName}
                 checked={added.includes(model)}
                 onChange={(event) =>
-                  setAdded((current) => (event.target.checked ? [...current, model] : current.filter((m) => m !== model)))
+                  setAdded((current) =>
+                    event.target.checked ? [...current, model] : current.filter((m) => m !== model),
+                  )
                 }
               />{' '}
               {MODEL_LABELS[model]}

@@ -17,10 +17,13 @@ const FORMATS: Record<string, (value: number | null | undefined) => string> = {
   duration: formatDuration,
 };
 
-const columnClass = (column: CompareColumn) => [column.text ? '' : 'num', column.priority ? '' : 'col-more'].filter(Boolean).join(' ');
+const columnClass = (column: CompareColumn) =>
+  [column.text ? '' : 'num', column.priority ? '' : 'col-more'].filter(Boolean).join(' ');
 
 const cell = (column: CompareColumn, run: Run) =>
-  column.text ? column.text(run) : (FORMATS[column.key] ?? ((v: number | null | undefined) => formatNumber(v)))(column.value(run));
+  column.text
+    ? column.text(run)
+    : (FORMATS[column.key] ?? ((v: number | null | undefined) => formatNumber(v)))(column.value(run));
 
 /**
  * One row per run; "best" is marked only among comparable numbers (see lib/client/compare.ts),
@@ -36,11 +39,17 @@ export function CompareMetricsTable({ runs, colors }: { runs: readonly Run[]; co
           {reason}
         </p>
       )}
-      <Table caption="Backtest errors of the compared runs (best marked among comparable numbers)" data-testid="compare-metrics" moreColumns>
+      <Table
+        caption="Backtest errors of the compared runs (best marked among comparable numbers)"
+        data-testid="compare-metrics"
+        moreColumns
+      >
         <thead>
           <tr>
             <th scope="col">Run</th>
-            <th scope="col" className="col-more">Status</th>
+            <th scope="col" className="col-more">
+              Status
+            </th>
             {COMPARE_COLUMNS.map((c) => (
               <th key={c.key} scope="col" className={columnClass(c)} title={c.title}>
                 {c.label}
@@ -53,7 +62,9 @@ export function CompareMetricsTable({ runs, colors }: { runs: readonly Run[]; co
             <tr key={run.id}>
               <th scope="row">
                 <span className="row">
-                  {colors.has(run.id) && <span className="legend-swatch" style={{ color: colors.get(run.id) }} aria-hidden="true" />}
+                  {colors.has(run.id) && (
+                    <span className="legend-swatch" style={{ color: colors.get(run.id) }} aria-hidden="true" />
+                  )}
                   <Link href={`/runs/${run.id}`}>{runLabel(run)}</Link>
                 </span>
               </th>
@@ -63,7 +74,11 @@ export function CompareMetricsTable({ runs, colors }: { runs: readonly Run[]; co
               {COMPARE_COLUMNS.map((column, index) => {
                 const isBest = best[index].has(row);
                 return (
-                  <td key={column.key} className={`${columnClass(column)}${isBest ? ' best' : ''}`} data-column={column.key}>
+                  <td
+                    key={column.key}
+                    className={`${columnClass(column)}${isBest ? ' best' : ''}`}
+                    data-column={column.key}
+                  >
                     {cell(column, run)}
                     {isBest && <span className="tag">best</span>}
                   </td>

@@ -13,7 +13,13 @@ interface Param {
 }
 
 /** Settings side by side, one column per run; rows whose values differ are highlighted. */
-export function CompareParamsTable({ runs, seriesNames }: { runs: readonly Run[]; seriesNames: ReadonlyMap<string, string> }) {
+export function CompareParamsTable({
+  runs,
+  seriesNames,
+}: {
+  runs: readonly Run[];
+  seriesNames: ReadonlyMap<string, string>;
+}) {
   const params: Param[] = [
     { label: 'Series', value: (run) => seriesNames.get(run.seriesId) ?? run.seriesId },
     ...(Object.keys(CONFIG_LABELS) as (keyof ForecastConfig)[]).map((key) => ({
@@ -42,7 +48,11 @@ export function CompareParamsTable({ runs, seriesNames }: { runs: readonly Run[]
           const values = runs.map(param.value);
           const different = differs(values);
           return (
-            <tr key={param.label} className={different ? 'is-different' : undefined} data-differs={different || undefined}>
+            <tr
+              key={param.label}
+              className={different ? 'is-different' : undefined}
+              data-differs={different || undefined}
+            >
               <th scope="row">
                 {param.label}
                 {different && <span className="tag tag-warning">differs</span>}

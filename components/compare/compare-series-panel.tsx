@@ -44,7 +44,11 @@ export function CompareSeriesPanel({ seriesId, title, frequency, timeOffset, run
   const lines: ComparedLine[] = runs.map(({ index, label, color }) => ({ index, label, color }));
 
   return (
-    <section className="stack stack-sm" aria-label={title ? `Forecasts of ${title}` : undefined} data-testid="compare-panel">
+    <section
+      className="stack stack-sm"
+      aria-label={title ? `Forecasts of ${title}` : undefined}
+      data-testid="compare-panel"
+    >
       <div className="row-between">
         {title ? <h3>{title}</h3> : <span />}
         <span className="muted" data-testid="compare-time-zone">

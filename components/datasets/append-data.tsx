@@ -9,7 +9,12 @@ import { Button } from '@/components/ui/button';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import { formatCount } from '@/lib/client/format';
 import type { AppendedSeries, Dataset } from '@/lib/client/types';
-import { appendToDatasetWithProgress, type UploadHandle, type AppendOutcome, type UploadState } from '@/lib/client/upload-dataset';
+import {
+  appendToDatasetWithProgress,
+  type UploadHandle,
+  type AppendOutcome,
+  type UploadState,
+} from '@/lib/client/upload-dataset';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${formatCount(count)} ${count === 1 ? one : many}`;
 

@@ -29,11 +29,15 @@ export function DatasetList() {
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col" className="col-more">File</th>
+              <th scope="col" className="col-more">
+                File
+              </th>
               <th scope="col" className="num">
                 Series
               </th>
-              <th scope="col" className="col-more">Created</th>
+              <th scope="col" className="col-more">
+                Created
+              </th>
               <th scope="col" className="actions">
                 <span className="visually-hidden">Actions</span>
               </th>

@@ -3,13 +3,22 @@
 import Link from 'next/link';
 
 const POINTS: { title: string; text: string }[] = [
-  { title: 'Upload a CSV', text: 'Wide or long files; dates, frequency and gaps are detected, and the preview shows exactly what is stored.' },
+  {
+    title: 'Upload a CSV',
+    text: 'Wide or long files; dates, frequency and gaps are detected, and the preview shows exactly what is stored.',
+  },
   {
     title: 'Train and compare',
     text: 'LSTMs are backtested on rolling windows beside ETS, AutoARIMA, MSTL and the naive baselines; the best one is named.',
   },
-  { title: 'Forecast with intervals', text: '80% and 95% intervals calibrated on the backtest errors, as a chart, a table and downloads.' },
-  { title: 'Yours, self-hosted', text: 'Runs on your own machine with PostgreSQL and Redis; schedules retrain as new data arrives.' },
+  {
+    title: 'Forecast with intervals',
+    text: '80% and 95% intervals calibrated on the backtest errors, as a chart, a table and downloads.',
+  },
+  {
+    title: 'Yours, self-hosted',
+    text: 'Runs on your own machine with PostgreSQL and Redis; schedules retrain as new data arrives.',
+  },
 ];
 
 export function LandingPage() {
@@ -18,8 +27,8 @@ export function LandingPage() {
       <section className="landing-hero" aria-labelledby="landing-title">
         <h1 id="landing-title">Forecast your time series, and know whether to trust it</h1>
         <p className="landing-lead">
-          Horizon is a self-hosted forecasting dashboard: upload a CSV, train LSTM forecasters and classical models, and see
-          honestly which one predicts your series best.
+          Horizon is a self-hosted forecasting dashboard: upload a CSV, train LSTM forecasters and classical models, and
+          see honestly which one predicts your series best.
         </p>
         <div className="landing-actions">
           <Link href="/sign-up" className="btn btn-primary">

@@ -3,7 +3,11 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const LINKS = [
-  { href: '/', label: 'Datasets', matches: (path: string) => path === '/' || path.startsWith('/datasets') || path.startsWith('/series') },
+  {
+    href: '/',
+    label: 'Datasets',
+    matches: (path: string) => path === '/' || path.startsWith('/datasets') || path.startsWith('/series'),
+  },
   { href: '/runs', label: 'Runs', matches: (path: string) => path.startsWith('/runs') },
   { href: '/compare', label: 'Compare', matches: (path: string) => path.startsWith('/compare') },
   { href: '/docs/api', label: 'API', matches: (path: string) => path.startsWith('/docs') },

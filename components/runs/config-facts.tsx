@@ -7,7 +7,10 @@ export function ConfigFacts({ config }: { config: ForecastConfig }) {
   const keys = Object.keys(CONFIG_LABELS) as (keyof ForecastConfig)[];
   return (
     <div data-testid="run-config">
-      <Facts label="Training configuration" items={keys.map((key) => [CONFIG_LABELS[key], formatConfigValue(config[key])])} />
+      <Facts
+        label="Training configuration"
+        items={keys.map((key) => [CONFIG_LABELS[key], formatConfigValue(config[key])])}
+      />
     </div>
   );
 }

@@ -45,10 +45,22 @@ export function DownloadLinks({ run, model, onModelChange }: DownloadLinksProps)
           </option>
         ))}
       </select>
-      <ButtonLink size="sm" href={predictionsUrl(run.id, 'csv', chosen)} download title={utcNote} data-testid="download-csv">
+      <ButtonLink
+        size="sm"
+        href={predictionsUrl(run.id, 'csv', chosen)}
+        download
+        title={utcNote}
+        data-testid="download-csv"
+      >
         Download CSV
       </ButtonLink>
-      <ButtonLink size="sm" href={predictionsUrl(run.id, 'json', chosen)} download title={utcNote} data-testid="download-json">
+      <ButtonLink
+        size="sm"
+        href={predictionsUrl(run.id, 'json', chosen)}
+        download
+        title={utcNote}
+        data-testid="download-json"
+      >
         Download JSON
       </ButtonLink>
     </>

@@ -14,7 +14,12 @@ const SEASON_SOURCE: Record<RunEvaluation['season']['source'], string> = {
 /** The LSTM's inputs: the transform chosen on validation (with the reason as a tooltip) and calendar features. */
 function lstmInputFacts(p: NonNullable<RunEvaluation['lstmPreprocessing']>): [string, ReactNode][] {
   return [
-    ['LSTM transform', <span title={p.transformReason} data-testid="lstm-transform" data-transform={p.transform}>{transformName(p.transform)}</span>],
+    [
+      'LSTM transform',
+      <span title={p.transformReason} data-testid="lstm-transform" data-transform={p.transform}>
+        {transformName(p.transform)}
+      </span>,
+    ],
     ['LSTM calendar features', calendarFeaturesText(p.calendarFeatures)],
     ['LSTM layers', String(p.layers)],
   ];
@@ -31,8 +36,16 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
           ['Backtest windows', backtestWindowsText(backtest)],
           evaluation.lstmSkipped
             ? ['LSTMs', <span data-testid="lstm-skipped">{evaluation.lstmSkipped}</span>]
-            : ['Plain LSTM skill vs seasonal naive', <span title="1 − MASE(LSTM) / MASE(seasonal naive): the share of its error the LSTM removes">{skillText(evaluation.skill)}</span>],
-          ['Season length', season.length > 1 ? `${season.length} steps, ${SEASON_SOURCE[season.source]}` : 'None found'],
+            : [
+                'Plain LSTM skill vs seasonal naive',
+                <span title="1 − MASE(LSTM) / MASE(seasonal naive): the share of its error the LSTM removes">
+                  {skillText(evaluation.skill)}
+                </span>,
+              ],
+          [
+            'Season length',
+            season.length > 1 ? `${season.length} steps, ${SEASON_SOURCE[season.source]}` : 'None found',
+          ],
           ...(coverage.lstm
             ? ([
                 ['LSTM 80% interval coverage', coverageText(coverage.lstm['80'], 80)],
@@ -41,7 +54,12 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
             : []),
           ...(evaluation.lstmPreprocessing ? lstmInputFacts(evaluation.lstmPreprocessing) : []),
           ...(evaluation.globalLstm
-            ? [['Global LSTM', <span data-testid="global-lstm">{globalLstmText(evaluation.globalLstm)}</span>] as [string, ReactNode]]
+            ? [
+                ['Global LSTM', <span data-testid="global-lstm">{globalLstmText(evaluation.globalLstm)}</span>] as [
+                  string,
+                  ReactNode,
+                ],
+              ]
             : []),
         ]}
       />

@@ -20,13 +20,18 @@ interface ForecastTableProps {
 export function ForecastTable({ forecast, drawn, frequency, timeOffset, decimals }: ForecastTableProps) {
   const rows = forecastTableRows(forecast, drawn);
   const value = (v: number | null) => formatAt(v, decimals + 2);
-  const interval = (lo: number | null, hi: number | null) => (lo === null || hi === null ? '—' : `${value(lo)} – ${value(hi)}`);
+  const interval = (lo: number | null, hi: number | null) =>
+    lo === null || hi === null ? '—' : `${value(lo)} – ${value(hi)}`;
   return (
     <details className="disclosure" data-testid="forecast-table">
       <summary>
         {drawn.mainLabel}’s forecast as a table ({rows.length} rows)
       </summary>
-      <Table caption={`${drawn.mainLabel}: forecast over the last backtest window and into the future, with interval bounds`} compact moreColumns>
+      <Table
+        caption={`${drawn.mainLabel}: forecast over the last backtest window and into the future, with interval bounds`}
+        compact
+        moreColumns
+      >
         <thead>
           <tr>
             <th scope="col">Time</th>

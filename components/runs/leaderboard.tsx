@@ -39,9 +39,9 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
       {champion?.nested && (
         <p className="muted" data-testid="champion-test-mase">
           MASE {formatNumber(champion.testMase, 3)}: champion, scored on windows it was not chosen on (
-          {champion.nested.windows.length} backtest window{champion.nested.windows.length === 1 ? '' : 's'}, each forecast by the
-          model picked on the windows before it; best single model there: {predictionModelLabel(champion.nested.bestSingle.model)},{' '}
-          {formatNumber(champion.nested.bestSingle.mase, 3)}).
+          {champion.nested.windows.length} backtest window{champion.nested.windows.length === 1 ? '' : 's'}, each
+          forecast by the model picked on the windows before it; best single model there:{' '}
+          {predictionModelLabel(champion.nested.bestSingle.model)}, {formatNumber(champion.nested.bestSingle.mase, 3)}).
         </p>
       )}
       {champion && <StepCoverage champion={champion} />}
@@ -51,7 +51,9 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
           {skillText(family.skill)}.
         </p>
       )}
-      {onShow && <p className="muted">Pick a model to draw it in the forecast chart and to download its predictions.</p>}
+      {onShow && (
+        <p className="muted">Pick a model to draw it in the forecast chart and to download its predictions.</p>
+      )}
       <Table caption="Models ranked by backtest MASE (lower is better)" moreColumns>
         <thead>
           <tr>
@@ -62,23 +64,39 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
             )}
             <th scope="col">Rank</th>
             <th scope="col">Model</th>
-            <th scope="col" className="num" title="Mean absolute scaled error on the backtest: below 1 beats seasonal naive in-sample">
+            <th
+              scope="col"
+              className="num"
+              title="Mean absolute scaled error on the backtest: below 1 beats seasonal naive in-sample"
+            >
               MASE
             </th>
-            <th scope="col" className="num" title="1 − MASE / MASE(seasonal naive): the share of its error the model removes">
+            <th
+              scope="col"
+              className="num"
+              title="1 − MASE / MASE(seasonal naive): the share of its error the model removes"
+            >
               Skill
             </th>
             <th scope="col" className="num col-more" title="Mean absolute error on the backtest">
               MAE
             </th>
-            <th scope="col" className="num col-more" title="Wall time of every fit and forecast: backtest windows and refit">
+            <th
+              scope="col"
+              className="num col-more"
+              title="Wall time of every fit and forecast: backtest windows and refit"
+            >
               Fit time
             </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={row.model} className={row.model === shown ? 'is-selected' : undefined} data-testid={`leaderboard-${row.model}`}>
+            <tr
+              key={row.model}
+              className={row.model === shown ? 'is-selected' : undefined}
+              data-testid={`leaderboard-${row.model}`}
+            >
               {onShow && (
                 <td>
                   <input

@@ -47,9 +47,9 @@ export function LiveProgress({ run }: { run: Run }) {
       />
       {run.startedAt && (
         <p className="field-hint">
-          Started <RelativeTime value={run.startedAt} />. The LSTM is fit once per backtest window (each scored on
-          the points after it), then refit on all data for the future forecast. Early stopping can end
-          a fit before its last epoch.
+          Started <RelativeTime value={run.startedAt} />. The LSTM is fit once per backtest window (each scored on the
+          points after it), then refit on all data for the future forecast. Early stopping can end a fit before its last
+          epoch.
         </p>
       )}
       {queued && health && health.workers === 0 && (

@@ -9,18 +9,38 @@ type MetricKey = 'mae' | 'rmse' | 'mape' | 'smape' | 'mase' | 'wape';
 /** Columns kept on narrow screens; the rest wait behind the table's toggle. */
 const PRIORITY: ReadonlySet<MetricKey> = new Set(['mae', 'mase']);
 
-const COLUMNS: { key: MetricKey; label: string; title: string; format: (value: number | null | undefined) => string }[] = [
+const COLUMNS: {
+  key: MetricKey;
+  label: string;
+  title: string;
+  format: (value: number | null | undefined) => string;
+}[] = [
   { key: 'mae', label: 'MAE', title: 'Mean absolute error', format: (v) => formatNumber(v) },
   { key: 'rmse', label: 'RMSE', title: 'Root mean squared error', format: (v) => formatNumber(v) },
-  { key: 'mape', label: 'MAPE', title: 'Mean absolute percentage error (actual values of 0 left out)', format: formatPercentValue },
-  { key: 'smape', label: 'sMAPE', title: 'Symmetric mean absolute percentage error, 0–200%', format: formatPercentValue },
+  {
+    key: 'mape',
+    label: 'MAPE',
+    title: 'Mean absolute percentage error (actual values of 0 left out)',
+    format: formatPercentValue,
+  },
+  {
+    key: 'smape',
+    label: 'sMAPE',
+    title: 'Symmetric mean absolute percentage error, 0–200%',
+    format: formatPercentValue,
+  },
   {
     key: 'mase',
     label: 'MASE',
     title: 'Mean absolute scaled error: below 1 beats a seasonal-naive forecast in-sample',
     format: (v) => formatNumber(v, 3),
   },
-  { key: 'wape', label: 'WAPE', title: 'Weighted absolute percentage error: total error over total actual', format: formatPercentValue },
+  {
+    key: 'wape',
+    label: 'WAPE',
+    title: 'Weighted absolute percentage error: total error over total actual',
+    format: formatPercentValue,
+  },
 ];
 
 /**
@@ -32,7 +52,11 @@ export function MetricsTable({ metrics }: { metrics: RunMetrics }) {
   const rows: ModelMetrics[] = models.map((model) => metrics[model] ?? {});
   const columns = COLUMNS.filter((c) => rows.some((row) => row[c.key] !== undefined));
   return (
-    <Table caption="Backtest errors of every model (lower is better; best marked)" data-testid="metrics-table" moreColumns>
+    <Table
+      caption="Backtest errors of every model (lower is better; best marked)"
+      data-testid="metrics-table"
+      moreColumns
+    >
       <thead>
         <tr>
           <th scope="col">Model</th>

@@ -95,7 +95,12 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
             onReset={history.reset}
           >
             {split && (
-              <Button size="sm" variant="ghost" onClick={() => history.zoomTo({ from: split.trainStart, to: lastStep })} data-testid="whole-series">
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => history.zoomTo({ from: split.trainStart, to: lastStep })}
+                data-testid="whole-series"
+              >
                 Whole series
               </Button>
             )}
@@ -111,7 +116,13 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
             validationStart={validationStart}
             onZoom={history.zoomTo}
           />
-          <ForecastTable forecast={forecast.data} drawn={drawn} frequency={frequency} timeOffset={timeOffset} decimals={decimals} />
+          <ForecastTable
+            forecast={forecast.data}
+            drawn={drawn}
+            frequency={frequency}
+            timeOffset={timeOffset}
+            decimals={decimals}
+          />
         </div>
       )}
     </Card>

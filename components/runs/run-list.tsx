@@ -63,22 +63,42 @@ export function RunList({ runs, seriesNames }: RunListProps) {
               <span className="visually-hidden">Select</span>
             </th>
             <th scope="col">Run</th>
-            {seriesNames && <th scope="col" className="col-more">Series</th>}
+            {seriesNames && (
+              <th scope="col" className="col-more">
+                Series
+              </th>
+            )}
             <th scope="col">Status</th>
-            <th scope="col" className="col-more">Progress</th>
+            <th scope="col" className="col-more">
+              Progress
+            </th>
             <th scope="col" title="The model with the lowest backtest error">
               Champion
             </th>
-            <th scope="col" className="num col-more" title="The champion's mean absolute scaled error over the backtest windows (lower is better)">
+            <th
+              scope="col"
+              className="num col-more"
+              title="The champion's mean absolute scaled error over the backtest windows (lower is better)"
+            >
               Champion MASE
             </th>
-            <th scope="col" className="col-more" title="The LSTM (plain, hybrid or global) with the lowest backtest error, and its rank">
+            <th
+              scope="col"
+              className="col-more"
+              title="The LSTM (plain, hybrid or global) with the lowest backtest error, and its rank"
+            >
               Best LSTM
             </th>
-            <th scope="col" className="num col-more" title="1 − MASE / MASE(seasonal naive): the share of seasonal naive's error the best LSTM removes">
+            <th
+              scope="col"
+              className="num col-more"
+              title="1 − MASE / MASE(seasonal naive): the share of seasonal naive's error the best LSTM removes"
+            >
               LSTM skill vs seasonal naive
             </th>
-            <th scope="col" className="col-more">Created</th>
+            <th scope="col" className="col-more">
+              Created
+            </th>
           </tr>
         </thead>
         <tbody>

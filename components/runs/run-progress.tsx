@@ -3,7 +3,13 @@ import { formatPercent } from '@/lib/client/format';
 import { runLabel } from '@/lib/client/run-status';
 import type { Run } from '@/lib/client/types';
 
-const TONE = { queued: 'muted', running: 'accent', succeeded: 'success', failed: 'danger', cancelled: 'muted' } as const;
+const TONE = {
+  queued: 'muted',
+  running: 'accent',
+  succeeded: 'success',
+  failed: 'danger',
+  cancelled: 'muted',
+} as const;
 
 /** A compact progress bar with its percentage, for run tables. */
 export function RunProgressCell({ run }: { run: Pick<Run, 'id' | 'status' | 'progress'> }) {

@@ -4,7 +4,8 @@ import type { RunEvaluation } from '@/lib/client/types';
 
 type StoredChampion = NonNullable<RunEvaluation['champion']>;
 
-const share = (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatPercent(value));
+const share = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : formatPercent(value);
 
 /**
  * The champion's interval coverage per horizon step (leave-one-window-out), folded away: late
@@ -21,8 +22,8 @@ export function StepCoverage({ champion }: { champion: StoredChampion }) {
       <summary>Champion&apos;s interval coverage per step</summary>
       {scores && (
         <p className="muted">
-          MSIS (95% interval) {formatNumber(scores.msis, 3)}, weighted quantile loss (P10/P50/P90) {formatNumber(scores.wql, 3)}:
-          lower is better; each window checked against intervals calibrated without it.
+          MSIS (95% interval) {formatNumber(scores.msis, 3)}, weighted quantile loss (P10/P50/P90){' '}
+          {formatNumber(scores.wql, 3)}: lower is better; each window checked against intervals calibrated without it.
         </p>
       )}
       <Table caption="Share of backtest actual values inside the interval, by steps ahead">

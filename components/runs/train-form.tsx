@@ -44,7 +44,11 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
     if (Object.keys(parsed.errors).length > 0) return;
     setSubmitting(true);
     try {
-      const run = await createRun({ seriesId, ...parsed.overrides, ...(globalLstm && relatedSeries > 0 && { globalLstm: true }) });
+      const run = await createRun({
+        seriesId,
+        ...parsed.overrides,
+        ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
+      });
       router.push(`/runs/${run.id}`);
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fieldErrors as Partial<Record<TrainingField, string>>);
@@ -64,7 +68,12 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         </Alert>
       )}
       <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
-      <GlobalLstmChoice relatedSeries={relatedSeries} checked={globalLstm} onChange={setGlobalLstm} disabled={submitting} />
+      <GlobalLstmChoice
+        relatedSeries={relatedSeries}
+        checked={globalLstm}
+        onChange={setGlobalLstm}
+        disabled={submitting}
+      />
       <TrainingHelp />
       {submitError !== null && (
         <Alert tone="error" title="The run was not started">

@@ -49,7 +49,8 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
     const parsed = parseTrainingForm(config);
     const nextErrors: typeof errors = { ...parsed.errors };
     const count = Number(amount);
-    if (mode === 'every' && (!Number.isInteger(count) || count < 1)) nextErrors.every = 'Enter a whole number of at least 1.';
+    if (mode === 'every' && (!Number.isInteger(count) || count < 1))
+      nextErrors.every = 'Enter a whole number of at least 1.';
     if (mode === 'cron' && cron.trim().split(/\s+/).length < 5) {
       nextErrors.cron = 'A cron expression has five fields: minute hour day-of-month month day-of-week.';
     }
@@ -83,11 +84,23 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
         <legend className="legend">Retrain</legend>
         <div className="segmented">
           <label>
-            <input type="radio" name={`${id}-mode`} value="every" checked={mode === 'every'} onChange={() => setMode('every')} />
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value="every"
+              checked={mode === 'every'}
+              onChange={() => setMode('every')}
+            />
             Interval
           </label>
           <label>
-            <input type="radio" name={`${id}-mode`} value="cron" checked={mode === 'cron'} onChange={() => setMode('cron')} />
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value="cron"
+              checked={mode === 'cron'}
+              onChange={() => setMode('cron')}
+            />
             Cron
           </label>
         </div>
@@ -129,11 +142,20 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
 
       <details className="disclosure">
         <summary>Training settings (optional)</summary>
-        <TrainingInputs values={config} onChange={setConfig} errors={errors} placeholders={placeholders} disabled={submitting} />
-        <GlobalLstmChoice relatedSeries={relatedSeries} checked={globalLstm} onChange={setGlobalLstm} disabled={submitting} />
-        <p className="field-hint hint-below">
-          Blank settings use the series’ defaults when each run starts.
-        </p>
+        <TrainingInputs
+          values={config}
+          onChange={setConfig}
+          errors={errors}
+          placeholders={placeholders}
+          disabled={submitting}
+        />
+        <GlobalLstmChoice
+          relatedSeries={relatedSeries}
+          checked={globalLstm}
+          onChange={setGlobalLstm}
+          disabled={submitting}
+        />
+        <p className="field-hint hint-below">Blank settings use the series’ defaults when each run starts.</p>
       </details>
 
       {submitError !== null && (

@@ -18,7 +18,9 @@ import type { ForecastConfig, Schedule } from '@/lib/client/types';
 function configSummary(config: Schedule['config']): string {
   const entries = Object.entries(config ?? {}).filter(([, value]) => value !== undefined && value !== null);
   if (entries.length === 0) return 'Series defaults';
-  return entries.map(([key, value]) => `${CONFIG_LABELS[key as keyof ForecastConfig] ?? key} ${formatConfigValue(value)}`).join(' · ');
+  return entries
+    .map(([key, value]) => `${CONFIG_LABELS[key as keyof ForecastConfig] ?? key} ${formatConfigValue(value)}`)
+    .join(' · ');
 }
 
 function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: () => void }) {
@@ -47,7 +49,12 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
           {schedule.paused ? <Badge tone="warning">Paused</Badge> : <Badge tone="success">Active</Badge>}
         </div>
         <div className="row">
-          <Button size="sm" onClick={togglePaused} loading={busy} aria-label={`${schedule.paused ? 'Resume' : 'Pause'} schedule: ${description}`}>
+          <Button
+            size="sm"
+            onClick={togglePaused}
+            loading={busy}
+            aria-label={`${schedule.paused ? 'Resume' : 'Pause'} schedule: ${description}`}
+          >
             {schedule.paused ? 'Resume' : 'Pause'}
           </Button>
           <ConfirmButton

@@ -16,7 +16,16 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, St
   loading?: boolean;
 }
 
-export function Button({ variant, size, loading = false, disabled, className, children, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  loading = false,
+  disabled,
+  className,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}
@@ -32,6 +41,11 @@ export function Button({ variant, size, loading = false, disabled, className, ch
 }
 
 /** A link styled as a button, for navigation and downloads. */
-export function ButtonLink({ variant, size, className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & StyleProps) {
+export function ButtonLink({
+  variant,
+  size,
+  className,
+  ...rest
+}: AnchorHTMLAttributes<HTMLAnchorElement> & StyleProps) {
   return <a className={buttonClass({ variant, size }, className)} {...rest} />;
 }

@@ -11,7 +11,13 @@ function describedBy(hintId: string, errorId: string, hint: unknown, error: unkn
 }
 
 /** A labelled input with an optional hint and error, both tied to it with aria-describedby. */
-export function InputField({ label, hint, error, className, ...input }: FieldFrameProps & InputHTMLAttributes<HTMLInputElement>) {
+export function InputField({
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: FieldFrameProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

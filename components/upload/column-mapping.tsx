@@ -69,7 +69,11 @@ export function ColumnMapping({
         <div className="checks">
           {candidates.map((name) => (
             <label key={name} className="check">
-              <input type="checkbox" checked={selected.has(name)} onChange={(event) => toggle(name, event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={selected.has(name)}
+                onChange={(event) => toggle(name, event.target.checked)}
+              />
               <span>
                 {name}
                 {reasons.has(name) && !selected.has(name) && <span className="muted"> — {reasons.get(name)}</span>}

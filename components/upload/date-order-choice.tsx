@@ -4,8 +4,18 @@
 import { useId } from 'react';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 const DAY_MONTH_YEAR = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})\b/;
@@ -63,12 +73,19 @@ export function DateOrderChoice({ dates, dayFirst, onChange, disabled }: DateOrd
         Is <strong>{example.text}</strong> {example.dayFirst} or {example.monthFirst}?
       </legend>
       {dayFirst === undefined && (
-        <p className="field-hint">No day in the file is above 12, so the dates read either way. Choose how to read them.</p>
+        <p className="field-hint">
+          No day in the file is above 12, so the dates read either way. Choose how to read them.
+        </p>
       )}
       <div className="checks">
         {options.map((option) => (
           <label key={String(option.value)} className="check">
-            <input type="radio" name={name} checked={dayFirst === option.value} onChange={() => onChange(option.value)} />
+            <input
+              type="radio"
+              name={name}
+              checked={dayFirst === option.value}
+              onChange={() => onChange(option.value)}
+            />
             <span>
               {option.label} <span className="muted">({option.format})</span>
             </span>

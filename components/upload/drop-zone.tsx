@@ -35,8 +35,19 @@ export function DropZone({ onFile, disabled }: DropZoneProps) {
       data-testid="dropzone"
     >
       <svg className="dropzone-icon" width="32" height="32" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-        <path d="M12 15V4m0 0-4 4m4-4 4 4" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-        <path d="M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+        <path
+          d="M12 15V4m0 0-4 4m4-4 4 4"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+        <path
+          d="M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+        />
       </svg>
       <p>
         <strong>Drop a CSV file here</strong> or{' '}

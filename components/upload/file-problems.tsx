@@ -14,7 +14,11 @@ export function FileProblems({ problems, errorTitle }: { problems: readonly Prob
         </Alert>
       )}
       {warnings.length > 0 && (
-        <Alert tone="warning" title={warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`} data-testid="file-warnings">
+        <Alert
+          tone="warning"
+          title={warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`}
+          data-testid="file-warnings"
+        >
           <ProblemList problems={warnings} />
         </Alert>
       )}

@@ -19,8 +19,8 @@ export function GapSuggestion({ problems, gapPolicy, onChoose, disabled }: GapSu
   return (
     <Alert tone="info" title="Missing steps in counts" data-testid="gap-suggestion">
       <p>
-        The values look like counts and some steps have no row. If a missing step means nothing happened,
-        fill it with 0 so the series is evenly spaced.
+        The values look like counts and some steps have no row. If a missing step means nothing happened, fill it with 0
+        so the series is evenly spaced.
       </p>
       <Button size="sm" variant="secondary" onClick={() => onChoose(suggested)} disabled={disabled}>
         Fill missing steps with 0

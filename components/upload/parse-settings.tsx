@@ -5,7 +5,14 @@
 import { useMemo } from 'react';
 import { SelectField } from '@/components/ui/field';
 import type { ParseChoice } from '@/lib/client/api';
-import type { DecimalSeparator, DuplicatePolicy, FilePreview, GapPolicy, Layout, TextEncoding } from '@/lib/client/types';
+import type {
+  DecimalSeparator,
+  DuplicatePolicy,
+  FilePreview,
+  GapPolicy,
+  Layout,
+  TextEncoding,
+} from '@/lib/client/types';
 
 type Settings = Pick<
   ParseChoice,
@@ -116,7 +123,13 @@ export function ParseSettings({ preview, settings, timeColumn, onChange, disable
         </SelectField>
         <SelectField
           label="Encoding"
-          hint={settings.encoding ? 'As chosen.' : preview.encoding ? `Detected: ${ENCODING_LABELS[preview.encoding]}.` : 'Detected.'}
+          hint={
+            settings.encoding
+              ? 'As chosen.'
+              : preview.encoding
+                ? `Detected: ${ENCODING_LABELS[preview.encoding]}.`
+                : 'Detected.'
+          }
           value={settings.encoding ?? ''}
           onChange={(event) => onChange({ ...settings, encoding: optional<TextEncoding>(event.target.value) })}
           disabled={disabled}

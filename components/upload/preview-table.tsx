@@ -12,7 +12,12 @@ export function PreviewTable({ columns, rows, timeColumn, valueColumns }: Previe
   const used = new Set(valueColumns);
   const role = (name: string) => (name === timeColumn ? 'is-time' : used.has(name) ? '' : 'is-skipped');
   return (
-    <Table caption={`First ${rows.length} rows of the file`} compact className="preview-table" data-testid="preview-table">
+    <Table
+      caption={`First ${rows.length} rows of the file`}
+      compact
+      className="preview-table"
+      data-testid="preview-table"
+    >
       <thead>
         <tr>
           {columns.map((name, index) => (

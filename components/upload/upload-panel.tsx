@@ -82,7 +82,8 @@ export function UploadPanel() {
   const timeColumn = choice.timeColumn ?? preview?.timeColumn ?? '';
   const valueColumns = choice.valueColumns ?? preview?.valueColumns ?? [];
   const blockers = preview?.problems.filter((p) => p.severity === 'error') ?? [];
-  const canImport = !!preview && blockers.length === 0 && !!timeColumn && valueColumns.length > 0 && !uploading && !previewing;
+  const canImport =
+    !!preview && blockers.length === 0 && !!timeColumn && valueColumns.length > 0 && !uploading && !previewing;
 
   const startImport = async () => {
     if (!file) return;
@@ -185,7 +186,9 @@ export function UploadPanel() {
                 skipped={preview.skippedColumns}
                 idColumns={preview.idColumns}
                 onTimeColumn={(column) => setColumnChoice({ timeColumn: column })}
-                onValueColumns={(columns) => setColumnChoice({ timeColumn: timeColumn || undefined, valueColumns: columns })}
+                onValueColumns={(columns) =>
+                  setColumnChoice({ timeColumn: timeColumn || undefined, valueColumns: columns })
+                }
                 disabled={uploading}
               />
 
@@ -235,7 +238,13 @@ export function UploadPanel() {
                   disabled={uploading}
                   className="field-name"
                 />
-                <Button variant="primary" onClick={startImport} disabled={!canImport} loading={uploading} data-testid="import-button">
+                <Button
+                  variant="primary"
+                  onClick={startImport}
+                  disabled={!canImport}
+                  loading={uploading}
+                  data-testid="import-button"
+                >
                   Import
                 </Button>
                 {uploading && (

@@ -65,14 +65,7 @@ export const TRAINING_TIMEOUT = 120_000;
 export const TINY_TRAINING = { Horizon: '7', Lookback: '14', Epochs: '2', 'LSTM units': '8' } as const;
 
 export type TrainingLabel =
-  | 'Horizon'
-  | 'Lookback'
-  | 'Epochs'
-  | 'LSTM units'
-  | 'LSTM layers'
-  | 'Learning rate'
-  | 'Batch size'
-  | 'Dropout';
+  'Horizon' | 'Lookback' | 'Epochs' | 'LSTM units' | 'LSTM layers' | 'Learning rate' | 'Batch size' | 'Dropout';
 
 /** Types each setting into the field of that label inside `form`. */
 export async function fillTraining(form: Locator, settings: Partial<Record<TrainingLabel, string>>): Promise<void> {
@@ -89,7 +82,9 @@ export async function fillTraining(form: Locator, settings: Partial<Record<Train
 export async function expectChartDrawn(chart: Locator, series = 1): Promise<void> {
   await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
   const drawn = chart.locator(
-    ['path.recharts-line-curve[d*="L"]', 'path.recharts-area-curve[d*="L"]', 'g.recharts-line-dots:has(circle)'].join(', '),
+    ['path.recharts-line-curve[d*="L"]', 'path.recharts-area-curve[d*="L"]', 'g.recharts-line-dots:has(circle)'].join(
+      ', ',
+    ),
   );
   await expect.poll(() => drawn.count(), { message: 'lines drawn in the chart' }).toBeGreaterThanOrEqual(series);
   // Labels rounded to the same text make the axis unreadable.

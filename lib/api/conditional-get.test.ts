@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ifNoneMatchHas, revalidatedJson, taggedJson } from './conditional-get';
 
-const withIfNoneMatch = (value?: string) => new Request('http://horizon.test/', { headers: value ? { 'if-none-match': value } : {} });
+const withIfNoneMatch = (value?: string) =>
+  new Request('http://horizon.test/', { headers: value ? { 'if-none-match': value } : {} });
 
 describe('conditional GET', () => {
   it('tags equal bodies alike and different bodies differently', () => {
@@ -27,7 +28,11 @@ describe('conditional GET', () => {
     const fresh = revalidatedJson(withIfNoneMatch(), tagged);
     expect(fresh.status).toBe(200);
     expect(await fresh.json()).toEqual({ points: [] });
-    expect(Object.fromEntries(fresh.headers)).toMatchObject({ etag: tagged.etag, 'cache-control': 'private, no-cache', 'content-type': 'application/json' });
+    expect(Object.fromEntries(fresh.headers)).toMatchObject({
+      etag: tagged.etag,
+      'cache-control': 'private, no-cache',
+      'content-type': 'application/json',
+    });
     const unchanged = revalidatedJson(withIfNoneMatch(tagged.etag), tagged);
     expect(unchanged.status).toBe(304);
     expect(await unchanged.text()).toBe('');

@@ -29,7 +29,13 @@ export function unauthorized(message = 'Sign in, or send an API token as "Author
 }
 
 export function tooManyRequests(message: string, retryAfterSeconds: number): ApiError {
-  return new ApiError(429, 'too_many_requests', message, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
+  return new ApiError(
+    429,
+    'too_many_requests',
+    message,
+    { retryAfterSeconds },
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 }
 
 export type EntityName = 'dataset' | 'series' | 'run' | 'schedule' | 'token' | 'batch';

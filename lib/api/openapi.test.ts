@@ -27,7 +27,13 @@ function exportedMethods(file: string): string[] {
 type Document = {
   openapi: string;
   info: { title: string; version: string };
-  paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[]; requestBody?: any }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { responses: Record<string, unknown>; parameters?: { name: string; in: string }[]; requestBody?: any }
+    >
+  >;
   components: { schemas: Record<string, unknown> };
 };
 

@@ -15,7 +15,8 @@ function noNul(where: string): Error {
 /** Query string → schema. Repeated keys keep the last value; schemas coerce numbers themselves. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  if (Object.entries(query).some(([key, value]) => key.includes(NUL) || value.includes(NUL))) throw noNul('query string');
+  if (Object.entries(query).some(([key, value]) => key.includes(NUL) || value.includes(NUL)))
+    throw noNul('query string');
   return schema.parse(query);
 }
 

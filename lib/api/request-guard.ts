@@ -54,7 +54,10 @@ function ownOrigins(request: Request): { origins: string[] } | { host: string; p
     .map((origin) => origin.trim())
     .filter(Boolean);
   if (configured?.length) return { origins: configured.map((origin) => new URL(origin).origin) };
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || new URL(request.url).host;
+  const host =
+    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ||
+    request.headers.get('host') ||
+    new URL(request.url).host;
   const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || null;
   return { host: host.toLowerCase(), proto };
 }

@@ -14,7 +14,11 @@ export function noContent(): Response {
 }
 
 /** A file download, e.g. a CSV export; `body` may be a stream, sent as it is produced, or bytes (Parquet). */
-export function attachment(body: string | ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>, contentType: string, fileName: string): Response {
+export function attachment(
+  body: string | ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>,
+  contentType: string,
+  fileName: string,
+): Response {
   return new Response(body, {
     headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${fileName}"` },
   });

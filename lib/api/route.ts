@@ -106,12 +106,19 @@ function withPrivateHeaders(response: Response, renewedCookie: string | null): R
 }
 
 /** Params that do not match the route's shape (a NUL, a megabyte, a stray character) name nothing: 404. */
-async function parseIdParams<T extends z.ZodType>(params: RouteContext['params'] | undefined, schema: T): Promise<z.output<T>> {
+async function parseIdParams<T extends z.ZodType>(
+  params: RouteContext['params'] | undefined,
+  schema: T,
+): Promise<z.output<T>> {
   try {
     return await parseParams(params, schema);
   } catch (error) {
     if (!(error instanceof z.ZodError)) throw error;
-    throw new ApiError(404, 'not_found', 'Nothing here: the id in this address is not one Horizon gives out (letters, digits, "-" and "_").');
+    throw new ApiError(
+      404,
+      'not_found',
+      'Nothing here: the id in this address is not one Horizon gives out (letters, digits, "-" and "_").',
+    );
   }
 }
 

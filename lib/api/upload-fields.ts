@@ -20,19 +20,28 @@ const optionalText = z
   .optional();
 
 const commaList = optionalText.transform((text) => {
-  const names = text?.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = text
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return names?.length ? names : undefined;
 });
 
 const booleanText = z.preprocess(
   (value) => (value === '' ? undefined : value),
-  z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).transform((text) => text === 'true').optional(),
+  z
+    .enum(['true', 'false'], { error: 'must be "true" or "false"' })
+    .transform((text) => text === 'true')
+    .optional(),
 );
 
 /** An enum field where an empty value means "not set" (HTML selects send "" for "detect"). */
 function choice<const T extends readonly [string, ...string[]]>(values: T) {
   const allowed = values.map((v) => `"${v}"`).join(', ');
-  return z.preprocess((value) => (value === '' ? undefined : value), z.enum(values, { error: `must be one of ${allowed}` }).optional());
+  return z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(values, { error: `must be one of ${allowed}` }).optional(),
+  );
 }
 
 /** The optional form fields that steer parsing (upload, preview and append accept them). */

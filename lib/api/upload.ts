@@ -124,7 +124,8 @@ function receive(parser: busboy.Busboy, limitMb: number, bytesTotal: number | nu
 
   parser.on('field', (name, value, info) => {
     if (fileStream) return fail(fieldAfterFile(name));
-    if (info.valueTruncated) return fail(badRequest(`The field "${name}" is too long (over ${MAX_FIELD_BYTES} bytes).`));
+    if (info.valueTruncated)
+      return fail(badRequest(`The field "${name}" is too long (over ${MAX_FIELD_BYTES} bytes).`));
     fields[name] = value;
   });
   parser.on('file', (name, stream, info) => {
@@ -142,7 +143,13 @@ function receive(parser: busboy.Busboy, limitMb: number, bytesTotal: number | nu
     // first): without a listener that 'error' event would crash the process. The consumer's
     // read still throws it (see chunks).
     stream.on('error', () => undefined);
-    resolveStart({ fields, fileName: info.filename?.trim() || null, file: chunks(stream), bytesReceived: () => received, bytesTotal });
+    resolveStart({
+      fields,
+      fileName: info.filename?.trim() || null,
+      file: chunks(stream),
+      bytesReceived: () => received,
+      bytesTotal,
+    });
   });
   parser.on('filesLimit', () => fail(badRequest('Send one file per upload, in the field named "file".')));
   parser.on('fieldsLimit', () => fail(badRequest(`Too many form fields (at most ${MAX_FIELDS}).`)));

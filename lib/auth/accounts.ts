@@ -7,7 +7,13 @@ import { tooManyRequests, unauthorized, conflict } from '@/lib/api/errors';
 import { EmailTakenError, findUserByEmail, insertUser, normalizeEmail } from '@/lib/db/users';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
 import type { AuthUser } from './scope';
-import { clearSignInAttempts, recordSignInFailure, signInDelayMs, takeSignInAttempt, takeSignUpAttempt } from './sign-in-limit';
+import {
+  clearSignInAttempts,
+  recordSignInFailure,
+  signInDelayMs,
+  takeSignInAttempt,
+  takeSignUpAttempt,
+} from './sign-in-limit';
 
 export interface Credentials {
   email: string;
@@ -15,7 +21,10 @@ export interface Credentials {
 }
 
 /** A new account; the first one of an install is the admin (and owns the pre-account data). */
-export async function createAccount({ email, password }: Credentials): Promise<{ user: AuthUser; claimedDatasets: number }> {
+export async function createAccount({
+  email,
+  password,
+}: Credentials): Promise<{ user: AuthUser; claimedDatasets: number }> {
   try {
     return await insertUser({ email, passwordHash: await hashPassword(password) });
   } catch (error) {
@@ -37,7 +46,10 @@ export const SIGN_UP_MESSAGE =
 export async function registerAccount({ email, password }: Credentials, clientAddress: string): Promise<void> {
   const waitSeconds = await takeSignUpAttempt(clientAddress);
   if (waitSeconds !== null) {
-    throw tooManyRequests(`Too many sign-ups from this address. Try again in ${Math.ceil(waitSeconds / 60)} minute(s).`, waitSeconds);
+    throw tooManyRequests(
+      `Too many sign-ups from this address. Try again in ${Math.ceil(waitSeconds / 60)} minute(s).`,
+      waitSeconds,
+    );
   }
   try {
     await insertUser({ email, passwordHash: await hashPassword(password) });
@@ -51,7 +63,10 @@ export async function checkCredentials({ email, password }: Credentials, clientA
   const normalized = normalizeEmail(email);
   const waitSeconds = await takeSignInAttempt(normalized, clientAddress);
   if (waitSeconds !== null) {
-    throw tooManyRequests(`Too many sign-in attempts for ${normalized}. Try again in ${Math.ceil(waitSeconds / 60)} minute(s).`, waitSeconds);
+    throw tooManyRequests(
+      `Too many sign-in attempts for ${normalized}. Try again in ${Math.ceil(waitSeconds / 60)} minute(s).`,
+      waitSeconds,
+    );
   }
   // Slowed down, never blocked, once the email has had many failures from any address.
   const delayMs = await signInDelayMs(normalized);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clearedSessionCookieHeader, isHttps, SESSION_COOKIE, sessionCookieHeader, sessionTokenFromCookieHeader } from './session-cookie';
+import {
+  clearedSessionCookieHeader,
+  isHttps,
+  SESSION_COOKIE,
+  sessionCookieHeader,
+  sessionTokenFromCookieHeader,
+} from './session-cookie';
 
 describe('the session cookie', () => {
   const inAMonth = new Date(Date.now() + 30 * 86_400_000);
@@ -13,15 +19,21 @@ describe('the session cookie', () => {
     expect(plain).toMatch(/Max-Age=259\d{4}/);
     expect(plain).not.toContain('Secure');
 
-    expect(sessionCookieHeader(new Request('https://horizon.example/api/auth/sign-in'), 'abc', inAMonth)).toContain('Secure');
+    expect(sessionCookieHeader(new Request('https://horizon.example/api/auth/sign-in'), 'abc', inAMonth)).toContain(
+      'Secure',
+    );
     // Behind a TLS-terminating proxy the app sees http, the proxy says https.
-    const proxied = new Request('http://127.0.0.1:3000/api/auth/sign-in', { headers: { 'x-forwarded-proto': 'https' } });
+    const proxied = new Request('http://127.0.0.1:3000/api/auth/sign-in', {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(isHttps(proxied)).toBe(true);
     expect(sessionCookieHeader(proxied, 'abc', inAMonth)).toContain('Secure');
   });
 
   it('is cleared with an empty value that expires at once', () => {
-    expect(clearedSessionCookieHeader(new Request('http://localhost/'))).toMatch(new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`));
+    expect(clearedSessionCookieHeader(new Request('http://localhost/'))).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`),
+    );
   });
 
   it('is found among other cookies', () => {

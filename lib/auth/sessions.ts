@@ -35,7 +35,8 @@ export async function lookUpSession(token: string, { extend }: { extend: boolean
   const tokenHash = hashSecretToken(token);
   const found = await findSessionUser(tokenHash);
   if (!found) return null;
-  if (!extend || found.expiresAt.getTime() - Date.now() >= SESSION_MS / 2) return { user: found.user, extendedUntil: null };
+  if (!extend || found.expiresAt.getTime() - Date.now() >= SESSION_MS / 2)
+    return { user: found.user, extendedUntil: null };
   const extendedUntil = new Date(Date.now() + SESSION_MS);
   await extendSession(tokenHash, extendedUntil);
   return { user: found.user, extendedUntil };

@@ -11,7 +11,12 @@
 // unreachable an in-memory limiter with the same settings stands in (the insurance limiter), so
 // the protection never fails open. The address comes from X-Forwarded-For (what the proxy in
 // front reports; forgeable without one, hence the per-email slow-down).
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterStoreOptions } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type IRateLimiterStoreOptions,
+} from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import { createRedisConnection } from '@/lib/queue/connection';
 

@@ -9,7 +9,8 @@ import { roundedPredictions } from '@/lib/runs/export-predictions';
 import { csvText } from '@/lib/runs/predictions-csv';
 import { predictionsParquet } from '@/lib/runs/predictions-parquet';
 
-export const BATCH_PREDICTIONS_CSV_HEADER = 'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId';
+export const BATCH_PREDICTIONS_CSV_HEADER =
+  'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId';
 
 export interface BatchPredictionRow extends PredictionRow {
   series: string;

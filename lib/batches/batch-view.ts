@@ -35,7 +35,8 @@ export interface BatchView {
   series: BatchSeriesRow[];
 }
 
-const finiteOrNull = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const finiteOrNull = (x: number | null | undefined): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : null;
 
 export function seriesRow(run: BatchRunRow): BatchSeriesRow {
   const champion = run.status === 'succeeded' ? (run.evaluation?.champion ?? null) : null;

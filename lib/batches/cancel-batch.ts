@@ -6,7 +6,9 @@ import { getBatchAsSystem, markBatchCancelled, type Batch } from '@/lib/db/batch
 import { isFinished } from '@/lib/db/runs';
 
 function alreadyFinished(batch: Batch): Error {
-  return conflict(`Batch ${batch.id} has already ${batch.status === 'cancelled' ? 'been cancelled' : batch.status}; only queued or running batches can be cancelled.`);
+  return conflict(
+    `Batch ${batch.id} has already ${batch.status === 'cancelled' ? 'been cancelled' : batch.status}; only queued or running batches can be cancelled.`,
+  );
 }
 
 export async function cancelBatch(batch: Batch): Promise<Batch> {

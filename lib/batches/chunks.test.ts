@@ -5,7 +5,13 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`);
 
 describe('chunkRunIds', () => {
   it('keeps every id once, in order, in chunks whose sizes differ by at most one', () => {
-    for (const [n, max] of [[1, 50], [4, 50], [100, 50], [101, 50], [7, 3]] as const) {
+    for (const [n, max] of [
+      [1, 50],
+      [4, 50],
+      [100, 50],
+      [101, 50],
+      [7, 3],
+    ] as const) {
       const chunks = chunkRunIds(ids(n), max);
       expect(chunks.flat()).toEqual(ids(n));
       expect(chunks).toHaveLength(Math.min(n, max));

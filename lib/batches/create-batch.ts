@@ -21,7 +21,10 @@ function selectSeries(dataset: Dataset, seriesIds: string[] | undefined) {
   const byId = new Map(dataset.series.map((series) => [series.id, series]));
   const unknown = seriesIds.filter((id) => !byId.has(id));
   if (unknown.length > 0) {
-    throw badRequest(`seriesIds: ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a series of dataset ${dataset.id}.`, { unknown });
+    throw badRequest(
+      `seriesIds: ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a series of dataset ${dataset.id}.`,
+      { unknown },
+    );
   }
   return [...new Set(seriesIds)].map((id) => byId.get(id)!);
 }

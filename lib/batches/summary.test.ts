@@ -7,8 +7,14 @@ function metrics(mase: number, mae: number, wape: number): StoredMetrics {
 }
 
 /** A succeeded run with the given MASEs (MAE = MASE, WAPE given) and backtest of `points` points. */
-function run(mases: Partial<Record<keyof RunMetrics, [mase: number, wape: number]>>, points: number, champion: string): SummaryRun {
-  const stored = Object.fromEntries(Object.entries(mases).map(([model, [mase, wape]]) => [model, metrics(mase, mase, wape)])) as unknown as RunMetrics;
+function run(
+  mases: Partial<Record<keyof RunMetrics, [mase: number, wape: number]>>,
+  points: number,
+  champion: string,
+): SummaryRun {
+  const stored = Object.fromEntries(
+    Object.entries(mases).map(([model, [mase, wape]]) => [model, metrics(mase, mase, wape)]),
+  ) as unknown as RunMetrics;
   const lstmMase = Math.min(...(['lstm', 'lstmHybrid'] as const).map((m) => mases[m]?.[0] ?? Infinity));
   const evaluation = {
     backtest: { windows: [{ points }] },
@@ -20,11 +26,44 @@ function run(mases: Partial<Record<keyof RunMetrics, [mase: number, wape: number
 describe('summarizeBatch', () => {
   const runs: SummaryRun[] = [
     // Series A: sum|e| of lstm = 1 * 10 = 10, sum|y| = 10 / 0.1 = 100.
-    run({ lstm: [1, 0.1], lstmHybrid: [2, 0.2], seasonalNaive: [2, 0.2], ets: [0.5, 0.05], mstl: [3, 0.3], autoArima: [4, 0.4] }, 10, 'ets'),
+    run(
+      {
+        lstm: [1, 0.1],
+        lstmHybrid: [2, 0.2],
+        seasonalNaive: [2, 0.2],
+        ets: [0.5, 0.05],
+        mstl: [3, 0.3],
+        autoArima: [4, 0.4],
+      },
+      10,
+      'ets',
+    ),
     // Series B: sum|e| of lstm = 3 * 10 = 30, sum|y| = 30 / 0.01 = 3000 (a big series).
-    run({ lstm: [3, 0.01], lstmHybrid: [4, 0.02], seasonalNaive: [4, 0.02], ets: [5, 0.03], mstl: [6, 0.04], autoArima: [7, 0.05] }, 10, 'lstm'),
+    run(
+      {
+        lstm: [3, 0.01],
+        lstmHybrid: [4, 0.02],
+        seasonalNaive: [4, 0.02],
+        ets: [5, 0.03],
+        mstl: [6, 0.04],
+        autoArima: [7, 0.05],
+      },
+      10,
+      'lstm',
+    ),
     // Series C: the LSTM loses to seasonal naive.
-    run({ lstm: [2, 0.5], lstmHybrid: [2.5, 0.6], seasonalNaive: [1, 0.25], ets: [1.5, 0.4], mstl: [1.2, 0.3], autoArima: [1.1, 0.3] }, 10, 'seasonalNaive'),
+    run(
+      {
+        lstm: [2, 0.5],
+        lstmHybrid: [2.5, 0.6],
+        seasonalNaive: [1, 0.25],
+        ets: [1.5, 0.4],
+        mstl: [1.2, 0.3],
+        autoArima: [1.1, 0.3],
+      },
+      10,
+      'seasonalNaive',
+    ),
     { status: 'failed', metrics: null, evaluation: null },
     { status: 'cancelled', metrics: null, evaluation: null },
   ];

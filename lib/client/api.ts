@@ -143,7 +143,8 @@ export async function getSeriesPoints(id: string, query: PointsQuery = {}, signa
   if (query.to) params.set('to', query.to);
   if (query.max !== undefined) params.set('max', String(query.max));
   const qs = params.toString() ? `?${params}` : '';
-  return (await request<{ points: Point[] }>(`/api/series/${enc(id)}/points${qs}`, { signal, cache: 'no-cache' })).points;
+  return (await request<{ points: Point[] }>(`/api/series/${enc(id)}/points${qs}`, { signal, cache: 'no-cache' }))
+    .points;
 }
 
 // Runs
@@ -192,8 +193,7 @@ export async function createSchedule(body: CreateScheduleBody): Promise<Schedule
 }
 
 export async function listSchedules(seriesId: string, signal?: AbortSignal): Promise<Schedule[]> {
-  return (await request<{ schedules: Schedule[] }>(`/api/schedules?seriesId=${enc(seriesId)}`, { signal }))
-    .schedules;
+  return (await request<{ schedules: Schedule[] }>(`/api/schedules?seriesId=${enc(seriesId)}`, { signal })).schedules;
 }
 
 export async function setSchedulePaused(id: string, paused: boolean): Promise<Schedule> {

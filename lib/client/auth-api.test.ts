@@ -4,14 +4,30 @@ import { safeReturnPath } from './auth-api';
 describe('safeReturnPath', () => {
   it('keeps paths on this site and refuses anything that leaves it', () => {
     expect(safeReturnPath('/runs/abc?tab=1')).toBe('/runs/abc?tab=1');
-    for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '', null, undefined]) {
+    for (const next of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeReturnPath(next), String(next)).toBe('/');
     }
   });
 
   it('refuses control characters and backslashes that browsers drop or read as slashes', () => {
     // ?next=%2F%09%2Fevil.test%2Fpwned: the tab vanishes in the URL parser, leaving //evil.test.
-    for (const next of ['/\t/evil.test/pwned', '/\n/x', '/\r\n/x', '/ok\u0000', '/a\\..\\..\\evil', '/\u007f/x', '/%0A'.replace('%0A', '\n')]) {
+    for (const next of [
+      '/\t/evil.test/pwned',
+      '/\n/x',
+      '/\r\n/x',
+      '/ok\u0000',
+      '/a\\..\\..\\evil',
+      '/\u007f/x',
+      '/%0A'.replace('%0A', '\n'),
+    ]) {
       expect(safeReturnPath(next), JSON.stringify(next)).toBe('/');
     }
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { skillHistogram, visibleRows, type BatchSeriesRow } from './batches';
 
-const row = (name: string, mase: number | null, skill: number | null, status: BatchSeriesRow['status'] = 'succeeded', champion: BatchSeriesRow['champion'] = 'ets'): BatchSeriesRow => ({
+const row = (
+  name: string,
+  mase: number | null,
+  skill: number | null,
+  status: BatchSeriesRow['status'] = 'succeeded',
+  champion: BatchSeriesRow['champion'] = 'ets',
+): BatchSeriesRow => ({
   seriesId: `s-${name}`,
   name,
   runId: `r-${name}`,
@@ -12,17 +18,36 @@ const row = (name: string, mase: number | null, skill: number | null, status: Ba
   error: null,
 });
 
-const rows = [row('b', 0.8, 0.2), row('a', 1.2, -0.1, 'succeeded', 'lstm'), row('c', null, null, 'failed', null), row('d', 0.5, 0.5)];
+const rows = [
+  row('b', 0.8, 0.2),
+  row('a', 1.2, -0.1, 'succeeded', 'lstm'),
+  row('c', null, null, 'failed', null),
+  row('d', 0.5, 0.5),
+];
 
 describe('visibleRows', () => {
   it('sorts by a number either way, missing values last', () => {
-    expect(visibleRows(rows, { sort: 'mase', descending: false, text: '', status: 'all' }).map((r) => r.name)).toEqual(['d', 'b', 'a', 'c']);
-    expect(visibleRows(rows, { sort: 'mase', descending: true, text: '', status: 'all' }).map((r) => r.name)).toEqual(['a', 'b', 'd', 'c']);
+    expect(visibleRows(rows, { sort: 'mase', descending: false, text: '', status: 'all' }).map((r) => r.name)).toEqual([
+      'd',
+      'b',
+      'a',
+      'c',
+    ]);
+    expect(visibleRows(rows, { sort: 'mase', descending: true, text: '', status: 'all' }).map((r) => r.name)).toEqual([
+      'a',
+      'b',
+      'd',
+      'c',
+    ]);
   });
 
   it('filters by status and by text in the name or champion', () => {
-    expect(visibleRows(rows, { sort: 'name', descending: false, text: '', status: 'failed' }).map((r) => r.name)).toEqual(['c']);
-    expect(visibleRows(rows, { sort: 'name', descending: false, text: 'LST', status: 'all' }).map((r) => r.name)).toEqual(['a']);
+    expect(
+      visibleRows(rows, { sort: 'name', descending: false, text: '', status: 'failed' }).map((r) => r.name),
+    ).toEqual(['c']);
+    expect(
+      visibleRows(rows, { sort: 'name', descending: false, text: 'LST', status: 'all' }).map((r) => r.name),
+    ).toEqual(['a']);
   });
 });
 

@@ -61,8 +61,16 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 /** Starts a batch over every series of the dataset (or `seriesIds`) with the given settings. */
-export async function createBatch(datasetId: string, body: Partial<ForecastConfig> & { seriesIds?: string[] } = {}): Promise<{ id: string; status: RunStatus }> {
-  return (await request<{ batch: { id: string; status: RunStatus } }>(`/api/datasets/${enc(datasetId)}/runs`, { method: 'POST', body: JSON.stringify(body) })).batch;
+export async function createBatch(
+  datasetId: string,
+  body: Partial<ForecastConfig> & { seriesIds?: string[] } = {},
+): Promise<{ id: string; status: RunStatus }> {
+  return (
+    await request<{ batch: { id: string; status: RunStatus } }>(`/api/datasets/${enc(datasetId)}/runs`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    })
+  ).batch;
 }
 
 export async function getBatch(id: string, signal?: AbortSignal): Promise<Batch> {

@@ -8,7 +8,13 @@ const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString();
 
 describe('mergeByTime', () => {
   it('joins rows with the same timestamp and sorts by time', () => {
-    expect(mergeByTime([{ t: 2, a: 1 }, { t: 1, a: 0 }, { t: 2, b: 5, c: null }])).toEqual([
+    expect(
+      mergeByTime([
+        { t: 2, a: 1 },
+        { t: 1, a: 0 },
+        { t: 2, b: 5, c: null },
+      ]),
+    ).toEqual([
       { t: 1, a: 0 },
       { t: 2, a: 1, b: 5 },
     ]);
@@ -17,10 +23,20 @@ describe('mergeByTime', () => {
 
 const NO_BOUNDS: IntervalBounds = { lo80: null, hi80: null, lo95: null, hi95: null };
 const noValues = () => Object.fromEntries(COMPARED_MODELS.map((m) => [m, null])) as Record<ComparedModel, null>;
-const noBounds = () => Object.fromEntries(COMPARED_MODELS.map((m) => [m, NO_BOUNDS])) as Record<ComparedModel, IntervalBounds>;
+const noBounds = () =>
+  Object.fromEntries(COMPARED_MODELS.map((m) => [m, NO_BOUNDS])) as Record<ComparedModel, IntervalBounds>;
 type Values = Partial<Record<PredictionModel, number>>;
-const testPoint = (t: string, actual: number, values: Values): RunForecast['test'][number] => ({ t, actual, ...noValues(), ...values });
-const futurePoint = (t: string, values: Values, bounds: Partial<Record<PredictionModel, IntervalBounds>> = {}): RunForecast['future'][number] => ({
+const testPoint = (t: string, actual: number, values: Values): RunForecast['test'][number] => ({
+  t,
+  actual,
+  ...noValues(),
+  ...values,
+});
+const futurePoint = (
+  t: string,
+  values: Values,
+  bounds: Partial<Record<PredictionModel, IntervalBounds>> = {},
+): RunForecast['future'][number] => ({
   t,
   ...noValues(),
   ...values,
@@ -36,8 +52,14 @@ describe('forecastRows', () => {
 
   it('puts history, test window and future on one time axis', () => {
     const rows = forecastRows(
-      [{ t: day(0), v: 1 }, { t: day(1), v: 2 }],
-      { test: [testPoint(day(1), 2, { lstm: 2.1, seasonalNaive: 1.5 })], future: [futurePoint(day(2), { lstm: 2.4, seasonalNaive: 2 })] },
+      [
+        { t: day(0), v: 1 },
+        { t: day(1), v: 2 },
+      ],
+      {
+        test: [testPoint(day(1), 2, { lstm: 2.1, seasonalNaive: 1.5 })],
+        future: [futurePoint(day(2), { lstm: 2.4, seasonalNaive: 2 })],
+      },
       lstmDrawn,
     );
     expect(rows).toEqual([
@@ -54,7 +76,11 @@ describe('forecastRows', () => {
         test: [testPoint(day(1), 2, { lstm: 2.1, seasonalNaive: 1.5 })],
         future: [
           futurePoint(day(2), { lstm: 2.4, seasonalNaive: 2 }, { lstm: { lo80: 2, hi80: 2.8, lo95: 1.5, hi95: 3.3 } }),
-          futurePoint(day(3), { lstm: 2.5, seasonalNaive: 2 }, { lstm: { lo80: 1.9, hi80: 3.1, lo95: null, hi95: null } }),
+          futurePoint(
+            day(3),
+            { lstm: 2.5, seasonalNaive: 2 },
+            { lstm: { lo80: 1.9, hi80: 3.1, lo95: null, hi95: null } },
+          ),
         ],
       },
       lstmDrawn,
@@ -67,12 +93,23 @@ describe('forecastRows', () => {
   });
 
   it('draws a classical champion in front, with its own bands, and the better LSTM beside it', () => {
-    const drawn = drawnModels({ champion: { model: 'mstl', members: ['mstl'], lstmFamily: { model: 'lstmHybrid', mase: 1, skill: 0.1 } } } as RunEvaluation, null);
+    const drawn = drawnModels(
+      {
+        champion: { model: 'mstl', members: ['mstl'], lstmFamily: { model: 'lstmHybrid', mase: 1, skill: 0.1 } },
+      } as RunEvaluation,
+      null,
+    );
     const rows = forecastRows(
       [],
       {
         test: [testPoint(day(1), 2, { mstl: 2.2, lstm: 9, lstmHybrid: 2.3, seasonalNaive: 1.5 })],
-        future: [futurePoint(day(2), { mstl: 2.6, lstm: 9, lstmHybrid: 2.7, seasonalNaive: 2 }, { mstl: { lo80: 2, hi80: 3, lo95: 1, hi95: 4 }, lstmHybrid: { lo80: 0, hi80: 9, lo95: 0, hi95: 9 } })],
+        future: [
+          futurePoint(
+            day(2),
+            { mstl: 2.6, lstm: 9, lstmHybrid: 2.7, seasonalNaive: 2 },
+            { mstl: { lo80: 2, hi80: 3, lo95: 1, hi95: 4 }, lstmHybrid: { lo80: 0, hi80: 9, lo95: 0, hi95: 9 } },
+          ),
+        ],
       },
       drawn,
     );

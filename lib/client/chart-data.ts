@@ -37,9 +37,22 @@ export function forecastRows(history: readonly Point[], forecast: RunForecast, d
   return mergeByTime([
     ...history.map((p) => ({ t: ms(p.t), actual: p.v })),
     ...forecast.test.map((p) => ({ t: ms(p.t), actual: p.actual, main: mainValue(p, drawn), ...beside(p) })),
-    ...forecast.future.map((p) => ({ t: ms(p.t), mainFuture: mainValue(p, drawn), ...beside(p, 'Future'), ...bandsOf(p) })),
+    ...forecast.future.map((p) => ({
+      t: ms(p.t),
+      mainFuture: mainValue(p, drawn),
+      ...beside(p, 'Future'),
+      ...bandsOf(p),
+    })),
     ...(lastActual && forecast.future.some((p) => bandsOf(p)?.lo80 != null)
-      ? [{ t: ms(lastActual.t), lo80: lastActual.actual, hi80: lastActual.actual, lo95: lastActual.actual, hi95: lastActual.actual }]
+      ? [
+          {
+            t: ms(lastActual.t),
+            lo80: lastActual.actual,
+            hi80: lastActual.actual,
+            lo95: lastActual.actual,
+            hi95: lastActual.actual,
+          },
+        ]
       : []),
   ]);
 }

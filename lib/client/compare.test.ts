@@ -4,10 +4,22 @@ import type { Run, RunEvaluation, RunMetrics } from './types';
 
 const m = (mase: number, mae: number) => ({ mae, rmse: mae * 1.2, mase, wape: mae * 10 });
 const windows = (...ends: string[]) =>
-  ({ backtest: { windows: ends.map((end) => ({ start: `${end}-start`, end })) }, champion: undefined }) as unknown as RunEvaluation;
+  ({
+    backtest: { windows: ends.map((end) => ({ start: `${end}-start`, end })) },
+    champion: undefined,
+  }) as unknown as RunEvaluation;
 
 function run(id: string, seriesId: string, metrics: RunMetrics, evaluation: RunEvaluation, horizon = 12): Run {
-  return { id, seriesId, status: 'succeeded', metrics, evaluation, summary: null, config: { horizon }, durationMs: 1000 } as unknown as Run;
+  return {
+    id,
+    seriesId,
+    status: 'succeeded',
+    metrics,
+    evaluation,
+    summary: null,
+    config: { horizon },
+    durationMs: 1000,
+  } as unknown as Run;
 }
 
 const column = (key: string) => COMPARE_COLUMNS.findIndex((c) => c.key === key);
@@ -15,9 +27,20 @@ const marked = (runs: Run[], key: string) => [...bestByColumn(runs)[column(key)]
 
 // Run a has the lower MASE, run b the lower MAE (its series is on a smaller scale).
 const a = (seriesId: string, evaluation = windows('2024-01', '2024-02')) =>
-  run('a', seriesId, { lstm: m(0.8, 120), seasonalNaive: m(1, 150), naive: m(1.1, 160), drift: m(1.2, 170) }, evaluation);
+  run(
+    'a',
+    seriesId,
+    { lstm: m(0.8, 120), seasonalNaive: m(1, 150), naive: m(1.1, 160), drift: m(1.2, 170) },
+    evaluation,
+  );
 const b = (seriesId: string, evaluation = windows('2024-01', '2024-02'), horizon = 12) =>
-  run('b', seriesId, { lstm: m(0.9, 0.457), seasonalNaive: m(0.7, 0.4), naive: m(1.1, 0.6), drift: m(1.2, 0.7) }, evaluation, horizon);
+  run(
+    'b',
+    seriesId,
+    { lstm: m(0.9, 0.457), seasonalNaive: m(0.7, 0.4), naive: m(1.1, 0.6), drift: m(1.2, 0.7) },
+    evaluation,
+    horizon,
+  );
 
 describe('compare: best only among comparable numbers', () => {
   it('never marks a best between MAE, RMSE or WAPE of different series (different units), and says why', () => {

@@ -43,7 +43,9 @@ function windowsKey(run: Pick<Run, 'evaluation' | 'summary' | 'config'>): string
   return JSON.stringify([[run.summary?.testStart ?? null, run.summary?.testEnd ?? null, run.config.horizon]]);
 }
 
-export function comparability(runs: readonly Pick<Run, 'seriesId' | 'evaluation' | 'summary' | 'config'>[]): Comparability {
+export function comparability(
+  runs: readonly Pick<Run, 'seriesId' | 'evaluation' | 'summary' | 'config'>[],
+): Comparability {
   const sameSeries = new Set(runs.map((run) => run.seriesId)).size <= 1;
   const sameWindows = sameSeries && new Set(runs.map(windowsKey)).size <= 1;
   const reason = !sameSeries
@@ -80,16 +82,84 @@ const bestLstmMetrics = (run: Run) => {
 };
 
 export const COMPARE_COLUMNS: readonly CompareColumn[] = [
-  { key: 'champion', label: 'Champion', title: 'The model with the lowest backtest error', kind: 'name', priority: true, text: (r) => champion(r)?.label ?? '—', value: () => null },
-  { key: 'championMase', label: 'Champion MASE', title: "The champion's mean absolute scaled error over the backtest windows (lower is better)", kind: 'scale-free', priority: true, value: (r) => champion(r)?.mase },
-  { key: 'championSkill', label: 'Champion skill', title: '1 − MASE / MASE(seasonal naive): the share of seasonal naive’s error the champion removes (higher is better)', kind: 'scale-free', higherIsBetter: true, value: (r) => champion(r)?.skill },
-  { key: 'bestLstm', label: 'Best LSTM', title: 'The LSTM (plain, hybrid or global) with the lowest backtest error', kind: 'name', text: (r) => bestLstm(r)?.label ?? '—', value: () => null },
-  { key: 'lstmMase', label: 'Best LSTM MASE', title: 'Mean absolute scaled error over the backtest windows (lower is better)', kind: 'scale-free', value: (r) => bestLstm(r)?.mase },
-  { key: 'lstmSkill', label: 'Best LSTM skill', title: '1 − MASE / MASE(seasonal naive) (higher is better)', kind: 'scale-free', priority: true, higherIsBetter: true, value: (r) => bestLstm(r)?.skill },
-  { key: 'lstmMae', label: 'Best LSTM MAE', title: 'Mean absolute error, in the series’ units', kind: 'units', value: (r) => bestLstm(r)?.mae },
-  { key: 'lstmRmse', label: 'Best LSTM RMSE', title: 'Root mean squared error, in the series’ units', kind: 'units', value: (r) => bestLstmMetrics(r)?.rmse },
-  { key: 'lstmWape', label: 'Best LSTM WAPE', title: 'Weighted absolute percentage error: total error over total actual, in percent', kind: 'units', value: (r) => bestLstmMetrics(r)?.wape },
-  { key: 'naiveMase', label: 'Seasonal-naive MASE', title: 'The seasonal-naive baseline on the same backtest windows: the yardstick, never marked best', kind: 'baseline', value: (r) => r.metrics?.seasonalNaive?.mase },
+  {
+    key: 'champion',
+    label: 'Champion',
+    title: 'The model with the lowest backtest error',
+    kind: 'name',
+    priority: true,
+    text: (r) => champion(r)?.label ?? '—',
+    value: () => null,
+  },
+  {
+    key: 'championMase',
+    label: 'Champion MASE',
+    title: "The champion's mean absolute scaled error over the backtest windows (lower is better)",
+    kind: 'scale-free',
+    priority: true,
+    value: (r) => champion(r)?.mase,
+  },
+  {
+    key: 'championSkill',
+    label: 'Champion skill',
+    title:
+      '1 − MASE / MASE(seasonal naive): the share of seasonal naive’s error the champion removes (higher is better)',
+    kind: 'scale-free',
+    higherIsBetter: true,
+    value: (r) => champion(r)?.skill,
+  },
+  {
+    key: 'bestLstm',
+    label: 'Best LSTM',
+    title: 'The LSTM (plain, hybrid or global) with the lowest backtest error',
+    kind: 'name',
+    text: (r) => bestLstm(r)?.label ?? '—',
+    value: () => null,
+  },
+  {
+    key: 'lstmMase',
+    label: 'Best LSTM MASE',
+    title: 'Mean absolute scaled error over the backtest windows (lower is better)',
+    kind: 'scale-free',
+    value: (r) => bestLstm(r)?.mase,
+  },
+  {
+    key: 'lstmSkill',
+    label: 'Best LSTM skill',
+    title: '1 − MASE / MASE(seasonal naive) (higher is better)',
+    kind: 'scale-free',
+    priority: true,
+    higherIsBetter: true,
+    value: (r) => bestLstm(r)?.skill,
+  },
+  {
+    key: 'lstmMae',
+    label: 'Best LSTM MAE',
+    title: 'Mean absolute error, in the series’ units',
+    kind: 'units',
+    value: (r) => bestLstm(r)?.mae,
+  },
+  {
+    key: 'lstmRmse',
+    label: 'Best LSTM RMSE',
+    title: 'Root mean squared error, in the series’ units',
+    kind: 'units',
+    value: (r) => bestLstmMetrics(r)?.rmse,
+  },
+  {
+    key: 'lstmWape',
+    label: 'Best LSTM WAPE',
+    title: 'Weighted absolute percentage error: total error over total actual, in percent',
+    kind: 'units',
+    value: (r) => bestLstmMetrics(r)?.wape,
+  },
+  {
+    key: 'naiveMase',
+    label: 'Seasonal-naive MASE',
+    title: 'The seasonal-naive baseline on the same backtest windows: the yardstick, never marked best',
+    kind: 'baseline',
+    value: (r) => r.metrics?.seasonalNaive?.mase,
+  },
   { key: 'duration', label: 'Training time', kind: 'time', value: (r) => r.durationMs },
 ];
 

@@ -3,7 +3,10 @@ import { championModel, drawnModels, mainValue } from './drawn-models';
 import type { RunEvaluation } from './types';
 
 const withChampion = (champion: Partial<NonNullable<RunEvaluation['champion']>>) =>
-  ({ skill: 0.05, champion: { lstmFamily: { model: 'lstmHybrid', mase: 0.9, skill: 0.1 }, ...champion } }) as unknown as RunEvaluation;
+  ({
+    skill: 0.05,
+    champion: { lstmFamily: { model: 'lstmHybrid', mase: 0.9, skill: 0.1 }, ...champion },
+  }) as unknown as RunEvaluation;
 
 describe('drawnModels', () => {
   it('draws the champion by default, with the better LSTM and seasonal naive beside it', () => {
@@ -20,21 +23,43 @@ describe('drawnModels', () => {
 
   it('names an ensemble champion by its members', () => {
     const drawn = drawnModels(withChampion({ model: 'ensemble', members: ['mstl', 'lstmHybrid'] }), null);
-    expect(drawn).toMatchObject({ main: 'ensemble', mainLabel: 'Average of MSTL + Hybrid LSTM', members: ['mstl', 'lstmHybrid'], isChampion: true });
+    expect(drawn).toMatchObject({
+      main: 'ensemble',
+      mainLabel: 'Average of MSTL + Hybrid LSTM',
+      members: ['mstl', 'lstmHybrid'],
+      isChampion: true,
+    });
     expect(drawn.lstm?.model).toBe('lstmHybrid');
   });
 
   it('follows a picked model; an LSTM needs no second LSTM line, seasonal naive no baseline line', () => {
     const evaluation = withChampion({ model: 'mstl', members: ['mstl'] });
-    expect(drawnModels(evaluation, 'lstm')).toMatchObject({ main: 'lstm', mainLabel: 'LSTM', isChampion: false, lstm: null });
-    expect(drawnModels(evaluation, 'seasonalNaive')).toMatchObject({ main: 'seasonalNaive', baseline: null, lstm: { model: 'lstmHybrid' } });
+    expect(drawnModels(evaluation, 'lstm')).toMatchObject({
+      main: 'lstm',
+      mainLabel: 'LSTM',
+      isChampion: false,
+      lstm: null,
+    });
+    expect(drawnModels(evaluation, 'seasonalNaive')).toMatchObject({
+      main: 'seasonalNaive',
+      baseline: null,
+      lstm: { model: 'lstmHybrid' },
+    });
     expect(drawnModels(evaluation, 'mstl').isChampion).toBe(true);
   });
 
   it('draws the LSTM for runs stored before champions, as their downloads do', () => {
     expect(championModel(null)).toBe('lstm');
-    expect(drawnModels({ skill: 0.2 } as RunEvaluation, null)).toMatchObject({ main: 'lstm', isChampion: true, lstm: null });
-    expect(drawnModels({ skill: 0.2 } as RunEvaluation, 'drift').lstm).toEqual({ model: 'lstm', label: 'LSTM', skill: 0.2 });
+    expect(drawnModels({ skill: 0.2 } as RunEvaluation, null)).toMatchObject({
+      main: 'lstm',
+      isChampion: true,
+      lstm: null,
+    });
+    expect(drawnModels({ skill: 0.2 } as RunEvaluation, 'drift').lstm).toEqual({
+      model: 'lstm',
+      label: 'LSTM',
+      skill: 0.2,
+    });
   });
 });
 

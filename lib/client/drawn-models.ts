@@ -30,14 +30,19 @@ export function drawnModels(evaluation: RunEvaluation | null | undefined, picked
   const main = picked ?? championModel(evaluation);
   const members = main === 'ensemble' ? (champion?.model === 'ensemble' ? champion.members : []) : [main];
   // Runs stored before champions had the plain LSTM; a champion without one trained no LSTM.
-  const family = champion ? (champion.lstmFamily ?? null) : { model: 'lstm' as const, skill: evaluation?.skill ?? null };
+  const family = champion
+    ? (champion.lstmFamily ?? null)
+    : { model: 'lstm' as const, skill: evaluation?.skill ?? null };
   const mainIsLstm = main !== 'ensemble' && LSTM_FAMILY.includes(main);
   return {
     main,
     mainLabel: predictionModelLabel(main, members),
     isChampion: main === championModel(evaluation),
     members,
-    lstm: mainIsLstm || !family ? null : { model: family.model, label: predictionModelLabel(family.model), skill: family.skill },
+    lstm:
+      mainIsLstm || !family
+        ? null
+        : { model: family.model, label: predictionModelLabel(family.model), skill: family.skill },
     baseline: main === 'seasonalNaive' ? null : 'seasonalNaive',
   };
 }

@@ -4,12 +4,21 @@ import { epochProgress, phaseText } from './run-status';
 import type { RunEvaluation } from './types';
 
 const windows = (n: number) =>
-  Array.from({ length: n }, () => ({ start: '', end: '', points: 7, metrics: {} })) as unknown as RunEvaluation['backtest']['windows'];
+  Array.from({ length: n }, () => ({
+    start: '',
+    end: '',
+    points: 7,
+    metrics: {},
+  })) as unknown as RunEvaluation['backtest']['windows'];
 
 describe('backtestWindowsText', () => {
   it('says how many of the requested windows were used', () => {
-    expect(backtestWindowsText({ requestedWindows: 3, windows: windows(3), byStep: {} as never, note: null })).toBe('3');
-    expect(backtestWindowsText({ requestedWindows: 5, windows: windows(2), byStep: {} as never, note: 'short' })).toBe('2 of 5 asked for');
+    expect(backtestWindowsText({ requestedWindows: 3, windows: windows(3), byStep: {} as never, note: null })).toBe(
+      '3',
+    );
+    expect(backtestWindowsText({ requestedWindows: 5, windows: windows(2), byStep: {} as never, note: 'short' })).toBe(
+      '2 of 5 asked for',
+    );
   });
 });
 
@@ -32,9 +41,15 @@ describe('coverageText', () => {
 
 describe('phaseText', () => {
   it('names the phase, the backtest window and the fit’s own epochs', () => {
-    expect(phaseText({ phase: 'backtest', epoch: 4, epochs: 15, window: 2, windows: 3 })).toBe('Backtest window 2 of 3 · epoch 4 of 15');
-    expect(phaseText({ phase: 'evaluate', epoch: 3, epochs: 8, window: 3, windows: 3 })).toBe('Scoring fit · epoch 3 of 8');
-    expect(phaseText({ phase: 'refit', epoch: 2, epochs: 8, window: null, windows: null })).toBe('Refit on all data · epoch 2 of 8');
+    expect(phaseText({ phase: 'backtest', epoch: 4, epochs: 15, window: 2, windows: 3 })).toBe(
+      'Backtest window 2 of 3 · epoch 4 of 15',
+    );
+    expect(phaseText({ phase: 'evaluate', epoch: 3, epochs: 8, window: 3, windows: 3 })).toBe(
+      'Scoring fit · epoch 3 of 8',
+    );
+    expect(phaseText({ phase: 'refit', epoch: 2, epochs: 8, window: null, windows: null })).toBe(
+      'Refit on all data · epoch 2 of 8',
+    );
   });
 });
 
@@ -45,6 +60,15 @@ describe('epochProgress', () => {
     expect(epochProgress({ history: [], config, progressDetail: detail })).toEqual({ epoch: 5, epochs: 8 });
   });
   it('falls back to the history for runs without it', () => {
-    expect(epochProgress({ history: [{ epoch: 1, loss: 1 }, { epoch: 2, loss: 1 }], config, progressDetail: null })).toEqual({ epoch: 2, epochs: 30 });
+    expect(
+      epochProgress({
+        history: [
+          { epoch: 1, loss: 1 },
+          { epoch: 2, loss: 1 },
+        ],
+        config,
+        progressDetail: null,
+      }),
+    ).toEqual({ epoch: 2, epochs: 30 });
   });
 });

@@ -10,16 +10,49 @@ const forecast = {
     { t: '2024-01-02T00:00:00.000Z', actual: 12, mstl: 12.5, lstm: 13, seasonalNaive: 10 },
   ],
   future: [
-    { t: '2024-01-03T00:00:00.000Z', mstl: 13, lstm: 15, seasonalNaive: 11, intervals: { mstl: bounds(12, 14, 11, 15), lstm: bounds(1, 2, 0, 3) } },
+    {
+      t: '2024-01-03T00:00:00.000Z',
+      mstl: 13,
+      lstm: 15,
+      seasonalNaive: 11,
+      intervals: { mstl: bounds(12, 14, 11, 15), lstm: bounds(1, 2, 0, 3) },
+    },
   ],
 } as unknown as RunForecast;
 
 describe('forecastTableRows', () => {
   it('lists the drawn model over the last backtest window with actuals, then the future with its bounds', () => {
     expect(forecastTableRows(forecast, { main: 'mstl', members: ['mstl'] })).toEqual([
-      { t: '2024-01-01T00:00:00.000Z', segment: 'backtest', forecast: 11, actual: 10, lo80: null, hi80: null, lo95: null, hi95: null },
-      { t: '2024-01-02T00:00:00.000Z', segment: 'backtest', forecast: 12.5, actual: 12, lo80: null, hi80: null, lo95: null, hi95: null },
-      { t: '2024-01-03T00:00:00.000Z', segment: 'future', forecast: 13, actual: null, lo80: 12, hi80: 14, lo95: 11, hi95: 15 },
+      {
+        t: '2024-01-01T00:00:00.000Z',
+        segment: 'backtest',
+        forecast: 11,
+        actual: 10,
+        lo80: null,
+        hi80: null,
+        lo95: null,
+        hi95: null,
+      },
+      {
+        t: '2024-01-02T00:00:00.000Z',
+        segment: 'backtest',
+        forecast: 12.5,
+        actual: 12,
+        lo80: null,
+        hi80: null,
+        lo95: null,
+        hi95: null,
+      },
+      {
+        t: '2024-01-03T00:00:00.000Z',
+        segment: 'future',
+        forecast: 13,
+        actual: null,
+        lo80: 12,
+        hi80: 14,
+        lo95: 11,
+        hi95: 15,
+      },
     ]);
   });
 

@@ -19,9 +19,18 @@ export interface ForecastTableRow {
 
 const none = { lo80: null, hi80: null, lo95: null, hi95: null };
 
-export function forecastTableRows(forecast: RunForecast, drawn: Pick<DrawnModels, 'main' | 'members'>): ForecastTableRow[] {
+export function forecastTableRows(
+  forecast: RunForecast,
+  drawn: Pick<DrawnModels, 'main' | 'members'>,
+): ForecastTableRow[] {
   return [
-    ...forecast.test.map((p) => ({ t: p.t, segment: 'backtest' as const, forecast: mainValue(p, drawn), actual: p.actual, ...none })),
+    ...forecast.test.map((p) => ({
+      t: p.t,
+      segment: 'backtest' as const,
+      forecast: mainValue(p, drawn),
+      actual: p.actual,
+      ...none,
+    })),
     ...forecast.future.map((p) => ({
       t: p.t,
       segment: 'future' as const,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { axisNumber, formatDuration, formatPercentValue, formatRelative, formatSeriesRange, formatSeriesTime, seriesZone, timeTickFormatter, timeZoneLabel } from './format';
+import {
+  axisNumber,
+  formatDuration,
+  formatPercentValue,
+  formatRelative,
+  formatSeriesRange,
+  formatSeriesTime,
+  seriesZone,
+  timeTickFormatter,
+  timeZoneLabel,
+} from './format';
 
 describe('formatSeriesTime', () => {
   it('shows series timestamps in UTC, with the time of day only where it means something', () => {
@@ -79,7 +89,9 @@ describe('formatSeriesRange without the zone', () => {
     const start = '2024-02-29T22:00:00.000Z';
     const end = '2024-03-01T21:00:00.000Z';
     expect(formatSeriesRange(start, end, 'hourly', '+02:00', false)).toBe('1 Mar 2024, 00:00 – 1 Mar 2024, 23:00');
-    expect(formatSeriesRange(start, end, 'hourly', '+02:00')).toBe('1 Mar 2024, 00:00 +02:00 – 1 Mar 2024, 23:00 +02:00');
+    expect(formatSeriesRange(start, end, 'hourly', '+02:00')).toBe(
+      '1 Mar 2024, 00:00 +02:00 – 1 Mar 2024, 23:00 +02:00',
+    );
     expect(formatSeriesTime(start, 'daily', '+02:00', false)).toBe('1 Mar 2024');
   });
 });

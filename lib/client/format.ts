@@ -57,7 +57,9 @@ const FIXED_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
  * What a series' times are shown in: the IANA zone its dataset named ('Europe/Berlin'), else the
  * UTC offset its file wrote ('+02:00'), else null (UTC). Every `offset` parameter below takes it.
  */
-export function seriesZone(series: { timeZone?: string | null; timeOffset?: string | null } | null | undefined): string | null {
+export function seriesZone(
+  series: { timeZone?: string | null; timeOffset?: string | null } | null | undefined,
+): string | null {
   return series?.timeZone ?? series?.timeOffset ?? null;
 }
 
@@ -115,7 +117,9 @@ export function formatSeriesTime(
   const midnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
   const dateOnly = frequency === undefined ? midnight : DATE_ONLY.has(frequency);
   if (dateOnly) return utcDate(date);
-  return withZone ? `${utcDate(date)}, ${utcTime(date)} ${minutes ? offsetText(minutes) : 'UTC'}` : `${utcDate(date)}, ${utcTime(date)}`;
+  return withZone
+    ? `${utcDate(date)}, ${utcTime(date)} ${minutes ? offsetText(minutes) : 'UTC'}`
+    : `${utcDate(date)}, ${utcTime(date)}`;
 }
 
 export function formatSeriesRange(
@@ -192,7 +196,12 @@ const DAY = 24 * 3600 * 1000;
  * `frequency`: hourly and minutely data keep the time of day on spans up to two months, so an
  * hourly forecast's axis does not repeat "26 Dec, 26 Dec".
  */
-export function timeTickFormatter(first: number, last: number, offset?: string | null, frequency?: Frequency): (value: number) => string {
+export function timeTickFormatter(
+  first: number,
+  last: number,
+  offset?: string | null,
+  frequency?: Frequency,
+): (value: number) => string {
   const span = Math.abs(last - first);
   const subDaily = frequency === 'hourly' || frequency === 'minutely';
   const format = (date: Date) =>

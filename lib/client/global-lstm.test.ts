@@ -6,7 +6,15 @@ describe('globalLstmText', () => {
     expect(globalLstmText({ trained: true, series: 3, related: ['east', 'south'], windows: [90, 90, 90] })).toBe(
       'Trained across 3 series: this one and 2 other series of its dataset (east, south).',
     );
-    expect(globalLstmText({ trained: true, series: 2, related: ['b'], windows: [1, 1], note: '1 related series left out: not daily ("h" is hourly).' })).toBe(
+    expect(
+      globalLstmText({
+        trained: true,
+        series: 2,
+        related: ['b'],
+        windows: [1, 1],
+        note: '1 related series left out: not daily ("h" is hourly).',
+      }),
+    ).toBe(
       'Trained across 2 series: this one and 1 other series of its dataset (b). 1 related series left out: not daily ("h" is hourly).',
     );
   });

@@ -15,12 +15,24 @@ const metrics: RunMetrics = {
 };
 
 const evaluation = (champion: Partial<NonNullable<RunEvaluation['champion']>>) =>
-  ({ champion: { members: [], reason: '', ...champion }, fitMs: { mstl: 300, lstm: 5000 } }) as unknown as RunEvaluation;
+  ({
+    champion: { members: [], reason: '', ...champion },
+    fitMs: { mstl: 300, lstm: 5000 },
+  }) as unknown as RunEvaluation;
 
 describe('leaderboardRows', () => {
   it('sorts by MASE (undefined last), marks the champion and the LSTMs, and scores skill against seasonal naive', () => {
     const rows = leaderboardRows(metrics, evaluation({ model: 'mstl', members: ['mstl'] }));
-    expect(rows.map((r) => r.model)).toEqual(['mstl', 'lstmHybrid', 'seasonalNaive', 'lstm', 'naive', 'drift', 'ets', 'autoArima']);
+    expect(rows.map((r) => r.model)).toEqual([
+      'mstl',
+      'lstmHybrid',
+      'seasonalNaive',
+      'lstm',
+      'naive',
+      'drift',
+      'ets',
+      'autoArima',
+    ]);
     expect(rows.filter((r) => r.champion).map((r) => r.model)).toEqual(['mstl']);
     expect(rows.filter((r) => r.lstmFamily).map((r) => r.model)).toEqual(['lstmHybrid', 'lstm']);
     expect(rows[0].skill).toBeCloseTo(0.2, 10);
@@ -33,7 +45,12 @@ describe('leaderboardRows', () => {
       metrics,
       evaluation({ model: 'ensemble', members: ['mstl', 'lstmHybrid'], metrics: { mase: 0.7, mae: 1.4 } as never }),
     );
-    expect(rows[0]).toMatchObject({ model: 'ensemble', label: 'Average of MSTL + Hybrid LSTM', champion: true, fitMs: null });
+    expect(rows[0]).toMatchObject({
+      model: 'ensemble',
+      label: 'Average of MSTL + Hybrid LSTM',
+      champion: true,
+      fitMs: null,
+    });
     expect(rows.filter((r) => r.champion)).toHaveLength(1);
   });
 
@@ -51,7 +68,10 @@ describe('leaderboardRows', () => {
   });
 
   it('ranks by MAE, as the engine does, when some MASE is undefined', () => {
-    const rows = leaderboardRows({ lstm: { mae: 3, mase: null }, seasonalNaive: { mae: 4, mase: null }, naive: { mae: 2, mase: null } }, null);
+    const rows = leaderboardRows(
+      { lstm: { mae: 3, mase: null }, seasonalNaive: { mae: 4, mase: null }, naive: { mae: 2, mase: null } },
+      null,
+    );
     expect(rows.map((r) => r.model)).toEqual(['naive', 'lstm', 'seasonalNaive']);
   });
 });

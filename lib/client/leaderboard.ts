@@ -20,7 +20,8 @@ export interface LeaderboardRow {
   lstmFamily: boolean;
 }
 
-const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const finite = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 /** 'mase' unless some model's MASE is undefined (a training part without variation): then 'mae', as the engine ranks. */
 export function rankingMetric(metrics: RunMetrics): 'mase' | 'mae' {
@@ -60,6 +61,7 @@ export function leaderboardRows(metrics: RunMetrics, evaluation: RunEvaluation |
   // Undefined scores sort last; ties: champion first, then the simpler model.
   const score = (row: LeaderboardRow) => (finite(row[key]) ? row[key] : Infinity);
   return rows.sort(
-    (a, b) => score(a) - score(b) || Number(b.champion) - Number(a.champion) || simplicity(a.model) - simplicity(b.model),
+    (a, b) =>
+      score(a) - score(b) || Number(b.champion) - Number(a.champion) || simplicity(a.model) - simplicity(b.model),
   );
 }

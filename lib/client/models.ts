@@ -1,6 +1,11 @@
 // The models a run compares, in the order tables list them, with the names people read: all from
 // the engine's model catalog (pure data, safe in the browser bundle).
-import { COMPARED_MODELS, MODEL_DESCRIPTIONS, MODEL_SHORT_LABELS, modelsOfFamily } from '@/lib/forecast/compared-models';
+import {
+  COMPARED_MODELS,
+  MODEL_DESCRIPTIONS,
+  MODEL_SHORT_LABELS,
+  modelsOfFamily,
+} from '@/lib/forecast/compared-models';
 import type { ComparedModel, PredictionModel } from './types';
 
 /** The engine's report order. */
@@ -21,5 +26,7 @@ export const LSTM_FAMILY: readonly ComparedModel[] = modelsOfFamily('lstm');
 /** A prediction model's name; an ensemble names its members when they are known. */
 export function predictionModelLabel(model: PredictionModel, members: readonly ComparedModel[] = []): string {
   if (model !== 'ensemble') return MODEL_LABELS[model];
-  return members.length > 0 ? `Average of ${members.map((m) => MODEL_LABELS[m]).join(' + ')}` : 'Average of the best models';
+  return members.length > 0
+    ? `Average of ${members.map((m) => MODEL_LABELS[m]).join(' + ')}`
+    : 'Average of the best models';
 }

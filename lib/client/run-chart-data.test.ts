@@ -35,7 +35,9 @@ describe('trainingSplit', () => {
 });
 
 function evaluationWith(windows: RunEvaluation['backtest']['windows']): RunEvaluation {
-  return { backtest: { requestedWindows: windows.length, windows, byStep: {}, note: null } } as unknown as RunEvaluation;
+  return {
+    backtest: { requestedWindows: windows.length, windows, byStep: {}, note: null },
+  } as unknown as RunEvaluation;
 }
 const window = (start: number, withForecasts: boolean): RunEvaluation['backtest']['windows'][number] => ({
   start: iso(start),
@@ -43,7 +45,10 @@ const window = (start: number, withForecasts: boolean): RunEvaluation['backtest'
   points: 2,
   metrics: {} as never,
   ...(withForecasts && {
-    forecasts: { t: [iso(start), iso(start + 1)], values: { lstm: [start, null], seasonalNaive: [-start, -start] } as never },
+    forecasts: {
+      t: [iso(start), iso(start + 1)],
+      values: { lstm: [start, null], seasonalNaive: [-start, -start] } as never,
+    },
   }),
 });
 
@@ -51,7 +56,10 @@ describe('earlierBacktestWindows', () => {
   const lstmDrawn = drawnModels(null, 'lstm');
 
   it('leaves out the last window (the test window) and gives each window its own row keys', () => {
-    const { windows, rows } = earlierBacktestWindows(evaluationWith([window(10, true), window(12, true), window(14, true)]), lstmDrawn);
+    const { windows, rows } = earlierBacktestWindows(
+      evaluationWith([window(10, true), window(12, true), window(14, true)]),
+      lstmDrawn,
+    );
     expect(windows.map((w) => [w.number, w.start, w.end])).toEqual([
       [1, T0 + 10 * HOUR, T0 + 11 * HOUR],
       [2, T0 + 12 * HOUR, T0 + 13 * HOUR],
@@ -68,7 +76,11 @@ describe('earlierBacktestWindows', () => {
     const values = { lstm: [1, 2], lstmHybrid: [3, 4], mstl: [5, 6], ets: [7, null], seasonalNaive: [0, 0] };
     const stored = { ...window(10, false), forecasts: { t: [iso(10), iso(11)], values: values as never } };
     const evaluation = evaluationWith([stored, window(12, false)]);
-    evaluation.champion = { model: 'ensemble', members: ['mstl', 'lstmHybrid'], lstmFamily: { model: 'lstmHybrid', mase: 1, skill: 0 } } as never;
+    evaluation.champion = {
+      model: 'ensemble',
+      members: ['mstl', 'lstmHybrid'],
+      lstmFamily: { model: 'lstmHybrid', mase: 1, skill: 0 },
+    } as never;
 
     const ensemble = earlierBacktestWindows(evaluation, drawnModels(evaluation, null));
     const keys = ensemble.windows[0].keys!;
@@ -120,7 +132,10 @@ describe('stepErrorRows', () => {
   const m = (mae: number, mase: number | null) => ({ mae, mase, rmse: 0, mape: 0, mapeExcluded: 0, smape: 0, wape: 0 });
 
   it('gives one row per step with each model’s MASE', () => {
-    const byStep = { lstm: [m(1, 0.5), m(2, 0.9)], seasonalNaive: [m(3, 1), m(3, 1.1)] } as RunEvaluation['backtest']['byStep'];
+    const byStep = {
+      lstm: [m(1, 0.5), m(2, 0.9)],
+      seasonalNaive: [m(3, 1), m(3, 1.1)],
+    } as RunEvaluation['backtest']['byStep'];
     expect(stepErrorRows(byStep, ['lstm', 'seasonalNaive'])).toEqual({
       metric: 'mase',
       rows: [

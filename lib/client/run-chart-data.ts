@@ -112,7 +112,11 @@ export function runChartRange(
   const context = Number.isNaN(split.step) ? 0 : split.step * Math.max(config.lookback, 3 * config.horizon);
   let from = firstWindow - context;
   const margin = split.step || 0;
-  if (split.validationStart !== null && split.validationStart < from + margin && split.validationStart >= from - context) {
+  if (
+    split.validationStart !== null &&
+    split.validationStart < from + margin &&
+    split.validationStart >= from - context
+  ) {
     from = split.validationStart - margin;
   }
   return { from: Math.max(split.trainStart, from), to: end };

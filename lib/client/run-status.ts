@@ -24,7 +24,10 @@ export function runLabel(run: Pick<Run, 'id'>): string {
  * backtest's first gets config.epochs, warm-started ones fewer. Runs from before progressDetail
  * fall back to the evaluation fit's history and config.epochs.
  */
-export function epochProgress(run: Pick<Run, 'history' | 'config' | 'progressDetail'>): { epoch: number; epochs: number } {
+export function epochProgress(run: Pick<Run, 'history' | 'config' | 'progressDetail'>): {
+  epoch: number;
+  epochs: number;
+} {
   if (run.progressDetail) return { epoch: run.progressDetail.epoch, epochs: run.progressDetail.epochs };
   const history = run.history ?? [];
   const epoch = history.length ? history[history.length - 1].epoch : 0;
@@ -39,7 +42,10 @@ const PHASE_LABEL: Record<RunProgressDetail['phase'], string> = {
 
 /** "Backtest window 2 of 3 · epoch 4 of 15", "Scoring fit · epoch 3 of 8", "Refit on all data · epoch 2 of 8". */
 export function phaseText(detail: RunProgressDetail): string {
-  const window = detail.phase === 'backtest' && detail.window && detail.windows ? ` window ${detail.window} of ${detail.windows}` : '';
+  const window =
+    detail.phase === 'backtest' && detail.window && detail.windows
+      ? ` window ${detail.window} of ${detail.windows}`
+      : '';
   return `${PHASE_LABEL[detail.phase]}${window} · epoch ${detail.epoch} of ${detail.epochs}`;
 }
 
@@ -52,7 +58,7 @@ export function remainingText(progress: number, startedAt: string | null, now = 
   if (!startedAt || !(progress > 0.05) || progress >= 1) return null;
   const elapsed = now - Date.parse(startedAt);
   if (!(elapsed >= 5_000)) return null;
-  const seconds = (elapsed / progress) * (1 - progress) / 1000;
+  const seconds = ((elapsed / progress) * (1 - progress)) / 1000;
   if (seconds < 45) return 'less than a minute left';
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `about ${minutes} minute${minutes === 1 ? '' : 's'} left`;

@@ -28,7 +28,13 @@ describe('parseTrainingForm', () => {
   });
 
   it('says what to fix for each invalid field', () => {
-    const { overrides, errors } = parseTrainingForm({ horizon: '1.5', epochs: '0', learningRate: '0', dropout: '0.95', units: 'abc' });
+    const { overrides, errors } = parseTrainingForm({
+      horizon: '1.5',
+      epochs: '0',
+      learningRate: '0',
+      dropout: '0.95',
+      units: 'abc',
+    });
     expect(overrides).toEqual({});
     expect(errors).toEqual({
       horizon: 'Horizon must be a whole number.',
@@ -40,7 +46,16 @@ describe('parseTrainingForm', () => {
   });
 
   it('round-trips a config through the form values', () => {
-    const config = { horizon: 7, lookback: 28, epochs: 30, units: 32, layers: 2, learningRate: 0.005, batchSize: 32, dropout: 0.1 };
+    const config = {
+      horizon: 7,
+      lookback: 28,
+      epochs: 30,
+      units: 32,
+      layers: 2,
+      learningRate: 0.005,
+      batchSize: 32,
+      dropout: 0.1,
+    };
     expect(parseTrainingForm(trainingFormValues(config)).overrides).toEqual(config);
     expect(trainingFormValues(null).horizon).toBe('');
   });
@@ -53,8 +68,17 @@ describe('the server limits', () => {
     expect(parseTrainingForm({ units: '513' }).errors).toEqual({ units: 'LSTM units must be at most 512.' });
     expect(parseTrainingForm({ batchSize: '4097' }).errors).toEqual({ batchSize: 'Batch size must be at most 4096.' });
     expect(parseTrainingForm({ horizon: '1001' }).errors).toEqual({ horizon: 'Horizon must be at most 1000.' });
-    expect(parseTrainingForm({ learningRate: '2' }).errors).toEqual({ learningRate: 'Learning rate must be at most 1.' });
-    const limits = { horizon: '1000', lookback: '2', epochs: '500', units: '512', learningRate: '0.00001', batchSize: '4096' };
+    expect(parseTrainingForm({ learningRate: '2' }).errors).toEqual({
+      learningRate: 'Learning rate must be at most 1.',
+    });
+    const limits = {
+      horizon: '1000',
+      lookback: '2',
+      epochs: '500',
+      units: '512',
+      learningRate: '0.00001',
+      batchSize: '4096',
+    };
     expect(parseTrainingForm(limits).errors).toEqual({});
   });
 });

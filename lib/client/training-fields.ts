@@ -2,7 +2,13 @@
 // the config tables: labels, hints, input bounds and parsing of what was typed. Bounds and
 // whole-number rules come from the server's forecastConfigSchema, so the form cannot disagree with
 // the API; parseTrainingForm also runs the typed values through that schema.
-import { DEFAULT_BACKTEST_WINDOWS, forecastConfigInputSchema, forecastConfigSchema, lstmFits, minimumPoints } from '@/lib/forecast/config';
+import {
+  DEFAULT_BACKTEST_WINDOWS,
+  forecastConfigInputSchema,
+  forecastConfigSchema,
+  lstmFits,
+  minimumPoints,
+} from '@/lib/forecast/config';
 import { formatCount, formatNumber } from './format';
 import { transformName } from './readable-names';
 import type { ForecastConfig, TrainingOverrides } from './types';
@@ -23,7 +29,8 @@ export interface TrainingFieldSpec {
 /** A field's bounds and integer rule, read from the server's schema. */
 function limits(key: TrainingField): Pick<TrainingFieldSpec, 'integer' | 'min' | 'max'> {
   const schema = forecastConfigSchema.shape[key];
-  if (schema.minValue === null || schema.maxValue === null) throw new Error(`forecastConfigSchema.${key} needs a min and a max.`);
+  if (schema.minValue === null || schema.maxValue === null)
+    throw new Error(`forecastConfigSchema.${key} needs a min and a max.`);
   return { integer: schema.isInt, min: schema.minValue, max: schema.maxValue };
 }
 

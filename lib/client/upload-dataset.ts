@@ -54,7 +54,13 @@ export function appendToDatasetWithProgress(
   const form = new FormData();
   setParseFields(form, choice);
   form.set('file', file, file.name);
-  return sendUpload(`/api/datasets/${encodeURIComponent(datasetId)}/append`, form, file, onProgress, (body) => body as AppendOutcome);
+  return sendUpload(
+    `/api/datasets/${encodeURIComponent(datasetId)}/append`,
+    form,
+    file,
+    onProgress,
+    (body) => body as AppendOutcome,
+  );
 }
 
 function sendUpload<T>(
@@ -83,7 +89,8 @@ function sendUpload<T>(
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
       // event.total includes the form around the file: scale to the file's own size.
-      if (event.lengthComputable && event.total > 0) update({ bytesSent: Math.round((event.loaded / event.total) * file.size) });
+      if (event.lengthComputable && event.total > 0)
+        update({ bytesSent: Math.round((event.loaded / event.total) * file.size) });
     };
     xhr.onload = () => {
       let body: unknown = null;

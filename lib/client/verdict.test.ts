@@ -26,7 +26,9 @@ describe('describeVerdict', () => {
     expect(verdict.champion?.model).toBe('ets');
     expect(verdict.headline).toBe('ETS is the champion, 30% better than seasonal naive (MASE 0.70 vs 1.00).');
     expect(verdict.bestLstm).toMatchObject({ model: 'lstmHybrid', rank: 4, of: 8 });
-    expect(verdict.lstmLine).toBe('The hybrid LSTM is 4th of 8: 10% behind ETS, 23% better than seasonal naive (MASE 0.77).');
+    expect(verdict.lstmLine).toBe(
+      'The hybrid LSTM is 4th of 8: 10% behind ETS, 23% better than seasonal naive (MASE 0.77).',
+    );
   });
 
   it('says why no LSTM is ranked when the series was too short for them', () => {
@@ -43,7 +45,9 @@ describe('describeVerdict', () => {
     const metrics = { ...lstmLoses, lstmHybrid: m(0.6) };
     const verdict = describeVerdict({ metrics, evaluation: evaluation('lstmHybrid') });
     expect(verdict.tone).toBe('good');
-    expect(verdict.headline).toBe('The hybrid LSTM is the champion, 40% better than seasonal naive (MASE 0.60 vs 1.00).');
+    expect(verdict.headline).toBe(
+      'The hybrid LSTM is the champion, 40% better than seasonal naive (MASE 0.60 vs 1.00).',
+    );
     expect(verdict.lstmLine).toBeNull();
   });
 
@@ -51,7 +55,9 @@ describe('describeVerdict', () => {
     const metrics: RunMetrics = { lstm: m(1.12), naive: m(1.3), seasonalNaive: m(1), drift: m(1.2) };
     const verdict = describeVerdict({ metrics, evaluation: evaluation('seasonalNaive') });
     expect(verdict.tone).toBe('bad');
-    expect(verdict.headline).toBe('Seasonal naive is the champion: no model beats seasonal naive, which repeats the last season (MASE 1.00).');
+    expect(verdict.headline).toBe(
+      'Seasonal naive is the champion: no model beats seasonal naive, which repeats the last season (MASE 1.00).',
+    );
     expect(verdict.lstmLine).toBe('The LSTM is 2nd of 4: 12% behind seasonal naive (MASE 1.12).');
   });
 
@@ -60,13 +66,20 @@ describe('describeVerdict', () => {
       metrics: lstmLoses,
       evaluation: evaluation('ensemble', ['ets', 'naive'], { mase: 0.65, mae: 1 }),
     });
-    expect(verdict.headline).toBe('The average of ETS + Naive is the champion, 35% better than seasonal naive (MASE 0.65 vs 1.00).');
+    expect(verdict.headline).toBe(
+      'The average of ETS + Naive is the champion, 35% better than seasonal naive (MASE 0.65 vs 1.00).',
+    );
     expect(verdict.tone).toBe('neutral');
     expect(verdict.bestLstm).toMatchObject({ rank: 5, of: 9 });
     expect(verdict.lstmLine).not.toContain('averages');
 
-    const withLstm = describeVerdict({ metrics: lstmLoses, evaluation: evaluation('ensemble', ['ets', 'lstmHybrid'], { mase: 0.65, mae: 1 }) });
-    expect(withLstm.lstmLine).toMatch(/^The hybrid LSTM is 5th of 9: .* It is one of the models the champion averages\.$/);
+    const withLstm = describeVerdict({
+      metrics: lstmLoses,
+      evaluation: evaluation('ensemble', ['ets', 'lstmHybrid'], { mase: 0.65, mae: 1 }),
+    });
+    expect(withLstm.lstmLine).toMatch(
+      /^The hybrid LSTM is 5th of 9: .* It is one of the models the champion averages\.$/,
+    );
   });
 
   it('ranks by MAE when MASE is undefined, as the engine does', () => {
@@ -81,6 +94,17 @@ describe('describeVerdict', () => {
   });
 
   it('writes ordinals', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
+    ]);
   });
 });

@@ -22,7 +22,8 @@ export interface Verdict {
   lstmLine: string | null;
 }
 
-const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const finite = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 /** Names inside a sentence: "the hybrid LSTM", "MSTL", "seasonal naive". */
 const SENTENCE_NAMES: Record<ComparedModel, string> = {
@@ -39,7 +40,9 @@ const SENTENCE_NAMES: Record<ComparedModel, string> = {
 };
 
 function sentenceName(row: LeaderboardRow): string {
-  return row.model === 'ensemble' ? `the ${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}` : SENTENCE_NAMES[row.model];
+  return row.model === 'ensemble'
+    ? `the ${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}`
+    : SENTENCE_NAMES[row.model];
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -59,7 +62,12 @@ function percent(share: number): string {
 
 /** The relation of `score` to `reference` (lower is better): "12% better than X" / "30% worse than X" / "level with X". */
 function against(score: number, reference: number, name: string, betterWord: string, worseWord: string): string {
-  if (!(reference > 0)) return score < reference ? `${betterWord} ${name}` : score > reference ? `${worseWord} ${name}` : `level with ${name}`;
+  if (!(reference > 0))
+    return score < reference
+      ? `${betterWord} ${name}`
+      : score > reference
+        ? `${worseWord} ${name}`
+        : `level with ${name}`;
   if (score === reference) return `level with ${name}`;
   return score < reference
     ? `${percent(1 - score / reference)} ${betterWord} ${name}`
@@ -69,7 +77,13 @@ function against(score: number, reference: number, name: string, betterWord: str
 const fixed = (value: number) => value.toFixed(2);
 
 export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdict {
-  const none: Verdict = { tone: null, champion: null, bestLstm: null, headline: 'There are no metrics to compare yet.', lstmLine: null };
+  const none: Verdict = {
+    tone: null,
+    champion: null,
+    bestLstm: null,
+    headline: 'There are no metrics to compare yet.',
+    lstmLine: null,
+  };
   const metrics = run.metrics;
   if (!metrics) return none;
   const rows = leaderboardRows(metrics, run.evaluation);
@@ -95,8 +109,12 @@ export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdi
   if (bestLstm && !lstmWins) {
     const behind = against(score(bestLstm), score(champion), sentenceName(champion), 'ahead of', 'behind');
     const vsNaive =
-      champion.model === 'seasonalNaive' ? '' : `, ${against(score(bestLstm), score(naive), 'seasonal naive', 'better than', 'worse than')}`;
-    const member = champion.model === 'ensemble' && (run.evaluation?.champion?.members as readonly string[] | undefined)?.includes(bestLstm.model);
+      champion.model === 'seasonalNaive'
+        ? ''
+        : `, ${against(score(bestLstm), score(naive), 'seasonal naive', 'better than', 'worse than')}`;
+    const member =
+      champion.model === 'ensemble' &&
+      (run.evaluation?.champion?.members as readonly string[] | undefined)?.includes(bestLstm.model);
     lstmLine =
       `${capitalize(sentenceName(bestLstm))} is ${ordinal(bestLstm.rank)} of ${bestLstm.of}: ${behind}${vsNaive} (${label} ${fixed(score(bestLstm))}).` +
       (member ? ' It is one of the models the champion averages.' : '');

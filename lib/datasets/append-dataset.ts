@@ -3,9 +3,23 @@
 // points up by themselves (the worker loads a series' points when a run starts).
 import { mustExist, notFound } from '@/lib/api/errors';
 import type { Scope } from '@/lib/auth/scope';
-import { appendPoints, DatasetGoneError, OverlapError, type AppendedSeries, type OverlapPolicy } from '@/lib/db/append-points';
+import {
+  appendPoints,
+  DatasetGoneError,
+  OverlapError,
+  type AppendedSeries,
+  type OverlapPolicy,
+} from '@/lib/db/append-points';
 import { getDataset, type Dataset } from '@/lib/db/datasets';
-import { parseCsv, readLimits, tooManySeries, type CsvInput, type DuplicatePolicy, type ParseOptions, type Problem } from '@/lib/ingest';
+import {
+  parseCsv,
+  readLimits,
+  tooManySeries,
+  type CsvInput,
+  type DuplicatePolicy,
+  type ParseOptions,
+  type Problem,
+} from '@/lib/ingest';
 import { invalidCsv } from './invalid-csv';
 import type { ImportProgress } from './upload-progress';
 
@@ -50,10 +64,17 @@ function overlapProblems(error: OverlapError): Problem[] {
 }
 
 /** The caller checks that the dataset exists in `scope`; one deleted meanwhile still answers 404. */
-export async function appendToDataset(scope: Scope, { datasetId, file, options = {}, progress }: DatasetAppend): Promise<AppendResult> {
+export async function appendToDataset(
+  scope: Scope,
+  { datasetId, file, options = {}, progress }: DatasetAppend,
+): Promise<AppendResult> {
   // More rows of the same data: read in the zone the dataset was imported with unless one is given.
-  const storedZone = options.timeZone ? undefined : (await getDataset(scope, datasetId))?.series.find((s) => s.timeZone)?.timeZone;
-  const parsed = await parseCsv(file, storedZone ? { ...options, timeZone: storedZone } : options, { onRows: progress?.rowsParsed });
+  const storedZone = options.timeZone
+    ? undefined
+    : (await getDataset(scope, datasetId))?.series.find((s) => s.timeZone)?.timeZone;
+  const parsed = await parseCsv(file, storedZone ? { ...options, timeZone: storedZone } : options, {
+    onRows: progress?.rowsParsed,
+  });
   if (!parsed.ok) throw invalidCsv(parsed.problems);
   await checkSeriesLimit(scope, datasetId, parsed.series);
   progress?.storing();
@@ -75,5 +96,6 @@ async function checkSeriesLimit(scope: Scope, datasetId: string, series: readonl
   const names = new Set(dataset.series.map((s) => s.name));
   const added = series.filter((s) => !names.has(s.name)).length;
   const { maxSeries } = readLimits();
-  if (added > 0 && dataset.series.length + added > maxSeries) throw invalidCsv([tooManySeries(added, dataset.series.length, maxSeries)]);
+  if (added > 0 && dataset.series.length + added > maxSeries)
+    throw invalidCsv([tooManySeries(added, dataset.series.length, maxSeries)]);
 }

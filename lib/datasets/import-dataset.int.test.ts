@@ -77,7 +77,9 @@ describe('importDataset, points copied while the file is read', () => {
     // Store by store (each one's days in a row), so the sample shows the layout: 300 series, more
     // than the 256 keys the COPY starts with.
     const many = Array.from({ length: 300 }, (_, s) => `shop_${s}`);
-    const lines = many.flatMap((shop, s) => Array.from({ length: 20 }, (_, d) => `${iso(d)},${shop},${(d * 3 + s) % 29}`));
+    const lines = many.flatMap((shop, s) =>
+      Array.from({ length: 20 }, (_, d) => `${iso(d)},${shop},${(d * 3 + s) % 29}`),
+    );
     const csv = ['time,store,sales', ...lines].join('\n');
     const streamed = vi.spyOn(PointCopyStream.prototype, 'point');
     const dataset = await importCsv(csv);

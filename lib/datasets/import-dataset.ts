@@ -23,7 +23,10 @@ function nameFromFile(fileName: string | null): string {
 }
 
 /** Stores the dataset as the scope's user's. */
-export async function importDataset(scope: Scope, { file, fileName, name, options = {}, progress }: DatasetUpload): Promise<Dataset> {
+export async function importDataset(
+  scope: Scope,
+  { file, fileName, name, options = {}, progress }: DatasetUpload,
+): Promise<Dataset> {
   return createDatasetWhileReading(scope, async (sink) => {
     const early = sink ? new EarlySeries(sink, options) : undefined;
     const parsed = await parseCsv(file, options, { onRows: progress?.rowsParsed, early });

@@ -16,7 +16,12 @@ describe('upload progress', () => {
     const work = trackUpload(alice, 'upload-aaaa', source, async (progress) => {
       received = 400;
       progress.rowsParsed(10_000);
-      expect(getUploadProgress(alice, 'upload-aaaa')).toMatchObject({ phase: 'receiving', bytesReceived: 400, bytesTotal: 1000, rowsParsed: 10_000 });
+      expect(getUploadProgress(alice, 'upload-aaaa')).toMatchObject({
+        phase: 'receiving',
+        bytesReceived: 400,
+        bytesTotal: 1000,
+        rowsParsed: 10_000,
+      });
       progress.storing();
       release();
       await finished;
@@ -33,8 +38,14 @@ describe('upload progress', () => {
 
   it('ends as failed when the import throws, and records nothing without an id', async () => {
     const source = { bytesReceived: () => 5, bytesTotal: null };
-    await expect(trackUpload(alice, 'upload-bbbb', source, async () => Promise.reject(new Error('bad file')))).rejects.toThrow('bad file');
-    expect(getUploadProgress(alice, 'upload-bbbb')).toMatchObject({ phase: 'failed', bytesReceived: 5, bytesTotal: null });
+    await expect(
+      trackUpload(alice, 'upload-bbbb', source, async () => Promise.reject(new Error('bad file'))),
+    ).rejects.toThrow('bad file');
+    expect(getUploadProgress(alice, 'upload-bbbb')).toMatchObject({
+      phase: 'failed',
+      bytesReceived: 5,
+      bytesTotal: null,
+    });
     await trackUpload(alice, undefined, source, async () => 'fine');
     expect(getUploadProgress(alice, 'undefined')).toBeNull();
   });

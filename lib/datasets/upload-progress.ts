@@ -55,7 +55,14 @@ export async function trackUpload<T>(
 ): Promise<T> {
   const now = Date.now();
   forgetOld(now);
-  const entry: Entry = { userId: scope.userId, phase: 'receiving', bytesReceived: source.bytesReceived, bytesTotal: source.bytesTotal, rowsParsed: 0, updatedAt: now };
+  const entry: Entry = {
+    userId: scope.userId,
+    phase: 'receiving',
+    bytesReceived: source.bytesReceived,
+    bytesTotal: source.bytesTotal,
+    rowsParsed: 0,
+    updatedAt: now,
+  };
   if (id) registry.set(id, entry);
   const set = (change: Partial<Entry>) => Object.assign(entry, change, { updatedAt: Date.now() });
   // The final count is kept, not the upload it was read from.
@@ -64,7 +71,10 @@ export async function trackUpload<T>(
     set({ phase, bytesReceived: () => bytes });
   };
   try {
-    const result = await work({ rowsParsed: (rows) => set({ rowsParsed: rows }), storing: () => set({ phase: 'storing' }) });
+    const result = await work({
+      rowsParsed: (rows) => set({ rowsParsed: rows }),
+      storing: () => set({ phase: 'storing' }),
+    });
     finish('done');
     return result;
   } catch (error) {

@@ -51,16 +51,20 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * script makes, so it is one joined query on the pool rather than Prisma's query pipeline.
  */
 export async function findApiTokenUser(tokenHash: string): Promise<AuthUser | null> {
-  const { rows } = await getPool().query<{ token_id: string; last_used_at: Date | null; id: string; email: string; isAdmin: boolean }>(
-    {
-      // Named: prepared once per pool connection, so PostgreSQL does not plan it on every request.
-      name: 'api-token-user',
-      text: `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.is_admin AS "isAdmin"
+  const { rows } = await getPool().query<{
+    token_id: string;
+    last_used_at: Date | null;
+    id: string;
+    email: string;
+    isAdmin: boolean;
+  }>({
+    // Named: prepared once per pool connection, so PostgreSQL does not plan it on every request.
+    name: 'api-token-user',
+    text: `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.is_admin AS "isAdmin"
                FROM api_tokens t JOIN users u ON u.id = t.user_id
               WHERE t.token_hash = $1`,
-      values: [tokenHash],
-    },
-  );
+    values: [tokenHash],
+  });
   const row = rows[0];
   if (!row) return null;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {

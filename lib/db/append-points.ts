@@ -83,7 +83,11 @@ async function findOverlaps(client: pg.PoolClient, names: Map<number, string>) {
        FROM incoming i JOIN points p ON p.series_key = i.series_key AND p.t = i.t
       GROUP BY i.series_key`,
   );
-  return rows.map((row) => ({ name: names.get(row.series_key) ?? String(row.series_key), count: row.count, first: row.first.toISOString() }));
+  return rows.map((row) => ({
+    name: names.get(row.series_key) ?? String(row.series_key),
+    count: row.count,
+    first: row.first.toISOString(),
+  }));
 }
 
 export async function appendPoints(
@@ -93,9 +97,7 @@ export async function appendPoints(
 ): Promise<AppendedSeries[]> {
   const { ids, keys, created, merged } = await inTransaction(async (client) => {
     const { ids, keys, created } = await seriesIdsByName(client, datasetId, series);
-    await client.query(
-      'CREATE TEMP TABLE incoming (series_key int, t timestamptz(3), v float8) ON COMMIT DROP',
-    );
+    await client.query('CREATE TEMP TABLE incoming (series_key int, t timestamptz(3), v float8) ON COMMIT DROP');
     await copyPoints(
       client,
       series.map((s, i) => ({ seriesId: ids[i], seriesKey: keys[i], t: s.t, v: s.v })),

@@ -45,7 +45,8 @@ function toBatch(row: BatchRow): Batch {
 }
 
 /** One series of a new batch: its full config, or why it cannot be trained (stored as a failed run). */
-export type NewBatchRun = { seriesId: string; config: ForecastConfig } | { seriesId: string; config: ForecastConfig; error: string };
+export type NewBatchRun =
+  { seriesId: string; config: ForecastConfig } | { seriesId: string; config: ForecastConfig; error: string };
 
 export interface InsertedBatch {
   batch: Batch;
@@ -54,7 +55,11 @@ export interface InsertedBatch {
 }
 
 /** The batch and its runs in one transaction: a batch is never stored without its rows. */
-export async function insertBatch(datasetId: string, config: ForecastConfigInput, runs: NewBatchRun[]): Promise<InsertedBatch> {
+export async function insertBatch(
+  datasetId: string,
+  config: ForecastConfigInput,
+  runs: NewBatchRun[],
+): Promise<InsertedBatch> {
   return getPrisma().$transaction(async (tx) => {
     const row = await tx.batch.create({ data: { datasetId, config: jsonValue(config) } });
     const queuedRunIds: string[] = [];
@@ -108,7 +113,16 @@ export interface BatchRunRow {
 export async function listBatchRuns(batchId: string): Promise<BatchRunRow[]> {
   const rows = await getPrisma().run.findMany({
     where: { batchId },
-    select: { id: true, seriesId: true, status: true, progress: true, error: true, metrics: true, evaluation: true, series: { select: { name: true } } },
+    select: {
+      id: true,
+      seriesId: true,
+      status: true,
+      progress: true,
+      error: true,
+      metrics: true,
+      evaluation: true,
+      series: { select: { name: true } },
+    },
     orderBy: [{ series: { name: 'asc' } }, { id: 'asc' }],
   });
   return rows.map((row) => ({
@@ -134,7 +148,12 @@ export function markBatchRunning(id: string): Promise<boolean> {
 }
 
 /** The end of a batch, with its aggregate scores; false when it had already ended (cancelled). */
-export function finishBatch(id: string, status: 'succeeded' | 'failed', summary: BatchSummary, error: string | null = null): Promise<boolean> {
+export function finishBatch(
+  id: string,
+  status: 'succeeded' | 'failed',
+  summary: BatchSummary,
+  error: string | null = null,
+): Promise<boolean> {
   return transition(id, ACTIVE_STATUSES, { status, summary: jsonValue(summary), error, finishedAt: new Date() });
 }
 
@@ -150,9 +169,15 @@ export async function storeBatchSummary(id: string, summary: BatchSummary): Prom
  */
 export async function markBatchCancelled(id: string): Promise<boolean> {
   return getPrisma().$transaction(async (tx) => {
-    const { count } = await tx.batch.updateMany({ where: { id, status: { in: ACTIVE_STATUSES } }, data: { status: 'cancelled', finishedAt: new Date() } });
+    const { count } = await tx.batch.updateMany({
+      where: { id, status: { in: ACTIVE_STATUSES } },
+      data: { status: 'cancelled', finishedAt: new Date() },
+    });
     if (count === 0) return false;
-    await tx.run.updateMany({ where: { batchId: id, status: { in: ACTIVE_STATUSES } }, data: { status: 'cancelled', finishedAt: new Date() } });
+    await tx.run.updateMany({
+      where: { batchId: id, status: { in: ACTIVE_STATUSES } },
+      data: { status: 'cancelled', finishedAt: new Date() },
+    });
     return true;
   });
 }

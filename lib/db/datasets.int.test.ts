@@ -11,7 +11,16 @@ const T0 = Date.UTC(2024, 0, 1);
 const HOUR = 3_600_000;
 
 function series(name: string, values: number[]): ParsedSeries {
-  return { name, frequency: 'hourly', t: values.map((_, i) => T0 + i * HOUR), v: values, valueColumn: 'v', gaps: 0, filled: 0, duplicates: 0 };
+  return {
+    name,
+    frequency: 'hourly',
+    t: values.map((_, i) => T0 + i * HOUR),
+    v: values,
+    valueColumn: 'v',
+    gaps: 0,
+    filled: 0,
+    duplicates: 0,
+  };
 }
 
 async function storedValues(datasetId: string): Promise<Record<string, number[]>> {
@@ -38,7 +47,10 @@ describe('createDatasetWhileReading', () => {
       }
       await sink!.ready();
       // Series "a" is key 1 and "b" key 0: stored from the sink, so under the keys' points.
-      return { dataset: dataset(series('a', [20, 21, 22, 23, 24]), series('b', [10, 11, 12, 13, 14])), early: { keys: [1, 0], unused: [2] } };
+      return {
+        dataset: dataset(series('a', [20, 21, 22, 23, 24]), series('b', [10, 11, 12, 13, 14])),
+        early: { keys: [1, 0], unused: [2] },
+      };
     });
     expect(await storedValues(created.id)).toEqual({ a: [20, 21, 22, 23, 24], b: [10, 11, 12, 13, 14] });
     const after = await storedRowCounts();

@@ -100,7 +100,10 @@ export async function createDatasetWhileReading(
 }
 
 /** `read` with `copy` as its sink, the COPY ended once it resolves and cancelled when it throws. */
-async function readInto(copy: PointCopyStream | null, read: (sink: EarlyPointsSink | null) => Promise<ReadDataset>): Promise<ReadDataset> {
+async function readInto(
+  copy: PointCopyStream | null,
+  read: (sink: EarlyPointsSink | null) => Promise<ReadDataset>,
+): Promise<ReadDataset> {
   try {
     const outcome = await read(copy);
     await copy?.end();
@@ -123,7 +126,9 @@ async function storeAroundEarlyPoints(
   const seriesKeys = early.keys.map((key) => copy.seriesKey(key));
   const datasetId = await insertDatasetRows(client, scope, dataset, seriesIds, seriesKeys);
   if (early.unused.length > 0) {
-    await client.query('DELETE FROM points WHERE series_key = ANY($1::int[])', [early.unused.map((key) => copy.seriesKey(key))]);
+    await client.query('DELETE FROM points WHERE series_key = ANY($1::int[])', [
+      early.unused.map((key) => copy.seriesKey(key)),
+    ]);
   }
   await copyPointRollups(
     client,

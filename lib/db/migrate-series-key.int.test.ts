@@ -45,7 +45,9 @@ describe('the series_key migration', () => {
     try {
       await client.query(`INSERT INTO users (id, email, password_hash) VALUES ('u', 'u@horizon.test', 'x')`);
       await client.query(`INSERT INTO datasets (id, user_id, name) VALUES ('d', 'u', 'old')`);
-      await client.query(`INSERT INTO series (id, dataset_id, name, frequency) VALUES ('a', 'd', 'a', 'daily'), ('b', 'd', 'b', 'daily')`);
+      await client.query(
+        `INSERT INTO series (id, dataset_id, name, frequency) VALUES ('a', 'd', 'a', 'daily'), ('b', 'd', 'b', 'daily')`,
+      );
       await client.query(
         `INSERT INTO points (series_id, t, v) VALUES
            ('a', '2024-01-01', 1), ('a', '2024-01-02', 2), ('b', '2024-01-01', 10)`,
@@ -61,7 +63,9 @@ describe('the series_key migration', () => {
         { id: 'b', v: 10 },
       ]);
       // New series go on numbering after the old ones.
-      const fresh = await client.query(`INSERT INTO series (id, dataset_id, name, frequency) VALUES ('c', 'd', 'c', 'daily') RETURNING key`);
+      const fresh = await client.query(
+        `INSERT INTO series (id, dataset_id, name, frequency) VALUES ('c', 'd', 'c', 'daily') RETURNING key`,
+      );
       expect(fresh.rows[0].key).toBe(3);
     } finally {
       await client.end();

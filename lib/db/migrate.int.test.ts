@@ -96,6 +96,8 @@ describe('diffSchema', () => {
       changed,
       readFileSync(SCHEMA_SNAPSHOT_PATH, 'utf8').replace('model Dataset {', 'model Dataset {\n  note String?'),
     );
-    expect(await diffSchema(baseUrl(), SCHEMA_SNAPSHOT_PATH, changed)).toMatch(/ALTER TABLE "datasets" ADD COLUMN\s+"note" TEXT/);
+    expect(await diffSchema(baseUrl(), SCHEMA_SNAPSHOT_PATH, changed)).toMatch(
+      /ALTER TABLE "datasets" ADD COLUMN\s+"note" TEXT/,
+    );
   });
 });

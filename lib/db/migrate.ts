@@ -25,7 +25,12 @@ let engineModule: Promise<EngineModule> | undefined;
 
 // The engine reports Rust panics through this global before throwing; keep the message so the
 // error says what went wrong instead of failing on a missing registry.
-const panicRegistry = { message: '', set_message(message: string) { this.message = message; } };
+const panicRegistry = {
+  message: '',
+  set_message(message: string) {
+    this.message = message;
+  },
+};
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
 
 /** Instantiates the engine's wasm by hand: Node 20 cannot `import` a .wasm file. */

@@ -96,7 +96,16 @@ describe('point rollups copied from memory', () => {
     const values = [3, NaN, -Infinity, -0, 0, Infinity, NaN, -Infinity, 5];
     const v = Array.from({ length: 200 }, (_, i) => values[i % values.length]);
     const t = v.map((_, i) => START + i * MINUTE);
-    const series: ParsedSeries = { name: 'odd', frequency: 'minutely', t, v, valueColumn: 'odd', gaps: 0, filled: 0, duplicates: 0 };
+    const series: ParsedSeries = {
+      name: 'odd',
+      frequency: 'minutely',
+      t,
+      v,
+      valueColumn: 'odd',
+      gaps: 0,
+      filled: 0,
+      duplicates: 0,
+    };
 
     const rows = await storeAndCompare([series]);
     const firstBlock = rows.find((row) => row[1] === 64)!;

@@ -60,7 +60,8 @@ export async function rebuildPointRollups(client: pg.PoolClient, seriesIds: read
   }
 }
 
-const ROLLUP_COLUMNS = 'point_rollups (series_id, level, t_first, v_first, t_last, v_last, t_low, v_low, t_high, v_high)';
+const ROLLUP_COLUMNS =
+  'point_rollups (series_id, level, t_first, v_first, t_last, v_last, t_low, v_low, t_high, v_high)';
 
 function* binaryRollups(series: readonly PointsToCopy[]): Generator<Buffer> {
   const out = new BinaryCopyWriter();
@@ -111,7 +112,9 @@ export function analyzeAfterBulkLoad(pointsWritten: number): void {
   getPool()
     .query('ANALYZE points, point_rollups')
     .catch((error: Error) => {
-      console.warn(`ANALYZE after a bulk load failed (charts of it may be slow until autovacuum runs): ${error.message}`);
+      console.warn(
+        `ANALYZE after a bulk load failed (charts of it may be slow until autovacuum runs): ${error.message}`,
+      );
     });
 }
 
@@ -120,7 +123,12 @@ export function analyzeAfterBulkLoad(pointsWritten: number): void {
  * the (series_id, level, t_first) primary key. Blocks cut by either end are left out; the caller
  * reads the few points beside them itself.
  */
-export async function readRollupBlocks(seriesId: string, level: RollupLevel, from: Date, to: Date): Promise<BucketSummary[]> {
+export async function readRollupBlocks(
+  seriesId: string,
+  level: RollupLevel,
+  from: Date,
+  to: Date,
+): Promise<BucketSummary[]> {
   const { rows } = await getPool().query<number[]>({
     text: `SELECT round(date_part('epoch', t_first) * 1000), v_first,
                   round(date_part('epoch', t_last) * 1000), v_last,

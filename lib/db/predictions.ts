@@ -76,14 +76,23 @@ function rowsPerModel(result: StoredResult): [PredictionModel, ModelRows][] {
     },
   ]);
   if (champion?.model === 'ensemble') {
-    const testForecast = backtest.windows.at(-1)!.t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m]?.[i] ?? Number.NaN)));
-    perModel.push(['ensemble', { testForecast, future: champion.future, bands: champion.intervals.bands, p50: champion.intervals.p50 }]);
+    const testForecast = backtest.windows
+      .at(-1)!
+      .t.map((_, i) => mean(champion.members.map((m) => testForecasts?.[m]?.[i] ?? Number.NaN)));
+    perModel.push([
+      'ensemble',
+      { testForecast, future: champion.future, bands: champion.intervals.bands, p50: champion.intervals.p50 },
+    ]);
   }
   return perModel;
 }
 
 /** Inserts the test and future rows of every model; call inside the transaction that completes the run. */
-export async function insertPredictions(tx: Prisma.TransactionClient, runId: string, result: StoredResult): Promise<void> {
+export async function insertPredictions(
+  tx: Prisma.TransactionClient,
+  runId: string,
+  result: StoredResult,
+): Promise<void> {
   // The held-out test window is the last backtest window.
   const test = result.backtest.windows.at(-1)!;
   const future = { t: result.futureT };

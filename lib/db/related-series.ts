@@ -10,7 +10,10 @@ import { loadSeriesData } from './series';
  * LSTM can pool), by name, with every point; empty when the series is alone in its dataset.
  */
 export async function loadRelatedSeriesAsSystem(seriesId: string, limit: number): Promise<RelatedSeries[]> {
-  const series = await getPrisma().series.findUnique({ where: { id: seriesId }, select: { datasetId: true, frequency: true } });
+  const series = await getPrisma().series.findUnique({
+    where: { id: seriesId },
+    select: { datasetId: true, frequency: true },
+  });
   if (!series) return [];
   const siblings = await getPrisma().series.findMany({
     where: { datasetId: series.datasetId, frequency: series.frequency, id: { not: seriesId } },

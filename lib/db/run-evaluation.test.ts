@@ -2,9 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { AccuracyMetrics, ComparedModel, ModelIntervals, Verdict } from '@/lib/forecast/types';
 import { progressDetail, runEvaluation, runMetrics, storedMetrics } from './run-evaluation';
 
-const metrics = (mase: number, mape = 10): AccuracyMetrics => ({ mae: 1, rmse: 2, mape, mapeExcluded: 0, smape: 9, mase, wape: 8 });
-const MODELS: ComparedModel[] = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
-const perModel = <T>(f: (m: ComparedModel) => T) => Object.fromEntries(MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
+const metrics = (mase: number, mape = 10): AccuracyMetrics => ({
+  mae: 1,
+  rmse: 2,
+  mape,
+  mapeExcluded: 0,
+  smape: 9,
+  mase,
+  wape: 8,
+});
+const MODELS: ComparedModel[] = [
+  'lstm',
+  'lstmHybrid',
+  'mstl',
+  'ets',
+  'autoArima',
+  'theta',
+  'naive',
+  'seasonalNaive',
+  'drift',
+];
+const perModel = <T>(f: (m: ComparedModel) => T) =>
+  Object.fromEntries(MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
 const intervals = (coverage80: number | null): ModelIntervals => ({
   bands: { 80: { lower: [1], upper: [2] }, 95: { lower: [null], upper: [null] } },
   p50: [1.5],
@@ -15,20 +34,34 @@ const intervals = (coverage80: number | null): ModelIntervals => ({
   wql: coverage80 === null ? null : Number.NaN,
   calibrationSize: [6],
 });
-const verdict: Verdict = { beatsNaive: true, beatsSeasonalNaive: false, beatsDrift: true, bestModel: 'seasonalNaive', summary: 'MASE …' };
+const verdict: Verdict = {
+  beatsNaive: true,
+  beatsSeasonalNaive: false,
+  beatsDrift: true,
+  bestModel: 'seasonalNaive',
+  summary: 'MASE …',
+};
 const DAY = 86_400_000;
 
 describe('storedMetrics', () => {
   it('turns undefined metrics (NaN, Infinity) into null, as JSON would', () => {
     expect(storedMetrics({ ...metrics(Number.NaN, Number.POSITIVE_INFINITY), mapeExcluded: 3 })).toEqual({
-      mae: 1, rmse: 2, mape: null, mapeExcluded: 3, smape: 9, mase: null, wape: 8,
+      mae: 1,
+      rmse: 2,
+      mape: null,
+      mapeExcluded: 3,
+      smape: 9,
+      mase: null,
+      wape: 8,
     });
   });
 });
 
 describe('runMetrics', () => {
   it('keeps every model', () => {
-    const stored = runMetrics({ models: perModel((m) => ({ metrics: metrics(m === 'lstm' ? 0.5 : 1), future: [], fitMs: 1 })) });
+    const stored = runMetrics({
+      models: perModel((m) => ({ metrics: metrics(m === 'lstm' ? 0.5 : 1), future: [], fitMs: 1 })),
+    });
     expect(Object.keys(stored)).toEqual(MODELS);
     expect(stored.lstm!.mase).toBe(0.5);
     expect(stored.drift.mase).toBe(1);
@@ -81,7 +114,7 @@ describe('runEvaluation', () => {
     expect(evaluation.intervalScores?.drift).toEqual({ msis: null, wql: null });
   });
 
-  it('keeps every window\'s forecasts with their timestamps, non-finite values as null', () => {
+  it("keeps every window's forecasts with their timestamps, non-finite values as null", () => {
     const withGap = {
       ...result,
       backtest: {
@@ -99,7 +132,7 @@ describe('runEvaluation', () => {
     expect(Object.keys(second.forecasts?.values ?? {})).toEqual(MODELS);
   });
 
-  it('keeps the champion (reason, metrics, coverage, the best LSTM) and every model\'s fit time', () => {
+  it("keeps the champion (reason, metrics, coverage, the best LSTM) and every model's fit time", () => {
     const champion = {
       model: 'ensemble' as const,
       members: ['mstl', 'lstmHybrid'] as ComparedModel[],
@@ -126,7 +159,7 @@ describe('runEvaluation', () => {
     expect(runEvaluation(result)).not.toHaveProperty('champion');
   });
 
-  it('keeps the champion\'s nested score: its test MASE, the pick per window and the best single model beside it', () => {
+  it("keeps the champion's nested score: its test MASE, the pick per window and the best single model beside it", () => {
     const nested = {
       testMase: 0.9,
       metrics: metrics(0.9),
@@ -161,11 +194,21 @@ describe('runEvaluation', () => {
 
 describe('progressDetail', () => {
   it('keeps phase, epoch and window, null for a fit without a window', () => {
-    expect(progressDetail({ progress: 0.2, phase: 'backtest', epoch: 4, epochs: 15, loss: 1, window: 2, windows: 3 })).toEqual({
-      phase: 'backtest', epoch: 4, epochs: 15, window: 2, windows: 3,
+    expect(
+      progressDetail({ progress: 0.2, phase: 'backtest', epoch: 4, epochs: 15, loss: 1, window: 2, windows: 3 }),
+    ).toEqual({
+      phase: 'backtest',
+      epoch: 4,
+      epochs: 15,
+      window: 2,
+      windows: 3,
     });
     expect(progressDetail({ progress: 0.9, phase: 'refit', epoch: 1, epochs: 8, loss: 1 })).toEqual({
-      phase: 'refit', epoch: 1, epochs: 8, window: null, windows: null,
+      phase: 'refit',
+      epoch: 1,
+      epochs: 8,
+      window: null,
+      windows: null,
     });
   });
 });

@@ -109,7 +109,11 @@ export async function getRunStatus(id: string): Promise<RunStatus | null> {
  * The check and the insert hold a per-series transaction lock, so two schedules firing at the same
  * moment on two workers cannot both start a training of the series.
  */
-export async function insertRunUnlessActive({ seriesId, config, scheduleId = null }: NewRun): Promise<{ inserted: Run } | { active: Run }> {
+export async function insertRunUnlessActive({
+  seriesId,
+  config,
+  scheduleId = null,
+}: NewRun): Promise<{ inserted: Run } | { active: Run }> {
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`series-run:${seriesId}`}))`;
     const active = await tx.run.findFirst({
@@ -162,7 +166,8 @@ export function markRunRunning(id: string, attempt: number, note: string | null 
 }
 
 /** What tryStartRun did: started the run, held it back at the owner's running cap, or found it no longer active. */
-export type StartAttempt = { started: true } | { started: false; heldBack: { running: number } } | { started: false; heldBack: null };
+export type StartAttempt =
+  { started: true } | { started: false; heldBack: { running: number } } | { started: false; heldBack: null };
 
 /**
  * queued → running as markRunRunning, unless the run's owner already has `maxRunning` other runs
@@ -178,11 +183,16 @@ export async function tryStartRun(
   heldNote: (running: number) => string,
 ): Promise<StartAttempt> {
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.run.findUnique({ where: { id }, select: { series: { select: { dataset: { select: { userId: true } } } } } });
+    const row = await tx.run.findUnique({
+      where: { id },
+      select: { series: { select: { dataset: { select: { userId: true } } } } },
+    });
     if (!row) return { started: false, heldBack: null };
     const owner = row.series.dataset.userId;
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`user-running:${owner ?? ''}`}))`;
-    const running = await tx.run.count({ where: { id: { not: id }, status: 'running', series: { dataset: { userId: owner } } } });
+    const running = await tx.run.count({
+      where: { id: { not: id }, status: 'running', series: { dataset: { userId: owner } } },
+    });
     if (running >= maxRunning) {
       const { count } = await tx.run.updateMany({
         where: { id, status: { in: ACTIVE_STATUSES } },
@@ -192,7 +202,15 @@ export async function tryStartRun(
     }
     const { count } = await tx.run.updateMany({
       where: { id, status: { in: ACTIVE_STATUSES } },
-      data: { status: 'running', attempts: attempt, progress: 0, progressDetail: Prisma.DbNull, history: [], error: note, startedAt: new Date() },
+      data: {
+        status: 'running',
+        attempts: attempt,
+        progress: 0,
+        progressDetail: Prisma.DbNull,
+        history: [],
+        error: note,
+        startedAt: new Date(),
+      },
     });
     return count === 1 ? { started: true } : { started: false, heldBack: null };
   });

@@ -54,7 +54,9 @@ function toRecord(row: ScheduleRow & { runs: Pick<RunRow, 'id' | 'status' | 'cre
     createdAt: row.createdAt,
     runs: row.runs.map((run) => ({ id: run.id, status: run.status, createdAt: run.createdAt.toISOString() })),
     lastSkip:
-      row.lastSkippedAt && row.lastSkipReason ? { at: row.lastSkippedAt.toISOString(), reason: row.lastSkipReason } : null,
+      row.lastSkippedAt && row.lastSkipReason
+        ? { at: row.lastSkippedAt.toISOString(), reason: row.lastSkipReason }
+        : null,
   };
 }
 
@@ -75,7 +77,10 @@ export async function insertSchedule({ seriesId, every, cron, config }: NewSched
 
 /** Null when there is no such schedule or it belongs to someone else. */
 export async function getScheduleRecord(scope: Scope, id: string): Promise<ScheduleRecord | null> {
-  const row = await getPrisma().schedule.findFirst({ where: { id, ...ownedThroughSeries(scope) }, include: withRecentRuns });
+  const row = await getPrisma().schedule.findFirst({
+    where: { id, ...ownedThroughSeries(scope) },
+    include: withRecentRuns,
+  });
   return row && toRecord(row);
 }
 
@@ -88,7 +93,10 @@ export async function getScheduleRecordAsSystem(id: string): Promise<ScheduleRec
 const newestFirst = [{ createdAt: 'desc' }, { id: 'desc' }] satisfies Prisma.ScheduleOrderByWithRelationInput[];
 
 /** Newest first, optionally of one series. */
-export async function listScheduleRecords(scope: Scope, { seriesId }: { seriesId?: string } = {}): Promise<ScheduleRecord[]> {
+export async function listScheduleRecords(
+  scope: Scope,
+  { seriesId }: { seriesId?: string } = {},
+): Promise<ScheduleRecord[]> {
   const rows = await getPrisma().schedule.findMany({
     where: { ...ownedThroughSeries(scope), ...(seriesId ? { seriesId } : {}) },
     orderBy: newestFirst,

@@ -12,16 +12,14 @@ export async function insertSession(userId: string, tokenHash: string, expiresAt
  * request a browser makes, so it is one joined query on the pool rather than Prisma's pipeline.
  */
 export async function findSessionUser(tokenHash: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
-  const { rows } = await getPool().query<{ expires_at: Date; id: string; email: string; isAdmin: boolean }>(
-    {
-      // Named: prepared once per pool connection, so PostgreSQL does not plan it on every request.
-      name: 'session-user',
-      text: `SELECT s.expires_at, u.id, u.email, u.is_admin AS "isAdmin"
+  const { rows } = await getPool().query<{ expires_at: Date; id: string; email: string; isAdmin: boolean }>({
+    // Named: prepared once per pool connection, so PostgreSQL does not plan it on every request.
+    name: 'session-user',
+    text: `SELECT s.expires_at, u.id, u.email, u.is_admin AS "isAdmin"
                FROM sessions s JOIN users u ON u.id = s.user_id
               WHERE s.token_hash = $1`,
-      values: [tokenHash],
-    },
-  );
+    values: [tokenHash],
+  });
   const row = rows[0];
   if (!row || row.expires_at.getTime() <= Date.now()) return null;
   return { user: toAuthUser(row), expiresAt: row.expires_at };

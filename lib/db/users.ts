@@ -34,20 +34,27 @@ export interface NewUser {
   neverAdmin?: boolean;
 }
 
-export async function insertUser({ email, passwordHash, neverAdmin = false }: NewUser): Promise<{ user: AuthUser; claimedDatasets: number }> {
+export async function insertUser({
+  email,
+  passwordHash,
+  neverAdmin = false,
+}: NewUser): Promise<{ user: AuthUser; claimedDatasets: number }> {
   try {
     // Serializable: two first sign-ups at the same moment cannot both see no admin.
     return await getPrisma().$transaction(
       async (tx) => {
         const first = !neverAdmin && (await tx.user.count({ where: { isAdmin: true } })) === 0;
         const row = await tx.user.create({ data: { email: normalizeEmail(email), passwordHash, isAdmin: first } });
-        const claimed = first ? await tx.dataset.updateMany({ where: { userId: null }, data: { userId: row.id } }) : { count: 0 };
+        const claimed = first
+          ? await tx.dataset.updateMany({ where: { userId: null }, data: { userId: row.id } })
+          : { count: 0 };
         return { user: toAuthUser(row), claimedDatasets: claimed.count };
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
     );
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new EmailTakenError(normalizeEmail(email));
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new EmailTakenError(normalizeEmail(email));
     throw error;
   }
 }

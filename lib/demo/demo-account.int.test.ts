@@ -36,7 +36,9 @@ describe('the demo account', () => {
     const reset = await ensureDemoAccount(file);
     expect(reset.user.id).toBe(first.user.id);
     expect(reset.password).not.toBe(first.password);
-    await expect(checkCredentials({ email: DEMO_EMAIL, password: first.password }, 'test')).rejects.toThrow(/Wrong email or password/);
+    await expect(checkCredentials({ email: DEMO_EMAIL, password: first.password }, 'test')).rejects.toThrow(
+      /Wrong email or password/,
+    );
   });
 
   it('owns the demo dataset, loaded once', async () => {

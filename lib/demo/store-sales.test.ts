@@ -51,12 +51,12 @@ describe('makeStoreSalesCsv', () => {
 
   it('honours start, days and stores', async () => {
     const csv = makeStoreSalesCsv({ start: '2025-02-27', days: 3, stores: ['store_online'] });
-    expect(csv.trimEnd().split('\n').map((line) => line.split(',')[0])).toEqual([
-      'date',
-      '2025-02-27',
-      '2025-02-28',
-      '2025-03-01',
-    ]);
+    expect(
+      csv
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['date', '2025-02-27', '2025-02-28', '2025-03-01']);
     expect(() => makeStoreSalesCsv({ start: '2025-02-30' })).toThrow(/start must be a date/);
     expect(() => makeStoreSalesCsv({ days: 0 })).toThrow(/days must be a positive integer/);
   });

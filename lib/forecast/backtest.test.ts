@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backtestOrigins, CALIBRATION_SPAN, runBacktest, scoreBacktest, spreadOrigins, type ModelFitter } from './backtest';
+import {
+  backtestOrigins,
+  CALIBRATION_SPAN,
+  runBacktest,
+  scoreBacktest,
+  spreadOrigins,
+  type ModelFitter,
+} from './backtest';
 import { baselineFitter, drift, naive, seasonalNaive } from './baselines';
 import { accuracyMetrics, maseScale } from './metrics';
 import { syntheticSeries } from './synthetic';

@@ -119,7 +119,13 @@ export async function runBacktest<M extends string>(
         const at = from[j];
         for (let step = 1; step <= horizon && at + step - 1 < n; step++) {
           const target = at + step - 1;
-          residuals[model].push({ window: index, origin: at, step, target, error: series[target] - forecast[step - 1] });
+          residuals[model].push({
+            window: index,
+            origin: at,
+            step,
+            target,
+            error: series[target] - forecast[step - 1],
+          });
         }
       });
     }

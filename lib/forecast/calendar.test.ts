@@ -29,7 +29,10 @@ describe('cyclePosition in a time zone', () => {
     expect(cyclePosition('hourOfDay', Date.UTC(2024, 3, 2, 7), 'Europe/Berlin')).toBeCloseTo(0.375, 12);
     expect(cyclePosition('hourOfDay', Date.UTC(2024, 3, 2, 7))).toBeCloseTo(7 / 24, 12);
     // Sunday 2024-03-31 22:30 UTC is Monday 00:30 in Berlin (summer time).
-    expect(cyclePosition('dayOfWeek', Date.UTC(2024, 2, 31, 22, 30), 'Europe/Berlin')).toBeCloseTo((1 + 0.5 / 24) / 7, 12);
+    expect(cyclePosition('dayOfWeek', Date.UTC(2024, 2, 31, 22, 30), 'Europe/Berlin')).toBeCloseTo(
+      (1 + 0.5 / 24) / 7,
+      12,
+    );
   });
 
   it('gives covariates that follow the zone', () => {
@@ -57,7 +60,10 @@ describe('calendarCovariates', () => {
   });
 
   it('lays out timestamps x (2 · features), row-major', () => {
-    const { count, values } = calendarCovariates([Date.UTC(2024, 5, 1), Date.UTC(2024, 5, 2)], ['dayOfWeek', 'monthOfYear']);
+    const { count, values } = calendarCovariates(
+      [Date.UTC(2024, 5, 1), Date.UTC(2024, 5, 2)],
+      ['dayOfWeek', 'monthOfYear'],
+    );
     expect(count).toBe(4);
     expect(values).toHaveLength(8);
     // Saturday then Sunday: different day-of-week rows, nearly equal month rows.

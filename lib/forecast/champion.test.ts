@@ -11,7 +11,11 @@ const HORIZON = 2;
 /** Every model, the optional ones included: the runs below fit them all. */
 const everyModel = <T>(f: (m: ComparedModel) => T) =>
   Object.fromEntries(COMPARED_MODELS.map((m) => [m, f(m)])) as Record<ComparedModel, T>;
-const ACTUAL = [[10, 12], [11, 13], [12, 14]];
+const ACTUAL = [
+  [10, 12],
+  [11, 13],
+  [12, 14],
+];
 
 /**
  * A 3-window backtest where each model's forecast is the actual value plus its own fixed errors
@@ -27,7 +31,13 @@ function backtest(errors: Partial<Record<ComparedModel, number[][]>>): BacktestR
   }));
   const residuals = everyModel((m) =>
     windows.flatMap((w, k): Residual[] =>
-      w.actual.map((a, i) => ({ window: k, origin: w.origin, step: i + 1, target: w.origin + i, error: error(m, k, i) })),
+      w.actual.map((a, i) => ({
+        window: k,
+        origin: w.origin,
+        step: i + 1,
+        target: w.origin + i,
+        error: error(m, k, i),
+      })),
     ),
   );
   return { horizon: HORIZON, windows, residuals };
@@ -47,7 +57,15 @@ function champion(run: BacktestRun<ComparedModel>) {
 }
 
 describe('rankModels', () => {
-  const m = (mase: number, mae = mase): AccuracyMetrics => ({ mae, rmse: 0, mape: 0, mapeExcluded: 0, smape: 0, mase, wape: 0 });
+  const m = (mase: number, mae = mase): AccuracyMetrics => ({
+    mae,
+    rmse: 0,
+    mape: 0,
+    mapeExcluded: 0,
+    smape: 0,
+    mase,
+    wape: 0,
+  });
   it('ranks by MASE, the simpler model first on a tie, and by MAE when a MASE is undefined', () => {
     const metrics = perModel((model) => m(model === 'lstm' || model === 'mstl' ? 0.5 : 1), ['lstm', 'lstmHybrid']);
     expect(rankModels(metrics).slice(0, 3)).toEqual(['mstl', 'lstm', 'naive']);
@@ -59,16 +77,42 @@ describe('rankModels', () => {
 describe('chooseChampion', () => {
   it('names the single best model when averaging does not help, and says why', () => {
     // MSTL is exact; averaging it with anything only adds error.
-    const { result } = champion(backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmHybrid: [[1, 1], [1, 1], [1, 1]] }));
+    const { result } = champion(
+      backtest({
+        mstl: [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        lstmHybrid: [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ],
+      }),
+    );
     expect(result.model).toBe('mstl');
     expect(result.members).toEqual(['mstl']);
     expect(result.future).toEqual([103, 200]);
-    expect(result.reason).toMatch(/^MSTL has the lowest MASE \(0\) of 10 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/);
+    expect(result.reason).toMatch(
+      /^MSTL has the lowest MASE \(0\) of 10 models over 3 backtest windows, ahead of the hybrid LSTM \(1\)/,
+    );
   });
 
   it('picks the average of the best models when their errors cancel, with its own metrics and intervals', () => {
     // Opposite errors: each model alone is off by 1, their average is exact.
-    const run = backtest({ autoArima: [[1, 1], [1, 1], [1, 1]], lstm: [[-1, -1], [-1, -1], [-1, -1]] });
+    const run = backtest({
+      autoArima: [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+      lstm: [
+        [-1, -1],
+        [-1, -1],
+        [-1, -1],
+      ],
+    });
     const { result, metrics } = champion(run);
     expect(result.model).toBe('ensemble');
     expect(result.members).toEqual(['autoArima', 'lstm']);
@@ -83,7 +127,9 @@ describe('chooseChampion', () => {
   it('is never worse on the backtest than the best single model', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const wave = (j: number, k: number, i: number) => Math.sin(seed * 7.1 + j * 3.3 + k * 1.7 + i) * (1 + j);
-      const errors = Object.fromEntries(COMPARED_MODELS.map((m, j) => [m, ACTUAL.map((_, k) => [wave(j, k, 0), wave(j, k, 1)])]));
+      const errors = Object.fromEntries(
+        COMPARED_MODELS.map((m, j) => [m, ACTUAL.map((_, k) => [wave(j, k, 0), wave(j, k, 1)])]),
+      );
       const { result, metrics } = champion(backtest(errors));
       const bestSingle = Math.min(...COMPARED_MODELS.map((m) => metrics[m].mase));
       expect(result.metrics.mase).toBeLessThanOrEqual(bestSingle);
@@ -92,7 +138,23 @@ describe('chooseChampion', () => {
 
   it('keeps the better LSTM beside the champion, with its skill against seasonal naive', () => {
     const { result, metrics } = champion(
-      backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmHybrid: [[2, 2], [2, 2], [2, 2]], lstm: [[3, 3], [3, 3], [3, 3]] }),
+      backtest({
+        mstl: [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        lstmHybrid: [
+          [2, 2],
+          [2, 2],
+          [2, 2],
+        ],
+        lstm: [
+          [3, 3],
+          [3, 3],
+          [3, 3],
+        ],
+      }),
     );
     expect(result.lstmFamily!.model).toBe('lstmHybrid');
     expect(result.lstmFamily!.skill).toBeCloseTo(1 - metrics.lstmHybrid.mase / metrics.seasonalNaive.mase, 12);
@@ -100,22 +162,60 @@ describe('chooseChampion', () => {
 
   it('counts the global LSTM in the LSTM family when the run fit it', () => {
     const { result } = champion(
-      backtest({ mstl: [[0, 0], [0, 0], [0, 0]], lstmGlobal: [[1, 1], [1, 1], [1, 1]], lstmHybrid: [[2, 2], [2, 2], [2, 2]] }),
+      backtest({
+        mstl: [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        lstmGlobal: [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ],
+        lstmHybrid: [
+          [2, 2],
+          [2, 2],
+          [2, 2],
+        ],
+      }),
     );
     expect(result.lstmFamily!.model).toBe('lstmGlobal');
   });
 });
 
 describe('averageRun', () => {
-  it('averages window forecasts and lines up the members\' residuals', () => {
-    const run = backtest({ mstl: [[1, 2], [3, 4], [5, 6]], ets: [[3, 4], [5, 6], [7, 8]] });
+  it("averages window forecasts and lines up the members' residuals", () => {
+    const run = backtest({
+      mstl: [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      ets: [
+        [3, 4],
+        [5, 6],
+        [7, 8],
+      ],
+    });
     const averaged = averageRun(run, ['mstl', 'ets']);
     expect(averaged.windows[0].forecasts.ensemble).toEqual([10 - 2, 12 - 3]);
     expect(averaged.residuals.ensemble.map((r) => r.error)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 
   it('keeps the calibration errors at the origins every member forecast from', () => {
-    const run = backtest({ mstl: [[1, 2], [3, 4], [5, 6]], ets: [[3, 4], [5, 6], [7, 8]] });
+    const run = backtest({
+      mstl: [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      ets: [
+        [3, 4],
+        [5, 6],
+        [7, 8],
+      ],
+    });
     // ETS forecast only from the windows' first points (as a model with fewer calibration origins).
     const sparse = { ...run, residuals: { ...run.residuals, ets: run.residuals.ets.filter((r) => r.step === 1) } };
     const averaged = averageRun(sparse, ['mstl', 'ets']);

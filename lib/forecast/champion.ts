@@ -10,7 +10,15 @@ import type { BacktestRun, Residual } from './backtest';
 import { scoreBacktest } from './backtest';
 import { formatScore, MODEL_LABELS, modelEntry, modelsOfFamily, rankingKey, SIMPLICITY_ORDER } from './compared-models';
 import { predictionIntervals, type IntervalOptions } from './intervals';
-import type { AccuracyMetrics, Champion, ComparedModel, LstmFamilyName, ModelIntervals, ModelRecord, NestedChampionScore } from './types';
+import type {
+  AccuracyMetrics,
+  Champion,
+  ComparedModel,
+  LstmFamilyName,
+  ModelIntervals,
+  ModelRecord,
+  NestedChampionScore,
+} from './types';
 
 /** Sizes of the averages tried: the best 2 and the best 3 models. */
 export const ENSEMBLE_SIZES: readonly number[] = [2, 3];
@@ -34,7 +42,10 @@ export interface ModelBacktestRun {
 }
 
 /** The average of the members' forecasts of one window. */
-export function averageForecast(forecasts: Partial<Record<ComparedModel, number[]>>, members: readonly ComparedModel[]): number[] {
+export function averageForecast(
+  forecasts: Partial<Record<ComparedModel, number[]>>,
+  members: readonly ComparedModel[],
+): number[] {
   const first = modelEntry(forecasts, members[0]);
   return first.map((_, i) => mean(members.map((m) => modelEntry(forecasts, m)[i])));
 }
@@ -141,7 +152,9 @@ export function chooseChampion({ run, metrics, future, intervals, nested, interv
       reason:
         `${capitalize(MODEL_LABELS[best])} has the lowest ${label} (${formatScore(bestMetrics[key])}) of ` +
         `${ranked.length} models over ${windows}` +
-        (runnerUp ? `, ahead of ${MODEL_LABELS[runnerUp]} (${formatScore(modelEntry(metrics, runnerUp)[key])}), and averaging the best models did not do better.` : '.'),
+        (runnerUp
+          ? `, ahead of ${MODEL_LABELS[runnerUp]} (${formatScore(modelEntry(metrics, runnerUp)[key])}), and averaging the best models did not do better.`
+          : '.'),
       future: modelEntry(future, best),
       intervals: modelEntry(intervals, best),
       ...withLstmFamily(metrics),
@@ -161,7 +174,12 @@ export function chooseChampion({ run, metrics, future, intervals, nested, interv
     future: averagedFuture,
     intervals: predictionIntervals(
       ensemble.run.residuals.ensemble,
-      ensemble.run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts.ensemble, scale: w.scale })),
+      ensemble.run.windows.map((w) => ({
+        origin: w.origin,
+        actual: w.actual,
+        forecast: w.forecasts.ensemble,
+        scale: w.scale,
+      })),
       averagedFuture,
       intervalOptions,
     ),

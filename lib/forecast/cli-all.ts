@@ -32,7 +32,9 @@ function formatSummary(summary: BatchSummary): string {
   for (const [model, scores] of Object.entries(summary.models)) {
     const number = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
     const wape = scores.wape === null ? 'n/a' : `${scores.wape.toFixed(1)}%`;
-    lines.push(`${model.padEnd(16)} ${number(scores.meanMase).padStart(9)}  ${number(scores.medianMase).padStart(11)}  ${wape.padStart(7)}`);
+    lines.push(
+      `${model.padEnd(16)} ${number(scores.meanMase).padStart(9)}  ${number(scores.medianMase).padStart(11)}  ${wape.padStart(7)}`,
+    );
   }
   lines.push(
     `The LSTM family beats seasonal naive on ${percent(summary.lstmBeatsSeasonalNaive.share)} of ${summary.lstmBeatsSeasonalNaive.series} series, ` +
@@ -55,7 +57,12 @@ export async function forecastAll(
       const related = global
         ? series.filter((s) => s !== target).map((s) => ({ name: s.name, t: s.t, v: s.v, frequency: s.frequency }))
         : [];
-      const result = await runForecast({ t: target.t, v: target.v, frequency: target.frequency, timeZone: target.timeZone }, config, {}, { related });
+      const result = await runForecast(
+        { t: target.t, v: target.v, frequency: target.frequency, timeZone: target.timeZone },
+        config,
+        {},
+        { related },
+      );
       const report = forecastReport(target.name, target.frequency, result);
       results.push(JSON.parse(reportJson(report)) as ForecastReport);
       runs.push({ status: 'succeeded', metrics: runMetrics(result), evaluation: runEvaluation(result) });

@@ -41,17 +41,46 @@ describe('forecast CLI', () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ series: 'store_north', frequency: 'daily', points: 120, horizon: 7 });
     expect(Object.keys(report).sort()).toEqual(
-      ['backend', 'champion', 'coverage', 'forecast', 'frequency', 'horizon', 'models', 'points', 'seconds', 'series', 'skill'].sort(),
+      [
+        'backend',
+        'champion',
+        'coverage',
+        'forecast',
+        'frequency',
+        'horizon',
+        'models',
+        'points',
+        'seconds',
+        'series',
+        'skill',
+      ].sort(),
     );
     expect(['tensorflow', 'wasm', 'cpu']).toContain(report.backend);
     expect(report.seconds).toBeGreaterThan(0);
     const models = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
     expect(Object.keys(report.models)).toEqual(models);
     for (const model of models) {
-      expect(Object.keys(report.models[model]).sort()).toEqual(['fitSeconds', 'mae', 'mape', 'mase', 'msis', 'rmse', 'smape', 'wape', 'wql']);
+      expect(Object.keys(report.models[model]).sort()).toEqual([
+        'fitSeconds',
+        'mae',
+        'mape',
+        'mase',
+        'msis',
+        'rmse',
+        'smape',
+        'wape',
+        'wql',
+      ]);
       expect(Number.isFinite(report.models[model].mase)).toBe(true);
     }
-    expect(Object.keys(report.champion).sort()).toEqual(['lstmFamily', 'mase', 'members', 'model', 'reason', 'testMase']);
+    expect(Object.keys(report.champion).sort()).toEqual([
+      'lstmFamily',
+      'mase',
+      'members',
+      'model',
+      'reason',
+      'testMase',
+    ]);
     expect([...models, 'ensemble']).toContain(report.champion.model);
     expect(report.champion.mase).toBeLessThanOrEqual(Math.min(...models.map((m) => report.models[m].mase)));
     expect(['lstm', 'lstmHybrid']).toContain(report.champion.lstmFamily.model);
@@ -69,7 +98,15 @@ describe('forecast CLI', () => {
   });
 
   it('forecasts the column named by --value, as a readable report without --json', async () => {
-    const { code, stdout } = await forecastCli('e2e/fixtures/small-sales.csv', '--value', 'store_south', '--epochs', '1', '--horizon', '5');
+    const { code, stdout } = await forecastCli(
+      'e2e/fixtures/small-sales.csv',
+      '--value',
+      'store_south',
+      '--epochs',
+      '1',
+      '--horizon',
+      '5',
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/^store_south: 120 daily points, horizon 5/);
     expect(stdout).toMatch(/^seasonal naive\s/m);
@@ -77,16 +114,27 @@ describe('forecast CLI', () => {
     expect(stdout).toContain('2026-11-05');
   });
 
-  it('trains the global LSTM across the file\'s series with --global, for the series named by --value', async () => {
+  it("trains the global LSTM across the file's series with --global, for the series named by --value", async () => {
     const { code, stdout, stderr } = await forecastCli(
-      'e2e/fixtures/small-sales.csv', '--global', '--value', 'store_south', '--epochs', '1', '--json',
+      'e2e/fixtures/small-sales.csv',
+      '--global',
+      '--value',
+      'store_south',
+      '--epochs',
+      '1',
+      '--json',
     );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.series).toBe('store_south');
     expect(Object.keys(report.models)).toContain('lstmGlobal');
     expect(Number.isFinite(report.models.lstmGlobal.mase)).toBe(true);
-    expect(report.globalLstm).toEqual({ trained: true, series: 2, related: ['store_north'], windows: [expect.any(Number), expect.any(Number)] });
+    expect(report.globalLstm).toEqual({
+      trained: true,
+      series: 2,
+      related: ['store_north'],
+      windows: [expect.any(Number), expect.any(Number)],
+    });
     expect(stderr).toContain('global LSTM also trained on "store_north"');
     const missing = await forecastCli('e2e/fixtures/small-sales.csv', '--global', '--value', 'store_east', '--json');
     expect(missing).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('No series "store_east"') });
@@ -103,13 +151,30 @@ describe('forecast CLI', () => {
   });
 
   it('says what is wrong with the arguments or the config', async () => {
-    expect(await forecastCli()).toMatchObject({ code: 2, stderr: expect.stringContaining('Give exactly one CSV file') });
-    expect(await forecastCli('x.csv', '--epochs', '2.5')).toMatchObject({ code: 2, stderr: expect.stringContaining('--epochs must be a whole number') });
-    expect(await forecastCli(path.join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringContaining('Cannot read') });
+    expect(await forecastCli()).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Give exactly one CSV file'),
+    });
+    expect(await forecastCli('x.csv', '--epochs', '2.5')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--epochs must be a whole number'),
+    });
+    expect(await forecastCli(path.join(dir, 'missing.csv'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Cannot read'),
+    });
     const tooLong = await forecastCli('e2e/fixtures/small-sales.csv', '--lookback', '200', '--json');
-    expect(tooLong).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('This series has 120 points') });
+    expect(tooLong).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringContaining('This series has 120 points'),
+    });
     const badZone = await forecastCli('e2e/fixtures/small-sales.csv', '--time-zone', 'Europe/Atlantis');
-    expect(badZone).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('The option timeZone is "Europe/Atlantis"') });
+    expect(badZone).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringContaining('The option timeZone is "Europe/Atlantis"'),
+    });
   });
   it('forecasts every series of a long file with --all, one single-series object each and the summary', async () => {
     const file = path.join(dir, 'long.csv');
@@ -135,6 +200,8 @@ describe('forecast CLI', () => {
     expect(output.summary.models.seasonalNaive.series).toBe(2);
     expect(output.summary.lstmBeatsSeasonalNaive.series).toBe(2);
 
-    expect((await forecastCli(file, '--all', '--value', 'north')).stderr).toMatch(/--all forecasts every series: leave out --value/);
+    expect((await forecastCli(file, '--all', '--value', 'north')).stderr).toMatch(
+      /--all forecasts every series: leave out --value/,
+    );
   });
 });

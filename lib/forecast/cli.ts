@@ -104,8 +104,12 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     if (value !== undefined) config[name] = value;
   }
   if (values.global) config.globalLstm = true;
-  if (values.all && values.value !== undefined) throw new UsageError('--all forecasts every series: leave out --value.');
-  const idColumns = values.id?.split(',').map((name) => name.trim()).filter(Boolean);
+  if (values.all && values.value !== undefined)
+    throw new UsageError('--all forecasts every series: leave out --value.');
+  const idColumns = values.id
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return {
     file: positionals[0],
     timeColumn: values.time,
@@ -175,11 +179,14 @@ async function main(argv: string[]): Promise<number> {
     return forecastAll(parsed.series, options.config, { json: options.json, global: options.global });
   }
 
-  const series = options.global && options.valueColumn !== undefined
-    ? parsed.series.find((s) => s.name === options.valueColumn)
-    : parsed.series[0];
+  const series =
+    options.global && options.valueColumn !== undefined
+      ? parsed.series.find((s) => s.name === options.valueColumn)
+      : parsed.series[0];
   if (!series) {
-    process.stderr.write(`No series "${options.valueColumn}" in ${options.file}; it has ${parsed.series.map((s) => `"${s.name}"`).join(', ')}.\n`);
+    process.stderr.write(
+      `No series "${options.valueColumn}" in ${options.file}; it has ${parsed.series.map((s) => `"${s.name}"`).join(', ')}.\n`,
+    );
     return 1;
   }
   const others = parsed.series.filter((s) => s !== series);
@@ -192,7 +199,12 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const related = options.global ? others.map((s) => ({ name: s.name, t: s.t, v: s.v, frequency: s.frequency })) : [];
-    const result = await runForecast({ t: series.t, v: series.v, frequency: series.frequency, timeZone: series.timeZone }, options.config, {}, { related });
+    const result = await runForecast(
+      { t: series.t, v: series.v, frequency: series.frequency, timeZone: series.timeZone },
+      options.config,
+      {},
+      { related },
+    );
     const report = forecastReport(series.name, series.frequency, result);
     process.stdout.write(options.json ? `${reportJson(report)}\n` : formatReport(report, result));
     return 0;

@@ -155,7 +155,9 @@ describe('minimumPoints / assertLongEnough', () => {
     expect(lstmFits(minimumPoints(config), config)).toBe(true);
     expect(() => assertLongEnough(40, config)).not.toThrow();
     expect(lstmSkippedNote(40, config)).toMatch(
-      new RegExp(`^The LSTMs were not trained: lookback 28 \\+ horizon 14 needs at least ${minimumPoints(config)} points .*; this series has 40\\. The classical models and baselines were compared instead\\.`),
+      new RegExp(
+        `^The LSTMs were not trained: lookback 28 \\+ horizon 14 needs at least ${minimumPoints(config)} points .*; this series has 40\\. The classical models and baselines were compared instead\\.`,
+      ),
     );
     expect(lstmSkippedNote(minimumPoints(config), config)).toBeUndefined();
   });

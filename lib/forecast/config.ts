@@ -112,7 +112,10 @@ export function defaultConfig(
   const horizon = fixed.horizon ?? clamp(defaultHorizon(frequency), 1, maxHorizon);
   // Look back over at most half of the training part, so it yields at least as many windows, and
   // no further than minimumPoints allows.
-  const roomForLookback = Math.min(Math.floor((points - 2 * horizon) / 2), points - 2 * horizon - (MIN_TRAIN_WINDOWS - 1));
+  const roomForLookback = Math.min(
+    Math.floor((points - 2 * horizon) / 2),
+    points - 2 * horizon - (MIN_TRAIN_WINDOWS - 1),
+  );
   const lookback = fixed.lookback ?? clamp(defaultLookback(frequency), 2, roomForLookback);
 
   const windows = evaluationWindows(points, lookback, horizon);
@@ -137,7 +140,8 @@ export function defaultConfig(
     seed: fixed.seed ?? 42,
     // As many as fit (a short series gets fewer, and the form says so).
     backtestWindows:
-      fixed.backtestWindows ?? backtestWindowsFor(points, { lookback, horizon, backtestWindows: DEFAULT_BACKTEST_WINDOWS }),
+      fixed.backtestWindows ??
+      backtestWindowsFor(points, { lookback, horizon, backtestWindows: DEFAULT_BACKTEST_WINDOWS }),
     transform: fixed.transform ?? 'auto',
     calendarFeatures: fixed.calendarFeatures ?? calendarFeaturesFor(frequency).length > 0,
     // Off unless asked: a third LSTM costs about a third more training time, and a run's result
@@ -154,10 +158,7 @@ function describeIssues(error: z.ZodError): string[] {
 }
 
 /** Validates the user's partial config and fills the rest with defaults for this series. */
-export function resolveConfig(
-  partial: unknown,
-  series: { frequency: Frequency; points: number },
-): ForecastConfig {
+export function resolveConfig(partial: unknown, series: { frequency: Frequency; points: number }): ForecastConfig {
   const parsed = forecastConfigInputSchema.safeParse(partial ?? {});
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
@@ -194,7 +195,10 @@ export function lstmFits(points: number, config: Pick<ForecastConfig, 'lookback'
 }
 
 /** Why a run on `points` points skips the LSTMs; undefined when they fit. */
-export function lstmSkippedNote(points: number, config: Pick<ForecastConfig, 'lookback' | 'horizon'>): string | undefined {
+export function lstmSkippedNote(
+  points: number,
+  config: Pick<ForecastConfig, 'lookback' | 'horizon'>,
+): string | undefined {
   if (lstmFits(points, config)) return undefined;
   return (
     `The LSTMs were not trained: lookback ${config.lookback} + horizon ${config.horizon} needs at least ` +
@@ -284,7 +288,9 @@ export function assertModelFitsData(
   const windows = trainingWindowsPerEpoch(points, config);
   const issues: string[] = [];
   if (config.batchSize > Math.max(windows, DEFAULT_BATCH_SIZE)) {
-    issues.push(`batchSize: ${config.batchSize} is more than the ${windows} training windows per epoch; use at most ${Math.max(windows, DEFAULT_BATCH_SIZE)}`);
+    issues.push(
+      `batchSize: ${config.batchSize} is more than the ${windows} training windows per epoch; use at most ${Math.max(windows, DEFAULT_BATCH_SIZE)}`,
+    );
   }
   const maxUnits = maxModelUnits(windows);
   if (config.units * config.layers > maxUnits) {

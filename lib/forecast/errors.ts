@@ -25,10 +25,10 @@ export class SeriesTooShortError extends ForecastError {
   ) {
     super(
       message ??
-      `This series has ${points} points; lookback ${lookback} + horizon ${horizon} needs at least ${minimum}: ` +
-        `the last ${horizon} points are held out to test the forecast, and training needs at least ` +
-        `${minTrainWindows} windows of ${lookback} inputs + ${horizon} targets from the rest. ` +
-        'Lower the lookback or horizon, or upload more data.',
+        `This series has ${points} points; lookback ${lookback} + horizon ${horizon} needs at least ${minimum}: ` +
+          `the last ${horizon} points are held out to test the forecast, and training needs at least ` +
+          `${minTrainWindows} windows of ${lookback} inputs + ${horizon} targets from the rest. ` +
+          'Lower the lookback or horizon, or upload more data.',
     );
     this.name = 'SeriesTooShortError';
   }

@@ -53,7 +53,8 @@ describe('runForecast', () => {
     expect(result.futureT).toEqual(Array.from({ length: horizon }, (_, i) => series.t.at(-1)! + (i + 1) * DAY));
     for (const model of MODELS) {
       expect(result.models[model]!.future).toHaveLength(horizon);
-      for (const value of [...test.forecasts[model]!, ...result.models[model]!.future]) expect(Number.isFinite(value)).toBe(true);
+      for (const value of [...test.forecasts[model]!, ...result.models[model]!.future])
+        expect(Number.isFinite(value)).toBe(true);
       const { mae, rmse, mase } = test.metrics[model]!;
       for (const value of [mae, rmse, mase]) expect(Number.isFinite(value)).toBe(true);
     }
@@ -161,7 +162,9 @@ describe('runForecast', () => {
   it('refuses, before fitting anything, a series too short for even the classical models', async () => {
     const short = syntheticSeries({ points: 20, frequency: 'daily' });
     await expect(runForecast(short, { lookback: 28, horizon: 14 })).rejects.toThrow(SeriesTooShortError);
-    await expect(runForecast(short, { lookback: 28, horizon: 14 })).rejects.toThrow(/This series has 20 points; horizon 14 needs at least 22/);
+    await expect(runForecast(short, { lookback: 28, horizon: 14 })).rejects.toThrow(
+      /This series has 20 points; horizon 14 needs at least 22/,
+    );
   });
 
   it('compares the classical models and baselines, with a note, on a series too short for the LSTMs', async () => {
@@ -170,8 +173,12 @@ describe('runForecast', () => {
     const short: SeriesData = { t, frequency: 'yearly', v: t.map((_, i) => 100 + 3 * i + (i % 3)) };
     const tensors = tf.memory().numTensors;
     const result = await runForecast(short, { ...tiny, horizon: 3, lookback: 2 });
-    expect(Object.keys(result.models).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive', 'theta'].sort());
-    expect(result.lstmSkipped).toMatch(/^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points .*this series has 15\./);
+    expect(Object.keys(result.models).sort()).toEqual(
+      ['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive', 'theta'].sort(),
+    );
+    expect(result.lstmSkipped).toMatch(
+      /^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points .*this series has 15\./,
+    );
     expect(result.model).toBeUndefined();
     expect(result.history).toEqual([]);
     expect(result.skill).toBeNaN();
@@ -288,7 +295,9 @@ describe('runForecast backtest, intervals and verdict', () => {
       expect(result.intervals[model]!.coverageByStep[80]).toHaveLength(7);
       // MSIS scores the 95% interval: a classical model's, calibrated leave-one-window-out on 2 windows
       // of 6 origins, is never bounded on 3 windows (unmeasured, null), the others' are.
-      expect(classical ? result.intervals[model]!.msis : Number.isFinite(result.intervals[model]!.msis)).toBe(classical ? null : true);
+      expect(classical ? result.intervals[model]!.msis : Number.isFinite(result.intervals[model]!.msis)).toBe(
+        classical ? null : true,
+      );
       expect(Number.isFinite(result.intervals[model]!.wql)).toBe(true);
       expect(coverage[80]).toBeGreaterThanOrEqual(0);
       expect(coverage[80]).toBeLessThanOrEqual(1);
@@ -300,7 +309,14 @@ describe('runForecast backtest, intervals and verdict', () => {
     const rng = createRng(7);
     const { t } = syntheticSeries({ points: 80, frequency: 'daily' });
     const counts: SeriesData = { t, frequency: 'daily', v: t.map(() => (rng() < 0.6 ? 0 : Math.floor(rng() * 5))) };
-    const result = await runForecast(counts, { ...tiny, epochs: 2, units: 4, lookback: 8, horizon: 4, backtestWindows: 2 });
+    const result = await runForecast(counts, {
+      ...tiny,
+      epochs: 2,
+      units: 4,
+      lookback: 8,
+      horizon: 4,
+      backtestWindows: 2,
+    });
     const bounds = [...Object.values(result.intervals), result.champion.intervals].flatMap((i) =>
       [80, 95].flatMap((level) => [...i!.bands[level as 80 | 95].lower, ...i!.bands[level as 80 | 95].upper]),
     );
@@ -358,11 +374,15 @@ describe('runForecast backtest, intervals and verdict', () => {
   });
 
   it('detects the season of an irregular series from the data before the backtest', async () => {
-    const cyclic = { ...syntheticSeries({ points: 150, frequency: 'daily', period: 10 }), frequency: 'irregular' as const };
+    const cyclic = {
+      ...syntheticSeries({ points: 150, frequency: 'daily', period: 10 }),
+      frequency: 'irregular' as const,
+    };
     const result = await runForecast(cyclic, { ...tiny, epochs: 2 });
     expect(result.season).toEqual({ length: 10, source: 'detected' });
     const last = result.backtest.windows.at(-1)!;
-    expect(last.forecasts.seasonalNaive).toEqual(seasonalNaive(cyclic.v.slice(0, last.origin), result.config.horizon, 10));
+    expect(last.forecasts.seasonalNaive).toEqual(
+      seasonalNaive(cyclic.v.slice(0, last.origin), result.config.horizon, 10),
+    );
   });
 });
-

@@ -88,7 +88,10 @@ export async function runForecast(
   );
   const optional = models.filter((m): m is OptionalModel => modelInfo(m).optional);
   // The LSTMs' progress bars merge into the run's one.
-  const progress = sharedProgress(callbacks, models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm'));
+  const progress = sharedProgress(
+    callbacks,
+    models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm'),
+  );
   const fitMs = perModel(() => 0, optional);
   const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
@@ -96,7 +99,8 @@ export async function runForecast(
   const runOf = (m: ComparedModel) => modelEntry(runs, m);
   try {
     for (const m of models) {
-      const modelCallbacks = modelInfo(m).family === 'lstm' ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
+      const modelCallbacks =
+        modelInfo(m).family === 'lstm' ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
       runs[m] = MODEL_REGISTRY[m].create({ ...modelContext, callbacks: modelCallbacks });
     }
     // Absent when the series is too short for the LSTMs (lstmSkipped says so).
@@ -104,11 +108,22 @@ export async function runForecast(
 
     // 1. Backtest: every model refit per window on the values before its origin.
     const fitters = perModel<ModelFitter>(
-      (m) => observedFitter(runOf(m).fit, (ms) => addMs(m, ms), (note) => (notes[m] = note)),
+      (m) =>
+        observedFitter(
+          runOf(m).fit,
+          (ms) => addMs(m, ms),
+          (note) => (notes[m] = note),
+        ),
       optional,
     );
     // The backtest keys its records by the fitters it is given: exactly this run's models.
-    const fullRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters as Record<ComparedModel, ModelFitter>);
+    const fullRun = await runBacktest(
+      data.v,
+      horizon,
+      allOrigins,
+      season.length,
+      fitters as Record<ComparedModel, ModelFitter>,
+    );
     const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
     const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window

@@ -58,12 +58,7 @@ export {
   type ModelRun,
 } from './registry';
 export { forecastReport, formatReport, reportJson, type ForecastReport } from './report';
-export {
-  forecastWithSavedModel,
-  loadSavedModel,
-  savedModelMetadata,
-  type SavedModelMetadata,
-} from './saved-model';
+export { forecastWithSavedModel, loadSavedModel, savedModelMetadata, type SavedModelMetadata } from './saved-model';
 export { detectSeason, resolveSeason, seasonLength } from './season';
 export { assertValidSeries } from './series';
 export { syntheticSeries, type SyntheticOptions } from './synthetic';

@@ -37,10 +37,7 @@ describe('conformalQuantile', () => {
 
 describe('halfWidths', () => {
   it('calibrates each horizon step on its own absolute errors', () => {
-    const residuals = [
-      ...[1, -2, 3, -4].map((e) => residual(1, e)),
-      ...[10, -20, 30, -40].map((e) => residual(2, e)),
-    ];
+    const residuals = [...[1, -2, 3, -4].map((e) => residual(1, e)), ...[10, -20, 30, -40].map((e) => residual(2, e))];
     // n 4, level 0.6 → rank ceil(5 · 0.6) = 3
     expect(halfWidths(residuals, 2, 0.6)).toEqual([3, 30]);
     expect(halfWidths(residuals, 3, 0.6)).toEqual([3, 30, null]);
@@ -59,8 +56,18 @@ describe('signedQuantiles', () => {
 
   it('is null when there are too few errors for either tail', () => {
     expect(signedQuantiles([1, 2, 3, 4, 5, 6, 7, 8], 0.8)).toBeNull();
-    expect(signedQuantiles(Array.from({ length: 38 }, (_, i) => i), 0.95)).toBeNull();
-    expect(signedQuantiles(Array.from({ length: 39 }, (_, i) => i), 0.95)).toEqual({ lower: 0, upper: 38 });
+    expect(
+      signedQuantiles(
+        Array.from({ length: 38 }, (_, i) => i),
+        0.95,
+      ),
+    ).toBeNull();
+    expect(
+      signedQuantiles(
+        Array.from({ length: 39 }, (_, i) => i),
+        0.95,
+      ),
+    ).toEqual({ lower: 0, upper: 38 });
   });
 });
 
@@ -134,7 +141,8 @@ describe('leaveOneWindowOutScores', () => {
     ];
     const loss = points.reduce(
       (sum, p) =>
-        sum + (pinball(p.y, p.f + q(p.step).lo, 0.1) + pinball(p.y, p.f, 0.5) + pinball(p.y, p.f + q(p.step).hi, 0.9)) / 3,
+        sum +
+        (pinball(p.y, p.f + q(p.step).lo, 0.1) + pinball(p.y, p.f, 0.5) + pinball(p.y, p.f + q(p.step).hi, 0.9)) / 3,
       0,
     );
     expect(scores.wql).toBeCloseTo(loss / (10.5 + 13 + 20 + 21), 12);
@@ -170,8 +178,14 @@ describe('split-conformal intervals on synthetic data', () => {
     const windows = 60;
     const { v } = syntheticSeries({ points: windows * horizon + 50, period: 7, trend: 0, noise: 1, seed: 11 });
     const origins = backtestOrigins(v.length, horizon, windows);
-    const run = await runBacktest(v, horizon, origins, 7, { seasonalNaive: baselineFitter('seasonalNaive', horizon, 7) });
-    const scored = run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts.seasonalNaive }));
+    const run = await runBacktest(v, horizon, origins, 7, {
+      seasonalNaive: baselineFitter('seasonalNaive', horizon, 7),
+    });
+    const scored = run.windows.map((w) => ({
+      origin: w.origin,
+      actual: w.actual,
+      forecast: w.forecasts.seasonalNaive,
+    }));
     const future = seasonalNaive(v, horizon, 7);
     const intervals = predictionIntervals(run.residuals.seasonalNaive, scored, future);
 

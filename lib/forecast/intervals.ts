@@ -126,7 +126,8 @@ export interface IntervalScores {
 }
 
 /** Twice the pinball loss of quantile forecast `q` at level `tau`. */
-const pinball = (actual: number, q: number, tau: number) => 2 * (actual >= q ? tau * (actual - q) : (1 - tau) * (q - actual));
+const pinball = (actual: number, q: number, tau: number) =>
+  2 * (actual >= q ? tau * (actual - q) : (1 - tau) * (q - actual));
 
 /**
  * Leave-one-window-out scores of the intervals over `windows` (see the file comment): each
@@ -139,7 +140,10 @@ export function leaveOneWindowOutScores(
   options: IntervalOptions = {},
 ): IntervalScores {
   const hits = Object.fromEntries(
-    INTERVAL_LEVELS.map((level) => [level, { covered: new Array<number>(horizon).fill(0), points: new Array<number>(horizon).fill(0) }]),
+    INTERVAL_LEVELS.map((level) => [
+      level,
+      { covered: new Array<number>(horizon).fill(0), points: new Array<number>(horizon).fill(0) },
+    ]),
   ) as Record<IntervalLevel, { covered: number[]; points: number[] }>;
   let msisSum = 0;
   let msisPoints = 0;
@@ -168,7 +172,8 @@ export function leaveOneWindowOutScores(
       const [p10, p90] = [bands[80].lower[i], bands[80].upper[i]];
       if (p10 !== null && p90 !== null) {
         const quantiles = [p10, p50[i], p90];
-        lossSum += QUANTILE_LEVELS.reduce((sum, tau, j) => sum + pinball(actual, quantiles[j], tau), 0) / QUANTILE_LEVELS.length;
+        lossSum +=
+          QUANTILE_LEVELS.reduce((sum, tau, j) => sum + pinball(actual, quantiles[j], tau), 0) / QUANTILE_LEVELS.length;
         absSum += Math.abs(actual);
       }
     }
@@ -178,7 +183,14 @@ export function leaveOneWindowOutScores(
   const coverage = Object.fromEntries(
     INTERVAL_LEVELS.map((level) => {
       const { covered, points } = hits[level];
-      return [level, { coverage: share(sum(covered), sum(points)), points: sum(points), byStep: covered.map((c, i) => share(c, points[i])) }];
+      return [
+        level,
+        {
+          coverage: share(sum(covered), sum(points)),
+          points: sum(points),
+          byStep: covered.map((c, i) => share(c, points[i])),
+        },
+      ];
     }),
   ) as Record<IntervalLevel, Coverage>;
   return {
@@ -198,7 +210,9 @@ export function leaveOneWindowOutCoverage(
   horizon: number,
   level: number,
 ): { coverage: number | null; points: number } {
-  const measured = leaveOneWindowOutScores(residuals, windows, horizon).coverage[Math.round(level * 100) as IntervalLevel];
+  const measured = leaveOneWindowOutScores(residuals, windows, horizon).coverage[
+    Math.round(level * 100) as IntervalLevel
+  ];
   if (!measured) throw new Error(`Coverage is measured at ${INTERVAL_LEVELS.join('% and ')}%, not ${level * 100}%.`);
   return { coverage: measured.coverage, points: measured.points };
 }

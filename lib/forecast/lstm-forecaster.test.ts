@@ -146,7 +146,10 @@ describe('LstmRun input encoding', () => {
       try {
         await run.fitter(Float64Array.from(series.v.slice(0, 100)), window(0, 100));
         const fitted = await run.refit(series.v);
-        return { forecast: (await lstmForecastFrom(fitted, series.v, [120], config.lookback))[0], p: run.preprocessing };
+        return {
+          forecast: (await lstmForecastFrom(fitted, series.v, [120], config.lookback))[0],
+          p: run.preprocessing,
+        };
       } finally {
         run.dispose();
       }

@@ -181,7 +181,8 @@ export class LstmRun {
    * stopping kept, at most a fine-tune's.
    */
   async refit(values: ArrayLike<number>): Promise<FittedLstm> {
-    if (this.fits !== this.windows) throw new Error(`Refit after all ${this.windows} backtest fits, not after ${this.fits}.`);
+    if (this.fits !== this.windows)
+      throw new Error(`Refit after all ${this.windows} backtest fits, not after ${this.fits}.`);
     const epochs = Math.max(1, Math.min(this.previous?.bestEpoch ?? Infinity, this.plans[this.fits].epochs));
     return this.fitNext(values, undefined, { epochs, validationSplit: 0 });
   }
@@ -245,7 +246,10 @@ export class LstmRun {
         const duel: TransformTrial[] = [];
         for (const fitted of fits) {
           const forecasts = await lstmForecastFrom(fitted, values, origins, this.config.lookback);
-          duel.push({ transform: fitted.encoding!.transform.name, validationMae: meanAbsoluteError(values, origins, forecasts) });
+          duel.push({
+            transform: fitted.encoding!.transform.name,
+            validationMae: meanAbsoluteError(values, origins, forecasts),
+          });
         }
         const decided = pickTransform(duel, origins.length);
         winner = contenders.findIndex((c) => c.encoding.transform.name === decided.transform);
@@ -310,20 +314,34 @@ export class LstmRun {
     origins: number[];
   }> {
     const { config, series } = this;
-    const calendar = config.calendarFeatures && series.t && series.frequency ? calendarFeaturesFor(series.frequency) : [];
+    const calendar =
+      config.calendarFeatures && series.t && series.frequency ? calendarFeaturesFor(series.frequency) : [];
     const season = series.seasonLength ?? (series.frequency ? frequencySeason(series.frequency) : 1);
     const zone = calendar.length > 0 && series.timeZone ? { timeZone: series.timeZone } : {};
-    const encodingOf = (name: TransformName): LstmInputEncoding => ({ transform: seriesTransform(name, season), calendar, ...zone });
+    const encodingOf = (name: TransformName): LstmInputEncoding => ({
+      transform: seriesTransform(name, season),
+      calendar,
+      ...zone,
+    });
     const validationWindowsOf = (name: TransformName) => {
       const count = windowCount(values.length - encodingOf(name).transform.lag, config.lookback, config.horizon);
-      const validation = Math.min(Math.floor(count * config.validationSplit), count - config.horizon, MAX_VALIDATION_WINDOWS);
+      const validation = Math.min(
+        Math.floor(count * config.validationSplit),
+        count - config.horizon,
+        MAX_VALIDATION_WINDOWS,
+      );
       return { count: count - config.horizon + 1, validation: Math.max(0, validation) };
     };
 
     if (config.transform !== 'auto') {
       const why = whyNotApplicable(config.transform, values, season);
-      if (why) throw new InvalidConfigError(`transform: ${why}. Choose another transform or 'auto'.`, [`transform: ${why}`]);
-      const choice = { transform: config.transform, reason: `${config.transform}: set in the run's config.`, trials: [] };
+      if (why)
+        throw new InvalidConfigError(`transform: ${why}. Choose another transform or 'auto'.`, [`transform: ${why}`]);
+      const choice = {
+        transform: config.transform,
+        reason: `${config.transform}: set in the run's config.`,
+        trials: [],
+      };
       return { contenders: [{ encoding: encodingOf(config.transform) }], choice, origins: [] };
     }
 

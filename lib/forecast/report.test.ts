@@ -14,10 +14,26 @@ beforeAll(async () => {
 }, 300_000); // two LSTMs and three classical models: slow on a busy machine, so a generous hang limit
 
 describe('forecastReport', () => {
-  it('carries every model\'s metrics and fit time, the champion, and the champion\'s forecast with its intervals', () => {
+  it("carries every model's metrics and fit time, the champion, and the champion's forecast with its intervals", () => {
     const report = forecastReport('load', 'hourly', result);
-    expect(report).toMatchObject({ series: 'load', frequency: 'hourly', points: 100, horizon: 6, backend: result.backend });
-    expect(Object.keys(report.models)).toEqual(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift']);
+    expect(report).toMatchObject({
+      series: 'load',
+      frequency: 'hourly',
+      points: 100,
+      horizon: 6,
+      backend: result.backend,
+    });
+    expect(Object.keys(report.models)).toEqual([
+      'lstm',
+      'lstmHybrid',
+      'mstl',
+      'ets',
+      'autoArima',
+      'theta',
+      'naive',
+      'seasonalNaive',
+      'drift',
+    ]);
     const { mapeExcluded: _, ...lstm } = result.models.lstm!.metrics;
     expect(report.models.lstm).toEqual({
       ...lstm,
@@ -82,7 +98,15 @@ describe('a run too short for the LSTMs', () => {
     const short = syntheticSeries({ points: 15, frequency: 'yearly' });
     const shortResult = await runForecast(short, { horizon: 3, lookback: 2 });
     const report = forecastReport('tiny', 'yearly', shortResult);
-    expect(Object.keys(report.models)).toEqual(['mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift']);
+    expect(Object.keys(report.models)).toEqual([
+      'mstl',
+      'ets',
+      'autoArima',
+      'theta',
+      'naive',
+      'seasonalNaive',
+      'drift',
+    ]);
     expect(report.champion.lstmFamily).toBeUndefined();
     expect(report.lstmSkipped).toMatch(/^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points/);
     const text = formatReport(report, shortResult);

@@ -136,7 +136,10 @@ function formatTime(iso: string): string {
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -168,7 +171,10 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
   const excluded = result.models.seasonalNaive.metrics.mapeExcluded;
   const { champion } = result;
   const coverage = ([80, 95] as const)
-    .map((level) => `${level}% → ${formatShare(champion.intervals.coverage[level])} of ${champion.intervals.coveragePoints[level]} points`)
+    .map(
+      (level) =>
+        `${level}% → ${formatShare(champion.intervals.coverage[level])} of ${champion.intervals.coveragePoints[level]} points`,
+    )
     .join(', ');
   const family = champion.lstmFamily;
 

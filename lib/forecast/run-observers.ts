@@ -23,7 +23,11 @@ export function sharedProgress(
 }
 
 /** Reports the wall time of the fitter's fits and forecasts, and any fallback note of a fit. */
-export function observedFitter(fitter: ModelFitter, addMs: (ms: number) => void, onNote: (note: string) => void): ModelFitter {
+export function observedFitter(
+  fitter: ModelFitter,
+  addMs: (ms: number) => void,
+  onNote: (note: string) => void,
+): ModelFitter {
   return async (train, window) => {
     const started = performance.now();
     const fitted = await fitter(train, window);

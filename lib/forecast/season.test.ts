@@ -49,7 +49,12 @@ describe('resolveSeason', () => {
     const { v } = syntheticSeries({ points: 120, period: 12, noise: 0.2 });
     expect(resolveSeason('daily', v)).toEqual({ length: 7, source: 'frequency' });
     expect(resolveSeason('irregular', v)).toEqual({ length: 12, source: 'detected' });
-    expect(resolveSeason('yearly', v.map((_, i) => i))).toEqual({ length: 1, source: 'none' });
+    expect(
+      resolveSeason(
+        'yearly',
+        v.map((_, i) => i),
+      ),
+    ).toEqual({ length: 1, source: 'none' });
   });
 });
 

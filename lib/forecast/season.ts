@@ -57,7 +57,8 @@ export function detectSeason(values: ArrayLike<number>, maxLag = 400): number {
   for (let lag = 2; lag <= lastLag; lag++) {
     const next = lag < lastLag ? acf(lag + 1) : -Infinity;
     const isPeak = current > previous && current >= next;
-    if (isPeak && current >= MIN_SEASONAL_AUTOCORRELATION && trough < 0 && current - trough >= MIN_PEAK_PROMINENCE) return lag;
+    if (isPeak && current >= MIN_SEASONAL_AUTOCORRELATION && trough < 0 && current - trough >= MIN_PEAK_PROMINENCE)
+      return lag;
     trough = Math.min(trough, current);
     previous = current;
     current = next;
@@ -70,7 +71,10 @@ export function detectSeason(values: ArrayLike<number>, maxLag = 400): number {
  * show. Pass only values a model may see (those before the first backtest window), or the season
  * itself would leak the future into the backtest.
  */
-export function resolveSeason(frequency: Frequency, values: ArrayLike<number>): { length: number; source: 'frequency' | 'detected' | 'none' } {
+export function resolveSeason(
+  frequency: Frequency,
+  values: ArrayLike<number>,
+): { length: number; source: 'frequency' | 'detected' | 'none' } {
   const fromFrequency = seasonLength(frequency);
   if (fromFrequency > 1) return { length: fromFrequency, source: 'frequency' };
   const detected = detectSeason(values);

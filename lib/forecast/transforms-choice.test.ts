@@ -13,7 +13,9 @@ describe('pickTransform', () => {
       50,
     );
     expect(choice.transform).toBe('difference');
-    expect(choice.reason).toContain('difference: validation MAE 4.00 against none 10.0, log 9.00, seasonalDifference 6.00');
+    expect(choice.reason).toContain(
+      'difference: validation MAE 4.00 against none 10.0, log 9.00, seasonalDifference 6.00',
+    );
     expect(choice.reason).toContain('over 50 validation forecasts');
     expect(choice.trials).toHaveLength(4);
   });

@@ -39,7 +39,9 @@ describe('invertForecast', () => {
   });
 
   it('needs the last `lag` values', () => {
-    expect(() => invertForecast(seriesTransform('seasonalDifference', 4), [1, 2], [0])).toThrow('needs the last 4 values');
+    expect(() => invertForecast(seriesTransform('seasonalDifference', 4), [1, 2], [0])).toThrow(
+      'needs the last 4 values',
+    );
   });
 });
 

@@ -21,7 +21,11 @@ export function seriesTransform(name: TransformName, seasonLength: number): Seri
  * Why `name` cannot be used on `values`, or undefined if it can. Log needs every value above 0;
  * seasonal differences need a season longer than one step (else they are first differences).
  */
-export function whyNotApplicable(name: TransformName, values: ArrayLike<number>, seasonLength: number): string | undefined {
+export function whyNotApplicable(
+  name: TransformName,
+  values: ArrayLike<number>,
+  seasonLength: number,
+): string | undefined {
   if (name === 'log') {
     for (let i = 0; i < values.length; i++) {
       if (!(values[i] > 0)) return `log needs every value above 0, and value ${i + 1} is ${values[i]}`;

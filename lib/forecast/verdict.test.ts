@@ -33,7 +33,12 @@ describe('decideVerdict', () => {
 
   it('names what the LSTM does not beat and the model to prefer', () => {
     const verdict = decideVerdict(metrics({ lstm: 1.1, naive: 0.9, seasonalNaive: 1.4, drift: 1.2 }), 3);
-    expect(verdict).toMatchObject({ beatsNaive: false, beatsSeasonalNaive: true, beatsDrift: true, bestModel: 'naive' });
+    expect(verdict).toMatchObject({
+      beatsNaive: false,
+      beatsSeasonalNaive: true,
+      beatsDrift: true,
+      bestModel: 'naive',
+    });
     expect(verdict.summary).toBe(
       'The LSTM beats seasonal naive and drift but not naive on a 3-window backtest ' +
         '(MASE 1.1 vs naive 0.9, seasonal naive 1.4, drift 1.2). Naive is the most accurate single model here; prefer it to the LSTM.',
@@ -42,7 +47,16 @@ describe('decideVerdict', () => {
 
   it('names a classical model as the most accurate when it is, and still judges the LSTM against the baselines', () => {
     const verdict = decideVerdict(
-      metrics({ lstm: 0.9, lstmHybrid: 0.8, mstl: 0.7, ets: 1.2, autoArima: 0.75, naive: 1.3, seasonalNaive: 1, drift: 1.3 }),
+      metrics({
+        lstm: 0.9,
+        lstmHybrid: 0.8,
+        mstl: 0.7,
+        ets: 1.2,
+        autoArima: 0.75,
+        naive: 1.3,
+        seasonalNaive: 1,
+        drift: 1.3,
+      }),
       3,
     );
     expect(verdict).toMatchObject({ beatsNaive: true, beatsSeasonalNaive: true, beatsDrift: true, bestModel: 'mstl' });
@@ -51,13 +65,21 @@ describe('decideVerdict', () => {
 
   it('does not count a tie as a win, and prefers the simpler model on a tie', () => {
     const verdict = decideVerdict(metrics({ lstm: 1, naive: 1, seasonalNaive: 1, drift: 1 }), 2);
-    expect(verdict).toMatchObject({ beatsNaive: false, beatsSeasonalNaive: false, beatsDrift: false, bestModel: 'naive' });
+    expect(verdict).toMatchObject({
+      beatsNaive: false,
+      beatsSeasonalNaive: false,
+      beatsDrift: false,
+      bestModel: 'naive',
+    });
     expect(verdict.summary).toMatch(/^The LSTM does not beat any baseline on a 2-window backtest/);
   });
 
   it('falls back to MAE when MASE is undefined, and says so', () => {
     const verdict = decideVerdict(
-      metrics({ lstm: NaN, naive: NaN, seasonalNaive: NaN, drift: NaN }, { lstm: 0.2, naive: 0, seasonalNaive: 0, drift: 0 }),
+      metrics(
+        { lstm: NaN, naive: NaN, seasonalNaive: NaN, drift: NaN },
+        { lstm: 0.2, naive: 0, seasonalNaive: 0, drift: 0 },
+      ),
       1,
     );
     expect(verdict).toMatchObject({ beatsNaive: false, bestModel: 'naive' });

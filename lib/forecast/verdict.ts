@@ -11,7 +11,8 @@ const BASELINE_ORDER: readonly BaselineName[] = ['naive', 'seasonalNaive', 'drif
 const TIE_ORDER = SIMPLICITY_ORDER;
 
 /** The models present in `metrics`, in tie order (older callers pass only the LSTM and baselines). */
-const present = (metrics: Partial<Record<ComparedModel, AccuracyMetrics>>) => TIE_ORDER.filter((m) => metrics[m] !== undefined);
+const present = (metrics: Partial<Record<ComparedModel, AccuracyMetrics>>) =>
+  TIE_ORDER.filter((m) => metrics[m] !== undefined);
 
 function format(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : 'n/a';
@@ -26,7 +27,9 @@ function joinNames(names: readonly string[], conjunction: string): string {
  * 1 - MASE(lstm) / MASE(seasonal naive): the share of seasonal naive's error the LSTM removes; NaN
  * when the run trained no LSTM.
  */
-export function skillScore(metrics: Partial<Record<'lstm', AccuracyMetrics>> & Record<'seasonalNaive', AccuracyMetrics>): number {
+export function skillScore(
+  metrics: Partial<Record<'lstm', AccuracyMetrics>> & Record<'seasonalNaive', AccuracyMetrics>,
+): number {
   if (!metrics.lstm) return NaN;
   const ratio = metrics.lstm.mase / metrics.seasonalNaive.mase;
   return Number.isFinite(ratio) ? 1 - ratio : NaN;
@@ -68,7 +71,9 @@ export function decideVerdict(
         : `The LSTM beats ${joinNames(beaten, 'and')} but not ${joinNames(unbeaten, 'or')}`;
   const sentences = [`${lead} on ${windowsText} (${key.toUpperCase()} ${format(score('lstm'))} vs ${scores}).`];
   if (bestModel !== 'lstm') {
-    sentences.push(`${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)} is the most accurate single model here; prefer it to the LSTM.`);
+    sentences.push(
+      `${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)} is the most accurate single model here; prefer it to the LSTM.`,
+    );
   }
   if (!byMase) sentences.push('Compared by MAE: MASE is undefined because a training part has no variation.');
   if (windows === 1) sentences.push('One window is weak evidence; a longer series allows more.');

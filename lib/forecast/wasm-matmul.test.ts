@@ -7,7 +7,10 @@ import { fastWasmMatMulInstalled } from './wasm-matmul';
 function randomTensor(shape: number[], seed: number): tf.Tensor {
   const rng = createRng(seed);
   const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: size }, () => rng() * 2 - 1), shape);
+  return tf.tensor(
+    Float32Array.from({ length: size }, () => rng() * 2 - 1),
+    shape,
+  );
 }
 
 /** matMul of plain arrays on `backend`, for every transpose combination. */

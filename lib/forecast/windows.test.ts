@@ -50,6 +50,8 @@ describe('relativeToLastInput', () => {
   it('makes a shifted series give the same windows', () => {
     const values = Float32Array.from([1, 4, 2, 8, 5, 7]);
     const shifted = values.map((v) => v + 10);
-    expect(relativeToLastInput(slidingWindows(shifted, 2, 1))).toEqual(relativeToLastInput(slidingWindows(values, 2, 1)));
+    expect(relativeToLastInput(slidingWindows(shifted, 2, 1))).toEqual(
+      relativeToLastInput(slidingWindows(values, 2, 1)),
+    );
   });
 });

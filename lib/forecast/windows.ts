@@ -31,7 +31,12 @@ export function featuresOf(windows: Pick<Windows, 'features'>): number {
   return windows.features ?? 1;
 }
 
-export function slidingWindows(values: Float32Array, lookback: number, horizon: number, covariates?: Covariates): Windows {
+export function slidingWindows(
+  values: Float32Array,
+  lookback: number,
+  horizon: number,
+  covariates?: Covariates,
+): Windows {
   const count = windowCount(values.length, lookback, horizon);
   const extra = covariates?.count ?? 0;
   if (covariates && covariates.values.length < values.length * extra) {

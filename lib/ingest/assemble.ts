@@ -50,7 +50,7 @@ export function assembleSeries(table: RowTable, policy: DuplicatePolicy = 'error
     const start = segments[group];
     const end = segments[group + 1];
     const columns = table.columns.map((_, column): RawSeries => ({ group, column, t: [], v: [], duplicates: 0 }));
-    for (let first = start; first < end; ) {
+    for (let first = start; first < end;) {
       const time = table.t[order[first]];
       let last = first;
       while (last + 1 < end && table.t[order[last + 1]] === time) last++;

@@ -4,8 +4,19 @@ import { isMissingValue, parseNumber } from './numbers';
 
 /** Column names that mark a time column on their own (compared lower-cased, without separators). */
 const TIME_NAMES = new Set([
-  'date', 'time', 'timestamp', 'datetime', 'ds', 'period', 'month', 'year', 'day', 'week', 'quarter',
-  'dt', 'ts',
+  'date',
+  'time',
+  'timestamp',
+  'datetime',
+  'ds',
+  'period',
+  'month',
+  'year',
+  'day',
+  'week',
+  'quarter',
+  'dt',
+  'ts',
 ]);
 /** Words that mark a time column inside a longer name ("Order Date", "created_time"). */
 const TIME_WORDS = new Set(['date', 'time', 'timestamp', 'datetime']);
@@ -65,7 +76,10 @@ export function chooseTimeColumn(
 ): TimeColumnChoice | null {
   const valuesOf = (index: number) => sample.map((row) => row[index] ?? '');
   if (requested !== undefined) {
-    return { index: requested, format: detectDateFormat(valuesOf(requested), { allowIntegers: true, allowSerials: true }) };
+    return {
+      index: requested,
+      format: detectDateFormat(valuesOf(requested), { allowIntegers: true, allowSerials: true }),
+    };
   }
   const named = columns
     .map((name, index) => ({ index, rank: timeNameRank(name) }))

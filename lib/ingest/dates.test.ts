@@ -21,7 +21,9 @@ describe('ISO 8601', () => {
   });
 
   it('honours Z and numeric offsets', () => {
-    expect(read(['2024-03-31T03:00:00+02:00', '2024-03-31T01:00:00Z', '2024-03-30T20:00:00-0500', '2024-03-31T09:00+09'])).toEqual([
+    expect(
+      read(['2024-03-31T03:00:00+02:00', '2024-03-31T01:00:00Z', '2024-03-30T20:00:00-0500', '2024-03-31T09:00+09']),
+    ).toEqual([
       '2024-03-31T01:00:00.000Z',
       '2024-03-31T01:00:00.000Z',
       '2024-03-31T01:00:00.000Z',
@@ -30,14 +32,25 @@ describe('ISO 8601', () => {
   });
 
   it('reads the machine-written shapes (fast path) exactly as the general ones', () => {
-    expect(read(['2024-01-31T14:05:09.123456789Z', '2024-01-31 14:05:09.5-01:30', '2024-01-31T14:05:09.000z', '2024-01-31T14:05 UTC'])).toEqual([
+    expect(
+      read([
+        '2024-01-31T14:05:09.123456789Z',
+        '2024-01-31 14:05:09.5-01:30',
+        '2024-01-31T14:05:09.000z',
+        '2024-01-31T14:05 UTC',
+      ]),
+    ).toEqual([
       '2024-01-31T14:05:09.123Z',
       '2024-01-31T15:35:09.500Z',
       '2024-01-31T14:05:09.000Z',
       '2024-01-31T14:05:00.000Z',
     ]);
     const valid = Array.from({ length: 8 }, (_, i) => `2024-01-31T14:05:0${i}Z`);
-    expect(read([...valid, '2024-01-31T14:05:09.Z', '2024-01-31T14:05:09+2:00'])?.slice(7)).toEqual(['2024-01-31T14:05:07.000Z', null, null]);
+    expect(read([...valid, '2024-01-31T14:05:09.Z', '2024-01-31T14:05:09+2:00'])?.slice(7)).toEqual([
+      '2024-01-31T14:05:07.000Z',
+      null,
+      null,
+    ]);
   });
 
   it('rejects impossible calendar values instead of rolling them over', () => {
@@ -244,7 +257,12 @@ describe('ISO 8601 fast path', () => {
       const [year, month, day] = [1990 + next(40), 1 + next(13), 1 + next(31)]; // month 13 and 31 April: invalid
       const [hour, minute, second] = [next(25), next(61), next(61)]; // 24:00, :60: invalid
       const digits = next(10); // 0: no fraction
-      const fraction = digits === 0 ? '' : `.${String(next(10 ** 9)).padStart(9, '0').slice(0, digits)}`;
+      const fraction =
+        digits === 0
+          ? ''
+          : `.${String(next(10 ** 9))
+              .padStart(9, '0')
+              .slice(0, digits)}`;
       const offsetMinutes = [0, 0, 60, -300, 330][next(5)];
       const offset = [
         '',
@@ -258,7 +276,11 @@ describe('ISO 8601 fast path', () => {
         offset;
       reader.push(text);
       const valid =
-        month <= 12 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate() && hour <= 23 && minute <= 59 && (!withSeconds || second <= 59);
+        month <= 12 &&
+        day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
+        hour <= 23 &&
+        minute <= 59 &&
+        (!withSeconds || second <= 59);
       const ms = withSeconds && digits > 0 ? Number(fraction.slice(1, 4).padEnd(3, '0')) : 0;
       const shift = offset === '' || offset === 'Z' ? 0 : offsetMinutes * 60_000;
       expected.push(valid ? Date.UTC(year, month - 1, day, hour, minute, withSeconds ? second : 0, ms) - shift : NaN);

@@ -105,9 +105,30 @@ const UNIX_SECONDS_RANGE = [1e8, 5e9] as const;
 const UNIX_MILLISECONDS_RANGE = [1e11, 5e12] as const;
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const MS_400_YEARS = 146_097 * 86_400_000;
@@ -205,7 +226,8 @@ function parseCanonicalIso(text: string, offsets?: OffsetTally): number | undefi
   if (year < 0 || month < 0 || day < 0) return undefined;
   if (text.length === 10) return utcTime(year, month, day);
   const separator = text.charCodeAt(10);
-  if ((separator !== UPPER_T && separator !== SPACE) || text.length < 16 || text.charCodeAt(13) !== COLON) return undefined;
+  if ((separator !== UPPER_T && separator !== SPACE) || text.length < 16 || text.charCodeAt(13) !== COLON)
+    return undefined;
   const hour = digitsAt(text, 11, 2);
   const minute = digitsAt(text, 14, 2);
   let at = 16;
@@ -487,7 +509,9 @@ export interface ReaderOptions {
 
 /** Reads one value per row with a fixed format; day/month order is settled by the whole column. */
 export function createDateColumnReader(format: DateFormat, options: ReaderOptions = {}): DateColumnReader {
-  return format.id === 'day-month-year' ? dayMonthYearReader(format, options.dayFirst) : fixedFormatReader(specOf(format));
+  return format.id === 'day-month-year'
+    ? dayMonthYearReader(format, options.dayFirst)
+    : fixedFormatReader(specOf(format));
 }
 
 /**
@@ -620,7 +644,10 @@ function dayMonthYearReader(format: DateFormat, givenDayFirst: boolean | undefin
 }
 
 /** Detects the format of `values` and reads all of them with it; null when no format fits. */
-export function parseDateColumn(values: readonly string[], options: DetectOptions & ReaderOptions = {}): DateColumn | null {
+export function parseDateColumn(
+  values: readonly string[],
+  options: DetectOptions & ReaderOptions = {},
+): DateColumn | null {
   const format = detectDateFormat(values, options);
   if (!format) return null;
   const reader = createDateColumnReader(format, options);

@@ -59,14 +59,18 @@ describe('EarlySeries', () => {
   });
 
   it('leaves missing values out, as the parsed series do', async () => {
-    const { parsed, match, emitted } = await readEarly(wide(50, ['a'], (row) => (row % 5 === 0 ? 'n/a' : String(row % 9))));
+    const { parsed, match, emitted } = await readEarly(
+      wide(50, ['a'], (row) => (row % 5 === 0 ? 'n/a' : String(row % 9))),
+    );
     expect(match).not.toBeNull();
     expect(emitted[0]).toEqual({ t: parsed.series[0].t, v: parsed.series[0].v });
     expect(emitted[0].t).toHaveLength(40);
   });
 
   it('has nothing to match in a rejected file', async () => {
-    const { parsed, match, emitted } = await readEarly(wide(50, ['a'], (row) => String(row % 9)).replace(iso(7), 'not a date'));
+    const { parsed, match, emitted } = await readEarly(
+      wide(50, ['a'], (row) => String(row % 9)).replace(iso(7), 'not a date'),
+    );
     expect(parsed.ok).toBe(false);
     expect(emitted[0].t).toHaveLength(49);
     expect(match).toBeNull();
@@ -86,15 +90,21 @@ describe('EarlySeries', () => {
     const gappy = wide(30, ['a'], (row) => String(row % 4)).replace(`${iso(9)},1\n`, '');
     expect((await readEarly(gappy)).match).not.toBeNull();
     expect((await readEarly(gappy, { gapPolicy: 'linear' })).match).toBeNull();
-    const resampled = await readEarly(wide(30, ['a'], (row) => String(row % 4)), {
-      resample: { frequency: 'weekly', aggregation: 'mean' },
-    });
+    const resampled = await readEarly(
+      wide(30, ['a'], (row) => String(row % 4)),
+      {
+        resample: { frequency: 'weekly', aggregation: 'mean' },
+      },
+    );
     expect(resampled.parsed.ok).toBe(true);
     expect(resampled.match).toBeNull();
   });
 
   it('gives up with a time zone: times become instants only once the whole column is read', async () => {
-    const hours = Array.from({ length: 40 }, (_, h) => `2024-07-0${1 + Math.floor(h / 24)} ${String(h % 24).padStart(2, '0')}:00,${h % 7}`);
+    const hours = Array.from(
+      { length: 40 },
+      (_, h) => `2024-07-0${1 + Math.floor(h / 24)} ${String(h % 24).padStart(2, '0')}:00,${h % 7}`,
+    );
     const csv = ['time,a', ...hours].join('\n');
     expect((await readEarly(csv)).match).not.toBeNull();
     const zoned = await readEarly(csv, { timeZone: 'Europe/Berlin' });
@@ -106,7 +116,9 @@ describe('EarlySeries', () => {
   it('lists the keys of a skipped series as unused', async () => {
     // One constant store among many: skipped, while the others import.
     const stores = Array.from({ length: 12 }, (_, s) => `store_${s}`);
-    const { parsed, match, emitted } = await readEarly(long(40, stores, (d, s) => (s === 3 ? '5' : String((d + s) % 11))));
+    const { parsed, match, emitted } = await readEarly(
+      long(40, stores, (d, s) => (s === 3 ? '5' : String((d + s) % 11))),
+    );
     expect(parsed.skippedSeries.map((s) => s.name)).toEqual(['store_3']);
     expect(match!.keys).toHaveLength(11);
     expect(match!.unused).toHaveLength(1);

@@ -117,7 +117,12 @@ export class EarlySeries {
     const keys: number[] = [];
     for (const series of parsed.series) {
       if (series.filled > 0 || series.duplicates > 0) return null;
-      const key = keyOf.get(identity(idNames.map((name) => series.ids?.[name] ?? ''), series.valueColumn));
+      const key = keyOf.get(
+        identity(
+          idNames.map((name) => series.ids?.[name] ?? ''),
+          series.valueColumn,
+        ),
+      );
       if (key === undefined || !this.sameAs(this.provisional[key], series.t, series.v)) return null;
       keys.push(key);
     }
@@ -179,7 +184,13 @@ export class EarlySeries {
   /** A key for `column` in the group of the row being emitted. */
   private newKey(column: number): number {
     const labels = this.ids.map((id, i) => id.labels[this.codes[i]]);
-    this.provisional.push({ identity: identity(labels, this.values[column].name), lastT: -Infinity, count: 0, sumT: 0, sumV: 0 });
+    this.provisional.push({
+      identity: identity(labels, this.values[column].name),
+      lastT: -Infinity,
+      count: 0,
+      sumT: 0,
+      sumV: 0,
+    });
     return this.provisional.length - 1;
   }
 

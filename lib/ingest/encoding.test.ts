@@ -46,7 +46,10 @@ describe('checkUtf8', () => {
   });
 
   it('stops at the first byte that is not UTF-8, with its line and the line as Windows-1252', async () => {
-    const bytes = Buffer.concat([Buffer.from('date;v\n2024-01-01;1\n'), Buffer.from('2024-01-02;G\xe4ste\n', 'latin1')]);
+    const bytes = Buffer.concat([
+      Buffer.from('date;v\n2024-01-01;1\n'),
+      Buffer.from('2024-01-02;G\xe4ste\n', 'latin1'),
+    ]);
     const error = await collect(checkUtf8(chunksOf(bytes, 4))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EncodingError);
     expect(error).toMatchObject({ line: 3, byte: 0xe4, asWindows1252: '2024-01-02;Gäste' });

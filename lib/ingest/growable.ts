@@ -31,7 +31,8 @@ class Growable<T extends Storage> {
   /** The values pushed so far (a view: later pushes may or may not show in it). */
   view(): T {
     // Kept until the next push: callers read it per row, e.g. `column.codes[row]`.
-    if (this.viewed === null || this.viewed.length !== this.length) this.viewed = this.data.subarray(0, this.length) as T;
+    if (this.viewed === null || this.viewed.length !== this.length)
+      this.viewed = this.data.subarray(0, this.length) as T;
     return this.viewed;
   }
 }

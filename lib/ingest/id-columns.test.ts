@@ -33,7 +33,10 @@ describe('CategoryColumn', () => {
   });
 
   it('gives up on columns with too many distinct values', () => {
-    const column = labels('note', Array.from({ length: MAX_ID_VALUES + 1 }, (_, i) => `note ${i}`));
+    const column = labels(
+      'note',
+      Array.from({ length: MAX_ID_VALUES + 1 }, (_, i) => `note ${i}`),
+    );
     expect(column.overflowed).toBe(true);
     expect(Array.from(column.codes)).toEqual([]);
   });
@@ -65,7 +68,10 @@ describe('groupRows', () => {
 describe('detectIdColumns', () => {
   it('finds the column that tells repeated timestamps apart', () => {
     const { t, store } = stores(10, ['north', 'south', 'east']);
-    const note = labels('note', store.map((_, i) => (i % 2 ? 'ok' : 'checked')));
+    const note = labels(
+      'note',
+      store.map((_, i) => (i % 2 ? 'ok' : 'checked')),
+    );
     const id = labels('store', store);
     expect(detectIdColumns(t, [note, id])).toEqual([id]);
   });
@@ -96,7 +102,14 @@ describe('detectIdColumns', () => {
 
   it('does not take a per-row note for an id', () => {
     const { t } = stores(10, ['a', 'b']);
-    expect(detectIdColumns(t, [labels('comment', t.map((_, i) => `comment ${i}`))])).toBeNull();
+    expect(
+      detectIdColumns(t, [
+        labels(
+          'comment',
+          t.map((_, i) => `comment ${i}`),
+        ),
+      ]),
+    ).toBeNull();
   });
 
   it('takes the best candidate when the long layout is asked for', () => {

@@ -27,7 +27,11 @@ describe('npm run inspect', () => {
     expect(guessed.problems.map((p: { code: string }) => p.code)).toEqual(['ambiguous_dates', 'too_short_to_forecast']);
     const dayFirst = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json', '--day-first')).stdout);
     expect(dayFirst.problems.map((p: { code: string }) => p.code)).toEqual(['too_short_to_forecast']);
-    expect(dayFirst.series[0]).toMatchObject({ frequency: 'daily', start: '2024-01-01T00:00:00.000Z', end: '2024-01-12T00:00:00.000Z' });
+    expect(dayFirst.series[0]).toMatchObject({
+      frequency: 'daily',
+      start: '2024-01-01T00:00:00.000Z',
+      end: '2024-01-12T00:00:00.000Z',
+    });
     const monthFirst = JSON.parse((await inspect(fixture('ambiguous-slash.csv'), '--json', '--month-first')).stdout);
     expect(monthFirst.series[0]).toMatchObject({ frequency: 'monthly', end: '2024-12-01T00:00:00.000Z' });
   });
@@ -58,7 +62,11 @@ describe('npm run inspect', () => {
       { name: 'north', frequency: 'daily', points: 6, ...range, gaps: 0, duplicates: 0 },
       { name: 'south', frequency: 'daily', points: 6, ...range, gaps: 0, duplicates: 0 },
     ]);
-    expect(report.problems.map((p: { code: string }) => p.code)).toEqual(['missing_ids', 'too_few_points', 'too_short_to_forecast']);
+    expect(report.problems.map((p: { code: string }) => p.code)).toEqual([
+      'missing_ids',
+      'too_few_points',
+      'too_short_to_forecast',
+    ]);
     expect(report.problems[0]).toMatchObject({ row: 8, column: 'store', severity: 'warning' });
   });
 
@@ -76,7 +84,9 @@ describe('npm run inspect', () => {
       inspect(fixture('sensor-15min.csv'), '--json'),
       inspect(fixture('sensor-5min.csv'), '--json', '--resample', '15min:mean'),
     ]);
-    expect(text.stdout).toMatch(/^ {2}temperature +every 15 minutes +192 +2024-05-06 +2024-05-07T23:45:00.000Z +0 +0$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}temperature +every 15 minutes +192 +2024-05-06 +2024-05-07T23:45:00.000Z +0 +0$/m,
+    );
     expect(JSON.parse(json.stdout).series[0]).toMatchObject({ frequency: '15min', points: 192, gaps: 0 });
     expect(JSON.parse(resampled.stdout).series[0]).toMatchObject({ frequency: '15min', points: 192, gaps: 0 });
   });
@@ -90,7 +100,11 @@ describe('npm run inspect', () => {
     ]);
     expect(JSON.parse(utc.stdout).series[0]).toMatchObject({ points: 188, gaps: 4 });
     expect(berlin.code).toBe(0);
-    expect(JSON.parse(berlin.stdout).series[0]).toMatchObject({ points: 188, gaps: 0, start: '2024-03-29T23:00:00.000Z' });
+    expect(JSON.parse(berlin.stdout).series[0]).toMatchObject({
+      points: 188,
+      gaps: 0,
+      start: '2024-03-29T23:00:00.000Z',
+    });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('The option timeZone is "Europe/Atlantis"');
   });

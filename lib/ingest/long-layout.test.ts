@@ -39,7 +39,15 @@ describe('parseCsv: long layout', () => {
     const counts = { gaps: 0, filled: 0, duplicates: 0, timeOffset: null, timeZone: null };
     expect(file.series).toEqual([
       { name: 'north', valueColumn: 'sales', ids: { store: 'north' }, frequency: 'daily', t, v: [1, 2, 3], ...counts },
-      { name: 'south', valueColumn: 'sales', ids: { store: 'south' }, frequency: 'daily', t, v: [10, 20, 30], ...counts },
+      {
+        name: 'south',
+        valueColumn: 'sales',
+        ids: { store: 'south' },
+        frequency: 'daily',
+        t,
+        v: [10, 20, 30],
+        ...counts,
+      },
     ]);
   });
 
@@ -96,7 +104,7 @@ describe('parseCsv: long layout', () => {
 describe('parseCsv: choosing the layout', () => {
   const oneStore = longCsv('date,store,sales', 5, ['north'], (d, id) => `${isoDay(d)},${id},${d}`);
 
-  it("reads a file with a single id as wide unless the long layout is asked for", async () => {
+  it('reads a file with a single id as wide unless the long layout is asked for', async () => {
     expect((await parseCsv(oneStore)).series.map((s) => s.name)).toEqual(['sales']);
     const long = await parseCsv(oneStore, { layout: 'long' });
     expect(long).toMatchObject({ layout: 'long', idColumns: ['store'] });

@@ -24,7 +24,8 @@ function isDecimalAlphabet(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     // 0-9, '.', '+', '-', 'e', 'E'
-    if (!((code >= 48 && code <= 57) || code === 46 || code === 43 || code === 45 || code === 101 || code === 69)) return false;
+    if (!((code >= 48 && code <= 57) || code === 46 || code === 43 || code === 45 || code === 101 || code === 69))
+      return false;
   }
   return true;
 }

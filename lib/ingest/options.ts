@@ -40,7 +40,13 @@ export function optionProblems(options: ParseOptions): Problem[] {
     found.push(problem.invalidOption('dayFirst', String(options.dayFirst), 'true (DD/MM/YYYY) or false (MM/DD/YYYY)'));
   }
   if (options.timeZone !== undefined && (typeof options.timeZone !== 'string' || !isKnownTimeZone(options.timeZone))) {
-    found.push(problem.invalidOption('timeZone', String(options.timeZone), 'an IANA time zone name such as "Europe/Berlin" or "America/New_York"'));
+    found.push(
+      problem.invalidOption(
+        'timeZone',
+        String(options.timeZone),
+        'an IANA time zone name such as "Europe/Berlin" or "America/New_York"',
+      ),
+    );
   }
   if (options.layout === 'wide' && options.idColumns?.some((name) => name.trim() !== '')) {
     const expected = 'left unset or "long" when id columns are given: only the long layout has id columns';

@@ -2,7 +2,14 @@
 // with an error can be rejected as a whole.
 import { CsvError } from 'csv-parse';
 import type { EarlySeries } from './early-points';
-import { checkUtf8, decodeUtf16, decodeWindows1252Stream, detectTextEncoding, EncodingError, type TextEncoding } from './encoding';
+import {
+  checkUtf8,
+  decodeUtf16,
+  decodeWindows1252Stream,
+  detectTextEncoding,
+  EncodingError,
+  type TextEncoding,
+} from './encoding';
 import { byteChunks, dropCutLastLine, peekHead } from './input';
 import { readLimits, ReadLimitError, type ReadLimits } from './limits';
 import { LineTooLongError } from './plain-records';
@@ -33,13 +40,19 @@ export interface ParseHooks {
  * (id columns say which series a row belongs to), streaming: memory grows with the number of
  * values, not with the file's text.
  */
-export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hooks: ParseHooks = {}): Promise<ParseResult> {
+export async function parseCsv(
+  input: CsvInput,
+  options: ParseOptions = {},
+  hooks: ParseHooks = {},
+): Promise<ParseResult> {
   const fallbackDelimiter = options.delimiter ?? ',';
   const invalid = optionProblems(options);
   if (invalid.length > 0) return problemFile(fallbackDelimiter, invalid);
 
   const raw = await peekHead(byteChunks(input), HEAD_BYTES);
-  const encoding = options.encoding ?? detectTextEncoding(raw.head.subarray(0, HEAD_BYTES), raw.complete && raw.head.length <= HEAD_BYTES);
+  const encoding =
+    options.encoding ??
+    detectTextEncoding(raw.head.subarray(0, HEAD_BYTES), raw.complete && raw.head.length <= HEAD_BYTES);
   let chunks = decoded(raw.chunks, encoding);
   if (options.partial) chunks = dropCutLastLine(chunks);
   const peeked = await peekHead(chunks, HEAD_BYTES);
@@ -73,7 +86,11 @@ export async function parseCsv(input: CsvInput, options: ParseOptions = {}, hook
   }
   const result = table.finish();
   if (result.series.length > limits.maxSeries) {
-    return problemFile(dialect.delimiter, [problem.tooManySeries(result.series.length, 0, limits.maxSeries)], result.columns);
+    return problemFile(
+      dialect.delimiter,
+      [problem.tooManySeries(result.series.length, 0, limits.maxSeries)],
+      result.columns,
+    );
   }
   result.encoding = encoding;
   if (encoding === 'windows-1252' && options.encoding === undefined) {

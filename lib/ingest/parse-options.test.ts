@@ -88,7 +88,9 @@ describe('parseCsv: gaps', () => {
   it("counts gaps per series and leaves them by default ('leave')", async () => {
     const file = await parseCsv(csv);
     expect(file.series[0]).toMatchObject({ gaps: 2, filled: 0, v: [1, 2, 8, 9] });
-    expect(problem(file, 'missing_timestamps')?.message).toContain('lacks 2 timestamps (33% of its steps; the first is 2024-01-03)');
+    expect(problem(file, 'missing_timestamps')?.message).toContain(
+      'lacks 2 timestamps (33% of its steps; the first is 2024-01-03)',
+    );
   });
 
   it.each([
@@ -161,7 +163,10 @@ describe('parseCsv: constant series', () => {
 
 describe('parseCsv: encodings', () => {
   it('reads UTF-16 with a byte order mark, also past the sniffed head', async () => {
-    const text = daysCsv('date,Umsatz €', Array.from({ length: 3000 }, (_, d): [number, number] => [d, d % 17]));
+    const text = daysCsv(
+      'date,Umsatz €',
+      Array.from({ length: 3000 }, (_, d): [number, number] => [d, d % 17]),
+    );
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     expect(bytes.length).toBeGreaterThan(64 * 1024);
     const file = await parseCsv(bytes);
@@ -172,7 +177,10 @@ describe('parseCsv: encodings', () => {
   });
 
   it('reports bytes that are not UTF-8 past a UTF-8 head with their row', async () => {
-    const head = daysCsv('date,note,v', Array.from({ length: 5000 }, (_, d): [number, string, number] => [d, 'ok', d]));
+    const head = daysCsv(
+      'date,note,v',
+      Array.from({ length: 5000 }, (_, d): [number, string, number] => [d, 'ok', d]),
+    );
     expect(head.length).toBeGreaterThan(64 * 1024);
     const bytes = Buffer.concat([Buffer.from(head), Buffer.from('2042-01-01,caf\xe9,1\n', 'latin1')]);
     const file = await parseCsv(bytes);
@@ -187,7 +195,10 @@ describe('parseCsv: encodings', () => {
   });
 
   it('reads a Windows-1252 head as Windows-1252, with a notice, € and umlauts intact', async () => {
-    const text = daysCsv('date,Umsatz €,Gäste', Array.from({ length: 40 }, (_, d): [number, number, number] => [d, d % 7, d % 5]));
+    const text = daysCsv(
+      'date,Umsatz €,Gäste',
+      Array.from({ length: 40 }, (_, d): [number, number, number] => [d, d % 7, d % 5]),
+    );
     const file = await parseCsv(Buffer.from(text, 'latin1').map((byte, i) => (text[i] === '€' ? 0x80 : byte)));
     expect(file).toMatchObject({ ok: true, encoding: 'windows-1252', valueColumns: ['Umsatz €', 'Gäste'] });
     expect(codes(file)).toContain('converted_encoding');
@@ -225,7 +236,8 @@ describe('parseCsv: dayFirst', () => {
 
 describe('parseCsv: time offset', () => {
   it('gives the file and each series the offset its timestamps were written with', async () => {
-    const csv = 'time,a,b\n2024-03-01T08:00:00+02:00,1,5\n2024-03-01T09:00:00+02:00,2,4\n2024-03-01T10:00:00+02:00,3,3\n';
+    const csv =
+      'time,a,b\n2024-03-01T08:00:00+02:00,1,5\n2024-03-01T09:00:00+02:00,2,4\n2024-03-01T10:00:00+02:00,3,3\n';
     const file = await parseCsv(csv);
     expect(file.timeOffset).toBe('+02:00');
     expect(file.series.map((s) => s.timeOffset)).toEqual(['+02:00', '+02:00']);
@@ -233,14 +245,24 @@ describe('parseCsv: time offset', () => {
   });
 
   it('is null for timestamps without an offset', async () => {
-    const file = await parseCsv(daysCsv('date,v', [[0, 1], [1, 2], [2, 3]]));
+    const file = await parseCsv(
+      daysCsv('date,v', [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ]),
+    );
     expect(file.timeOffset).toBeNull();
     expect(file.series[0].timeOffset).toBeNull();
   });
 });
 
 describe('parseCsv: too short to forecast', () => {
-  const days = (n: number) => daysCsv('date,v', Array.from({ length: n }, (_, d) => [d, (d * 7) % 5] as [number, number]));
+  const days = (n: number) =>
+    daysCsv(
+      'date,v',
+      Array.from({ length: n }, (_, d) => [d, (d * 7) % 5] as [number, number]),
+    );
 
   it('warns at import with the minimum for the frequency and the horizon it would get', async () => {
     const { points, horizon } = minimumSeriesPoints('daily');

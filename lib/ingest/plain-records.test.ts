@@ -31,7 +31,7 @@ function plainText(next: () => number, ending: string): string {
 
 function chunked(bytes: Buffer, next: () => number): Buffer[] {
   const chunks: Buffer[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const size = 1 + Math.floor(next() * 12);
     chunks.push(bytes.subarray(at, at + size));
     at += size;

@@ -30,9 +30,7 @@ const NOT_CSV_MESSAGES: Record<NotCsvKind, string> = {
   html:
     'The file is an HTML web page, not a CSV. Download the data itself (often a "Download CSV" ' +
     'link) instead of saving the page.',
-  json:
-    'The file is JSON, not CSV. Convert it to CSV: a header row, a time column and one column per ' +
-    'series.',
+  json: 'The file is JSON, not CSV. Convert it to CSV: a header row, a time column and one column per ' + 'series.',
   binary:
     'The file is binary (it contains NUL bytes), not text. Export the data as CSV: plain text, ' +
     'UTF-8, one row per timestamp.',
@@ -97,16 +95,15 @@ function isoTime(t: number): string {
 }
 
 export function emptyFile(): Problem {
-  return error(
-    'empty_file',
-    'The file is empty. Choose a CSV file with a header row and at least three data rows.',
-  );
+  return error('empty_file', 'The file is empty. Choose a CSV file with a header row and at least three data rows.');
 }
 
 /** "a, b, c, d, e and 95 more", names cut to 40 characters: a message stays short whatever the header. */
 function someColumns(columns: readonly string[]): string {
   const shown = columns.slice(0, 5).map((name) => (name.length > 40 ? `${name.slice(0, 39)}…` : name));
-  return columns.length > shown.length ? `${shown.join(', ')} and ${columns.length - shown.length} more` : shown.join(', ');
+  return columns.length > shown.length
+    ? `${shown.join(', ')} and ${columns.length - shown.length} more`
+    : shown.join(', ');
 }
 
 export function headerOnly(columns: string[]): Problem {
@@ -140,7 +137,7 @@ export function lineTooLong(row: number, maxBytes: number): Problem {
     'line_too_long',
     `Row ${row} is longer than ${kb(maxBytes)}, the longest line Horizon reads. A file without line breaks, ` +
       'or with a quote (") that is never closed, reads as one line: check its line endings and quoting ' +
-      '(the server\'s limit is HORIZON_MAX_LINE_KB).',
+      "(the server's limit is HORIZON_MAX_LINE_KB).",
     { row },
   );
 }
@@ -150,7 +147,7 @@ export function tooManyColumns(count: number, max: number): Problem {
     'too_many_columns',
     `The file has ${count.toLocaleString('en-US')} columns; Horizon reads at most ${max.toLocaleString('en-US')} ` +
       '(each would become a series). Keep the columns you want to forecast, or put the series in rows ' +
-      '(long layout: a time column, an id column and a value column). The server\'s limit is HORIZON_MAX_COLUMNS.',
+      "(long layout: a time column, an id column and a value column). The server's limit is HORIZON_MAX_COLUMNS.",
     { row: 1 },
   );
 }
@@ -159,7 +156,7 @@ export function columnNameTooLong(column: number, length: number, max: number): 
   return error(
     'column_name_too_long',
     `The name of column ${column} is ${length.toLocaleString('en-US')} characters long; at most ${max} are ` +
-      'allowed. Shorten it, or check that the first row really is a header (the server\'s limit is HORIZON_MAX_COLUMN_NAME).',
+      "allowed. Shorten it, or check that the first row really is a header (the server's limit is HORIZON_MAX_COLUMN_NAME).",
     { row: 1 },
   );
 }
@@ -173,7 +170,7 @@ export function tooManySeries(count: number, existing: number, max: number): Pro
       ? `The file adds ${count.toLocaleString('en-US')} new series to the dataset's ${existing.toLocaleString('en-US')}, making ${total.toLocaleString('en-US')}; `
       : `The file holds ${count.toLocaleString('en-US')} series; `) +
       `a dataset holds at most ${max.toLocaleString('en-US')}. Split the file into several datasets, or choose ` +
-      'fewer value or id columns (the server\'s limit is HORIZON_MAX_SERIES).',
+      "fewer value or id columns (the server's limit is HORIZON_MAX_SERIES).",
   );
 }
 
@@ -218,8 +215,7 @@ export function unknownColumn(
 ): Problem {
   return error(
     'unknown_column',
-    `The ${role} "${name}" is not in the header (columns: ${columns.join(', ')}). Pick one of ` +
-      'these names.',
+    `The ${role} "${name}" is not in the header (columns: ${columns.join(', ')}). Pick one of ` + 'these names.',
     { column: name },
   );
 }
@@ -255,9 +251,7 @@ export function ambiguousDates(column: string, label: string): Problem {
 }
 
 export function noNumericColumn(skipped: { name: string; reason: string }[]): Problem {
-  const detail = skipped.length
-    ? ` Skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.`
-    : '';
+  const detail = skipped.length ? ` Skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.` : '';
   return error(
     'no_numeric_column',
     `No column holds numbers to forecast.${detail} Add at least one column of plain numbers ` +

@@ -47,10 +47,8 @@ describe('forEachRecord', () => {
 
   it('visits the records before an unclosed quote, then rejects', async () => {
     const seen: number[] = [];
-    const reading = forEachRecord(
-      chunksOf('a,b\n1,2\n3,"oops\n4,5\n'),
-      { delimiter: ',', linesBeforeHeader: 0 },
-      (r) => seen.push(r.line),
+    const reading = forEachRecord(chunksOf('a,b\n1,2\n3,"oops\n4,5\n'), { delimiter: ',', linesBeforeHeader: 0 }, (r) =>
+      seen.push(r.line),
     );
     await expect(reading).rejects.toBeInstanceOf(CsvError);
     expect(seen).toEqual([1, 2]);

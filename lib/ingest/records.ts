@@ -35,7 +35,13 @@ export async function forEachRecord(
   const { delimiter, linesBeforeHeader, maxLineBytes } = options;
   const plainDelimiter = delimiter.length === 1 && !'"\r\n'.includes(delimiter);
   if (!plainDelimiter || linesBeforeHeader > 0) {
-    const start = { delimiter, skipLines: linesBeforeHeader, firstLine: linesBeforeHeader + 1, atStart: true, maxLineBytes };
+    const start = {
+      delimiter,
+      skipLines: linesBeforeHeader,
+      firstLine: linesBeforeHeader + 1,
+      atStart: true,
+      maxLineBytes,
+    };
     return csvParseRecords(chunks, start, visit);
   }
   const splitter = new PlainRecordSplitter(delimiter, visit, 1, maxLineBytes);
@@ -95,14 +101,20 @@ export interface CsvParseStart {
 }
 
 /** Reads every record with csv-parse; forEachRecord uses it from the first quote on. */
-export async function csvParseRecords(chunks: AsyncIterable<Buffer>, start: CsvParseStart, visit: (record: CsvRecord) => void): Promise<void> {
+export async function csvParseRecords(
+  chunks: AsyncIterable<Buffer>,
+  start: CsvParseStart,
+  visit: (record: CsvRecord) => void,
+): Promise<void> {
   let unreadable: CsvError | undefined;
   const parser = parse({
     delimiter: start.delimiter,
     bom: start.atStart,
     from_line: start.skipLines + 1,
     ...(start.lineEnding ? { record_delimiter: start.lineEnding } : {}),
-    ...(start.maxLineBytes !== undefined && Number.isFinite(start.maxLineBytes) ? { max_record_size: start.maxLineBytes } : {}),
+    ...(start.maxLineBytes !== undefined && Number.isFinite(start.maxLineBytes)
+      ? { max_record_size: start.maxLineBytes }
+      : {}),
     // Rows with a different field count are reported by the caller, with their row numbers.
     relax_column_count: true,
     // A quote inside an unquoted value ("12"3") stays text instead of aborting the whole file.

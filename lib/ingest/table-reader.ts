@@ -119,10 +119,13 @@ export class TableReader {
 
   private readHeader({ fields, line }: CsvRecord): void {
     // Before anything is kept per column: 100,000 columns would be 100,000 series.
-    if (fields.length > this.limits.maxColumns) throw new ReadLimitError(problem.tooManyColumns(fields.length, this.limits.maxColumns));
+    if (fields.length > this.limits.maxColumns)
+      throw new ReadLimitError(problem.tooManyColumns(fields.length, this.limits.maxColumns));
     const long = fields.findIndex((field) => field.length > this.limits.maxColumnNameChars);
     if (long >= 0 && (this.options.hasHeader ?? true)) {
-      throw new ReadLimitError(problem.columnNameTooLong(long + 1, fields[long].length, this.limits.maxColumnNameChars));
+      throw new ReadLimitError(
+        problem.columnNameTooLong(long + 1, fields[long].length, this.limits.maxColumnNameChars),
+      );
     }
     this.hasHeader = this.options.hasHeader ?? !looksLikeDataRow(fields);
     this.columns = columnNames(this.hasHeader ? fields : fields.map(() => ''));

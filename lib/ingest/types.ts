@@ -76,11 +76,7 @@ export interface ParsedSeries {
 }
 
 /** Whole files or streams; web ReadableStreams (e.g. `File.stream()`) are read chunk by chunk. */
-export type CsvInput =
-  | string
-  | Uint8Array
-  | AsyncIterable<string | Uint8Array>
-  | ReadableStream<Uint8Array>;
+export type CsvInput = string | Uint8Array | AsyncIterable<string | Uint8Array> | ReadableStream<Uint8Array>;
 
 /** 'wide': one column per series. 'long': id columns say which series a row belongs to. */
 export type Layout = 'wide' | 'long';
@@ -186,7 +182,9 @@ export interface ParsedFile {
 
 /** What parseCsv returns: a ParsedFile with every "always set" field required. */
 export type ParseResult = ParsedFile &
-  Required<Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset' | 'timeZone'>>;
+  Required<
+    Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset' | 'timeZone'>
+  >;
 
 /** One CSV record as the readers hand it on (records.ts, plain-records.ts). */
 export interface CsvRecord {

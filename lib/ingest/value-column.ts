@@ -9,9 +9,7 @@ import { RowExamples } from './problems';
 const MIN_NUMERIC_SHARE = 0.5;
 
 export type ValueColumnVerdict =
-  | { kind: 'series' }
-  | { kind: 'series-with-text'; text: RowExamples }
-  | { kind: 'skipped'; reason: string };
+  { kind: 'series' } | { kind: 'series-with-text'; text: RowExamples } | { kind: 'skipped'; reason: string };
 
 export class ValueColumn {
   private readonly parsed = new GrowableFloat64();

@@ -18,7 +18,9 @@ function repeatOptions({ id, every, cron }: SchedulerSource, firstFiringAt: Date
     const ms = parseInterval(every);
     if (ms === null) throw new Error(`Schedule ${id} has an invalid interval "${every}".`);
     // BullMQ uses startDate only when it creates the scheduler; an existing one keeps its next slot.
-    return firstFiringAt && firstFiringAt.getTime() > Date.now() ? { every: ms, startDate: firstFiringAt } : { every: ms };
+    return firstFiringAt && firstFiringAt.getTime() > Date.now()
+      ? { every: ms, startDate: firstFiringAt }
+      : { every: ms };
   }
   if (cron !== null) return { pattern: cron, tz: CRON_TIMEZONE };
   throw new Error(`Schedule ${id} has neither an interval nor a cron expression.`);

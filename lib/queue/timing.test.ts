@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cronProblem, cronSchema, hasExactlyOneTiming, intervalSchema, parseInterval, shortestCronGapMs } from './timing';
+import {
+  cronProblem,
+  cronSchema,
+  hasExactlyOneTiming,
+  intervalSchema,
+  parseInterval,
+  shortestCronGapMs,
+} from './timing';
 
 describe('parseInterval', () => {
   it('reads a whole number and a unit', () => {
@@ -11,7 +18,8 @@ describe('parseInterval', () => {
   });
 
   it('rejects other text, zero and more than a year', () => {
-    for (const text of ['', '15', 'm', '1.5h', '15 m', '-1h', '1w', '0s', '367d']) expect(parseInterval(text), text).toBeNull();
+    for (const text of ['', '15', 'm', '1.5h', '15 m', '-1h', '1w', '0s', '367d'])
+      expect(parseInterval(text), text).toBeNull();
     expect(parseInterval('366d')).toBe(366 * 86_400_000);
   });
 });

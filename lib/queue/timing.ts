@@ -18,19 +18,27 @@ const CRON_FIRINGS_CHECKED = 50;
 /** The shortest time between two firings, in ms: HORIZON_MIN_SCHEDULE_MINUTES, default 5 minutes. */
 export function minScheduleMs(): number {
   const minutes = Number(process.env.HORIZON_MIN_SCHEDULE_MINUTES);
-  return (process.env.HORIZON_MIN_SCHEDULE_MINUTES !== undefined && Number.isFinite(minutes) && minutes >= 0 ? minutes : 5) * UNIT_MS.m;
+  return (
+    (process.env.HORIZON_MIN_SCHEDULE_MINUTES !== undefined && Number.isFinite(minutes) && minutes >= 0 ? minutes : 5) *
+    UNIT_MS.m
+  );
 }
 
 function describeMinimum(ms: number): string {
   const minutes = ms / UNIT_MS.m;
-  return minutes >= 1 && Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${ms / 1000} seconds`;
+  return minutes >= 1 && Number.isInteger(minutes)
+    ? `${minutes} minute${minutes === 1 ? '' : 's'}`
+    : `${ms / 1000} seconds`;
 }
 
 /** The shortest gap between the next firings of a valid cron expression, in ms. */
 export function shortestCronGapMs(expression: string, from = new Date()): number {
-  const firings = CronExpressionParser.parse(expression, { tz: CRON_TIMEZONE, currentDate: from }).take(CRON_FIRINGS_CHECKED);
+  const firings = CronExpressionParser.parse(expression, { tz: CRON_TIMEZONE, currentDate: from }).take(
+    CRON_FIRINGS_CHECKED,
+  );
   let shortest = Infinity;
-  for (let i = 1; i < firings.length; i++) shortest = Math.min(shortest, firings[i].getTime() - firings[i - 1].getTime());
+  for (let i = 1; i < firings.length; i++)
+    shortest = Math.min(shortest, firings[i].getTime() - firings[i - 1].getTime());
   return shortest;
 }
 
@@ -58,9 +66,15 @@ export const intervalSchema = z
   .superRefine((text, ctx) => {
     const ms = parseInterval(text);
     if (ms === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be a number and a unit s, m, h or d (e.g. "15m", "6h", "1d"), at most a year' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a number and a unit s, m, h or d (e.g. "15m", "6h", "1d"), at most a year',
+      });
     } else if (ms < minScheduleMs()) {
-      ctx.addIssue({ code: 'custom', message: `must be at least ${describeMinimum(minScheduleMs())} (the server's HORIZON_MIN_SCHEDULE_MINUTES)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at least ${describeMinimum(minScheduleMs())} (the server's HORIZON_MIN_SCHEDULE_MINUTES)`,
+      });
     }
   });
 

@@ -5,7 +5,9 @@ import { getRunAsSystem, isFinished, markRunCancelled, type Run } from '@/lib/db
 import { removeQueuedRun } from '@/lib/queue/train-queue';
 
 function alreadyFinished(run: Run): Error {
-  return conflict(`Run ${run.id} has already ${run.status === 'cancelled' ? 'been cancelled' : run.status}; only queued or running runs can be cancelled.`);
+  return conflict(
+    `Run ${run.id} has already ${run.status === 'cancelled' ? 'been cancelled' : run.status}; only queued or running runs can be cancelled.`,
+  );
 }
 
 export async function cancelRun(run: Run): Promise<Run> {

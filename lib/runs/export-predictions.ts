@@ -58,19 +58,35 @@ export async function predictionsAsJson(
 }
 
 /** `requested` absent: the champion. */
-export async function predictionsAsCsv(run: Run, requested?: PredictionModel): Promise<{ fileName: string; csv: string }> {
+export async function predictionsAsCsv(
+  run: Run,
+  requested?: PredictionModel,
+): Promise<{ fileName: string; csv: string }> {
   const model = requested ?? defaultPredictionModel(run);
   const { seriesName, rows } = await modelRows(run, model);
-  return { fileName: predictionsFileName(seriesName, run.id, model), csv: predictionsCsv(rows, { model, series: seriesName }) };
+  return {
+    fileName: predictionsFileName(seriesName, run.id, model),
+    csv: predictionsCsv(rows, { model, series: seriesName }),
+  };
 }
 
 /** The same rows and columns as the CSV (rounded the same way), as a Parquet file. */
-export async function predictionsAsParquet(run: Run, requested?: PredictionModel): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+export async function predictionsAsParquet(
+  run: Run,
+  requested?: PredictionModel,
+): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
   const model = requested ?? defaultPredictionModel(run);
   const { seriesName, rows } = await modelRows(run, model);
   const label = (value: string) => ({ values: rows.map(() => value) });
   return {
     fileName: predictionsFileName(seriesName, run.id, model, 'parquet'),
-    bytes: predictionsParquet(rows, [], [{ name: 'model', ...label(model) }, { name: 'series', ...label(seriesName) }]),
+    bytes: predictionsParquet(
+      rows,
+      [],
+      [
+        { name: 'model', ...label(model) },
+        { name: 'series', ...label(seriesName) },
+      ],
+    ),
   };
 }

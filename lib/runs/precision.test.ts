@@ -19,10 +19,43 @@ describe('decimalsOf / roundTo', () => {
 describe('roundedPredictions', () => {
   it('rounds forecasts, bounds and quantiles to the actuals’ precision plus two digits, and leaves actuals alone', () => {
     const rows = roundedPredictions([
-      { timestamp: 't1', forecast: 101.123456789, actual: 100.5, segment: 'test', lo80: null, hi80: null, lo95: null, hi95: null, p10: null, p50: null, p90: null },
-      { timestamp: 't2', forecast: 102.987654321, actual: null, segment: 'future', lo80: 99.11111, hi80: 105.55555, lo95: 97.00001, hi95: 108, p10: 99.11111, p50: 103.0004, p90: 105.55555 },
+      {
+        timestamp: 't1',
+        forecast: 101.123456789,
+        actual: 100.5,
+        segment: 'test',
+        lo80: null,
+        hi80: null,
+        lo95: null,
+        hi95: null,
+        p10: null,
+        p50: null,
+        p90: null,
+      },
+      {
+        timestamp: 't2',
+        forecast: 102.987654321,
+        actual: null,
+        segment: 'future',
+        lo80: 99.11111,
+        hi80: 105.55555,
+        lo95: 97.00001,
+        hi95: 108,
+        p10: 99.11111,
+        p50: 103.0004,
+        p90: 105.55555,
+      },
     ]);
     expect(rows[0]).toMatchObject({ forecast: 101.123, actual: 100.5 });
-    expect(rows[1]).toMatchObject({ forecast: 102.988, lo80: 99.111, hi80: 105.556, lo95: 97, hi95: 108, p10: 99.111, p50: 103, p90: 105.556 });
+    expect(rows[1]).toMatchObject({
+      forecast: 102.988,
+      lo80: 99.111,
+      hi80: 105.556,
+      lo95: 97,
+      hi95: 108,
+      p10: 99.111,
+      p50: 103,
+      p90: 105.556,
+    });
   });
 });

@@ -8,7 +8,19 @@ describe('predictionsCsv', () => {
   it('starts with timestamp,forecast,actual, then the bounds, ends with P10/P50/P90, and leaves unknown cells empty', () => {
     const rows: PredictionRow[] = [
       { timestamp: '2024-01-01T00:00:00.000Z', forecast: 1.5, actual: 2, segment: 'test', ...NO_BOUNDS },
-      { timestamp: '2024-01-02T00:00:00.000Z', forecast: -0.25, actual: null, segment: 'future', lo80: -1, hi80: 0.5, lo95: null, hi95: null, p10: -1, p50: -0.2, p90: 0.5 },
+      {
+        timestamp: '2024-01-02T00:00:00.000Z',
+        forecast: -0.25,
+        actual: null,
+        segment: 'future',
+        lo80: -1,
+        hi80: 0.5,
+        lo95: null,
+        hi95: null,
+        p10: -1,
+        p50: -0.2,
+        p90: 0.5,
+      },
     ];
     expect(predictionsCsv(rows, { model: 'lstm', series: 'north' })).toBe(
       'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90\n' +
@@ -22,7 +34,13 @@ describe('predictionsCsv', () => {
   });
 
   it('neutralises a series name a spreadsheet would run as a formula', () => {
-    const row: PredictionRow = { timestamp: '2024-01-01T00:00:00.000Z', forecast: -5, actual: -4, segment: 'test', ...NO_BOUNDS };
+    const row: PredictionRow = {
+      timestamp: '2024-01-01T00:00:00.000Z',
+      forecast: -5,
+      actual: -4,
+      segment: 'test',
+      ...NO_BOUNDS,
+    };
     const [, line] = predictionsCsv([row], { model: 'lstm', series: '=HYPERLINK("http://x","y")' }).split('\n');
     expect(line).toBe(`2024-01-01T00:00:00.000Z,-5,-4,,,,,test,lstm,"'=HYPERLINK(""http://x"",""y"")",,,`);
   });

@@ -47,7 +47,13 @@ export function predictionsCsv(rows: PredictionRow[], { model, series }: { model
  * `<series>-<model>-run-<runId>-predictions.<csv|json>`: series, model and run, whichever model
  * (the champion included) and format, reduced to characters every filesystem accepts.
  */
-export function predictionsFileName(seriesName: string, runId: string, model: string, format: 'csv' | 'json' | 'parquet' = 'csv'): string {
-  const safe = (text: string, fallback: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
+export function predictionsFileName(
+  seriesName: string,
+  runId: string,
+  model: string,
+  format: 'csv' | 'json' | 'parquet' = 'csv',
+): string {
+  const safe = (text: string, fallback: string) =>
+    text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
   return `${safe(seriesName, 'series')}-${safe(model, 'model')}-run-${safe(runId, 'run')}-predictions.${format}`;
 }

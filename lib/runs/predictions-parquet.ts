@@ -13,10 +13,11 @@ export function predictionsParquet(
   leading: { name: string; values: readonly string[] }[] = [],
   trailing: { name: string; values: readonly string[] }[] = [],
 ): Uint8Array<ArrayBuffer> {
-  const number = (pick: (row: PredictionRow) => number | null) => rows.map((row) => {
-    const value = pick(row);
-    return value === null || !Number.isFinite(value) ? null : value;
-  });
+  const number = (pick: (row: PredictionRow) => number | null) =>
+    rows.map((row) => {
+      const value = pick(row);
+      return value === null || !Number.isFinite(value) ? null : value;
+    });
   const buffer = parquetWriteBuffer({
     columnData: [
       ...leading.map(({ name, values }) => ({ name, data: [...values], type: 'STRING' as const })),

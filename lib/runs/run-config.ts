@@ -8,7 +8,10 @@ import type { Series } from '@/lib/db/series';
  * Throws InvalidConfigError (400), SeriesTooShortError (422, with the minimum length) or
  * ModelTooLargeError (422: units, layers or batch size beyond what the series supports).
  */
-export function runConfigFor(series: Pick<Series, 'frequency' | 'points'>, partial: ForecastConfigInput = {}): ForecastConfig {
+export function runConfigFor(
+  series: Pick<Series, 'frequency' | 'points'>,
+  partial: ForecastConfigInput = {},
+): ForecastConfig {
   const config = resolveConfig(partial, { frequency: series.frequency, points: series.points });
   assertLongEnough(series.points, config);
   assertModelFitsData(series.points, config);

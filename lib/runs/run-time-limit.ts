@@ -4,7 +4,8 @@
 
 export function runTimeLimitMs(): number {
   const minutes = Number(process.env.HORIZON_RUN_TIME_LIMIT_MINUTES);
-  const configured = process.env.HORIZON_RUN_TIME_LIMIT_MINUTES !== undefined && Number.isFinite(minutes) && minutes > 0;
+  const configured =
+    process.env.HORIZON_RUN_TIME_LIMIT_MINUTES !== undefined && Number.isFinite(minutes) && minutes > 0;
   return (configured ? minutes : 30) * 60_000;
 }
 

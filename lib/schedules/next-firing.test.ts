@@ -6,7 +6,11 @@ const run = (createdAt: string) => ({ id: 'r', status: 'succeeded' as const, cre
 
 describe('nextFiringAfterLast', () => {
   it('is one interval after the newest run the schedule created', () => {
-    const next = nextFiringAfterLast({ every: '6h', runs: [run('2026-11-23T12:00:00.000Z'), run('2026-11-23T06:00:00.000Z')], lastSkip: null });
+    const next = nextFiringAfterLast({
+      every: '6h',
+      runs: [run('2026-11-23T12:00:00.000Z'), run('2026-11-23T06:00:00.000Z')],
+      lastSkip: null,
+    });
     expect(next?.toISOString()).toBe('2026-11-23T18:00:00.000Z');
   });
 
@@ -19,6 +23,8 @@ describe('nextFiringAfterLast', () => {
 
   it('has no opinion for a schedule that never fired, or a cron schedule', () => {
     expect(nextFiringAfterLast({ every: '6h', runs: [], lastSkip: null })).toBeUndefined();
-    expect(nextFiringAfterLast({ every: null, runs: [run('2026-11-23T12:00:00.000Z')], lastSkip: null })).toBeUndefined();
+    expect(
+      nextFiringAfterLast({ every: null, runs: [run('2026-11-23T12:00:00.000Z')], lastSkip: null }),
+    ).toBeUndefined();
   });
 });

@@ -31,7 +31,8 @@ function cache(): PointsCache | null {
             maxSize,
             sizeCalculation: (answer) => answer.body.byteLength,
             // fetch() runs this once per key at a time: a burst of identical cold reads computes it once.
-            fetchMethod: async (_key, _stale, { context }) => taggedJson({ points: await getPoints(context.seriesId, context.query) }),
+            fetchMethod: async (_key, _stale, { context }) =>
+              taggedJson({ points: await getPoints(context.seriesId, context.query) }),
           });
   }
   return globalForCache.horizonChartPoints;
@@ -41,7 +42,9 @@ function cache(): PointsCache | null {
 export async function chartPoints(seriesId: string, pointsVersion: string, query: PointsQuery): Promise<TaggedBody> {
   const points = cache();
   if (!points) return taggedJson({ points: await getPoints(seriesId, query) });
-  const key = [seriesId, pointsVersion, query.from?.toISOString() ?? '', query.to?.toISOString() ?? '', query.max].join('|');
+  const key = [seriesId, pointsVersion, query.from?.toISOString() ?? '', query.to?.toISOString() ?? '', query.max].join(
+    '|',
+  );
   const answer = await points.fetch(key, { context: { seriesId, query } });
   // fetch() resolves undefined only when the fetch was aborted, which nothing here does.
   if (!answer) throw new Error(`The points of series ${seriesId} could not be read.`);

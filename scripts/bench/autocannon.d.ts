@@ -35,7 +35,10 @@ declare module 'autocannon' {
   }
 
   export interface AutocannonInstance extends PromiseLike<AutocannonResult> {
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
   }
 
   export default function autocannon(options: AutocannonOptions): AutocannonInstance;

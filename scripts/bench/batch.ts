@@ -50,7 +50,16 @@ function relatedSeries(count: number, points: number): ParsedSeries[] {
       const yearly = 15 * Math.sin((2 * Math.PI * i) / 365.25);
       return Number((level + scale * (weekly + yearly + 0.02 * i) + 3 * (random() - 0.5)).toFixed(3));
     });
-    return { name: `s${String(k).padStart(3, '0')}`, frequency: 'daily', t, v, valueColumn: 'value', gaps: 0, filled: 0, duplicates: 0 } as ParsedSeries;
+    return {
+      name: `s${String(k).padStart(3, '0')}`,
+      frequency: 'daily',
+      t,
+      v,
+      valueColumn: 'value',
+      gaps: 0,
+      filled: 0,
+      duplicates: 0,
+    } as ParsedSeries;
   });
 }
 
@@ -96,7 +105,12 @@ export const batch: BenchSection = {
       for (const count of [1, 2]) {
         const started = workers.length;
         for (let i = 0; i < count; i++) {
-          workers.push(startWorker({ env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, HORIZON_WORKER_NAME: `bench-${count}-${i}` }, onLine: () => undefined }));
+          workers.push(
+            startWorker({
+              env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, HORIZON_WORKER_NAME: `bench-${count}-${i}` },
+              onLine: () => undefined,
+            }),
+          );
         }
         const mine = workers.slice(started);
         const t0 = performance.now();
@@ -109,7 +123,10 @@ export const batch: BenchSection = {
         if (count === 1) {
           oneWorkerMs = wallMs;
           const runs = await getPrisma().run.findMany({ where: { batchId: created.id }, select: { evaluation: true } });
-          perSeriesLstmMs = runs.reduce((sum, run) => sum + ((run.evaluation as { fitMs?: { lstm?: number } } | null)?.fitMs?.lstm ?? 0), 0);
+          perSeriesLstmMs = runs.reduce(
+            (sum, run) => sum + ((run.evaluation as { fitMs?: { lstm?: number } } | null)?.fitMs?.lstm ?? 0),
+            0,
+          );
         }
         rows.push([
           `${count} worker${count === 1 ? '' : 's'}`,
@@ -122,11 +139,18 @@ export const batch: BenchSection = {
 
       // One global LSTM across every series: a single run whose related series are all the others.
       const [target, ...others] = series;
-      const global = await runForecast({ t: target.t, v: target.v, frequency: 'daily' }, { ...settings, globalLstm: true }, {}, {
-        related: others.map((s) => ({ name: s.name, t: s.t, v: s.v, frequency: s.frequency })),
-      });
+      const global = await runForecast(
+        { t: target.t, v: target.v, frequency: 'daily' },
+        { ...settings, globalLstm: true },
+        {},
+        {
+          related: others.map((s) => ({ name: s.name, t: s.t, v: s.v, frequency: s.frequency })),
+        },
+      );
       const globalMs = global.models.lstmGlobal?.fitMs ?? Number.NaN;
-      const scores = global.models.lstmGlobal ? `MASE ${global.models.lstmGlobal.metrics.mase.toFixed(3)} on ${target.name}` : 'not trained';
+      const scores = global.models.lstmGlobal
+        ? `MASE ${global.models.lstmGlobal.metrics.mase.toFixed(3)} on ${target.name}`
+        : 'not trained';
 
       return [
         table(['Batch', 'wall', 'speed-up', 'series ok', 'peak RSS per worker'], rows),

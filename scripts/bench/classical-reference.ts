@@ -90,10 +90,12 @@ interface Job {
 
 export const classicalReference: BenchSection = {
   name: 'classical-reference',
-  description: "ETS, AutoARIMA, Theta and MSTL against R's forecast (ets, auto.arima, thetaf, stlf): backtest MASE per series",
+  description:
+    "ETS, AutoARIMA, Theta and MSTL against R's forecast (ets, auto.arima, thetaf, stlf): backtest MASE per series",
   async run() {
     const missing = rAvailable();
-    if (missing) return `Skipped: ${missing}. Install R's forecast package (Debian: apt-get install r-cran-forecast) to compare.`;
+    if (missing)
+      return `Skipped: ${missing}. Install R's forecast package (Debian: apt-get install r-cran-forecast) to compare.`;
     const only = process.env.CLASSICAL_REFERENCE_SERIES;
     const set = evaluationSet().filter(({ name }) => !only || name.includes(only));
     if (set.length === 0) return `No series of the evaluation set has "${only}" in its name.`;
@@ -119,7 +121,9 @@ export const classicalReference: BenchSection = {
           jobs.push({ id, series: s, model, origin, ours: forecast, oursMs: performance.now() - started });
           const history = series.v.slice(Math.max(0, origin - historyFor(model, season.length)), origin);
           const periods = seasonalPeriods(series.frequency, season, history.length);
-          rLines.push([id, r, season.length, horizon, periods.length > 0 ? periods.join(';') : '-', history.join(',')].join(' '));
+          rLines.push(
+            [id, r, season.length, horizon, periods.length > 0 ? periods.join(';') : '-', history.join(',')].join(' '),
+          );
         }
       }
     }
@@ -129,7 +133,9 @@ export const classicalReference: BenchSection = {
     try {
       writeFileSync(join(dir, 'script.R'), R_SCRIPT);
       writeFileSync(join(dir, 'jobs.txt'), rLines.join('\n') + '\n');
-      const run = spawnSync('Rscript', [join(dir, 'script.R'), join(dir, 'jobs.txt'), join(dir, 'out.txt')], { encoding: 'utf8' });
+      const run = spawnSync('Rscript', [join(dir, 'script.R'), join(dir, 'jobs.txt'), join(dir, 'out.txt')], {
+        encoding: 'utf8',
+      });
       if (run.status !== 0) return `R failed (exit ${run.status}): ${run.stderr.slice(-2000)}`;
       for (const line of readFileSync(join(dir, 'out.txt'), 'utf8').trim().split('\n')) {
         const [id, elapsed, mean] = line.split(' ');

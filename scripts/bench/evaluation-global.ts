@@ -58,7 +58,9 @@ export async function compareGlobalLstm(): Promise<string> {
   const totals = { lstm: 0, lstmGlobal: 0, classical: 0 };
   let globalWins = 0;
   for (const { spec, series } of all) {
-    const related: RelatedSeries[] = all.filter((o) => o.spec !== spec).map((o) => ({ name: o.spec.name, ...o.series }));
+    const related: RelatedSeries[] = all
+      .filter((o) => o.spec !== spec)
+      .map((o) => ({ name: o.spec.name, ...o.series }));
     const started = performance.now();
     const result = await runForecast(series, { globalLstm: true }, {}, { related });
     const mase = (m: ComparedModel) => modelEntry(result.models, m).metrics.mase;
@@ -77,7 +79,9 @@ export async function compareGlobalLstm(): Promise<string> {
       seconds(modelEntry(result.models, 'lstmGlobal').fitMs),
       seconds(performance.now() - started),
     ]);
-    console.log(`   global LSTM: ${spec.name} done (${result.globalLstm?.series} series pooled, windows ${result.globalLstm?.windows.join('/')}).`);
+    console.log(
+      `   global LSTM: ${spec.name} done (${result.globalLstm?.series} series pooled, windows ${result.globalLstm?.windows.join('/')}).`,
+    );
   }
   const n = all.length;
   rows.push([
@@ -92,8 +96,10 @@ export async function compareGlobalLstm(): Promise<string> {
   ]);
   return [
     `Global vs per-series LSTM: ${n} related daily series of ${POINTS} days (shared weekly profile and AR(1) noise; levels 20-2,000), default config + globalLstm, backtest MASE:`,
-    table(['series', 'lstm (per series)', 'lstmGlobal', 'best non-neural', 'champion', 'lstm fit', 'global fit', 'run'], rows),
+    table(
+      ['series', 'lstm (per series)', 'lstmGlobal', 'best non-neural', 'champion', 'lstm fit', 'global fit', 'run'],
+      rows,
+    ),
     `The global LSTM is below the per-series LSTM on ${globalWins} of ${n} series.`,
   ].join('\n');
 }
-

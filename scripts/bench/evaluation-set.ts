@@ -21,7 +21,16 @@ function multiSeasonal(
   seed: number,
 ): SeriesData {
   const parts = cycles.map(({ period, amplitude }, k) =>
-    syntheticSeries({ points, frequency, period, amplitude, level: 0, trend: k === 0 ? trend : 0, noise: k === 0 ? noise : 0, seed }),
+    syntheticSeries({
+      points,
+      frequency,
+      period,
+      amplitude,
+      level: 0,
+      trend: k === 0 ? trend : 0,
+      noise: k === 0 ? noise : 0,
+      seed,
+    }),
   );
   return { t: parts[0].t, frequency, v: parts[0].v.map((_, i) => 100 + parts.reduce((sum, p) => sum + p.v[i], 0)) };
 }
@@ -65,11 +74,31 @@ export function evaluationSet(): EvaluationSeries[] {
   return [
     {
       name: 'synthetic hourly: day + week cycles, trend, noise (2,000 h)',
-      series: multiSeasonal(2000, 'hourly', [{ period: 24, amplitude: 5 }, { period: 168, amplitude: 3 }], 0.01, 1.5, 11),
+      series: multiSeasonal(
+        2000,
+        'hourly',
+        [
+          { period: 24, amplitude: 5 },
+          { period: 168, amplitude: 3 },
+        ],
+        0.01,
+        1.5,
+        11,
+      ),
     },
     {
       name: 'synthetic daily: week + year cycles, trend, noise (1,100 d)',
-      series: multiSeasonal(1100, 'daily', [{ period: 7, amplitude: 4 }, { period: 365.25, amplitude: 8 }], 0.02, 1.5, 12),
+      series: multiSeasonal(
+        1100,
+        'daily',
+        [
+          { period: 7, amplitude: 4 },
+          { period: 365.25, amplitude: 8 },
+        ],
+        0.02,
+        1.5,
+        12,
+      ),
     },
     {
       name: 'synthetic monthly: year cycle, trend, noise (180 months)',

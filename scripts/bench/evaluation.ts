@@ -44,27 +44,37 @@ function leaderboard(result: ForecastResult): string {
     });
   if (result.champion.model === 'ensemble') {
     const { mase } = result.champion.metrics;
-    rows.unshift([`ensemble (${result.champion.members.join(' + ')})`, mase.toFixed(3), (1 - mase / seasonal).toFixed(2), '—']);
+    rows.unshift([
+      `ensemble (${result.champion.members.join(' + ')})`,
+      mase.toFixed(3),
+      (1 - mase / seasonal).toFixed(2),
+      '—',
+    ]);
   }
   return table(['model', 'MASE', 'skill', 'fit time'], rows);
 }
 
 export const evaluation: BenchSection = {
   name: 'evaluation',
-  description: 'Leaderboard per series of the evaluation set (synthetic multi-seasonal + US births) and the issue-8 targets',
+  description:
+    'Leaderboard per series of the evaluation set (synthetic multi-seasonal + US births) and the issue-8 targets',
   async run() {
     const verdicts: { name: string; ratio: number; championOk: boolean; nestedRatio: number | undefined }[] = [];
     for (const { name, series } of evaluationSet()) {
       const phaseMs = new Map<TrainProgress['phase'], number>();
       let last = performance.now();
       const started = last;
-      const result = await runForecast(series, {}, {
-        onProgress: (p) => {
-          const now = performance.now();
-          phaseMs.set(p.phase, (phaseMs.get(p.phase) ?? 0) + (now - last));
-          last = now;
+      const result = await runForecast(
+        series,
+        {},
+        {
+          onProgress: (p) => {
+            const now = performance.now();
+            phaseMs.set(p.phase, (phaseMs.get(p.phase) ?? 0) + (now - last));
+            last = now;
+          },
         },
-      });
+      );
       const totalMs = performance.now() - started;
       const lstm = best(result, LSTM_FAMILY);
       const anchor = best(result, NON_NEURAL);

@@ -32,14 +32,22 @@ export const forecastRun: BenchSection = {
     // and the run's own initBackend then waits forever on that start (the process just exits).
     await initBackend();
     const tensorsBefore = tf.memory().numTensors;
-    const { value: result, wallMs: totalMs, cpuMs } = await timed(() =>
-      runForecast(series, {}, {
-        onProgress: (p) => {
-          const now = performance.now();
-          phaseMs.set(p.phase, (phaseMs.get(p.phase) ?? 0) + (now - last));
-          last = now;
+    const {
+      value: result,
+      wallMs: totalMs,
+      cpuMs,
+    } = await timed(() =>
+      runForecast(
+        series,
+        {},
+        {
+          onProgress: (p) => {
+            const now = performance.now();
+            phaseMs.set(p.phase, (phaseMs.get(p.phase) ?? 0) + (now - last));
+            last = now;
+          },
         },
-      }),
+      ),
     );
     const tensorsAfter = tf.memory().numTensors;
     const { config, backtest, verdict } = result;
@@ -51,7 +59,10 @@ export const forecastRun: BenchSection = {
         ['phase', 'time'],
         [
           ...[...phaseMs].map(([phase, ms]) => [PHASE_LABELS[phase], seconds(ms)]),
-          ['after training (intervals, verdict, saving)', seconds(totalMs - [...phaseMs.values()].reduce((a, b) => a + b, 0))],
+          [
+            'after training (intervals, verdict, saving)',
+            seconds(totalMs - [...phaseMs.values()].reduce((a, b) => a + b, 0)),
+          ],
           ['total', seconds(totalMs)],
         ],
       ),

@@ -28,7 +28,11 @@ function value(step: number, offset: number): string {
 
 /** timestamp,value — one point a minute. */
 export function writeSingleSeries(path: string): Promise<void> {
-  return writeLines(path, 'timestamp,value', (row) => `${new Date(START + row * 60_000).toISOString()},${value(row, 0)}`);
+  return writeLines(
+    path,
+    'timestamp,value',
+    (row) => `${new Date(START + row * 60_000).toISOString()},${value(row, 0)}`,
+  );
 }
 
 export const LONG_SERIES = 100;

@@ -59,10 +59,14 @@ export async function uploadCsv(
       });
       req.on('error', reject);
       req.write(head);
-      pipeline(createReadStream(path), async function* (source) {
-        yield* source;
-        yield tail;
-      }, req).catch(reject);
+      pipeline(
+        createReadStream(path),
+        async function* (source) {
+          yield* source;
+          yield tail;
+        },
+        req,
+      ).catch(reject);
     });
     return { status: answer.status, body: JSON.parse(answer.text), wallMs: performance.now() - started, storingAtMs };
   } finally {

@@ -25,8 +25,18 @@ interface BenchFile {
 }
 
 const FILES: BenchFile[] = [
-  { label: '1 series (wide)', path: join(tmpdir(), 'horizon-bench-1m-single.csv'), series: 1, write: writeSingleSeries },
-  { label: `${LONG_SERIES} series (long)`, path: join(tmpdir(), 'horizon-bench-1m-long.csv'), series: LONG_SERIES, write: writeLongSeries },
+  {
+    label: '1 series (wide)',
+    path: join(tmpdir(), 'horizon-bench-1m-single.csv'),
+    series: 1,
+    write: writeSingleSeries,
+  },
+  {
+    label: `${LONG_SERIES} series (long)`,
+    path: join(tmpdir(), 'horizon-bench-1m-long.csv'),
+    series: LONG_SERIES,
+    write: writeLongSeries,
+  },
 ];
 
 async function storedPoints(databaseUrl: string, datasetId: string): Promise<number> {
@@ -54,7 +64,8 @@ async function warmUp(url: string, headers: Record<string, string>): Promise<voi
   await writeFile(path, `time,value\n${lines.join('\n')}\n`);
   try {
     const outcome = await uploadCsv(url, path, headers);
-    if (outcome.status !== 201) throw new Error(`The warm-up upload answered ${outcome.status}: ${JSON.stringify(outcome.body).slice(0, 500)}`);
+    if (outcome.status !== 201)
+      throw new Error(`The warm-up upload answered ${outcome.status}: ${JSON.stringify(outcome.body).slice(0, 500)}`);
   } finally {
     await rm(path, { force: true });
   }
@@ -78,18 +89,30 @@ export const ingest: BenchSection = {
         const outcome = await uploadCsv(server.url, file.path, server.headers);
         const sampledPeak = rss.stop();
         if (outcome.status !== 201) {
-          throw new Error(`Upload of ${file.label} answered ${outcome.status}: ${JSON.stringify(outcome.body).slice(0, 500)}`);
+          throw new Error(
+            `Upload of ${file.label} answered ${outcome.status}: ${JSON.stringify(outcome.body).slice(0, 500)}`,
+          );
         }
         const { dataset } = outcome.body as { dataset: { id: string; series: unknown[] } };
         const points = await storedPoints(server.databaseUrl, dataset.id);
         if (points !== BENCH_ROWS || dataset.series.length !== file.series) {
-          throw new Error(`${file.label}: stored ${points} points in ${dataset.series.length} series, expected ${BENCH_ROWS} in ${file.series}.`);
+          throw new Error(
+            `${file.label}: stored ${points} points in ${dataset.series.length} series, expected ${BENCH_ROWS} in ${file.series}.`,
+          );
         }
         const perSecond = (BENCH_ROWS / outcome.wallMs) * 1000;
         // The kernel's peak of the process serving the upload; the sampled sum also counts `next start`'s parent.
         const peak = peakRssOfTree(server.webPid);
         const storing = outcome.storingAtMs === null ? '—' : seconds(outcome.wallMs - outcome.storingAtMs);
-        rows.push([file.label, megabytes(size), seconds(outcome.wallMs), storing, rate(perSecond), megabytes(peak), megabytes(sampledPeak)]);
+        rows.push([
+          file.label,
+          megabytes(size),
+          seconds(outcome.wallMs),
+          storing,
+          rate(perSecond),
+          megabytes(peak),
+          megabytes(sampledPeak),
+        ]);
         verdicts.push(
           `${file.label}: ${perSecond >= TARGET_ROWS_PER_SECOND ? 'meets' : 'MISSES'} ${rate(TARGET_ROWS_PER_SECOND)} rows/s, ` +
             `${peak <= TARGET_PEAK_BYTES ? 'meets' : 'MISSES'} ${megabytes(TARGET_PEAK_BYTES)} peak RSS`,
@@ -103,10 +126,10 @@ export const ingest: BenchSection = {
       table(['file', 'size', 'total', 'of which storing', 'rows/s', 'web peak RSS', 'web tree RSS (sampled)'], rows),
       '',
       'total: first byte sent → 201, on a server that has served one small upload before; storing: after the',
-      'whole file was parsed (the points are COPY\'d while it is read; what is left: the rest of that COPY, series',
+      "whole file was parsed (the points are COPY'd while it is read; what is left: the rest of that COPY, series",
       'rows, point rollups, commit; planner statistics are refreshed after the answer).',
       'web peak RSS: the largest VmHWM among the `next start` process and its children, over the',
-      'process\'s life (the second file\'s includes the first\'s); tree RSS: their summed RSS, sampled every 50 ms.',
+      "process's life (the second file's includes the first's); tree RSS: their summed RSS, sampled every 50 ms.",
       ...verdicts,
     ].join('\n');
   },

@@ -11,5 +11,8 @@ export const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(
 
 /** p50, p95, p99 and max of `latencies` (milliseconds), formatted for table(). */
 export function latencyCells(latencies: readonly number[]): string[] {
-  return [...[50, 95, 99].map((p) => ms(percentile(latencies, p))), ms(latencies.length ? Math.max(...latencies) : NaN)];
+  return [
+    ...[50, 95, 99].map((p) => ms(percentile(latencies, p))),
+    ms(latencies.length ? Math.max(...latencies) : NaN),
+  ];
 }

@@ -69,7 +69,11 @@ export const load: BenchSection = {
   async run() {
     const instance = await benchInstance();
     const { seriesId: longId } = await millionPointSeriesId(instance);
-    const small = await createDataset(instance.scope, { name: 'bench: small', fileName: null, series: [millionPointSeries(2000)] });
+    const small = await createDataset(instance.scope, {
+      name: 'bench: small',
+      fileName: null,
+      series: [millionPointSeries(2000)],
+    });
     const shortId = small.series[0].id;
     const zoom = (from: string, to: string) => `/api/series/${longId}/points?max=2000&from=${from}&to=${to}`;
     const reads: AutocannonRequest[] = [
@@ -105,7 +109,8 @@ export const load: BenchSection = {
         form: { file: { type: 'file', path: csvPath, options: { filename: 'load.csv', contentType: 'text/csv' } } },
       });
       const [readsDone, uploadsDone] = await Promise.all([readRun, uploadRun]);
-      const errors = readsDone.result.errors + readsDone.result.non2xx + uploadsDone.result.errors + uploadsDone.result.non2xx;
+      const errors =
+        readsDone.result.errors + readsDone.result.non2xx + uploadsDone.result.errors + uploadsDone.result.non2xx;
       return [
         `Reads cycle through ${reads.length} requests (1M-point series whole and zoomed, a 2,000-point one, series and dataset metadata) ` +
           `on ${READ_CONNECTIONS} connections; uploads are ${UPLOAD_ROWS.toLocaleString('en-US')}-row CSVs, all ${UPLOADS} at once, ${UPLOADS_AFTER} s in.`,

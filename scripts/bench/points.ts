@@ -42,7 +42,10 @@ export function millionPointSeriesId(instance: BenchInstance): Promise<{ seriesI
   return seeded;
 }
 
-async function measure(instance: BenchInstance, paths: () => string): Promise<{ latencies: number[]; returned: number[] }> {
+async function measure(
+  instance: BenchInstance,
+  paths: () => string,
+): Promise<{ latencies: number[]; returned: number[] }> {
   const latencies: number[] = [];
   const returned: number[] = [];
   for (let i = 0; i < WARM_UP + REQUESTS; i++) {
@@ -50,7 +53,8 @@ async function measure(instance: BenchInstance, paths: () => string): Promise<{ 
     const response = await fetch(`${instance.url}${paths()}`, { headers: instance.headers });
     const body = (await response.json()) as { points?: unknown[] };
     const elapsed = performance.now() - started;
-    if (!response.ok || !body.points) throw new Error(`The points API answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (!response.ok || !body.points)
+      throw new Error(`The points API answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
     if (i >= WARM_UP) {
       latencies.push(elapsed);
       returned.push(body.points.length);

@@ -18,7 +18,11 @@ function minutes(): number {
 
 function dailyCsv(points: number, column: string): string {
   const start = Date.UTC(2024, 0, 1);
-  const rows = Array.from({ length: points }, (_, i) => `${new Date(start + i * 86_400_000).toISOString().slice(0, 10)},${(100 + 10 * Math.sin(i / 3) + i * 0.1).toFixed(2)}`);
+  const rows = Array.from(
+    { length: points },
+    (_, i) =>
+      `${new Date(start + i * 86_400_000).toISOString().slice(0, 10)},${(100 + 10 * Math.sin(i / 3) + i * 0.1).toFixed(2)}`,
+  );
   return `date,${column}\n${rows.join('\n')}\n`;
 }
 
@@ -40,12 +44,17 @@ const form = (csv: string) => {
 const STEPS: Step[] = [
   { name: 'list datasets', expect: [200], send: (i) => fetch(`${i.url}/api/datasets`, { headers: i.headers }) },
   { name: 'series', expect: [200], send: (i, id) => fetch(`${i.url}/api/series/${id}`, { headers: i.headers }) },
-  { name: 'points', expect: [200], send: (i, id) => fetch(`${i.url}/api/series/${id}/points?max=500`, { headers: i.headers }) },
+  {
+    name: 'points',
+    expect: [200],
+    send: (i, id) => fetch(`${i.url}/api/series/${id}/points?max=500`, { headers: i.headers }),
+  },
   { name: 'runs', expect: [200], send: (i, id) => fetch(`${i.url}/api/runs?seriesId=${id}`, { headers: i.headers }) },
   {
     name: 'upload',
     expect: [201],
-    send: (i) => fetch(`${i.url}/api/datasets`, { method: 'POST', headers: i.headers, body: form(dailyCsv(400, 'sales')) }),
+    send: (i) =>
+      fetch(`${i.url}/api/datasets`, { method: 'POST', headers: i.headers, body: form(dailyCsv(400, 'sales')) }),
   },
   {
     name: 'run',
@@ -70,7 +79,12 @@ const STEPS: Step[] = [
   {
     name: 'text/plain body',
     expect: [415],
-    send: (i) => fetch(`${i.url}/api/tokens`, { method: 'POST', headers: { ...i.headers, 'content-type': 'text/plain' }, body: '{"name":"x"}' }),
+    send: (i) =>
+      fetch(`${i.url}/api/tokens`, {
+        method: 'POST',
+        headers: { ...i.headers, 'content-type': 'text/plain' },
+        body: '{"name":"x"}',
+      }),
   },
   {
     name: 'cross-site sign-in',
@@ -85,7 +99,8 @@ const STEPS: Step[] = [
   {
     name: 'broken CSV',
     expect: [422],
-    send: (i) => fetch(`${i.url}/api/datasets`, { method: 'POST', headers: i.headers, body: form(`date,${'v'.repeat(MB + 10)}`) }),
+    send: (i) =>
+      fetch(`${i.url}/api/datasets`, { method: 'POST', headers: i.headers, body: form(`date,${'v'.repeat(MB + 10)}`) }),
   },
   {
     name: 'truncated multipart',
@@ -105,15 +120,23 @@ export const soak: BenchSection = {
   async run() {
     const instance = await startBenchInstance();
     try {
-      const upload = await fetch(`${instance.url}/api/datasets`, { method: 'POST', headers: instance.headers, body: form(dailyCsv(400, 'base')) });
+      const upload = await fetch(`${instance.url}/api/datasets`, {
+        method: 'POST',
+        headers: instance.headers,
+        body: form(dailyCsv(400, 'base')),
+      });
       if (upload.status !== 201) throw new Error(`The first upload answered ${upload.status}: ${await upload.text()}`);
-      const seriesId: string = ((await upload.json()) as { dataset: { series: { id: string }[] } }).dataset.series[0].id;
+      const seriesId: string = ((await upload.json()) as { dataset: { series: { id: string }[] } }).dataset.series[0]
+        .id;
       const counts = new Map<string, number>();
       const errors: string[] = [];
       let requests = 0;
       const endAt = Date.now() + minutes() * 60_000;
       const lines: string[] = [];
-      const report = (label: string) => lines.push(`${label}: web RSS ${(rssOfTree(instance.webPid) / MB).toFixed(0)} MB, ${requests} requests, ${errors.length} errors`);
+      const report = (label: string) =>
+        lines.push(
+          `${label}: web RSS ${(rssOfTree(instance.webPid) / MB).toFixed(0)} MB, ${requests} requests, ${errors.length} errors`,
+        );
       report('start');
       let minute = 0;
       const ticker = setInterval(() => {
@@ -146,7 +169,9 @@ export const soak: BenchSection = {
       report('end');
       const answers = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `  ${key}: ${n}`);
       const shownErrors = [...new Set(errors)].slice(0, 10).map((e) => `  ${e}`);
-      return [...lines, 'Answers (step status: count):', ...answers, `Errors: ${errors.length}`, ...shownErrors].join('\n');
+      return [...lines, 'Answers (step status: count):', ...answers, `Errors: ${errors.length}`, ...shownErrors].join(
+        '\n',
+      );
     } finally {
       await instance.stop();
     }

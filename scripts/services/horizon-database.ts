@@ -24,7 +24,10 @@ async function openDatabase(log: (line: string) => void): Promise<{ url: string;
 }
 
 /** Runs `work` with lib/db connected to Horizon's database, then disconnects (and stops what it started). */
-export async function withHorizonDatabase<T>(work: () => Promise<T>, log: (line: string) => void = console.error): Promise<T> {
+export async function withHorizonDatabase<T>(
+  work: () => Promise<T>,
+  log: (line: string) => void = console.error,
+): Promise<T> {
   const { url, started } = await openDatabase(log);
   try {
     await applyMigrations(url);

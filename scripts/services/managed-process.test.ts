@@ -9,9 +9,14 @@ const node = process.execPath;
 describe('spawnManaged', () => {
   it('hands over output line by line and reports the exit', async () => {
     const lines: string[] = [];
-    const child = spawnManaged('echo', node, ['-e', 'console.log("one\\ntwo"); console.error("three"); process.exit(3)'], {
-      onLine: (line, stream) => lines.push(`${stream}:${line}`),
-    });
+    const child = spawnManaged(
+      'echo',
+      node,
+      ['-e', 'console.log("one\\ntwo"); console.error("three"); process.exit(3)'],
+      {
+        onLine: (line, stream) => lines.push(`${stream}:${line}`),
+      },
+    );
     expect(await child.exited).toEqual({ code: 3, signal: null });
     expect(child.stopping).toBe(false);
     expect(lines.sort()).toEqual(['stderr:three', 'stdout:one', 'stdout:two']);

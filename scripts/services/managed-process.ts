@@ -65,7 +65,9 @@ export function spawnManaged(
   // Spawn failures arrive as an 'error' event as well; the missing pid below already reports them.
   child.on('error', () => {});
   if (child.pid === undefined) {
-    throw new Error(`Could not start ${name}: ${command} was not found, or this user may not run it (check that it exists and is executable).`);
+    throw new Error(
+      `Could not start ${name}: ${command} was not found, or this user may not run it (check that it exists and is executable).`,
+    );
   }
   const pid = child.pid;
 

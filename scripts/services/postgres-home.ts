@@ -12,7 +12,22 @@
 // Whatever cannot work ends in an error that says what to do, before any program is spawned.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, rmdirSync, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export const SHARED_ROOT = '/var/lib/horizon';
@@ -49,7 +64,8 @@ async function packagedBinaries(): Promise<{ nativeDir: string; version: string 
 }
 
 function postgresUserIds(): UserIds | null {
-  const id = (flag: string) => execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const id = (flag: string) =>
+    execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
     return { uid: Number(id('-u')), gid: Number(id('-g')) };
   } catch {
@@ -65,7 +81,16 @@ function ensurePostgresUser(log: (line: string) => void): UserIds {
   const groupExists = spawnSync('getent', ['group', 'postgres']).status === 0;
   const result = spawnSync(
     'useradd',
-    ['--system', '--no-create-home', '--home-dir', SHARED_ROOT, '--shell', '/usr/sbin/nologin', ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres'],
+    [
+      '--system',
+      '--no-create-home',
+      '--home-dir',
+      SHARED_ROOT,
+      '--shell',
+      '/usr/sbin/nologin',
+      ...(groupExists ? ['-g', 'postgres'] : ['--user-group']),
+      'postgres',
+    ],
     { encoding: 'utf8' },
   );
   const created = postgresUserIds();
@@ -161,7 +186,8 @@ function existingCluster(requested: string): string | null {
     }
     return target;
   }
-  if (!stat.isDirectory()) throw new Error(`${requested} should be PostgreSQL's data folder but is a file. Move it away and start again.`);
+  if (!stat.isDirectory())
+    throw new Error(`${requested} should be PostgreSQL's data folder but is a file. Move it away and start again.`);
   return requested;
 }
 
@@ -169,14 +195,18 @@ function existingCluster(requested: string): string | null {
  * Prepares where PostgreSQL runs from for a cluster asked for at `requestedDataDir` (created on
  * first use, found again afterwards), and says where that is.
  */
-export async function preparePostgresHome(requestedDataDir: string, log: (line: string) => void): Promise<PostgresHome> {
+export async function preparePostgresHome(
+  requestedDataDir: string,
+  log: (line: string) => void,
+): Promise<PostgresHome> {
   const requested = resolve(requestedDataDir);
   const { nativeDir, version } = await packagedBinaries();
   mkdirSync(dirname(requested), { recursive: true });
   let dataDir = existingCluster(requested);
 
   if (!asRoot()) {
-    if (dataDir && existsSync(dataDir)) checkOwner(dataDir, process.getuid?.() ?? 0, ownerName(process.getuid?.() ?? 0));
+    if (dataDir && existsSync(dataDir))
+      checkOwner(dataDir, process.getuid?.() ?? 0, ownerName(process.getuid?.() ?? 0));
     return { binDir: nativeDir, dataDir: dataDir ?? requested };
   }
 

@@ -113,12 +113,21 @@ async function initialise(home: PostgresHome, password: string, log: (line: stri
     const initdb = spawnManaged(
       'initdb',
       join(home.binDir, 'bin', 'initdb'),
-      [`--pgdata=${home.dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--lc-messages=C'],
+      [
+        `--pgdata=${home.dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${USER}`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--lc-messages=C',
+      ],
       { ...home.runAs, env: { ...process.env, LC_MESSAGES: 'C' }, onLine: (line) => output.push(line) },
     );
     const status = await initdb.exited;
     if (status.code !== 0) {
-      throw new Error(`initdb could not create the PostgreSQL cluster in ${home.dataDir} (${describeExit(status)}):\n${output.slice(-15).join('\n')}`);
+      throw new Error(
+        `initdb could not create the PostgreSQL cluster in ${home.dataDir} (${describeExit(status)}):\n${output.slice(-15).join('\n')}`,
+      );
     }
   } finally {
     rmSync(pwFile, { force: true });
@@ -206,7 +215,9 @@ export function runningPostgresUrl(dataDir: string): string | null {
   }
   const [pid, port] = [Number(lines[0]), Number(lines[3])];
   const password = readSecret(passwordFile(dataDir)) ?? LEGACY_PASSWORD;
-  return Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid) && Number.isInteger(port) ? connectionUrl(port, password) : null;
+  return Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid) && Number.isInteger(port)
+    ? connectionUrl(port, password)
+    : null;
 }
 
 /**
@@ -223,37 +234,47 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
   else clearStalePidFile(home.dataDir);
   // Otherwise the readiness check below could mistake another server for ours.
   if (await portInUse(port)) {
-    throw new Error(`Cannot start PostgreSQL: port ${port} is already in use. Stop what listens there or pick another port.`);
+    throw new Error(
+      `Cannot start PostgreSQL: port ${port} is already in use. Stop what listens there or pick another port.`,
+    );
   }
 
   const recent: string[] = [];
-  const server = spawnManaged('postgres', join(home.binDir, 'bin', 'postgres'), [
-    '-D',
-    home.dataDir,
-    '-p',
-    String(port),
-    '-c',
-    'listen_addresses=127.0.0.1',
-    ...Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-  ], {
-    ...home.runAs,
-    detached: options.detached,
-    stopSignal: 'SIGINT', // "fast" shutdown: ends sessions, checkpoints, exits
-    graceMs: 30_000,
-    onLine: (line) => {
-      // Our own readiness probes, refused while the server starts: not worth anyone's attention.
-      if (line.includes('the database system is starting up')) return;
-      recent.push(line);
-      if (recent.length > 30) recent.shift();
-      log(line);
+  const server = spawnManaged(
+    'postgres',
+    join(home.binDir, 'bin', 'postgres'),
+    [
+      '-D',
+      home.dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      ...Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
+    {
+      ...home.runAs,
+      detached: options.detached,
+      stopSignal: 'SIGINT', // "fast" shutdown: ends sessions, checkpoints, exits
+      graceMs: 30_000,
+      onLine: (line) => {
+        // Our own readiness probes, refused while the server starts: not worth anyone's attention.
+        if (line.includes('the database system is starting up')) return;
+        recent.push(line);
+        if (recent.length > 30) recent.shift();
+        log(line);
+      },
     },
-  });
+  );
 
   try {
     const state = await waitUntilAccepting(port, password, server.exited);
     if (state === 'exited' || state === 'timeout') {
       const status = await server.stop();
-      const why = state === 'exited' ? `it exited with ${describeExit(status)}` : `no connection within ${START_TIMEOUT_MS / 1000} s`;
+      const why =
+        state === 'exited'
+          ? `it exited with ${describeExit(status)}`
+          : `no connection within ${START_TIMEOUT_MS / 1000} s`;
       throw new Error(`PostgreSQL did not start on port ${port} (${why}). Its last output:\n${recent.join('\n')}`);
     }
     if (state === 'wrong password') {
@@ -263,7 +284,9 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
             'If you changed the password of the `horizon` role, put the new one in that file.',
         );
       }
-      notice(`Replaced the old default PostgreSQL password with a random one (kept in ${passwordFile(options.dataDir)}).`);
+      notice(
+        `Replaced the old default PostgreSQL password with a random one (kept in ${passwordFile(options.dataDir)}).`,
+      );
     }
     await ensureDatabase(port, password);
   } catch (error) {

@@ -56,7 +56,9 @@ export async function startRedis(options: RedisOptions): Promise<RunningService>
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // Otherwise the PING below could be answered by another server.
   if (await portInUse(port)) {
-    throw new Error(`Cannot start redis-server: port ${port} is already in use. Stop what listens there or pick another port.`);
+    throw new Error(
+      `Cannot start redis-server: port ${port} is already in use. Stop what listens there or pick another port.`,
+    );
   }
   const { value: password } = readOrCreateSecret(redisPasswordFile(dir));
   const config = join(dir, 'horizon.conf');
@@ -66,7 +68,21 @@ export async function startRedis(options: RedisOptions): Promise<RunningService>
   const server = spawnManaged(
     'redis',
     'redis-server',
-    [config, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes'],
+    [
+      config,
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--protected-mode',
+      'yes',
+    ],
     {
       detached: options.detached,
       // On SIGTERM redis-server flushes the append-only file and exits.

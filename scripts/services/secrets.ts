@@ -23,7 +23,8 @@ export function readOrCreateSecret(file: string): { value: string; created: bool
   // A copy restored from a backup may have lost its mode: keep it owner-only.
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const value = readFileSync(file, 'utf8').trim();
-  if (!value) throw new Error(`${file} is empty. Delete it to have a new password made, or put the current password in it.`);
+  if (!value)
+    throw new Error(`${file} is empty. Delete it to have a new password made, or put the current password in it.`);
   return { value, created: false };
 }
 

@@ -1,7 +1,17 @@
 // The embedded servers keep their data across restarts and recover from an unclean stop: what
 // `npm start` relies on to be restartable. They start from a clone in any folder, with passwords.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -87,7 +97,9 @@ describe('startPostgres', () => {
     const other = await startPostgres({ dataDir, port: await freePort() });
     const port = Number(new URL(other.url).port);
     try {
-      await expect(startPostgres({ dataDir: join(dir, 'postgres-2'), port })).rejects.toThrow(`port ${port} is already in use`);
+      await expect(startPostgres({ dataDir: join(dir, 'postgres-2'), port })).rejects.toThrow(
+        `port ${port} is already in use`,
+      );
     } finally {
       await other.stop();
     }
@@ -99,7 +111,9 @@ describe('startRedis', () => {
     const redisDir = join(dir, 'redis');
     const cli = (url: string, ...args: string[]) => {
       const { port, password } = new URL(url);
-      return spawnSync('redis-cli', ['-p', port, '-a', password, '--no-auth-warning', ...args], { encoding: 'utf8' }).stdout.trim();
+      return spawnSync('redis-cli', ['-p', port, '-a', password, '--no-auth-warning', ...args], {
+        encoding: 'utf8',
+      }).stdout.trim();
     };
 
     const first = await startRedis({ dir: redisDir, port: await freePort() });
@@ -155,7 +169,11 @@ describe('the embedded services started from a copy of the project in a private 
   });
 
   /** Runs a script in the copy that starts both services with their data in .horizon/, prints their URLs, and stops them on SIGTERM. */
-  async function startFromCopy(): Promise<{ urls: { postgres: string; redis: string }; stop: () => Promise<void>; output: string[] }> {
+  async function startFromCopy(): Promise<{
+    urls: { postgres: string; redis: string };
+    stop: () => Promise<void>;
+    output: string[];
+  }> {
     const output: string[] = [];
     const child = spawn(process.execPath, ['--import', 'tsx', 'start-services.ts'], {
       cwd: project,
@@ -171,7 +189,8 @@ describe('the embedded services started from a copy of the project in a private 
         const urls = JSON.parse(line.slice('URLS '.length)) as { postgres: string; redis: string };
         return { urls, output, stop: async () => void (child.kill('SIGTERM'), await exited) };
       }
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The services did not start:\n${output.join('\n')}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`The services did not start:\n${output.join('\n')}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -199,9 +218,14 @@ describe('the embedded services started from a copy of the project in a private 
 
     const first = await startFromCopy();
     try {
-      await query(first.urls.postgres, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('from a private folder')");
+      await query(
+        first.urls.postgres,
+        "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('from a private folder')",
+      );
       const { port, password } = new URL(first.urls.redis);
-      const cli = spawnSync('redis-cli', ['-p', port, '-a', password, '--no-auth-warning', 'PING'], { encoding: 'utf8' });
+      const cli = spawnSync('redis-cli', ['-p', port, '-a', password, '--no-auth-warning', 'PING'], {
+        encoding: 'utf8',
+      });
       expect(cli.stdout.trim()).toBe('PONG');
     } finally {
       await first.stop();
@@ -222,7 +246,9 @@ describe('the embedded services started from a copy of the project in a private 
     const second = await startFromCopy();
     try {
       expect(await query(second.urls.postgres, 'SELECT note FROM kept')).toEqual([{ note: 'from a private folder' }]);
-      expect(second.urls.postgres).toBe(first.urls.postgres.replace(new URL(first.urls.postgres).port, new URL(second.urls.postgres).port));
+      expect(second.urls.postgres).toBe(
+        first.urls.postgres.replace(new URL(first.urls.postgres).port, new URL(second.urls.postgres).port),
+      );
     } finally {
       await second.stop();
     }

@@ -91,7 +91,14 @@ export class Supervisor {
    */
   async keep<T extends Supervised>(label: string, kind: SupervisedKind, start: () => T | Promise<T>): Promise<T> {
     const first = await start();
-    const entry: Entry = { label, kind, start: async () => start(), current: first, startedAt: Date.now(), failures: 0 };
+    const entry: Entry = {
+      label,
+      kind,
+      start: async () => start(),
+      current: first,
+      startedAt: Date.now(),
+      failures: 0,
+    };
     this.entries.push(entry);
     if (this.stopping) await first.stop();
     else void this.watch(entry);

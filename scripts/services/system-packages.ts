@@ -13,7 +13,11 @@ export interface SystemPackage {
   purpose: string;
 }
 
-export const REDIS_SERVER: SystemPackage = { binary: 'redis-server', apt: 'redis-server', purpose: 'the job queue (or set REDIS_URL)' };
+export const REDIS_SERVER: SystemPackage = {
+  binary: 'redis-server',
+  apt: 'redis-server',
+  purpose: 'the job queue (or set REDIS_URL)',
+};
 export const CHROMIUM: SystemPackage = { binary: 'chromium', apt: 'chromium', purpose: 'the end-to-end tests' };
 
 export function findBinary(name: string): string | null {

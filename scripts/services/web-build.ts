@@ -42,7 +42,11 @@ export function sourceHash(root = process.cwd()): string {
     .map((file) => relative(root, file))
     .sort();
   for (const file of files) {
-    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -78,7 +82,9 @@ export async function buildWeb(options: {
 }
 
 /** Builds unless the existing build matches the sources. Returns whether it built. */
-export async function ensureWebBuild(options: Parameters<typeof buildWeb>[0] & { log: (message: string) => void }): Promise<boolean> {
+export async function ensureWebBuild(
+  options: Parameters<typeof buildWeb>[0] & { log: (message: string) => void },
+): Promise<boolean> {
   const root = resolve(options.root ?? process.cwd());
   if (buildIsCurrent(root)) return false;
   options.log(

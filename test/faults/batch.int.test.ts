@@ -48,8 +48,15 @@ function longCsv(stores: string[], short?: string): string {
   return ['date,store,sales', ...rows].join('\n') + '\n';
 }
 
-async function uploadLong(name: string, stores: string[], short?: string): Promise<{ datasetId: string; series: { id: string; name: string }[] }> {
-  const { status, body } = await api(upload, { method: 'POST', body: csvForm(longCsv(stores, short), `${name}.csv`, { idColumns: 'store' }) });
+async function uploadLong(
+  name: string,
+  stores: string[],
+  short?: string,
+): Promise<{ datasetId: string; series: { id: string; name: string }[] }> {
+  const { status, body } = await api(upload, {
+    method: 'POST',
+    body: csvForm(longCsv(stores, short), `${name}.csv`, { idColumns: 'store' }),
+  });
   if (status !== 201) throw new Error(`Upload failed: ${status} ${JSON.stringify(body)}`);
   return { datasetId: body.dataset.id, series: body.dataset.series };
 }
@@ -82,9 +89,18 @@ async function waitForBatch(batchId: string, timeoutMs = 300_000) {
 
 /** What must not depend on which worker trained a series: every model's metrics and the champion. */
 async function resultsByName(batchId: string): Promise<Record<string, unknown>> {
-  const runs = await getPrisma().run.findMany({ where: { batchId }, select: { metrics: true, evaluation: true, series: { select: { name: true } } } });
+  const runs = await getPrisma().run.findMany({
+    where: { batchId },
+    select: { metrics: true, evaluation: true, series: { select: { name: true } } },
+  });
   return Object.fromEntries(
-    runs.map((run) => [run.series.name, { metrics: run.metrics, champion: (run.evaluation as { champion?: { model: string } } | null)?.champion?.model ?? null }]),
+    runs.map((run) => [
+      run.series.name,
+      {
+        metrics: run.metrics,
+        champion: (run.evaluation as { champion?: { model: string } } | null)?.champion?.model ?? null,
+      },
+    ]),
   );
 }
 
@@ -102,8 +118,15 @@ describe('a batch over a long-layout dataset', () => {
     firstBatch = { batchId, datasetId };
     expect(batch.status).toBe('succeeded');
     expect(batch.progress).toBe(1);
-    const rows: { name: string; status: string; runId: string; champion: string | null; mase: number | null; skill: number | null; error: string | null }[] =
-      batch.series;
+    const rows: {
+      name: string;
+      status: string;
+      runId: string;
+      champion: string | null;
+      mase: number | null;
+      skill: number | null;
+      error: string | null;
+    }[] = batch.series;
     expect(rows.map((row) => row.name)).toEqual(['east', 'north', 'south', 'tiny', 'west']);
     for (const row of rows.filter((r) => r.name !== 'tiny')) {
       expect(row.status).toBe('succeeded');
@@ -125,7 +148,9 @@ describe('a batch over a long-layout dataset', () => {
     expect(Object.values(batch.summary.champions as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4);
 
     // Four chunks of one series each: with one job at a time per worker, both took some.
-    const chunkLines = workers.map((worker) => worker.lines.filter((line) => line.includes(`Batch ${batchId}: chunk`)).length);
+    const chunkLines = workers.map(
+      (worker) => worker.lines.filter((line) => line.includes(`Batch ${batchId}: chunk`)).length,
+    );
     expect(chunkLines.reduce((a, b) => a + b, 0)).toBe(4);
     for (const count of chunkLines) expect(count).toBeGreaterThan(0);
     expect(linesMatching(workers, new RegExp(`Batch ${batchId}: succeeded`))).toHaveLength(1);
@@ -140,20 +165,26 @@ describe('a batch over a long-layout dataset', () => {
 
   it('downloads every series in one long table: CSV, JSON and Parquet', async () => {
     const { batchId } = firstBatch!;
-    const csvResponse = await batchPredictionsRoute(await authorized(`?format=csv`), { params: Promise.resolve({ id: batchId }) });
+    const csvResponse = await batchPredictionsRoute(await authorized(`?format=csv`), {
+      params: Promise.resolve({ id: batchId }),
+    });
     expect(csvResponse.status).toBe(200);
     expect(csvResponse.headers.get('content-disposition')).toMatch(/\.csv"$/);
     const lines = (await csvResponse.text()).trim().split('\n');
     expect(lines[0]).toMatch(/^series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,/);
     // Four series x (7 test + 7 future) rows.
     expect(lines).toHaveLength(1 + 4 * 14);
-    expect(new Set(lines.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(['east', 'north', 'south', 'west']));
+    expect(new Set(lines.slice(1).map((line) => line.split(',')[0]))).toEqual(
+      new Set(['east', 'north', 'south', 'west']),
+    );
 
     const { status, body } = await api(batchPredictionsRoute, { params: { id: batchId } });
     expect(status).toBe(200);
     expect(body.predictions).toHaveLength(4 * 14);
 
-    const parquetResponse = await batchPredictionsRoute(await authorized(`?format=parquet`), { params: Promise.resolve({ id: batchId }) });
+    const parquetResponse = await batchPredictionsRoute(await authorized(`?format=parquet`), {
+      params: Promise.resolve({ id: batchId }),
+    });
     expect(parquetResponse.headers.get('content-type')).toBe('application/vnd.apache.parquet');
     const table = await parquetReadObjects({ file: await parquetResponse.arrayBuffer() });
     expect(table).toHaveLength(4 * 14);
@@ -164,7 +195,9 @@ describe('a batch over a long-layout dataset', () => {
     const { datasetId } = await uploadLong('cancel', ['a', 'b', 'c']);
     const worker = await services().startWorker('batch-cancel');
     const batchId = await startBatch(datasetId, LONG_TRAINING);
-    await waitFor('a series of the batch to be training', async () => (await getBatch(batchId)).series.some((row: { status: string }) => row.status === 'running'));
+    await waitFor('a series of the batch to be training', async () =>
+      (await getBatch(batchId)).series.some((row: { status: string }) => row.status === 'running'),
+    );
 
     const { status, body } = await api(cancelBatchRoute, { method: 'POST', params: { id: batchId } });
     expect(status).toBe(200);
@@ -180,7 +213,10 @@ describe('a batch over a long-layout dataset', () => {
 
   it('finishes when a worker is SIGKILLed mid-chunk: only that chunk is trained again', async () => {
     const { datasetId } = await uploadLong('killed', ['p', 'q']);
-    const workers: WorkerProcess[] = [await services().startWorker('batch-kill-a', FAST_STALL_ENV), await services().startWorker('batch-kill-b', FAST_STALL_ENV)];
+    const workers: WorkerProcess[] = [
+      await services().startWorker('batch-kill-a', FAST_STALL_ENV),
+      await services().startWorker('batch-kill-b', FAST_STALL_ENV),
+    ];
     const batchId = await startBatch(datasetId, LONG_TRAINING);
     const runIds: string[] = (await getBatch(batchId)).series.map((row: { runId: string }) => row.runId);
 
@@ -206,7 +242,7 @@ describe('a batch over a long-layout dataset', () => {
     for (const worker of workers) if (worker !== victim.trainer) await worker.process.stop();
   });
 
-  it("is 404 for another user: read, predictions, cancel, and starting one on their dataset", async () => {
+  it('is 404 for another user: read, predictions, cancel, and starting one on their dataset', async () => {
     const { batchId, datasetId } = firstBatch!;
     await signIn(`batch-other-${Date.now()}@example.test`);
     expect((await api(getBatchRoute, { params: { id: batchId } })).status).toBe(404);

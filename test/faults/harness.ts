@@ -41,7 +41,11 @@ export const FAST_STALL_ENV = { HORIZON_WORKER_LOCK_MS: '10000', HORIZON_WORKER_
 export const LONG_TRAINING = { horizon: 7, lookback: 14, epochs: 20, units: 8 };
 export const TINY_TRAINING = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
 
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -53,7 +57,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+  );
 }
 
 export interface WorkerProcess {
@@ -105,7 +111,11 @@ export async function startFaultServices(): Promise<FaultServices> {
         },
       });
       const waitForLine = (pattern: RegExp, timeoutMs = 90_000) =>
-        waitFor(`worker ${name} to print ${pattern}:\n${lines.join('\n')}`, async () => lines.find((line) => pattern.test(line)), timeoutMs);
+        waitFor(
+          `worker ${name} to print ${pattern}:\n${lines.join('\n')}`,
+          async () => lines.find((line) => pattern.test(line)),
+          timeoutMs,
+        );
       const worker: WorkerProcess = { name, process: child, lines, waitForLine, exited: child.exited };
       workers.push(worker);
       await Promise.race([
@@ -155,14 +165,20 @@ export interface SupervisedServices {
  * unless `workerEnv` says otherwise) under a Supervisor, which restarts whichever dies. This test
  * process plays the web app, as with startFaultServices().
  */
-export async function startSupervisedServices(name: string, workerEnv: Record<string, string> = {}): Promise<SupervisedServices> {
+export async function startSupervisedServices(
+  name: string,
+  workerEnv: Record<string, string> = {},
+): Promise<SupervisedServices> {
   const dir = await mkdtemp(join(tmpdir(), 'horizon-supervised-'));
   const supervisorLines: string[] = [];
   const workerLines: string[] = [];
-  const supervisor = new Supervisor((line) => {
-    supervisorLines.push(line);
-    if (process.env.HORIZON_TEST_VERBOSE) console.log(`[supervisor] ${line}`);
-  }, { handleSignals: false });
+  const supervisor = new Supervisor(
+    (line) => {
+      supervisorLines.push(line);
+      if (process.env.HORIZON_TEST_VERBOSE) console.log(`[supervisor] ${line}`);
+    },
+    { handleSignals: false },
+  );
   const pgOptions = { dataDir: join(dir, 'postgres'), port: await freePort(), detached: true };
   const redisOptions = { dir: join(dir, 'redis'), port: await freePort(), detached: true };
   const postgres = await supervisor.keep('PostgreSQL', 'database', () => startPostgres(pgOptions));
@@ -176,7 +192,9 @@ export async function startSupervisedServices(name: string, workerEnv: Record<st
     if (process.env.HORIZON_TEST_VERBOSE) console.log(`[${name}] ${line}`);
   };
   await supervisor.keep('the worker', 'app', () => startWorker({ env, onLine }));
-  await waitFor('the worker to be ready', async () => workerLines.some((line) => /Worker .* ready on queue/.test(line)));
+  await waitFor('the worker to be ready', async () =>
+    workerLines.some((line) => /Worker .* ready on queue/.test(line)),
+  );
   return {
     supervisor,
     supervisorLines,
@@ -210,7 +228,8 @@ export function useFaultServices(): () => FaultServices {
     await services?.close();
   });
   return () => {
-    if (!services) throw new Error('The fault services are not started: call useFaultServices() at the top level of the test file.');
+    if (!services)
+      throw new Error('The fault services are not started: call useFaultServices() at the top level of the test file.');
     return services;
   };
 }
@@ -233,7 +252,10 @@ export async function api<T = any>(
     init.body = JSON.stringify(body);
     headers['content-type'] = 'application/json';
   }
-  const response = await handler(new Request('http://horizon.test/', init), params ? { params: Promise.resolve(params) } : undefined);
+  const response = await handler(
+    new Request('http://horizon.test/', init),
+    params ? { params: Promise.resolve(params) } : undefined,
+  );
   return { status: response.status, body: (await response.json().catch(() => null)) as T };
 }
 
@@ -251,11 +273,20 @@ export async function startRun(seriesId: string, config: Record<string, unknown>
   return body.run.id;
 }
 
-export async function waitForRun(runId: string, what: string, check: (run: Run) => boolean, timeoutMs?: number): Promise<Run> {
-  return waitFor(`run ${runId} to be ${what}`, async () => {
-    const run = await getRunAsSystem(runId);
-    return run && check(run) ? run : undefined;
-  }, timeoutMs);
+export async function waitForRun(
+  runId: string,
+  what: string,
+  check: (run: Run) => boolean,
+  timeoutMs?: number,
+): Promise<Run> {
+  return waitFor(
+    `run ${runId} to be ${what}`,
+    async () => {
+      const run = await getRunAsSystem(runId);
+      return run && check(run) ? run : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export const isFinishedRun = (run: Run) => !['queued', 'running'].includes(run.status);
@@ -272,7 +303,9 @@ export async function runCountOf(seriesId: string): Promise<number> {
 
 /** The worker whose log says it started training the run (attempt `attempt`). */
 export function trainerOf(workers: WorkerProcess[], runId: string, attempt: number): WorkerProcess | undefined {
-  return workers.find((worker) => worker.lines.some((line) => line.includes(`Run ${runId}: training (attempt ${attempt})`)));
+  return workers.find((worker) =>
+    worker.lines.some((line) => line.includes(`Run ${runId}: training (attempt ${attempt})`)),
+  );
 }
 
 /** Lines across all workers matching `pattern`. */

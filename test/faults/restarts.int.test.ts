@@ -29,7 +29,11 @@ const services = useFaultServices();
 describe('restarting Redis', () => {
   it('loses none of the jobs waiting for a worker', async () => {
     const seriesId = await uploadSeries('redis-restart', 120);
-    const runIds = [await startRun(seriesId, TINY_TRAINING), await startRun(seriesId, TINY_TRAINING), await startRun(seriesId, TINY_TRAINING)];
+    const runIds = [
+      await startRun(seriesId, TINY_TRAINING),
+      await startRun(seriesId, TINY_TRAINING),
+      await startRun(seriesId, TINY_TRAINING),
+    ];
     expect((await getTrainQueue().getJobCounts('wait')).wait).toBe(3);
 
     await services().restartRedis();
@@ -40,7 +44,8 @@ describe('restarting Redis', () => {
     expect((await getTrainQueue().getJobs(['wait'])).map((job) => job.id).sort()).toEqual([...runIds].sort());
 
     const worker = await services().startWorker('after-redis-restart', FAST_STALL_ENV);
-    for (const runId of runIds) expect((await waitForRun(runId, 'finished', isFinishedRun, 240_000)).status).toBe('succeeded');
+    for (const runId of runIds)
+      expect((await waitForRun(runId, 'finished', isFinishedRun, 240_000)).status).toBe('succeeded');
     await worker.process.stop();
   });
 });

@@ -25,7 +25,10 @@ import {
 const services = useFaultServices();
 
 async function createSchedule(seriesId: string, every: string): Promise<string> {
-  const { status, body } = await api(createScheduleRoute, { method: 'POST', body: { seriesId, every, config: LONG_TRAINING } });
+  const { status, body } = await api(createScheduleRoute, {
+    method: 'POST',
+    body: { seriesId, every, config: LONG_TRAINING },
+  });
   if (status !== 201) throw new Error(`Creating a schedule failed: ${status} ${JSON.stringify(body)}`);
   return body.schedule.id;
 }
@@ -37,7 +40,9 @@ async function scheduleOf(id: string) {
 /** The scheduled-train jobs of a scheduler that are not its single pending (delayed) next firing. */
 async function firingsOutsideTheNextOne(scheduleId: string): Promise<Job[]> {
   const jobs = await getTrainQueue().getJobs(['wait', 'active', 'prioritized']);
-  return jobs.filter((job) => job.repeatJobKey === scheduleId || ('scheduleId' in job.data && job.data.scheduleId === scheduleId));
+  return jobs.filter(
+    (job) => job.repeatJobKey === scheduleId || ('scheduleId' in job.data && job.data.scheduleId === scheduleId),
+  );
 }
 
 describe('a schedule across worker restarts', () => {
@@ -47,7 +52,10 @@ describe('a schedule across worker restarts', () => {
     const scheduleId = await createSchedule(seriesId, '6h');
 
     // An `every` schedule fires at once: its run trains on the first worker.
-    const runId = await waitFor('the first firing to create a run', async () => (await scheduleOf(scheduleId)).runs[0]?.id as string | undefined);
+    const runId = await waitFor(
+      'the first firing to create a run',
+      async () => (await scheduleOf(scheduleId)).runs[0]?.id as string | undefined,
+    );
     await waitForRun(runId, 'training with progress', (run) => run.status === 'running' && run.progress > 0);
     const next = (await getTrainQueue().getJobScheduler(scheduleId))?.next;
     expect(next).toBeGreaterThan(Date.now() + 5 * 3_600_000);
@@ -79,7 +87,10 @@ describe('a schedule across worker restarts', () => {
     const seriesId = await uploadSeries('redis-wiped');
     const worker = await services().startWorker('before-wipe', FAST_STALL_ENV);
     const scheduleId = await createSchedule(seriesId, '6h');
-    const runId = await waitFor('the first firing to create a run', async () => (await scheduleOf(scheduleId)).runs[0]?.id as string | undefined);
+    const runId = await waitFor(
+      'the first firing to create a run',
+      async () => (await scheduleOf(scheduleId)).runs[0]?.id as string | undefined,
+    );
     await api(cancelRoute, { method: 'POST', params: { id: runId } }); // the firing is what counts here
     await worker.process.stop();
 
@@ -106,9 +117,15 @@ describe('two schedules of one series', () => {
   it('never train at once: the firing that finds a training running is skipped, and the API says so', async () => {
     const seriesId = await uploadSeries('two-schedules');
     // Two jobs at a time, so the second firing is taken while the first run trains.
-    const worker = await services().startWorker('sched-overlap', { ...FAST_STALL_ENV, HORIZON_WORKER_CONCURRENCY: '2' });
+    const worker = await services().startWorker('sched-overlap', {
+      ...FAST_STALL_ENV,
+      HORIZON_WORKER_CONCURRENCY: '2',
+    });
     const firstId = await createSchedule(seriesId, '6h');
-    const runId = await waitFor('the first firing to create a run', async () => (await scheduleOf(firstId)).runs[0]?.id as string | undefined);
+    const runId = await waitFor(
+      'the first firing to create a run',
+      async () => (await scheduleOf(firstId)).runs[0]?.id as string | undefined,
+    );
     await waitForRun(runId, 'running', (run) => run.status === 'running');
 
     const secondId = await createSchedule(seriesId, '12h');
@@ -118,7 +135,9 @@ describe('two schedules of one series', () => {
     });
     expect(skipped.lastSkip.reason).toBe(`Skipped: a training of this series was already running (run ${runId}).`);
     expect(skipped.runs).toEqual([]);
-    await worker.waitForLine(new RegExp(`Schedule ${secondId}: Skipped: a training of this series was already running`));
+    await worker.waitForLine(
+      new RegExp(`Schedule ${secondId}: Skipped: a training of this series was already running`),
+    );
     expect(await runCountOf(seriesId)).toBe(1);
     expect((await scheduleOf(firstId)).lastSkip).toBeNull();
 

@@ -40,7 +40,11 @@ describe('the worker killed in the middle of training', () => {
     const seriesId = await uploadSeries('supervised-kill');
     const runId = await startRun(seriesId, LONG_TRAINING);
     await waitForRun(runId, 'training with progress', (run) => run.status === 'running' && run.progress > 0);
-    const [workerPid, postgresPid, redisPid] = [services.pidOf('the worker'), services.pidOf('PostgreSQL'), services.pidOf('Redis')];
+    const [workerPid, postgresPid, redisPid] = [
+      services.pidOf('the worker'),
+      services.pidOf('PostgreSQL'),
+      services.pidOf('Redis'),
+    ];
 
     process.kill(workerPid, 'SIGKILL');
     const killedAt = Date.now();
@@ -51,15 +55,22 @@ describe('the worker killed in the middle of training', () => {
     expect(body).toMatchObject({ db: 'ok', redis: 'ok' });
 
     await waitFor('a new worker process', async () => services.pidOf('the worker') !== workerPid, 30_000);
-    expect(services.supervisorLines.join('\n')).toMatch(/The worker stopped unexpectedly \(signal SIGKILL\)\. Restarting it in 1 s/);
+    expect(services.supervisorLines.join('\n')).toMatch(
+      /The worker stopped unexpectedly \(signal SIGKILL\)\. Restarting it in 1 s/,
+    );
     await waitFor('the new worker to connect', async () => (await api(health)).body.workers === 1, 60_000);
 
     // Attempt 2 starts well before the lock of attempt 1 would have expired (5 minutes).
     await waitFor('attempt 2 to start', async () => (await attemptsOf(runId)) === 2, 60_000);
-    const { startedAt } = await getPrisma().run.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true } });
+    const { startedAt } = await getPrisma().run.findUniqueOrThrow({
+      where: { id: runId },
+      select: { startedAt: true },
+    });
     expect(startedAt!.getTime() - killedAt).toBeLessThan(45_000);
     const retrying = await getRunAsSystem(runId);
-    expect(retrying?.error).toBe('The worker stopped in the middle of attempt 1 (it was killed or crashed); retrying, attempt 2 of 3.');
+    expect(retrying?.error).toBe(
+      'The worker stopped in the middle of attempt 1 (it was killed or crashed); retrying, attempt 2 of 3.',
+    );
     expect(lines(new RegExp(`Job ${runId}: its worker supervised@.* on this machine is gone`))).toHaveLength(1);
 
     const run = await waitForRun(runId, 'finished', isFinishedRun, 240_000);
@@ -78,14 +89,24 @@ describe('the embedded Redis killed', () => {
     process.kill(redisPid, 'SIGKILL');
     const killedAt = Date.now();
 
-    await waitFor('Redis to be restarted', async () => services.supervisorLines.some((line) => /^Redis is running again/.test(line)), 30_000);
-    expect(services.supervisorLines.join('\n')).toMatch(/Redis stopped unexpectedly \(signal SIGKILL\)\. Restarting it in 1 s/);
+    await waitFor(
+      'Redis to be restarted',
+      async () => services.supervisorLines.some((line) => /^Redis is running again/.test(line)),
+      30_000,
+    );
+    expect(services.supervisorLines.join('\n')).toMatch(
+      /Redis stopped unexpectedly \(signal SIGKILL\)\. Restarting it in 1 s/,
+    );
     expect(services.pidOf('Redis')).not.toBe(redisPid);
     // Without restarting anything else: the web's (this process's) connections come back by themselves.
-    await waitFor('health to be ok with the worker connected', async () => {
-      const { status, body } = await api(health);
-      return status === 200 && body.redis === 'ok' && body.workers === 1;
-    }, 30_000);
+    await waitFor(
+      'health to be ok with the worker connected',
+      async () => {
+        const { status, body } = await api(health);
+        return status === 200 && body.redis === 'ok' && body.workers === 1;
+      },
+      30_000,
+    );
     expect(Date.now() - killedAt).toBeLessThan(30_000);
 
     // The worker reconnected by itself: no restart, and it takes the next run.

@@ -22,7 +22,9 @@ describe('two worker processes', () => {
     const workers = [await services().startWorker('pair-a'), await services().startWorker('pair-b')];
     expect((await api(health)).body).toEqual({ db: 'ok', redis: 'ok', workers: 2 });
 
-    const seriesIds = await Promise.all(['one', 'two', 'three', 'four'].map((name) => uploadSeries(`pair-${name}`, 120)));
+    const seriesIds = await Promise.all(
+      ['one', 'two', 'three', 'four'].map((name) => uploadSeries(`pair-${name}`, 120)),
+    );
     const runIds = await Promise.all(seriesIds.map((seriesId) => startRun(seriesId, TINY_TRAINING)));
     for (const runId of runIds) {
       expect((await waitForRun(runId, 'finished', isFinishedRun, 240_000)).status).toBe('succeeded');

@@ -25,11 +25,14 @@ const services = useFaultServices();
 async function killTrainerMidRun(workers: WorkerProcess[], runId: string, attempt: number): Promise<WorkerProcess> {
   // The row of a killed attempt still says `running`: wait for this attempt's own progress, and
   // for its worker's log line, which can reach this process after the database shows progress.
-  const trainer = await waitFor(`run ${runId} to train attempt ${attempt} with progress, logged by a worker`, async () => {
-    const run = await getRunAsSystem(runId);
-    const training = run?.status === 'running' && run.progress > 0 && (await attemptsOf(runId)) === attempt;
-    return training && trainerOf(workers, runId, attempt);
-  });
+  const trainer = await waitFor(
+    `run ${runId} to train attempt ${attempt} with progress, logged by a worker`,
+    async () => {
+      const run = await getRunAsSystem(runId);
+      const training = run?.status === 'running' && run.progress > 0 && (await attemptsOf(runId)) === attempt;
+      return training && trainerOf(workers, runId, attempt);
+    },
+  );
   trainer.process.kill();
   expect((await trainer.exited).signal).toBe('SIGKILL');
   return trainer;
@@ -38,7 +41,10 @@ async function killTrainerMidRun(workers: WorkerProcess[], runId: string, attemp
 describe('a worker killed in the middle of training', () => {
   it('has its run finished by the other worker: succeeded once, two attempts, one run', async () => {
     const seriesId = await uploadSeries('killed-once');
-    const workers = [await services().startWorker('kill-a', FAST_STALL_ENV), await services().startWorker('kill-b', FAST_STALL_ENV)];
+    const workers = [
+      await services().startWorker('kill-a', FAST_STALL_ENV),
+      await services().startWorker('kill-b', FAST_STALL_ENV),
+    ];
     const runId = await startRun(seriesId, LONG_TRAINING);
 
     const killed = await killTrainerMidRun(workers, runId, 1);

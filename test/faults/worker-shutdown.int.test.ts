@@ -33,7 +33,9 @@ describe('SIGTERM to a worker', () => {
 
     // stop() sends SIGTERM (SIGKILL only after a 20 s grace, which would show as a signal here).
     expect(await first.process.stop()).toEqual({ code: 0, signal: null });
-    expect(first.lines.some((line) => line.includes(`Run ${runId}: stopped for shutdown, back in the queue`))).toBe(true);
+    expect(first.lines.some((line) => line.includes(`Run ${runId}: stopped for shutdown, back in the queue`))).toBe(
+      true,
+    );
     const requeued = await getRunAsSystem(runId);
     expect(requeued).toMatchObject({ status: 'queued', error: expect.stringMatching(/worker was shutting down/) });
     expect(['waiting', 'delayed']).toContain(await getTrainQueue().getJobState(runId));

@@ -9,7 +9,14 @@
 //   (ignoreDependencyOnFailure): runs a failed chunk left unfinished are failed with its reason,
 //   then the batch ends with its summary.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { failUnfinishedBatchRuns, finishBatch, getBatchAsSystem, listBatchRuns, markBatchRunning, storeBatchSummary } from '@/lib/db/batches';
+import {
+  failUnfinishedBatchRuns,
+  finishBatch,
+  getBatchAsSystem,
+  listBatchRuns,
+  markBatchRunning,
+  storeBatchSummary,
+} from '@/lib/db/batches';
 import { summarizeBatch } from '@/lib/batches/summary';
 import { batchChunkJobSchema, batchJobSchema } from '@/lib/queue/jobs';
 import { log } from '../log';
@@ -54,5 +61,7 @@ export async function processBatch(job: Job): Promise<void> {
   const status = summary.succeeded > 0 || summary.series === 0 ? 'succeeded' : 'failed';
   const error = status === 'failed' ? 'No series could be forecast: see each series for why.' : null;
   await finishBatch(batchId, status, summary, error);
-  log(`Batch ${batchId}: ${status}: ${summary.succeeded} of ${summary.series} series succeeded, ${summary.failed} failed.`);
+  log(
+    `Batch ${batchId}: ${status}: ${summary.succeeded} of ${summary.series} series succeeded, ${summary.failed} failed.`,
+  );
 }

@@ -5,7 +5,9 @@ import { z } from 'zod';
 export function parsePayload<S extends z.ZodType>(schema: S, job: Job): z.output<S> {
   const parsed = schema.safeParse(job.data);
   if (!parsed.success) {
-    throw new UnrecoverableError(`Job ${job.id} (${job.name}) has an invalid payload: ${z.prettifyError(parsed.error)}`);
+    throw new UnrecoverableError(
+      `Job ${job.id} (${job.name}) has an invalid payload: ${z.prettifyError(parsed.error)}`,
+    );
   }
   return parsed.data;
 }

@@ -21,7 +21,13 @@ import {
 } from '@/lib/db/runs';
 import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
 import { loadSeriesData } from '@/lib/db/series';
-import { CancelledError, InvalidConfigError, MAX_RELATED_SERIES, runForecast, SeriesTooShortError } from '@/lib/forecast';
+import {
+  CancelledError,
+  InvalidConfigError,
+  MAX_RELATED_SERIES,
+  runForecast,
+  SeriesTooShortError,
+} from '@/lib/forecast';
 import { trainJobSchema } from '@/lib/queue/jobs';
 import { runTimeLimitMessage, runTimeLimitMs } from '@/lib/runs/run-time-limit';
 import { maxRunningRuns, RUNNING_CAP_RETRY_MS, runningCapNote } from '@/lib/runs/running-cap';
@@ -103,7 +109,9 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
 }
 
 function isBadInput(error: unknown): boolean {
-  return error instanceof SeriesTooShortError || error instanceof InvalidConfigError || error instanceof UnrecoverableError;
+  return (
+    error instanceof SeriesTooShortError || error instanceof InvalidConfigError || error instanceof UnrecoverableError
+  );
 }
 
 /** Times this job was put back at its owner's running cap (kept in its data, see holdBack). */
@@ -127,7 +135,10 @@ async function holdBack(job: Job, runId: string, token: string | undefined, held
 
 /** Puts the job back in the queue (not as a failure: no attempt used up, no backoff). */
 async function requeue(job: Job, runId: string, token: string | undefined): Promise<never> {
-  await markRunRetrying(runId, `Attempt ${job.attemptsStarted} stopped after an epoch: its worker was shutting down. Back in the queue.`);
+  await markRunRetrying(
+    runId,
+    `Attempt ${job.attemptsStarted} stopped after an epoch: its worker was shutting down. Back in the queue.`,
+  );
   await job.moveToDelayed(Date.now(), token);
   log(`Run ${runId}: stopped for shutdown, back in the queue.`);
   throw new DelayedError();

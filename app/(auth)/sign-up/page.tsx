@@ -17,7 +17,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ n
     <div className="auth-page">
       <h1>Create an account</h1>
       {first && (
-        <p className="muted">This is the first account of this Horizon: it becomes the admin and owns any data stored so far.</p>
+        <p className="muted">
+          This is the first account of this Horizon: it becomes the admin and owns any data stored so far.
+        </p>
       )}
       <Card>
         <CredentialsForm mode="sign-up" next={next} minPasswordLength={MIN_PASSWORD_LENGTH} />

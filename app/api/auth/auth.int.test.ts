@@ -77,10 +77,18 @@ afterAll(async () => {
 
 describe('sign-up', () => {
   it('makes the first account the admin, gives it the pre-account data, and signs it in with the same credentials', async () => {
-    const response = await call(signUp, { method: 'POST', body: { email: ' Ada@Example.com ', password: PASSWORD }, ...anonymous });
+    const response = await call(signUp, {
+      method: 'POST',
+      body: { email: ' Ada@Example.com ', password: PASSWORD },
+      ...anonymous,
+    });
     expect(response.status).toBe(202);
     expect(response.headers.get('set-cookie')).toBeNull();
-    const signedIn = await call(signIn, { method: 'POST', body: { email: 'ada@example.com', password: PASSWORD }, ...anonymous });
+    const signedIn = await call(signIn, {
+      method: 'POST',
+      body: { email: 'ada@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     expect(signedIn.status).toBe(200);
     const { user } = await signedIn.json();
     expect(user).toEqual({ id: expect.any(String), email: 'ada@example.com', isAdmin: true });
@@ -99,25 +107,49 @@ describe('sign-up', () => {
   });
 
   it('makes later accounts ordinary users with nothing of anyone else', async () => {
-    const response = await call(signUp, { method: 'POST', body: { email: 'bob@example.com', password: PASSWORD }, ...anonymous });
+    const response = await call(signUp, {
+      method: 'POST',
+      body: { email: 'bob@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     expect(response.status).toBe(202);
-    const signedIn = await call(signIn, { method: 'POST', body: { email: 'bob@example.com', password: PASSWORD }, ...anonymous });
+    const signedIn = await call(signIn, {
+      method: 'POST',
+      body: { email: 'bob@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     expect((await signedIn.json()).user.isAdmin).toBe(false);
     const bob = withHeaders({ cookie: cookieFrom(signedIn).header });
     expect((await callJson(listDatasets, { as: bob })).body.datasets).toEqual([]);
   });
 
   it('answers a taken email exactly as a free one, changes nothing, and refuses a bad email and a short password', async () => {
-    const taken = await callJson(signUp, { method: 'POST', body: { email: 'ADA@example.com', password: 'another password' }, ...anonymous });
-    const free = await callJson(signUp, { method: 'POST', body: { email: 'dave@example.com', password: 'another password' }, ...anonymous });
+    const taken = await callJson(signUp, {
+      method: 'POST',
+      body: { email: 'ADA@example.com', password: 'another password' },
+      ...anonymous,
+    });
+    const free = await callJson(signUp, {
+      method: 'POST',
+      body: { email: 'dave@example.com', password: 'another password' },
+      ...anonymous,
+    });
     expect(taken).toEqual(free);
     expect(taken.status).toBe(202);
     expect(taken.body.message).toMatch(/sign in with this email and password/);
     // Ada's password is still hers.
-    const asAda = await call(signIn, { method: 'POST', body: { email: 'ada@example.com', password: 'another password' }, ...anonymous });
+    const asAda = await call(signIn, {
+      method: 'POST',
+      body: { email: 'ada@example.com', password: 'another password' },
+      ...anonymous,
+    });
     expect(asAda.status).toBe(401);
 
-    const bad = await callJson(signUp, { method: 'POST', body: { email: 'not-an-email', password: 'short' }, ...anonymous });
+    const bad = await callJson(signUp, {
+      method: 'POST',
+      body: { email: 'not-an-email', password: 'short' },
+      ...anonymous,
+    });
     expect(bad.status).toBe(400);
     const paths = bad.body.error.details.issues.map((issue: { path: string }) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'password']));
@@ -126,7 +158,11 @@ describe('sign-up', () => {
 
   it('stores only an argon2id hash of the password and a SHA-256 of the session token', async () => {
     await call(signUp, { method: 'POST', body: { email: 'carol@example.com', password: PASSWORD }, ...anonymous });
-    const response = await call(signIn, { method: 'POST', body: { email: 'carol@example.com', password: PASSWORD }, ...anonymous });
+    const response = await call(signIn, {
+      method: 'POST',
+      body: { email: 'carol@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     const token = cookieFrom(response).header.split('=')[1];
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
@@ -143,7 +179,11 @@ describe('sign-up', () => {
 
 describe('sign-in and sign-out', () => {
   it('signs in with the right password, case-insensitively by email, and out again', async () => {
-    const response = await call(signIn, { method: 'POST', body: { email: 'ADA@example.com', password: PASSWORD }, ...anonymous });
+    const response = await call(signIn, {
+      method: 'POST',
+      body: { email: 'ADA@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     expect(response.status).toBe(200);
     const cookie = cookieFrom(response).header;
     const ada = withHeaders({ cookie });
@@ -159,8 +199,16 @@ describe('sign-in and sign-out', () => {
   });
 
   it('answers a wrong password and an unknown email alike', async () => {
-    const wrong = await callJson(signIn, { method: 'POST', body: { email: 'bob@example.com', password: 'wrong password' }, ...anonymous });
-    const unknown = await callJson(signIn, { method: 'POST', body: { email: 'nobody@example.com', password: PASSWORD }, ...anonymous });
+    const wrong = await callJson(signIn, {
+      method: 'POST',
+      body: { email: 'bob@example.com', password: 'wrong password' },
+      ...anonymous,
+    });
+    const unknown = await callJson(signIn, {
+      method: 'POST',
+      body: { email: 'nobody@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -254,14 +302,24 @@ describe('sign-in protection without lock-out', () => {
 
 describe('API tokens', () => {
   it('are shown once, work as Bearer tokens, are listed without the secret and stop working when revoked', async () => {
-    const signedIn = await call(signIn, { method: 'POST', body: { email: 'bob@example.com', password: PASSWORD }, ...anonymous });
+    const signedIn = await call(signIn, {
+      method: 'POST',
+      body: { email: 'bob@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     const bob = withHeaders({ cookie: cookieFrom(signedIn).header });
 
     const created = await callJson(createToken, { method: 'POST', body: { name: 'nightly export' }, as: bob });
     expect(created.status).toBe(201);
     const { token, apiToken } = created.body;
     expect(token).toMatch(/^hzn_[\w-]{43}$/);
-    expect(apiToken).toEqual({ id: expect.any(String), name: 'nightly export', prefix: token.slice(0, 10), createdAt: expect.any(String), lastUsedAt: null });
+    expect(apiToken).toEqual({
+      id: expect.any(String),
+      name: 'nightly export',
+      prefix: token.slice(0, 10),
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+    });
 
     const script = withHeaders({ authorization: `Bearer ${token}` });
     const viaToken = await callJson(me, { as: script });
@@ -279,7 +337,11 @@ describe('API tokens', () => {
   });
 
   it('need a name', async () => {
-    const signedIn = await call(signIn, { method: 'POST', body: { email: 'bob@example.com', password: PASSWORD }, ...anonymous });
+    const signedIn = await call(signIn, {
+      method: 'POST',
+      body: { email: 'bob@example.com', password: PASSWORD },
+      ...anonymous,
+    });
     const bob = withHeaders({ cookie: cookieFrom(signedIn).header });
     const unnamed = await callJson(createToken, { method: 'POST', body: { name: '  ' }, as: bob });
     expect(unnamed.status).toBe(400);

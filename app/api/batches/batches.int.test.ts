@@ -23,7 +23,8 @@ function wideCsv(): string {
   const rows = ['date,alpha,beta,gamma'];
   for (let day = 0; day < 90; day++) {
     const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
-    const v = (k: number) => (100 + 10 * k + day * 0.1 * k + (5 + k) * Math.sin((2 * Math.PI * (day + k)) / 7)).toFixed(2);
+    const v = (k: number) =>
+      (100 + 10 * k + day * 0.1 * k + (5 + k) * Math.sin((2 * Math.PI * (day + k)) / 7)).toFixed(2);
     rows.push(`${date},${v(0)},${v(1)},${v(2)}`);
   }
   return rows.join('\n') + '\n';
@@ -53,7 +54,11 @@ afterAll(async () => {
 
 describe('POST /api/datasets/:id/runs', () => {
   it('says what to fix: unknown series, a misspelt or out-of-range setting, an empty selection', async () => {
-    const unknown = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { seriesIds: [series[0].id, 'nope'] } });
+    const unknown = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: { seriesIds: [series[0].id, 'nope'] },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/"nope" is not a series of dataset/);
     const typo = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { horizn: 7 } });
@@ -68,7 +73,11 @@ describe('POST /api/datasets/:id/runs', () => {
   });
 
   it('queues a flow, trains through the chunk processors and serves the batch, its runs and one long table', async () => {
-    const created = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { ...TINY, seriesIds: [series[2].id, series[0].id] } });
+    const created = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: { ...TINY, seriesIds: [series[2].id, series[0].id] },
+    });
     expect(created.status).toBe(202);
     expect(created.body).toEqual({ batch: { id: expect.any(String), status: 'queued' } });
     const batchId: string = created.body.batch.id;
@@ -101,7 +110,12 @@ describe('POST /api/datasets/:id/runs', () => {
     expect(batch.finishedAt).not.toBeNull();
     expect(batch.summary).toMatchObject({ series: 2, succeeded: 2, failed: 0 });
     for (const row of batch.series) {
-      expect(row).toMatchObject({ status: 'succeeded', champion: expect.any(String), mase: expect.any(Number), error: null });
+      expect(row).toMatchObject({
+        status: 'succeeded',
+        champion: expect.any(String),
+        mase: expect.any(Number),
+        error: null,
+      });
     }
 
     // Each series' run is an ordinary run with the batch's id.
@@ -125,8 +139,14 @@ describe('POST /api/datasets/:id/runs', () => {
 
   it("is 404 for another user's dataset and batch", async () => {
     const other = await signedInUser('other');
-    expect((await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: {}, as: other })).status).toBe(404);
-    const mine = await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: { ...TINY, seriesIds: [series[1].id] } });
+    expect(
+      (await callJson(createBatch, { method: 'POST', params: { id: datasetId }, body: {}, as: other })).status,
+    ).toBe(404);
+    const mine = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: { ...TINY, seriesIds: [series[1].id] },
+    });
     const batchId = mine.body.batch.id;
     expect((await callJson(getBatch, { params: { id: batchId }, as: other })).status).toBe(404);
     expect((await callJson(predictions, { params: { id: batchId }, as: other })).status).toBe(404);

@@ -54,7 +54,14 @@ describe('POST /api/datasets', () => {
   });
 
   it('takes the name, value columns and time column from form fields', async () => {
-    const csv = 'when,a,b\n' + dailyCsv(40).split('\n').slice(1, -1).map((row) => `${row},1`).join('\n') + '\n';
+    const csv =
+      'when,a,b\n' +
+      dailyCsv(40)
+        .split('\n')
+        .slice(1, -1)
+        .map((row) => `${row},1`)
+        .join('\n') +
+      '\n';
     const { status, body } = await callJson(upload, {
       method: 'POST',
       body: csvForm(csv, 'x.csv', { name: 'Chosen', timeColumn: 'when', valueColumns: 'a' }),
@@ -74,7 +81,11 @@ describe('POST /api/datasets', () => {
     expect(body.error.message).toMatch(/cannot be imported/);
     expect(body.error.details.problems.length).toBeGreaterThan(0);
     for (const problem of body.error.details.problems) {
-      expect(problem).toMatchObject({ code: expect.any(String), message: expect.any(String), severity: expect.stringMatching(/error|warning/) });
+      expect(problem).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+        severity: expect.stringMatching(/error|warning/),
+      });
     }
     expect(await storedRowCounts()).toEqual(before);
   });
@@ -101,11 +112,13 @@ describe('POST /api/datasets', () => {
 
 describe('POST /api/datasets/preview', () => {
   // Issue 20: a file without a trailing newline previewed one row less than the import stored.
-  const monthly = (rows: number) =>
-    ['month,north,south', ...Array.from({ length: rows }, (_, i) => {
+  const monthly = (rows: number) => [
+    'month,north,south',
+    ...Array.from({ length: rows }, (_, i) => {
       const month = new Date(Date.UTC(2000, i, 1)).toISOString().slice(0, 10);
       return `${month},${100 + (i % 12) * 3 + i},${50 + ((i * 7) % 11)}`;
-    })];
+    }),
+  ];
   const variants: Record<string, string> = {
     'no trailing newline': monthly(40).join('\n'),
     'CRLF with a trailing newline': monthly(40).join('\r\n') + '\r\n',
@@ -114,7 +127,10 @@ describe('POST /api/datasets/preview', () => {
   };
   for (const [name, csv] of Object.entries(variants)) {
     it(`counts exactly what the import stores for a whole file with ${name}`, async () => {
-      const previewed = await callJson(preview, { method: 'POST', body: csvForm(csv, 'monthly.csv', { whole: 'true' }) });
+      const previewed = await callJson(preview, {
+        method: 'POST',
+        body: csvForm(csv, 'monthly.csv', { whole: 'true' }),
+      });
       expect(previewed.status).toBe(200);
       const stored = await callJson(upload, { method: 'POST', body: csvForm(csv, 'monthly.csv') });
       expect(stored.status).toBe(201);
@@ -160,7 +176,13 @@ describe('POST /api/datasets/preview', () => {
       duplicates: 0,
       valueColumn: 'store_north',
     });
-    expect(body.preview).toMatchObject({ layout: 'wide', idColumns: [], decimal: '.', hasHeader: true, skippedSeries: [] });
+    expect(body.preview).toMatchObject({
+      layout: 'wide',
+      idColumns: [],
+      decimal: '.',
+      hasHeader: true,
+      skippedSeries: [],
+    });
     expect(body.preview.series[0]).not.toHaveProperty('t');
     expect(await storedRowCounts()).toEqual(before);
   });
@@ -178,7 +200,10 @@ function longCsv(): string {
 
 describe('parse options as form fields', () => {
   it('imports a long file as one series per id value', async () => {
-    const previewed = await callJson(preview, { method: 'POST', body: csvForm(longCsv(), 'long.csv', { layout: 'long', idColumns: 'store' }) });
+    const previewed = await callJson(preview, {
+      method: 'POST',
+      body: csvForm(longCsv(), 'long.csv', { layout: 'long', idColumns: 'store' }),
+    });
     expect(previewed.status).toBe(200);
     expect(previewed.body.preview).toMatchObject({ layout: 'long', idColumns: ['store'], ok: true });
     expect(previewed.body.preview.series.map((s: { ids: unknown; points: number }) => [s.ids, s.points])).toEqual([
@@ -187,11 +212,18 @@ describe('parse options as form fields', () => {
     ]);
 
     const before = await storedRowCounts();
-    const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(longCsv(), 'long.csv', { idColumns: 'store' }) });
+    const { status, body } = await callJson(upload, {
+      method: 'POST',
+      body: csvForm(longCsv(), 'long.csv', { idColumns: 'store' }),
+    });
     expect(status).toBe(201);
     expect(body.dataset.series).toHaveLength(2);
     expect(body.dataset.series.map((s: { points: number }) => s.points)).toEqual([12, 12]);
-    expect(await storedRowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 2, points: before.points + 24 });
+    expect(await storedRowCounts()).toEqual({
+      datasets: before.datasets + 1,
+      series: before.series + 2,
+      points: before.points + 24,
+    });
   });
 
   it('fills gaps with gapPolicy "linear" and reports what it filled', async () => {
@@ -205,7 +237,10 @@ describe('parse options as form fields', () => {
     const filled = await callJson(preview, { method: 'POST', body: csvForm(csv, 'gaps.csv', { gapPolicy: 'linear' }) });
     expect(filled.body.preview.series[0]).toMatchObject({ points: 12, gaps: 2, filled: 2 });
 
-    const { body } = await callJson(upload, { method: 'POST', body: csvForm(csv, 'gaps.csv', { gapPolicy: 'linear' }) });
+    const { body } = await callJson(upload, {
+      method: 'POST',
+      body: csvForm(csv, 'gaps.csv', { gapPolicy: 'linear' }),
+    });
     const points = await callJson(getPoints, { params: { id: body.dataset.series[0].id } });
     expect(points.body.points.slice(4, 8)).toEqual([
       { t: '2024-01-05T00:00:00.000Z', v: 50 },
@@ -227,7 +262,10 @@ describe('parse options as form fields', () => {
     ];
     for (const [fields, path, message] of cases) {
       for (const handler of [upload, preview]) {
-        const { status, body } = await callJson(handler, { method: 'POST', body: csvForm(dailyCsv(20), 'x.csv', fields) });
+        const { status, body } = await callJson(handler, {
+          method: 'POST',
+          body: csvForm(dailyCsv(20), 'x.csv', fields),
+        });
         expect(status).toBe(400);
         expect(body.error.code).toBe('validation_error');
         expect(body.error.details.issues[0].path).toBe(path);
@@ -240,7 +278,10 @@ describe('parse options as form fields', () => {
   it('reads local times in the timeZone given, across the autumn change, and stores and returns the zone', async () => {
     const csv = readFileSync(join(process.cwd(), 'test/fixtures/csv/berlin-15min-fall-back-long.csv'), 'utf8');
     const fields = { timeZone: 'Europe/Berlin' };
-    const previewed = await callJson(preview, { method: 'POST', body: csvForm(csv, 'meters.csv', { ...fields, whole: 'true' }) });
+    const previewed = await callJson(preview, {
+      method: 'POST',
+      body: csvForm(csv, 'meters.csv', { ...fields, whole: 'true' }),
+    });
     expect(previewed.status).toBe(200);
     expect(previewed.body.preview).toMatchObject({ timeZone: 'Europe/Berlin', timeOffset: null, ok: true });
     // Without the zone the repeated hour 02:00-02:45 is a repeated timestamp.
@@ -273,7 +314,11 @@ describe('parse options as form fields', () => {
       body: csvForm(dailyCsv(70), 'x.csv', { resampleFrequency: 'weekly', resampleAggregation: 'sum' }),
     });
     // 2024-01-01 is a Monday: 70 days are exactly 10 weeks.
-    expect(body.preview.series[0]).toMatchObject({ frequency: 'weekly', points: 10, start: '2024-01-01T00:00:00.000Z' });
+    expect(body.preview.series[0]).toMatchObject({
+      frequency: 'weekly',
+      points: 10,
+      start: '2024-01-01T00:00:00.000Z',
+    });
   });
 });
 
@@ -285,7 +330,11 @@ describe('series and points', () => {
     const detail = await callJson(getSeries, { params: { id: series.id } });
     expect(detail.status).toBe(200);
     expect(detail.body.series).toEqual(series);
-    expect(detail.body.defaultConfig).toMatchObject({ horizon: expect.any(Number), lookback: expect.any(Number), epochs: expect.any(Number) });
+    expect(detail.body.defaultConfig).toMatchObject({
+      horizon: expect.any(Number),
+      lookback: expect.any(Number),
+      epochs: expect.any(Number),
+    });
 
     const all = await callJson(getPoints, { params: { id: series.id } });
     expect(all.body.points).toHaveLength(300);
@@ -322,8 +371,15 @@ describe('series and points', () => {
       expect(notIso.status, from).toBe(400);
       expect(notIso.body.error.message, from).toMatch(/from: must be an ISO 8601 timestamp/);
     }
-    for (const from of ['2024-01-05', '2024-01-05T00:00:00Z', '2024-01-05T02:00:00+02:00', '2024-01-05T00:00:00.000Z']) {
-      expect((await call(getPoints, { path: `/?from=${encodeURIComponent(from)}`, params: { id } })).status, from).toBe(200);
+    for (const from of [
+      '2024-01-05',
+      '2024-01-05T00:00:00Z',
+      '2024-01-05T02:00:00+02:00',
+      '2024-01-05T00:00:00.000Z',
+    ]) {
+      expect((await call(getPoints, { path: `/?from=${encodeURIComponent(from)}`, params: { id } })).status, from).toBe(
+        200,
+      );
     }
 
     for (const handler of [getSeries, getPoints]) {
@@ -341,7 +397,11 @@ describe('DELETE /api/datasets/:id', () => {
 
     const response = await call(DELETE, { method: 'DELETE', params: { id: body.dataset.id } });
     expect(response.status).toBe(204);
-    expect(await storedRowCounts()).toEqual({ datasets: before.datasets - 1, series: before.series - 1, points: before.points - 50 });
+    expect(await storedRowCounts()).toEqual({
+      datasets: before.datasets - 1,
+      series: before.series - 1,
+      points: before.points - 50,
+    });
 
     expect((await call(getDataset, { params: { id: body.dataset.id } })).status).toBe(404);
     expect((await call(DELETE, { method: 'DELETE', params: { id: body.dataset.id } })).status).toBe(404);

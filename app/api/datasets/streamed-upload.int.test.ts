@@ -14,10 +14,14 @@ function multipartStream(csv: string, fields: Record<string, string> = {}, after
   const part = (name: string, value: string) =>
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const text =
-    Object.entries(fields).map(([k, v]) => part(k, v)).join('') +
+    Object.entries(fields)
+      .map(([k, v]) => part(k, v))
+      .join('') +
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="stream.csv"\r\nContent-Type: text/csv\r\n\r\n` +
     `${csv}\r\n` +
-    Object.entries(after).map(([k, v]) => part(k, v)).join('') +
+    Object.entries(after)
+      .map(([k, v]) => part(k, v))
+      .join('') +
     `--${BOUNDARY}--\r\n`;
   const bytes = Buffer.from(text);
   let at = 0;
@@ -45,7 +49,8 @@ async function streamUpload(body: ReadableStream<Uint8Array>, query = '') {
 /** Minutely rows: `timestamp,value`. */
 function minutelyCsv(rows: number, start = Date.UTC(2024, 0, 1)): string {
   const lines = ['timestamp,value'];
-  for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 60_000).toISOString()},${(50 + (i % 97) * 0.25).toFixed(2)}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(`${new Date(start + i * 60_000).toISOString()},${(50 + (i % 97) * 0.25).toFixed(2)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -59,13 +64,20 @@ describe('POST /api/datasets, streamed', () => {
     const rows = 150_000; // about 5 MB
     const before = await storedRowCounts();
     const uploadId = `test-${Date.now()}`;
-    const { status, body } = await streamUpload(multipartStream(minutelyCsv(rows), { name: 'Streamed' }), `?uploadId=${uploadId}`);
+    const { status, body } = await streamUpload(
+      multipartStream(minutelyCsv(rows), { name: 'Streamed' }),
+      `?uploadId=${uploadId}`,
+    );
 
     expect(status).toBe(201);
     expect(body.dataset.name).toBe('Streamed');
     expect(body.dataset.series).toHaveLength(1);
     expect(body.dataset.series[0]).toMatchObject({ points: rows, frequency: 'minutely', timeOffset: '+00:00' });
-    expect(await storedRowCounts()).toEqual({ datasets: before.datasets + 1, series: before.series + 1, points: before.points + rows });
+    expect(await storedRowCounts()).toEqual({
+      datasets: before.datasets + 1,
+      series: before.series + 1,
+      points: before.points + rows,
+    });
     const { rows: stored } = await getPool().query<{ first: Date; last: Date; sum: number }>(
       'SELECT min(t) AS first, max(t) AS last, sum(v) AS sum FROM points WHERE series_key = (SELECT key FROM series WHERE id = $1)',
       [body.dataset.series[0].id],
@@ -115,15 +127,30 @@ describe('POST /api/datasets, streamed', () => {
   });
 
   it('reads ambiguous dates in the order given by dayFirst, and keeps the offset of the file for display', async () => {
-    const csv = 'date,value\n' + Array.from({ length: 12 }, (_, i) => `01/${String(i + 1).padStart(2, '0')}/2024,${i + 1}`).join('\n') + '\n';
+    const csv =
+      'date,value\n' +
+      Array.from({ length: 12 }, (_, i) => `01/${String(i + 1).padStart(2, '0')}/2024,${i + 1}`).join('\n') +
+      '\n';
     const dayFirst = await streamUpload(multipartStream(csv, { dayFirst: 'true' }));
     expect(dayFirst.status).toBe(201);
-    expect(dayFirst.body.dataset.series[0]).toMatchObject({ frequency: 'monthly', start: '2024-01-01T00:00:00.000Z', end: '2024-12-01T00:00:00.000Z', timeOffset: null });
+    expect(dayFirst.body.dataset.series[0]).toMatchObject({
+      frequency: 'monthly',
+      start: '2024-01-01T00:00:00.000Z',
+      end: '2024-12-01T00:00:00.000Z',
+      timeOffset: null,
+    });
     const monthFirst = await streamUpload(multipartStream(csv, { dayFirst: 'false' }));
-    expect(monthFirst.body.dataset.series[0]).toMatchObject({ frequency: 'daily', start: '2024-01-01T00:00:00.000Z', end: '2024-01-12T00:00:00.000Z' });
+    expect(monthFirst.body.dataset.series[0]).toMatchObject({
+      frequency: 'daily',
+      start: '2024-01-01T00:00:00.000Z',
+      end: '2024-01-12T00:00:00.000Z',
+    });
 
     // Local times of a logger in Berlin's summer time: stored as UTC, shown at +02:00.
-    const berlin = Array.from({ length: 24 }, (_, h) => `2024-03-01T${String(h).padStart(2, '0')}:00:00+02:00,${h % 5}`);
+    const berlin = Array.from(
+      { length: 24 },
+      (_, h) => `2024-03-01T${String(h).padStart(2, '0')}:00:00+02:00,${h % 5}`,
+    );
     const { status, body } = await streamUpload(multipartStream(`time,load\n${berlin.join('\n')}\n`));
     expect(status).toBe(201);
     expect(body.dataset.series[0]).toMatchObject({ timeOffset: '+02:00', start: '2024-02-29T22:00:00.000Z' });

@@ -40,7 +40,8 @@ async function refused(csv: string, code: string): Promise<string> {
 
 describe('upload limits', () => {
   it('refuses a line over the limit: a 1 MB header-only line, a file without line breaks', async () => {
-    for (let i = 0; i < 5; i++) expect(await refused(`date,${'v'.repeat(MB)}`, 'line_too_long')).toMatch(/Row 1 is longer than 1,024 KB/);
+    for (let i = 0; i < 5; i++)
+      expect(await refused(`date,${'v'.repeat(MB)}`, 'line_too_long')).toMatch(/Row 1 is longer than 1,024 KB/);
     expect(await refused(`date,value\n2024-01-01,${'1'.repeat(2 * MB)}\n`, 'line_too_long')).toMatch(/Row 2/);
     // The preview reads the file's head only, and stops at the same limit.
     const answer = await callJson(preview, { method: 'POST', body: csvForm(`date,${'v'.repeat(2 * MB)}`) });
@@ -61,27 +62,45 @@ describe('upload limits', () => {
     const header = ['date', ...Array.from({ length: 100_000 }, (_, i) => `c${i}`)].join(',');
     const row = ['2024-01-01', ...Array.from({ length: 100_000 }, () => '1')].join(',');
     process.env.HORIZON_MAX_LINE_KB = '4096';
-    expect(await refused(`${header}\n${row}\n${row}\n`, 'too_many_columns')).toMatch(/100,001 columns; Horizon reads at most 2,000/);
+    expect(await refused(`${header}\n${row}\n${row}\n`, 'too_many_columns')).toMatch(
+      /100,001 columns; Horizon reads at most 2,000/,
+    );
   });
 
   it('keeps a dataset within HORIZON_MAX_SERIES, appends included', async () => {
     process.env.HORIZON_MAX_SERIES = '2';
-    const three = dailyCsv(30).replace('date,value', 'date,a,b,c').replace(/\n(\d{4}-\d\d-\d\d),([\d.]+)/g, '\n$1,$2,$2,$2');
+    const three = dailyCsv(30)
+      .replace('date,value', 'date,a,b,c')
+      .replace(/\n(\d{4}-\d\d-\d\d),([\d.]+)/g, '\n$1,$2,$2,$2');
     expect(await refused(three, 'too_many_series')).toMatch(/3 series; a dataset holds at most 2/);
 
     const created = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(30, 'a')) });
     expect(created.status).toBe(201);
     const id = created.body.dataset.id as string;
-    const second = await call(append, { method: 'POST', params: { id }, body: csvForm(dailyCsv(30, 'b', Date.UTC(2024, 1, 1))) });
+    const second = await call(append, {
+      method: 'POST',
+      params: { id },
+      body: csvForm(dailyCsv(30, 'b', Date.UTC(2024, 1, 1))),
+    });
     expect(second.status).toBe(200);
     const before = await storedRowCounts();
-    const third = await callJson(append, { method: 'POST', params: { id }, body: csvForm(dailyCsv(30, 'c', Date.UTC(2024, 2, 1))) });
+    const third = await callJson(append, {
+      method: 'POST',
+      params: { id },
+      body: csvForm(dailyCsv(30, 'c', Date.UTC(2024, 2, 1))),
+    });
     expect(third.status).toBe(422);
     expect(third.body.error.details.problems[0]).toMatchObject({ code: 'too_many_series' });
-    expect(third.body.error.message).toMatch(/adds 1 new series to the dataset's 2, making 3; a dataset holds at most 2/);
+    expect(third.body.error.message).toMatch(
+      /adds 1 new series to the dataset's 2, making 3; a dataset holds at most 2/,
+    );
     expect(await storedRowCounts()).toEqual(before);
     // More points for a series it has are still welcome.
-    const more = await call(append, { method: 'POST', params: { id }, body: csvForm(dailyCsv(30, 'a', Date.UTC(2024, 3, 1))) });
+    const more = await call(append, {
+      method: 'POST',
+      params: { id },
+      body: csvForm(dailyCsv(30, 'a', Date.UTC(2024, 3, 1))),
+    });
     expect(more.status).toBe(200);
   });
 

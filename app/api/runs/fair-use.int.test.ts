@@ -61,7 +61,11 @@ describe('queued runs per user', () => {
     expect(await getTrainQueue().getJobCountByTypes('waiting', 'prioritized', 'delayed')).toBe(jobsBefore);
 
     // Another user's runs are not counted against this one.
-    const elsewhere = await callJson(createRun, { method: 'POST', body: { seriesId: await seriesOf(other), ...TINY }, as: other });
+    const elsewhere = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId: await seriesOf(other), ...TINY },
+      as: other,
+    });
     expect(elsewhere.status).toBe(202);
 
     // A cancelled run frees its place.
@@ -82,14 +86,23 @@ describe('model size bounded by the data', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('model_too_large');
     // 90 points, lookback 14, horizon 7 held out: 63 training windows.
-    expect(refused.body.error.message).toMatch(/batchSize: 4096 is more than the 63 training windows per epoch; use at most 63/);
+    expect(refused.body.error.message).toMatch(
+      /batchSize: 4096 is more than the 63 training windows per epoch; use at most 63/,
+    );
     expect(refused.body.error.message).toMatch(/units x layers: 512 x 2 = 1024 is more than the 64/);
     expect(refused.body.error.details.trainingWindows).toBe(63);
-    expect(refused.body.error.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['batchSize', 'units x layers']);
+    expect(refused.body.error.details.issues.map((issue: { path: string }) => issue.path)).toEqual([
+      'batchSize',
+      'units x layers',
+    ]);
     expect(await getPrisma().run.count()).toBe(runsBefore);
 
     // Within the bounds, the same series trains.
-    const accepted = await callJson(createRun, { method: 'POST', body: { seriesId, ...TINY, units: 32, layers: 2, batchSize: 63 }, as: other });
+    const accepted = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId, ...TINY, units: 32, layers: 2, batchSize: 63 },
+      as: other,
+    });
     expect(accepted.status).toBe(202);
   });
 });
@@ -101,9 +114,17 @@ describe('batches under the queued-runs cap', () => {
     const rows = ['date,a,b,c,d'];
     for (let day = 0; day < 90; day++) {
       const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
-      rows.push([date, 1, 2, 3, 4].map((k, i) => (i === 0 ? k : (100 * Number(k) + day + 5 * Math.sin(day)).toFixed(2))).join(','));
+      rows.push(
+        [date, 1, 2, 3, 4]
+          .map((k, i) => (i === 0 ? k : (100 * Number(k) + day + 5 * Math.sin(day)).toFixed(2)))
+          .join(','),
+      );
     }
-    const uploaded = await callJson(upload, { method: 'POST', body: csvForm(rows.join('\n') + '\n', 'four.csv'), as: batcher });
+    const uploaded = await callJson(upload, {
+      method: 'POST',
+      body: csvForm(rows.join('\n') + '\n', 'four.csv'),
+      as: batcher,
+    });
     expect(uploaded.status).toBe(201);
     const datasetId: string = uploaded.body.dataset.id;
     const seriesId: string = uploaded.body.dataset.series[0].id;
@@ -126,7 +147,12 @@ describe('batches under the queued-runs cap', () => {
 
     // Another user's batch is not held up by it.
     const elsewhere = await callJson(upload, { method: 'POST', body: csvForm(dailyCsv(90)), as: other });
-    const theirs = await callJson(createBatch, { method: 'POST', params: { id: elsewhere.body.dataset.id }, body: TINY, as: other });
+    const theirs = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: elsewhere.body.dataset.id },
+      body: TINY,
+      as: other,
+    });
     expect(theirs.status).toBe(202);
   });
 });

@@ -23,7 +23,9 @@ function threeStoresCsv(points: number): string {
   const rows = Array.from({ length: points }, (_, i) => {
     const date = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const week = Math.sin((2 * Math.PI * i) / 7);
-    return [date, 100 + 10 * week + 0.2 * i, 5 + 1.5 * week, 2000 + 300 * week - i].map((x) => (typeof x === 'number' ? x.toFixed(2) : x)).join(',');
+    return [date, 100 + 10 * week + 0.2 * i, 5 + 1.5 * week, 2000 + 300 * week - i]
+      .map((x) => (typeof x === 'number' ? x.toFixed(2) : x))
+      .join(',');
   });
   return ['date,north,south,east', ...rows].join('\n') + '\n';
 }
@@ -91,12 +93,14 @@ describe('loadRelatedSeriesAsSystem', () => {
 });
 
 describe('a run with the global LSTM', () => {
-  it('trains across the dataset\'s 3 series and stores lstmGlobal metrics, evaluation and predictions', async () => {
+  it("trains across the dataset's 3 series and stores lstmGlobal metrics, evaluation and predictions", async () => {
     const north = stores.find((s) => s.name === 'north')!;
     const run = await trainRun(north.id, { ...TINY, globalLstm: true });
     expect(run.status).toBe('succeeded');
     expect(run.config.globalLstm).toBe(true);
-    expect(run.metrics.lstmGlobal).toEqual(expect.objectContaining({ mase: expect.any(Number), mae: expect.any(Number) }));
+    expect(run.metrics.lstmGlobal).toEqual(
+      expect.objectContaining({ mase: expect.any(Number), mae: expect.any(Number) }),
+    );
     expect(run.evaluation.globalLstm).toEqual({
       trained: true,
       series: 3,
@@ -120,7 +124,9 @@ describe('a run with the global LSTM', () => {
 
     const chart = await callJson(getForecast, { params: { id: run.id } });
     expect(chart.body.forecast.future).toHaveLength(7);
-    expect(chart.body.forecast.future.every((p: { lstmGlobal: number | null }) => typeof p.lstmGlobal === 'number')).toBe(true);
+    expect(
+      chart.body.forecast.future.every((p: { lstmGlobal: number | null }) => typeof p.lstmGlobal === 'number'),
+    ).toBe(true);
   });
 
   it('is ignored on a single-series dataset, and the run says why', async () => {

@@ -59,7 +59,11 @@ describe('GET /api/runs/:id/events', () => {
     const runId: string = created.body.run.id;
 
     const controller = new AbortController();
-    const response = await call(runEvents, { path: `/api/runs/${runId}/events`, params: { id: runId }, signal: controller.signal });
+    const response = await call(runEvents, {
+      path: `/api/runs/${runId}/events`,
+      params: { id: runId },
+      signal: controller.signal,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
 
@@ -107,7 +111,11 @@ describe('GET /api/runs/:id/events', () => {
     const created = await callJson(createRun, { method: 'POST', body: { seriesId, ...TINY } });
     const runId: string = created.body.run.id;
     const controller = new AbortController();
-    const response = await call(runEvents, { path: `/api/runs/${runId}/events`, params: { id: runId }, signal: controller.signal });
+    const response = await call(runEvents, {
+      path: `/api/runs/${runId}/events`,
+      params: { id: runId },
+      signal: controller.signal,
+    });
     const events = sseEvents(response.body!);
     expect((await events.next()).value?.event).toBe('run');
     expect(runListenerCount(runId)).toBe(1);

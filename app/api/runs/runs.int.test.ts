@@ -99,7 +99,11 @@ describe('a run from request to predictions', () => {
     expect(evaluation.champion.testMase).toEqual(expect.any(Number));
     expect(evaluation.champion.coverage['80'].byStep).toHaveLength(7);
     expect(evaluation.backtest.note).toBeNull();
-    expect(evaluation.backtest.windows.at(-1)).toMatchObject({ start: '2024-04-23T00:00:00.000Z', end: '2024-04-29T00:00:00.000Z', points: 7 });
+    expect(evaluation.backtest.windows.at(-1)).toMatchObject({
+      start: '2024-04-23T00:00:00.000Z',
+      end: '2024-04-29T00:00:00.000Z',
+      points: 7,
+    });
     for (const model of MODELS) {
       expect(evaluation.backtest.windows[0].metrics[model].mae).toEqual(expect.any(Number));
       expect(evaluation.backtest.byStep[model]).toHaveLength(7);
@@ -164,15 +168,23 @@ describe('a run from request to predictions', () => {
       p90: null,
       segment: 'test',
     });
-    expect(rows[7]).toMatchObject({ timestamp: '2024-04-30T00:00:00.000Z', forecast: expect.any(Number), actual: null, segment: 'future' });
+    expect(rows[7]).toMatchObject({
+      timestamp: '2024-04-30T00:00:00.000Z',
+      forecast: expect.any(Number),
+      actual: null,
+      segment: 'future',
+    });
     // The series is written with 2 decimals: forecasts and bounds come with at most 2 + 2.
     const decimals = (value: number) => (String(value).split('.')[1] ?? '').length;
     for (const row of rows) {
-      for (const value of [row.forecast, row.lo80, row.hi80, row.lo95, row.hi95, row.p10, row.p50, row.p90]) if (value !== null) expect(decimals(value)).toBeLessThanOrEqual(4);
+      for (const value of [row.forecast, row.lo80, row.hi80, row.lo95, row.hi95, row.p10, row.p50, row.p90])
+        if (value !== null) expect(decimals(value)).toBeLessThanOrEqual(4);
     }
     expect(rows.some((row: { forecast: number }) => decimals(row.forecast) > 2)).toBe(true);
     const jsonResponse = await call(getPredictions, { path: '/?model=lstm', params: { id: runId } });
-    expect(jsonResponse.headers.get('content-disposition')).toBe(`attachment; filename="${seriesName}-lstm-run-${runId}-predictions.json"`);
+    expect(jsonResponse.headers.get('content-disposition')).toBe(
+      `attachment; filename="${seriesName}-lstm-run-${runId}-predictions.json"`,
+    );
     // Five windows give each future step errors to calibrate the 80% band on. Signed bounds
     // need not straddle the forecast, but they nest, P10/P90 are the 80% bounds and P50 lies between.
     const bounded = rows.filter((row: { lo80: number | null }) => row.lo80 !== null);
@@ -197,7 +209,8 @@ describe('a run from request to predictions', () => {
       );
     }
     // Naive repeats the last value before each origin: flat over the test window and the future.
-    const naiveRows = (await callJson(getPredictions, { path: '/?model=naive', params: { id: runId } })).body.predictions;
+    const naiveRows = (await callJson(getPredictions, { path: '/?model=naive', params: { id: runId } })).body
+      .predictions;
     expect(new Set(naiveRows.slice(7).map((row: { forecast: number }) => row.forecast)).size).toBe(1);
     expect((await callJson(getPredictions, { path: '/?model=arima', params: { id: runId } })).status).toBe(400);
 
@@ -222,7 +235,9 @@ describe('a run from request to predictions', () => {
     );
     expect(cells.every((line) => line.slice(7, 10).join(',') === `${line[7]},lstm,${seriesName}`)).toBe(true);
     expect(cells.map((line) => line.slice(10))).toEqual(
-      rows.map((row: { p10: number | null; p50: number | null; p90: number | null }) => [row.p10, row.p50, row.p90].map(cell)),
+      rows.map((row: { p10: number | null; p50: number | null; p90: number | null }) =>
+        [row.p10, row.p50, row.p90].map(cell),
+      ),
     );
 
     const driftCsv = await call(getPredictions, { path: '/?format=csv&model=drift', params: { id: runId } });
@@ -257,10 +272,21 @@ describe('a run from request to predictions', () => {
     if (championLo80 === null) expect(forecast.body.forecast.future[0].intervals[champion.model].lo80).toBeNull();
     else expect(forecast.body.forecast.future[0].intervals[champion.model].lo80).toBeCloseTo(championLo80, 3);
     const firstFuture = forecast.body.forecast.future[0];
-    expect(firstFuture).toMatchObject({ t: rows[7].timestamp, lstm: expect.closeTo(rows[7].forecast, 3), drift: expect.any(Number) });
+    expect(firstFuture).toMatchObject({
+      t: rows[7].timestamp,
+      lstm: expect.closeTo(rows[7].forecast, 3),
+      drift: expect.any(Number),
+    });
     const near = (value: number | null) => (value === null ? null : expect.closeTo(value, 3));
-    expect(firstFuture.intervals.lstm).toEqual({ lo80: near(rows[7].lo80), hi80: near(rows[7].hi80), lo95: near(rows[7].lo95), hi95: near(rows[7].hi95) });
-    expect(Object.keys(firstFuture.intervals).sort()).toEqual([...MODELS, ...(champion.model === 'ensemble' ? ['ensemble'] : [])].sort());
+    expect(firstFuture.intervals.lstm).toEqual({
+      lo80: near(rows[7].lo80),
+      hi80: near(rows[7].hi80),
+      lo95: near(rows[7].lo95),
+      hi95: near(rows[7].hi95),
+    });
+    expect(Object.keys(firstFuture.intervals).sort()).toEqual(
+      [...MODELS, ...(champion.model === 'ensemble' ? ['ensemble'] : [])].sort(),
+    );
 
     // A finished run cannot be cancelled.
     const late = await callJson(cancel, { method: 'POST', params: { id: runId } });
@@ -275,7 +301,12 @@ describe('a run from request to predictions', () => {
   it('uses the series defaults for fields not given', async () => {
     const runId = await startRun({ epochs: 1 });
     const { body } = await callJson(getRun, { params: { id: runId } });
-    expect(body.run.config).toMatchObject({ epochs: 1, units: 32, horizon: expect.any(Number), lookback: expect.any(Number) });
+    expect(body.run.config).toMatchObject({
+      epochs: 1,
+      units: 32,
+      horizon: expect.any(Number),
+      lookback: expect.any(Number),
+    });
     await callJson(cancel, { method: 'POST', params: { id: runId } });
   });
 });
@@ -303,14 +334,25 @@ describe('a series too short for the LSTMs', () => {
     expect(uploaded.status).toBe(201);
     const shortId = uploaded.body.dataset.series[0].id;
     // Horizon 3 + lookback 2 needs 17 points for the LSTMs' training windows; the series has 15.
-    const created = await callJson(createRun, { method: 'POST', body: { seriesId: shortId, horizon: 3, lookback: 2, epochs: 2, units: 4 } });
+    const created = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId: shortId, horizon: 3, lookback: 2, epochs: 2, units: 4 },
+    });
     expect(created.status).toBe(202);
     const runId = created.body.run.id;
     await processTrain(await trainJob(runId));
 
     const { body } = await callJson(getRun, { params: { id: runId } });
     expect(body.run).toMatchObject({ status: 'succeeded', error: null });
-    expect(Object.keys(body.run.metrics).sort()).toEqual(['autoArima', 'drift', 'ets', 'mstl', 'naive', 'seasonalNaive', 'theta']);
+    expect(Object.keys(body.run.metrics).sort()).toEqual([
+      'autoArima',
+      'drift',
+      'ets',
+      'mstl',
+      'naive',
+      'seasonalNaive',
+      'theta',
+    ]);
     expect(body.run.evaluation.lstmSkipped).toMatch(
       /^The LSTMs were not trained: lookback 2 \+ horizon 3 needs at least 17 points .*this series has 15\. The classical models and baselines were compared instead\./,
     );
@@ -348,7 +390,9 @@ describe('the CSV download of a series named like a formula', () => {
     await processTrain(await trainJob(runId));
 
     const response = await call(getPredictions, { path: '/?format=csv&model=lstm', params: { id: runId } });
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="SUM-1-1-lstm-run-${runId}-predictions.csv"`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="SUM-1-1-lstm-run-${runId}-predictions.csv"`,
+    );
     const lines = (await response.text()).trim().split('\n').slice(1);
     expect(lines).toHaveLength(14);
     for (const line of lines) {
@@ -395,7 +439,13 @@ describe('cancelling', () => {
     // The first fit of the backtest, with the full epoch budget.
     const live = (await callJson(getRun, { params: { id: runId } })).body.run;
     // Five scored windows and the earlier one the champion is only chosen on.
-    expect(live.progressDetail).toEqual({ phase: 'backtest', epoch: expect.any(Number), epochs: 300, window: 1, windows: 6 });
+    expect(live.progressDetail).toEqual({
+      phase: 'backtest',
+      epoch: expect.any(Number),
+      epochs: 300,
+      window: 1,
+      windows: 6,
+    });
     expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
     // The loss curve starts with that first fit's first epoch, not only with the scoring fit.
     expect(live.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
@@ -434,7 +484,10 @@ describe('failures', () => {
 describe('validation and missing runs', () => {
   it('answers 422 series_too_short with the minimum length', async () => {
     // A horizon of 120 leaves nothing to fit on; a lookback too long only skips the LSTMs.
-    const { status, body } = await callJson(createRun, { method: 'POST', body: { seriesId, lookback: 100, horizon: 120 } });
+    const { status, body } = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId, lookback: 100, horizon: 120 },
+    });
     expect(status).toBe(422);
     expect(body.error.code).toBe('series_too_short');
     expect(body.error.message).toMatch(/This series has 120 points; horizon 120 needs at least 128/);
@@ -466,7 +519,13 @@ describe('validation and missing runs', () => {
     expect(unknownSeries.status).toBe(404);
     expect((await callJson(listRuns, { path: '/?seriesId=nope' })).status).toBe(404);
 
-    for (const [handler, method] of [[getRun, 'GET'], [deleteRun, 'DELETE'], [cancel, 'POST'], [getPredictions, 'GET'], [getForecast, 'GET']] as const) {
+    for (const [handler, method] of [
+      [getRun, 'GET'],
+      [deleteRun, 'DELETE'],
+      [cancel, 'POST'],
+      [getPredictions, 'GET'],
+      [getForecast, 'GET'],
+    ] as const) {
       const { status, body } = await callJson(handler, { method, params: { id: 'nope' } });
       expect(status).toBe(404);
       expect(body.error.code).toBe('not_found');

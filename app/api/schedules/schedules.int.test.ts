@@ -22,7 +22,9 @@ async function uploadSeries(name: string): Promise<{ datasetId: string; seriesId
 /** The pending job of a schedule's scheduler (waiting or delayed). */
 async function scheduledJob(scheduleId: string): Promise<Job | undefined> {
   const jobs = await getTrainQueue().getJobs(['waiting', 'delayed', 'prioritized']);
-  return jobs.find((job) => job.name === 'scheduled-train' && 'scheduleId' in job.data && job.data.scheduleId === scheduleId);
+  return jobs.find(
+    (job) => job.name === 'scheduled-train' && 'scheduleId' in job.data && job.data.scheduleId === scheduleId,
+  );
 }
 
 let seriesId: string;
@@ -61,7 +63,9 @@ describe('schedules', () => {
     // The firing creates a run for the series with the schedule's config and trains it.
     await processScheduledTrain(job!);
     const fetched = await callJson(getSchedule, { params: { id: schedule.id } });
-    expect(fetched.body.schedule.runs).toEqual([{ id: expect.any(String), status: 'succeeded', createdAt: expect.any(String) }]);
+    expect(fetched.body.schedule.runs).toEqual([
+      { id: expect.any(String), status: 'succeeded', createdAt: expect.any(String) },
+    ]);
     const run = (await callJson(getRun, { params: { id: fetched.body.schedule.runs[0].id } })).body.run;
     expect(run).toMatchObject({ seriesId, scheduleId: schedule.id, status: 'succeeded' });
     expect(run.config).toMatchObject(TINY);
@@ -86,7 +90,10 @@ describe('schedules', () => {
   });
 
   it('skips a firing while the series has a queued run, and a firing of a paused schedule', async () => {
-    const created = await callJson(createSchedule, { method: 'POST', body: { seriesId, cron: '0 3 * * *', config: TINY } });
+    const created = await callJson(createSchedule, {
+      method: 'POST',
+      body: { seriesId, cron: '0 3 * * *', config: TINY },
+    });
     const schedule = created.body.schedule;
     expect(schedule).toMatchObject({ every: null, cron: '0 3 * * *' });
     expect(new Date(schedule.nextRunAt).toISOString()).toMatch(/T03:00:00\.000Z$/);
@@ -126,7 +133,10 @@ describe('schedules', () => {
 
   it('removes the schedulers of a deleted dataset', async () => {
     const other = await uploadSeries('doomed');
-    const { body } = await callJson(createSchedule, { method: 'POST', body: { seriesId: other.seriesId, every: '1d' } });
+    const { body } = await callJson(createSchedule, {
+      method: 'POST',
+      body: { seriesId: other.seriesId, every: '1d' },
+    });
     expect(await getTrainQueue().getJobScheduler(body.schedule.id)).toBeDefined();
 
     await call(deleteDataset, { method: 'DELETE', params: { id: other.datasetId } });
@@ -158,15 +168,23 @@ describe('schedules', () => {
     }
 
     // A horizon that leaves nothing to fit on (a lookback too long only skips the LSTMs).
-    const tooShort = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '1h', config: { horizon: 95 } } });
+    const tooShort = await callJson(createSchedule, {
+      method: 'POST',
+      body: { seriesId, every: '1h', config: { horizon: 95 } },
+    });
     expect(tooShort.status).toBe(422);
     expect(tooShort.body.error.code).toBe('series_too_short');
 
-    expect((await callJson(createSchedule, { method: 'POST', body: { seriesId: 'nope', every: '1h' } })).status).toBe(404);
+    expect((await callJson(createSchedule, { method: 'POST', body: { seriesId: 'nope', every: '1h' } })).status).toBe(
+      404,
+    );
     expect((await callJson(listSchedules, { path: '/?seriesId=nope' })).status).toBe(404);
     const badPatch = await callJson(PATCH, { method: 'PATCH', params: { id: 'nope' }, body: { paused: 'yes' } });
     expect(badPatch.status).toBe(400);
-    for (const [handler, method] of [[getSchedule, 'GET'], [DELETE, 'DELETE']] as const) {
+    for (const [handler, method] of [
+      [getSchedule, 'GET'],
+      [DELETE, 'DELETE'],
+    ] as const) {
       expect((await call(handler, { method, params: { id: 'nope' } })).status).toBe(404);
     }
     expect((await call(PATCH, { method: 'PATCH', params: { id: 'nope' }, body: { paused: true } })).status).toBe(404);

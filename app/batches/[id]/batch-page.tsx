@@ -17,7 +17,15 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api-error';
-import { batchPredictionsUrl, cancelBatch, getBatch, visibleRows, type Batch, type SortKey, type TableView } from '@/lib/client/batches';
+import {
+  batchPredictionsUrl,
+  cancelBatch,
+  getBatch,
+  visibleRows,
+  type Batch,
+  type SortKey,
+  type TableView,
+} from '@/lib/client/batches';
 import { formatCount, formatNumber, formatPercent, formatPercentValue } from '@/lib/client/format';
 import { MODEL_LABELS, MODEL_ORDER, predictionModelLabel } from '@/lib/client/models';
 import { isActive } from '@/lib/client/run-status';
@@ -32,7 +40,12 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; title?: string 
   { key: 'status', label: 'Status' },
   { key: 'champion', label: 'Champion' },
   { key: 'mase', label: 'MASE', numeric: true, title: "The champion's backtest MASE (lower is better)" },
-  { key: 'skill', label: 'Skill', numeric: true, title: '1 - MASE(champion) / MASE(seasonal naive): above 0 beats repeating the last season' },
+  {
+    key: 'skill',
+    label: 'Skill',
+    numeric: true,
+    title: '1 - MASE(champion) / MASE(seasonal naive): above 0 beats repeating the last season',
+  },
 ];
 
 function share(value: { share: number | null; series: number }): string {
@@ -65,12 +78,22 @@ function Scores({ batch }: { batch: Batch }) {
           <thead>
             <tr>
               <th scope="col">Model</th>
-              <th scope="col" className="num">Mean MASE</th>
-              <th scope="col" className="num">Median MASE</th>
-              <th scope="col" className="num" title="Sum of absolute errors over sum of absolute actuals, across every series">
+              <th scope="col" className="num">
+                Mean MASE
+              </th>
+              <th scope="col" className="num">
+                Median MASE
+              </th>
+              <th
+                scope="col"
+                className="num"
+                title="Sum of absolute errors over sum of absolute actuals, across every series"
+              >
                 WAPE (volume-weighted)
               </th>
-              <th scope="col" className="num">Champion of</th>
+              <th scope="col" className="num">
+                Champion of
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +116,8 @@ function Scores({ batch }: { batch: Batch }) {
 function SeriesRows({ batch }: { batch: Batch }) {
   const [view, setView] = useState<TableView>({ sort: 'name', descending: false, text: '', status: 'all' });
   const rows = visibleRows(batch.series, view);
-  const sortBy = (key: SortKey) => setView((v) => ({ ...v, sort: key, descending: v.sort === key ? !v.descending : false }));
+  const sortBy = (key: SortKey) =>
+    setView((v) => ({ ...v, sort: key, descending: v.sort === key ? !v.descending : false }));
   return (
     <div className="stack">
       <div className="row">
@@ -105,7 +129,11 @@ function SeriesRows({ batch }: { batch: Batch }) {
           onChange={(event) => setView((v) => ({ ...v, text: event.target.value }))}
           className="field-search"
         />
-        <SelectField label="Status" value={view.status} onChange={(event) => setView((v) => ({ ...v, status: event.target.value as TableView['status'] }))}>
+        <SelectField
+          label="Status"
+          value={view.status}
+          onChange={(event) => setView((v) => ({ ...v, status: event.target.value as TableView['status'] }))}
+        >
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {status === 'all' ? 'All' : status}
@@ -162,7 +190,12 @@ function SeriesRows({ batch }: { batch: Batch }) {
 }
 
 export function BatchPage({ id }: { id: string }) {
-  const { data: batch, error, loading, reload } = useResource(`batch:${id}`, (signal) => getBatch(id, signal), {
+  const {
+    data: batch,
+    error,
+    loading,
+    reload,
+  } = useResource(`batch:${id}`, (signal) => getBatch(id, signal), {
     refreshInterval: (data) => (data && !isActive(data.status) ? null : ACTIVE_POLL_MS),
   });
   const [cancelling, setCancelling] = useState(false);
@@ -174,7 +207,11 @@ export function BatchPage({ id }: { id: string }) {
       <>
         <PageHeader title={missing ? 'Batch not found' : 'Batch'} breadcrumbs={BREADCRUMBS} />
         <div className="card">
-          <ErrorState error={error} title={missing ? 'This batch does not exist (any more)' : 'Could not load the batch'} onRetry={missing ? undefined : reload} />
+          <ErrorState
+            error={error}
+            title={missing ? 'This batch does not exist (any more)' : 'Could not load the batch'}
+            onRetry={missing ? undefined : reload}
+          />
         </div>
       </>
     );
@@ -227,7 +264,11 @@ export function BatchPage({ id }: { id: string }) {
           <ProgressBar value={batch.progress} label="Batch progress" size="lg" data-testid="batch-progress" />
         </Card>
       )}
-      {batch.error && <p role="alert" className="field-error">{batch.error}</p>}
+      {batch.error && (
+        <p role="alert" className="field-error">
+          {batch.error}
+        </p>
+      )}
       <Card title="Scores across the series" description="Backtest scores of every series that succeeded, per model.">
         <Scores batch={batch} />
       </Card>

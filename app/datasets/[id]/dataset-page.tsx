@@ -81,7 +81,10 @@ export function DatasetPage({ id }: { id: string }) {
           <SeriesTable series={dataset.series} />
         )}
       </Card>
-      <Card title="Append data" description="Add newer rows from a CSV; scheduled retraining uses them from its next run.">
+      <Card
+        title="Append data"
+        description="Add newer rows from a CSV; scheduled retraining uses them from its next run."
+      >
         <AppendData datasetId={dataset.id} onAppended={setData} />
       </Card>
     </>

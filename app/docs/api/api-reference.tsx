@@ -7,7 +7,11 @@ import { Table } from '@/components/ui/table';
 import { refName, schemaText } from './schema-text';
 import styles from './api-reference.module.css';
 
-type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[]; description?: string };
+type Schema = Record<string, unknown> & {
+  properties?: Record<string, Schema>;
+  required?: string[];
+  description?: string;
+};
 
 interface Parameter {
   name: string;
@@ -63,28 +67,28 @@ function SchemaFields({ schema, caption }: { schema: Schema; caption: string }) 
   }
   return (
     <Table caption={caption} compact>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col">Required</th>
-            <th scope="col">Notes</th>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Type</th>
+          <th scope="col">Required</th>
+          <th scope="col">Notes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {properties.map(([name, property]) => (
+          <tr key={name}>
+            <th scope="row">
+              <code>{name}</code>
+            </th>
+            <td>
+              <SchemaType schema={property} />
+            </td>
+            <td>{schema.required?.includes(name) ? 'yes' : 'no'}</td>
+            <td>{property.description ?? ''}</td>
           </tr>
-        </thead>
-        <tbody>
-          {properties.map(([name, property]) => (
-            <tr key={name}>
-              <th scope="row">
-                <code>{name}</code>
-              </th>
-              <td>
-                <SchemaType schema={property} />
-              </td>
-              <td>{schema.required?.includes(name) ? 'yes' : 'no'}</td>
-              <td>{property.description ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
+      </tbody>
     </Table>
   );
 }
@@ -105,28 +109,28 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
           <>
             <h4 className={styles.subheading}>Parameters</h4>
             <Table caption={`Parameters of ${method.toUpperCase()} ${path}`} compact>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">In</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Required</th>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">In</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Required</th>
+                </tr>
+              </thead>
+              <tbody>
+                {operation.parameters.map((parameter) => (
+                  <tr key={`${parameter.in}-${parameter.name}`}>
+                    <th scope="row">
+                      <code>{parameter.name}</code>
+                    </th>
+                    <td>{parameter.in}</td>
+                    <td>
+                      <SchemaType schema={parameter.schema} />
+                    </td>
+                    <td>{parameter.required ? 'yes' : 'no'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {operation.parameters.map((parameter) => (
-                    <tr key={`${parameter.in}-${parameter.name}`}>
-                      <th scope="row">
-                        <code>{parameter.name}</code>
-                      </th>
-                      <td>{parameter.in}</td>
-                      <td>
-                        <SchemaType schema={parameter.schema} />
-                      </td>
-                      <td>{parameter.required ? 'yes' : 'no'}</td>
-                    </tr>
-                  ))}
-                </tbody>
+                ))}
+              </tbody>
             </Table>
           </>
         )}
@@ -185,8 +189,8 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
         title="API reference"
         meta={
           <>
-            {document.info.title} {document.info.version} · machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>{' '}
-            (OpenAPI 3.1)
+            {document.info.title} {document.info.version} · machine-readable:{' '}
+            <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1)
           </>
         }
       />

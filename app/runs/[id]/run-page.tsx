@@ -54,7 +54,11 @@ function CancelButton({ run, onCancelled }: { run: Run; onCancelled: (run: Run |
       <Button variant="secondary" onClick={cancel} loading={busy} data-testid="cancel-run">
         Cancel run
       </Button>
-      {error !== null && <span className="field-error" role="alert">{errorMessage(error)}</span>}
+      {error !== null && (
+        <span className="field-error" role="alert">
+          {errorMessage(error)}
+        </span>
+      )}
     </div>
   );
 }
@@ -141,7 +145,9 @@ export function RunPage({ id }: { id: string }) {
             {/* history is the plain LSTM's backtest fit in progress (the scoring fit's at the end) */}
             <LossChart
               history={history}
-              epochs={run.progressDetail && run.progressDetail.phase !== 'refit' ? run.progressDetail.epochs : undefined}
+              epochs={
+                run.progressDetail && run.progressDetail.phase !== 'refit' ? run.progressDetail.epochs : undefined
+              }
             />
           </div>
         </Card>
@@ -180,8 +186,19 @@ export function RunPage({ id }: { id: string }) {
               }
             >
               <div className="stack">
-                {run.metrics && <Leaderboard metrics={run.metrics} evaluation={run.evaluation} shown={drawn.main} onShow={setPicked} />}
-                {run.metrics ? <MetricsTable metrics={run.metrics} /> : <p className="muted">No metrics were stored.</p>}
+                {run.metrics && (
+                  <Leaderboard
+                    metrics={run.metrics}
+                    evaluation={run.evaluation}
+                    shown={drawn.main}
+                    onShow={setPicked}
+                  />
+                )}
+                {run.metrics ? (
+                  <MetricsTable metrics={run.metrics} />
+                ) : (
+                  <p className="muted">No metrics were stored.</p>
+                )}
                 {run.evaluation && <EvaluationFacts evaluation={run.evaluation} />}
                 <Facts
                   label="Training facts"
@@ -190,8 +207,24 @@ export function RunPage({ id }: { id: string }) {
                     ['Training time', formatDuration(run.durationMs)],
                     ['Epochs trained', history.length ? formatCount(history[history.length - 1].epoch) : '—'],
                     ['Points', formatCount(run.summary?.points)],
-                    ['Training data', formatSeriesRange(run.summary?.trainStart, run.summary?.trainEnd, series?.frequency, seriesZone(series))],
-                    ['Last backtest window', formatSeriesRange(run.summary?.testStart, run.summary?.testEnd, series?.frequency, seriesZone(series))],
+                    [
+                      'Training data',
+                      formatSeriesRange(
+                        run.summary?.trainStart,
+                        run.summary?.trainEnd,
+                        series?.frequency,
+                        seriesZone(series),
+                      ),
+                    ],
+                    [
+                      'Last backtest window',
+                      formatSeriesRange(
+                        run.summary?.testStart,
+                        run.summary?.testEnd,
+                        series?.frequency,
+                        seriesZone(series),
+                      ),
+                    ],
                   ]}
                 />
               </div>

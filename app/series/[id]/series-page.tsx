@@ -54,12 +54,17 @@ export function SeriesPage({ id }: { id: string }) {
           <>
             <span>{formatFrequency(series.frequency)}</span>
             <span>{formatCount(series.points)} points</span>
-            <span data-testid="series-range">{formatSeriesRange(series.start, series.end, series.frequency, seriesZone(series))}</span>
+            <span data-testid="series-range">
+              {formatSeriesRange(series.start, series.end, series.frequency, seriesZone(series))}
+            </span>
           </>
         }
       />
 
-      <Card title="History" description="Drag the handles under the chart to zoom in: the zoomed range loads at full detail.">
+      <Card
+        title="History"
+        description="Drag the handles under the chart to zoom in: the zoomed range loads at full detail."
+      >
         {points.loading ? (
           <LoadingState label="Loading points…" />
         ) : points.error && !points.points ? (
@@ -88,12 +93,23 @@ export function SeriesPage({ id }: { id: string }) {
 
       <Card
         title="Train a forecast"
-        description={defaultConfig ? 'Pre-filled with the defaults for this series.' : 'Blank fields use the server defaults.'}
+        description={
+          defaultConfig ? 'Pre-filled with the defaults for this series.' : 'Blank fields use the server defaults.'
+        }
       >
-        <TrainForm key={id} seriesId={id} defaults={defaultConfig} points={series.points} relatedSeries={relatedSeries} />
+        <TrainForm
+          key={id}
+          seriesId={id}
+          defaults={defaultConfig}
+          points={series.points}
+          relatedSeries={relatedSeries}
+        />
       </Card>
 
-      <Card title="Runs" description="Each run scores every model on backtest windows at the end of the series, against a seasonal-naive baseline.">
+      <Card
+        title="Runs"
+        description="Each run scores every model on backtest windows at the end of the series, against a seasonal-naive baseline."
+      >
         {runs.loading ? (
           <LoadingState label="Loading runs…" compact />
         ) : runs.error && !runs.data ? (
@@ -107,7 +123,12 @@ export function SeriesPage({ id }: { id: string }) {
         )}
       </Card>
 
-      <SchedulesPanel seriesId={id} defaults={defaultConfig} relatedSeries={relatedSeries} onRunsChanged={runs.reload} />
+      <SchedulesPanel
+        seriesId={id}
+        defaults={defaultConfig}
+        relatedSeries={relatedSeries}
+        onRunsChanged={runs.reload}
+      />
     </>
   );
 }

@@ -60,7 +60,10 @@ function NewTokenSecret({ token }: { token: string }) {
         {token}
       </p>
       <p className="muted">
-        Use it as <code>curl -H &quot;Authorization: Bearer {token.slice(0, 8)}…&quot; {origin}/api/datasets</code>
+        Use it as{' '}
+        <code>
+          curl -H &quot;Authorization: Bearer {token.slice(0, 8)}…&quot; {origin}/api/datasets
+        </code>
       </p>
     </Alert>
   );

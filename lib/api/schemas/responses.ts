@@ -92,9 +92,12 @@ export const runEvaluationSchema = z
         lstmFamily: z
           .object({ model: z.enum(modelsOfFamily('lstm')), mase: nullableNumber, skill: nullableNumber })
           .optional()
-          .meta({ description: 'The best LSTM beside the champion; absent when the run trained none (see lstmSkipped)' }),
+          .meta({
+            description: 'The best LSTM beside the champion; absent when the run trained none (see lstmSkipped)',
+          }),
         testMase: nullableNumber.optional().meta({
-          description: 'MASE on the backtest windows the champion was not chosen on (nested selection); absent on older runs',
+          description:
+            'MASE on the backtest windows the champion was not chosen on (nested selection); absent on older runs',
         }),
         nested: z
           .object({
@@ -162,19 +165,13 @@ export const seriesSchema = z
     points: z.number().int(),
     start: timestamp.nullable().meta({ description: 'First timestamp; null only for a series without points' }),
     end: timestamp.nullable(),
-    timeOffset: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)',
-      }),
-    timeZone: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          'The IANA time zone named at upload (timeZone option), e.g. "Europe/Berlin": it read the times written without an offset, and times are shown in it; null: none',
-      }),
+    timeOffset: z.string().nullable().meta({
+      description: 'The UTC offset the file wrote its timestamps in, e.g. "+02:00", for display; null: none (UTC)',
+    }),
+    timeZone: z.string().nullable().meta({
+      description:
+        'The IANA time zone named at upload (timeZone option), e.g. "Europe/Berlin": it read the times written without an offset, and times are shown in it; null: none',
+    }),
   })
   .meta({ id: 'Series' });
 
@@ -195,7 +192,10 @@ export const runSchema = z
     id: z.string(),
     seriesId: z.string(),
     scheduleId: z.string().nullable(),
-    batchId: z.string().nullable().meta({ description: 'The batch that created the run (POST /api/datasets/{id}/runs); null for single runs' }),
+    batchId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The batch that created the run (POST /api/datasets/{id}/runs); null for single runs' }),
     status: z.enum(RUN_STATUSES),
     progress: z.number().min(0).max(1),
     progressDetail: z
@@ -210,12 +210,10 @@ export const runSchema = z
       .meta({ description: 'The fit in progress; null before training and once finished' }),
     config: forecastConfigResponseSchema,
     backend: z.string().nullable(),
-    metrics: perModel(modelMetricsSchema)
-      .nullable()
-      .meta({
-        description:
-          'Backtest accuracy per model, all windows pooled (lstmGlobal only when the run trained it); null until succeeded',
-      }),
+    metrics: perModel(modelMetricsSchema).nullable().meta({
+      description:
+        'Backtest accuracy per model, all windows pooled (lstmGlobal only when the run trained it); null until succeeded',
+    }),
     evaluation: runEvaluationSchema.nullable().meta({ description: 'null until succeeded' }),
     history: z
       .array(z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().optional() }))
@@ -234,13 +232,9 @@ export const runSchema = z
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
-    queuePosition: z
-      .number()
-      .int()
-      .min(1)
-      .nullable()
-      .optional()
-      .meta({ description: 'Only while queued: the 1-based place among the runs waiting for a worker; null when unknown' }),
+    queuePosition: z.number().int().min(1).nullable().optional().meta({
+      description: 'Only while queued: the 1-based place among the runs waiting for a worker; null when unknown',
+    }),
   })
   .meta({ id: 'Run' });
 

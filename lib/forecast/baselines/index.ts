@@ -24,7 +24,8 @@ export { drift, naive, seasonalNaive };
 export function baselineFitter(name: BaselineName, horizon: number, season: number): ModelFitter {
   const forecast = BASELINES[name];
   const fitted: FittedModel = {
-    forecastFrom: async (values, origins) => origins.map((origin) => forecast(values.subarray(0, origin), horizon, season)),
+    forecastFrom: async (values, origins) =>
+      origins.map((origin) => forecast(values.subarray(0, origin), horizon, season)),
   };
   return async () => fitted;
 }

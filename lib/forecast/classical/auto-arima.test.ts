@@ -14,7 +14,9 @@ function normals(count: number, seed: number): number[] {
 /** A series from the airline model (1 - B)(1 - B^12) y = (1 + theta B)(1 + Theta B^12) e. */
 function airline(n: number, theta: number, Theta: number, seed: number): number[] {
   const e = normals(n + 13, seed);
-  const w = e.map((v, t) => v + theta * (e[t - 1] ?? 0) + Theta * (e[t - 12] ?? 0) + theta * Theta * (e[t - 13] ?? 0)).slice(13);
+  const w = e
+    .map((v, t) => v + theta * (e[t - 1] ?? 0) + Theta * (e[t - 12] ?? 0) + theta * Theta * (e[t - 13] ?? 0))
+    .slice(13);
   const y = Array.from({ length: 13 }, (_, t) => 100 + 5 * Math.sin((2 * Math.PI * t) / 12));
   for (const v of w) y.push(v + y[y.length - 1] + y[y.length - 12] - y[y.length - 13]);
   return y.slice(13);
@@ -45,7 +47,10 @@ describe('AutoARIMA with seasonal terms', () => {
     expect(orderName(logged.order)).toBe('ARIMA(0,1,1)(0,1,1)[12]');
     expect(logged.ma[0]).toBeCloseTo(-0.4018, 1);
     expect(logged.seasonalMa[0]).toBeCloseTo(-0.5569, 1);
-    const rForecast = [450.4224, 425.7172, 479.0068, 492.4045, 509.055, 583.3449, 670.0108, 667.0776, 558.1894, 497.2078, 429.872, 477.2426];
+    const rForecast = [
+      450.4224, 425.7172, 479.0068, 492.4045, 509.055, 583.3449, 670.0108, 667.0776, 558.1894, 497.2078, 429.872,
+      477.2426,
+    ];
     logged
       .forecast(12)
       .map(Math.exp)

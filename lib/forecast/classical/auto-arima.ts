@@ -124,7 +124,17 @@ export function autoArima(values: readonly number[], season: number): ArimaFit {
   });
   let best: ArimaFit | undefined;
   const consider = (o: ArimaOrder) => {
-    if (o.p < 0 || o.q < 0 || o.P < 0 || o.Q < 0 || o.p > MAX_P || o.q > MAX_Q || o.P > MAX_SEASONAL_P || o.Q > MAX_SEASONAL_Q) return false;
+    if (
+      o.p < 0 ||
+      o.q < 0 ||
+      o.P < 0 ||
+      o.Q < 0 ||
+      o.p > MAX_P ||
+      o.q > MAX_Q ||
+      o.P > MAX_SEASONAL_P ||
+      o.Q > MAX_SEASONAL_Q
+    )
+      return false;
     if (o.constant && !allowConstant) return false;
     if (fits.size >= MAX_MODELS && !fits.has(orderName(o))) return false;
     const candidate = fit(o);
@@ -136,14 +146,26 @@ export function autoArima(values: readonly number[], season: number): ArimaFit {
   };
   for (const o of [order(2, 2, 1, 1), order(0, 0, 0, 0), order(1, 0, 1, 0), order(0, 1, 0, 1)]) consider(o);
   if (allowConstant) consider(order(0, 0, 0, 0, false));
-  for (let improved = true; improved && best; ) {
+  for (let improved = true; improved && best;) {
     improved = false;
     const { p, q, P, Q, constant } = best.order;
     const moves: [number, number, number, number, boolean][] = [
-      [p, q, P - 1, Q, constant], [p, q, P + 1, Q, constant], [p, q, P, Q - 1, constant], [p, q, P, Q + 1, constant],
-      [p, q, P - 1, Q - 1, constant], [p, q, P + 1, Q + 1, constant], [p, q, P - 1, Q + 1, constant], [p, q, P + 1, Q - 1, constant],
-      [p - 1, q, P, Q, constant], [p + 1, q, P, Q, constant], [p, q - 1, P, Q, constant], [p, q + 1, P, Q, constant],
-      [p - 1, q - 1, P, Q, constant], [p + 1, q + 1, P, Q, constant], [p - 1, q + 1, P, Q, constant], [p + 1, q - 1, P, Q, constant],
+      [p, q, P - 1, Q, constant],
+      [p, q, P + 1, Q, constant],
+      [p, q, P, Q - 1, constant],
+      [p, q, P, Q + 1, constant],
+      [p, q, P - 1, Q - 1, constant],
+      [p, q, P + 1, Q + 1, constant],
+      [p, q, P - 1, Q + 1, constant],
+      [p, q, P + 1, Q - 1, constant],
+      [p - 1, q, P, Q, constant],
+      [p + 1, q, P, Q, constant],
+      [p, q - 1, P, Q, constant],
+      [p, q + 1, P, Q, constant],
+      [p - 1, q - 1, P, Q, constant],
+      [p + 1, q + 1, P, Q, constant],
+      [p - 1, q + 1, P, Q, constant],
+      [p + 1, q - 1, P, Q, constant],
       [p, q, P, Q, !constant],
     ];
     for (const [np, nq, nP, nQ, c] of moves) {

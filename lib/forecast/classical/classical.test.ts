@@ -21,7 +21,14 @@ async function versusNaive(name: ClassicalName, v: number[], horizon = 7) {
 
 describe('classical comparators', () => {
   // A weekly cycle with trend and noise: naive repeats yesterday and misses the cycle.
-  const seasonal = syntheticSeries({ points: 300, frequency: 'daily', amplitude: 3, trend: 0.02, noise: 0.5, seed: 4 }).v;
+  const seasonal = syntheticSeries({
+    points: 300,
+    frequency: 'daily',
+    amplitude: 3,
+    trend: 0.02,
+    noise: 0.5,
+    seed: 4,
+  }).v;
 
   it('MSTL beats naive on a series with a known weekly cycle', async () => {
     const { model, naive } = await versusNaive('mstl', seasonal);
@@ -54,8 +61,12 @@ describe('classical comparators', () => {
     const fitter = classicalFitter('mstl', { horizon: 7, frequency: 'daily', season: WEEK });
     const values = Float64Array.from(seasonal);
     const changed = values.map((x, i) => (i >= 205 ? x * 3 : x));
-    const a = await (await fitter(values.subarray(0, 200), { index: 0, count: 1, origin: 200 })).forecastFrom(values, [200, 205]);
-    const b = await (await fitter(changed.subarray(0, 200), { index: 0, count: 1, origin: 200 })).forecastFrom(changed, [200, 205]);
+    const a = await (
+      await fitter(values.subarray(0, 200), { index: 0, count: 1, origin: 200 })
+    ).forecastFrom(values, [200, 205]);
+    const b = await (
+      await fitter(changed.subarray(0, 200), { index: 0, count: 1, origin: 200 })
+    ).forecastFrom(changed, [200, 205]);
     expect(b).toEqual(a);
   });
 
@@ -65,7 +76,9 @@ describe('classical comparators', () => {
     const fitted = await fitter(values.subarray(0, 200), { index: 0, count: 1, origin: 200 });
     expect(fitted.maxCalibrationOrigins).toBeGreaterThan(1);
     const [, later] = await fitted.forecastFrom(values, [200, 205]);
-    const fresh = await (await fitter(values.subarray(0, 205), { index: 0, count: 1, origin: 205 })).forecastFrom(values, [205]);
+    const fresh = await (
+      await fitter(values.subarray(0, 205), { index: 0, count: 1, origin: 205 })
+    ).forecastFrom(values, [205]);
     expect(later).toEqual(fresh[0]);
     // Values between the cut and the origin count: changing them changes that forecast.
     const moved = values.map((x, i) => (i >= 200 && i < 205 ? x + 50 : x));

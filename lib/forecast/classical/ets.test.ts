@@ -6,7 +6,10 @@ import { AIR_PASSENGERS } from './testdata/air-passengers';
 // Reference values from R 4.2, forecast 8.20: ets(AirPassengers) and ets(..., model = "MAM", damped = FALSE).
 const R_AUTO = { spec: 'ETS(M,Ad,M)', aicc: 1400.638 };
 const R_MAM_AICC = 1403.664;
-const R_FORECAST = [441.80185, 434.11862, 496.63005, 483.23748, 483.99135, 551.0244, 613.17968, 609.36483, 530.54083, 463.03321, 402.7478, 451.96937];
+const R_FORECAST = [
+  441.80185, 434.11862, 496.63005, 483.23748, 483.99135, 551.0244, 613.17968, 609.36483, 530.54083, 463.03321, 402.7478,
+  451.96937,
+];
 
 describe('seasonal ETS', () => {
   it('chooses the model R chooses on AirPassengers, at a likelihood at least as good, and forecasts like it', () => {
@@ -36,7 +39,9 @@ describe('seasonal ETS', () => {
   });
 
   it('leaves out multiplicative forms on a series that is not positive, and seasons on a short one', () => {
-    expect(candidateSpecs([1, -1, 2, 3, 4, 5, 6, 7, 8, 9], 1).every((s) => s.error === 'A' && s.season === 'N')).toBe(true);
+    expect(candidateSpecs([1, -1, 2, 3, 4, 5, 6, 7, 8, 9], 1).every((s) => s.error === 'A' && s.season === 'N')).toBe(
+      true,
+    );
     expect(candidateSpecs(AIR_PASSENGERS.slice(0, 20), 12).every((s) => s.season === 'N')).toBe(true);
     expect(candidateSpecs(AIR_PASSENGERS, 12)).toHaveLength(15);
     expect(candidateSpecs(AIR_PASSENGERS, 168).every((s) => s.season === 'N')).toBe(true);

@@ -120,11 +120,20 @@ function filter(y: Float64Array, spec: EtsSpec, m: number, p: Parameters): Filte
     level = next;
   }
   const lik = n * Math.log(sse) + 2 * logs;
-  return { lik: Number.isFinite(lik) && Number.isFinite(level) && Number.isFinite(slope) ? lik : Infinity, level, slope, seasons };
+  return {
+    lik: Number.isFinite(lik) && Number.isFinite(level) && Number.isFinite(slope) ? lik : Infinity,
+    level,
+    slope,
+    seasons,
+  };
 }
 
 /** Starting states (R's initstate): level and slope by regression on the first seasonally adjusted values. */
-function initialStates(y: ArrayLike<number>, spec: EtsSpec, m: number): { level: number; slope: number; seasons: number[] } {
+function initialStates(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  m: number,
+): { level: number; slope: number; seasons: number[] } {
   let seasons = [0];
   let adjusted = Array.from(y);
   if (spec.season !== 'N') {
@@ -148,7 +157,12 @@ function initialStates(y: ArrayLike<number>, spec: EtsSpec, m: number): { level:
 }
 
 /** Fits one ETS model by maximum likelihood; undefined when the data are too short for it. */
-export function fitEtsModel(values: ArrayLike<number>, spec: EtsSpec, m: number, restarts = MAX_RESTARTS): EtsModel | undefined {
+export function fitEtsModel(
+  values: ArrayLike<number>,
+  spec: EtsSpec,
+  m: number,
+  restarts = MAX_RESTARTS,
+): EtsModel | undefined {
   const y = Float64Array.from(values);
   const seasonal = spec.season !== 'N';
   const period = seasonal ? m : 1;
@@ -256,7 +270,11 @@ export function candidateSpecs(y: ArrayLike<number>, m: number): EtsSpec[] {
   const specs: EtsSpec[] = [];
   for (const error of positive ? (['A', 'M'] as const) : (['A'] as const)) {
     for (const trend of ['N', 'A', 'Ad'] as const) {
-      for (const season of seasonal ? (positive ? (['N', 'A', 'M'] as const) : (['N', 'A'] as const)) : (['N'] as const)) {
+      for (const season of seasonal
+        ? positive
+          ? (['N', 'A', 'M'] as const)
+          : (['N', 'A'] as const)
+        : (['N'] as const)) {
         if (error === 'A' && season === 'M') continue; // restrict = TRUE: numerically unstable
         specs.push({ error, trend, season });
       }
@@ -279,7 +297,9 @@ export function autoEts(y: ArrayLike<number>, m: number, specs = candidateSpecs(
 
 /** History an ETS fit reads for a period m. */
 export function etsHistory(m: number): number {
-  return m > 1 && m <= ETS_MAX_SEASON ? Math.min(ETS_MAX_HISTORY, Math.max(1000, SEASONAL_MAX_CYCLES * m)) : ETS_MAX_HISTORY;
+  return m > 1 && m <= ETS_MAX_SEASON
+    ? Math.min(ETS_MAX_HISTORY, Math.max(1000, SEASONAL_MAX_CYCLES * m))
+    : ETS_MAX_HISTORY;
 }
 
 export function etsFitter(horizon: number, season: number) {

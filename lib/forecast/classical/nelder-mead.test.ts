@@ -5,7 +5,11 @@ import { nelderMead } from './nelder-mead';
 describe('nelderMead', () => {
   it("finds Rosenbrock's minimum at (1, 1) from the textbook start", () => {
     const rosenbrock = ([x, y]: readonly number[]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2;
-    const { x, value } = nelderMead(rosenbrock, [-1.2, 1], { steps: [0.1, 0.1], maxEvaluations: 2000, relativeTolerance: 1e-12 });
+    const { x, value } = nelderMead(rosenbrock, [-1.2, 1], {
+      steps: [0.1, 0.1],
+      maxEvaluations: 2000,
+      relativeTolerance: 1e-12,
+    });
     expect(x[0]).toBeCloseTo(1, 3);
     expect(x[1]).toBeCloseTo(1, 3);
     expect(value).toBeLessThan(1e-8);

@@ -17,7 +17,11 @@ export interface Minimum {
   evaluations: number;
 }
 
-export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: NelderMeadOptions): Minimum {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  x0: readonly number[],
+  options: NelderMeadOptions,
+): Minimum {
   const n = x0.length;
   const maxEvaluations = options.maxEvaluations ?? 200 * n;
   const tolerance = options.relativeTolerance ?? 1e-8;

@@ -53,7 +53,8 @@ export function pathFitter(name: string, horizon: number, season: number, foreca
       maxCalibrationOrigins: CLASSICAL_CALIBRATION_ORIGINS,
       forecastFrom: async (values, origins) =>
         origins.map((origin) => {
-          if (origin < cut) throw new Error(`${name} fit on ${cut} values cannot forecast from the earlier origin ${origin}.`);
+          if (origin < cut)
+            throw new Error(`${name} fit on ${cut} values cannot forecast from the earlier origin ${origin}.`);
           if (origin === cut) return first.forecast;
           // A later origin: fit again on everything before it (the backtest's calibration forecasts).
           return fitOrFallBack(name, values.subarray(0, origin), horizon, season, forecastPath).forecast;

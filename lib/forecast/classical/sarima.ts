@@ -43,7 +43,12 @@ export function difference(x: ArrayLike<number>, lag: number): number[] {
 }
 
 /** The series after each differencing step: [y, after 1st, ..., w]. */
-function differencingStages(y: ArrayLike<number>, d: number, D: number, s: number): { stages: number[][]; lags: number[] } {
+function differencingStages(
+  y: ArrayLike<number>,
+  d: number,
+  D: number,
+  s: number,
+): { stages: number[][]; lags: number[] } {
   const stages = [Array.from(y)];
   const lags: number[] = [];
   for (let i = 0; i < D; i++) lags.push(s);
@@ -66,7 +71,12 @@ export function isStable(a: readonly number[]): boolean {
 }
 
 /** (1 - sum a_i B^i)(1 - sum A_j B^(sj)) as the sparse lags and coefficients of 1 - sum b_l B^l. */
-function expand(regular: readonly number[], seasonal: readonly number[], s: number, sign: 1 | -1): { lags: number[]; coefs: number[] } {
+function expand(
+  regular: readonly number[],
+  seasonal: readonly number[],
+  s: number,
+  sign: 1 | -1,
+): { lags: number[]; coefs: number[] } {
   // Work with the polynomial 1 + sign * sum(...) as full coefficient arrays, then keep non-zeros.
   const left = [1, ...regular.map((v) => sign * v)];
   const right = new Array<number>(seasonal.length * s + 1).fill(0);
@@ -102,7 +112,14 @@ function polynomials(ar: number[], seasonalAr: number[], ma: number[], seasonalM
  * CSS residuals of w (0 for the first `start` values, which only condition the rest); the sum of
  * squares counts those from `scoreFrom` on.
  */
-function residuals(w: Float64Array, mean: number, poly: Polynomials, start: number, scoreFrom: number, out: Float64Array): number {
+function residuals(
+  w: Float64Array,
+  mean: number,
+  poly: Polynomials,
+  start: number,
+  scoreFrom: number,
+  out: Float64Array,
+): number {
   const { arLags, arCoefs, maLags, maCoefs } = poly;
   let css = 0;
   out.fill(0, 0, Math.min(start, w.length));

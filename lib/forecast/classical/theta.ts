@@ -54,7 +54,9 @@ export function fitTheta(values: ArrayLike<number>, m: number): ThetaModel {
   // thetaf decomposes multiplicatively; a series that is not positive everywhere is adjusted
   // additively instead (a multiplicative figure of such a series is meaningless).
   const multiplicative = y.every((v) => v > 0);
-  let figure: number[] | undefined = seasonal ? seasonalFigure(y, m, multiplicative ? 'multiplicative' : 'additive') : undefined;
+  let figure: number[] | undefined = seasonal
+    ? seasonalFigure(y, m, multiplicative ? 'multiplicative' : 'additive')
+    : undefined;
   if (figure && multiplicative && figure.some((f) => Math.abs(f) < 1e-4)) figure = undefined;
   const adjusted = figure ? y.map((v, t) => (multiplicative ? v / figure[t % m] : v - figure[t % m])) : y;
   const ses = fitEtsModel(adjusted, { error: 'A', trend: 'N', season: 'N' }, 1);

@@ -14,14 +14,31 @@ const START = Date.UTC(2024, 0, 1);
 const target = syntheticSeries({ points: 120, frequency: 'daily', start: START, amplitude: 4, noise: 0.5, seed: 3 });
 const values = Float64Array.from(target.v);
 /** A related series `offset` days after the target's start, of `points` days, level `level`. */
-const related = (name: string, offset: number, points: number, level: number, seed: number): RelatedSeries & SeriesData => ({
+const related = (
+  name: string,
+  offset: number,
+  points: number,
+  level: number,
+  seed: number,
+): RelatedSeries & SeriesData => ({
   name,
-  ...syntheticSeries({ points, frequency: 'daily', start: START + offset * DAY, level, amplitude: level / 3, noise: level / 20, seed }),
+  ...syntheticSeries({
+    points,
+    frequency: 'daily',
+    start: START + offset * DAY,
+    level,
+    amplitude: level / 3,
+    noise: level / 20,
+    seed,
+  }),
 });
 // One starts earlier and ends later than the target, one starts later and ends earlier.
 const longer = related('longer', -30, 180, 500, 4);
 const shorter = related('shorter', 15, 80, 2, 5);
-const config = resolveConfig({ epochs: 2, units: 4, horizon: 7, lookback: 14, seed: 7 }, { frequency: 'daily', points: 120 });
+const config = resolveConfig(
+  { epochs: 2, units: 4, horizon: 7, lookback: 14, seed: 7 },
+  { frequency: 'daily', points: 120 },
+);
 
 beforeAll(async () => {
   await initBackend();
@@ -47,7 +64,7 @@ describe('GlobalLstmRun.trainingParts', () => {
     run.dispose();
   });
 
-  it('lets the refit on all target values see related points up to the target\'s last timestamp', () => {
+  it("lets the refit on all target values see related points up to the target's last timestamp", () => {
     const run = newRun();
     const [, a, b] = run.trainingParts(values);
     expect(a.t[a.t.length - 1]).toBe(target.t[119]);
@@ -83,7 +100,7 @@ describe('GlobalLstmRun', () => {
     }
   };
 
-  it('never sees related values at or after a window\'s start (no peeking past the cutoff)', async () => {
+  it("never sees related values at or after a window's start (no peeking past the cutoff)", async () => {
     const cutoff = target.t[90];
     const peek = (s: RelatedSeries) => ({ ...s, v: Array.from(s.v, (x, i) => (s.t[i] >= cutoff ? x * 7 + 300 : x)) });
     const [a, b] = [await backtestForecasts([longer, shorter]), await backtestForecasts([peek(longer), peek(shorter)])];
@@ -95,7 +112,7 @@ describe('GlobalLstmRun', () => {
     expect(await backtestForecasts([earlier(longer), earlier(shorter)])).not.toEqual(a);
   });
 
-  it('unscales forecasts into the target\'s units: an affine copy of the target is forecast as that copy', async () => {
+  it("unscales forecasts into the target's units: an affine copy of the target is forecast as that copy", async () => {
     const run = newRun();
     try {
       await run.fitter(values.subarray(0, 90), { index: 0, count: 1, origin: 90 });
@@ -114,14 +131,20 @@ describe('GlobalLstmRun', () => {
     }
   });
 
-  it('trains the pool for the epochs a series of the pool\'s size gets, not the short target\'s', async () => {
+  it("trains the pool for the epochs a series of the pool's size gets, not the short target's", async () => {
     const long = (seed: number) => syntheticSeries({ points: 400, frequency: 'hourly', seed });
     const own = long(1);
     const cfg = resolveConfig({ units: 2, lookback: 48, horizon: 4 }, { frequency: 'hourly', points: 400 });
     const progress: TrainProgress[] = [];
-    const run = new GlobalLstmRun(cfg, 1, own, [2, 3].map((seed) => ({ name: `s${seed}`, ...long(seed) })), {
-      onProgress: (p) => void progress.push(p),
-    });
+    const run = new GlobalLstmRun(
+      cfg,
+      1,
+      own,
+      [2, 3].map((seed) => ({ name: `s${seed}`, ...long(seed) })),
+      {
+        onProgress: (p) => void progress.push(p),
+      },
+    );
     try {
       await run.fitter(Float64Array.from(own.v.slice(0, 396)), { index: 0, count: 1, origin: 396 });
       const pooled = run.latest!.perSeries.reduce((a, b) => a + b, 0);

@@ -101,15 +101,23 @@ export class GlobalLstmRun {
 
   /** The future `horizon` steps after `values` (the whole target), from the refit on all data. */
   async future(values: ArrayLike<number>): Promise<number[]> {
-    if (this.fits !== this.windows) throw new Error(`Refit after all ${this.windows} backtest fits, not after ${this.fits}.`);
+    if (this.fits !== this.windows)
+      throw new Error(`Refit after all ${this.windows} backtest fits, not after ${this.fits}.`);
     // As many epochs as the last window's early stopping kept, at most a fine-tune's.
-    const refit = await this.fitNext(values, undefined, { maxEpochs: Math.max(1, this.previous?.bestEpoch ?? Infinity), validationSplit: 0 });
+    const refit = await this.fitNext(values, undefined, {
+      maxEpochs: Math.max(1, this.previous?.bestEpoch ?? Infinity),
+      validationSplit: 0,
+    });
     const [forecast] = await this.forecastFrom(refit, values, [values.length]);
     return forecast;
   }
 
   /** For each origin, the `horizon` target steps after values[0 .. origin), in the target's units. */
-  async forecastFrom(fitted: FittedGlobalLstm, values: ArrayLike<number>, origins: readonly number[]): Promise<number[][]> {
+  async forecastFrom(
+    fitted: FittedGlobalLstm,
+    values: ArrayLike<number>,
+    origins: readonly number[],
+  ): Promise<number[][]> {
     const { lookback, horizon } = this.config;
     const features = 1 + 2 * this.calendar.length;
     const inputs = new Float32Array(origins.length * lookback * features);
@@ -117,11 +125,18 @@ export class GlobalLstmRun {
       if (origin < lookback || origin > values.length) {
         throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback} values before it.`);
       }
-      const window = scaleSeries(fitted.scale, Array.prototype.slice.call(values, origin - lookback, origin) as number[]);
+      const window = scaleSeries(
+        fitted.scale,
+        Array.prototype.slice.call(values, origin - lookback, origin) as number[],
+      );
       const anchor = window[lookback - 1];
       const calendar =
         features > 1
-          ? calendarCovariates(Array.prototype.slice.call(this.target.t, origin - lookback, origin) as number[], this.calendar, this.target.timeZone).values
+          ? calendarCovariates(
+              Array.prototype.slice.call(this.target.t, origin - lookback, origin) as number[],
+              this.calendar,
+              this.target.timeZone,
+            ).values
           : undefined;
       for (let i = 0; i < lookback; i++) {
         const row = (k * lookback + i) * features;
@@ -132,7 +147,10 @@ export class GlobalLstmRun {
     });
     const output = await predictWindows(fitted.model, inputs, origins.length, lookback, features);
     return origins.map((_, k) =>
-      unscaleSeries(fitted.scale, Array.from(output.subarray(k * horizon, (k + 1) * horizon), (y) => y + anchors[k])),
+      unscaleSeries(
+        fitted.scale,
+        Array.from(output.subarray(k * horizon, (k + 1) * horizon), (y) => y + anchors[k]),
+      ),
     );
   }
 

@@ -19,7 +19,7 @@ describe('spreadIndices', () => {
 });
 
 describe('windowShares', () => {
-  it('shares the cap equally and hands a short series\' unused share to the others', () => {
+  it("shares the cap equally and hands a short series' unused share to the others", () => {
     expect(windowShares([1000, 1000, 1000, 1000], 100)).toEqual([25, 25, 25, 25]);
     expect(windowShares([1000, 10, 1000], 100)).toEqual([45, 10, 45]);
     expect(windowShares([5, 7], 100)).toEqual([5, 7]);
@@ -52,7 +52,9 @@ describe('pooledWindows', () => {
     const pool = pooledWindows([part(10, (i) => i)], { ...options, maxWindows: 1 });
     const { std } = pool.scales[0];
     // The last window: inputs 4..7, targets 8, 9.
-    expect(Array.from(pool.windows.inputs).map((x) => x * std)).toEqual([-3, -2, -1, 0].map((x) => expect.closeTo(x, 5)));
+    expect(Array.from(pool.windows.inputs).map((x) => x * std)).toEqual(
+      [-3, -2, -1, 0].map((x) => expect.closeTo(x, 5)),
+    );
     expect(Array.from(pool.windows.targets).map((x) => x * std)).toEqual([1, 2].map((x) => expect.closeTo(x, 5)));
   });
 
@@ -68,7 +70,7 @@ describe('pooledWindows', () => {
     for (let k = count; k < 2 * count; k++) expect(firstTarget(k)).toBeLessThan(0);
   });
 
-  it('adds the calendar features of each series\' own timestamps', () => {
+  it("adds the calendar features of each series' own timestamps", () => {
     const pool = pooledWindows([part(12, (i) => i)], { ...options, calendar: ['dayOfWeek'] });
     expect(pool.windows.features).toBe(3);
     expect(pool.windows.inputs).toHaveLength(pool.windows.count * 4 * 3);

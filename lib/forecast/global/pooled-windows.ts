@@ -83,7 +83,8 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
     for (let i = 0; i < lookback; i++) {
       const row = (k * lookback + i) * features;
       inputs[row] = values[w + i] - anchor;
-      if (features > 1) inputs.set(covariates[p]!.subarray((w + i) * (features - 1), (w + i + 1) * (features - 1)), row + 1);
+      if (features > 1)
+        inputs.set(covariates[p]!.subarray((w + i) * (features - 1), (w + i + 1) * (features - 1)), row + 1);
     }
     for (let i = 0; i < horizon; i++) targets[k * horizon + i] = values[w + lookback + i] - anchor;
   });

@@ -26,9 +26,14 @@ beforeAll(async () => {
 describe('runForecast with the global LSTM', () => {
   it('backtests, scores and forecasts lstmGlobal beside the other models, and says what it pooled', async () => {
     const progress: TrainProgress[] = [];
-    const result = await runForecast(target, tiny, { onProgress: (p) => void progress.push(p) }, {
-      related: [sibling('north', 500, 10), sibling('south', 3, 11), hourly],
-    });
+    const result = await runForecast(
+      target,
+      tiny,
+      { onProgress: (p) => void progress.push(p) },
+      {
+        related: [sibling('north', 500, 10), sibling('south', 3, 11), hourly],
+      },
+    );
     expect(Object.keys(result.models).sort()).toEqual([...COMPARED_MODELS].sort());
     const global = result.models.lstmGlobal!;
     expect(global.future).toHaveLength(7);

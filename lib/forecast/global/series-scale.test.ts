@@ -17,7 +17,9 @@ describe('series scale', () => {
   it('puts series of very different sizes on the same footing', () => {
     const small = [1, 2, 3, 2, 1];
     const large = small.map((x) => 1000 * x + 5000);
-    expect(Array.from(scaleSeries(fitSeriesScale(large), large))).toEqual(Array.from(scaleSeries(fitSeriesScale(small), small)));
+    expect(Array.from(scaleSeries(fitSeriesScale(large), large))).toEqual(
+      Array.from(scaleSeries(fitSeriesScale(small), small)),
+    );
   });
 
   it('does not divide by zero on a constant series', () => {

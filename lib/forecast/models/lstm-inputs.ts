@@ -28,7 +28,11 @@ export function inputFeatures(encoding: LstmInputEncoding): number {
   return 1 + 2 * encoding.calendar.length;
 }
 
-function requireTimestamps(encoding: LstmInputEncoding, t: ArrayLike<number> | undefined, needed: number): ArrayLike<number> {
+function requireTimestamps(
+  encoding: LstmInputEncoding,
+  t: ArrayLike<number> | undefined,
+  needed: number,
+): ArrayLike<number> {
   if (!t) throw new Error('This LSTM reads calendar features: pass the timestamps of the values.');
   if (t.length < needed) throw new Error(`Calendar features need ${needed} timestamps, got ${t.length}.`);
   return t;
@@ -85,8 +89,19 @@ export function originInputs(
     if (features === 1) {
       inputs.set(relative, i * lookback);
     } else {
-      const steps = Array.prototype.slice.call(requireTimestamps(encoding, t, origin), origin - lookback, origin) as number[];
-      interleave(inputs, i * lookback * features, relative, calendarCovariates(steps, encoding.calendar, encoding.timeZone), 0, lookback);
+      const steps = Array.prototype.slice.call(
+        requireTimestamps(encoding, t, origin),
+        origin - lookback,
+        origin,
+      ) as number[];
+      interleave(
+        inputs,
+        i * lookback * features,
+        relative,
+        calendarCovariates(steps, encoding.calendar, encoding.timeZone),
+        0,
+        lookback,
+      );
     }
   });
   return { inputs, anchors };
@@ -104,7 +119,10 @@ export function decodeForecasts(
   const horizon = output.length / origins.length;
   const { lag } = encoding.transform;
   return origins.map((origin, i) => {
-    const z = inverseTransform(scaler, output.subarray(i * horizon, (i + 1) * horizon).map((y) => y + anchors[i]));
+    const z = inverseTransform(
+      scaler,
+      output.subarray(i * horizon, (i + 1) * horizon).map((y) => y + anchors[i]),
+    );
     const history = Array.prototype.slice.call(values, origin - lag, origin) as number[];
     return invertForecast(encoding.transform, history, z);
   });

@@ -11,9 +11,17 @@ export interface GlobalLstmModelRun extends ModelRun {
 export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = {
   key: 'lstmGlobal',
   wanted: ({ config, data, related }) =>
-    config.globalLstm && lstmFits(data.v.length, config) && compatibleRelated(data.frequency, related).usable.length > 0,
+    config.globalLstm &&
+    lstmFits(data.v.length, config) &&
+    compatibleRelated(data.frequency, related).usable.length > 0,
   create: ({ config, data, windowCount, related, callbacks }) => {
-    const run = new GlobalLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, timeZone: data.timeZone }, related, callbacks);
+    const run = new GlobalLstmRun(
+      config,
+      windowCount,
+      { t: data.t, frequency: data.frequency, timeZone: data.timeZone },
+      related,
+      callbacks,
+    );
     return {
       fit: run.fitter,
       future: async (values) => ({ forecast: await run.future(values) }),
@@ -30,10 +38,16 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
 };
 
 /** Why a run that asked for the global LSTM did not train one. */
-export function globalLstmSkipped({ data, related, config }: Pick<ModelContext, 'data' | 'related' | 'config'>): GlobalLstmInfo {
+export function globalLstmSkipped({
+  data,
+  related,
+  config,
+}: Pick<ModelContext, 'data' | 'related' | 'config'>): GlobalLstmInfo {
   const { leftOut } = compatibleRelated(data.frequency, related);
   const tooShort = lstmSkippedNote(data.v.length, config);
-  const note = tooShort ? 'The global LSTM was not trained: the series is too short for the LSTMs.' : skippedNote(related, leftOut);
+  const note = tooShort
+    ? 'The global LSTM was not trained: the series is too short for the LSTMs.'
+    : skippedNote(related, leftOut);
   return { trained: false, series: 1, related: [], windows: [], note };
 }
 

@@ -16,7 +16,17 @@ const { v: values } = syntheticSeries({ points: 120, frequency: 'daily', trend: 
  * Every model of a run as a cheap stand-in: a baseline plus a model-specific bias, so the models
  * differ, their ranking shifts from window to window and averages can win.
  */
-const BIAS: Record<string, number> = { lstm: 0.4, lstmHybrid: -0.6, mstl: 0.9, ets: -0.2, autoArima: 1.3, theta: 0.7, naive: 0, seasonalNaive: 0, drift: 0 };
+const BIAS: Record<string, number> = {
+  lstm: 0.4,
+  lstmHybrid: -0.6,
+  mstl: 0.9,
+  ets: -0.2,
+  autoArima: 1.3,
+  theta: 0.7,
+  naive: 0,
+  seasonalNaive: 0,
+  drift: 0,
+};
 const BASE: Record<string, keyof typeof BASELINES> = {
   lstm: 'seasonalNaive',
   lstmHybrid: 'seasonalNaive',
@@ -39,7 +49,13 @@ const fitters = Object.fromEntries(
 ) as Record<ComparedModel, ModelFitter>;
 
 async function backtest(windows: number): Promise<ModelBacktestRun> {
-  return (await runBacktest(values, horizon, backtestOrigins(values.length, horizon, windows), season, fitters)) as ModelBacktestRun;
+  return (await runBacktest(
+    values,
+    horizon,
+    backtestOrigins(values.length, horizon, windows),
+    season,
+    fitters,
+  )) as ModelBacktestRun;
 }
 
 /** `run` with the actual values of windows `from`.. replaced by what `model` forecast there. */
@@ -60,9 +76,17 @@ const pickOf = (run: ModelBacktestRun, windows: number) => {
 
 function nestedScores(run: ModelBacktestRun, windows: ModelBacktestRun['windows']) {
   const models = Object.keys(run.residuals) as ComparedModel[];
-  const points = (m: ComparedModel) => windows.flatMap((w) => w.actual.map((a, i) => ({ a, f: w.forecasts[m as 'lstm']![i], s: w.scale })));
+  const points = (m: ComparedModel) =>
+    windows.flatMap((w) => w.actual.map((a, i) => ({ a, f: w.forecasts[m as 'lstm']![i], s: w.scale })));
   const metrics = Object.fromEntries(
-    models.map((m) => [m, accuracyMetrics(points(m).map((p) => p.a), points(m).map((p) => p.f), points(m).map((p) => p.s))]),
+    models.map((m) => [
+      m,
+      accuracyMetrics(
+        points(m).map((p) => p.a),
+        points(m).map((p) => p.f),
+        points(m).map((p) => p.s),
+      ),
+    ]),
   );
   return { metrics: metrics as never };
 }
@@ -75,7 +99,9 @@ describe('nestedChampion', () => {
       const honest = nestedPick(run, k);
       // After the fit, the actual values of window k and later become exactly what the model
       // ranked last forecast: any selection that read them would move towards that model.
-      const worst = (['autoArima', 'mstl', 'naive', 'drift'] as ComparedModel[]).find((m) => !honest.members.includes(m))!;
+      const worst = (['autoArima', 'mstl', 'naive', 'drift'] as ComparedModel[]).find(
+        (m) => !honest.members.includes(m),
+      )!;
       const bad = poisoned(run, k, worst);
       expect(nestedPick(bad, k)).toEqual(honest);
       // The poison is strong enough to matter: a selection that also looked at window k (and

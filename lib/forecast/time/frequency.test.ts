@@ -72,7 +72,12 @@ describe('addSteps and stepsBetween', () => {
   });
 
   it('keep month ends on month ends, and the 28th on the 28th, by the series', () => {
-    const monthEnds = [utc('2023-11-30T00:00'), utc('2023-12-31T00:00'), utc('2024-01-31T00:00'), utc('2024-02-29T00:00')];
+    const monthEnds = [
+      utc('2023-11-30T00:00'),
+      utc('2023-12-31T00:00'),
+      utc('2024-01-31T00:00'),
+      utc('2024-02-29T00:00'),
+    ];
     expect(monthAnchorDay(monthEnds)).toBe(31);
     expect(nextTimestamps(monthEnds, 'monthly', 2).map(iso)).toEqual(['2024-03-31T00:00', '2024-04-30T00:00']);
     const the28th = [utc('2023-01-28T00:00'), utc('2023-02-28T00:00')];

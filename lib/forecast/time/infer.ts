@@ -1,14 +1,7 @@
 // The frequency of a series from its timestamps: the coarsest regular grid the points sit on, so
 // that a 15-minute sensor is '15min', trading days are 'business-daily', and hourly counts where
 // only the hours with events appear are 'hourly' with gaps (sparse), not irregular.
-import {
-  countGaps,
-  fixedStepMs,
-  isBusinessDay,
-  weekdayOf,
-  type Frequency,
-  type RegularFrequency,
-} from './frequency';
+import { countGaps, fixedStepMs, isBusinessDay, weekdayOf, type Frequency, type RegularFrequency } from './frequency';
 
 const DAY = 86_400_000;
 

@@ -41,7 +41,8 @@ async function valuesOf(seriesId: string): Promise<Map<string, number>> {
 /** `rows` minutely rows of timestamp,value from minute `from`. */
 function minutelyCsv(from: number, rows: number): string {
   const lines = ['timestamp,value'];
-  for (let i = from; i < from + rows; i++) lines.push(`${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i % 89}`);
+  for (let i = from; i < from + rows; i++)
+    lines.push(`${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i % 89}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -56,7 +57,10 @@ function pausedMultipart(csv: string, pauseAt: number) {
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="more.csv"\r\nContent-Type: text/csv\r\n\r\n`,
   );
   const file = Buffer.from(csv);
-  const pieces = [Buffer.concat([head, file.subarray(0, pauseAt)]), Buffer.concat([file.subarray(pauseAt), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)])];
+  const pieces = [
+    Buffer.concat([head, file.subarray(0, pauseAt)]),
+    Buffer.concat([file.subarray(pauseAt), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]),
+  ];
   let resume!: () => void;
   const resumed = new Promise<void>((resolve) => (resume = resolve));
   let sent = 0;
@@ -81,7 +85,11 @@ describe('POST /api/datasets/:id/append', () => {
 
     // Days 15..24 of a: 15..19 overlap the stored points, 20..24 are new. c is a new series.
     const csv = `date,a,c\n${dailyRows(15, 24, (d) => `${1000 + d},${d * 2}`)}\n`;
-    const { status, body } = await callJson(append, { method: 'POST', body: csvForm(csv, 'more.csv'), params: { id: dataset.id } });
+    const { status, body } = await callJson(append, {
+      method: 'POST',
+      body: csvForm(csv, 'more.csv'),
+      params: { id: dataset.id },
+    });
 
     expect(status).toBe(200);
     expect(body.appended).toEqual([
@@ -89,9 +97,19 @@ describe('POST /api/datasets/:id/append', () => {
       { seriesId: expect.any(String), name: 'c', created: true, added: 10, overlapping: 0 },
     ]);
     const byName = new Map<string, SeriesBody>(body.dataset.series.map((s: SeriesBody) => [s.name, s]));
-    expect(byName.get('a')).toMatchObject({ id: a.id, points: 25, start: '2024-01-01T00:00:00.000Z', end: '2024-01-25T00:00:00.000Z' });
+    expect(byName.get('a')).toMatchObject({
+      id: a.id,
+      points: 25,
+      start: '2024-01-01T00:00:00.000Z',
+      end: '2024-01-25T00:00:00.000Z',
+    });
     expect(byName.get('b')).toMatchObject({ points: 20, end: '2024-01-20T00:00:00.000Z' });
-    expect(byName.get('c')).toMatchObject({ points: 10, start: '2024-01-16T00:00:00.000Z', end: '2024-01-25T00:00:00.000Z', frequency: 'daily' });
+    expect(byName.get('c')).toMatchObject({
+      points: 10,
+      start: '2024-01-16T00:00:00.000Z',
+      end: '2024-01-25T00:00:00.000Z',
+      frequency: 'daily',
+    });
 
     const values = await valuesOf(a.id);
     expect(values.size).toBe(25);
@@ -100,12 +118,21 @@ describe('POST /api/datasets/:id/append', () => {
     expect(values.get('2024-01-25')).toBe(1024);
   });
 
-  it("reads an appended file in the zone the dataset was imported with, when the append names none", async () => {
+  it('reads an appended file in the zone the dataset was imported with, when the append names none', async () => {
     const hours = (from: number, to: number) =>
-      Array.from({ length: to - from + 1 }, (_, i) => `2024-07-01 ${String(from + i).padStart(2, '0')}:00,${i % 5}`).join('\n');
-    const first = await callJson(upload, { method: 'POST', body: csvForm(`time,load\n${hours(0, 11)}\n`, 'h.csv', { timeZone: 'Europe/Berlin' }) });
+      Array.from(
+        { length: to - from + 1 },
+        (_, i) => `2024-07-01 ${String(from + i).padStart(2, '0')}:00,${i % 5}`,
+      ).join('\n');
+    const first = await callJson(upload, {
+      method: 'POST',
+      body: csvForm(`time,load\n${hours(0, 11)}\n`, 'h.csv', { timeZone: 'Europe/Berlin' }),
+    });
     expect(first.status).toBe(201);
-    expect(first.body.dataset.series[0]).toMatchObject({ start: '2024-06-30T22:00:00.000Z', timeZone: 'Europe/Berlin' });
+    expect(first.body.dataset.series[0]).toMatchObject({
+      start: '2024-06-30T22:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+    });
     const { status, body } = await callJson(append, {
       method: 'POST',
       body: csvForm(`time,load\n${hours(12, 17)}\n`, 'more.csv'),
@@ -114,7 +141,11 @@ describe('POST /api/datasets/:id/append', () => {
     expect(status).toBe(200);
     // 12:00-17:00 Berlin summer time follow 11:00 without a gap or an overlap.
     expect(body.appended[0]).toMatchObject({ created: false, added: 6, overlapping: 0 });
-    expect(body.dataset.series[0]).toMatchObject({ points: 18, end: '2024-07-01T15:00:00.000Z', timeZone: 'Europe/Berlin' });
+    expect(body.dataset.series[0]).toMatchObject({
+      points: 18,
+      end: '2024-07-01T15:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+    });
   });
 
   it('merges overlapping values with duplicatePolicy "sum"', async () => {
@@ -152,7 +183,9 @@ describe('POST /api/datasets/:id/append', () => {
     expect(refused.body.error.message).toMatch(/Series "a" already has a point/);
 
     expect(await pointCount()).toBe(before);
-    const { rows } = await getPool().query('SELECT name, point_count FROM series WHERE dataset_id = $1 ORDER BY name', [dataset.id]);
+    const { rows } = await getPool().query('SELECT name, point_count FROM series WHERE dataset_id = $1 ORDER BY name', [
+      dataset.id,
+    ]);
     expect(rows).toEqual([
       { name: 'a', point_count: 20 },
       { name: 'b', point_count: 20 },
@@ -170,7 +203,11 @@ describe('POST /api/datasets/:id/append', () => {
     const request = new Request(`http://horizon.test/api/datasets/${datasetId}/append?uploadId=${uploadId}`, {
       method: 'POST',
       body,
-      headers: { ...headers, origin: 'http://horizon.test', 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      headers: {
+        ...headers,
+        origin: 'http://horizon.test',
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
       duplex: 'half',
     } as RequestInit);
     const answer = append(request, { params: Promise.resolve({ id: datasetId }) });
@@ -193,7 +230,12 @@ describe('POST /api/datasets/:id/append', () => {
       { seriesId: created.body.dataset.series[0].id, name: 'value', created: false, added: rows, overlapping: 0 },
     ]);
     const after = await callJson(uploadProgress, { params: { id: uploadId } });
-    expect(after.body.upload).toMatchObject({ id: uploadId, phase: 'done', rowsParsed: rows + 1, bytesReceived: csv.length });
+    expect(after.body.upload).toMatchObject({
+      id: uploadId,
+      phase: 'done',
+      rowsParsed: rows + 1,
+      bytesReceived: csv.length,
+    });
   });
 
   it('answers 404 for an unknown dataset and 400 for an invalid option', async () => {
@@ -208,6 +250,9 @@ describe('POST /api/datasets/:id/append', () => {
       params: { id: dataset.id },
     });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error.details.issues[0]).toEqual({ path: 'gapPolicy', message: 'must be one of "leave", "linear", "ffill", "zero"' });
+    expect(invalid.body.error.details.issues[0]).toEqual({
+      path: 'gapPolicy',
+      message: 'must be one of "leave", "linear", "ffill", "zero"',
+    });
   });
 });

@@ -11,12 +11,20 @@ import { getDataset } from '@/lib/db/datasets';
 export const runtime = 'nodejs';
 
 // Streamed like an import: `uploadId` lets the page poll GET /api/uploads/:id for rows parsed.
-export const POST = apiRoute({ upload: true, params: idParams, query: uploadDatasetQuery }, async ({ scope, params, query, request }) => {
-  mustExist('dataset', params.id, await getDataset(scope, params.id));
-  const { dataset, series } = await withCsvUpload(request, (upload) =>
-    trackUpload(scope, query.uploadId, upload, (progress) =>
-      appendToDataset(scope, { datasetId: params.id, file: upload.file, options: parseFieldsSchema.parse(upload.fields), progress }),
-    ),
-  );
-  return json({ dataset, appended: series });
-});
+export const POST = apiRoute(
+  { upload: true, params: idParams, query: uploadDatasetQuery },
+  async ({ scope, params, query, request }) => {
+    mustExist('dataset', params.id, await getDataset(scope, params.id));
+    const { dataset, series } = await withCsvUpload(request, (upload) =>
+      trackUpload(scope, query.uploadId, upload, (progress) =>
+        appendToDataset(scope, {
+          datasetId: params.id,
+          file: upload.file,
+          options: parseFieldsSchema.parse(upload.fields),
+          progress,
+        }),
+      ),
+    );
+    return json({ dataset, appended: series });
+  },
+);

@@ -20,7 +20,10 @@ interface ExportedRow {
   value: string;
 }
 
-async function uploaded(csv: string, fileName: string): Promise<{ id: string; series: { id: string; name: string }[] }> {
+async function uploaded(
+  csv: string,
+  fileName: string,
+): Promise<{ id: string; series: { id: string; name: string }[] }> {
   const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(csv, fileName) });
   expect(status, JSON.stringify(body)).toBe(201);
   return body.dataset;
@@ -63,22 +66,31 @@ describe('GET /api/datasets/:id/export', () => {
 
   it('reads the points page by page without losing or repeating any', async () => {
     const dataset = await uploaded(fixtureCsv('small-sales.csv'), 'paged.csv');
-    const whole = await new Response(datasetCsvStream((await getDataset((await defaultUser()).scope, dataset.id))!)).text();
+    const whole = await new Response(
+      datasetCsvStream((await getDataset((await defaultUser()).scope, dataset.id))!),
+    ).text();
     // 120 points per series: pages of 7 end mid-series and the last page is partial.
-    const paged = await new Response(datasetCsvStream((await getDataset((await defaultUser()).scope, dataset.id))!, { pageSize: 7 })).text();
+    const paged = await new Response(
+      datasetCsvStream((await getDataset((await defaultUser()).scope, dataset.id))!, { pageSize: 7 }),
+    ).text();
     expect(paged).toBe(whole);
     expect(parsedCsv(paged)).toHaveLength(240);
   });
 
   it('neutralises series names a spreadsheet would run as formulas', async () => {
-    const csv = ['date,=HYPERLINK("http://x"),plain', '2026-01-01,1,10', '2026-01-02,2,20', '2026-01-03,3,30.5'].join('\n');
+    const csv = ['date,=HYPERLINK("http://x"),plain', '2026-01-01,1,10', '2026-01-02,2,20', '2026-01-03,3,30.5'].join(
+      '\n',
+    );
     const dataset = await uploaded(csv, 'formulas.csv');
     const response = await call(exportDataset, { params: { id: dataset.id } });
     const text = await response.text();
 
     expect(text).toContain(`"'=HYPERLINK(""http://x"")",2026-01-01T00:00:00.000Z,1\n`);
     const rows = parsedCsv(text);
-    expect(rows.map((row) => row.series)).toEqual([...Array(3).fill(`'=HYPERLINK("http://x")`), ...Array(3).fill('plain')]);
+    expect(rows.map((row) => row.series)).toEqual([
+      ...Array(3).fill(`'=HYPERLINK("http://x")`),
+      ...Array(3).fill('plain'),
+    ]);
     expect(rows.map((row) => Number(row.value))).toEqual([1, 2, 3, 10, 20, 30.5]);
   });
 

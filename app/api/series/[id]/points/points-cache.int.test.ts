@@ -12,7 +12,8 @@ import { GET } from './route';
 /** date,value rows for days `from`..`to` of 2024. */
 function dailyCsv(from: number, to: number, value: (day: number) => number): string {
   const rows = [];
-  for (let day = from; day <= to; day++) rows.push(`${new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10)},${value(day)}`);
+  for (let day = from; day <= to; day++)
+    rows.push(`${new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10)},${value(day)}`);
   return `date,value\n${rows.join('\n')}\n`;
 }
 
@@ -49,7 +50,10 @@ afterAll(async () => {
 
 describe('GET /api/series/:id/points, cached', () => {
   it('answers a repeated request from memory with the same body and a strong ETag', async () => {
-    const { seriesId } = await uploadSeries(owner, dailyCsv(0, 29, (day) => day));
+    const { seriesId } = await uploadSeries(
+      owner,
+      dailyCsv(0, 29, (day) => day),
+    );
     const miss = await readPoints(owner, seriesId);
     expect(miss.status).toBe(200);
     expect(miss.etag).toMatch(/^"[\w-]+"$/);
@@ -58,7 +62,9 @@ describe('GET /api/series/:id/points, cached', () => {
 
     // Points changed behind the series row's back, as no writer of points may do: a request
     // that still sees the old points can only have been answered from memory.
-    await getPool().query('UPDATE points SET v = v + 1000 WHERE series_key = (SELECT key FROM series WHERE id = $1)', [seriesId]);
+    await getPool().query('UPDATE points SET v = v + 1000 WHERE series_key = (SELECT key FROM series WHERE id = $1)', [
+      seriesId,
+    ]);
     const hit = await readPoints(owner, seriesId);
     expect(hit).toEqual(miss);
     // Another range of the same series is not in memory yet: it reads the points.
@@ -67,7 +73,10 @@ describe('GET /api/series/:id/points, cached', () => {
   });
 
   it('answers 304 without a body when If-None-Match holds the current ETag', async () => {
-    const { seriesId } = await uploadSeries(owner, dailyCsv(0, 29, (day) => day * 2));
+    const { seriesId } = await uploadSeries(
+      owner,
+      dailyCsv(0, 29, (day) => day * 2),
+    );
     const { etag } = await readPoints(owner, seriesId);
     for (const ifNoneMatch of [etag!, `W/${etag}`, `"something-else", ${etag}`, '*']) {
       const revalidated = await readPoints(owner, seriesId, '?max=10', { 'if-none-match': ifNoneMatch });
@@ -82,12 +91,23 @@ describe('GET /api/series/:id/points, cached', () => {
   });
 
   it('serves the new points with a new ETag after an append, also one that only replaces values', async () => {
-    const { datasetId, seriesId } = await uploadSeries(owner, dailyCsv(0, 9, (day) => day));
+    const { datasetId, seriesId } = await uploadSeries(
+      owner,
+      dailyCsv(0, 9, (day) => day),
+    );
     const before = await readPoints(owner, seriesId, '?max=100');
     expect(values(before.text)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
     // New days at the end: more points, a later end.
-    const appended = await callJson(append, { method: 'POST', params: { id: datasetId }, body: csvForm(dailyCsv(10, 12, (day) => day), 'more.csv'), as: owner });
+    const appended = await callJson(append, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: csvForm(
+        dailyCsv(10, 12, (day) => day),
+        'more.csv',
+      ),
+      as: owner,
+    });
     expect(appended.body.appended[0]).toMatchObject({ added: 3, overlapping: 0 });
     const extended = await readPoints(owner, seriesId, '?max=100', { 'if-none-match': before.etag! });
     expect(extended.status).toBe(200);
@@ -95,7 +115,15 @@ describe('GET /api/series/:id/points, cached', () => {
     expect(values(extended.text)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
     // Every day again with new values: same count, start and end, different points.
-    const replaced = await callJson(append, { method: 'POST', params: { id: datasetId }, body: csvForm(dailyCsv(0, 12, (day) => 100 + day), 'again.csv'), as: owner });
+    const replaced = await callJson(append, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: csvForm(
+        dailyCsv(0, 12, (day) => 100 + day),
+        'again.csv',
+      ),
+      as: owner,
+    });
     expect(replaced.body.appended[0]).toMatchObject({ added: 0, overlapping: 13 });
     const after = await readPoints(owner, seriesId, '?max=100', { 'if-none-match': extended.etag! });
     expect(after.status).toBe(200);
@@ -103,8 +131,11 @@ describe('GET /api/series/:id/points, cached', () => {
     expect(values(after.text)).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112]);
   });
 
-  it("answers 404 to another user for a series whose points are in memory, whatever their If-None-Match", async () => {
-    const { seriesId } = await uploadSeries(owner, dailyCsv(0, 29, (day) => day));
+  it('answers 404 to another user for a series whose points are in memory, whatever their If-None-Match', async () => {
+    const { seriesId } = await uploadSeries(
+      owner,
+      dailyCsv(0, 29, (day) => day),
+    );
     const cached = await readPoints(owner, seriesId);
     expect(cached.status).toBe(200);
     const tries: Record<string, string>[] = [{}, { 'if-none-match': cached.etag! }, { 'if-none-match': '*' }];
@@ -112,16 +143,29 @@ describe('GET /api/series/:id/points, cached', () => {
       const answer = await readPoints(other, seriesId, '?max=10', headers);
       expect(answer.status).toBe(404);
       expect(answer.etag).toBeNull();
-      expect(JSON.parse(answer.text)).toEqual({ error: { code: 'not_found', message: `There is no series with id "${seriesId}".` } });
+      expect(JSON.parse(answer.text)).toEqual({
+        error: { code: 'not_found', message: `There is no series with id "${seriesId}".` },
+      });
     }
-    const anonymous = await call(GET, { path: '/?max=10', params: { id: seriesId }, as: null, headers: { 'if-none-match': cached.etag! } });
+    const anonymous = await call(GET, {
+      path: '/?max=10',
+      params: { id: seriesId },
+      as: null,
+      headers: { 'if-none-match': cached.etag! },
+    });
     expect(anonymous.status).toBe(401);
   });
 
   it("gives each user their own series' points for the same file and range", async () => {
     const [mine, theirs] = await Promise.all([
-      uploadSeries(owner, dailyCsv(0, 19, (day) => day)),
-      uploadSeries(other, dailyCsv(0, 19, (day) => -day)),
+      uploadSeries(
+        owner,
+        dailyCsv(0, 19, (day) => day),
+      ),
+      uploadSeries(
+        other,
+        dailyCsv(0, 19, (day) => -day),
+      ),
     ]);
     const [mineFirst, theirsFirst] = [await readPoints(owner, mine.seriesId), await readPoints(other, theirs.seriesId)];
     const [mineAgain, theirsAgain] = [await readPoints(owner, mine.seriesId), await readPoints(other, theirs.seriesId)];

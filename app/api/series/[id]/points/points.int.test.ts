@@ -22,7 +22,16 @@ const iso = (i: number) => new Date(timeAt(i)).toISOString();
 
 function minutelySeries(name: string, length: number, value: (i: number) => number): ParsedSeries {
   const t = Array.from({ length }, (_, i) => timeAt(i));
-  return { name, frequency: 'minutely', t, v: t.map((_, i) => value(i)), valueColumn: name, gaps: 0, filled: 0, duplicates: 0 };
+  return {
+    name,
+    frequency: 'minutely',
+    t,
+    v: t.map((_, i) => value(i)),
+    valueColumn: name,
+    gaps: 0,
+    filled: 0,
+    duplicates: 0,
+  };
 }
 
 interface Point {
@@ -92,7 +101,7 @@ describe('GET /api/series/:id/points on a 200,000-point series', () => {
   // Odd bounds cut blocks at both ends; the points beside them must still be there.
   for (const [label, from, to] of [
     ['blocks of 64', 70_013, 130_029],
-    ['the range\'s own points', 70_001, 90_003],
+    ["the range's own points", 70_001, 90_003],
   ] as const) {
     it(`keeps a zoomed range's ends and extremes (${label})`, async () => {
       const chart = await points(seriesId, `from=${iso(from)}&to=${iso(to)}&max=2000`);
@@ -108,7 +117,11 @@ describe('GET /api/series/:id/points on a 200,000-point series', () => {
 
   it('follows appended points: a new extreme shows in the whole-range chart', async () => {
     const replaced = 42_424;
-    await appendPoints(datasetId, [minutelySeries('sensor', replaced + 1, (i) => (i === replaced ? 5000 : valueAt(i)))], 'replace');
+    await appendPoints(
+      datasetId,
+      [minutelySeries('sensor', replaced + 1, (i) => (i === replaced ? 5000 : valueAt(i)))],
+      'replace',
+    );
     const chart = await points(seriesId, 'max=500');
     expect(chart.length).toBeLessThanOrEqual(500);
     expect(chart).toContainEqual({ t: iso(replaced), v: 5000 });
@@ -117,10 +130,17 @@ describe('GET /api/series/:id/points on a 200,000-point series', () => {
 
   it('leaves no block summaries behind when the dataset is deleted', async () => {
     const { scope } = await defaultUser();
-    const other = await createDataset(scope, { name: 'short-lived', fileName: null, series: [minutelySeries('s', 5000, valueAt)] });
+    const other = await createDataset(scope, {
+      name: 'short-lived',
+      fileName: null,
+      series: [minutelySeries('s', 5000, valueAt)],
+    });
     const count = async () =>
-      (await getPool().query<{ n: number }>('SELECT count(*)::int AS n FROM point_rollups WHERE series_id = $1', [other.series[0].id]))
-        .rows[0].n;
+      (
+        await getPool().query<{ n: number }>('SELECT count(*)::int AS n FROM point_rollups WHERE series_id = $1', [
+          other.series[0].id,
+        ])
+      ).rows[0].n;
     // 79 blocks of 64, then each level a quarter of the one below, rounded up: 20, 5, 2.
     expect(await count()).toBe(79 + 20 + 5 + 2);
     await deleteDataset(scope, other.id);
