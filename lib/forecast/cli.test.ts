@@ -163,12 +163,16 @@ describe('forecast CLI', () => {
       code: 1,
       stderr: expect.stringContaining('Cannot read'),
     });
-    const tooLong = await forecastCli('e2e/fixtures/small-sales.csv', '--lookback', '200', '--json');
+    // A lookback too long for the LSTMs only skips them; a horizon no model can fit is refused.
+    const tooLong = await forecastCli('e2e/fixtures/small-sales.csv', '--horizon', '200', '--json');
     expect(tooLong).toMatchObject({
       code: 1,
       stdout: '',
       stderr: expect.stringContaining('This series has 120 points'),
     });
+    const longLookback = await forecastCli('e2e/fixtures/small-sales.csv', '--lookback', '200', '--json');
+    expect(longLookback.code).toBe(0);
+    expect(JSON.parse(longLookback.stdout).lstmSkipped).toContain('this series has 120');
     const badZone = await forecastCli('e2e/fixtures/small-sales.csv', '--time-zone', 'Europe/Atlantis');
     expect(badZone).toMatchObject({
       code: 1,
