@@ -507,7 +507,8 @@ export const OPERATIONS: OperationSpec[] = [
           'text/csv': {
             schema: {
               type: 'string',
-              description: 'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId',
+              description:
+                'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90',
             },
           },
           'application/vnd.apache.parquet': {

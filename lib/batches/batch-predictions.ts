@@ -1,16 +1,17 @@
 // GET /api/batches/:id/predictions: every series' predictions in one long table, one row per
 // series x timestamp, from each succeeded run's champion (test window, then future horizon with its
-// intervals). `series,timestamp,forecast,actual` come first, as the issue and scripts expect.
+// intervals). `series,timestamp,forecast,actual` come first, as the issue and scripts expect; the
+// quantiles P10/P50/P90 come last, as in a single run's download (lib/runs/predictions-csv.ts).
 import type { Batch } from '@/lib/db/batches';
 import { listBatchRuns } from '@/lib/db/batches';
 import { listPredictions, type PredictionRow } from '@/lib/db/predictions';
 import type { PredictionModel } from '@/lib/forecast/types';
 import { roundedPredictions } from '@/lib/runs/export-predictions';
-import { csvText } from '@/lib/runs/predictions-csv';
+import { csvNumber, csvText } from '@/lib/runs/predictions-csv';
 import { predictionsParquet } from '@/lib/runs/predictions-parquet';
 
 export const BATCH_PREDICTIONS_CSV_HEADER =
-  'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId';
+  'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90';
 
 export interface BatchPredictionRow extends PredictionRow {
   series: string;
@@ -33,8 +34,6 @@ export async function batchPredictionRows(batch: Batch): Promise<BatchPrediction
   return rows;
 }
 
-const csvNumber = (value: number | null): string => (value === null || !Number.isFinite(value) ? '' : String(value));
-
 export function batchPredictionsCsv(rows: readonly BatchPredictionRow[]): string {
   const lines = rows.map((row) =>
     [
@@ -50,6 +49,9 @@ export function batchPredictionsCsv(rows: readonly BatchPredictionRow[]): string
       csvText(row.model),
       csvText(row.seriesId),
       csvText(row.runId),
+      csvNumber(row.p10),
+      csvNumber(row.p50),
+      csvNumber(row.p90),
     ].join(','),
   );
   return [BATCH_PREDICTIONS_CSV_HEADER, ...lines].join('\n') + '\n';

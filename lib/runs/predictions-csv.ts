@@ -18,7 +18,8 @@ export function csvText(text: string): string {
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function csvNumber(value: number | null): string {
+/** A number cell: empty for null and for what JSON cannot hold. */
+export function csvNumber(value: number | null): string {
   return value === null || !Number.isFinite(value) ? '' : String(value);
 }
 

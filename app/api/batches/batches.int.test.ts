@@ -124,7 +124,9 @@ describe('POST /api/datasets/:id/runs', () => {
 
     const csv = await (await call(predictions, { path: '/?format=csv', params: { id: batchId } })).text();
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId');
+    expect(lines[0]).toBe(
+      'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90',
+    );
     expect(lines).toHaveLength(1 + 2 * 14);
 
     // A single run's predictions as Parquet too.
