@@ -83,58 +83,6 @@ const SESSION_COOKIE_HEADER = {
   },
 };
 
-const nullableNumber: JsonSchema = { type: ['number', 'null'] };
-const BATCH_SCHEMA: JsonSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    datasetId: { type: 'string' },
-    status: { enum: RUN_STATUSES },
-    progress: {
-      type: 'number',
-      minimum: 0,
-      maximum: 1,
-      description: "The mean of its runs' progress (a finished run counts as 1)",
-    },
-    config: { type: 'object', description: 'The training settings given' },
-    summary: {
-      type: 'object',
-      description:
-        'Aggregate scores: series/succeeded/failed/cancelled counts; models: { <model>: { series, meanMase, medianMase, wape (volume-weighted) } }; champions: { <model>: count }; lstmBeatsSeasonalNaive and lstmBeatsBestClassical: { share, series }',
-    },
-    error: { type: ['string', 'null'] },
-    createdAt: { type: 'string', format: 'date-time' },
-    startedAt: { type: ['string', 'null'], format: 'date-time' },
-    finishedAt: { type: ['string', 'null'], format: 'date-time' },
-    series: {
-      type: 'array',
-      items: envelope({
-        seriesId: { type: 'string' },
-        name: { type: 'string' },
-        runId: { type: 'string' },
-        status: { enum: RUN_STATUSES },
-        champion: { type: ['string', 'null'] },
-        mase: nullableNumber,
-        skill: { ...nullableNumber, description: '1 - MASE(champion) / MASE(seasonal naive)' },
-        error: { type: ['string', 'null'], description: 'Why the series failed (too short, constant...)' },
-      }),
-    },
-  },
-  required: [
-    'id',
-    'datasetId',
-    'status',
-    'progress',
-    'config',
-    'summary',
-    'error',
-    'createdAt',
-    'startedAt',
-    'finishedAt',
-    'series',
-  ],
-};
-
 /** Every endpoint, in the order the docs page lists them. */
 export const OPERATIONS: OperationSpec[] = [
   {
@@ -477,7 +425,7 @@ export const OPERATIONS: OperationSpec[] = [
     path: '/api/batches/{id}',
     tag: 'Batches',
     summary: 'A batch: status, progress, aggregate scores and one row per series',
-    responses: { 200: { description: 'The batch', schema: envelope({ batch: BATCH_SCHEMA }) }, ...errors(404) },
+    responses: { 200: { description: 'The batch', schema: envelope({ batch: ref('Batch') }) }, ...errors(404) },
   },
   {
     method: 'post',

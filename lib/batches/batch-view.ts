@@ -1,39 +1,15 @@
 // GET /api/batches/:id: the batch with its progress (the mean of its runs' progress: every series
 // weighs the same, a finished one counts as done), its summary (stored when it ended, computed
 // from the runs while it is in progress) and one row per series.
-import { listBatchRuns, type Batch, type BatchRunRow } from '@/lib/db/batches';
-import { isFinished, type RunStatus } from '@/lib/db/runs';
-import type { PredictionModel } from '@/lib/forecast/types';
-import { summarizeBatch, type BatchSummary } from './summary';
+import type { Batch, BatchSeriesRow } from '@/lib/api/schemas/responses';
+import { listBatchRuns, type Batch as StoredBatch, type BatchRunRow } from '@/lib/db/batches';
+import { isFinished } from '@/lib/db/runs';
+import { summarizeBatch } from './summary';
 
-export interface BatchSeriesRow {
-  seriesId: string;
-  name: string;
-  runId: string;
-  status: RunStatus;
-  /** The run's recommended model once it succeeded. */
-  champion: PredictionModel | null;
-  /** The champion's backtest MASE. */
-  mase: number | null;
-  /** 1 - MASE(champion) / MASE(seasonal naive): above 0, better than repeating last season. */
-  skill: number | null;
-  /** Why the series failed (too short, constant...), or null. */
-  error: string | null;
-}
+export type { BatchSeriesRow };
 
-export interface BatchView {
-  id: string;
-  datasetId: string;
-  status: RunStatus;
-  progress: number;
-  config: Batch['config'];
-  summary: BatchSummary;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  series: BatchSeriesRow[];
-}
+/** GET /api/batches/:id's `batch`: the response schema's type. */
+export type BatchView = Batch;
 
 const finiteOrNull = (x: number | null | undefined): number | null =>
   typeof x === 'number' && Number.isFinite(x) ? x : null;
@@ -59,7 +35,7 @@ export function batchProgress(runs: readonly Pick<BatchRunRow, 'status' | 'progr
   return runs.reduce((sum, run) => sum + (isFinished(run.status) ? 1 : run.progress), 0) / runs.length;
 }
 
-export async function batchView(batch: Batch): Promise<BatchView> {
+export async function batchView(batch: StoredBatch): Promise<BatchView> {
   const runs = await listBatchRuns(batch.id);
   return {
     id: batch.id,

@@ -6,37 +6,13 @@
 //   the best classical model (MSTL, ETS, AutoARIMA, Theta) of the same series;
 // - how many series each model was champion of.
 import { COMPARED_MODELS, modelsOfFamily } from '@/lib/forecast/compared-models';
-import type { ComparedModel, PredictionModel } from '@/lib/forecast/types';
+import type { ComparedModel } from '@/lib/forecast/types';
+import type { BatchSummary, ModelScores, ShareOfSeries } from '@/lib/api/schemas/responses';
 import type { RunEvaluation, RunMetrics, StoredMetrics } from '@/lib/db/run-evaluation';
 
+export type { BatchSummary, ModelScores, ShareOfSeries };
+
 const CLASSICAL: readonly ComparedModel[] = modelsOfFamily('classical');
-
-export interface ModelScores {
-  /** Series with a defined MASE for this model. */
-  series: number;
-  meanMase: number | null;
-  medianMase: number | null;
-  /** Sum of absolute errors / sum of absolute actuals over every series' backtest windows, in percent (as run metrics). */
-  wape: number | null;
-}
-
-export interface ShareOfSeries {
-  /** Share of `series` where the LSTM family's MASE is strictly lower; null when `series` is 0. */
-  share: number | null;
-  /** Series where both MASEs are defined. */
-  series: number;
-}
-
-export interface BatchSummary {
-  series: number;
-  succeeded: number;
-  failed: number;
-  cancelled: number;
-  models: Partial<Record<ComparedModel, ModelScores>>;
-  champions: Partial<Record<PredictionModel, number>>;
-  lstmBeatsSeasonalNaive: ShareOfSeries;
-  lstmBeatsBestClassical: ShareOfSeries;
-}
 
 /** What the summary reads of a run. */
 export interface SummaryRun {

@@ -2,51 +2,10 @@
 // they answer (docs/api.md, "Batches"), and the pure logic of the series table (sort, filter) and
 // of the skill histogram, unit-tested without a browser.
 import { apiErrorFrom } from './api-error';
-import type { ForecastConfig, PredictionModel, RunStatus } from './types';
+import type { Batch, BatchSeriesRow, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
+import type { ForecastConfig, RunStatus } from './types';
 
-export interface BatchSeriesRow {
-  seriesId: string;
-  name: string;
-  runId: string;
-  status: RunStatus;
-  champion: PredictionModel | null;
-  mase: number | null;
-  skill: number | null;
-  error: string | null;
-}
-
-export interface ModelScores {
-  series: number;
-  meanMase: number | null;
-  medianMase: number | null;
-  /** Volume-weighted, in percent. */
-  wape: number | null;
-}
-
-export interface BatchSummary {
-  series: number;
-  succeeded: number;
-  failed: number;
-  cancelled: number;
-  models: Partial<Record<string, ModelScores>>;
-  champions: Partial<Record<string, number>>;
-  lstmBeatsSeasonalNaive: { share: number | null; series: number };
-  lstmBeatsBestClassical: { share: number | null; series: number };
-}
-
-export interface Batch {
-  id: string;
-  datasetId: string;
-  status: RunStatus;
-  progress: number;
-  config: Partial<ForecastConfig>;
-  summary: BatchSummary;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  series: BatchSeriesRow[];
-}
+export type { Batch, BatchSeriesRow, BatchSummary, ModelScores };
 
 const enc = encodeURIComponent;
 

@@ -4,7 +4,7 @@
 // against the document). No server dependencies: the browser may import this file.
 import { z } from 'zod';
 import { COMPARED_MODELS, modelsOfFamily, PREDICTION_MODELS } from '@/lib/forecast/compared-models';
-import { forecastConfigSchema } from '@/lib/forecast/config';
+import { forecastConfigInputSchema, forecastConfigSchema } from '@/lib/forecast/config';
 import { RESAMPLE_FREQUENCIES } from '@/lib/ingest/options';
 import { errorSchema } from './errors';
 
@@ -320,6 +320,69 @@ export const apiTokenSchema = z
   })
   .meta({ id: 'ApiToken' });
 
+const modelScoresSchema = z.object({
+  series: z.number().int().meta({ description: 'Series with a defined MASE for this model' }),
+  meanMase: nullableNumber,
+  medianMase: nullableNumber,
+  wape: nullableNumber.meta({
+    description:
+      "Sum of absolute errors over sum of absolute actuals across every series' backtest windows, in percent",
+  }),
+});
+
+const shareOfSeriesSchema = z.object({
+  share: nullableNumber.meta({
+    description: "Share of `series` where the LSTM family's MASE is strictly lower; null when `series` is 0",
+  }),
+  series: z.number().int().meta({ description: 'Series where both MASEs are defined' }),
+});
+
+export const batchSummarySchema = z
+  .object({
+    series: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    cancelled: z.number().int(),
+    models: perModel(modelScoresSchema),
+    champions: z.partialRecord(z.enum(PREDICTION_MODELS), z.number().int()),
+    lstmBeatsSeasonalNaive: shareOfSeriesSchema,
+    lstmBeatsBestClassical: shareOfSeriesSchema.meta({
+      description: 'Against the best classical model (MSTL, ETS, AutoARIMA, Theta) of the same series',
+    }),
+  })
+  .meta({ id: 'BatchSummary' });
+
+export const batchSeriesRowSchema = z.object({
+  seriesId: z.string(),
+  name: z.string(),
+  runId: z.string(),
+  status: z.enum(RUN_STATUSES),
+  champion: z.enum(PREDICTION_MODELS).nullable().meta({ description: "The run's recommended model once it succeeded" }),
+  mase: nullableNumber.meta({ description: "The champion's backtest MASE" }),
+  skill: nullableNumber.meta({ description: '1 - MASE(champion) / MASE(seasonal naive)' }),
+  error: z.string().nullable().meta({ description: 'Why the series failed (too short, constant...)' }),
+});
+
+export const batchSchema = z
+  .object({
+    id: z.string(),
+    datasetId: z.string(),
+    status: z.enum(RUN_STATUSES),
+    progress: z
+      .number()
+      .min(0)
+      .max(1)
+      .meta({ description: "The mean of its runs' progress (a finished run counts as 1)" }),
+    config: forecastConfigInputSchema.meta({ description: 'The training settings given' }),
+    summary: batchSummarySchema,
+    error: z.string().nullable(),
+    createdAt: timestamp,
+    startedAt: timestamp.nullable(),
+    finishedAt: timestamp.nullable(),
+    series: z.array(batchSeriesRowSchema),
+  })
+  .meta({ id: 'Batch' });
+
 export const COMPONENT_SCHEMAS = [
   userSchema,
   apiTokenSchema,
@@ -335,6 +398,8 @@ export const COMPONENT_SCHEMAS = [
   predictionRowSchema,
   appendedSeriesSchema,
   uploadProgressSchema,
+  batchSummarySchema,
+  batchSchema,
 ];
 
 export type User = z.infer<typeof userSchema>;
@@ -346,6 +411,12 @@ export type ModelMetrics = z.infer<typeof modelMetricsSchema>;
 export type RunEvaluation = z.infer<typeof runEvaluationSchema>;
 export type Run = z.infer<typeof runSchema>;
 export type RunMetrics = NonNullable<Run['metrics']>;
+export type BatchSummary = z.infer<typeof batchSummarySchema>;
+export type ModelScores = z.infer<typeof modelScoresSchema>;
+export type ShareOfSeries = z.infer<typeof shareOfSeriesSchema>;
+export type BatchSeriesRow = z.infer<typeof batchSeriesRowSchema>;
+/** GET /api/batches/:id's `batch` (lib/db/batches.ts has the stored row, also named Batch there). */
+export type Batch = z.infer<typeof batchSchema>;
 export type RunProgressDetail = NonNullable<Run['progressDetail']>;
 export type RunSummary = NonNullable<Run['summary']>;
 export type Schedule = z.infer<typeof scheduleSchema>;
