@@ -23,7 +23,8 @@ import type {
   UploadProgress,
 } from './types';
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** One JSON call: the documented shape, or an ApiError. Every helper of lib/client goes through it. */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (typeof init.body === 'string') headers.set('content-type', 'application/json');
   headers.set('accept', 'application/json');

@@ -1,23 +1,13 @@
 // The batch page's data: the API helpers of /api/batches and /api/datasets/:id/runs, the shapes
 // they answer (docs/api.md, "Batches"), and the pure logic of the series table (sort, filter) and
 // of the skill histogram, unit-tested without a browser.
-import { apiErrorFrom } from './api-error';
+import { request } from './api';
 import type { Batch, BatchSeriesRow, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
 import type { ForecastConfig, RunStatus } from './types';
 
 export type { Batch, BatchSeriesRow, BatchSummary, ModelScores };
 
 const enc = encodeURIComponent;
-
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
-  headers.set('accept', 'application/json');
-  const response = await fetch(path, { cache: 'no-store', ...init, headers });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw apiErrorFrom(response.status, response.statusText, body);
-  return body as T;
-}
 
 /** Starts a batch over every series of the dataset (or `seriesIds`) with the given settings. */
 export async function createBatch(
