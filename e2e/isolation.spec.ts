@@ -54,8 +54,14 @@ test("a second user gets 404 for the first user's pages and sees none of their d
   await page.request.post(`/api/runs/${runId}/cancel`);
   await page.goto(`/runs/${runId}`);
   await expect(page.getByTestId('run-status')).toBeVisible();
+  const batched = await page.request.post(`/api/datasets/${dataset.id}/runs`, {
+    data: { horizon: 7, lookback: 14, epochs: 1, units: 4 },
+  });
+  expect(batched.status()).toBe(202);
+  const batchId = ((await batched.json()) as { batch: { id: string } }).batch.id;
+  await page.request.post(`/api/batches/${batchId}/cancel`);
 
-  const idFor: Record<string, string> = { runs: runId, series: seriesId, datasets: dataset.id };
+  const idFor: Record<string, string> = { runs: runId, series: seriesId, datasets: dataset.id, batches: batchId };
   const other = await browser.newContext({ storageState: SIGNED_OUT });
   await signUpVia(other.request, newCredentials('other'));
   const otherPage = await other.newPage();

@@ -177,7 +177,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   await page.getByTestId('download-csv').click();
   const championLine = (await downloadedText(await championDownload)).split('\n')[1];
   expect(championLine).toMatch(
-    /,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north$/,
+    /,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north(,[^,]*){3}$/,
   );
   await page.getByTestId('download-model').selectOption('lstm');
 
@@ -188,9 +188,13 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
   expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
   const rows = lines.map((line) => {
-    const [timestamp, forecast, actual, , , , , segment, ...rest] = line.split(',');
-    expect(rest, `a row ends with model and series: ${line}`).toEqual(['lstm', 'store_north']);
+    const [timestamp, forecast, actual, , , , , segment, model, series, ...quantiles] = line.split(',');
+    expect([model, series], `a row names model and series: ${line}`).toEqual(['lstm', 'store_north']);
     expect(segment).toBe(actual === '' ? 'future' : 'test');
+    // P10/P50/P90 last: empty on the test window, numbers or empty (too few errors) in the future.
+    expect(quantiles).toHaveLength(3);
+    for (const cell of quantiles)
+      expect(segment === 'test' ? cell === '' : cell === '' || Number.isFinite(Number(cell))).toBe(true);
     expect(timestamp).toMatch(ISO_UTC);
     expect(Number.isFinite(Number(forecast)) && forecast !== '').toBe(true);
     return { t: Date.parse(timestamp), actual };
@@ -256,7 +260,7 @@ test('compare: two runs that differ in one setting, side by side', async ({ page
   await takeScreenshot('compare');
 });
 
-test('schedule: retraining every minute creates a run, then is paused and deleted', async ({
+test('schedule: retraining every 5 minutes creates a run, then is paused and deleted', async ({
   page,
   takeScreenshot,
 }) => {
@@ -264,9 +268,10 @@ test('schedule: retraining every minute creates a run, then is paused and delete
   await expect(page.getByRole('heading', { name: 'store_south', level: 1 })).toBeVisible();
   await expect(page.getByText('No schedules')).toBeVisible();
 
-  // A minute is the shortest interval the form offers; an interval schedule fires once right away.
+  // 5 minutes is the shortest interval allowed (HORIZON_MIN_SCHEDULE_MINUTES); an interval schedule
+  // fires once right away.
   const form = page.getByRole('form', { name: 'New schedule' });
-  await form.getByLabel('Every', { exact: true }).fill('1');
+  await form.getByLabel('Every', { exact: true }).fill('5');
   await form.getByLabel('Time unit').selectOption('m');
   await form.getByText('Training settings (optional)').click();
   await fillTraining(form, TINY_TRAINING);
@@ -274,7 +279,7 @@ test('schedule: retraining every minute creates a run, then is paused and delete
 
   const item = page.getByTestId('schedule-item');
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('Every minute');
+  await expect(item).toContainText('Every 5 minutes');
   await expect(item).toContainText('Active');
   await expect(item).toContainText(/Next run in .+\(/);
   await expect(item).toContainText('Epochs 2');
@@ -301,13 +306,13 @@ test('schedule: retraining every minute creates a run, then is paused and delete
 
   await page.getByRole('link', { name: 'store_south', exact: true }).click();
   await page.waitForURL(seriesUrl.south);
-  await page.getByRole('button', { name: 'Pause schedule: Every minute' }).click();
+  await page.getByRole('button', { name: 'Pause schedule: Every 5 minutes' }).click();
   await expect(item).toContainText('Paused');
   await expect(item).toContainText('Paused: no runs until resumed.');
-  await expect(page.getByRole('button', { name: 'Resume schedule: Every minute' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume schedule: Every 5 minutes' })).toBeVisible();
   await takeScreenshot('schedule-paused');
 
-  await page.getByRole('button', { name: 'Delete schedule: Every minute' }).click();
+  await page.getByRole('button', { name: 'Delete schedule: Every 5 minutes' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this schedule?' });
   await dialog.getByRole('button', { name: 'Delete schedule' }).click();
   await expect(item).toHaveCount(0);

@@ -149,7 +149,8 @@ test('keyboard only: import, train, download, compare and schedule', async ({ pa
   const form = page.getByRole('form', { name: 'New schedule' });
   await tabTo(page, form.getByLabel('Every', { exact: true }));
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('1');
+  // The shortest interval allowed (HORIZON_MIN_SCHEDULE_MINUTES, 5 by default).
+  await page.keyboard.type('5');
   // Arrow keys move through a closed select's options: up to the first ("minutes"), down to
   // "hours" and back.
   const unit = form.getByLabel('Time unit');
@@ -168,11 +169,11 @@ test('keyboard only: import, train, download, compare and schedule', async ({ pa
 
   const item = page.getByTestId('schedule-item');
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('Every minute');
+  await expect(item).toContainText('Every 5 minutes');
   await expect(item).toContainText('Active');
-  await tabTo(page, page.getByRole('button', { name: 'Pause schedule: Every minute' }));
+  await tabTo(page, page.getByRole('button', { name: 'Pause schedule: Every 5 minutes' }));
   await page.keyboard.press('Space');
   await expect(item).toContainText('Paused');
-  await expect(page.getByRole('button', { name: 'Resume schedule: Every minute' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume schedule: Every 5 minutes' })).toBeVisible();
   await takeScreenshot('schedule-paused-by-keyboard');
 });
