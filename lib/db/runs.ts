@@ -154,15 +154,20 @@ async function transition(id: string, from: RunStatus[], data: Prisma.RunUpdateM
  * (kept in `error` while the run is active) says why an attempt after the first one is needed.
  */
 export function markRunRunning(id: string, attempt: number, note: string | null = null): Promise<boolean> {
-  return transition(id, ['queued', 'running'], {
-    status: 'running',
+  return transition(id, ['queued', 'running'], runningFields(attempt, note));
+}
+
+/** What a run's row holds as an attempt starts (markRunRunning, tryStartRun). */
+function runningFields(attempt: number, note: string | null) {
+  return {
+    status: 'running' as const,
     attempts: attempt,
     progress: 0,
     progressDetail: Prisma.DbNull,
     history: [],
     error: note,
     startedAt: new Date(),
-  });
+  };
 }
 
 /** What tryStartRun did: started the run, held it back at the owner's running cap, or found it no longer active. */
@@ -202,15 +207,7 @@ export async function tryStartRun(
     }
     const { count } = await tx.run.updateMany({
       where: { id, status: { in: ACTIVE_STATUSES } },
-      data: {
-        status: 'running',
-        attempts: attempt,
-        progress: 0,
-        progressDetail: Prisma.DbNull,
-        history: [],
-        error: note,
-        startedAt: new Date(),
-      },
+      data: runningFields(attempt, note),
     });
     return count === 1 ? { started: true } : { started: false, heldBack: null };
   });
