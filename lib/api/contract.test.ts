@@ -27,6 +27,8 @@ const run = {
     transform: 'auto',
     calendarFeatures: true,
     globalLstm: false,
+    covariates: [],
+    holidays: null,
   },
   backend: null,
   metrics: null,

@@ -70,13 +70,21 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   transform: 'Transform',
   calendarFeatures: 'Calendar features',
   globalLstm: 'Global LSTM across the dataset',
+  covariates: 'Covariates',
+  holidays: 'Holiday calendar',
 };
 
 /** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
 export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  // The only text setting is the transform.
+  if (Array.isArray(value)) {
+    return value.length === 0
+      ? 'none'
+      : value.map((c) => `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`).join(', ');
+  }
+  // Text settings: the transform, and the holiday calendar's code.
   if (typeof value === 'string') return transformName(value);
+  if (value === null) return 'none';
   return formatNumber(value);
 }
 

@@ -38,7 +38,8 @@ function toRun(row: RunWithoutModel): Run {
     status: row.status,
     progress: row.progress,
     progressDetail: row.progressDetail as unknown as Run['progressDetail'],
-    config: row.config as unknown as ForecastConfig,
+    // Runs stored before covariates and holidays existed (issue 22) used neither.
+    config: { covariates: [], holidays: null, ...(row.config as Partial<ForecastConfig>) } as ForecastConfig,
     backend: row.backend,
     metrics: row.metrics as unknown as Run['metrics'],
     evaluation: row.evaluation as unknown as Run['evaluation'],

@@ -24,6 +24,21 @@ export const forecastConfigSchema = z.strictObject({
   transform: z.enum(['auto', ...TRANSFORM_NAMES]),
   calendarFeatures: z.boolean(),
   globalLstm: z.boolean(),
+  /**
+   * Other series of the same dataset used as inputs (issue 22): `knownFuture` ones (promotions,
+   * prices, planned closures, weather forecasts) must cover the forecast steps; past-only ones
+   * (observed temperature) are read only before each origin. `seriesId` is the dataset series id on
+   * the server and the column (or long-layout id) name in the CLI.
+   */
+  covariates: z.array(z.strictObject({ seriesId: z.string().min(1).max(200), knownFuture: z.boolean() })).max(20),
+  /**
+   * A public-holiday calendar (date-holidays): ISO 3166 country code, optionally '-' and a region
+   * ('US', 'DE-BY'); null: none.
+   */
+  holidays: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,4})?$/, 'a country code such as "US", or country-region such as "DE-BY"')
+    .nullable(),
 });
 
 /** What a user may set; every field is optional and unknown fields are rejected (typos surface). */
@@ -147,6 +162,8 @@ export function defaultConfig(
     // Off unless asked: a third LSTM costs about a third more training time, and a run's result
     // would otherwise change whenever another series of its dataset does.
     globalLstm: fixed.globalLstm ?? false,
+    covariates: fixed.covariates ?? [],
+    holidays: fixed.holidays ?? null,
   };
 }
 

@@ -31,6 +31,7 @@ import { nextTimestamps } from './time-steps';
 import type {
   BacktestResult,
   ComparedModel,
+  CovariateSeries,
   ForecastConfig,
   ForecastResult,
   LstmFamilyName,
@@ -49,6 +50,8 @@ export interface RunContext {
    * the same frequency. Each backtest window cuts them at its own start.
    */
   related?: readonly RelatedSeries[];
+  /** The series named in config.covariates, in that order (past-only ones are cut at each origin). */
+  covariates?: readonly CovariateSeries[];
 }
 
 export async function runForecast(

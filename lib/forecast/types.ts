@@ -57,6 +57,26 @@ export interface ForecastConfig {
    * Ignored, with a note, when the run is given no related series of the same frequency.
    */
   globalLstm: boolean;
+  /** Covariate series of the run, by id (the data comes in RunContext.covariates); see config.ts. */
+  covariates: { seriesId: string; knownFuture: boolean }[];
+  /** Holiday calendar ('US', 'DE-BY'), or null for none. */
+  holidays: string | null;
+}
+
+/**
+ * The values of one covariate of a run (issue 22), aligned to the target by timestamp, never by
+ * position: a covariate may have gaps, start later, or (known-future ones) run past the target's
+ * last timestamp into the forecast steps.
+ */
+export interface CovariateSeries {
+  /** As in ForecastConfig.covariates. */
+  seriesId: string;
+  /** Its name (column or long-layout id), shown in notes and on the run page. */
+  name: string;
+  knownFuture: boolean;
+  /** Epoch ms, ascending. */
+  t: ArrayLike<number>;
+  v: ArrayLike<number>;
 }
 
 export type { ComparedModel, ModelFamily, OptionalModel } from './registry/catalog';
