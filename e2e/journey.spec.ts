@@ -177,7 +177,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   await page.getByTestId('download-csv').click();
   const championLine = (await downloadedText(await championDownload)).split('\n')[1];
   expect(championLine).toMatch(
-    /,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north(,[^,]*){3}$/,
+    /,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),[A-Z][^,]*,store_north(,[^,]*){3}$/,
   );
   await page.getByTestId('download-model').selectOption('lstm');
 
@@ -186,10 +186,14 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const csvFile = await csvDownload;
   expect(csvFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.csv`);
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
-  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
+  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90');
   const rows = lines.map((line) => {
-    const [timestamp, forecast, actual, , , , , segment, model, series, ...quantiles] = line.split(',');
-    expect([model, series], `a row names model and series: ${line}`).toEqual(['lstm', 'store_north']);
+    const [timestamp, forecast, actual, , , , , segment, model, modelName, series, ...quantiles] = line.split(',');
+    expect([model, modelName, series], `a row names model and series: ${line}`).toEqual([
+      'lstm',
+      'LSTM',
+      'store_north',
+    ]);
     expect(segment).toBe(actual === '' ? 'future' : 'test');
     // P10/P50/P90 last: empty on the test window, numbers or empty (too few errors) in the future.
     expect(quantiles).toHaveLength(3);

@@ -5,6 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { InputField } from '@/components/ui/field';
+import { RUN_NAME_MAX } from '@/lib/api/schemas/runs';
 import { createRun } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import {
@@ -31,6 +33,7 @@ interface TrainFormProps {
 export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFormProps) {
   const router = useRouter();
   const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
+  const [name, setName] = useState('');
   const [globalLstm, setGlobalLstm] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -46,6 +49,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
     try {
       const run = await createRun({
         seriesId,
+        ...(name.trim() && { name: name.trim() }),
         ...parsed.overrides,
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
       });
@@ -67,6 +71,17 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
           {shortNote}
         </Alert>
       )}
+      <InputField
+        label="Run name (optional)"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        maxLength={RUN_NAME_MAX}
+        placeholder="e.g. before the price change"
+        hint="Shown in the runs list, on the run page and in comparisons; you can rename it later."
+        autoComplete="off"
+        disabled={submitting}
+        data-testid="run-name"
+      />
       <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
       <GlobalLstmChoice
         relatedSeries={relatedSeries}

@@ -7,7 +7,7 @@ import { idParams } from './route';
 import { createTokenBody, signInBody, signUpBody } from './schemas/auth';
 import { exportDatasetQuery, uploadDatasetQuery } from './schemas/datasets';
 import { batchPredictionsQuery, createBatchBody } from './schemas/batches';
-import { createRunBody, listRunsQuery, predictionsQuery } from './schemas/runs';
+import { createRunBody, listRunsQuery, patchRunBody, predictionsQuery } from './schemas/runs';
 import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
 import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
 import { pointsQuery } from './schemas/series';
@@ -323,6 +323,15 @@ export const OPERATIONS: OperationSpec[] = [
     responses: { 200: { description: 'The run', schema: runOut }, ...errors(404) },
   },
   {
+    method: 'patch',
+    path: '/api/runs/{id}',
+    tag: 'Runs',
+    summary: 'Rename a run',
+    description: 'A blank or null name removes it.',
+    body: patchRunBody,
+    responses: { 200: { description: 'Renamed', schema: runOut }, ...errors(400, 404) },
+  },
+  {
     method: 'delete',
     path: '/api/runs/{id}',
     tag: 'Runs',
@@ -364,14 +373,15 @@ export const OPERATIONS: OperationSpec[] = [
         schema: envelope({
           runId: { type: 'string' },
           seriesId: { type: 'string' },
-          model: { type: 'string' },
+          model: { type: 'string', description: "The stable key ('ensemble' for the champion's average)" },
+          modelName: { type: 'string', description: "The name the run page shows ('Average of AutoARIMA + LSTM')" },
           predictions: list('PredictionRow'),
         }),
         content: {
           'text/csv': {
             schema: {
               type: 'string',
-              description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90',
+              description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90',
             },
           },
           'application/vnd.apache.parquet': {
@@ -456,7 +466,7 @@ export const OPERATIONS: OperationSpec[] = [
             schema: {
               type: 'string',
               description:
-                'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90',
+                'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,seriesId,runId,p10,p50,p90',
             },
           },
           'application/vnd.apache.parquet': {

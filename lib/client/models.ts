@@ -3,30 +3,36 @@
 import {
   COMPARED_MODELS,
   MODEL_DESCRIPTIONS,
-  MODEL_SHORT_LABELS,
+  MODEL_TITLES,
   modelsOfFamily,
+  predictionModelName,
 } from '@/lib/forecast/compared-models';
 import type { ComparedModel, PredictionModel } from './types';
 
 /** The engine's report order. */
 export const MODEL_ORDER: readonly ComparedModel[] = COMPARED_MODELS;
 
-const capitalize = (label: string) => label[0].toUpperCase() + label.slice(1);
-
 /** Table and legend names: the catalog's short names, capitalised ('Seasonal naive'). */
-export const MODEL_LABELS = Object.fromEntries(
-  COMPARED_MODELS.map((m) => [m, capitalize(MODEL_SHORT_LABELS[m])]),
-) as Record<ComparedModel, string>;
+export const MODEL_LABELS: Record<ComparedModel, string> = MODEL_TITLES;
 
 /** What each model is, for a tooltip. */
 export { MODEL_DESCRIPTIONS };
 
 export const LSTM_FAMILY: readonly ComparedModel[] = modelsOfFamily('lstm');
 
-/** A prediction model's name; an ensemble names its members when they are known. */
-export function predictionModelLabel(model: PredictionModel, members: readonly ComparedModel[] = []): string {
-  if (model !== 'ensemble') return MODEL_LABELS[model];
-  return members.length > 0
-    ? `Average of ${members.map((m) => MODEL_LABELS[m]).join(' + ')}`
-    : 'Average of the best models';
+/**
+ * A run's `models` in words: "all models", "all but Naive, Drift", or the list when most were left
+ * out ("Seasonal naive, MSTL").
+ */
+export function describeModels(models: readonly ComparedModel[]): string {
+  const missing = MODEL_ORDER.filter((m) => !models.includes(m));
+  if (missing.length === 0) return 'all models';
+  const names = (list: readonly ComparedModel[]) => list.map((m) => MODEL_LABELS[m]).join(', ');
+  return missing.length <= models.length
+    ? `all but ${names(missing)}`
+    : names(MODEL_ORDER.filter((m) => models.includes(m)));
 }
+
+/** A prediction model's name; an ensemble names its members when they are known (as downloads do). */
+export const predictionModelLabel: (model: PredictionModel, members?: readonly ComparedModel[]) => string =
+  predictionModelName;

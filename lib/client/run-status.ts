@@ -14,9 +14,9 @@ export function isActive(status: RunStatus): boolean {
   return status === 'queued' || status === 'running';
 }
 
-/** A short, stable name for a run in lists and legends (ids are long cuids). */
-export function runLabel(run: Pick<Run, 'id'>): string {
-  return `Run ${run.id.slice(-6)}`;
+/** The run's own name, else a short, stable one from its id (ids are long cuids): for lists and legends. */
+export function runLabel(run: Pick<Run, 'id'> & { name?: string | null }): string {
+  return run.name || `Run ${run.id.slice(-6)}`;
 }
 
 /**

@@ -10,8 +10,9 @@ import {
   minimumPoints,
 } from '@/lib/forecast/config';
 import { formatCount, formatNumber } from './format';
+import { describeModels } from './models';
 import { transformName } from './readable-names';
-import type { ForecastConfig, TrainingOverrides } from './types';
+import type { ComparedModel, ForecastConfig, TrainingOverrides } from './types';
 
 export type TrainingField = keyof TrainingOverrides;
 
@@ -70,6 +71,7 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   transform: 'Transform',
   calendarFeatures: 'Calendar features',
   globalLstm: 'Global LSTM across the dataset',
+  models: 'Models compared',
   covariates: 'Covariates',
   holidays: 'Holiday calendar',
 };
@@ -78,9 +80,12 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
 export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (Array.isArray(value)) {
-    return value.length === 0
-      ? 'none'
-      : value.map((c) => `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`).join(', ');
+    if (value.length === 0) return 'none';
+    // The models a run compares (keys), or its covariates.
+    if (value.every((v) => typeof v === 'string')) return describeModels(value as ComparedModel[]);
+    return (value as ForecastConfig['covariates'])
+      .map((c) => `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`)
+      .join(', ');
   }
   // Text settings: the transform, and the holiday calendar's code.
   if (typeof value === 'string') return transformName(value);

@@ -37,7 +37,6 @@ import type {
   LstmFamilyName,
   ModelIntervals,
   ModelRecord,
-  OptionalModel,
   RunCallbacks,
   SeriesData,
 } from './types';
@@ -77,7 +76,8 @@ export async function runForecast(
   const season = resolveSeason(data.frequency, data.v.slice(0, allOrigins[0]));
   const split = allOrigins.at(-1)!;
 
-  // The run's models: every registered one, optional ones only when wanted and possible.
+  // The run's models: the ones config.models picked (seasonal naive always), optional ones only
+  // when wanted and possible. One left out is simply absent from every record of the result.
   // A model's backtest fits: the selection windows' and the scored ones'.
   const modelContext: Omit<ModelContext, 'callbacks'> = {
     data,
@@ -87,15 +87,16 @@ export async function runForecast(
     related: context.related ?? [],
   };
   const models = COMPARED_MODELS.filter(
-    (m) => !modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false),
+    (m) =>
+      config.models.includes(m) &&
+      (!modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false)),
   );
-  const optional = models.filter((m): m is OptionalModel => modelInfo(m).optional);
   // The LSTMs' progress bars merge into the run's one.
   const progress = sharedProgress(
     callbacks,
     models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm'),
   );
-  const fitMs = perModel(() => 0, optional);
+  const fitMs = perModel(() => 0, models);
   const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
   const runs: Partial<Record<ComparedModel, ModelRun>> = {};
@@ -117,7 +118,7 @@ export async function runForecast(
           (ms) => addMs(m, ms),
           (note) => (notes[m] = note),
         ),
-      optional,
+      models,
     );
     // The backtest keys its records by the fitters it is given: exactly this run's models.
     const fullRun = await runBacktest(
@@ -154,7 +155,7 @@ export async function runForecast(
           modelEntry(future, m),
           intervalOptions,
         ),
-      optional,
+      models,
     );
     const windowsNeed = lstmFits(points, config)
       ? `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}`
@@ -202,7 +203,7 @@ export async function runForecast(
           fitMs: Math.round(modelEntry(fitMs, m)),
           ...(notes[m] && { note: notes[m] }),
         }),
-        optional,
+        models,
       ),
       backtest,
       ...(config.globalLstm && {
@@ -210,7 +211,11 @@ export async function runForecast(
       }),
       intervals,
       skill: skillScore(scores.metrics),
-      verdict: decideVerdict(scores.metrics, windowCount),
+      verdict: decideVerdict(
+        scores.metrics,
+        windowCount,
+        config.models.includes('lstm') ? undefined : 'it was left out of this run',
+      ),
       champion: chooseChampion({
         run,
         metrics: scores.metrics,

@@ -12,15 +12,21 @@ export async function prepareRun(
   series: Series,
   partial: ForecastConfigInput,
   scheduleId: string | null = null,
+  name: string | null = null,
 ): Promise<Run> {
   const config = runConfigFor(series, partial);
-  return insertRun({ seriesId: series.id, config, scheduleId });
+  return insertRun({ seriesId: series.id, config, scheduleId, name });
 }
 
 /** A run the user asked for: 429 past their queued-run cap (run-quota.ts). */
-export async function createRun(scope: Scope, series: Series, partial: ForecastConfigInput): Promise<Run> {
+export async function createRun(
+  scope: Scope,
+  series: Series,
+  partial: ForecastConfigInput,
+  name: string | null = null,
+): Promise<Run> {
   await checkRunQuota(scope);
-  const run = await prepareRun(series, partial);
+  const run = await prepareRun(series, partial, null, name);
   try {
     await enqueueRun(run.id);
   } catch (error) {

@@ -13,8 +13,8 @@ export const GET = apiRoute({ query: listRunsQuery }, async ({ scope, query }) =
   return json({ runs: await listRuns(scope, query) });
 });
 
-export const POST = apiRoute({ body: createRunBody }, async ({ scope, body: { seriesId, ...config } }) => {
+export const POST = apiRoute({ body: createRunBody }, async ({ scope, body: { seriesId, name, ...config } }) => {
   const series = mustExist('series', seriesId, await getSeries(scope, seriesId));
-  const run = await createRun(scope, series, config);
+  const run = await createRun(scope, series, config, name ?? null);
   return json({ run: { id: run.id, status: run.status } }, 202);
 });

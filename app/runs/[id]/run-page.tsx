@@ -11,6 +11,7 @@ import { ConfigFacts } from '@/components/runs/config-facts';
 import { EvaluationFacts } from '@/components/runs/evaluation-facts';
 import { Leaderboard } from '@/components/runs/leaderboard';
 import { LiveProgress } from '@/components/runs/live-progress';
+import { RenameRun } from '@/components/runs/rename-run';
 import { RetryNotice } from '@/components/runs/retry-notice';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
@@ -115,21 +116,24 @@ export function RunPage({ id }: { id: string }) {
           </>
         }
         actions={
-          active ? (
-            <CancelButton run={run} onCancelled={(next) => (next ? setData(next) : reload())} />
-          ) : (
-            <ConfirmButton
-              title={`Delete ${runLabel(run)}?`}
-              description="Its metrics, forecasts and model are deleted. This cannot be undone."
-              confirmLabel="Delete run"
-              onConfirm={async () => {
-                await deleteRun(run.id);
-                router.push(`/series/${run.seriesId}`);
-              }}
-            >
-              Delete run
-            </ConfirmButton>
-          )
+          <>
+            <RenameRun run={run} onRenamed={(next) => setData({ ...run, name: next.name })} />
+            {active ? (
+              <CancelButton run={run} onCancelled={(next) => (next ? setData(next) : reload())} />
+            ) : (
+              <ConfirmButton
+                title={`Delete ${runLabel(run)}?`}
+                description="Its metrics, forecasts and model are deleted. This cannot be undone."
+                confirmLabel="Delete run"
+                onConfirm={async () => {
+                  await deleteRun(run.id);
+                  router.push(`/series/${run.seriesId}`);
+                }}
+              >
+                Delete run
+              </ConfirmButton>
+            )}
+          </>
         }
       />
 

@@ -196,6 +196,7 @@ export const runSchema = z
       .string()
       .nullable()
       .meta({ description: 'The batch that created the run (POST /api/datasets/{id}/runs); null for single runs' }),
+    name: z.string().nullable().meta({ description: 'The name the user gave the run; null: none' }),
     status: z.enum(RUN_STATUSES),
     progress: z.number().min(0).max(1),
     progressDetail: z
