@@ -18,7 +18,10 @@ import {
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
 import type { ForecastConfig } from '@/lib/client/types';
+import { DEFAULT_PICKED, modelsOverride } from '@/lib/client/models';
+import type { ComparedModel } from '@/lib/client/types';
 import { GlobalLstmChoice } from './global-lstm-choice';
+import { ModelChoice } from './model-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
 
 interface TrainFormProps {
@@ -35,6 +38,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
   const [name, setName] = useState('');
   const [globalLstm, setGlobalLstm] = useState(false);
+  const [models, setModels] = useState<ComparedModel[]>(() => [...DEFAULT_PICKED]);
   const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -47,11 +51,13 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
     if (Object.keys(parsed.errors).length > 0) return;
     setSubmitting(true);
     try {
+      const picked = modelsOverride(models, globalLstm && relatedSeries > 0);
       const run = await createRun({
         seriesId,
         ...(name.trim() && { name: name.trim() }),
         ...parsed.overrides,
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...(picked && { models: picked }),
       });
       router.push(`/runs/${run.id}`);
     } catch (error) {
@@ -62,7 +68,9 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   };
 
   const shortNote = shortSeriesNote(points, defaults);
-  const changed = TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]);
+  const changed =
+    TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]) ||
+    modelsOverride(models, false) !== undefined;
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Train forecast" data-testid="train-form">
@@ -83,6 +91,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         data-testid="run-name"
       />
       <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
+      <ModelChoice picked={models} onChange={setModels} disabled={submitting} />
       <GlobalLstmChoice
         relatedSeries={relatedSeries}
         checked={globalLstm}
@@ -100,7 +109,14 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
           Train forecast
         </Button>
         {changed && (
-          <Button variant="ghost" onClick={() => setValues(trainingFormValues(defaults))} disabled={submitting}>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setValues(trainingFormValues(defaults));
+              setModels([...DEFAULT_PICKED]);
+            }}
+            disabled={submitting}
+          >
             Reset to defaults
           </Button>
         )}

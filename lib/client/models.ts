@@ -2,11 +2,13 @@
 // the engine's model catalog (pure data, safe in the browser bundle).
 import {
   COMPARED_MODELS,
+  REFERENCE_MODEL,
   MODEL_DESCRIPTIONS,
   MODEL_TITLES,
   modelsOfFamily,
   predictionModelName,
 } from '@/lib/forecast/compared-models';
+import type { ModelFamily } from '@/lib/forecast/registry/catalog';
 import type { ComparedModel, PredictionModel } from './types';
 
 /** The engine's report order. */
@@ -19,6 +21,31 @@ export const MODEL_LABELS: Record<ComparedModel, string> = MODEL_TITLES;
 export { MODEL_DESCRIPTIONS };
 
 export const LSTM_FAMILY: readonly ComparedModel[] = modelsOfFamily('lstm');
+
+/** The model every run compares (MASE and skill are measured against it): the form cannot untick it. */
+export { REFERENCE_MODEL };
+
+/**
+ * The models the train and schedule forms offer as checkboxes, by family. The global LSTM has its
+ * own choice (it needs related series), so it is not among them.
+ */
+export const PICKABLE_MODELS: readonly { family: ModelFamily; title: string; models: readonly ComparedModel[] }[] = [
+  { family: 'lstm', title: 'LSTMs', models: LSTM_FAMILY.filter((m) => m !== 'lstmGlobal') },
+  { family: 'classical', title: 'Classical models', models: modelsOfFamily('classical') },
+  { family: 'baseline', title: 'Baselines', models: modelsOfFamily('baseline') },
+];
+
+/** Every pickable model: all ticked is the default. */
+export const DEFAULT_PICKED: readonly ComparedModel[] = PICKABLE_MODELS.flatMap((group) => group.models);
+
+/**
+ * The request's `models` from the ticked boxes: absent when all are ticked (the server's default,
+ * every model); else the ticked ones, with the global LSTM when its own box asks for it.
+ */
+export function modelsOverride(picked: readonly ComparedModel[], globalLstm: boolean): ComparedModel[] | undefined {
+  if (DEFAULT_PICKED.every((m) => picked.includes(m))) return undefined;
+  return MODEL_ORDER.filter((m) => m === REFERENCE_MODEL || picked.includes(m) || (m === 'lstmGlobal' && globalLstm));
+}
 
 /**
  * A run's `models` in words: "all models", "all but Naive, Drift", or the list when most were left
