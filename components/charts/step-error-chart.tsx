@@ -10,6 +10,7 @@ import { formatNumber } from '@/lib/client/format';
 import { MODEL_LABELS, MODEL_ORDER } from '@/lib/client/models';
 import { stepErrorRows, type StepMetric } from '@/lib/client/run-chart-data';
 import type { ComparedModel, RunEvaluation } from '@/lib/client/types';
+import { valueAxis } from '@/lib/client/axis-ticks';
 import { epochTicks, lossTick } from './loss-chart';
 import { axisProps, ChartFigure, COLORS, PALETTE, TooltipBox } from './chart-parts';
 
@@ -112,6 +113,10 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
     );
   }
   const lastStep = Math.max(rows.length, 2);
+  const axis = valueAxis(
+    rows.flatMap((row) => models.map(({ model }) => row[model] as number | null | undefined)),
+    { fromZero: true },
+  );
   const worst = (model: ComparedModel) => formatNumber(rows[rows.length - 1][model] ?? null);
   return (
     <ChartFigure
@@ -142,8 +147,9 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
         />
         <YAxis
           width={64}
-          domain={[0, 'auto']}
-          tickFormatter={lossTick}
+          domain={axis?.domain ?? [0, 'auto']}
+          ticks={axis?.ticks}
+          tickFormatter={axis?.tickFormatter ?? lossTick}
           axisLine={false}
           label={{ value: METRIC_LABEL[metric], angle: -90, position: 'insideLeft', fill: COLORS.axis, fontSize: 12 }}
           {...axisProps}
