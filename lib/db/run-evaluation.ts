@@ -121,6 +121,10 @@ export interface RunProgressDetail {
   epochs: number;
   window: number | null;
   windows: number | null;
+  /** Planned epochs still to train, over all the run's LSTMs; null: unknown. */
+  remainingEpochs: number | null;
+  /** Measured milliseconds per epoch; null until measured. */
+  epochMs: number | null;
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
@@ -226,12 +230,15 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   };
 }
 
-export function progressDetail(progress: TrainProgress): RunProgressDetail {
+/** `epochMs`: the measured time per epoch (worker/epoch-pace.ts), once known. */
+export function progressDetail(progress: TrainProgress, epochMs?: number): RunProgressDetail {
   return {
     phase: progress.phase,
     epoch: progress.epoch,
     epochs: progress.epochs,
     window: progress.window ?? null,
     windows: progress.windows ?? null,
+    remainingEpochs: progress.remainingEpochs ?? null,
+    epochMs: epochMs ?? null,
   };
 }

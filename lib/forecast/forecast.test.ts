@@ -111,6 +111,14 @@ describe('runForecast', () => {
     // The first window trains in full; later fits are warm-started fine-tunes with half the epochs.
     expect(seen.find((p) => p.window === 1)!.epochs).toBe(4);
     expect(seen.find((p) => p.window === 2)!.epochs).toBe(2);
+    // Epochs still planned (for the time estimate): both LSTMs' remaining fits, none after the last epoch.
+    expect(seen.every((p) => Number.isInteger(p.remainingEpochs) && p.remainingEpochs! >= 0)).toBe(true);
+    // Before the first epoch ends, each LSTM plans its first fit (4 epochs, maybe twice for two transform
+    // contenders) plus 4 fine-tunes of 2 epochs (three windows and the refit): at least 11 more.
+    expect(seen[0].remainingEpochs).toBeGreaterThanOrEqual(2 * 11);
+    expect(seen.at(-1)!.remainingEpochs).toBe(0);
+    const half = seen.findIndex((p) => p.progress >= 0.5);
+    expect(seen[half].remainingEpochs!).toBeLessThan(seen[0].remainingEpochs!);
   });
 
   it('stops with CancelledError when shouldCancel turns true, waiting for async callbacks', async () => {

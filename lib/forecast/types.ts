@@ -208,6 +208,11 @@ export interface TrainProgress {
   windows?: number;
   /** Which LSTM the epoch belongs to (a run trains both; `progress` is their average). */
   model?: LstmFamilyName;
+  /**
+   * Planned epochs still to train: this fit's and the later fits' (early stopping may end them
+   * sooner). Per model from the LSTM; summed over the run's LSTMs by runForecast.
+   */
+  remainingEpochs?: number;
 }
 
 export interface RunCallbacks {

@@ -206,6 +206,13 @@ export const runSchema = z
         epochs: z.number().int(),
         window: z.number().int().nullable(),
         windows: z.number().int().nullable(),
+        remainingEpochs: z.number().int().nullable().optional().meta({
+          description:
+            "Planned epochs still to train over all the run's LSTMs (early stopping may end fits sooner); null: unknown",
+        }),
+        epochMs: z.number().nullable().optional().meta({
+          description: 'Measured milliseconds per epoch of the recent fits; null until two epochs of one fit',
+        }),
       })
       .nullable()
       .meta({ description: 'The fit in progress; null before training and once finished' }),

@@ -188,7 +188,17 @@ export class GlobalLstmRun {
         maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
         maxValidationWindows: MAX_VALIDATION_WINDOWS,
         shouldCancel: callbacks.shouldCancel,
-        onEpochEnd: (log) => callbacks.onProgress?.(epochProgress(plan.phase, plan, epochs, log, window)),
+        onEpochEnd: (log) =>
+          callbacks.onProgress?.(
+            epochProgress(
+              plan.phase,
+              plan,
+              epochs,
+              log,
+              window,
+              (this.plans.length - this.fits - 1) * fineTuneEpochs(this.firstEpochs ?? config.epochs),
+            ),
+          ),
       });
       this.dispose();
       this.previous = { ...result, model, scale: pool.scales[0], perSeries: pool.perSeries };
