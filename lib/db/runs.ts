@@ -93,10 +93,16 @@ export async function getRunAsSystem(id: string): Promise<Run | null> {
   return row && toRun(row);
 }
 
-/** Newest first, optionally of one series. */
-export async function listRuns(scope: Scope, { seriesId }: { seriesId?: string } = {}): Promise<Run[]> {
+/** Newest first, optionally of one series or of every series of one dataset. */
+export async function listRuns(
+  scope: Scope,
+  { seriesId, datasetId }: { seriesId?: string; datasetId?: string } = {},
+): Promise<Run[]> {
   const rows = await getPrisma().run.findMany({
-    where: { ...ownedThroughSeries(scope), ...(seriesId ? { seriesId } : {}) },
+    where: {
+      AND: [ownedThroughSeries(scope), ...(datasetId ? [{ series: { datasetId } }] : [])],
+      ...(seriesId ? { seriesId } : {}),
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     omit: withoutModel,
   });

@@ -3,6 +3,7 @@ import { json } from '@/lib/api/response';
 import { apiRoute } from '@/lib/api/route';
 import { createRunBody, listRunsQuery } from '@/lib/api/schemas/runs';
 import { listRuns } from '@/lib/db/runs';
+import { getDataset } from '@/lib/db/datasets';
 import { getSeries } from '@/lib/db/series';
 import { createRun } from '@/lib/runs/create-run';
 
@@ -10,6 +11,7 @@ export const runtime = 'nodejs';
 
 export const GET = apiRoute({ query: listRunsQuery }, async ({ scope, query }) => {
   if (query.seriesId) mustExist('series', query.seriesId, await getSeries(scope, query.seriesId));
+  if (query.datasetId) mustExist('dataset', query.datasetId, await getDataset(scope, query.datasetId));
   return json({ runs: await listRuns(scope, query) });
 });
 

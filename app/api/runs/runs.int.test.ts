@@ -377,6 +377,35 @@ describe("a run's name", () => {
   });
 });
 
+describe("a dataset's runs", () => {
+  it('lists the runs of every series of one dataset and no other, 404 for a dataset not the caller’s', async () => {
+    // Two series: north, and south one above it.
+    const csv = dailyCsv(60, 'north')
+      .split('\n')
+      .map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'south' : Number(line.split(',')[1]) + 1}`))
+      .join('\n');
+    const { body } = await callJson(upload, { method: 'POST', body: csvForm(csv, 'two.csv') });
+    const datasetId = body.dataset.id;
+    const [north, south] = body.dataset.series.map((s: { id: string }) => s.id);
+    const ids: string[] = [];
+    for (const id of [north, south, north]) {
+      const created = await callJson(createRun, { method: 'POST', body: { seriesId: id, name: `on ${id}` } });
+      expect(created.status).toBe(202);
+      ids.push(created.body.run.id);
+    }
+    const listed = await callJson(listRuns, { path: `/?datasetId=${datasetId}` });
+    expect(listed.status).toBe(200);
+    // Newest first; the other dataset's runs (the `sales` series above) are not among them.
+    expect(listed.body.runs.map((run: { id: string }) => run.id)).toEqual([...ids].reverse());
+    expect(new Set(listed.body.runs.map((run: { seriesId: string }) => run.seriesId))).toEqual(new Set([north, south]));
+    expect(listed.body.runs[0].name).toBe(`on ${north}`);
+
+    expect((await callJson(listRuns, { path: '/?datasetId=nope' })).status).toBe(404);
+    const other = await signedInUser('dataset-runs-stranger');
+    expect((await callJson(listRuns, { path: `/?datasetId=${datasetId}`, as: other })).status).toBe(404);
+  });
+});
+
 describe('the models a run compares', () => {
   it('trains only the picked models, seasonal naive always, and keeps the choice in its config', async () => {
     const runId = await startRun({ ...TINY, models: ['naive', 'ets'] });

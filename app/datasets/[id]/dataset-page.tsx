@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { ForecastAllButton } from '@/components/batches/forecast-all-button';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
+import { RunList } from '@/components/runs/run-list';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -12,7 +13,8 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { datasetExportUrl, deleteDataset } from '@/lib/client/api';
 import { ApiError } from '@/lib/client/api-error';
 import { formatCount } from '@/lib/client/format';
-import { useDataset } from '@/lib/client/hooks';
+import { useDataset, useDatasetRuns } from '@/lib/client/hooks';
+import type { Dataset } from '@/lib/client/types';
 
 const HOME = [{ href: '/', label: 'Datasets' }];
 
@@ -81,6 +83,7 @@ export function DatasetPage({ id }: { id: string }) {
           <SeriesTable series={dataset.series} />
         )}
       </Card>
+      <DatasetRuns dataset={dataset} />
       <Card
         title="Append data"
         description="Add newer rows from a CSV; scheduled retraining uses them from its next run."
@@ -88,5 +91,30 @@ export function DatasetPage({ id }: { id: string }) {
         <AppendData datasetId={dataset.id} onAppended={setData} />
       </Card>
     </>
+  );
+}
+
+/** Every run of the dataset's series, newest first, with its series, status, champion and MASE. */
+function DatasetRuns({ dataset }: { dataset: Dataset }) {
+  const runs = useDatasetRuns(dataset.id);
+  const seriesNames = new Map(dataset.series.map((s) => [s.id, s.name]));
+  return (
+    <Card
+      title="Runs"
+      description="Training runs of every series in this dataset, newest first."
+      data-testid="dataset-runs"
+    >
+      {runs.loading ? (
+        <LoadingState label="Loading runs…" />
+      ) : runs.error && !runs.data ? (
+        <ErrorState error={runs.error} title="Could not load the runs" onRetry={runs.reload} />
+      ) : !runs.data || runs.data.length === 0 ? (
+        <EmptyState title="No runs yet" compact>
+          Open a series above and train a forecast, or forecast every series at once.
+        </EmptyState>
+      ) : (
+        <RunList runs={runs.data} seriesNames={seriesNames} />
+      )}
+    </Card>
   );
 }

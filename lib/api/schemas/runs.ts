@@ -5,7 +5,10 @@ import { entityId } from './ids';
 import { PREDICTION_MODELS } from '@/lib/forecast/compared-models';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
 
-export const listRunsQuery = z.object({ seriesId: entityId.optional() });
+export const listRunsQuery = z.object({
+  seriesId: entityId.optional(),
+  datasetId: entityId.optional().meta({ description: 'Only the runs of this dataset’s series' }),
+});
 
 /** Longest run name (the column is VARCHAR of this length). */
 export const RUN_NAME_MAX = 100;
