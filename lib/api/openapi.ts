@@ -488,7 +488,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Retrain a series on a schedule',
     description: 'Exactly one of `every` and `cron` (UTC).',
     body: createScheduleBody,
-    responses: { 201: { description: 'Created', schema: scheduleOut }, ...errors(400, 404, 422, 503) },
+    responses: { 201: { description: 'Created', schema: scheduleOut }, ...errors(400, 404, 409, 422, 503) },
   },
   {
     method: 'get',

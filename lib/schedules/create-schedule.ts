@@ -1,10 +1,12 @@
 // A new schedule: checked now (config and series length) rather than at every firing, stored,
 // then registered with the queue. If that fails (Redis unreachable) the row is taken back.
-import { deleteScheduleRecord, insertSchedule, type Schedule } from '@/lib/db/schedules';
+import type { Scope } from '@/lib/auth/scope';
+import { deleteScheduleRecord, insertSchedule, listScheduleRecords, type Schedule } from '@/lib/db/schedules';
 import type { Series } from '@/lib/db/series';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { syncSchedule } from '@/lib/queue/schedulers';
 import { runConfigFor } from '@/lib/runs/run-config';
+import { assertNotDuplicate } from './duplicate-schedule';
 import { withNextRun } from './get-schedule';
 
 export interface ScheduleInput {
@@ -14,8 +16,14 @@ export interface ScheduleInput {
   config?: ForecastConfigInput;
 }
 
-export async function createSchedule(series: Series, { every, cron, config = {} }: ScheduleInput): Promise<Schedule> {
+/** 409 when the series already has an identical schedule (duplicate-schedule.ts). */
+export async function createSchedule(
+  scope: Scope,
+  series: Series,
+  { every, cron, config = {} }: ScheduleInput,
+): Promise<Schedule> {
   runConfigFor(series, config);
+  assertNotDuplicate(series, await listScheduleRecords(scope, { seriesId: series.id }), { every, cron, config });
   const record = await insertSchedule({ seriesId: series.id, every: every ?? null, cron: cron ?? null, config });
   try {
     await syncSchedule(record);
