@@ -1,7 +1,12 @@
 // A new schedule: checked now (config and series length) rather than at every firing, stored,
 // then registered with the queue. If that fails (Redis unreachable) the row is taken back.
 import type { Scope } from '@/lib/auth/scope';
-import { deleteScheduleRecord, insertSchedule, listScheduleRecords, type Schedule } from '@/lib/db/schedules';
+import {
+  deleteScheduleRecordAsSystem,
+  insertScheduleAsSystem,
+  listScheduleRecords,
+  type Schedule,
+} from '@/lib/db/schedules';
 import type { Series } from '@/lib/db/series';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { syncSchedule } from '@/lib/queue/schedulers';
@@ -24,11 +29,16 @@ export async function createSchedule(
 ): Promise<Schedule> {
   runConfigFor(series, config);
   assertNotDuplicate(series, await listScheduleRecords(scope, { seriesId: series.id }), { every, cron, config });
-  const record = await insertSchedule({ seriesId: series.id, every: every ?? null, cron: cron ?? null, config });
+  const record = await insertScheduleAsSystem({
+    seriesId: series.id,
+    every: every ?? null,
+    cron: cron ?? null,
+    config,
+  });
   try {
     await syncSchedule(record);
   } catch (error) {
-    await deleteScheduleRecord(record.id);
+    await deleteScheduleRecordAsSystem(record.id);
     throw error;
   }
   return withNextRun(record);

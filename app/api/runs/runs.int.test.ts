@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disconnectDb, getPrisma } from '@/lib/db/client';
-import { markRunRunning } from '@/lib/db/runs';
+import { markRunRunningAsSystem } from '@/lib/db/runs';
 import { predictionModelName } from '@/lib/forecast/compared-models';
 import { runSchema } from '@/lib/api/schemas/responses';
 import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
@@ -584,7 +584,7 @@ describe('cancelling', () => {
 
   it('marks a running run cancelled even before the worker sees it', async () => {
     const runId = await startRun(TINY);
-    expect(await markRunRunning(runId, 1)).toBe(true);
+    expect(await markRunRunningAsSystem(runId, 1)).toBe(true);
     const { body } = await callJson(cancel, { method: 'POST', params: { id: runId } });
     expect(body.run.status).toBe('cancelled');
   });
