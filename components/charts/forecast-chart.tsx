@@ -49,6 +49,8 @@ interface ForecastChartProps {
   /** Called with the range picked with the brush, to reload it at full detail; `settled` once a drag ends. */
   onZoom?: OnZoom;
   height?: number;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
 /** A range area's [lower, upper] of one row; null bounds make a gap (an unbounded step). */
@@ -92,6 +94,7 @@ export function ForecastChart({
   validationStart = null,
   onZoom,
   height = 360,
+  exportName,
 }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
@@ -131,6 +134,7 @@ export function ForecastChart({
     (drawn.baseline ? ' and seasonal naive' : '');
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'forecast'], label: 'forecast chart' }}
       description={
         `Actual values with the forecasts of ${drawnList}. Times in ${timeZoneLabel(timeOffset)}. ` +
         (shownWindows.length > 0

@@ -42,10 +42,12 @@ interface LossChartProps {
   /** Planned epochs: while training, the axis spans them so the curve fills in; omit when done. */
   epochs?: number;
   height?: number;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
 /** Training and validation loss per epoch; updates live while a run trains. */
-export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
+export function LossChart({ history, epochs, height = 240, exportName }: LossChartProps) {
   const hasValidation = history.some((h) => h.valLoss !== undefined && h.valLoss !== null);
   const last = history[history.length - 1];
   if (!last) {
@@ -61,6 +63,7 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
   const axis = valueAxis(history.flatMap((h) => [h.loss, h.valLoss]));
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'loss'], label: 'loss chart' }}
       description={`Loss per epoch over ${history.length} epoch${history.length === 1 ? '' : 's'}; last training loss ${formatNumber(last.loss)}${last.valLoss !== undefined ? `, validation loss ${formatNumber(last.valLoss)}` : ''}.`}
       legend={[
         { label: 'Training loss', color: COLORS.train },

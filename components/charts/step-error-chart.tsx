@@ -89,9 +89,11 @@ interface StepErrorChartProps {
   /** The models the run page draws; the step chart follows its pick. */
   drawn: DrawnModels;
   height?: number;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
-export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartProps) {
+export function StepErrorChart({ byStep, drawn, height = 260, exportName }: StepErrorChartProps) {
   const [added, setAdded] = useState<readonly ComparedModel[]>([]);
   const toggleName = useId();
   const stored = (model: ComparedModel) => (byStep[model]?.length ?? 0) > 0;
@@ -120,6 +122,7 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
   const worst = (model: ComparedModel) => formatNumber(rows[rows.length - 1][model] ?? null);
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'error-by-step'], label: 'error-by-step chart' }}
       description={
         `${METRIC_LABEL[metric]} per forecast step, 1 to ${rows.length} steps ahead, over the backtest windows` +
         (drawn.main === 'ensemble'

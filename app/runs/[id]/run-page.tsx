@@ -92,6 +92,8 @@ export function RunPage({ id }: { id: string }) {
   }
 
   const active = isActive(run.status);
+  // Chart downloads say which series and run they show.
+  const exportName = [series?.name ?? 'series', `run-${run.id}`];
   const history = run.history ?? [];
   const breadcrumbs = [
     { href: '/', label: 'Datasets' },
@@ -174,6 +176,7 @@ export function RunPage({ id }: { id: string }) {
           <VerdictBanner run={run} />
           <RunForecastCard
             run={run}
+            exportName={exportName}
             frequency={series?.frequency ?? 'irregular'}
             timeOffset={seriesZone(series)}
             drawn={drawn}
@@ -245,13 +248,13 @@ export function RunPage({ id }: { id: string }) {
           title="Error by forecast step"
           description="How far ahead the forecasts stay useful: each model's error 1, 2, … steps ahead, over the backtest windows."
         >
-          <StepErrorChart byStep={run.evaluation.backtest.byStep} drawn={drawn} />
+          <StepErrorChart byStep={run.evaluation.backtest.byStep} drawn={drawn} exportName={exportName} />
         </Card>
       )}
 
       {!active && history.length > 0 && (
         <Card title="Training loss" description="Per epoch of the fit scored on the last backtest window.">
-          <LossChart history={history} />
+          <LossChart history={history} exportName={exportName} />
         </Card>
       )}
 
