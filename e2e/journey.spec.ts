@@ -275,8 +275,17 @@ test('schedule: retraining every 5 minutes creates a run, then is paused and del
   // 5 minutes is the shortest interval allowed (HORIZON_MIN_SCHEDULE_MINUTES); an interval schedule
   // fires once right away.
   const form = page.getByRole('form', { name: 'New schedule' });
+  // A cron expression is read back in words, with its first firing in the user's time zone.
+  await form.getByLabel('Cron').check();
+  await form.getByLabel('Cron expression').fill('30 6 * * 1');
+  await expect(form.getByText('At 06:30, only on Monday UTC.')).toBeVisible();
+  await expect(form.getByTestId('schedule-first-run')).toContainText(/^First run in .+ your time \(06:30 UTC\)\.$/);
+  await form.getByLabel('Interval').check();
   await form.getByLabel('Every', { exact: true }).fill('5');
   await form.getByLabel('Time unit').selectOption('m');
+  await expect(form.getByTestId('schedule-first-run')).toHaveText(
+    'First run as soon as it is created, then every 5 minutes.',
+  );
   await form.getByText('Training settings (optional)').click();
   await fillTraining(form, TINY_TRAINING);
   await form.getByTestId('schedule-submit').click();
@@ -287,6 +296,13 @@ test('schedule: retraining every 5 minutes creates a run, then is paused and del
   await expect(item).toContainText('Active');
   await expect(item).toContainText(/Next run in .+\(/);
   await expect(item).toContainText('Epochs 2');
+
+  // The same schedule again is refused, saying which one exists.
+  await fillTraining(form, TINY_TRAINING);
+  await form.getByTestId('schedule-submit').click();
+  await expect(form.getByText('The schedule was not created')).toBeVisible();
+  await expect(form).toContainText(/already has a schedule every 5m with the same settings/);
+  await expect(item).toHaveCount(1);
 
   // The first firing's run appears under the schedule and in the series' runs, marked scheduled.
   const scheduledRuns = item.getByRole('list', { name: 'Runs created by this schedule' }).getByRole('link');

@@ -422,6 +422,8 @@ describe('the models a run compares', () => {
     // A left-out model has no predictions to download.
     const forecast = await callJson(getForecast, { params: { id: runId } });
     expect(forecast.body.forecast.future[0].lstm).toBeUndefined();
+    expect(forecast.body.forecast.future[0].drift).toBeUndefined();
+    expect(forecast.body.forecast.test[0].mstl).toBeUndefined();
     expect(forecast.body.forecast.future[0].ets).toEqual(expect.any(Number));
   });
 
