@@ -51,7 +51,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
     if (Object.keys(parsed.errors).length > 0) return;
     setSubmitting(true);
     try {
-      const picked = modelsOverride(models, globalLstm && relatedSeries > 0);
+      const picked = modelsOverride(models);
       const run = await createRun({
         seriesId,
         ...(name.trim() && { name: name.trim() }),
@@ -70,7 +70,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   const shortNote = shortSeriesNote(points, defaults);
   const changed =
     TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]) ||
-    modelsOverride(models, false) !== undefined;
+    modelsOverride(models) !== undefined;
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Train forecast" data-testid="train-form">
@@ -88,6 +88,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         hint="Shown in the runs list, on the run page and in comparisons; you can rename it later."
         autoComplete="off"
         disabled={submitting}
+        className="field-name"
         data-testid="run-name"
       />
       <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />

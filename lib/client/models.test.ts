@@ -3,13 +3,15 @@ import { DEFAULT_PICKED, describeModels, modelsOverride, predictionModelLabel } 
 
 describe('modelsOverride', () => {
   it('sends nothing while every box is ticked (the server compares every model)', () => {
-    expect(modelsOverride(DEFAULT_PICKED, false)).toBeUndefined();
-    expect(modelsOverride(DEFAULT_PICKED, true)).toBeUndefined();
+    expect(modelsOverride(DEFAULT_PICKED)).toBeUndefined();
   });
 
-  it('sends the ticked models in catalog order, with seasonal naive, and the global LSTM when asked', () => {
-    expect(modelsOverride(['drift', 'mstl'], false)).toEqual(['mstl', 'seasonalNaive', 'drift']);
-    expect(modelsOverride(['lstm', 'ets'], true)).toEqual(['lstm', 'lstmGlobal', 'ets', 'seasonalNaive']);
+  it('sends the ticked models in catalog order, with seasonal naive, and the global LSTM left to its own choice', () => {
+    expect(modelsOverride(['drift', 'mstl'])).toEqual(['lstmGlobal', 'mstl', 'seasonalNaive', 'drift']);
+    expect(modelsOverride(['lstm', 'ets'])).toEqual(['lstm', 'lstmGlobal', 'ets', 'seasonalNaive']);
+    expect(describeModels(modelsOverride(['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'naive'])!)).toBe(
+      'all but Theta, Drift',
+    );
     expect(DEFAULT_PICKED).not.toContain('lstmGlobal');
   });
 });

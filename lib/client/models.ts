@@ -40,11 +40,12 @@ export const DEFAULT_PICKED: readonly ComparedModel[] = PICKABLE_MODELS.flatMap(
 
 /**
  * The request's `models` from the ticked boxes: absent when all are ticked (the server's default,
- * every model); else the ticked ones, with the global LSTM when its own box asks for it.
+ * every model); else the ticked ones. The global LSTM stays listed: its own choice (`globalLstm`)
+ * decides whether it trains, as with the default.
  */
-export function modelsOverride(picked: readonly ComparedModel[], globalLstm: boolean): ComparedModel[] | undefined {
+export function modelsOverride(picked: readonly ComparedModel[]): ComparedModel[] | undefined {
   if (DEFAULT_PICKED.every((m) => picked.includes(m))) return undefined;
-  return MODEL_ORDER.filter((m) => m === REFERENCE_MODEL || picked.includes(m) || (m === 'lstmGlobal' && globalLstm));
+  return MODEL_ORDER.filter((m) => m === REFERENCE_MODEL || m === 'lstmGlobal' || picked.includes(m));
 }
 
 /**
