@@ -328,6 +328,8 @@ test('a run named and with models picked in the train form; renamed, exported as
   expect(svg).toContain('Actual');
   // Colours resolved: no CSS variable a standalone file could not read.
   expect(svg).not.toContain('var(--');
+  // The zoom brush is a control, not part of the picture.
+  expect(svg).not.toContain('role="slider"');
   expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(3);
 
   const pngDownload = page.waitForEvent('download');
@@ -337,6 +339,7 @@ test('a run named and with models picked in the train form; renamed, exported as
   const pngFile = await pngDownload;
   expect(pngFile.suggestedFilename()).toBe(`${north.name}-run-${runId}-forecast.png`);
   const png = readFileSync(await pngFile.path());
+  await pngFile.saveAs(test.info().outputPath('exported-forecast.png'));
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   // Twice the chart's size (sharp on high-density screens): width is bytes 16..19 of the IHDR chunk.
   const box = await chart.locator('svg.recharts-surface').first().boundingBox();

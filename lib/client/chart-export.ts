@@ -38,7 +38,10 @@ const STYLE_PROPERTIES = [
 ] as const;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const LEGEND_HEIGHT = 24;
+/** Height of one row of the legend drawn above the chart. */
+const LEGEND_ROW = 20;
+/** Rough width of a legend label's character at 12 px, to wrap the legend into rows. */
+const CHAR_WIDTH = 6.6;
 
 function resolveColor(color: string, within: Element): string {
   const probe = document.createElement('span');
@@ -68,10 +71,10 @@ export function serializeChart(
 ): { text: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.round(box.width) || Number(svg.getAttribute('width')) || 600;
-  const chartHeight = Math.round(box.height) || Number(svg.getAttribute('height')) || 300;
-  const top = legend.length > 0 ? LEGEND_HEIGHT : 0;
-  const height = chartHeight + top;
+  let chartHeight = Math.round(box.height) || Number(svg.getAttribute('height')) || 300;
 
+  // The page's styles, inlined where they differ from the parent's (inherited ones need no repeat);
+  // presentation attributes that name CSS variables go, since a standalone file cannot resolve them.
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
@@ -79,12 +82,44 @@ export function serializeChart(
     const copy = copies[i];
     if (!(copy instanceof SVGElement)) return;
     const computed = getComputedStyle(original);
-    const style = STYLE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`)
-      .filter((rule) => !rule.endsWith(':'))
-      .join(';');
-    copy.setAttribute('style', style);
+    const parent = original === svg || !original.parentElement ? null : getComputedStyle(original.parentElement);
+    const rules: string[] = [];
+    for (const property of STYLE_PROPERTIES) {
+      const value = computed.getPropertyValue(property);
+      if (copy.getAttribute(property)?.includes('var(')) copy.removeAttribute(property);
+      if (value && (!parent || parent.getPropertyValue(property) !== value)) rules.push(`${property}:${value}`);
+    }
+    if (rules.length > 0) copy.setAttribute('style', rules.join(';'));
+    else copy.removeAttribute('style');
     copy.removeAttribute('class');
+    copy.removeAttribute('tabindex');
   });
+  // The zoom brush is a control, not part of the picture: cut it off.
+  const brush = svg.querySelector<SVGGraphicsElement>('.recharts-brush');
+  if (brush) {
+    const index = originals.indexOf(brush);
+    copies[index]?.remove();
+    const top = brush.getBoundingClientRect().top - box.top;
+    if (top > 0) chartHeight = Math.round(top) - 4;
+  }
+
+  // The legend, wrapped into rows of the chart's width.
+  const color = getComputedStyle(svg).color || '#000000';
+  const font = getComputedStyle(svg).fontFamily || 'sans-serif';
+  const items: { item: ExportLegendItem; x: number; row: number }[] = [];
+  let x = 4;
+  let row = 0;
+  for (const item of legend) {
+    const itemWidth = 22 + item.label.length * CHAR_WIDTH + 16;
+    if (x > 4 && x + itemWidth > width) {
+      x = 4;
+      row += 1;
+    }
+    items.push({ item, x, row });
+    x += itemWidth;
+  }
+  const top = items.length > 0 ? (row + 1) * LEGEND_ROW + 6 : 0;
+  const height = chartHeight + top;
 
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
@@ -97,42 +132,40 @@ export function serializeChart(
   background.setAttribute('fill', backgroundOf(svg));
   root.appendChild(background);
 
-  const text = getComputedStyle(svg).color || '#000000';
-  const font = getComputedStyle(svg).fontFamily || 'sans-serif';
-  let x = 4;
-  for (const item of legend) {
-    const color = resolveColor(item.color, svg.parentElement ?? svg);
+  for (const { item, x: left, row: line } of items) {
+    const y = line * LEGEND_ROW + 12;
+    const swatchColor = resolveColor(item.color, svg.parentElement ?? svg);
     const swatch = document.createElementNS(SVG_NS, item.variant === 'area' ? 'rect' : 'line');
     if (item.variant === 'area') {
-      swatch.setAttribute('x', String(x));
-      swatch.setAttribute('y', '7');
+      swatch.setAttribute('x', String(left));
+      swatch.setAttribute('y', String(y - 5));
       swatch.setAttribute('width', '16');
       swatch.setAttribute('height', '10');
-      swatch.setAttribute('fill', color);
-      swatch.setAttribute('fill-opacity', '0.35');
+      swatch.setAttribute('fill', swatchColor);
     } else {
-      swatch.setAttribute('x1', String(x));
-      swatch.setAttribute('x2', String(x + 16));
-      swatch.setAttribute('y1', '12');
-      swatch.setAttribute('y2', '12');
-      swatch.setAttribute('stroke', color);
+      swatch.setAttribute('x1', String(left));
+      swatch.setAttribute('x2', String(left + 16));
+      swatch.setAttribute('y1', String(y));
+      swatch.setAttribute('y2', String(y));
+      swatch.setAttribute('stroke', swatchColor);
       swatch.setAttribute('stroke-width', '2.5');
       if (item.variant === 'dashed') swatch.setAttribute('stroke-dasharray', '4 3');
     }
     root.appendChild(swatch);
     const label = document.createElementNS(SVG_NS, 'text');
-    label.setAttribute('x', String(x + 22));
-    label.setAttribute('y', '16');
-    label.setAttribute('style', `fill:${text};font-family:${font};font-size:12px`);
+    label.setAttribute('x', String(left + 22));
+    label.setAttribute('y', String(y + 4));
+    label.setAttribute('style', `fill:${color};font-family:${font};font-size:12px`);
     label.textContent = item.label;
     root.appendChild(label);
-    x += 22 + item.label.length * 7 + 18;
   }
 
   clone.setAttribute('x', '0');
   clone.setAttribute('y', String(top));
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(chartHeight));
+  clone.setAttribute('viewBox', `0 0 ${width} ${chartHeight}`);
+  clone.removeAttribute('role');
   root.appendChild(clone);
   return {
     text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`,
