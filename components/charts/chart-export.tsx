@@ -28,6 +28,9 @@ export function ChartExport({ figure, name, label, legend = [] }: ChartExportPro
   };
   return (
     <div className="chart-export" role="group" aria-label={`Download the ${label}`}>
+      <span className="chart-export-label" aria-hidden="true">
+        Download
+      </span>
       {(['svg', 'png'] as const).map((format) => (
         <button
           key={format}
