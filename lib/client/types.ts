@@ -8,7 +8,7 @@ import type { IntervalBounds, RunForecast } from '@/lib/db/predictions';
 import type { Point } from '@/lib/db/series';
 import type { ComparedModel, EpochLog, ForecastConfig, Frequency, PredictionModel } from '@/lib/forecast/types';
 import type { TextEncoding } from '@/lib/ingest/encoding';
-import type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout, Problem } from '@/lib/ingest/types';
+import type { DecimalSeparator, DuplicatePolicy, FutureRows, GapPolicy, Layout, Problem } from '@/lib/ingest/types';
 import type { ApiErrorBody } from '@/lib/api/schemas/errors';
 import type { createRunBody } from '@/lib/api/schemas/runs';
 import type { createScheduleBody } from '@/lib/api/schemas/schedules';
@@ -71,6 +71,8 @@ export interface FilePreview {
   preview: string[][];
   rows: number;
   series: PreviewSeries[];
+  /** Rows after some series' last value that other series fill (their future part); null: none. */
+  futureRows?: FutureRows | null;
   problems: Problem[];
   ok: boolean;
 }
