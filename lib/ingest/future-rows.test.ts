@@ -31,9 +31,17 @@ describe('future rows (rows after a series ends where others go on)', () => {
     const [sales, promo, price] = file.series;
     expect(sales.name).toBe('sales');
     // Trailing empty cells are neither gaps nor missing values: only day 20 is a gap.
-    expect(sales.t).toEqual(range(0, 60).filter((d) => d !== 20).map(day));
+    expect(sales.t).toEqual(
+      range(0, 60)
+        .filter((d) => d !== 20)
+        .map(day),
+    );
     expect(sales.gaps).toBe(1);
-    expect(promo.t).toEqual(range(0, 74).filter((d) => d !== 30).map(day));
+    expect(promo.t).toEqual(
+      range(0, 74)
+        .filter((d) => d !== 30)
+        .map(day),
+    );
     expect(promo.gaps).toBe(1);
     expect(price.t).toEqual(range(0, 74).map(day));
     // Aligned by timestamp: the promotion of day 63 is the value at day 63, whatever the positions.

@@ -7,6 +7,7 @@ import { COMPARED_MODELS, modelsOfFamily, PREDICTION_MODELS } from '@/lib/foreca
 import { forecastConfigInputSchema, forecastConfigSchema } from '@/lib/forecast/config';
 import { RESAMPLE_FREQUENCIES } from '@/lib/ingest/options';
 import { errorSchema } from './errors';
+import { holidayCountrySchema } from './holidays';
 
 const timestamp = z.iso.datetime();
 const FREQUENCIES = [...RESAMPLE_FREQUENCIES, 'irregular'] as const;
@@ -395,6 +396,7 @@ export const COMPONENT_SCHEMAS = [
   runSchema,
   scheduleSchema,
   healthSchema,
+  holidayCountrySchema,
   predictionRowSchema,
   appendedSeriesSchema,
   uploadProgressSchema,
