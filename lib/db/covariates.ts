@@ -3,7 +3,7 @@
 import type { CovariateSeries, ForecastConfig } from '@/lib/forecast/types';
 import { getPool, getPrisma } from './client';
 import type { Scope } from './scope';
-import { loadSeriesData } from './series';
+import { loadSeriesDataAsSystem } from './series';
 
 /**
  * Which of `times` (epoch ms) series `seriesId` has a point at; empty when the series is not the
@@ -42,7 +42,7 @@ export async function loadCovariatesAsSystem(covariates: ForecastConfig['covaria
   const loaded: CovariateSeries[] = [];
   for (const { seriesId, knownFuture } of covariates) {
     const name = names.get(seriesId);
-    const data = name === undefined ? null : await loadSeriesData(seriesId);
+    const data = name === undefined ? null : await loadSeriesDataAsSystem(seriesId);
     if (name !== undefined && data) loaded.push({ seriesId, name, knownFuture, t: data.t, v: data.v });
   }
   return loaded;

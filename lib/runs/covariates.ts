@@ -5,7 +5,7 @@
 import { ApiError, badRequest, unprocessable } from '@/lib/api/errors';
 import type { Scope } from '@/lib/db/scope';
 import { timestampsWithPoints } from '@/lib/db/covariates';
-import { getSeries, loadSeriesData, type Series } from '@/lib/db/series';
+import { getSeries, loadSeriesDataAsSystem, type Series } from '@/lib/db/series';
 import { nextTimestamps } from '@/lib/forecast/time-steps';
 import type { ForecastConfig, SeriesData } from '@/lib/forecast/types';
 import { assertKnownHolidayCalendar } from './holiday-calendars';
@@ -112,7 +112,7 @@ export async function uncoveredForecastSteps(
 ): Promise<{ steps: number[]; gaps: CoverageGap[] }> {
   const knownFuture = covariates.filter((c) => c.knownFuture);
   if (knownFuture.length === 0) return { steps: [], gaps: [] };
-  const data = await loadSeriesData(target.id);
+  const data = await loadSeriesDataAsSystem(target.id);
   if (!data || data.t.length === 0) return { steps: [], gaps: [] };
   const steps = forecastTimestamps(data, horizon);
   const gaps: CoverageGap[] = [];

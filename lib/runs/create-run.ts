@@ -1,7 +1,7 @@
 // Starting a run: resolve and check its config, store it as `queued`, hand it to the worker.
 import type { Scope } from '@/lib/auth/scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
-import { deleteRun as deleteRunRow, insertRun, type Run } from '@/lib/db/runs';
+import { deleteRunAsSystem as deleteRunRow, insertRunAsSystem, type Run } from '@/lib/db/runs';
 import type { Series } from '@/lib/db/series';
 import { enqueueRun } from '@/lib/queue/train-queue';
 import { checkRunCovariates } from './covariates';
@@ -16,7 +16,7 @@ export async function createRun(scope: Scope, series: Series, partial: ForecastC
   await checkRunQuota(scope);
   const config = runConfigFor(series, partial);
   await checkRunCovariates(scope, series, config);
-  const run = await insertRun({ seriesId: series.id, config, scheduleId: null });
+  const run = await insertRunAsSystem({ seriesId: series.id, config, scheduleId: null });
   try {
     await enqueueRun(run.id);
   } catch (error) {
