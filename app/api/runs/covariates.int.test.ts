@@ -10,6 +10,7 @@ import { processScheduledTrain } from '@/worker/processors/scheduled-train';
 import { processTrain } from '@/worker/processors/train';
 import { POST as upload } from '../datasets/route';
 import { POST as preview } from '../datasets/preview/route';
+import { POST as append } from '../datasets/[id]/append/route';
 import { POST as createBatch } from '../datasets/[id]/runs/route';
 import { GET as getBatch } from '../batches/[id]/route';
 import { GET as holidays } from '../holidays/route';
@@ -24,13 +25,13 @@ const HISTORY = 120;
 const FUTURE = 14;
 const TINY = { lookback: 14, epochs: 1, units: 4, backtestWindows: 1, transform: 'none' };
 
-/** 120 days of sales, then 14 rows where only promo and price go on (the future rows). */
-function salesCsv(): string {
+/** Days `from` to `to` (exclusive) of sales, then up to `future` where only promo and price go on. */
+function salesCsv(from = 0, to = HISTORY, future = HISTORY + FUTURE): string {
   const lines = ['date,sales,promo,price'];
-  for (let d = 0; d < HISTORY + FUTURE; d++) {
+  for (let d = from; d < future; d++) {
     const promo = d % 9 < 2 ? 1 : 0;
     const price = 10 - (d % 5) * 0.25;
-    const sales = d < HISTORY ? (80 + 30 * promo - 4 * price + 8 * Math.sin((2 * Math.PI * d) / 7)).toFixed(2) : '';
+    const sales = d < to ? (80 + 30 * promo - 4 * price + 8 * Math.sin((2 * Math.PI * d) / 7)).toFixed(2) : '';
     lines.push(`${iso(d).slice(0, 10)},${sales},${promo},${price}`);
   }
   return `${lines.join('\n')}\n`;
@@ -319,5 +320,37 @@ describe('batches and schedules with covariates', () => {
     } finally {
       await restorePromo();
     }
+  });
+});
+
+describe('appending newer rows', () => {
+  it('extends the target and its covariates: the known future moves on with the data', async () => {
+    // Sales for the 14 days that were the future, and the next 14 days of promotions and prices.
+    const more = salesCsv(HISTORY, HISTORY + FUTURE, HISTORY + 2 * FUTURE);
+    const { status, body } = await callJson(append, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: csvForm(more, 'more.csv'),
+    });
+    expect(status).toBe(200);
+    const ends = Object.fromEntries(body.dataset.series.map((s: { name: string; end: string }) => [s.name, s.end]));
+    expect(ends).toEqual({
+      sales: iso(HISTORY + FUTURE - 1),
+      promo: iso(HISTORY + 2 * FUTURE - 1),
+      price: iso(HISTORY + 2 * FUTURE - 1),
+    });
+    // The new sales end where the old known future did; the new future covers the next 14 steps.
+    const covariates = [{ seriesId: ids.promo, knownFuture: true }];
+    const covered = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId: ids.sales, horizon: 14, covariates },
+    });
+    expect(covered.status).toBe(202);
+    const beyond = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId: ids.sales, horizon: 15, covariates },
+    });
+    expect(beyond.status).toBe(422);
+    expect(beyond.body.error.details.missing[0].dates).toEqual([iso(HISTORY + 2 * FUTURE)]);
   });
 });
