@@ -82,3 +82,20 @@ test('on a 390 px screen the covariate and holiday choices fit and work', async 
   const box = await form.getByTestId('covariates').boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
 });
+
+test('the dataset page forecasts the other series with the chosen covariates', async ({ page }) => {
+  await uploadAndOpenSeries(page);
+  await page.getByRole('link', { name: 'promo-sales' }).click();
+  const form = page.getByRole('form', { name: 'Forecast with covariates' });
+  await expect(form.getByTestId('batch-covariates-submit')).toBeDisabled();
+  // Every series is offered; those that go on after the sales end are known future by default.
+  await form.getByRole('checkbox', { name: 'promotion' }).check();
+  await form.getByRole('checkbox', { name: 'price' }).check();
+  await expect(form.getByRole('combobox', { name: 'How “promotion” is used' })).toHaveValue('future');
+  await expect(form.getByRole('combobox', { name: 'How “price” is used' })).toHaveValue('future');
+  await form.getByLabel('Horizon', { exact: true }).fill('30');
+  await expect(form.getByTestId('coverage-note')).toContainText('1 of 1 series would fail, e.g. “store_north”');
+  await form.getByLabel('Horizon', { exact: true }).fill('14');
+  await expect(form.getByTestId('coverage-note')).toContainText('covers the forecast of every series (1)');
+  await expect(form.getByTestId('batch-covariates-submit')).toHaveText('Forecast the other 1 series');
+});

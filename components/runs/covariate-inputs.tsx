@@ -52,12 +52,14 @@ export function CovariateInputs({
   const matching = candidates.filter((s) => chosen.has(s.id) || !needle || s.name.toLowerCase().includes(needle));
   const shown = matching.slice(0, SHOWN);
   const full = values.covariates.length >= MAX_COVARIATES;
+  // A batch has no one target: a series is known future by default when it goes on after another ends.
+  const reference = target ?? earliestEnding(series);
 
   const toggle = (candidate: Series, on: boolean) =>
     onChange({
       ...values,
       covariates: on
-        ? [...values.covariates, { seriesId: candidate.id, knownFuture: defaultKnownFuture(candidate, target) }]
+        ? [...values.covariates, { seriesId: candidate.id, knownFuture: defaultKnownFuture(candidate, reference) }]
         : values.covariates.filter((c) => c.seriesId !== candidate.id),
     });
   const setKnownFuture = (seriesId: string, knownFuture: boolean) =>
@@ -142,6 +144,13 @@ export function CovariateInputs({
         disabled={disabled}
       />
     </div>
+  );
+}
+
+function earliestEnding(series: readonly Series[]): Series | null {
+  return series.reduce<Series | null>(
+    (first, s) => (s.end && (!first?.end || Date.parse(s.end) < Date.parse(first.end)) ? s : first),
+    null,
   );
 }
 

@@ -88,7 +88,10 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
           target={series}
           series={datasetSeries}
           values={covariates}
-          onChange={setCovariates}
+          onChange={(next) => {
+            setCovariates(next);
+            setSubmitError(null);
+          }}
           coverage={coverage}
           disabled={submitting}
         />
