@@ -11,7 +11,7 @@ import { createRunBody, listRunsQuery, predictionsQuery } from './schemas/runs';
 import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
 import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
 import { pointsQuery } from './schemas/series';
-import { parseFieldsSchema, uploadFieldsSchema } from './upload-fields';
+import { parseFieldsSchema, uploadFieldsSchema } from './schemas/upload';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';

@@ -3,7 +3,7 @@
 // the rest are the engine's and ingest's pure types. Everything is imported type-only, and nothing
 // comes from a server module (lib/db and the domain folders), so no server code reaches the bundle.
 import type { ComparedModel, EpochLog, ForecastConfig, Frequency, PredictionModel } from '@/lib/forecast/types';
-import type { TextEncoding } from '@/lib/ingest/encoding';
+import type { TextEncoding } from '@/lib/ingest/text-encodings';
 import type { DecimalSeparator, DuplicatePolicy, GapPolicy, Layout } from '@/lib/ingest/types';
 import type { ApiErrorBody } from '@/lib/api/schemas/errors';
 import type { createRunBody } from '@/lib/api/schemas/runs';

@@ -1,7 +1,7 @@
 // Public types of CSV ingest. Parsing is pure: it reads bytes and returns series or problems;
 // storing is lib/db's job, so a rejected file can never be half-stored.
 import type { Frequency, RegularFrequency } from '@/lib/forecast/time';
-import type { TextEncoding } from './encoding';
+import type { TextEncoding } from './text-encodings';
 
 /** Every problem a file can have (the API's `problems[].code`). */
 export const PROBLEM_CODES = [
