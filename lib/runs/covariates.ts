@@ -6,6 +6,7 @@ import { ApiError, badRequest, unprocessable } from '@/lib/api/errors';
 import type { Scope } from '@/lib/db/scope';
 import { timestampsWithPoints } from '@/lib/db/covariates';
 import { getSeries, loadSeriesDataAsSystem, type Series } from '@/lib/db/series';
+import { FREQUENCY_SPECS } from '@/lib/forecast/time';
 import { nextTimestamps } from '@/lib/forecast/time-steps';
 import type { ForecastConfig, SeriesData } from '@/lib/forecast/types';
 import { assertKnownHolidayCalendar } from './holiday-calendars';
@@ -112,7 +113,7 @@ export async function uncoveredForecastSteps(
 ): Promise<{ steps: number[]; gaps: CoverageGap[] }> {
   const knownFuture = covariates.filter((c) => c.knownFuture);
   if (knownFuture.length === 0) return { steps: [], gaps: [] };
-  const data = await loadSeriesDataAsSystem(target.id);
+  const data = await stepsBasis(target);
   if (!data || data.t.length === 0) return { steps: [], gaps: [] };
   const steps = forecastTimestamps(data, horizon);
   const gaps: CoverageGap[] = [];
@@ -122,6 +123,19 @@ export async function uncoveredForecastSteps(
     if (missing.length > 0) gaps.push({ seriesId: series.id, name: series.name, dates: missing.map(iso) });
   }
   return { steps, gaps };
+}
+
+/**
+ * What the forecast timestamps are computed from: steps of a fixed length (minutes to weeks,
+ * business days) follow from the last timestamp alone; monthly steps keep the series' day of month
+ * and irregular ones its median spacing, so those read every timestamp (as the engine does).
+ */
+async function stepsBasis(target: Series): Promise<Pick<SeriesData, 't' | 'frequency'> | null> {
+  const { unit } = FREQUENCY_SPECS[target.frequency];
+  if (unit !== 'month' && unit !== 'none' && target.end) {
+    return { t: [Date.parse(target.end)], frequency: target.frequency };
+  }
+  return loadSeriesDataAsSystem(target.id);
 }
 
 /** Says which known-future values are missing and how to fix it. */

@@ -134,6 +134,27 @@ describe('POST /api/runs with covariates', () => {
     expect(pastOnly.status).toBe(202);
   });
 
+  it('monthly series: the forecast steps keep the month end, as the forecast computes them', async () => {
+    // 40 month ends of sales, then 3 more of a planned price.
+    const monthEnd = (k: number) => new Date(Date.UTC(2020, k + 1, 0)).toISOString().slice(0, 10);
+    const lines = ['month,sales,price'];
+    for (let k = 0; k < 43; k++) lines.push(`${monthEnd(k)},${k < 40 ? 100 + (k % 12) * 5 : ''},${9 + (k % 3)}`);
+    const { body } = await callJson(upload, { method: 'POST', body: csvForm(`${lines.join('\n')}\n`, 'monthly.csv') });
+    const byName = Object.fromEntries(body.dataset.series.map((s: { name: string; id: string }) => [s.name, s.id]));
+    const covariates = [{ seriesId: byName.price, knownFuture: true }];
+    const covered = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId: byName.sales, horizon: 3, covariates },
+    });
+    expect(covered.status).toBe(202);
+    const beyond = await callJson(createRun, {
+      method: 'POST',
+      body: { seriesId: byName.sales, horizon: 4, covariates },
+    });
+    expect(beyond.status).toBe(422);
+    expect(beyond.body.error.details.missing[0].dates).toEqual([`${monthEnd(43)}T00:00:00.000Z`]);
+  });
+
   it('refuses covariates that are not series of the dataset, the target itself, or unknown calendars', async () => {
     const before = await runCount();
     const post = (body: Record<string, unknown>, as?: TestUser) =>
