@@ -17,9 +17,10 @@ import {
   type TrainingField,
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
-import type { ForecastConfig } from '@/lib/client/types';
+import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
 import { DEFAULT_PICKED, modelsOverride } from '@/lib/client/models';
-import type { ComparedModel } from '@/lib/client/types';
+import type { ComparedModel, ForecastConfig, Series } from '@/lib/client/types';
+import { CovariateInputs } from './covariate-inputs';
 import { GlobalLstmChoice } from './global-lstm-choice';
 import { ModelChoice } from './model-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
@@ -31,14 +32,18 @@ interface TrainFormProps {
   points: number;
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
+  /** The series and its dataset's series: the covariates to choose from (none until loaded). */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFormProps) {
+export function TrainForm({ seriesId, defaults, points, relatedSeries, series, datasetSeries = [] }: TrainFormProps) {
   const router = useRouter();
   const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
   const [name, setName] = useState('');
   const [globalLstm, setGlobalLstm] = useState(false);
   const [models, setModels] = useState<ComparedModel[]>(() => [...DEFAULT_PICKED]);
+  const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
   const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -58,6 +63,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         ...parsed.overrides,
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
         ...(picked && { models: picked }),
+        ...covariateFields(covariates),
       });
       router.push(`/runs/${run.id}`);
     } catch (error) {
@@ -68,6 +74,8 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   };
 
   const shortNote = shortSeriesNote(points, defaults);
+  const horizon = Number(values.horizon || defaults?.horizon);
+  const coverage = series ? checkCoverage(series, horizon, covariates.covariates, datasetSeries) : null;
   const changed =
     TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]) ||
     modelsOverride(models) !== undefined;
@@ -99,6 +107,19 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         onChange={setGlobalLstm}
         disabled={submitting}
       />
+      {series && (
+        <CovariateInputs
+          target={series}
+          series={datasetSeries}
+          values={covariates}
+          onChange={(next) => {
+            setCovariates(next);
+            setSubmitError(null);
+          }}
+          coverage={coverage}
+          disabled={submitting}
+        />
+      )}
       <TrainingHelp />
       {submitError !== null && (
         <Alert tone="error" title="The run was not started">

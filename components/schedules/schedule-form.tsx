@@ -2,6 +2,7 @@
 // Creates a retraining schedule: every N minutes/hours/days, or a cron expression, with optional
 // training settings (blank ones take the series' defaults when each run starts).
 import { useId, useState, type FormEvent } from 'react';
+import { CovariateInputs } from '@/components/runs/covariate-inputs';
 import { GlobalLstmChoice } from '@/components/runs/global-lstm-choice';
 import { TrainingInputs } from '@/components/runs/training-inputs';
 import { Alert } from '@/components/ui/alert';
@@ -16,9 +17,27 @@ import {
   type TrainingField,
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
-import type { ForecastConfig, Schedule } from '@/lib/client/types';
+import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import type { ForecastConfig, Schedule, Series } from '@/lib/client/types';
 
 type Mode = 'every' | 'cron';
+type FormErrors = Partial<Record<TrainingField | 'every' | 'cron', string>>;
+
+const TIMING_LABELS = { every: 'The interval', cron: 'The cron expression' } as const;
+
+/**
+ * A validation error's field messages under the form's own fields (config.horizon → horizon), the
+ * timing ones with their subject; null when the error names no field the form shows.
+ */
+function formErrorsOf(error: ApiError, shown: readonly string[]): FormErrors | null {
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(error.fieldErrors)) {
+    const key = path.replace(/^config\./, '');
+    if (!shown.includes(key)) return null;
+    errors[key] = key in TIMING_LABELS ? `${TIMING_LABELS[key as keyof typeof TIMING_LABELS]} ${message}.` : message;
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
 
 interface ScheduleFormProps {
   seriesId: string;
@@ -26,9 +45,19 @@ interface ScheduleFormProps {
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
   onCreated: (schedule: Schedule) => void;
+  /** The series and its dataset's series: the covariates to choose from (none until loaded). */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: ScheduleFormProps) {
+export function ScheduleForm({
+  seriesId,
+  defaults,
+  relatedSeries,
+  onCreated,
+  series,
+  datasetSeries = [],
+}: ScheduleFormProps) {
   const id = useId();
   const [mode, setMode] = useState<Mode>('every');
   const [amount, setAmount] = useState('1');
@@ -36,7 +65,8 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
   const [cron, setCron] = useState('0 3 * * *');
   const [config, setConfig] = useState<TrainingFormValues>(() => trainingFormValues(null));
   const [globalLstm, setGlobalLstm] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<TrainingField | 'every' | 'cron', string>>>({});
+  const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -65,7 +95,11 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
 
     setSubmitting(true);
     try {
-      const overrides = { ...parsed.overrides, ...(globalLstm && relatedSeries > 0 && { globalLstm: true }) };
+      const overrides = {
+        ...parsed.overrides,
+        ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...covariateFields(covariates),
+      };
       const hasConfig = Object.keys(overrides).length > 0;
       const schedule = await createSchedule({
         seriesId,
@@ -75,9 +109,14 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
       onCreated(schedule);
       setConfig(trainingFormValues(null));
       setGlobalLstm(false);
+      setCovariates(NO_COVARIATES);
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors);
-      setSubmitError(error);
+      // The schedule schema checks the form before it is sent (as the server would): its field
+      // messages go under their fields; anything else is said above the button.
+      const fieldErrors =
+        error instanceof ApiError ? formErrorsOf(error, [...Object.keys(config), 'every', 'cron']) : null;
+      setErrors(fieldErrors ?? {});
+      setSubmitError(fieldErrors ? null : error);
     } finally {
       setSubmitting(false);
     }
@@ -170,7 +209,25 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
           onChange={setGlobalLstm}
           disabled={submitting}
         />
-        <p className="field-hint hint-below">Blank settings use the series’ defaults when each run starts.</p>
+        {series && (
+          <CovariateInputs
+            target={series}
+            series={datasetSeries}
+            values={covariates}
+            onChange={setCovariates}
+            coverage={checkCoverage(
+              series,
+              Number(config.horizon || defaults?.horizon),
+              covariates.covariates,
+              datasetSeries,
+            )}
+            disabled={submitting}
+          />
+        )}
+        <p className="field-hint hint-below">
+          Blank settings use the series’ defaults when each run starts. Each run checks again that the known future
+          covers its forecast.
+        </p>
       </details>
 
       {submitError !== null && (

@@ -105,6 +105,8 @@ export function UploadPanel() {
   };
 
   const importProblems = importError instanceof ApiError ? importError.problems : [];
+  // Checked with the route's schema before sending (lib/client/upload-dataset.ts): shown under the field.
+  const nameError = importError instanceof ApiError ? importError.fieldErrors.name : undefined;
   const status = uploadStatus(upload, imported);
   const ambiguousDates = preview?.problems.some((p) => p.code === 'ambiguous_dates') ?? false;
   const askDateOrder = !!preview && (ambiguousDates || settings.dayFirst !== undefined);
@@ -217,6 +219,12 @@ export function UploadPanel() {
                 </div>
               )}
 
+              {preview.futureRows && (
+                <Alert tone="info" data-testid="future-rows">
+                  {preview.futureRows.message}
+                </Alert>
+              )}
+
               {preview.skippedSeries.length > 0 && (
                 <div className="stack stack-sm" data-testid="skipped-series">
                   <h3>Left out</h3>
@@ -237,6 +245,7 @@ export function UploadPanel() {
                   onChange={(event) => setName(event.target.value)}
                   disabled={uploading}
                   className="field-name"
+                  error={nameError && `The ${nameError}.`}
                 />
                 <Button
                   variant="primary"
@@ -278,7 +287,7 @@ export function UploadPanel() {
           {importError !== null && importProblems.length > 0 && (
             <FileProblems problems={importProblems} errorTitle="The file was not imported; nothing was stored" />
           )}
-          {importError !== null && importProblems.length === 0 && (
+          {importError !== null && importProblems.length === 0 && !nameError && (
             <Alert tone="error" title="The file was not imported" data-testid="import-error">
               {errorMessage(importError)}
             </Alert>

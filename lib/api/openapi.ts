@@ -11,7 +11,7 @@ import { createRunBody, listRunsQuery, patchRunBody, predictionsQuery } from './
 import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
 import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
 import { pointsQuery } from './schemas/series';
-import { parseFieldsSchema, uploadFieldsSchema } from './upload-fields';
+import { parseFieldsSchema, uploadFieldsSchema } from './schemas/upload';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
@@ -68,7 +68,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'conflict: the action does not fit the current state',
   413: 'file_too_large: upload over HORIZON_MAX_UPLOAD_MB',
   429: 'too_many_requests: too many sign-in attempts; details.retryAfterSeconds and the Retry-After header say when to try again',
-  422: 'invalid_csv, series_too_short, or model_too_large (units x layers or batchSize beyond what the series supports)',
+  422: 'invalid_csv, series_too_short, model_too_large (units x layers or batchSize beyond what the series supports), or future_not_covered (known-future covariates lack values for forecast steps; details.missing lists them)',
   503: 'unavailable: database or Redis unreachable',
 };
 
@@ -174,6 +174,18 @@ export const OPERATIONS: OperationSpec[] = [
     },
   },
   {
+    method: 'get',
+    path: '/api/holidays',
+    tag: 'Runs',
+    summary: 'The public-holiday calendars a run, batch or schedule may name in `holidays`',
+    responses: {
+      200: {
+        description: 'Countries by name, each with its regions',
+        schema: envelope({ countries: list('HolidayCountry') }),
+      },
+    },
+  },
+  {
     method: 'post',
     path: '/api/datasets/preview',
     tag: 'Datasets',
@@ -182,7 +194,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: {
         description: 'The detection',
-        schema: envelope({ preview: { type: 'object', description: 'ParsedFilePreview, see docs/api.md' } }),
+        schema: envelope({ preview: ref('FilePreview') }),
       },
       ...errors(400, 413),
     },
@@ -278,12 +290,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: {
         description: 'The points',
-        schema: envelope({
-          points: {
-            type: 'array',
-            items: envelope({ t: { type: 'string', format: 'date-time' }, v: { type: 'number' } }),
-          },
-        }),
+        schema: envelope({ points: list('Point') }),
         headers: {
           ETag: { description: 'Strong tag of this answer; it changes when the points do', schema: { type: 'string' } },
         },
@@ -404,12 +411,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: {
         description: 'Empty arrays until the run has succeeded',
-        schema: envelope({
-          forecast: envelope({
-            test: { type: 'array', items: { type: 'object' } },
-            future: { type: 'array', items: { type: 'object' } },
-          }),
-        }),
+        schema: envelope({ forecast: ref('RunForecast') }),
       },
       ...errors(404),
     },
@@ -460,7 +462,7 @@ export const OPERATIONS: OperationSpec[] = [
       200: {
         description:
           'JSON, a CSV attachment (format=csv) or an Apache Parquet file (format=parquet); series whose run has not succeeded have no rows',
-        schema: envelope({ batchId: { type: 'string' }, predictions: { type: 'array', items: { type: 'object' } } }),
+        schema: envelope({ batchId: { type: 'string' }, predictions: list('BatchPredictionRow') }),
         content: {
           'text/csv': {
             schema: {

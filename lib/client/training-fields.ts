@@ -76,15 +76,21 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   holidays: 'Holiday calendar',
 };
 
-/** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
-export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
+/**
+ * A stored config value for display: numbers formatted, switches as on/off, names as they are;
+ * covariates by their series' names when `seriesNames` has them.
+ */
+export function formatConfigValue(
+  value: ForecastConfig[keyof ForecastConfig] | null | undefined,
+  seriesNames?: ReadonlyMap<string, string>,
+): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
     // The models a run compares (keys), or its covariates.
     if (value.every((v) => typeof v === 'string')) return describeModels(value as ComparedModel[]);
     return (value as ForecastConfig['covariates'])
-      .map((c) => `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`)
+      .map((c) => `${seriesNames?.get(c.seriesId) ?? c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`)
       .join(', ');
   }
   // Text settings: the transform, and the holiday calendar's code.

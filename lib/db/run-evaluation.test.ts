@@ -202,13 +202,20 @@ describe('progressDetail', () => {
       epochs: 15,
       window: 2,
       windows: 3,
+      remainingEpochs: null,
+      epochMs: null,
     });
-    expect(progressDetail({ progress: 0.9, phase: 'refit', epoch: 1, epochs: 8, loss: 1 })).toEqual({
+    // With the engine's planned epochs and the worker's measured pace (the time estimate's inputs).
+    expect(
+      progressDetail({ progress: 0.9, phase: 'refit', epoch: 1, epochs: 8, loss: 1, remainingEpochs: 7 }, 412),
+    ).toEqual({
       phase: 'refit',
       epoch: 1,
       epochs: 8,
       window: null,
       windows: null,
+      remainingEpochs: 7,
+      epochMs: 412,
     });
   });
 });

@@ -1,42 +1,45 @@
 // Public types of CSV ingest. Parsing is pure: it reads bytes and returns series or problems;
 // storing is lib/db's job, so a rejected file can never be half-stored.
 import type { Frequency, RegularFrequency } from '@/lib/forecast/time';
-import type { TextEncoding } from './encoding';
+import type { TextEncoding } from './text-encodings';
 
-export type ProblemCode =
-  | 'empty_file'
-  | 'header_only'
-  | 'not_csv'
-  | 'ragged_rows'
-  | 'no_time_column'
-  | 'unparseable_dates'
-  | 'no_numeric_column'
-  | 'non_numeric_cells'
-  | 'duplicate_timestamps'
-  | 'too_few_points'
-  | 'file_too_large'
+/** Every problem a file can have (the API's `problems[].code`). */
+export const PROBLEM_CODES = [
+  'empty_file',
+  'header_only',
+  'not_csv',
+  'ragged_rows',
+  'no_time_column',
+  'unparseable_dates',
+  'no_numeric_column',
+  'non_numeric_cells',
+  'duplicate_timestamps',
+  'too_few_points',
+  'file_too_large',
   // Added with the parser: quoting the CSV reader cannot recover from, an override naming a
   // column the header lacks, and two warnings (day/month order guessed, gaps in a series).
-  | 'malformed_csv'
-  | 'unknown_column'
-  | 'ambiguous_dates'
-  | 'missing_timestamps'
+  'malformed_csv',
+  'unknown_column',
+  'ambiguous_dates',
+  'missing_timestamps',
   // Added with long layouts, fill/merge policies and encoding checks.
-  | 'invalid_option'
-  | 'unsupported_encoding'
-  | 'no_id_column'
-  | 'missing_ids'
-  | 'constant_series'
-  | 'formula_like_cells'
+  'invalid_option',
+  'unsupported_encoding',
+  'no_id_column',
+  'missing_ids',
+  'constant_series',
+  'formula_like_cells',
   // Added with frequencies as unit x multiple: a series shorter than a default run needs.
-  | 'too_short_to_forecast'
+  'too_short_to_forecast',
   // A file read as Windows-1252 because it is not UTF-8 (a notice: check the characters).
-  | 'converted_encoding'
+  'converted_encoding',
   // Added with the read limits (limits.ts).
-  | 'line_too_long'
-  | 'too_many_columns'
-  | 'column_name_too_long'
-  | 'too_many_series';
+  'line_too_long',
+  'too_many_columns',
+  'column_name_too_long',
+  'too_many_series',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface Problem {
   code: ProblemCode;
@@ -73,6 +76,25 @@ export interface ParsedSeries {
   filled: number;
   /** Values that repeated an earlier timestamp of this series and were merged into it (or dropped). */
   duplicates: number;
+}
+
+/**
+ * Rows after some series' last value where other series of the same rows go on (future-rows.ts):
+ * the continuing values are those series' future part, usable as known-future covariates.
+ */
+export interface FutureRows {
+  /** Says it for people: "14 future rows: …". */
+  message: string;
+  /** The most such rows after any one series' last value. */
+  rows: number;
+  /** The fewest (equal to `rows` when every series that ends early ends on the same row). */
+  fewestRows: number;
+  /** The series that end early (the first few), with their own count and last timestamp (ISO). */
+  targets: { name: string; rows: number; last: string }[];
+  targetCount: number;
+  /** The series that go on past them (the first few names). */
+  covariates: string[];
+  covariateCount: number;
 }
 
 /** Whole files or streams; web ReadableStreams (e.g. `File.stream()`) are read chunk by chunk. */
@@ -175,6 +197,8 @@ export interface ParsedFile {
   preview: string[][];
   rows: number;
   series: ParsedSeries[];
+  /** Always set. Rows after some series' last value that other series fill; null: none. */
+  futureRows?: FutureRows | null;
   problems: Problem[];
   /** True when there is no problem of severity 'error'. */
   ok: boolean;
@@ -183,7 +207,10 @@ export interface ParsedFile {
 /** What parseCsv returns: a ParsedFile with every "always set" field required. */
 export type ParseResult = ParsedFile &
   Required<
-    Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset' | 'timeZone'>
+    Pick<
+      ParsedFile,
+      'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset' | 'timeZone' | 'futureRows'
+    >
   >;
 
 /** One CSV record as the readers hand it on (records.ts, plain-records.ts). */

@@ -1,6 +1,5 @@
 // A new schedule: checked now (config and series length) rather than at every firing, stored,
 // then registered with the queue. If that fails (Redis unreachable) the row is taken back.
-import type { Scope } from '@/lib/auth/scope';
 import {
   deleteScheduleRecordAsSystem,
   insertScheduleAsSystem,
@@ -10,6 +9,8 @@ import {
 import type { Series } from '@/lib/db/series';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { syncSchedule } from '@/lib/queue/schedulers';
+import type { Scope } from '@/lib/db/scope';
+import { checkRunCovariates } from '@/lib/runs/covariates';
 import { runConfigFor } from '@/lib/runs/run-config';
 import { assertNotDuplicate } from './duplicate-schedule';
 import { withNextRun } from './get-schedule';
@@ -21,13 +22,16 @@ export interface ScheduleInput {
   config?: ForecastConfigInput;
 }
 
-/** 409 when the series already has an identical schedule (duplicate-schedule.ts). */
+/**
+ * Its covariates are checked as a run's (400, 404, 422); each firing checks their coverage again.
+ * 409 when the series already has an identical schedule (duplicate-schedule.ts).
+ */
 export async function createSchedule(
   scope: Scope,
   series: Series,
   { every, cron, config = {} }: ScheduleInput,
 ): Promise<Schedule> {
-  runConfigFor(series, config);
+  await checkRunCovariates(scope, series, runConfigFor(series, config), 'config.');
   assertNotDuplicate(series, await listScheduleRecords(scope, { seriesId: series.id }), { every, cron, config });
   const record = await insertScheduleAsSystem({
     seriesId: series.id,

@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { ForecastAllButton } from '@/components/batches/forecast-all-button';
+import { ForecastWithCovariates } from '@/components/batches/forecast-with-covariates';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
 import { RunList } from '@/components/runs/run-list';
@@ -83,6 +84,14 @@ export function DatasetPage({ id }: { id: string }) {
           <SeriesTable series={dataset.series} />
         )}
       </Card>
+      {dataset.series.length > 1 && (
+        <Card
+          title="Forecast all series with covariates"
+          description="Some series as inputs of the others: known-future ones (promotions, prices) need values for the forecast steps."
+        >
+          <ForecastWithCovariates datasetId={dataset.id} series={dataset.series} />
+        </Card>
+      )}
       <DatasetRuns dataset={dataset} />
       <Card
         title="Append data"

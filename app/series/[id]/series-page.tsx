@@ -104,6 +104,8 @@ export function SeriesPage({ id }: { id: string }) {
           defaults={defaultConfig}
           points={series.points}
           relatedSeries={relatedSeries}
+          series={series}
+          datasetSeries={dataset?.series}
         />
       </Card>
 
@@ -129,6 +131,8 @@ export function SeriesPage({ id }: { id: string }) {
         defaults={defaultConfig}
         relatedSeries={relatedSeries}
         onRunsChanged={runs.reload}
+        series={series}
+        datasetSeries={dataset?.series}
       />
     </>
   );
