@@ -570,8 +570,14 @@ describe('cancelling', () => {
       epochs: 300,
       window: 1,
       windows: 6,
+      // What the time estimate multiplies: epochs still planned, and the measured time per epoch
+      // (null until two epochs of one fit have ended).
+      remainingEpochs: expect.any(Number),
+      epochMs: live.progressDetail.epoch >= 2 ? expect.any(Number) : null,
     });
     expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
+    // Two LSTMs, each with this fit's remaining epochs and five more fine-tunes (and the refit) to come.
+    expect(live.progressDetail.remainingEpochs).toBeGreaterThan(2 * (300 - live.progressDetail.epoch));
     // The loss curve starts with that first fit's first epoch, not only with the scoring fit.
     expect(live.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
     const cancelled = await callJson(cancel, { method: 'POST', params: { id: runId } });
