@@ -16,12 +16,14 @@ export interface LstmModelRun extends ModelRun {
 export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
   key: 'lstm',
   wanted: ({ data, config }) => lstmFits(data.v.length, config),
-  create: ({ config, data, season, windowCount, callbacks }) => {
+  readsCovariates: true,
+  create: ({ config, data, season, windowCount, callbacks, covariates }) => {
     const run = new LstmRun(config, windowCount, callbacks, {
       t: data.t,
       frequency: data.frequency,
       seasonLength: season.length,
       timeZone: data.timeZone,
+      ...(covariates && { covariates }),
     });
     let history: EpochLog[] = [];
     let refit: FittedLstm | undefined;
