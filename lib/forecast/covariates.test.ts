@@ -4,6 +4,7 @@ import { arimaxForecast, leastSquares } from './classical/arimax';
 import { resolveConfig } from './config';
 import { alignCovariate, covariateBlock, missingFuture } from './covariates';
 import { CovariateFutureMissingError } from './errors';
+import { GlobalLstmRun } from './global';
 import { HybridLstmRun } from './hybrid';
 import { LstmRun } from './lstm-forecaster';
 import { createRng } from './random';
@@ -53,7 +54,7 @@ describe('covariate alignment', () => {
     const { t, futureT, covariates } = sales(40);
     const short = {
       ...covariates[0],
-      t: covariates[0].t.slice(0, 40 + 4),
+      t: Array.from(covariates[0].t).slice(0, 40 + 4),
       v: (covariates[0].v as number[]).slice(0, 44),
     };
     expect(missingFuture([short, covariates[1]], futureT)).toEqual([
@@ -183,6 +184,44 @@ describe('LSTMs with covariates', () => {
       }
     };
     const [a, b] = [await forecasts(covariates), await forecasts([covariates[0], poison(covariates[1], origin)])];
+    a[0].forEach((x, i) => expect(b[0][i]).toBeCloseTo(x, 5));
+  });
+});
+
+describe('the global LSTM with covariates', () => {
+  it('reads covariates for the target and its related series, never a past-only one after the origin', async () => {
+    const { t, futureT, v, covariates } = sales(160);
+    const other = sales(160, 9);
+    const config = resolveConfig(
+      {
+        epochs: 2,
+        units: 4,
+        horizon: 7,
+        lookback: 14,
+        covariates: [
+          { seriesId: 'promo', knownFuture: true },
+          { seriesId: 'temp', knownFuture: false },
+        ],
+        holidays: 'US',
+      },
+      { frequency: 'daily', points: 160 },
+    );
+    const origin = 130;
+    const forecasts = async (list: CovariateSeries[]) => {
+      const block = covariateBlock({ t }, futureT, config, list)!;
+      const run = new GlobalLstmRun(config, 1, { t, frequency: 'daily', covariates: block }, [
+        { name: 'other store', t: other.t, v: other.v, frequency: 'daily' },
+      ]);
+      try {
+        const fitted = await run.fitter(Float64Array.from(v.slice(0, origin)), { index: 0, count: 1, origin });
+        return await fitted.forecastFrom(Float64Array.from(v), [origin]);
+      } finally {
+        run.dispose();
+      }
+    };
+    const poisoned = { ...covariates[1], v: Array.from(covariates[1].v, (x, i) => (i >= origin ? x * 7 + 1000 : x)) };
+    const [a, b] = [await forecasts(covariates), await forecasts([covariates[0], poisoned])];
+    expect(a[0]).toHaveLength(7);
     a[0].forEach((x, i) => expect(b[0][i]).toBeCloseTo(x, 5));
   });
 });
