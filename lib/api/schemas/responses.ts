@@ -149,6 +149,33 @@ export const runEvaluationSchema = z
       .string()
       .optional()
       .meta({ description: 'Why the run trained no LSTM: the series is too short for lookback + horizon windows' }),
+    covariateEffect: z
+      .object({
+        model: z.enum(modelsOfFamily('lstm')),
+        covariates: z.array(z.string()).meta({ description: "The covariates' names, in config order" }),
+        holidays: z.string().nullable().meta({ description: 'The holiday calendar, if the run used one' }),
+        metric: z.enum(['mase', 'mae']).meta({ description: 'MASE, or MAE when the series has no MASE scale' }),
+        withMase: nullableNumber.meta({ description: 'Backtest error of `model` with the covariates and holidays' }),
+        withoutMase: nullableNumber.meta({
+          description: 'The same model backtested without them, on the same windows',
+        }),
+        change: nullableNumber.meta({ description: '(with - without) / without: below 0 they helped' }),
+        sentence: z.string(),
+      })
+      .optional()
+      .meta({
+        description:
+          'Runs with covariates or a holiday calendar: the best LSTM scored with and without them on the same backtest windows',
+      }),
+    holidays: z
+      .object({
+        calendar: z.string(),
+        dates: z.array(z.object({ date: z.string(), t: timestamp, name: z.string() })),
+      })
+      .optional()
+      .meta({
+        description: 'Runs with a holiday calendar: public holidays from the first point to the last forecast step',
+      }),
   })
   .meta({ id: 'RunEvaluation' });
 
