@@ -53,6 +53,12 @@ export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
           scaler: refit.scaler,
           relativeToLastInput: true,
           encoding: refit.encoding,
+          ...(refit.covariates && {
+            covariates: {
+              columns: refit.covariates.block.columns.map((c) => c.name),
+              future: refit.covariates.block.futureColumns.map((k) => refit!.covariates!.block.columns[k].name),
+            },
+          }),
         });
       },
       dispose: () => run.dispose(),
