@@ -2,6 +2,7 @@
 // best LSTM is backtested a second time without them, on the same origins, windows and seed, and
 // both are scored alike. The sentence says which way it went, also when they made it worse.
 import { runBacktest, scoreBacktest, scoredPart } from './backtest';
+import { modelInfo } from './compared-models';
 import type { CovariateBlock } from './covariates';
 import { MODEL_REGISTRY, type ModelContext } from './registry';
 import type { AccuracyMetrics, CovariateEffect, LstmFamilyName } from './types';
@@ -33,14 +34,15 @@ export function describeEffect(
   const holidays = block.holidayCalendar ?? null;
   const what = inputsPhrase(block.covariateNames, holidays);
   const name = metric.toUpperCase();
+  const label = modelInfo(model).label;
   const numbers = `${b.toPrecision(3)} → ${a.toPrecision(3)}`;
   const percent = `${Math.round(Math.abs(change) * 100)}%`;
   const sentence =
     Math.abs(change) < NEGLIGIBLE
-      ? `${capitalise(what)} made no real difference to the ${model}'s backtest ${name} (${numbers}).`
+      ? `${capitalise(what)} made no real difference to the ${label}'s backtest ${name} (${numbers}).`
       : change < 0
-        ? `${capitalise(what)} cut the ${model}'s backtest ${name} by ${percent} (${numbers}).`
-        : `${capitalise(what)} made the ${model}'s backtest ${name} worse by ${percent} (${numbers}): it forecasts better without them.`;
+        ? `${capitalise(what)} cut the ${label}'s backtest ${name} by ${percent} (${numbers}).`
+        : `${capitalise(what)} made the ${label}'s backtest ${name} worse by ${percent} (${numbers}): it forecasts better without them.`;
   return { model, covariates: block.covariateNames, holidays, metric, withMase: a, withoutMase: b, change, sentence };
 }
 
