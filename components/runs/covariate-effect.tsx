@@ -1,4 +1,5 @@
 import { formatNumber } from '@/lib/client/format';
+import { MODEL_LABELS } from '@/lib/client/models';
 import type { Run } from '@/lib/client/types';
 
 /** Changes within ±2% are no real difference either way. */
@@ -30,8 +31,8 @@ export function CovariateEffectPanel({ run }: { run: Pick<Run, 'evaluation'> }) 
           <strong>{effect.sentence}</strong>
         </p>
         <p className="verdict-detail">
-          Backtest {metric} of {effect.model}: {formatNumber(effect.withMase)} with, {formatNumber(effect.withoutMase)}{' '}
-          without (same windows).
+          Backtest {metric} of the {MODEL_LABELS[effect.model]}: {formatNumber(effect.withMase)} with,{' '}
+          {formatNumber(effect.withoutMase)} without (same windows).
         </p>
       </div>
     </div>
