@@ -8,6 +8,7 @@
 //   - visits: a weekly profile and US public holidays on which the place is closed (5% of a normal
 //     day), forecast with the US holiday calendar and nothing else.
 // Target: at least 20% lower backtest MASE with the covariates, and with the calendar.
+import { initBackend } from '@/lib/forecast/backend';
 import { backtestOrigins, runBacktest, scoreBacktest } from '@/lib/forecast/backtest';
 import { resolveConfig } from '@/lib/forecast/config';
 import { covariateBlock } from '@/lib/forecast/covariates';
@@ -112,6 +113,7 @@ export const covariates: BenchSection = {
   name: 'covariates',
   description: 'LSTM-family MASE with and without known-future covariates (sales) and a holiday calendar (visits)',
   async run() {
+    await initBackend();
     const sales = salesSeries();
     const cases = [
       {
