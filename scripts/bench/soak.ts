@@ -144,18 +144,24 @@ interface MemoryLine {
   arrayBuffers: number;
 }
 
-/** Minute 5's RSS against the largest after it (the issue's target: within 15%); null before minute 6. */
+/**
+ * Minute 5's RSS against the minutes after it (the issue's target: within 15%); null before minute
+ * 6. Growth is what the target is about: RSS that falls (V8 handing heap pages back) is said apart.
+ */
 export function flatnessVerdict(rssByMinute: readonly number[], warmUp = 5, tolerance = 0.15): string | null {
   if (rssByMinute.length <= warmUp) return null;
   const base = rssByMinute[warmUp - 1];
   const later = rssByMinute.slice(warmUp);
   const highest = Math.max(...later);
   const lowest = Math.min(...later);
-  const worst = Math.max(highest / base - 1, 1 - lowest / base);
-  const within = worst <= tolerance;
+  const growth = highest / base - 1;
+  const drop = 1 - lowest / base;
+  const percent = (share: number) => `${(Math.max(0, share) * 100).toFixed(0)}%`;
   return (
     `RSS after warm-up: minute ${warmUp} ${base.toFixed(0)} MB, minutes ${warmUp + 1}-${rssByMinute.length} ` +
-    `${lowest.toFixed(0)}-${highest.toFixed(0)} MB (${(worst * 100).toFixed(0)}% off): ${within ? 'flat' : 'NOT flat'} (target within ${tolerance * 100}%)`
+    `${lowest.toFixed(0)}-${highest.toFixed(0)} MB (highest +${percent(growth)}, lowest -${percent(drop)}): ` +
+    `${growth <= tolerance ? 'no growth' : 'GROWS'} beyond ${tolerance * 100}%` +
+    (drop > tolerance ? `; fell more than ${tolerance * 100}% below minute ${warmUp} (memory given back)` : '')
   );
 }
 
