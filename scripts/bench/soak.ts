@@ -257,7 +257,9 @@ export const soak: BenchSection = {
       };
       await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i * 3)));
       clearInterval(ticker);
-      report('end');
+      // The last minute ends with the clients, usually just before its tick would have fired.
+      if (rssByMinute.length < Math.round(minutes())) rssByMinute.push(report(`minute ${++minute}`));
+      else report('end');
       if (snapshots) {
         snapshot();
         // Writing a snapshot of a few hundred MB takes a while; the process must live until it is done.
