@@ -1,7 +1,8 @@
 // Starting a batch: pick the dataset's series (all, or the ids given), resolve each series' config
 // from the shared settings, store the batch with one run per series, and queue its flow. A series
 // that cannot be trained with these settings (too short) gets a failed run that says why, and the
-// others still train: one short series must not block a dataset of a hundred.
+// others still train: one short series must not block a dataset of a hundred. The POST route and a
+// dataset schedule's firing (worker/processors/scheduled-train.ts) both start batches here.
 import { badRequest } from '@/lib/api/errors';
 import { deleteBatch, insertBatch, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
@@ -29,9 +30,12 @@ function selectSeries(dataset: Dataset, seriesIds: string[] | undefined) {
   return [...new Set(seriesIds)].map((id) => byId.get(id)!);
 }
 
-/** Throws InvalidConfigError (400) for settings no series could use. */
-export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: BatchRequest): Promise<Batch> {
-  const runs: NewBatchRun[] = selectSeries(dataset, seriesIds).map((series) => {
+/**
+ * Each selected series' run: its config, or why it cannot train. Stores nothing; throws a 400 for a
+ * dataset without series or ids not of it, InvalidConfigError (400) for settings no series could use.
+ */
+export function planBatchRuns(dataset: Dataset, { seriesIds, ...settings }: BatchRequest): NewBatchRun[] {
+  return selectSeries(dataset, seriesIds).map((series) => {
     const config = resolveConfig(settings, { frequency: series.frequency, points: series.points });
     try {
       assertLongEnough(series.points, config);
@@ -42,7 +46,17 @@ export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: 
       return { seriesId: series.id, config, error: error.message };
     }
   });
-  const { batch, queuedRunIds } = await insertBatch(dataset.id, settings, runs);
+}
+
+/** Throws as planBatchRuns. `scheduleId`: the dataset schedule starting it. */
+export async function createBatch(
+  dataset: Dataset,
+  request: BatchRequest,
+  { scheduleId = null }: { scheduleId?: string | null } = {},
+): Promise<Batch> {
+  const { seriesIds, ...settings } = request;
+  const runs = planBatchRuns(dataset, { ...settings, seriesIds });
+  const { batch, queuedRunIds } = await insertBatch(dataset.id, settings, runs, { scheduleId });
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {

@@ -28,6 +28,8 @@ export interface Batch {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** The dataset schedule that started it; null for a batch started by hand. */
+  scheduleId: string | null;
 }
 
 function toBatch(row: BatchRow): Batch {
@@ -41,6 +43,7 @@ function toBatch(row: BatchRow): Batch {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    scheduleId: row.scheduleId,
   };
 }
 
@@ -59,9 +62,10 @@ export async function insertBatch(
   datasetId: string,
   config: ForecastConfigInput,
   runs: NewBatchRun[],
+  { scheduleId = null }: { scheduleId?: string | null } = {},
 ): Promise<InsertedBatch> {
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.batch.create({ data: { datasetId, config: jsonValue(config) } });
+    const row = await tx.batch.create({ data: { datasetId, scheduleId, config: jsonValue(config) } });
     const queuedRunIds: string[] = [];
     const now = new Date();
     for (const run of runs) {
@@ -89,6 +93,15 @@ export async function getBatch(scope: Scope, id: string): Promise<Batch | null> 
 
 export async function getBatchAsSystem(id: string): Promise<Batch | null> {
   const row = await getPrisma().batch.findUnique({ where: { id } });
+  return row && toBatch(row);
+}
+
+/** The schedule's newest batch while it is queued or running (a firing then skips); null otherwise. */
+export async function getActiveBatchOfScheduleAsSystem(scheduleId: string): Promise<Batch | null> {
+  const row = await getPrisma().batch.findFirst({
+    where: { scheduleId, status: { in: ACTIVE_STATUSES } },
+    orderBy: { createdAt: 'desc' },
+  });
   return row && toBatch(row);
 }
 

@@ -238,21 +238,40 @@ export const runSchema = z
   })
   .meta({ id: 'Run' });
 
+const scheduleFiringSchema = z.object({ id: z.string(), status: z.enum(RUN_STATUSES), createdAt: timestamp });
+
 export const scheduleSchema = z
   .object({
     id: z.string(),
-    seriesId: z.string(),
+    seriesId: z.string().nullable().meta({ description: 'The series it retrains; null for a dataset schedule' }),
+    datasetId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The dataset whose series it retrains as a batch per firing; null for a series schedule' }),
+    seriesIds: z
+      .array(z.string())
+      .nullable()
+      .meta({
+        description: "A dataset schedule's selection of series; null: every series of the dataset at each firing",
+      }),
     every: z.string().nullable(),
     cron: z.string().nullable(),
     config: forecastConfigSchema.partial().meta({ description: 'The config fields set for its runs ({} when none)' }),
     paused: z.boolean(),
     createdAt: timestamp,
     nextRunAt: timestamp.nullable(),
-    runs: z.array(z.object({ id: z.string(), status: z.enum(RUN_STATUSES), createdAt: timestamp })),
-    lastSkip: z
-      .object({ at: timestamp, reason: z.string() })
-      .nullable()
-      .meta({ description: 'The newest firing that created no run because the series was already training, and why' }),
+    runs: z
+      .array(scheduleFiringSchema)
+      .meta({ description: 'Runs a series schedule created, newest first (at most 20); empty for a dataset schedule' }),
+    batches: z
+      .array(scheduleFiringSchema)
+      .meta({
+        description: 'Batches a dataset schedule created, newest first (at most 20); empty for a series schedule',
+      }),
+    lastSkip: z.object({ at: timestamp, reason: z.string() }).nullable().meta({
+      description:
+        'The newest firing that created no run or batch (the series was still training, the previous batch was still running, the queue cap was reached), and why',
+    }),
   })
   .meta({ id: 'Schedule' });
 
@@ -379,6 +398,10 @@ export const batchSchema = z
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
+    scheduleId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The dataset schedule that started it; null when started by hand' }),
     series: z.array(batchSeriesRowSchema),
   })
   .meta({ id: 'Batch' });
