@@ -23,7 +23,22 @@ function configSummary(config: Schedule['config']): string {
     .join(' · ');
 }
 
-function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: () => void }) {
+/** A dataset schedule's series, by name when the page knows them. */
+function seriesSummary(schedule: Schedule, seriesNames?: ReadonlyMap<string, string>): string {
+  if (!schedule.seriesIds) return 'All series';
+  const names = schedule.seriesIds.map((id) => seriesNames?.get(id) ?? id);
+  return names.length <= 3 ? names.join(', ') : `${names.length} series`;
+}
+
+function ScheduleItem({
+  schedule,
+  onChange,
+  seriesNames,
+}: {
+  schedule: Schedule;
+  onChange: () => void;
+  seriesNames?: ReadonlyMap<string, string>;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const description = describeSchedule(schedule);
@@ -82,6 +97,7 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
           </>
         )}
         {' · '}
+        {schedule.datasetId !== null && <>{seriesSummary(schedule, seriesNames)} · </>}
         {configSummary(schedule.config)}
       </div>
       {schedule.lastSkip && (
@@ -89,7 +105,22 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
           Last skipped <RelativeTime value={schedule.lastSkip.at} />: {schedule.lastSkip.reason}
         </p>
       )}
-      {schedule.runs.length > 0 ? (
+      {schedule.datasetId !== null ? (
+        schedule.batches.length > 0 ? (
+          <ul className="run-links" aria-label="Batches created by this schedule" data-testid="schedule-batches">
+            {schedule.batches.map((batch) => (
+              <li key={batch.id}>
+                <Link href={`/batches/${encodeURIComponent(batch.id)}`}>
+                  <RunStatusBadge status={batch.status} />
+                  Batch · {formatLocalTime(batch.createdAt)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="field-hint">No batches yet.</p>
+        )
+      ) : schedule.runs.length > 0 ? (
         <ul className="run-links" aria-label="Runs created by this schedule">
           {schedule.runs.map((run) => (
             <li key={run.id}>
@@ -108,11 +139,20 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
   );
 }
 
-export function ScheduleList({ schedules, onChange }: { schedules: readonly Schedule[]; onChange: () => void }) {
+export function ScheduleList({
+  schedules,
+  onChange,
+  seriesNames,
+}: {
+  schedules: readonly Schedule[];
+  onChange: () => void;
+  /** Names of a dataset's series, to say which ones a dataset schedule retrains. */
+  seriesNames?: ReadonlyMap<string, string>;
+}) {
   return (
     <ul className="schedule-list" data-testid="schedule-list">
       {schedules.map((schedule) => (
-        <ScheduleItem key={schedule.id} schedule={schedule} onChange={onChange} />
+        <ScheduleItem key={schedule.id} schedule={schedule} onChange={onChange} seriesNames={seriesNames} />
       ))}
     </ul>
   );

@@ -442,6 +442,16 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/batches/{id}/sparklines',
+    tag: 'Batches',
+    summary: "Each series' newest values and its champion's forecast, for the batch page's sparklines",
+    responses: {
+      200: { description: 'One per series, by name', schema: envelope({ sparklines: list('BatchSparkline') }) },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'get',
     path: '/api/batches/{id}/predictions',
     tag: 'Batches',
     summary: "Every series' predictions (each run's champion) in one long table",

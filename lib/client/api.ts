@@ -193,8 +193,12 @@ export async function createSchedule(body: CreateScheduleBody): Promise<Schedule
   return (await request<{ schedule: Schedule }>('/api/schedules', { method: 'POST', body: json(body) })).schedule;
 }
 
-export async function listSchedules(seriesId: string, signal?: AbortSignal): Promise<Schedule[]> {
-  return (await request<{ schedules: Schedule[] }>(`/api/schedules?seriesId=${enc(seriesId)}`, { signal })).schedules;
+/** What a schedules panel lists: a series' schedules, or a dataset's own (each firing a batch). */
+export type ScheduleOwner = { seriesId: string } | { datasetId: string };
+
+export async function listSchedules(owner: ScheduleOwner, signal?: AbortSignal): Promise<Schedule[]> {
+  const query = 'seriesId' in owner ? `seriesId=${enc(owner.seriesId)}` : `datasetId=${enc(owner.datasetId)}`;
+  return (await request<{ schedules: Schedule[] }>(`/api/schedules?${query}`, { signal })).schedules;
 }
 
 export async function setSchedulePaused(id: string, paused: boolean): Promise<Schedule> {

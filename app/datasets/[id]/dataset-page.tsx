@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { ForecastAllButton } from '@/components/batches/forecast-all-button';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
+import { SchedulesPanel } from '@/components/schedules/schedules-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -87,6 +88,9 @@ export function DatasetPage({ id }: { id: string }) {
       >
         <AppendData datasetId={dataset.id} onAppended={setData} />
       </Card>
+      {dataset.series.length > 0 && (
+        <SchedulesPanel target={{ datasetId: dataset.id, series: dataset.series }} defaults={null} relatedSeries={0} />
+      )}
     </>
   );
 }

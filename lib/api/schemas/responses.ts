@@ -248,12 +248,9 @@ export const scheduleSchema = z
       .string()
       .nullable()
       .meta({ description: 'The dataset whose series it retrains as a batch per firing; null for a series schedule' }),
-    seriesIds: z
-      .array(z.string())
-      .nullable()
-      .meta({
-        description: "A dataset schedule's selection of series; null: every series of the dataset at each firing",
-      }),
+    seriesIds: z.array(z.string()).nullable().meta({
+      description: "A dataset schedule's selection of series; null: every series of the dataset at each firing",
+    }),
     every: z.string().nullable(),
     cron: z.string().nullable(),
     config: forecastConfigSchema.partial().meta({ description: 'The config fields set for its runs ({} when none)' }),
@@ -263,11 +260,9 @@ export const scheduleSchema = z
     runs: z
       .array(scheduleFiringSchema)
       .meta({ description: 'Runs a series schedule created, newest first (at most 20); empty for a dataset schedule' }),
-    batches: z
-      .array(scheduleFiringSchema)
-      .meta({
-        description: 'Batches a dataset schedule created, newest first (at most 20); empty for a series schedule',
-      }),
+    batches: z.array(scheduleFiringSchema).meta({
+      description: 'Batches a dataset schedule created, newest first (at most 20); empty for a series schedule',
+    }),
     lastSkip: z.object({ at: timestamp, reason: z.string() }).nullable().meta({
       description:
         'The newest firing that created no run or batch (the series was still training, the previous batch was still running, the queue cap was reached), and why',
@@ -406,6 +401,21 @@ export const batchSchema = z
   })
   .meta({ id: 'Batch' });
 
+export const batchSparklineSchema = z
+  .object({
+    seriesId: z.string(),
+    runId: z.string(),
+    model: z
+      .enum(PREDICTION_MODELS)
+      .nullable()
+      .meta({ description: "The champion whose forecast `forecast` is; null until the series' run has succeeded" }),
+    history: z.array(z.number()).meta({ description: 'The newest values of the series (at most 90), oldest first' }),
+    forecast: z
+      .array(z.number())
+      .meta({ description: "The champion's forecast of the steps after `history`; empty until the run has succeeded" }),
+  })
+  .meta({ id: 'BatchSparkline' });
+
 export const COMPONENT_SCHEMAS = [
   userSchema,
   apiTokenSchema,
@@ -423,6 +433,7 @@ export const COMPONENT_SCHEMAS = [
   uploadProgressSchema,
   batchSummarySchema,
   batchSchema,
+  batchSparklineSchema,
 ];
 
 export type User = z.infer<typeof userSchema>;
@@ -440,6 +451,7 @@ export type ShareOfSeries = z.infer<typeof shareOfSeriesSchema>;
 export type BatchSeriesRow = z.infer<typeof batchSeriesRowSchema>;
 /** GET /api/batches/:id's `batch` (lib/db/batches.ts has the stored row, also named Batch there). */
 export type Batch = z.infer<typeof batchSchema>;
+export type BatchSparkline = z.infer<typeof batchSparklineSchema>;
 export type RunProgressDetail = NonNullable<Run['progressDetail']>;
 export type RunSummary = NonNullable<Run['summary']>;
 export type Schedule = z.infer<typeof scheduleSchema>;

@@ -42,6 +42,4 @@ export const createScheduleBody = z
   })
   .refine(hasExactlyOneTiming, exactlyOneTimingIssue);
 
-export type CreateScheduleBody = z.infer<typeof createScheduleBody>;
-
 export const patchScheduleBody = z.strictObject({ paused: z.boolean() });

@@ -1,0 +1,35 @@
+// GET /api/batches/:id/sparklines: what the batch page's series table draws in one answer for every
+// row — each series' newest values, then its champion's forecast once its run has succeeded. Two
+// queries for the whole batch, so the table needs no request per row (and no row waits to be
+// scrolled into view before it is drawn).
+import type { BatchSparkline } from '@/lib/api/schemas/responses';
+import { listBatchRuns, type Batch } from '@/lib/db/batches';
+import { recentValuesAsSystem } from '@/lib/db/points';
+import { futureForecastsAsSystem } from '@/lib/db/predictions';
+
+/** History points per sparkline: enough to show a season or two of a daily series beside its forecast. */
+export const SPARKLINE_HISTORY = 90;
+
+export async function batchSparklines(batch: Batch): Promise<BatchSparkline[]> {
+  const runs = await listBatchRuns(batch.id);
+  const picks = runs.flatMap((run) =>
+    run.status === 'succeeded'
+      ? [{ runId: run.runId, model: run.evaluation?.champion?.model ?? ('lstm' as const) }]
+      : [],
+  );
+  const [history, forecasts] = await Promise.all([
+    recentValuesAsSystem(
+      runs.map((run) => run.seriesId),
+      SPARKLINE_HISTORY,
+    ),
+    futureForecastsAsSystem(picks),
+  ]);
+  const models = new Map(picks.map((pick) => [pick.runId, pick.model]));
+  return runs.map((run) => ({
+    seriesId: run.seriesId,
+    runId: run.runId,
+    model: forecasts.has(run.runId) ? (models.get(run.runId) ?? null) : null,
+    history: history.get(run.seriesId) ?? [],
+    forecast: forecasts.get(run.runId) ?? [],
+  }));
+}
