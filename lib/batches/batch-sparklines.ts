@@ -7,8 +7,12 @@ import { listBatchRuns, type Batch } from '@/lib/db/batches';
 import { recentValuesAsSystem } from '@/lib/db/points';
 import { futureForecastsAsSystem } from '@/lib/db/predictions';
 
-/** History points per sparkline: enough to show a season or two of a daily series beside its forecast. */
-export const SPARKLINE_HISTORY = 90;
+/** History points per sparkline: four horizons, so the forecast is a fifth of the line, within these bounds. */
+export const SPARKLINE_HISTORY = { min: 28, max: 90, horizons: 4 };
+
+export function historyLength(horizon: number): number {
+  return Math.min(SPARKLINE_HISTORY.max, Math.max(SPARKLINE_HISTORY.min, SPARKLINE_HISTORY.horizons * horizon));
+}
 
 export async function batchSparklines(batch: Batch): Promise<BatchSparkline[]> {
   const runs = await listBatchRuns(batch.id);
@@ -20,7 +24,7 @@ export async function batchSparklines(batch: Batch): Promise<BatchSparkline[]> {
   const [history, forecasts] = await Promise.all([
     recentValuesAsSystem(
       runs.map((run) => run.seriesId),
-      SPARKLINE_HISTORY,
+      SPARKLINE_HISTORY.max,
     ),
     futureForecastsAsSystem(picks),
   ]);
@@ -29,7 +33,7 @@ export async function batchSparklines(batch: Batch): Promise<BatchSparkline[]> {
     seriesId: run.seriesId,
     runId: run.runId,
     model: forecasts.has(run.runId) ? (models.get(run.runId) ?? null) : null,
-    history: history.get(run.seriesId) ?? [],
+    history: (history.get(run.seriesId) ?? []).slice(-historyLength(run.horizon)),
     forecast: forecasts.get(run.runId) ?? [],
   }));
 }

@@ -120,6 +120,8 @@ export interface BatchRunRow {
   error: string | null;
   metrics: RunMetrics | null;
   evaluation: RunEvaluation | null;
+  /** Steps the run forecasts (its resolved config's horizon). */
+  horizon: number;
 }
 
 /** The batch's runs by series name. Reads metrics and evaluation, never model bytes. */
@@ -134,6 +136,7 @@ export async function listBatchRuns(batchId: string): Promise<BatchRunRow[]> {
       error: true,
       metrics: true,
       evaluation: true,
+      config: true,
       series: { select: { name: true } },
     },
     orderBy: [{ series: { name: 'asc' } }, { id: 'asc' }],
@@ -147,6 +150,7 @@ export async function listBatchRuns(batchId: string): Promise<BatchRunRow[]> {
     error: row.error,
     metrics: row.metrics as unknown as RunMetrics | null,
     evaluation: row.evaluation as unknown as RunEvaluation | null,
+    horizon: (row.config as unknown as Pick<ForecastConfig, 'horizon'>).horizon,
   }));
 }
 

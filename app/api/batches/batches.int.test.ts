@@ -91,12 +91,13 @@ describe('POST /api/datasets/:id/runs', () => {
       ['alpha', 'queued'],
       ['gamma', 'queued'],
     ]);
-    // Sparklines before training: each series' history (all 90 days, oldest first), no forecast yet.
+    // Sparklines before training: each series' newest values (four horizons: days 62..89, oldest
+    // first), no forecast yet.
     const before = (await callJson(sparklines, { params: { id: batchId } })).body.sparklines;
     expect(before.map((line: { seriesId: string }) => line.seriesId)).toEqual([series[0].id, series[2].id]);
     for (const line of before) expect(line).toMatchObject({ model: null, forecast: [] });
-    expect(before.map((line: { history: number[] }) => line.history.length)).toEqual([90, 90]);
-    expect(before[0].history[0]).toBeCloseTo(100 + 5 * Math.sin((2 * Math.PI * 0) / 7), 2);
+    expect(before.map((line: { history: number[] }) => line.history.length)).toEqual([28, 28]);
+    expect(before[0].history[0]).toBeCloseTo(100 + 5 * Math.sin((2 * Math.PI * 62) / 7), 2);
     expect(before[1].history.at(-1)).toBeCloseTo(120 + 89 * 0.2 + 7 * Math.sin((2 * Math.PI * 91) / 7), 2);
 
     for (const index of [0, 1]) {
