@@ -3,7 +3,7 @@
 // queries for the whole batch, so the table needs no request per row (and no row waits to be
 // scrolled into view before it is drawn).
 import type { BatchSparkline } from '@/lib/api/schemas/responses';
-import { listBatchRuns, type Batch } from '@/lib/db/batches';
+import { listBatchRunsAsSystem, type Batch } from '@/lib/db/batches';
 import { recentValuesAsSystem } from '@/lib/db/points';
 import { futureForecastsAsSystem } from '@/lib/db/predictions';
 
@@ -15,7 +15,7 @@ export function historyLength(horizon: number): number {
 }
 
 export async function batchSparklines(batch: Batch): Promise<BatchSparkline[]> {
-  const runs = await listBatchRuns(batch.id);
+  const runs = await listBatchRunsAsSystem(batch.id);
   const picks = runs.flatMap((run) =>
     run.status === 'succeeded'
       ? [{ runId: run.runId, model: run.evaluation?.champion?.model ?? ('lstm' as const) }]

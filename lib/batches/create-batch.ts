@@ -4,7 +4,7 @@
 // others still train: one short series must not block a dataset of a hundred. The POST route and a
 // dataset schedule's firing (worker/processors/scheduled-train.ts) both start batches here.
 import { badRequest } from '@/lib/api/errors';
-import { deleteBatch, insertBatch, type Batch, type NewBatchRun } from '@/lib/db/batches';
+import { deleteBatchAsSystem, insertBatchAsSystem, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
 import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
 import { ModelTooLargeError, SeriesTooShortError } from '@/lib/forecast/errors';
@@ -56,12 +56,12 @@ export async function createBatch(
 ): Promise<Batch> {
   const { seriesIds, ...settings } = request;
   const runs = planBatchRuns(dataset, { ...settings, seriesIds });
-  const { batch, queuedRunIds } = await insertBatch(dataset.id, settings, runs, { scheduleId });
+  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs, { scheduleId });
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {
     // A batch no worker will ever see would sit in `queued` forever: take it back.
-    await deleteBatch(batch.id);
+    await deleteBatchAsSystem(batch.id);
     throw error;
   }
   return batch;

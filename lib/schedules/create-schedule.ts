@@ -5,7 +5,12 @@
 import { unprocessable } from '@/lib/api/errors';
 import { planBatchRuns } from '@/lib/batches/create-batch';
 import type { Dataset } from '@/lib/db/datasets';
-import { deleteScheduleRecord, insertSchedule, type Schedule, type ScheduleTarget } from '@/lib/db/schedules';
+import {
+  deleteScheduleRecordAsSystem,
+  insertScheduleAsSystem,
+  type Schedule,
+  type ScheduleTarget,
+} from '@/lib/db/schedules';
 import type { Series } from '@/lib/db/series';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { syncSchedule } from '@/lib/queue/schedulers';
@@ -20,11 +25,11 @@ export interface ScheduleInput {
 }
 
 async function storeAndSync(target: ScheduleTarget, { every, cron, config = {} }: ScheduleInput): Promise<Schedule> {
-  const record = await insertSchedule({ target, every: every ?? null, cron: cron ?? null, config });
+  const record = await insertScheduleAsSystem({ target, every: every ?? null, cron: cron ?? null, config });
   try {
     await syncSchedule(record);
   } catch (error) {
-    await deleteScheduleRecord(record.id);
+    await deleteScheduleRecordAsSystem(record.id);
     throw error;
   }
   return withNextRun(record);

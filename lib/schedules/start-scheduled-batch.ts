@@ -8,7 +8,7 @@ import { ApiError } from '@/lib/api/errors';
 import { createBatch } from '@/lib/batches/create-batch';
 import { getActiveBatchOfScheduleAsSystem, type Batch } from '@/lib/db/batches';
 import { getDataset } from '@/lib/db/datasets';
-import { getScheduleOwnerAsSystem, recordScheduleSkip, type ScheduleRecord } from '@/lib/db/schedules';
+import { getScheduleOwnerAsSystem, recordScheduleSkipAsSystem, type ScheduleRecord } from '@/lib/db/schedules';
 import { InvalidConfigError } from '@/lib/forecast/errors';
 import { queuedRunsAtQuota } from '@/lib/runs/run-quota';
 
@@ -20,7 +20,7 @@ function activeReason(active: Batch): string {
 }
 
 async function skip(scheduleId: string, reason: string): Promise<ScheduledBatchOutcome> {
-  await recordScheduleSkip(scheduleId, reason);
+  await recordScheduleSkipAsSystem(scheduleId, reason);
   return { skipped: reason };
 }
 

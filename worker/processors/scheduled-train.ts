@@ -6,8 +6,8 @@
 // A dataset schedule's firing starts a batch instead (lib/schedules/start-scheduled-batch.ts),
 // whose flow the workers then share; this job ends once the batch is queued.
 import { UnrecoverableError, type Job } from 'bullmq';
-import { insertRunUnlessActive, type Run } from '@/lib/db/runs';
-import { getScheduleRecordAsSystem, recordScheduleSkip, type ScheduleRecord } from '@/lib/db/schedules';
+import { insertRunUnlessActiveAsSystem, type Run } from '@/lib/db/runs';
+import { getScheduleRecordAsSystem, recordScheduleSkipAsSystem, type ScheduleRecord } from '@/lib/db/schedules';
 import { getSeriesAsSystem } from '@/lib/db/series';
 import { InvalidConfigError, SeriesTooShortError } from '@/lib/forecast/errors';
 import { scheduledTrainJobSchema } from '@/lib/queue/jobs';
@@ -62,10 +62,10 @@ async function createScheduledRun(
 
   try {
     const config = runConfigFor(series, scheduleConfig);
-    const outcome = await insertRunUnlessActive({ seriesId: series.id, config, scheduleId });
+    const outcome = await insertRunUnlessActiveAsSystem({ seriesId: series.id, config, scheduleId });
     if ('active' in outcome) {
       const reason = skipReason(outcome.active);
-      await recordScheduleSkip(scheduleId, reason);
+      await recordScheduleSkipAsSystem(scheduleId, reason);
       log(`Schedule ${scheduleId}: ${reason}`);
       return null;
     }
