@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -30,15 +30,19 @@ function seriesSummary(schedule: Schedule, seriesNames?: ReadonlyMap<string, str
   return names.length <= 3 ? names.join(', ') : `${names.length} series`;
 }
 
+interface ScheduleListOptions {
+  /** Names of a dataset's series, to say which ones a dataset schedule retrains. */
+  seriesNames?: ReadonlyMap<string, string>;
+  /** What each schedule retrains, where the list mixes targets (the schedules page). */
+  targetOf?: (schedule: Schedule) => ReactNode;
+}
+
 function ScheduleItem({
   schedule,
   onChange,
   seriesNames,
-}: {
-  schedule: Schedule;
-  onChange: () => void;
-  seriesNames?: ReadonlyMap<string, string>;
-}) {
+  targetOf,
+}: { schedule: Schedule; onChange: () => void } & ScheduleListOptions) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const description = describeSchedule(schedule);
@@ -58,6 +62,7 @@ function ScheduleItem({
 
   return (
     <li className="schedule-item" data-testid="schedule-item" aria-label={description}>
+      {targetOf && <div className="schedule-target">{targetOf(schedule)}</div>}
       <div className="row-between">
         <div className="row">
           <strong>{description}</strong>
@@ -142,17 +147,12 @@ function ScheduleItem({
 export function ScheduleList({
   schedules,
   onChange,
-  seriesNames,
-}: {
-  schedules: readonly Schedule[];
-  onChange: () => void;
-  /** Names of a dataset's series, to say which ones a dataset schedule retrains. */
-  seriesNames?: ReadonlyMap<string, string>;
-}) {
+  ...options
+}: { schedules: readonly Schedule[]; onChange: () => void } & ScheduleListOptions) {
   return (
     <ul className="schedule-list" data-testid="schedule-list">
       {schedules.map((schedule) => (
-        <ScheduleItem key={schedule.id} schedule={schedule} onChange={onChange} seriesNames={seriesNames} />
+        <ScheduleItem key={schedule.id} schedule={schedule} onChange={onChange} {...options} />
       ))}
     </ul>
   );

@@ -44,7 +44,12 @@ export function useRunForecast(id: string, enabled: boolean): Resource<RunForeca
 }
 
 export function useSchedules(owner: api.ScheduleOwner): Resource<Schedule[]> {
-  const key = 'seriesId' in owner ? `schedules:${owner.seriesId}` : `schedules:dataset:${owner.datasetId}`;
+  const key =
+    owner === null
+      ? 'schedules:*'
+      : 'seriesId' in owner
+        ? `schedules:${owner.seriesId}`
+        : `schedules:dataset:${owner.datasetId}`;
   return useResource(key, (signal) => api.listSchedules(owner, signal), {
     refreshInterval: () => IDLE_POLL_MS,
   });
