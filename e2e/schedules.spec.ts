@@ -18,7 +18,7 @@ test('create a dataset schedule on the schedules page', async ({ page, takeScree
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedules' }).click();
   await page.waitForURL(/\/schedules$/);
   await expect(page.getByTestId('all-schedules')).toContainText('No schedules yet');
-  await expect(page.getByLabel('Dataset')).toHaveValue(dataset.id);
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue(dataset.id);
 
   const form = page.getByTestId('schedule-form');
   await form.getByLabel('Choose series').check();

@@ -41,6 +41,7 @@ export function SchedulesPage() {
   const withSeries = (datasets.data ?? []).filter((d) => d.series.length > 0);
   const [chosen, setChosen] = useState<string>('');
   const dataset = withSeries.find((d) => d.id === chosen) ?? withSeries[0];
+  const seriesNames = new Map(withSeries.flatMap((d) => d.series.map((s) => [s.id, s.name] as const)));
 
   return (
     <>
@@ -94,6 +95,7 @@ export function SchedulesPage() {
           <ScheduleList
             schedules={schedules.data}
             onChange={schedules.reload}
+            seriesNames={seriesNames}
             targetOf={(schedule) => targetOf(schedule, datasets.data ?? [])}
           />
         )}

@@ -15,9 +15,9 @@ import { describeSchedule } from '@/lib/client/schedule-interval';
 import { CONFIG_LABELS, formatConfigValue } from '@/lib/client/training-fields';
 import type { ForecastConfig, Schedule } from '@/lib/client/types';
 
-function configSummary(config: Schedule['config']): string {
+function configSummary(config: Schedule['config'], ofDataset = false): string {
   const entries = Object.entries(config ?? {}).filter(([, value]) => value !== undefined && value !== null);
-  if (entries.length === 0) return 'Series defaults';
+  if (entries.length === 0) return ofDataset ? 'Each series’ defaults' : 'Series defaults';
   return entries
     .map(([key, value]) => `${CONFIG_LABELS[key as keyof ForecastConfig] ?? key} ${formatConfigValue(value)}`)
     .join(' · ');
@@ -103,7 +103,7 @@ function ScheduleItem({
         )}
         {' · '}
         {schedule.datasetId !== null && <>{seriesSummary(schedule, seriesNames)} · </>}
-        {configSummary(schedule.config)}
+        {configSummary(schedule.config, schedule.datasetId !== null)}
       </div>
       {schedule.lastSkip && (
         <p className="field-hint" data-testid="schedule-last-skip">
