@@ -409,11 +409,9 @@ export const batchSparklineSchema = z
       .enum(PREDICTION_MODELS)
       .nullable()
       .meta({ description: "The champion whose forecast `forecast` is; null until the series' run has succeeded" }),
-    history: z
-      .array(z.number())
-      .meta({
-        description: 'The newest values of the series, oldest first: four horizons of them, at least 28 and at most 90',
-      }),
+    history: z.array(z.number()).meta({
+      description: 'The newest values of the series, oldest first: four horizons of them, at least 28 and at most 90',
+    }),
     forecast: z
       .array(z.number())
       .meta({ description: "The champion's forecast of the steps after `history`; empty until the run has succeeded" }),
