@@ -4,6 +4,7 @@
 // (a run per firing) or, on the dataset page, for the dataset's series: all of them or a chosen
 // few, as one batch per firing.
 import { useId, useState, type FormEvent } from 'react';
+import { CovariateInputs } from '@/components/runs/covariate-inputs';
 import { GlobalLstmChoice } from '@/components/runs/global-lstm-choice';
 import { TrainingInputs } from '@/components/runs/training-inputs';
 import { Alert } from '@/components/ui/alert';
@@ -18,7 +19,8 @@ import {
   type TrainingField,
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
-import type { ForecastConfig, Schedule } from '@/lib/client/types';
+import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import type { ForecastConfig, Schedule, Series } from '@/lib/client/types';
 
 type Mode = 'every' | 'cron';
 type FormErrors = Partial<Record<TrainingField | 'every' | 'cron' | 'seriesIds', string>>;
@@ -49,9 +51,19 @@ interface ScheduleFormProps {
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
   onCreated: (schedule: Schedule) => void;
+  /** The series and its dataset's series: the covariates to choose from (none until loaded). */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function ScheduleForm({ target, defaults, relatedSeries, onCreated }: ScheduleFormProps) {
+export function ScheduleForm({
+  target,
+  defaults,
+  relatedSeries,
+  onCreated,
+  series,
+  datasetSeries = [],
+}: ScheduleFormProps) {
   const id = useId();
   const dataset = 'datasetId' in target ? target : null;
   const [allSeries, setAllSeries] = useState(true);
@@ -62,6 +74,7 @@ export function ScheduleForm({ target, defaults, relatedSeries, onCreated }: Sch
   const [cron, setCron] = useState('0 3 * * *');
   const [config, setConfig] = useState<TrainingFormValues>(() => trainingFormValues(null));
   const [globalLstm, setGlobalLstm] = useState(false);
+  const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -90,6 +103,7 @@ export function ScheduleForm({ target, defaults, relatedSeries, onCreated }: Sch
       const overrides = {
         ...parsed.overrides,
         ...(!dataset && globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...covariateFields(covariates),
       };
       const hasConfig = Object.keys(overrides).length > 0;
       const schedule = await createSchedule({
@@ -106,6 +120,7 @@ export function ScheduleForm({ target, defaults, relatedSeries, onCreated }: Sch
       onCreated(schedule);
       setConfig(trainingFormValues(null));
       setGlobalLstm(false);
+      setCovariates(NO_COVARIATES);
     } catch (error) {
       // The schedule schema checks the form before it is sent (as the server would): its field
       // messages go under their fields; anything else is said above the button.
@@ -210,10 +225,25 @@ export function ScheduleForm({ target, defaults, relatedSeries, onCreated }: Sch
             disabled={submitting}
           />
         )}
+        {!dataset && series && (
+          <CovariateInputs
+            target={series}
+            series={datasetSeries}
+            values={covariates}
+            onChange={setCovariates}
+            coverage={checkCoverage(
+              series,
+              Number(config.horizon || defaults?.horizon),
+              covariates.covariates,
+              datasetSeries,
+            )}
+            disabled={submitting}
+          />
+        )}
         <p className="field-hint hint-below">
           {dataset
             ? 'Blank settings use each series’ defaults when each batch starts.'
-            : 'Blank settings use the series’ defaults when each run starts.'}
+            : 'Blank settings use the series’ defaults when each run starts. Each run checks again that the known future covers its forecast.'}
         </p>
       </details>
 

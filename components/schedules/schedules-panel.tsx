@@ -2,7 +2,7 @@
 import { Card } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { useSchedules } from '@/lib/client/hooks';
-import type { ForecastConfig } from '@/lib/client/types';
+import type { ForecastConfig, Series } from '@/lib/client/types';
 import { ScheduleForm, type ScheduleFormTarget } from './schedule-form';
 import { ScheduleList } from './schedule-list';
 
@@ -14,9 +14,19 @@ interface SchedulesPanelProps {
   relatedSeries: number;
   /** Called when something may have created runs, so the runs list can refresh. */
   onRunsChanged?: () => void;
+  /** The series and its dataset's series: the covariates to choose from. */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function SchedulesPanel({ target, defaults, relatedSeries, onRunsChanged }: SchedulesPanelProps) {
+export function SchedulesPanel({
+  target,
+  defaults,
+  relatedSeries,
+  onRunsChanged,
+  series,
+  datasetSeries,
+}: SchedulesPanelProps) {
   const dataset = 'datasetId' in target;
   const {
     data: schedules,
@@ -40,7 +50,14 @@ export function SchedulesPanel({ target, defaults, relatedSeries, onRunsChanged 
       data-testid="schedules-panel"
     >
       <div className="grid-2">
-        <ScheduleForm target={target} defaults={defaults} relatedSeries={relatedSeries} onCreated={changed} />
+        <ScheduleForm
+          target={target}
+          defaults={defaults}
+          relatedSeries={relatedSeries}
+          onCreated={changed}
+          series={series}
+          datasetSeries={datasetSeries}
+        />
         <div>
           {loading ? (
             <LoadingState label="Loading schedules…" compact />

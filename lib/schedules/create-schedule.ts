@@ -14,6 +14,8 @@ import {
 import type { Series } from '@/lib/db/series';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { syncSchedule } from '@/lib/queue/schedulers';
+import type { Scope } from '@/lib/db/scope';
+import { checkRunCovariates } from '@/lib/runs/covariates';
 import { runConfigFor } from '@/lib/runs/run-config';
 import { withNextRun } from './get-schedule';
 
@@ -35,21 +37,24 @@ async function storeAndSync(target: ScheduleTarget, { every, cron, config = {} }
   return withNextRun(record);
 }
 
-export async function createSchedule(series: Series, input: ScheduleInput): Promise<Schedule> {
-  runConfigFor(series, input.config ?? {});
+/** Its covariates are checked as a run's (400, 404, 422); each firing checks their coverage again. */
+export async function createSchedule(scope: Scope, series: Series, input: ScheduleInput): Promise<Schedule> {
+  await checkRunCovariates(scope, series, runConfigFor(series, input.config ?? {}), 'config.');
   return storeAndSync({ seriesId: series.id }, input);
 }
 
 /**
  * Retrains the dataset's series (all of them at each firing, or `seriesIds`) as one batch per
- * firing. 400 for ids not of the dataset or settings no series could use; 422 when no selected
+ * firing. 400 for ids not of the dataset, settings no series could use or covariates not of it
+ * (checked as a batch's); 422 when no selected
  * series is long enough for the settings (each firing would only fail).
  */
 export async function createDatasetSchedule(
+  scope: Scope,
   dataset: Dataset,
   { seriesIds, ...input }: ScheduleInput & { seriesIds?: string[] },
 ): Promise<Schedule> {
-  const runs = planBatchRuns(dataset, { ...input.config, seriesIds });
+  const runs = await planBatchRuns(scope, dataset, { ...input.config, seriesIds });
   const failing = runs.flatMap((run) => ('error' in run ? [run.error] : []));
   if (failing.length === runs.length) {
     throw unprocessable('series_too_short', `No selected series can be trained with these settings: ${failing[0]}`, {

@@ -43,13 +43,14 @@ export async function startScheduledBatch(schedule: ScheduleRecord): Promise<Sch
   }
   try {
     const batch = await createBatch(
+      owner,
       dataset,
       { ...schedule.config, ...(schedule.seriesIds && { seriesIds: schedule.seriesIds }) },
       { scheduleId: schedule.id },
     );
     return { batch };
   } catch (error) {
-    // The request's own faults (series no longer in the dataset, settings no series can use): every
+    // The request's own faults (series or covariates no longer in the dataset, settings no series can use): every
     // later firing would fail the same way, so say so on the schedule. Redis down: the job retries.
     if ((error instanceof ApiError && error.status < 500) || error instanceof InvalidConfigError) {
       return skip(schedule.id, `Skipped: the batch could not start: ${error.message}`);

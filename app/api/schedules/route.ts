@@ -20,8 +20,8 @@ export const POST = apiRoute({ body: createScheduleBody }, async ({ scope, body 
   const { seriesId, datasetId, seriesIds, ...input } = body;
   if (datasetId !== undefined) {
     const dataset = mustExist('dataset', datasetId, await getDataset(scope, datasetId));
-    return json({ schedule: await createDatasetSchedule(dataset, { ...input, seriesIds }) }, 201);
+    return json({ schedule: await createDatasetSchedule(scope, dataset, { ...input, seriesIds }) }, 201);
   }
   const series = mustExist('series', seriesId!, await getSeries(scope, seriesId!));
-  return json({ schedule: await createSchedule(series, input) }, 201);
+  return json({ schedule: await createSchedule(scope, series, input) }, 201);
 });
