@@ -55,6 +55,10 @@ export function RunForecastCard({
   const testEnd = split?.testEnd ?? Date.parse(forecast.data?.test[forecast.data.test.length - 1]?.t ?? '');
   const zoom = history.zoom;
   const validationStart = split?.validationStart ?? null;
+  const holidays = useMemo(
+    () => (run.evaluation?.holidays?.dates ?? []).map((h) => ({ t: Date.parse(h.t), name: `${h.name} (${h.date})` })),
+    [run.evaluation],
+  );
   const lastStep = Date.parse(forecast.data?.future.at(-1)?.t ?? '') || testEnd;
   // Kept while its inputs are the same: new rows mid-drag would make the brush drop the drag.
   const rows = useMemo(
@@ -126,6 +130,7 @@ export function RunForecastCard({
             windows={backtest.windows}
             validationStart={validationStart}
             onZoom={history.zoomTo}
+            holidays={holidays}
           />
           <ForecastTable
             forecast={forecast.data}

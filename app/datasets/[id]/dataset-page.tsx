@@ -5,6 +5,7 @@ import { ForecastWithCovariates } from '@/components/batches/forecast-with-covar
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
 import { RunList } from '@/components/runs/run-list';
+import { SchedulesPanel } from '@/components/schedules/schedules-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -99,6 +100,9 @@ export function DatasetPage({ id }: { id: string }) {
       >
         <AppendData datasetId={dataset.id} onAppended={setData} />
       </Card>
+      {dataset.series.length > 0 && (
+        <SchedulesPanel target={{ datasetId: dataset.id, series: dataset.series }} defaults={null} relatedSeries={0} />
+      )}
     </>
   );
 }
