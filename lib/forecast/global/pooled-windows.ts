@@ -34,6 +34,8 @@ export interface Pool {
   perSeries: number[];
   /** Each part's scale, fit on that part alone. */
   scales: SeriesScale[];
+  /** The part each window came from, in the windows' order. */
+  partOf: Int32Array;
 }
 
 /** `take` indices spread evenly over 0..count-1, always ending with the last (most recent). */
@@ -92,5 +94,6 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
     windows: { count: picked.length, lookback, horizon, features, inputs, targets },
     perSeries: shares,
     scales,
+    partOf: Int32Array.from(picked, ({ p }) => p),
   };
 }

@@ -4,7 +4,7 @@ import type { ForecastModel } from './model';
 
 export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
   key: 'lstmHybrid',
-  wanted: ({ data, config }) => lstmFits(data.v.length, config),
+  wanted: ({ data, config, perSeriesLstm }) => perSeriesLstm !== false && lstmFits(data.v.length, config),
   create: ({ config, data, season, windowCount, callbacks }) => {
     const run = new HybridLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, season }, callbacks);
     return {
