@@ -1,8 +1,11 @@
 // Starting a batch: pick the dataset's series (all, or the ids given), resolve each series' config
 // from the shared settings, store the batch with one run per series, and queue its flow. A series
 // that cannot be trained with these settings (too short) gets a failed run that says why, and the
-// others still train: one short series must not block a dataset of a hundred.
+// others still train: one short series must not block a dataset of a hundred. Per-series LSTMs are
+// on by default for up to 20 series; above, each series compares the classical models, the
+// baselines and the batch's one shared global LSTM (an LSTM per series would cost 100x the time).
 import { badRequest } from '@/lib/api/errors';
+import { defaultPerSeriesLstm } from '@/lib/api/schemas/batches';
 import { deleteBatch, insertBatch, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
 import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
@@ -13,6 +16,8 @@ import { chunkRunIds } from './chunks';
 export interface BatchRequest extends ForecastConfigInput {
   /** Absent: every series of the dataset. */
   seriesIds?: string[];
+  /** Absent: on up to PER_SERIES_LSTM_MAX_SERIES series (defaultPerSeriesLstm). */
+  perSeriesLstm?: boolean;
 }
 
 function selectSeries(dataset: Dataset, seriesIds: string[] | undefined) {
@@ -30,8 +35,12 @@ function selectSeries(dataset: Dataset, seriesIds: string[] | undefined) {
 }
 
 /** Throws InvalidConfigError (400) for settings no series could use. */
-export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: BatchRequest): Promise<Batch> {
-  const runs: NewBatchRun[] = selectSeries(dataset, seriesIds).map((series) => {
+export async function createBatch(
+  dataset: Dataset,
+  { seriesIds, perSeriesLstm, ...settings }: BatchRequest,
+): Promise<Batch> {
+  const selected = selectSeries(dataset, seriesIds);
+  const runs: NewBatchRun[] = selected.map((series) => {
     const config = resolveConfig(settings, { frequency: series.frequency, points: series.points });
     try {
       assertLongEnough(series.points, config);
@@ -42,7 +51,9 @@ export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: 
       return { seriesId: series.id, config, error: error.message };
     }
   });
-  const { batch, queuedRunIds } = await insertBatch(dataset.id, settings, runs);
+  const { batch, queuedRunIds } = await insertBatch(dataset.id, settings, runs, {
+    perSeriesLstm: perSeriesLstm ?? defaultPerSeriesLstm(selected.length),
+  });
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {

@@ -6,6 +6,7 @@
 // worker reads by id alone (`AsSystem`).
 import type { Scope } from './scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
+import type { SharedGlobalInfo } from '@/lib/forecast/global';
 import type { ForecastConfig } from '@/lib/forecast/types';
 // The stored summary's shape is owned by lib/batches (type only, nothing runs); it belongs in
 // lib/api/schemas with a batch response schema.
@@ -28,6 +29,19 @@ export interface Batch {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** Whether each series' run trains its own LSTMs beside the shared global one. */
+  perSeriesLstm: boolean;
+  /** The batch's one global LSTM; null for a batch from before batches had one. */
+  globalLstm: BatchGlobalLstm | null;
+}
+
+export interface BatchGlobalLstm {
+  status: RunStatus;
+  /** 0..1, over its fits. */
+  progress: number;
+  error: string | null;
+  /** Once it succeeded: what it trained. */
+  info: SharedGlobalInfo | null;
 }
 
 function toBatch(row: BatchRow): Batch {
@@ -41,6 +55,13 @@ function toBatch(row: BatchRow): Batch {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    perSeriesLstm: row.perSeriesLstm,
+    globalLstm: row.globalStatus && {
+      status: row.globalStatus,
+      progress: row.globalProgress,
+      error: row.globalError,
+      info: row.globalInfo as unknown as SharedGlobalInfo | null,
+    },
   };
 }
 
@@ -54,14 +75,20 @@ export interface InsertedBatch {
   queuedRunIds: string[];
 }
 
-/** The batch and its runs in one transaction: a batch is never stored without its rows. */
+/**
+ * The batch and its runs in one transaction: a batch is never stored without its rows. Its global
+ * LSTM starts queued (its job is part of the batch's flow).
+ */
 export async function insertBatch(
   datasetId: string,
   config: ForecastConfigInput,
   runs: NewBatchRun[],
+  { perSeriesLstm }: { perSeriesLstm: boolean },
 ): Promise<InsertedBatch> {
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.batch.create({ data: { datasetId, config: jsonValue(config) } });
+    const row = await tx.batch.create({
+      data: { datasetId, config: jsonValue(config), perSeriesLstm, globalStatus: 'queued' },
+    });
     const queuedRunIds: string[] = [];
     const now = new Date();
     for (const run of runs) {
@@ -174,6 +201,10 @@ export async function markBatchCancelled(id: string): Promise<boolean> {
       data: { status: 'cancelled', finishedAt: new Date() },
     });
     if (count === 0) return false;
+    await tx.batch.updateMany({
+      where: { id, globalStatus: { in: ACTIVE_STATUSES } },
+      data: { globalStatus: 'cancelled' },
+    });
     await tx.run.updateMany({
       where: { batchId: id, status: { in: ACTIVE_STATUSES } },
       data: { status: 'cancelled', finishedAt: new Date() },

@@ -7,6 +7,7 @@ export {
   backtestWindowsFor,
   DEFAULT_BACKTEST_WINDOWS,
   defaultConfig,
+  lstmFits,
   forecastConfigInputSchema,
   forecastConfigSchema,
   minimumPoints,

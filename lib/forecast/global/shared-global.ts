@@ -138,7 +138,6 @@ export class SharedGlobalTrainer {
     );
     const windows = series.map(() => [] as SharedWindow[]);
     const totalFits = cutoffs.length + 1;
-    let refitWindows = 0;
     try {
       for (const [k, cutoff] of cutoffs.entries()) {
         const fit = await this.fit(cutoff, k, totalFits);
@@ -154,7 +153,7 @@ export class SharedGlobalTrainer {
         maxEpochs: Math.max(1, this.previous?.bestEpoch ?? Infinity),
         validationSplit: 0,
       });
-      refitWindows = this.poolSize;
+      const refitWindows = this.poolSize;
       const forecasts = new Map<string, SharedForecasts>();
       for (const [s, one] of series.entries()) {
         windows[s].sort((a, b) => a.origin - b.origin);
@@ -196,7 +195,10 @@ export class SharedGlobalTrainer {
     const validationSplit = overrides.validationSplit ?? config.validationSplit;
     const parts = this.series.map((s) => {
       const n = pointsBefore(s.t, cutoff);
-      return { t: Array.prototype.slice.call(s.t, 0, n) as number[], v: Array.prototype.slice.call(s.v, 0, n) as number[] };
+      return {
+        t: Array.prototype.slice.call(s.t, 0, n) as number[],
+        v: Array.prototype.slice.call(s.v, 0, n) as number[],
+      };
     });
     const pooled = parts.map((p, s) => ({ p, s })).filter(({ p }) => windowCount(p.v.length, lookback, horizon) > 0);
     if (pooled.length === 0) throw new Error(`No series has ${lookback + horizon} points before the cutoff.`);
