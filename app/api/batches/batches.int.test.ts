@@ -1,13 +1,17 @@
-// The batch routes in-process: validation, the flow a batch queues (a parent waiting for one
-// child per chunk), the chunk and parent processors run here on the real queue and database, and
+// The batch routes in-process: validation, the flow a batch queues (a parent waiting for its global
+// LSTM, then for one child per chunk), the processors run here on the real queue and database, and
 // what the routes then serve. Worker processes, cancellation and faults: test/faults/batch.int.test.ts.
-import type { Job } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { WaitingChildrenError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disconnectDb } from '@/lib/db/client';
-import { chunkJobId, closeBatchFlows } from '@/lib/queue/batch-flow';
+import { disconnectDb, getPrisma } from '@/lib/db/client';
+import { chunkJobId, closeBatchFlows, globalJobId } from '@/lib/queue/batch-flow';
+import { createRedisConnection } from '@/lib/queue/connection';
+import { TRAIN_QUEUE } from '@/lib/queue/names';
 import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
 import { call, callJson, csvForm, signedInUser } from '@/test/api';
 import { processBatch, processBatchChunk } from '@/worker/processors/batch';
+import { processBatchGlobal } from '@/worker/processors/batch-global';
 import { POST as upload } from '../datasets/route';
 import { POST as createBatch } from '../datasets/[id]/runs/route';
 import { GET as listRuns } from '../runs/route';
@@ -33,10 +37,30 @@ function wideCsv(): string {
 let datasetId: string;
 let series: { id: string; name: string }[];
 
-async function job(id: string): Promise<Job> {
-  const found = await getTrainQueue().getJob(id);
-  if (!found) throw new Error(`No job ${id}`);
-  return found;
+const PROCESSORS: Record<string, (job: Job, token?: string) => Promise<void>> = {
+  batch: processBatch,
+  'batch-global': processBatchGlobal,
+  'batch-chunk': processBatchChunk,
+};
+
+// Takes jobs as a worker does, one at a time (BullMQ's manual processing: getNextJob with a lock
+// token), so the step job can move itself to waiting-children.
+let manual: Worker | undefined;
+
+/** Processes the next job of the queue, which must be a `name` job, as the worker process would. */
+async function processNext(name: string): Promise<Job> {
+  manual ??= new Worker(TRAIN_QUEUE, null, { connection: createRedisConnection('worker') });
+  const token = randomUUID();
+  const next = await manual.getNextJob(token);
+  if (!next) throw new Error(`No job to process; expected a ${name} job.`);
+  expect(next.name).toBe(name);
+  try {
+    await PROCESSORS[next.name](next, token);
+    await next.moveToCompleted(undefined, token, false);
+  } catch (error) {
+    if (!(error instanceof WaitingChildrenError)) throw error;
+  }
+  return next;
 }
 
 beforeAll(async () => {
@@ -47,6 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await manual?.close();
   await closeBatchFlows();
   await closeTrainQueue();
   await disconnectDb();
@@ -82,27 +107,45 @@ describe('POST /api/datasets/:id/runs', () => {
     expect(created.body).toEqual({ batch: { id: expect.any(String), status: 'queued' } });
     const batchId: string = created.body.batch.id;
 
-    // The flow: the parent waits for its two chunks (one series each).
+    // The flow: the parent waits for its global LSTM; no chunk exists yet.
     expect(await getTrainQueue().getJobState(batchId)).toBe('waiting-children');
+    expect(await getTrainQueue().getJobState(globalJobId(batchId))).toBe('waiting');
+    expect(await getTrainQueue().getJob(chunkJobId(batchId, 0))).toBeUndefined();
     const queued = await callJson(getBatch, { params: { id: batchId } });
-    expect(queued.body.batch).toMatchObject({ id: batchId, status: 'queued', progress: 0 });
+    expect(queued.body.batch).toMatchObject({
+      id: batchId,
+      status: 'queued',
+      progress: 0,
+      perSeriesLstm: true,
+      globalLstm: { status: 'queued', progress: 0, series: null },
+    });
     expect(queued.body.batch.series.map((row: { name: string; status: string }) => [row.name, row.status])).toEqual([
       ['alpha', 'queued'],
       ['gamma', 'queued'],
     ]);
 
+    // The global LSTM first, across both series.
+    await processNext('batch-global');
+    const global = await getPrisma().batchGlobalForecast.findMany({ where: { batchId } });
+    expect(global).toHaveLength(2);
+    const afterGlobal = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(afterGlobal.globalLstm).toMatchObject({ status: 'succeeded', progress: 1, series: 2 });
+    // Its job counts as one chunk of the three jobs' work: a third done.
+    expect(afterGlobal.progress).toBeCloseTo(1 / 3, 10);
+
+    // Then the parent's fan-out step adds the two chunks (one series each) and waits for them.
+    await processNext('batch');
+    expect(await getTrainQueue().getJobState(batchId)).toBe('waiting-children');
     for (const index of [0, 1]) {
-      const chunk = await job(chunkJobId(batchId, index));
+      const chunk = await processNext('batch-chunk');
+      expect(chunk.id).toBe(chunkJobId(batchId, index));
       expect(chunk.data.runIds).toHaveLength(1);
-      await processBatchChunk(chunk);
-      // Moves the chunk to completed, as a worker does: the parent counts it as processed.
-      await chunk.moveToCompleted(undefined, chunk.token ?? '0', false).catch(() => undefined);
     }
     const running = await callJson(getBatch, { params: { id: batchId } });
     expect(running.body.batch.status).toBe('running');
     expect(running.body.batch.progress).toBe(1);
 
-    await processBatch(await job(batchId));
+    await processNext('batch');
     const { status, body } = await callJson(getBatch, { params: { id: batchId } });
     expect(status).toBe(200);
     const batch = body.batch;
@@ -116,6 +159,14 @@ describe('POST /api/datasets/:id/runs', () => {
         mase: expect.any(Number),
         error: null,
       });
+    }
+
+    // Every run scored the one global LSTM beside its own models.
+    const stored = await getPrisma().run.findMany({ where: { batchId }, select: { metrics: true, evaluation: true } });
+    for (const run of stored) {
+      expect((run.metrics as Record<string, { mase: number }>).lstmGlobal.mase).toEqual(expect.any(Number));
+      expect((run.metrics as Record<string, unknown>).lstm).toBeDefined();
+      expect((run.evaluation as { globalLstm?: unknown }).globalLstm).toMatchObject({ trained: true, series: 2 });
     }
 
     // Each series' run is an ordinary run with the batch's id.
