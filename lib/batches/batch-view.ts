@@ -1,7 +1,12 @@
 // GET /api/batches/:id: the batch with its progress (batchProgress), its global LSTM, its summary
 // (stored when it ended, computed from the runs while it is in progress) and one row per series.
 import type { Batch, BatchSeriesRow } from '@/lib/api/schemas/responses';
-import { listBatchRuns, type Batch as StoredBatch, type BatchGlobalLstm, type BatchRunRow } from '@/lib/db/batches';
+import {
+  listBatchRunsAsSystem,
+  type Batch as StoredBatch,
+  type BatchGlobalLstm,
+  type BatchRunRow,
+} from '@/lib/db/batches';
 import { isFinished } from '@/lib/db/runs';
 import { MAX_CHUNKS } from './chunks';
 import { summarizeBatch } from './summary';
@@ -60,7 +65,7 @@ function globalView(global: BatchGlobalLstm | null): BatchView['globalLstm'] {
 }
 
 export async function batchView(batch: StoredBatch): Promise<BatchView> {
-  const runs = await listBatchRuns(batch.id);
+  const runs = await listBatchRunsAsSystem(batch.id);
   return {
     id: batch.id,
     datasetId: batch.datasetId,

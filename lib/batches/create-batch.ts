@@ -6,7 +6,7 @@
 // baselines and the batch's one shared global LSTM (an LSTM per series would cost 100x the time).
 import { badRequest } from '@/lib/api/errors';
 import { defaultPerSeriesLstm } from '@/lib/api/schemas/batches';
-import { deleteBatch, insertBatch, type Batch, type NewBatchRun } from '@/lib/db/batches';
+import { deleteBatchAsSystem, insertBatchAsSystem, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
 import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
 import { ModelTooLargeError, SeriesTooShortError } from '@/lib/forecast/errors';
@@ -51,14 +51,14 @@ export async function createBatch(
       return { seriesId: series.id, config, error: error.message };
     }
   });
-  const { batch, queuedRunIds } = await insertBatch(dataset.id, settings, runs, {
+  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs, {
     perSeriesLstm: perSeriesLstm ?? defaultPerSeriesLstm(selected.length),
   });
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {
     // A batch no worker will ever see would sit in `queued` forever: take it back.
-    await deleteBatch(batch.id);
+    await deleteBatchAsSystem(batch.id);
     throw error;
   }
   return batch;

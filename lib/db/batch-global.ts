@@ -49,7 +49,7 @@ export async function listBatchGlobalRunsAsSystem(
 }
 
 /** queued (or running again, on a retry) → running; false when the batch has ended or has no global model. */
-export async function startBatchGlobal(batchId: string): Promise<boolean> {
+export async function startBatchGlobalAsSystem(batchId: string): Promise<boolean> {
   const { count } = await getPrisma().batch.updateMany({
     where: { id: batchId, status: { in: ACTIVE_STATUSES }, globalStatus: { in: ACTIVE_STATUSES } },
     data: { globalStatus: 'running', globalProgress: 0, globalError: null },
@@ -57,7 +57,7 @@ export async function startBatchGlobal(batchId: string): Promise<boolean> {
   return count === 1;
 }
 
-export async function setBatchGlobalProgress(batchId: string, progress: number): Promise<void> {
+export async function setBatchGlobalProgressAsSystem(batchId: string, progress: number): Promise<void> {
   await getPrisma().batch.updateMany({
     where: { id: batchId, globalStatus: 'running' },
     data: { globalProgress: Math.max(0, Math.min(1, progress)) },
@@ -68,7 +68,7 @@ export async function setBatchGlobalProgress(batchId: string, progress: number):
  * The global model's forecasts (by run id) and what it trained, in one transaction: the runs never
  * see a half-stored model. Replaces any rows of an earlier attempt.
  */
-export async function storeBatchGlobal(
+export async function storeBatchGlobalAsSystem(
   batchId: string,
   info: SharedGlobalInfo,
   forecasts: ReadonlyMap<string, SharedForecasts>,
@@ -88,7 +88,7 @@ export async function storeBatchGlobal(
 }
 
 /** The global model will not be trained: the series' runs go on without it (and say why). */
-export async function failBatchGlobal(batchId: string, message: string): Promise<boolean> {
+export async function failBatchGlobalAsSystem(batchId: string, message: string): Promise<boolean> {
   const { count } = await getPrisma().batch.updateMany({
     where: { id: batchId, globalStatus: { in: ACTIVE_STATUSES } },
     data: { globalStatus: 'failed', globalError: message },

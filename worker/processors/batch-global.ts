@@ -8,16 +8,16 @@
 //   the failure and the series' runs go on without the global LSTM (and say so).
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
-  failBatchGlobal,
+  failBatchGlobalAsSystem,
   getBatchGlobalForecastsAsSystem,
   getBatchGlobalStateAsSystem,
   listBatchGlobalRunsAsSystem,
-  setBatchGlobalProgress,
-  startBatchGlobal,
-  storeBatchGlobal,
+  setBatchGlobalProgressAsSystem,
+  startBatchGlobalAsSystem,
+  storeBatchGlobalAsSystem,
 } from '@/lib/db/batch-global';
-import { getBatchAsSystem, markBatchRunning } from '@/lib/db/batches';
-import { loadSeriesData } from '@/lib/db/series';
+import { getBatchAsSystem, markBatchRunningAsSystem } from '@/lib/db/batches';
+import { loadSeriesDataAsSystem } from '@/lib/db/series';
 import {
   CancelledError,
   initBackend,
@@ -60,7 +60,7 @@ async function globalInputs(batchId: string): Promise<GlobalInputs | null> {
   const runs = await listBatchGlobalRunsAsSystem(batchId);
   const loaded = [];
   for (const run of runs) {
-    const data = await loadSeriesData(run.seriesId);
+    const data = await loadSeriesDataAsSystem(run.seriesId);
     if (!data || data.frequency === 'irregular' || !lstmFits(data.v.length, run.config)) continue;
     loaded.push({ ...run, data, group: `${data.frequency}|${run.config.horizon}|${run.config.lookback}` });
   }
@@ -88,11 +88,12 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
   if (!(await getBatchAsSystem(batchId))) return log(`Batch ${batchId}: no longer exists.`);
   if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) {
     const message = `Training the global LSTM was interrupted ${job.stalledCounter} times: the worker stopped in the middle of it.`;
-    await failBatchGlobal(batchId, message);
+    await failBatchGlobalAsSystem(batchId, message);
     throw new UnrecoverableError(message);
   }
-  if (await markBatchRunning(batchId)) log(`Batch ${batchId}: started.`);
-  if (!(await startBatchGlobal(batchId))) return log(`Batch ${batchId}: ended; its global LSTM is not trained.`);
+  if (await markBatchRunningAsSystem(batchId)) log(`Batch ${batchId}: started.`);
+  if (!(await startBatchGlobalAsSystem(batchId)))
+    return log(`Batch ${batchId}: ended; its global LSTM is not trained.`);
   const attempt = Math.max(1, job.attemptsStarted || job.attemptsMade + 1);
   log(`Batch ${batchId}: training its global LSTM (attempt ${attempt}).`);
 
@@ -100,7 +101,7 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
   try {
     const inputs = await globalInputs(batchId);
     if (!inputs) {
-      await failBatchGlobal(batchId, 'No series of the batch is long enough for an LSTM.');
+      await failBatchGlobalAsSystem(batchId, 'No series of the batch is long enough for an LSTM.');
       return log(`Batch ${batchId}: no series for the global LSTM.`);
     }
     await initBackend();
@@ -110,13 +111,13 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
       onProgress: async (fraction) => {
         if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS) return;
         lastWrite = Date.now();
-        await setBatchGlobalProgress(batchId, fraction);
+        await setBatchGlobalProgressAsSystem(batchId, fraction);
         await job.updateProgress(Math.round(fraction * 100));
       },
       shouldCancel: async () => stopRequested() || (await getBatchAsSystem(batchId))?.status !== 'running',
     });
     const { forecasts, info } = await trainer.train();
-    if (await storeBatchGlobal(batchId, info, forecasts)) {
+    if (await storeBatchGlobalAsSystem(batchId, info, forecasts)) {
       log(
         `Batch ${batchId}: global LSTM trained on ${info.series} series` +
           `${inputs.leftOut > 0 ? ` (${inputs.leftOut} left out)` : ''}: ${info.fits} fits in ${info.fitMs} ms.`,

@@ -13,15 +13,15 @@
 //   reason, then the batch ends with its summary.
 import { DelayedError, UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import {
-  failUnfinishedBatchRuns,
-  finishBatch,
+  failUnfinishedBatchRunsAsSystem,
+  finishBatchAsSystem,
   getBatchAsSystem,
-  listBatchRuns,
-  markBatchRunning,
-  storeBatchSummary,
+  listBatchRunsAsSystem,
+  markBatchRunningAsSystem,
+  storeBatchSummaryAsSystem,
 } from '@/lib/db/batches';
 import { summarizeBatch } from '@/lib/batches/summary';
-import { failBatchGlobal } from '@/lib/db/batch-global';
+import { failBatchGlobalAsSystem } from '@/lib/db/batch-global';
 import { addBatchChunks, globalJobId } from '@/lib/queue/batch-flow';
 import { batchChunkJobSchema, batchJobSchema } from '@/lib/queue/jobs';
 import { log } from '../log';
@@ -30,7 +30,7 @@ import { trainRun } from './train';
 
 export async function processBatchChunk(job: Job, token?: string): Promise<void> {
   const { batchId, runIds } = parsePayload(batchChunkJobSchema, job);
-  if (await markBatchRunning(batchId)) log(`Batch ${batchId}: started.`);
+  if (await markBatchRunningAsSystem(batchId)) log(`Batch ${batchId}: started.`);
   log(`Batch ${batchId}: chunk ${job.id} (${runIds.length} series).`);
   let retryable: unknown = null;
   for (const runId of runIds) {
@@ -71,7 +71,7 @@ async function fanOut(job: Job, batchId: string, chunks: string[][]): Promise<vo
   const { global } = await childFailures(job, batchId);
   // Whatever ended the global job without storing a model, the runs must not wait for one.
   const reason = global ?? 'its job ended without storing a model.';
-  if (await failBatchGlobal(batchId, reason)) log(`Batch ${batchId}: global LSTM failed: ${reason}`);
+  if (await failBatchGlobalAsSystem(batchId, reason)) log(`Batch ${batchId}: global LSTM failed: ${reason}`);
   if (batch.status === 'cancelled') return log(`Batch ${batchId}: cancelled before its series were queued.`);
   await addBatchChunks({ id: job.id!, queueQualifiedName: job.queueQualifiedName }, batchId, chunks);
   log(`Batch ${batchId}: ${chunks.length} chunk(s) queued.`);
@@ -82,19 +82,19 @@ async function collect(job: Job, batchId: string): Promise<void> {
   if (!batch) return log(`Batch ${batchId}: no longer exists.`);
   const failures = (await childFailures(job, batchId)).chunks;
   if (failures.length > 0) {
-    const failed = await failUnfinishedBatchRuns(batchId, `Its chunk of the batch failed: ${failures[0]}`);
+    const failed = await failUnfinishedBatchRunsAsSystem(batchId, `Its chunk of the batch failed: ${failures[0]}`);
     log(`Batch ${batchId}: ${failures.length} chunk(s) failed; ${failed} unfinished run(s) failed with them.`);
   }
-  const runs = await listBatchRuns(batchId);
+  const runs = await listBatchRunsAsSystem(batchId);
   const summary = summarizeBatch(runs);
   if (batch.status === 'cancelled') {
-    await storeBatchSummary(batchId, summary);
+    await storeBatchSummaryAsSystem(batchId, summary);
     return log(`Batch ${batchId}: cancelled; ${summary.succeeded} of ${summary.series} series had finished.`);
   }
   // Runs a chunk skipped (e.g. a run cancelled on its own) are done; a batch fails only when no series succeeded.
   const status = summary.succeeded > 0 || summary.series === 0 ? 'succeeded' : 'failed';
   const error = status === 'failed' ? 'No series could be forecast: see each series for why.' : null;
-  await finishBatch(batchId, status, summary, error);
+  await finishBatchAsSystem(batchId, status, summary, error);
   log(
     `Batch ${batchId}: ${status}: ${summary.succeeded} of ${summary.series} series succeeded, ${summary.failed} failed.`,
   );
