@@ -5,7 +5,7 @@
 // mid-chunk loses only that chunk, which another worker finishes; a worker SIGKILLed while training
 // the global LSTM loses only that job, which another worker trains again; another user's batch is 404.
 import { parquetReadObjects } from 'hyparquet';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { POST as upload } from '@/app/api/datasets/route';
 import { POST as createBatchRoute } from '@/app/api/datasets/[id]/runs/route';
 import { GET as getBatchRoute } from '@/app/api/batches/[id]/route';
@@ -30,6 +30,10 @@ import {
 } from './harness';
 
 const services = useFaultServices();
+
+// Each batch trains its global LSTM, then every series: minutes on a loaded 2-core machine. A hang
+// detector, not a speed target.
+vi.setConfig({ testTimeout: 600_000 });
 
 /**
  * Long layout, one row per store and day: `stores` stores of 120 days, and `short` that starts 112
