@@ -2,7 +2,7 @@
 // LSTM, then for one child per chunk), the processors run here on the real queue and database, and
 // what the routes then serve. Worker processes, cancellation and faults: test/faults/batch.int.test.ts.
 import { randomUUID } from 'node:crypto';
-import { WaitingChildrenError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, WaitingChildrenError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disconnectDb, getPrisma } from '@/lib/db/client';
 import { chunkJobId, closeBatchFlows, globalJobId } from '@/lib/queue/batch-flow';
@@ -188,6 +188,47 @@ describe('POST /api/datasets/:id/runs', () => {
 
     // Finished: cancelling is a conflict.
     expect((await callJson(cancel, { method: 'POST', params: { id: batchId } })).status).toBe(409);
+  });
+
+  it('when the global LSTM fails for good, the series still complete without it and say why', async () => {
+    const created = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: { ...TINY, seriesIds: [series[1].id], perSeriesLstm: false },
+    });
+    expect(created.status).toBe(202);
+    const batchId: string = created.body.batch.id;
+
+    // The global job fails without a retry (as on its last attempt).
+    manual ??= new Worker(TRAIN_QUEUE, null, { connection: createRedisConnection('worker') });
+    const token = randomUUID();
+    const global = (await manual.getNextJob(token))!;
+    expect(global.id).toBe(globalJobId(batchId));
+    await global.moveToFailed(new UnrecoverableError('Out of memory.'), token, false);
+
+    await processNext('batch');
+    const afterFanOut = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(afterFanOut.perSeriesLstm).toBe(false);
+    expect(afterFanOut.globalLstm).toMatchObject({ status: 'failed', error: 'Out of memory.' });
+    await processNext('batch-chunk');
+    await processNext('batch');
+
+    const batch = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(batch.status).toBe('succeeded');
+    expect(batch.series[0].status).toBe('succeeded');
+    const run = await getPrisma().run.findUniqueOrThrow({
+      where: { id: batch.series[0].runId },
+      select: { metrics: true, evaluation: true },
+    });
+    const models = Object.keys(run.metrics as object);
+    expect(models).not.toContain('lstmGlobal');
+    expect(models).not.toContain('lstm');
+    expect(models).toContain('ets');
+    expect((run.evaluation as { globalLstm?: unknown }).globalLstm).toMatchObject({
+      trained: false,
+      note: expect.stringMatching(/global LSTM failed.*Out of memory\./),
+    });
+    expect(await getPrisma().batchGlobalForecast.count({ where: { batchId } })).toBe(0);
   });
 
   it("is 404 for another user's dataset and batch", async () => {
