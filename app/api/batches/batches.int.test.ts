@@ -47,11 +47,19 @@ const PROCESSORS: Record<string, (job: Job, token?: string) => Promise<void>> = 
 // token), so the step job can move itself to waiting-children.
 let manual: Worker | undefined;
 
+function manualWorker(): Worker {
+  manual ??= new Worker(TRAIN_QUEUE, null, {
+    connection: createRedisConnection('worker'),
+    // A manually taken job's lock is not renewed: long enough for a run on a loaded machine.
+    lockDuration: 600_000,
+  });
+  return manual;
+}
+
 /** Processes the next job of the queue, which must be a `name` job, as the worker process would. */
 async function processNext(name: string): Promise<Job> {
-  manual ??= new Worker(TRAIN_QUEUE, null, { connection: createRedisConnection('worker') });
   const token = randomUUID();
-  const next = await manual.getNextJob(token);
+  const next = await manualWorker().getNextJob(token);
   if (!next) throw new Error(`No job to process; expected a ${name} job.`);
   expect(next.name).toBe(name);
   try {
@@ -200,9 +208,8 @@ describe('POST /api/datasets/:id/runs', () => {
     const batchId: string = created.body.batch.id;
 
     // The global job fails without a retry (as on its last attempt).
-    manual ??= new Worker(TRAIN_QUEUE, null, { connection: createRedisConnection('worker') });
     const token = randomUUID();
-    const global = (await manual.getNextJob(token))!;
+    const global = (await manualWorker().getNextJob(token))!;
     expect(global.id).toBe(globalJobId(batchId));
     await global.moveToFailed(new UnrecoverableError('Out of memory.'), token, false);
 
