@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, TRAINING_TIMEOUT } from './support/test';
 
 test('forecast all series of a dataset, read the batch page, download everything', async ({ page, takeScreenshot }) => {
+  // The batch trains its global LSTM, then both series (each with its own LSTMs).
+  test.setTimeout(3 * TRAINING_TIMEOUT + 120_000);
   await page.goto('/');
   await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/small-sales.csv');
   await page.getByTestId('import-button').click();
