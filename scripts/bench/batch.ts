@@ -164,6 +164,8 @@ export const batch: BenchSection = {
           view.perSeriesLstm ? 'on' : 'off',
           peaks.map((peak) => (peak === null ? 'n/a' : megabytes(peak))).join(', '),
         ]);
+        // As it goes (stderr): a long batch on a loaded machine should not show nothing until the end.
+        console.error(`  ${rows.at(-1)!.join(' | ')}; global LSTM: ${globalInfo}, ${seconds(globalMs)}`);
       }
 
       // Per-series LSTMs (the plain and the hybrid one) on a sample of the series, in this process,
