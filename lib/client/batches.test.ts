@@ -4,6 +4,7 @@ import {
   defaultPerSeriesLstm,
   globalLstmText,
   skillHistogram,
+  sparklineLabel,
   visibleRows,
   type BatchSeriesRow,
 } from './batches';
@@ -91,5 +92,14 @@ describe('what a batch compares', () => {
       'Trained on 100 series: 10 fits in 1 min 5 s',
     );
     expect(globalLstmText({ ...base, status: 'failed', error: 'Out of memory.' })).toMatch(/^Failed: Out of memory\./);
+  });
+});
+
+describe('sparklineLabel', () => {
+  it('says what the solid and the dashed line are', () => {
+    expect(sparklineLabel('north', { history: [1, 2, 3], forecast: [4, 5], model: 'ets' })).toBe(
+      'north: the last 3 values, then the ETS forecast of the next 2 steps (dashed)',
+    );
+    expect(sparklineLabel('south', { history: [1, 2], forecast: [], model: null })).toBe('south: the last 2 values');
   });
 });

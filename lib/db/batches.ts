@@ -29,6 +29,8 @@ export interface Batch {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** The dataset schedule that started it; null for a batch started by hand. */
+  scheduleId: string | null;
   /** Whether each series' run trains its own LSTMs beside the shared global one. */
   perSeriesLstm: boolean;
   /** The batch's one global LSTM; null for a batch from before batches had one. */
@@ -55,6 +57,7 @@ function toBatch(row: BatchRow): Batch {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    scheduleId: row.scheduleId,
     perSeriesLstm: row.perSeriesLstm,
     globalLstm: row.globalStatus && {
       status: row.globalStatus,
@@ -83,11 +86,11 @@ export async function insertBatchAsSystem(
   datasetId: string,
   config: ForecastConfigInput,
   runs: NewBatchRun[],
-  { perSeriesLstm }: { perSeriesLstm: boolean },
+  { scheduleId = null, perSeriesLstm }: { scheduleId?: string | null; perSeriesLstm: boolean },
 ): Promise<InsertedBatch> {
   return getPrisma().$transaction(async (tx) => {
     const row = await tx.batch.create({
-      data: { datasetId, config: jsonValue(config), perSeriesLstm, globalStatus: 'queued' },
+      data: { datasetId, scheduleId, config: jsonValue(config), perSeriesLstm, globalStatus: 'queued' },
     });
     const queuedRunIds: string[] = [];
     const now = new Date();
@@ -119,6 +122,15 @@ export async function getBatchAsSystem(id: string): Promise<Batch | null> {
   return row && toBatch(row);
 }
 
+/** The schedule's newest batch while it is queued or running (a firing then skips); null otherwise. */
+export async function getActiveBatchOfScheduleAsSystem(scheduleId: string): Promise<Batch | null> {
+  const row = await getPrisma().batch.findFirst({
+    where: { scheduleId, status: { in: ACTIVE_STATUSES } },
+    orderBy: { createdAt: 'desc' },
+  });
+  return row && toBatch(row);
+}
+
 /** Deletes a batch and its runs (a batch whose flow could not be queued). */
 export async function deleteBatchAsSystem(id: string): Promise<void> {
   await getPrisma().batch.deleteMany({ where: { id } });
@@ -134,6 +146,8 @@ export interface BatchRunRow {
   error: string | null;
   metrics: RunMetrics | null;
   evaluation: RunEvaluation | null;
+  /** Steps the run forecasts (its resolved config's horizon). */
+  horizon: number;
 }
 
 /** The batch's runs by series name. Reads metrics and evaluation, never model bytes. */
@@ -148,6 +162,7 @@ export async function listBatchRunsAsSystem(batchId: string): Promise<BatchRunRo
       error: true,
       metrics: true,
       evaluation: true,
+      config: true,
       series: { select: { name: true } },
     },
     orderBy: [{ series: { name: 'asc' } }, { id: 'asc' }],
@@ -161,6 +176,7 @@ export async function listBatchRunsAsSystem(batchId: string): Promise<BatchRunRo
     error: row.error,
     metrics: row.metrics as unknown as RunMetrics | null,
     evaluation: row.evaluation as unknown as RunEvaluation | null,
+    horizon: (row.config as unknown as Pick<ForecastConfig, 'horizon'>).horizon,
   }));
 }
 

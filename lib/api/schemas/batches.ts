@@ -2,6 +2,15 @@
 // parse with them and lib/api/openapi.ts documents them.
 import { z } from 'zod';
 import { forecastConfigInputSchema } from '@/lib/forecast/config';
+import { entityId } from './ids';
+
+/** Which series of a dataset a batch (or a dataset schedule's batches) forecasts; absent: all. */
+export const seriesSelection = z
+  .array(entityId)
+  .min(1, 'seriesIds: give at least one series id, or leave it out to forecast every series')
+  .max(10_000)
+  .optional()
+  .meta({ description: 'Series of the dataset to forecast; absent: all of them' });
 
 /** Up to this many series a batch trains per-series LSTMs by default; above, only the shared global one. */
 export const PER_SERIES_LSTM_MAX_SERIES = 20;
@@ -22,12 +31,7 @@ export const createBatchBody = forecastConfigInputSchema.extend({
         `${PER_SERIES_LSTM_MAX_SERIES} series, off above (then each series compares the classical models, the baselines ` +
         'and the shared global LSTM).',
     }),
-  seriesIds: z
-    .array(z.string().min(1))
-    .min(1, 'seriesIds: give at least one series id, or leave it out to forecast every series')
-    .max(10_000)
-    .optional()
-    .meta({ description: 'Series of the dataset to forecast; absent: all of them' }),
+  seriesIds: seriesSelection,
 });
 
 export const batchPredictionsQuery = z.object({ format: z.enum(['csv', 'json', 'parquet']).default('json') });

@@ -15,15 +15,19 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
     const { config, data, related, sharedGlobal } = context;
     if (sharedGlobal) return sharedUnusable(context) === undefined;
     return (
-      config.globalLstm && lstmFits(data.v.length, config) && compatibleRelated(data.frequency, related).usable.length > 0
+      config.globalLstm &&
+      lstmFits(data.v.length, config) &&
+      compatibleRelated(data.frequency, related).usable.length > 0
     );
   },
-  create: ({ config, data, windowCount, related, callbacks, sharedGlobal }) => {
+  readsCovariates: true,
+  create: ({ config, data, windowCount, related, callbacks, covariates, sharedGlobal }) => {
+    // A batch's shared global LSTM was trained without covariates: its stored forecasts are scored as they are.
     if (sharedGlobal && 'forecasts' in sharedGlobal) return sharedRun(sharedGlobal.forecasts, sharedGlobal.series);
     const run = new GlobalLstmRun(
       config,
       windowCount,
-      { t: data.t, frequency: data.frequency, timeZone: data.timeZone },
+      { t: data.t, frequency: data.frequency, timeZone: data.timeZone, ...(covariates && { covariates }) },
       related,
       callbacks,
     );
