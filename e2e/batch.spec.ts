@@ -29,16 +29,22 @@ async function expectSparklinesDrawn(table: Locator, rows: number): Promise<void
 }
 
 test('forecast all series of a dataset, read the batch page, download everything', async ({ page, takeScreenshot }) => {
+  // The batch trains its global LSTM, then both series (each with its own LSTMs).
+  test.setTimeout(3 * TRAINING_TIMEOUT + 120_000);
   await page.goto('/');
   await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/small-sales.csv');
   await page.getByTestId('import-button').click();
   await page.waitForURL(/\/datasets\/[^/]+$/);
 
+  // Two series: each also trains its own LSTMs beside the batch's one global LSTM.
+  await expect(page.getByTestId('forecast-all-per-series-lstm')).toBeChecked();
+  await expect(page.getByTestId('forecast-all-models')).toContainText('one global LSTM trained across all 2 series');
   await page.getByTestId('forecast-all').click();
   await page.waitForURL(/\/batches\/[^/]+$/);
   await expect(page.getByRole('heading', { name: 'Batch of 2 series', level: 1 })).toBeVisible();
   await expect(page.getByTestId('batch-status')).toHaveText('Succeeded', { timeout: 3 * TRAINING_TIMEOUT });
 
+  await expect(page.getByTestId('batch-global-lstm')).toContainText('Trained on 2 series');
   const table = page.getByTestId('batch-series');
   await expect(table.locator('tbody tr')).toHaveCount(2);
   for (const row of await table.locator('tbody tr').all()) await expect(row).toContainText('Succeeded');

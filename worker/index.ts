@@ -29,6 +29,7 @@ import { currentIdentity } from './identity';
 import { recordInterruption } from './interruption';
 import { log, logError } from './log';
 import { processBatch, processBatchChunk } from './processors/batch';
+import { processBatchGlobal } from './processors/batch-global';
 import { processScheduledTrain } from './processors/scheduled-train';
 import { processTrain } from './processors/train';
 import { recoverOrphanedRuns } from './recover-orphaned-runs';
@@ -43,6 +44,7 @@ const processors: Record<JobName, (job: Job, token?: string) => Promise<void>> =
   [JOB_NAMES.scheduledTrain]: processScheduledTrain,
   [JOB_NAMES.batch]: processBatch,
   [JOB_NAMES.batchChunk]: processBatchChunk,
+  [JOB_NAMES.batchGlobal]: processBatchGlobal,
 };
 
 function processJob(job: Job, token?: string): Promise<void> {

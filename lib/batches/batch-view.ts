@@ -1,9 +1,14 @@
-// GET /api/batches/:id: the batch with its progress (the mean of its runs' progress: every series
-// weighs the same, a finished one counts as done), its summary (stored when it ended, computed
-// from the runs while it is in progress) and one row per series.
+// GET /api/batches/:id: the batch with its progress (batchProgress), its global LSTM, its summary
+// (stored when it ended, computed from the runs while it is in progress) and one row per series.
 import type { Batch, BatchSeriesRow } from '@/lib/api/schemas/responses';
-import { listBatchRunsAsSystem, type Batch as StoredBatch, type BatchRunRow } from '@/lib/db/batches';
+import {
+  listBatchRunsAsSystem,
+  type Batch as StoredBatch,
+  type BatchGlobalLstm,
+  type BatchRunRow,
+} from '@/lib/db/batches';
 import { isFinished } from '@/lib/db/runs';
+import { MAX_CHUNKS } from './chunks';
 import { summarizeBatch } from './summary';
 
 export type { BatchSeriesRow };
@@ -30,9 +35,33 @@ export function seriesRow(run: BatchRunRow): BatchSeriesRow {
   };
 }
 
-export function batchProgress(runs: readonly Pick<BatchRunRow, 'status' | 'progress'>[]): number {
+/**
+ * The batch's progress: the sum of its jobs' — its global LSTM's (weighing as one chunk of series,
+ * lib/batches/chunks.ts) and its runs' (every series weighs the same, a finished one counts as done).
+ */
+export function batchProgress(
+  runs: readonly Pick<BatchRunRow, 'status' | 'progress'>[],
+  global: Pick<BatchGlobalLstm, 'status' | 'progress'> | null = null,
+): number {
   if (runs.length === 0) return 1;
-  return runs.reduce((sum, run) => sum + (isFinished(run.status) ? 1 : run.progress), 0) / runs.length;
+  const done = runs.reduce((sum, run) => sum + (isFinished(run.status) ? 1 : run.progress), 0);
+  if (!global) return done / runs.length;
+  const weight = runs.length / Math.min(runs.length, MAX_CHUNKS);
+  const globalDone = isFinished(global.status) ? 1 : global.progress;
+  return (done + weight * globalDone) / (runs.length + weight);
+}
+
+function globalView(global: BatchGlobalLstm | null): BatchView['globalLstm'] {
+  return (
+    global && {
+      status: global.status,
+      progress: isFinished(global.status) ? 1 : global.progress,
+      error: global.error,
+      series: global.info?.series ?? null,
+      fits: global.info?.fits ?? null,
+      fitMs: global.info?.fitMs ?? null,
+    }
+  );
 }
 
 export async function batchView(batch: StoredBatch): Promise<BatchView> {
@@ -41,8 +70,10 @@ export async function batchView(batch: StoredBatch): Promise<BatchView> {
     id: batch.id,
     datasetId: batch.datasetId,
     status: batch.status,
-    progress: batchProgress(runs),
+    progress: batchProgress(runs, batch.globalLstm),
     config: batch.config,
+    perSeriesLstm: batch.perSeriesLstm,
+    globalLstm: globalView(batch.globalLstm),
     summary: batch.summary ?? summarizeBatch(runs),
     error: batch.error,
     createdAt: batch.createdAt,

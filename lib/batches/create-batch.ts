@@ -3,7 +3,11 @@
 // that cannot be trained with these settings (too short) gets a failed run that says why, and the
 // others still train: one short series must not block a dataset of a hundred. The POST route and a
 // dataset schedule's firing (worker/processors/scheduled-train.ts) both start batches here.
+// Per-series LSTMs are on by default for up to 20 series; above, each series compares the classical
+// models, the baselines and the batch's one shared global LSTM (an LSTM per series would cost 100x
+// the time).
 import { badRequest } from '@/lib/api/errors';
+import { defaultPerSeriesLstm } from '@/lib/api/schemas/batches';
 import { deleteBatchAsSystem, insertBatchAsSystem, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
 import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
@@ -16,6 +20,8 @@ import { chunkRunIds } from './chunks';
 export interface BatchRequest extends ForecastConfigInput {
   /** Absent: every series of the dataset. */
   seriesIds?: string[];
+  /** Absent: on up to PER_SERIES_LSTM_MAX_SERIES series (defaultPerSeriesLstm). */
+  perSeriesLstm?: boolean;
 }
 
 /**
@@ -60,7 +66,8 @@ function selectSeries(dataset: Dataset, seriesIds: string[] | undefined, covaria
 export async function planBatchRuns(
   scope: Scope,
   dataset: Dataset,
-  { seriesIds, ...settings }: BatchRequest,
+  // perSeriesLstm is the batch's, not a series config's (createBatch stores it).
+  { seriesIds, perSeriesLstm, ...settings }: BatchRequest,
 ): Promise<NewBatchRun[]> {
   const covariates = await checkCovariateSeries(scope, dataset.id, {
     covariates: settings.covariates ?? [],
@@ -89,9 +96,12 @@ export async function createBatch(
   request: BatchRequest,
   { scheduleId = null }: { scheduleId?: string | null } = {},
 ): Promise<Batch> {
-  const { seriesIds, ...settings } = request;
+  const { seriesIds, perSeriesLstm, ...settings } = request;
   const runs = await planBatchRuns(scope, dataset, { ...settings, seriesIds });
-  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs, { scheduleId });
+  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs, {
+    scheduleId,
+    perSeriesLstm: perSeriesLstm ?? defaultPerSeriesLstm(runs.length),
+  });
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {

@@ -15,7 +15,7 @@ function run(
   const stored = Object.fromEntries(
     Object.entries(mases).map(([model, [mase, wape]]) => [model, metrics(mase, mase, wape)]),
   ) as unknown as RunMetrics;
-  const lstmMase = Math.min(...(['lstm', 'lstmHybrid'] as const).map((m) => mases[m]?.[0] ?? Infinity));
+  const lstmMase = Math.min(...(['lstm', 'lstmHybrid', 'lstmGlobal'] as const).map((m) => mases[m]?.[0] ?? Infinity));
   const evaluation = {
     backtest: { windows: [{ points }] },
     champion: { model: champion, lstmFamily: { model: 'lstm', mase: lstmMase, skill: null } },
@@ -93,6 +93,23 @@ describe('summarizeBatch', () => {
     expect(summary.lstmBeatsSeasonalNaive).toEqual({ share: 2 / 3, series: 3 });
     // Only B: A's ETS (0.5) and C's AutoARIMA (1.1) beat the LSTM.
     expect(summary.lstmBeatsBestClassical).toEqual({ share: 1 / 3, series: 3 });
+  });
+
+  it("counts the batch's global LSTM in the LSTM family, also when the series trained no LSTM of their own", () => {
+    // Per-series LSTMs off (a large batch): the global LSTM is the family.
+    const global = [
+      run({ lstmGlobal: [0.8, 0.1], seasonalNaive: [1, 0.1], ets: [0.9, 0.1] }, 10, 'lstmGlobal'),
+      run({ lstmGlobal: [1.2, 0.1], seasonalNaive: [1, 0.1], ets: [0.7, 0.1] }, 10, 'ets'),
+    ];
+    const summary = summarizeBatch(global);
+    expect(summary.models.lstmGlobal).toMatchObject({ series: 2, meanMase: 1 });
+    expect(summary.lstmBeatsSeasonalNaive).toEqual({ share: 1 / 2, series: 2 });
+    expect(summary.lstmBeatsBestClassical).toEqual({ share: 1 / 2, series: 2 });
+    // Beside per-series LSTMs it wins the family where it is the best of them.
+    const mixed = summarizeBatch([
+      run({ lstm: [2, 0.1], lstmGlobal: [0.5, 0.1], seasonalNaive: [1, 0.1], ets: [0.9, 0.1] }, 10, 'lstmGlobal'),
+    ]);
+    expect(mixed.lstmBeatsBestClassical).toEqual({ share: 1, series: 1 });
   });
 
   it('says null rather than 0 when no series succeeded', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { skillHistogram, sparklineLabel, visibleRows, type BatchSeriesRow } from './batches';
+import {
+  batchModelsText,
+  defaultPerSeriesLstm,
+  globalLstmText,
+  skillHistogram,
+  sparklineLabel,
+  visibleRows,
+  type BatchSeriesRow,
+} from './batches';
 
 const row = (
   name: string,
@@ -63,6 +71,27 @@ describe('skillHistogram', () => {
 
   it('is empty without any skill', () => {
     expect(skillHistogram([null, null])).toEqual([]);
+  });
+});
+
+describe('what a batch compares', () => {
+  it('trains per-series LSTMs by default up to 20 series, and says so', () => {
+    expect(defaultPerSeriesLstm(20)).toBe(true);
+    expect(defaultPerSeriesLstm(21)).toBe(false);
+    expect(batchModelsText(5, true)).toMatch(/its own LSTMs.*one global LSTM trained across all 5 series/);
+    expect(batchModelsText(100, false)).toMatch(/no LSTM per series \(off by default above 20 series\)/);
+    expect(batchModelsText(3, false)).toMatch(/no LSTM per series\.$/);
+  });
+
+  it("describes the global LSTM's state", () => {
+    const base = { progress: 0, error: null, series: null, fits: null, fitMs: null };
+    expect(globalLstmText(null)).toMatch(/None/);
+    expect(globalLstmText({ ...base, status: 'queued' })).toMatch(/before the series/);
+    expect(globalLstmText({ ...base, status: 'running', progress: 0.42 })).toBe('Training (42%)');
+    expect(globalLstmText({ ...base, status: 'succeeded', progress: 1, series: 100, fits: 10, fitMs: 65_000 })).toBe(
+      'Trained on 100 series: 10 fits in 1 min 5 s',
+    );
+    expect(globalLstmText({ ...base, status: 'failed', error: 'Out of memory.' })).toMatch(/^Failed: Out of memory\./);
   });
 });
 

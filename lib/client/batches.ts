@@ -5,8 +5,12 @@ import { createBatchBody } from '@/lib/api/schemas/batches';
 import { request } from './api';
 import { checkRequest } from './validate';
 import type { Batch, BatchSeriesRow, BatchSparkline, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
+import { defaultPerSeriesLstm, PER_SERIES_LSTM_MAX_SERIES } from '@/lib/api/schemas/batches';
+import { formatCount, formatDuration } from './format';
 import { predictionModelLabel } from './models';
 import type { ForecastConfig, RunStatus } from './types';
+
+export { defaultPerSeriesLstm };
 
 export type { Batch, BatchSeriesRow, BatchSparkline, BatchSummary, ModelScores };
 
@@ -15,7 +19,7 @@ const enc = encodeURIComponent;
 /** Starts a batch over every series of the dataset (or `seriesIds`) with the given settings. */
 export async function createBatch(
   datasetId: string,
-  body: Partial<ForecastConfig> & { seriesIds?: string[] } = {},
+  body: Partial<ForecastConfig> & { seriesIds?: string[]; perSeriesLstm?: boolean } = {},
 ): Promise<{ id: string; status: RunStatus }> {
   return (
     await request<{ batch: { id: string; status: RunStatus } }>(`/api/datasets/${enc(datasetId)}/runs`, {
@@ -48,6 +52,32 @@ export async function cancelBatch(id: string): Promise<void> {
 
 export function batchPredictionsUrl(id: string, format: 'csv' | 'json' | 'parquet'): string {
   return `/api/batches/${enc(id)}/predictions?format=${format}`;
+}
+
+/** What each series of a batch of `series` series compares, with or without its own LSTMs. */
+export function batchModelsText(series: number, perSeriesLstm: boolean): string {
+  const shared = `one global LSTM trained across all ${formatCount(series)} series`;
+  return perSeriesLstm
+    ? `Each series compares its own LSTMs, the classical models and baselines, and ${shared}.`
+    : `Each series compares the classical models and baselines, and ${shared}; no LSTM per series` +
+        (series > PER_SERIES_LSTM_MAX_SERIES ? ` (off by default above ${PER_SERIES_LSTM_MAX_SERIES} series).` : '.');
+}
+
+/** The batch's global LSTM in a few words: its state, or what it trained. */
+export function globalLstmText(global: Batch['globalLstm']): string {
+  if (!global) return 'None (a batch from before global LSTMs)';
+  switch (global.status) {
+    case 'succeeded':
+      return `Trained on ${formatCount(global.series)} series: ${formatCount(global.fits)} fits in ${formatDuration(global.fitMs)}`;
+    case 'failed':
+      return `Failed: ${global.error ?? 'no reason given'} The series were compared without it.`;
+    case 'running':
+      return `Training (${Math.round(global.progress * 100)}%)`;
+    case 'queued':
+      return 'Queued: it trains before the series';
+    default:
+      return 'Cancelled';
+  }
 }
 
 export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';

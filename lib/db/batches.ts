@@ -6,6 +6,7 @@
 // worker reads by id alone (`AsSystem`).
 import type { Scope } from './scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
+import type { SharedGlobalInfo } from '@/lib/forecast/global';
 import type { ForecastConfig } from '@/lib/forecast/types';
 // The stored summary's shape is owned by lib/batches (type only, nothing runs); it belongs in
 // lib/api/schemas with a batch response schema.
@@ -30,6 +31,19 @@ export interface Batch {
   finishedAt: string | null;
   /** The dataset schedule that started it; null for a batch started by hand. */
   scheduleId: string | null;
+  /** Whether each series' run trains its own LSTMs beside the shared global one. */
+  perSeriesLstm: boolean;
+  /** The batch's one global LSTM; null for a batch from before batches had one. */
+  globalLstm: BatchGlobalLstm | null;
+}
+
+export interface BatchGlobalLstm {
+  status: RunStatus;
+  /** 0..1, over its fits. */
+  progress: number;
+  error: string | null;
+  /** Once it succeeded: what it trained. */
+  info: SharedGlobalInfo | null;
 }
 
 function toBatch(row: BatchRow): Batch {
@@ -44,6 +58,13 @@ function toBatch(row: BatchRow): Batch {
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     scheduleId: row.scheduleId,
+    perSeriesLstm: row.perSeriesLstm,
+    globalLstm: row.globalStatus && {
+      status: row.globalStatus,
+      progress: row.globalProgress,
+      error: row.globalError,
+      info: row.globalInfo as unknown as SharedGlobalInfo | null,
+    },
   };
 }
 
@@ -57,15 +78,20 @@ export interface InsertedBatch {
   queuedRunIds: string[];
 }
 
-/** The batch and its runs in one transaction: a batch is never stored without its rows. */
+/**
+ * The batch and its runs in one transaction: a batch is never stored without its rows. Its global
+ * LSTM starts queued (its job is part of the batch's flow).
+ */
 export async function insertBatchAsSystem(
   datasetId: string,
   config: ForecastConfigInput,
   runs: NewBatchRun[],
-  { scheduleId = null }: { scheduleId?: string | null } = {},
+  { scheduleId = null, perSeriesLstm }: { scheduleId?: string | null; perSeriesLstm: boolean },
 ): Promise<InsertedBatch> {
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.batch.create({ data: { datasetId, scheduleId, config: jsonValue(config) } });
+    const row = await tx.batch.create({
+      data: { datasetId, scheduleId, config: jsonValue(config), perSeriesLstm, globalStatus: 'queued' },
+    });
     const queuedRunIds: string[] = [];
     const now = new Date();
     for (const run of runs) {
@@ -191,6 +217,10 @@ export async function markBatchCancelledAsSystem(id: string): Promise<boolean> {
       data: { status: 'cancelled', finishedAt: new Date() },
     });
     if (count === 0) return false;
+    await tx.batch.updateMany({
+      where: { id, globalStatus: { in: ACTIVE_STATUSES } },
+      data: { globalStatus: 'cancelled' },
+    });
     await tx.run.updateMany({
       where: { batchId: id, status: { in: ACTIVE_STATUSES } },
       data: { status: 'cancelled', finishedAt: new Date() },

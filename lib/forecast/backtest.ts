@@ -78,6 +78,14 @@ export function backtestOrigins(points: number, horizon: number, windows: number
   return Array.from({ length: windows }, (_, k) => first + k * horizon);
 }
 
+/**
+ * The origins a window's model forecasts from (calibration, see the file comment): the window's own
+ * origin first, then each later one within CALIBRATION_SPAN horizons, while the series lasts.
+ */
+export function calibrationOrigins(origin: number, points: number, horizon: number): number[] {
+  return Array.from({ length: Math.min(CALIBRATION_SPAN * horizon, points - origin) }, (_, j) => origin + j);
+}
+
 /** `max` of `origins` (all when undefined): the first always, the rest evenly spread, in order. */
 export function spreadOrigins(origins: readonly number[], max: number | undefined): number[] {
   if (max === undefined || origins.length <= max) return [...origins];
@@ -105,14 +113,11 @@ export async function runBacktest<M extends string>(
 
   for (const [index, origin] of origins.entries()) {
     const train = series.subarray(0, origin);
-    const calibrationOrigins = Array.from(
-      { length: Math.min(CALIBRATION_SPAN * horizon, n - origin) },
-      (_, j) => origin + j,
-    );
+    const calibration = calibrationOrigins(origin, n, horizon);
     const forecasts = {} as Record<M, number[]>;
     for (const model of models) {
       const fitted = await fitters[model](train, { index, count: origins.length, origin });
-      const from = spreadOrigins(calibrationOrigins, fitted.maxCalibrationOrigins);
+      const from = spreadOrigins(calibration, fitted.maxCalibrationOrigins);
       const predicted = await fitted.forecastFrom(series, from);
       forecasts[model] = predicted[0];
       predicted.forEach((forecast, j) => {

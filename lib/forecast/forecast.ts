@@ -20,7 +20,7 @@ import {
   minimumPoints,
   resolveConfig,
 } from './config';
-import type { RelatedSeries } from './global';
+import type { RelatedSeries, SharedGlobalInput } from './global';
 import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
@@ -51,8 +51,37 @@ export interface RunContext {
    * the same frequency. Each backtest window cuts them at its own start.
    */
   related?: readonly RelatedSeries[];
+  /**
+   * The run's batch's shared global LSTM (lib/forecast/global/shared-global.ts): lstmGlobal scores
+   * its stored forecasts instead of training, and `related` is not read. Or why there are none.
+   */
+  sharedGlobal?: SharedGlobalInput;
+  /** False: the per-series LSTMs (lstm, lstmHybrid) are not trained; default true. */
+  perSeriesLstm?: boolean;
   /** The series named in config.covariates, in that order (past-only ones are cut at each origin). */
   covariates?: readonly CovariateSeries[];
+}
+
+/** Why a run of a large batch has no per-series LSTM (its batch turned them off). */
+export const PER_SERIES_LSTMS_OFF =
+  'Per-series LSTMs were off for this batch (the default above 20 series): the LSTM family is the global LSTM shared by the batch.';
+
+/**
+ * A run's backtest origins, oldest first: the scored windows (`windowCount`, the last one the test
+ * window) and, before them where the series is long enough, the windows only the champion is
+ * chosen on (honest selection). A batch's shared global LSTM forecasts from exactly these.
+ */
+export function runOrigins(
+  points: number,
+  config: ForecastConfig,
+): { windowCount: number; selectionWindows: number; origins: number[] } {
+  const windowCount = backtestWindowsFor(points, config);
+  const selectionWindows = selectionWindowsFor(points, config, windowCount);
+  return {
+    windowCount,
+    selectionWindows,
+    origins: backtestOrigins(points, config.horizon, windowCount + selectionWindows),
+  };
 }
 
 export async function runForecast(
@@ -69,11 +98,7 @@ export async function runForecast(
   const backend = await initBackend();
 
   const { horizon, lookback } = config;
-  const windowCount = backtestWindowsFor(points, config);
-  // Earlier windows the backtest adds, where the series is long enough, only to choose the
-  // champion on (honest selection): the scored windows are the last `windowCount`.
-  const selectionWindows = selectionWindowsFor(points, config, windowCount);
-  const allOrigins = backtestOrigins(points, horizon, windowCount + selectionWindows);
+  const { windowCount, selectionWindows, origins: allOrigins } = runOrigins(points, config);
   // Detected (when the frequency has no cycle) only from what the first window may see.
   const season = resolveSeason(data.frequency, data.v.slice(0, allOrigins[0]));
   const split = allOrigins.at(-1)!;
@@ -92,8 +117,11 @@ export async function runForecast(
     config,
     season,
     windowCount: allOrigins.length,
-    related,
+    origins: allOrigins,
+    related: context.sharedGlobal ? [] : related,
     ...(covariates && { covariates }),
+    ...(context.sharedGlobal && { sharedGlobal: context.sharedGlobal }),
+    ...(context.perSeriesLstm === false && { perSeriesLstm: false }),
   };
   const models = COMPARED_MODELS.filter(
     (m) =>
@@ -176,7 +204,8 @@ export async function runForecast(
       future[m] = forecast;
     }
     const model = await lstm?.savedModel();
-    const lstmSkipped = lstmSkippedNote(points, config);
+    const lstmSkipped =
+      lstmSkippedNote(points, config) ?? (context.perSeriesLstm === false ? PER_SERIES_LSTMS_OFF : undefined);
 
     // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
     const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
@@ -239,7 +268,7 @@ export async function runForecast(
         models,
       ),
       backtest,
-      ...(config.globalLstm && {
+      ...((config.globalLstm || context.sharedGlobal) && {
         globalLstm: runs.lstmGlobal ? (runs.lstmGlobal as GlobalLstmModelRun).info() : globalLstmSkipped(modelContext),
       }),
       intervals,

@@ -7,6 +7,7 @@ export {
   backtestWindowsFor,
   DEFAULT_BACKTEST_WINDOWS,
   defaultConfig,
+  lstmFits,
   forecastConfigInputSchema,
   forecastConfigSchema,
   minimumPoints,
@@ -26,7 +27,7 @@ export {
 // './covariates' (missingFuture) and './holidays' (assertKnownCalendar) directly: both are pure.
 export { alignCovariate, covariateBlock, missingFuture, type CovariateBlock } from './covariates';
 export { assertKnownCalendar, holidaysBetween, type HolidayDate } from './holidays';
-export { runForecast, type RunContext } from './forecast';
+export { PER_SERIES_LSTMS_OFF, runForecast, runOrigins, type RunContext } from './forecast';
 export { accuracyMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
 export { BASELINE_NAMES, BASELINES, drift, naive, seasonalNaive, type Baseline } from './baselines';
 export {
@@ -43,7 +44,17 @@ export { decideVerdict, skillScore } from './verdict';
 export { averageRun, chooseChampion, ENSEMBLE_SIZES, rankModels } from './champion';
 export { CLASSICAL_NAMES, classicalFitter, seasonalPeriods } from './classical';
 export { HybridLstmRun } from './hybrid';
-export { compatibleRelated, GlobalLstmRun, MAX_RELATED_SERIES, type RelatedSeries } from './global';
+export {
+  compatibleRelated,
+  GlobalLstmRun,
+  MAX_RELATED_SERIES,
+  SharedGlobalTrainer,
+  type RelatedSeries,
+  type SharedForecasts,
+  type SharedGlobalInfo,
+  type SharedGlobalInput,
+  type SharedSeries,
+} from './global';
 export {
   ALWAYS_COMPARED,
   COMPARED_MODELS,

@@ -1,15 +1,21 @@
-// A batch on the queue: a BullMQ flow with one parent job (`batch`) and one child job per chunk of
-// series (`batch-chunk`), all on the training queue, so every worker process shares the chunks.
-// The parent waits in `waiting-children` until every chunk has ended; it then stores the batch's
-// outcome. A chunk that fails for good must not fail the batch (its runs say why they failed), so
-// children carry `ignoreDependencyOnFailure`: the parent still runs once the others are done.
+// A batch on the queue: a BullMQ flow, all on the training queue, so every worker process shares it.
+// - The parent job (`batch`, job id = batch id) starts with one child: the batch's global LSTM
+//   (`batch-global`), one network trained across all the series before any series' run.
+// - The parent is a step job (BullMQ's "process step jobs" pattern): when the global job has ended it
+//   runs its `fanout` step, which adds one child per chunk of series (`batch-chunk`, addBatchChunks)
+//   and moves itself back to `waiting-children` (moveToWaitingChildren); when every chunk has ended
+//   it runs again and stores the batch's outcome. So no series' run starts before the global model
+//   is stored, and its chunks are still shared by every worker.
+// A child that fails for good must not fail the batch (a failed global model leaves the runs
+// without it, a failed chunk's runs say why they failed), so children carry
+// `ignoreDependencyOnFailure`: the parent still runs once the others are done.
 import { FlowProducer } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createRedisConnection } from './connection';
 import { RedisUnavailableError } from './errors';
-import type { BatchChunkJobData, BatchJobData } from './jobs';
+import type { BatchChunkJobData, BatchGlobalJobData, BatchJobData } from './jobs';
 import { JOB_NAMES, TRAIN_QUEUE } from './names';
-import { TRAIN_JOB_DEFAULTS } from './train-queue';
+import { getTrainQueue, TRAIN_JOB_DEFAULTS } from './train-queue';
 
 interface Producer {
   flows: FlowProducer;
@@ -48,13 +54,19 @@ export function chunkJobId(batchId: string, index: number): string {
   return `${batchId}-chunk-${index}`;
 }
 
+/** The job id of a batch's global LSTM. */
+export function globalJobId(batchId: string): string {
+  return `${batchId}-global`;
+}
+
 /**
- * Adds the flow of a batch: its parent job (job id = batch id) and one child per chunk of run ids.
- * Atomic in Redis (one MULTI): either the whole flow is queued or none of it.
+ * Adds the flow of a batch: its parent job (job id = batch id), which carries the chunks of run ids
+ * it will fan out, and its global-model child. Atomic in Redis (one MULTI): either the whole flow
+ * is queued or none of it.
  */
 export async function enqueueBatch(batchId: string, chunks: string[][]): Promise<void> {
   const { flows, redis } = producer();
-  const parent: BatchJobData = { batchId };
+  const parent: BatchJobData = { batchId, step: 'fanout', chunks };
   try {
     await within(flows.waitUntilReady(), CONNECT_TIMEOUT_MS);
     await flows.add({
@@ -62,17 +74,43 @@ export async function enqueueBatch(batchId: string, chunks: string[][]): Promise
       queueName: TRAIN_QUEUE,
       data: parent,
       opts: { ...TRAIN_JOB_DEFAULTS, jobId: batchId },
-      children: chunks.map((runIds, index) => ({
-        name: JOB_NAMES.batchChunk,
-        queueName: TRAIN_QUEUE,
-        data: { batchId, runIds } satisfies BatchChunkJobData,
-        opts: { ...TRAIN_JOB_DEFAULTS, jobId: chunkJobId(batchId, index), ignoreDependencyOnFailure: true },
-      })),
+      children: [
+        {
+          name: JOB_NAMES.batchGlobal,
+          queueName: TRAIN_QUEUE,
+          data: { batchId } satisfies BatchGlobalJobData,
+          opts: { ...TRAIN_JOB_DEFAULTS, jobId: globalJobId(batchId), ignoreDependencyOnFailure: true },
+        },
+      ],
     });
   } catch (error) {
     if (redis.status !== 'ready') throw new RedisUnavailableError(error);
     throw error;
   }
+}
+
+/**
+ * The fan-out step of a batch's parent job (`parent`, active in the caller's worker): one child job
+ * per chunk. Their job ids are fixed by the batch and chunk, so a retried step adds none twice.
+ */
+export async function addBatchChunks(
+  parent: { id: string; queueQualifiedName: string },
+  batchId: string,
+  chunks: readonly string[][],
+): Promise<void> {
+  if (chunks.length === 0) return;
+  await getTrainQueue().addBulk(
+    chunks.map((runIds, index) => ({
+      name: JOB_NAMES.batchChunk,
+      data: { batchId, runIds } satisfies BatchChunkJobData,
+      opts: {
+        ...TRAIN_JOB_DEFAULTS,
+        jobId: chunkJobId(batchId, index),
+        parent: { id: parent.id, queue: parent.queueQualifiedName },
+        ignoreDependencyOnFailure: true,
+      },
+    })),
+  );
 }
 
 /** Closes the flow producer and its connection; for process shutdown and tests. */

@@ -12,12 +12,27 @@ export const scheduledTrainJobSchema = z.object({
   batchId: z.string().min(1).optional(),
 });
 
-export const batchJobSchema = z.object({ batchId: z.string().min(1) });
+/**
+ * A batch's parent job, a step job (BullMQ's "process step jobs" pattern): at `fanout` (once its
+ * global-model child has ended) it adds `chunks` as its children; at `collect` (once those have
+ * ended) it stores the batch's outcome. Jobs queued before the global model existed carry no step:
+ * they are at `collect`.
+ */
+export const batchJobSchema = z.object({
+  batchId: z.string().min(1),
+  step: z.enum(['fanout', 'collect']).optional(),
+  chunks: z.array(z.array(z.string().min(1)).min(1)).optional(),
+});
+
+/** A batch's global LSTM: one network across the batch's series, trained before any series' run. */
+export const batchGlobalJobSchema = z.object({ batchId: z.string().min(1) });
 
 export const batchChunkJobSchema = z.object({ batchId: z.string().min(1), runIds: z.array(z.string().min(1)).min(1) });
 
 export type TrainJobData = z.infer<typeof trainJobSchema>;
 export type BatchJobData = z.infer<typeof batchJobSchema>;
 export type BatchChunkJobData = z.infer<typeof batchChunkJobSchema>;
+export type BatchGlobalJobData = z.infer<typeof batchGlobalJobSchema>;
 export type ScheduledTrainJobData = z.infer<typeof scheduledTrainJobSchema>;
-export type TrainQueueJobData = TrainJobData | ScheduledTrainJobData | BatchJobData | BatchChunkJobData;
+export type TrainQueueJobData =
+  TrainJobData | ScheduledTrainJobData | BatchJobData | BatchChunkJobData | BatchGlobalJobData;

@@ -95,6 +95,7 @@ async function withAndWithout(
       config,
       season,
       windowCount: origins.length,
+      origins,
       related: [],
       callbacks: {},
       ...(withInputs && { covariates: block }),

@@ -1,10 +1,11 @@
 // Batches (a forecast of every series of a dataset, lib/batches) on real worker processes, Redis
-// and PostgreSQL: the chunks of one batch are shared by two workers and give the same numbers as
-// one worker; a series too short is failed on its row without failing the batch; cancelling stops
-// its runs; a worker SIGKILLed mid-chunk loses only that chunk, which another worker finishes;
-// another user's batch is 404.
+// and PostgreSQL: one global LSTM is trained per batch and scored by every series; the chunks of
+// one batch are shared by two workers and give the same numbers as one worker; a series too short
+// is failed on its row without failing the batch; cancelling stops its runs; a worker SIGKILLed
+// mid-chunk loses only that chunk, which another worker finishes; a worker SIGKILLed while training
+// the global LSTM loses only that job, which another worker trains again; another user's batch is 404.
 import { parquetReadObjects } from 'hyparquet';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { POST as upload } from '@/app/api/datasets/route';
 import { POST as createBatchRoute } from '@/app/api/datasets/[id]/runs/route';
 import { GET as getBatchRoute } from '@/app/api/batches/[id]/route';
@@ -29,6 +30,10 @@ import {
 } from './harness';
 
 const services = useFaultServices();
+
+// Each batch trains its global LSTM, then every series: minutes on a loaded 2-core machine. A hang
+// detector, not a speed target.
+vi.setConfig({ testTimeout: 600_000 });
 
 /**
  * Long layout, one row per store and day: `stores` stores of 120 days, and `short` that starts 112
@@ -147,6 +152,21 @@ describe('a batch over a long-layout dataset', () => {
     expect(batch.summary.lstmBeatsSeasonalNaive.series).toBe(4);
     expect(Object.values(batch.summary.champions as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4);
 
+    // ONE global LSTM for the whole batch: one job trained it, across the four series long
+    // enough, and every series' leaderboard scores it (beside its own LSTMs: 5 series <= 20).
+    expect(linesMatching(workers, new RegExp(`Batch ${batchId}: training its global LSTM`))).toHaveLength(1);
+    expect(linesMatching(workers, new RegExp(`Batch ${batchId}: global LSTM trained on 4 series`))).toHaveLength(1);
+    expect(await getPrisma().batchGlobalForecast.count({ where: { batchId } })).toBe(4);
+    expect(batch.perSeriesLstm).toBe(true);
+    expect(batch.globalLstm).toMatchObject({ status: 'succeeded', series: 4, fits: expect.any(Number) });
+    for (const row of rows.filter((r) => r.name !== 'tiny')) {
+      const run = await getPrisma().run.findUniqueOrThrow({ where: { id: row.runId }, select: { metrics: true } });
+      const metrics = run.metrics as Record<string, { mase: number }>;
+      expect(Object.keys(metrics)).toEqual(expect.arrayContaining(['lstm', 'lstmHybrid', 'lstmGlobal', 'ets']));
+      expect(Number.isFinite(metrics.lstmGlobal.mase)).toBe(true);
+    }
+    expect(batch.summary.models.lstmGlobal.series).toBe(4);
+
     // Four chunks of one series each: with one job at a time per worker, both took some.
     const chunkLines = workers.map(
       (worker) => worker.lines.filter((line) => line.includes(`Batch ${batchId}: chunk`)).length,
@@ -240,6 +260,43 @@ describe('a batch over a long-layout dataset', () => {
     expect(await attemptsOf(other)).toBe(1);
     expect(linesMatching(workers, new RegExp(`Run ${other}: training`))).toHaveLength(1);
     for (const worker of workers) if (worker !== victim.trainer) await worker.process.stop();
+  });
+
+  it("retries the global LSTM's job when its worker is SIGKILLed; the series then score the one model it stored", async () => {
+    const { datasetId } = await uploadLong('global-killed', ['k1', 'k2', 'k3']);
+    const workers: WorkerProcess[] = [
+      await services().startWorker('global-kill-a', FAST_STALL_ENV),
+      await services().startWorker('global-kill-b', FAST_STALL_ENV),
+    ];
+    const batchId = await startBatch(datasetId, { ...LONG_TRAINING, perSeriesLstm: false });
+    const started = new RegExp(`Batch ${batchId}: training its global LSTM \\(attempt 1\\)`);
+    const victim = await waitFor('the global LSTM to be training with progress', async () => {
+      const trainer = workers.find((worker) => worker.lines.some((line) => started.test(line)));
+      return trainer && (await getBatch(batchId)).globalLstm.progress > 0 ? trainer : undefined;
+    });
+    victim.process.kill();
+    expect((await victim.exited).signal).toBe('SIGKILL');
+
+    const batch = await waitForBatch(batchId);
+    expect(batch.status).toBe('succeeded');
+    expect(batch.perSeriesLstm).toBe(false);
+    expect(batch.globalLstm).toMatchObject({ status: 'succeeded', series: 3 });
+    // The other worker trained it again from the start, and stored it once.
+    const survivor = workers.find((worker) => worker !== victim)!;
+    expect(
+      linesMatching([survivor], new RegExp(`Batch ${batchId}: training its global LSTM \\(attempt 2\\)`)),
+    ).toHaveLength(1);
+    expect(linesMatching(workers, new RegExp(`Batch ${batchId}: global LSTM trained on 3 series`))).toHaveLength(1);
+    expect(await getPrisma().batchGlobalForecast.count({ where: { batchId } })).toBe(3);
+    // Per-series LSTMs off: each series compared the classical models, the baselines and the global LSTM.
+    for (const row of batch.series) {
+      const run = await getPrisma().run.findUniqueOrThrow({ where: { id: row.runId }, select: { metrics: true } });
+      const models = Object.keys(run.metrics as object);
+      expect(models).toContain('lstmGlobal');
+      expect(models).not.toContain('lstm');
+      expect(models).not.toContain('lstmHybrid');
+    }
+    await survivor.process.stop();
   });
 
   it('is 404 for another user: read, predictions, cancel, and starting one on their dataset', async () => {

@@ -1,14 +1,17 @@
-// The two job kinds of a batch (lib/queue/batch-flow.ts):
+// The job kinds of a batch (lib/queue/batch-flow.ts; the global LSTM's is batch-global.ts):
 // - `batch-chunk` trains its runs one after the other through the single-run code path
-//   (trainRun), so each series gets exactly what a single run would. A series that fails for good
+//   (trainRun), so each series gets exactly what a single run would, plus the batch's global
+//   LSTM's forecasts. A series that fails for good
 //   (too short, constant, invalid) is failed on its run and the chunk moves on. Any other error
 //   of a run is rethrown once the chunk's other runs have had their turn, so BullMQ retries the
 //   chunk; the retry skips the runs that already finished. A worker killed mid-chunk loses only
 //   that chunk: BullMQ's stalled check hands it to another worker, which skips the finished runs.
-// - `batch` (the parent) runs once every chunk has ended, failed ones included
-//   (ignoreDependencyOnFailure): runs a failed chunk left unfinished are failed with its reason,
-//   then the batch ends with its summary.
-import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+// - `batch` (the parent) is a step job. `fanout`, once its global-LSTM child has ended (failed
+//   included: ignoreDependencyOnFailure): records a failed global model (the runs then go on
+//   without it), adds the chunks as its children and waits for them. `collect`, once every chunk
+//   has ended (failed ones included): runs a failed chunk left unfinished are failed with its
+//   reason, then the batch ends with its summary.
+import { DelayedError, UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import {
   failUnfinishedBatchRunsAsSystem,
   finishBatchAsSystem,
@@ -18,6 +21,8 @@ import {
   storeBatchSummaryAsSystem,
 } from '@/lib/db/batches';
 import { summarizeBatch } from '@/lib/batches/summary';
+import { failBatchGlobalAsSystem } from '@/lib/db/batch-global';
+import { addBatchChunks, globalJobId } from '@/lib/queue/batch-flow';
 import { batchChunkJobSchema, batchJobSchema } from '@/lib/queue/jobs';
 import { log } from '../log';
 import { parsePayload } from './payload';
@@ -42,11 +47,40 @@ export async function processBatchChunk(job: Job, token?: string): Promise<void>
   if (retryable) throw retryable;
 }
 
-export async function processBatch(job: Job): Promise<void> {
-  const { batchId } = parsePayload(batchJobSchema, job);
+export async function processBatch(job: Job, token?: string): Promise<void> {
+  const { batchId, step = 'collect', chunks = [] } = parsePayload(batchJobSchema, job);
+  if (step === 'fanout') {
+    await fanOut(job, batchId, chunks);
+    // Saved before waiting, so a retry of this job does not fan out twice (the docs' step pattern).
+    await job.updateData({ batchId, step: 'collect' });
+    if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
+  }
+  await collect(job, batchId);
+}
+
+/** Children's failures, by job key (`bull:<queue>:<job id>`): the global model's and the chunks'. */
+async function childFailures(job: Job, batchId: string): Promise<{ global?: string; chunks: string[] }> {
+  const failures = Object.entries(await job.getIgnoredChildrenFailures());
+  const isGlobal = ([key]: [string, string]) => key.endsWith(`:${globalJobId(batchId)}`);
+  return { global: failures.find(isGlobal)?.[1], chunks: failures.filter((f) => !isGlobal(f)).map(([, why]) => why) };
+}
+
+async function fanOut(job: Job, batchId: string, chunks: string[][]): Promise<void> {
   const batch = await getBatchAsSystem(batchId);
   if (!batch) return log(`Batch ${batchId}: no longer exists.`);
-  const failures = Object.values(await job.getIgnoredChildrenFailures());
+  const { global } = await childFailures(job, batchId);
+  // Whatever ended the global job without storing a model, the runs must not wait for one.
+  const reason = global ?? 'its job ended without storing a model.';
+  if (await failBatchGlobalAsSystem(batchId, reason)) log(`Batch ${batchId}: global LSTM failed: ${reason}`);
+  if (batch.status === 'cancelled') return log(`Batch ${batchId}: cancelled before its series were queued.`);
+  await addBatchChunks({ id: job.id!, queueQualifiedName: job.queueQualifiedName }, batchId, chunks);
+  log(`Batch ${batchId}: ${chunks.length} chunk(s) queued.`);
+}
+
+async function collect(job: Job, batchId: string): Promise<void> {
+  const batch = await getBatchAsSystem(batchId);
+  if (!batch) return log(`Batch ${batchId}: no longer exists.`);
+  const failures = (await childFailures(job, batchId)).chunks;
   if (failures.length > 0) {
     const failed = await failUnfinishedBatchRunsAsSystem(batchId, `Its chunk of the batch failed: ${failures[0]}`);
     log(`Batch ${batchId}: ${failures.length} chunk(s) failed; ${failed} unfinished run(s) failed with them.`);

@@ -39,6 +39,7 @@ import { previousAttemptNote } from '../interruption';
 import { log } from '../log';
 import { RunProgress } from '../run-progress';
 import { stopRequested } from '../stopping';
+import { batchRunContext } from './batch-global';
 import { parsePayload } from './payload';
 
 export async function processTrain(job: Job, token?: string): Promise<void> {
@@ -81,8 +82,13 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   try {
     const data = await loadSeriesDataAsSystem(run.seriesId);
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
-    // The global LSTM learns from the dataset's other series; only loaded when the run asks for it.
-    const related = run.config.globalLstm ? await loadRelatedSeriesAsSystem(run.seriesId, MAX_RELATED_SERIES) : [];
+    // A batch's run scores the batch's one global LSTM (trained before it) and may skip its own LSTMs.
+    const batch = run.batchId ? await batchRunContext(run.batchId, runId) : {};
+    // Otherwise the global LSTM learns from the dataset's other series; only loaded when the run asks for it.
+    const related =
+      run.config.globalLstm && !batch.sharedGlobal
+        ? await loadRelatedSeriesAsSystem(run.seriesId, MAX_RELATED_SERIES)
+        : [];
     const covariates = await loadRunCovariates(run.seriesId, run.config, data);
     const result = await runForecast(
       data,
@@ -95,7 +101,7 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
           return timedOut || stopRequested() || (await getRunStatusAsSystem(runId)) !== 'running';
         },
       },
-      { related, covariates },
+      { related, covariates, ...batch },
     );
     await progress.flush();
     if (await completeRunAsSystem(runId, result)) {

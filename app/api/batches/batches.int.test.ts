@@ -1,13 +1,17 @@
-// The batch routes in-process: validation, the flow a batch queues (a parent waiting for one
-// child per chunk), the chunk and parent processors run here on the real queue and database, and
+// The batch routes in-process: validation, the flow a batch queues (a parent waiting for its global
+// LSTM, then for one child per chunk), the processors run here on the real queue and database, and
 // what the routes then serve. Worker processes, cancellation and faults: test/faults/batch.int.test.ts.
-import type { Job } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { UnrecoverableError, WaitingChildrenError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disconnectDb } from '@/lib/db/client';
-import { chunkJobId, closeBatchFlows } from '@/lib/queue/batch-flow';
+import { disconnectDb, getPrisma } from '@/lib/db/client';
+import { chunkJobId, closeBatchFlows, globalJobId } from '@/lib/queue/batch-flow';
+import { createRedisConnection } from '@/lib/queue/connection';
+import { TRAIN_QUEUE } from '@/lib/queue/names';
 import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
 import { call, callJson, csvForm, signedInUser } from '@/test/api';
 import { processBatch, processBatchChunk } from '@/worker/processors/batch';
+import { processBatchGlobal } from '@/worker/processors/batch-global';
 import { POST as upload } from '../datasets/route';
 import { POST as createBatch } from '../datasets/[id]/runs/route';
 import { GET as listRuns } from '../runs/route';
@@ -34,10 +38,38 @@ function wideCsv(): string {
 let datasetId: string;
 let series: { id: string; name: string }[];
 
-async function job(id: string): Promise<Job> {
-  const found = await getTrainQueue().getJob(id);
-  if (!found) throw new Error(`No job ${id}`);
-  return found;
+const PROCESSORS: Record<string, (job: Job, token?: string) => Promise<void>> = {
+  batch: processBatch,
+  'batch-global': processBatchGlobal,
+  'batch-chunk': processBatchChunk,
+};
+
+// Takes jobs as a worker does, one at a time (BullMQ's manual processing: getNextJob with a lock
+// token), so the step job can move itself to waiting-children.
+let manual: Worker | undefined;
+
+function manualWorker(): Worker {
+  manual ??= new Worker(TRAIN_QUEUE, null, {
+    connection: createRedisConnection('worker'),
+    // A manually taken job's lock is not renewed: long enough for a run on a loaded machine.
+    lockDuration: 600_000,
+  });
+  return manual;
+}
+
+/** Processes the next job of the queue, which must be a `name` job, as the worker process would. */
+async function processNext(name: string): Promise<Job> {
+  const token = randomUUID();
+  const next = await manualWorker().getNextJob(token);
+  if (!next) throw new Error(`No job to process; expected a ${name} job.`);
+  expect(next.name).toBe(name);
+  try {
+    await PROCESSORS[next.name](next, token);
+    await next.moveToCompleted(undefined, token, false);
+  } catch (error) {
+    if (!(error instanceof WaitingChildrenError)) throw error;
+  }
+  return next;
 }
 
 beforeAll(async () => {
@@ -48,6 +80,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await manual?.close();
   await closeBatchFlows();
   await closeTrainQueue();
   await disconnectDb();
@@ -83,10 +116,18 @@ describe('POST /api/datasets/:id/runs', () => {
     expect(created.body).toEqual({ batch: { id: expect.any(String), status: 'queued' } });
     const batchId: string = created.body.batch.id;
 
-    // The flow: the parent waits for its two chunks (one series each).
+    // The flow: the parent waits for its global LSTM; no chunk exists yet.
     expect(await getTrainQueue().getJobState(batchId)).toBe('waiting-children');
+    expect(await getTrainQueue().getJobState(globalJobId(batchId))).toBe('waiting');
+    expect(await getTrainQueue().getJob(chunkJobId(batchId, 0))).toBeUndefined();
     const queued = await callJson(getBatch, { params: { id: batchId } });
-    expect(queued.body.batch).toMatchObject({ id: batchId, status: 'queued', progress: 0 });
+    expect(queued.body.batch).toMatchObject({
+      id: batchId,
+      status: 'queued',
+      progress: 0,
+      perSeriesLstm: true,
+      globalLstm: { status: 'queued', progress: 0, series: null },
+    });
     expect(queued.body.batch.series.map((row: { name: string; status: string }) => [row.name, row.status])).toEqual([
       ['alpha', 'queued'],
       ['gamma', 'queued'],
@@ -100,18 +141,28 @@ describe('POST /api/datasets/:id/runs', () => {
     expect(before[0].history[0]).toBeCloseTo(100 + 5 * Math.sin((2 * Math.PI * 62) / 7), 2);
     expect(before[1].history.at(-1)).toBeCloseTo(120 + 89 * 0.2 + 7 * Math.sin((2 * Math.PI * 91) / 7), 2);
 
+    // The global LSTM first, across both series.
+    await processNext('batch-global');
+    const global = await getPrisma().batchGlobalForecast.findMany({ where: { batchId } });
+    expect(global).toHaveLength(2);
+    const afterGlobal = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(afterGlobal.globalLstm).toMatchObject({ status: 'succeeded', progress: 1, series: 2 });
+    // Its job counts as one chunk of the three jobs' work: a third done.
+    expect(afterGlobal.progress).toBeCloseTo(1 / 3, 10);
+
+    // Then the parent's fan-out step adds the two chunks (one series each) and waits for them.
+    await processNext('batch');
+    expect(await getTrainQueue().getJobState(batchId)).toBe('waiting-children');
     for (const index of [0, 1]) {
-      const chunk = await job(chunkJobId(batchId, index));
+      const chunk = await processNext('batch-chunk');
+      expect(chunk.id).toBe(chunkJobId(batchId, index));
       expect(chunk.data.runIds).toHaveLength(1);
-      await processBatchChunk(chunk);
-      // Moves the chunk to completed, as a worker does: the parent counts it as processed.
-      await chunk.moveToCompleted(undefined, chunk.token ?? '0', false).catch(() => undefined);
     }
     const running = await callJson(getBatch, { params: { id: batchId } });
     expect(running.body.batch.status).toBe('running');
     expect(running.body.batch.progress).toBe(1);
 
-    await processBatch(await job(batchId));
+    await processNext('batch');
     const { status, body } = await callJson(getBatch, { params: { id: batchId } });
     expect(status).toBe(200);
     const batch = body.batch;
@@ -125,6 +176,14 @@ describe('POST /api/datasets/:id/runs', () => {
         mase: expect.any(Number),
         error: null,
       });
+    }
+
+    // Every run scored the one global LSTM beside its own models.
+    const stored = await getPrisma().run.findMany({ where: { batchId }, select: { metrics: true, evaluation: true } });
+    for (const run of stored) {
+      expect((run.metrics as Record<string, { mase: number }>).lstmGlobal.mase).toEqual(expect.any(Number));
+      expect((run.metrics as Record<string, unknown>).lstm).toBeDefined();
+      expect((run.evaluation as { globalLstm?: unknown }).globalLstm).toMatchObject({ trained: true, series: 2 });
     }
 
     // Sparklines once trained: the champion's forecast of the horizon after the history.
@@ -155,6 +214,46 @@ describe('POST /api/datasets/:id/runs', () => {
 
     // Finished: cancelling is a conflict.
     expect((await callJson(cancel, { method: 'POST', params: { id: batchId } })).status).toBe(409);
+  });
+
+  it('when the global LSTM fails for good, the series still complete without it and say why', async () => {
+    const created = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: { ...TINY, seriesIds: [series[1].id], perSeriesLstm: false },
+    });
+    expect(created.status).toBe(202);
+    const batchId: string = created.body.batch.id;
+
+    // The global job fails without a retry (as on its last attempt).
+    const token = randomUUID();
+    const global = (await manualWorker().getNextJob(token))!;
+    expect(global.id).toBe(globalJobId(batchId));
+    await global.moveToFailed(new UnrecoverableError('Out of memory.'), token, false);
+
+    await processNext('batch');
+    const afterFanOut = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(afterFanOut.perSeriesLstm).toBe(false);
+    expect(afterFanOut.globalLstm).toMatchObject({ status: 'failed', error: 'Out of memory.' });
+    await processNext('batch-chunk');
+    await processNext('batch');
+
+    const batch = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(batch.status).toBe('succeeded');
+    expect(batch.series[0].status).toBe('succeeded');
+    const run = await getPrisma().run.findUniqueOrThrow({
+      where: { id: batch.series[0].runId },
+      select: { metrics: true, evaluation: true },
+    });
+    const models = Object.keys(run.metrics as object);
+    expect(models).not.toContain('lstmGlobal');
+    expect(models).not.toContain('lstm');
+    expect(models).toContain('ets');
+    expect((run.evaluation as { globalLstm?: unknown }).globalLstm).toMatchObject({
+      trained: false,
+      note: expect.stringMatching(/global LSTM failed.*Out of memory\./),
+    });
+    expect(await getPrisma().batchGlobalForecast.count({ where: { batchId } })).toBe(0);
   });
 
   it("is 404 for another user's dataset and batch", async () => {

@@ -19,10 +19,12 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api-error';
 import {
+  batchModelsText,
   batchPredictionsUrl,
   cancelBatch,
   getBatch,
   getBatchSparklines,
+  globalLstmText,
   sparklineLabel,
   visibleRows,
   type Batch,
@@ -286,6 +288,16 @@ export function BatchPage({ id }: { id: string }) {
           </>
         }
       />
+      <Card title="Models" description={batchModelsText(batch.series.length, batch.perSeriesLstm)}>
+        <Facts
+          label="Models of the batch"
+          inline
+          items={[
+            ['Global LSTM', <span data-testid="batch-global-lstm">{globalLstmText(batch.globalLstm)}</span>],
+            ['Per-series LSTMs', batch.perSeriesLstm ? 'On' : 'Off'],
+          ]}
+        />
+      </Card>
       {active && (
         <Card title="Progress">
           <ProgressBar value={batch.progress} label="Batch progress" size="lg" data-testid="batch-progress" />

@@ -543,17 +543,39 @@ export const batchSeriesRowSchema = z.object({
   error: z.string().nullable().meta({ description: 'Why the series failed (too short, constant...)' }),
 });
 
+export const batchGlobalLstmSchema = z
+  .object({
+    status: z.enum(RUN_STATUSES),
+    progress: z.number().min(0).max(1),
+    error: z.string().nullable().meta({ description: 'Why it failed (the series were then compared without it)' }),
+    series: z.number().int().nullable().meta({ description: 'Series it learned from, once trained' }),
+    fits: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Fits it made, once trained: one per backtest cutoff, then the refit on all data' }),
+    fitMs: z.number().nullable().meta({ description: 'Wall time of all its fits, once trained' }),
+  })
+  .meta({
+    description:
+      "The batch's one global LSTM, trained across all its series before any series' run; its forecasts are " +
+      "scored in every series' backtest as `lstmGlobal`. Null for batches from before it existed.",
+  });
+
 export const batchSchema = z
   .object({
     id: z.string(),
     datasetId: z.string(),
     status: z.enum(RUN_STATUSES),
-    progress: z
-      .number()
-      .min(0)
-      .max(1)
-      .meta({ description: "The mean of its runs' progress (a finished run counts as 1)" }),
+    progress: z.number().min(0).max(1).meta({
+      description:
+        "The sum of its jobs' progress: the global LSTM (weighing as one chunk of series) and every series' run (a finished run counts as 1)",
+    }),
     config: forecastConfigInputSchema.meta({ description: 'The training settings given' }),
+    perSeriesLstm: z.boolean().meta({
+      description: "Whether each series' run also trained its own LSTMs (default: on for up to 20 series)",
+    }),
+    globalLstm: batchGlobalLstmSchema.nullable(),
     summary: batchSummarySchema,
     error: z.string().nullable(),
     createdAt: timestamp,

@@ -42,6 +42,8 @@ export interface Pool {
   perSeries: number[];
   /** Each part's scale, fit on that part alone. */
   scales: SeriesScale[];
+  /** The part each window came from, in the windows' order. */
+  partOf: Int32Array;
 }
 
 /** `take` indices spread evenly over 0..count-1, always ending with the last (most recent). */
@@ -121,5 +123,6 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
     },
     perSeries: shares,
     scales,
+    partOf: Int32Array.from(picked, ({ p }) => p),
   };
 }

@@ -1,5 +1,6 @@
+import type { FittedModel } from '../backtest';
 import { lstmFits, lstmSkippedNote } from '../config';
-import { compatibleRelated, GlobalLstmRun, type RelatedSeries } from '../global';
+import { compatibleRelated, GlobalLstmRun, type RelatedSeries, type SharedForecasts } from '../global';
 import type { GlobalLstmInfo } from '../types';
 import type { ForecastModel, ModelContext, ModelRun } from './model';
 
@@ -10,12 +11,19 @@ export interface GlobalLstmModelRun extends ModelRun {
 
 export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = {
   key: 'lstmGlobal',
-  wanted: ({ config, data, related }) =>
-    config.globalLstm &&
-    lstmFits(data.v.length, config) &&
-    compatibleRelated(data.frequency, related).usable.length > 0,
+  wanted: (context) => {
+    const { config, data, related, sharedGlobal } = context;
+    if (sharedGlobal) return sharedUnusable(context) === undefined;
+    return (
+      config.globalLstm &&
+      lstmFits(data.v.length, config) &&
+      compatibleRelated(data.frequency, related).usable.length > 0
+    );
+  },
   readsCovariates: true,
-  create: ({ config, data, windowCount, related, callbacks, covariates }) => {
+  create: ({ config, data, windowCount, related, callbacks, covariates, sharedGlobal }) => {
+    // A batch's shared global LSTM was trained without covariates: its stored forecasts are scored as they are.
+    if (sharedGlobal && 'forecasts' in sharedGlobal) return sharedRun(sharedGlobal.forecasts, sharedGlobal.series);
     const run = new GlobalLstmRun(
       config,
       windowCount,
@@ -38,12 +46,68 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
   },
 };
 
+/**
+ * Why this run cannot use its batch's shared global LSTM, or undefined when it can: the stored
+ * forecasts must be for this very series (same points) and cover every origin of the run.
+ */
+export function sharedUnusable({
+  data,
+  origins,
+  sharedGlobal,
+}: Pick<ModelContext, 'data' | 'origins' | 'sharedGlobal'>): string | undefined {
+  if (!sharedGlobal) return 'The run is not part of a batch with a shared global LSTM.';
+  if (!('forecasts' in sharedGlobal)) return sharedGlobal.note;
+  const { forecasts } = sharedGlobal;
+  if (forecasts.points !== data.v.length) {
+    return `The batch's global LSTM was trained on ${forecasts.points} points of this series; it now has ${data.v.length}.`;
+  }
+  const stored = new Set(forecasts.windows.map((w) => w.origin));
+  const missing = origins.filter((origin) => !stored.has(origin));
+  return missing.length > 0
+    ? `The batch's global LSTM has no forecast from ${missing.length} of this run's ${origins.length} backtest origins.`
+    : undefined;
+}
+
+/** lstmGlobal from a batch's stored forecasts: every "fit" looks up its window, nothing trains. */
+function sharedRun(forecasts: SharedForecasts, series: number): GlobalLstmModelRun {
+  const byOrigin = new Map(forecasts.windows.map((w) => [w.origin, w]));
+  return {
+    fit: async (_train, window): Promise<FittedModel> => {
+      const stored = byOrigin.get(window.origin);
+      if (!stored) throw new Error(`The batch's global LSTM has no forecast from origin ${window.origin}.`);
+      return {
+        forecastFrom: async (_values, origins) =>
+          origins.map((origin) => {
+            const forecast = stored.forecasts[origin - stored.origin];
+            if (!forecast) throw new Error(`The batch's global LSTM has no forecast from origin ${origin}.`);
+            return forecast;
+          }),
+      };
+    },
+    future: async () => ({ forecast: forecasts.future }),
+    info: () => ({
+      trained: true,
+      series,
+      related: [],
+      windows: [],
+      note: `One global LSTM shared by the ${series} series of the batch, trained once for all of them.`,
+    }),
+    dispose: () => {},
+  };
+}
+
 /** Why a run that asked for the global LSTM did not train one. */
 export function globalLstmSkipped({
   data,
   related,
   config,
-}: Pick<ModelContext, 'data' | 'related' | 'config'>): GlobalLstmInfo {
+  origins,
+  sharedGlobal,
+}: Pick<ModelContext, 'data' | 'related' | 'config' | 'origins' | 'sharedGlobal'>): GlobalLstmInfo {
+  if (sharedGlobal) {
+    const why = sharedUnusable({ data, origins, sharedGlobal });
+    return { trained: false, series: 1, related: [], windows: [], note: why };
+  }
   const { leftOut } = compatibleRelated(data.frequency, related);
   const tooShort = lstmSkippedNote(data.v.length, config);
   const note = tooShort

@@ -4,7 +4,7 @@ import type { ForecastModel } from './model';
 
 export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
   key: 'lstmHybrid',
-  wanted: ({ data, config }) => lstmFits(data.v.length, config),
+  wanted: ({ data, config, perSeriesLstm }) => perSeriesLstm !== false && lstmFits(data.v.length, config),
   readsCovariates: true,
   create: ({ config, data, season, windowCount, callbacks, covariates }) => {
     const run = new HybridLstmRun(

@@ -15,7 +15,7 @@ export interface LstmModelRun extends ModelRun {
 
 export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
   key: 'lstm',
-  wanted: ({ data, config }) => lstmFits(data.v.length, config),
+  wanted: ({ data, config, perSeriesLstm }) => perSeriesLstm !== false && lstmFits(data.v.length, config),
   readsCovariates: true,
   create: ({ config, data, season, windowCount, callbacks, covariates }) => {
     const run = new LstmRun(config, windowCount, callbacks, {

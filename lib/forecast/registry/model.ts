@@ -4,7 +4,7 @@
 // warm-start), then once on all values to forecast the future, and finally frees what it holds.
 import type { FittedModel, ModelFitter } from '../backtest';
 import type { CovariateBlock } from '../covariates';
-import type { RelatedSeries } from '../global';
+import type { RelatedSeries, SharedGlobalInput } from '../global';
 import type { ComparedModel, ForecastConfig, RunCallbacks, SeasonInfo, SeriesData } from '../types';
 
 /** What a model may know about the run it is part of. */
@@ -17,6 +17,12 @@ export interface ModelContext {
   windowCount: number;
   /** The other series of the target's dataset (only the global LSTM reads them). */
   related: readonly RelatedSeries[];
+  /** Every backtest origin of this run, oldest first (`windowCount` of them). */
+  origins: readonly number[];
+  /** A batch's shared global LSTM for this series (RunContext.sharedGlobal): lstmGlobal reads it. */
+  sharedGlobal?: SharedGlobalInput;
+  /** False: the per-series LSTMs are not trained (RunContext.perSeriesLstm). */
+  perSeriesLstm?: boolean;
   /** Progress and cancellation for models that train in epochs (the LSTM family shares one bar). */
   callbacks: RunCallbacks;
   /**

@@ -1,0 +1,153 @@
+// The batch's shared global LSTM: its cutoffs and how each series' origins map to them, that no fit
+// sees anything at or after its cutoff (of any series), and that a run scores lstmGlobal from its
+// stored forecasts on exactly the run's own windows.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { initBackend } from '../backend';
+import { calibrationOrigins } from '../backtest';
+import { resolveConfig } from '../config';
+import { runForecast, runOrigins } from '../forecast';
+import { syntheticSeries } from '../synthetic';
+import type { ForecastConfig } from '../types';
+import { cutoffFor, SharedGlobalTrainer, sharedCutoffs } from './shared-global';
+
+vi.setConfig({ testTimeout: 300_000 });
+
+const tiny = { horizon: 4, lookback: 8, epochs: 2, units: 4, seed: 5 } satisfies Partial<ForecastConfig>;
+
+function series(key: string, points: number, seed: number, startDay = 0) {
+  const data = syntheticSeries({ points, frequency: 'daily', seed, start: Date.UTC(2024, 0, 1 + startDay) });
+  const config = resolveConfig(tiny, { frequency: 'daily', points });
+  return { key, t: data.t, v: data.v, origins: runOrigins(points, config).origins, config, data };
+}
+
+function trainer(all: ReturnType<typeof series>[]) {
+  return new SharedGlobalTrainer(all, all[0].config, { frequency: 'daily' });
+}
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+describe('sharedCutoffs and cutoffFor', () => {
+  it('takes every distinct origin time when few, else the earliest and an even spread', () => {
+    expect(sharedCutoffs([[3, 5, 7], [5, 7, 9]])).toEqual([3, 5, 7, 9]);
+    const many = Array.from({ length: 30 }, (_, i) => [i * 10]);
+    const picked = sharedCutoffs(many, 4);
+    expect(picked).toHaveLength(4);
+    expect(picked[0]).toBe(0);
+    expect(picked.at(-1)).toBe(290);
+  });
+
+  it('maps a time to the latest cutoff not after it', () => {
+    const cutoffs = [10, 20, 30];
+    expect(cutoffFor(cutoffs, 10)).toBe(0);
+    expect(cutoffFor(cutoffs, 19)).toBe(0);
+    expect(cutoffFor(cutoffs, 20)).toBe(1);
+    expect(cutoffFor(cutoffs, 99)).toBe(2);
+    expect(cutoffFor(cutoffs, 9)).toBe(-1);
+  });
+});
+
+describe('SharedGlobalTrainer', () => {
+  it('forecasts every origin of every series from a fit whose cutoff is not after it, also when the ends differ', async () => {
+    // b ends 3 days before a; c starts later and is shorter.
+    const all = [series('a', 90, 1), series('b', 87, 2), series('c', 70, 3, 17)];
+    const { forecasts, info } = await trainer(all).train();
+    expect(info.series).toBe(3);
+    expect(info.fits).toBe(info.cutoffs.length + 1);
+    expect(info.epochs).toHaveLength(info.fits);
+    for (const one of all) {
+      const stored = forecasts.get(one.key)!;
+      expect(stored.points).toBe(one.v.length);
+      expect(stored.windows.map((w) => w.origin)).toEqual(one.origins);
+      expect(stored.future).toHaveLength(tiny.horizon);
+      for (const w of stored.windows) {
+        expect(w.cutoff).toBeLessThanOrEqual(one.t[w.origin]);
+        // The latest such cutoff: the next one (if any) lies after the origin.
+        const next = info.cutoffs[info.cutoffs.indexOf(w.cutoff) + 1];
+        if (next !== undefined) expect(next).toBeGreaterThan(one.t[w.origin]);
+        expect(w.forecasts).toHaveLength(calibrationOrigins(w.origin, one.v.length, tiny.horizon).length);
+        for (const f of w.forecasts) {
+          expect(f).toHaveLength(tiny.horizon);
+          expect(f.every(Number.isFinite)).toBe(true);
+        }
+      }
+    }
+    // The series end on different days, so there are more cutoffs than one series' windows.
+    expect(info.cutoffs.length).toBeGreaterThan(all[0].origins.length);
+  });
+
+  it('learns nothing from any series at or after a cutoff: changing those values leaves the earlier forecasts alone', async () => {
+    const all = [series('a', 90, 1), series('b', 90, 2)];
+    const honest = await trainer(all).train();
+    const last = honest.info.cutoffs.at(-1)!;
+    // Every value of every series from the last cutoff on, changed wildly.
+    const poisoned = all.map((one) => ({
+      ...one,
+      v: Array.from(one.v, (v, i) => (one.t[i] >= last ? v * 50 + 1000 * Math.sin(i) : v)),
+    }));
+    const leaky = await trainer(poisoned).train();
+    for (const one of all) {
+      const a = honest.forecasts.get(one.key)!.windows;
+      const b = leaky.forecasts.get(one.key)!.windows;
+      for (const [k, w] of a.entries()) {
+        // Forecasts whose inputs end before the changed part are the same: the fits did not see it.
+        w.forecasts.forEach((f, j) => {
+          if (one.t[w.origin + j - 1] < last) expect(b[k].forecasts[j]).toEqual(f);
+        });
+      }
+      // The refit does see it.
+      expect(leaky.forecasts.get(one.key)!.future).not.toEqual(honest.forecasts.get(one.key)!.future);
+    }
+  });
+
+  it('gives the same forecasts for the same seed', async () => {
+    const all = [series('a', 80, 1), series('b', 80, 2)];
+    const first = await trainer(all).train();
+    const second = await trainer(all).train();
+    expect([...second.forecasts.entries()]).toEqual([...first.forecasts.entries()]);
+  });
+});
+
+describe('runForecast with a shared global LSTM', () => {
+  it('scores lstmGlobal from the stored forecasts on its own windows, selection windows included, and trains no per-series LSTM when told', async () => {
+    const all = [series('a', 120, 1), series('b', 120, 2)];
+    const { forecasts } = await trainer(all).train();
+    const stored = forecasts.get('a')!;
+    const { data } = all[0];
+    const result = await runForecast(
+      data,
+      tiny,
+      {},
+      { sharedGlobal: { forecasts: stored, series: 2 }, perSeriesLstm: false },
+    );
+    expect(result.models.lstm).toBeUndefined();
+    expect(result.models.lstmHybrid).toBeUndefined();
+    expect(result.lstmSkipped).toMatch(/Per-series LSTMs were off/);
+    expect(result.models.lstmGlobal!.future).toEqual(stored.future);
+    const scored = result.backtest.windows;
+    for (const w of scored) {
+      expect(w.forecasts.lstmGlobal).toEqual(stored.windows.find((s) => s.origin === w.origin)!.forecasts[0]);
+    }
+    // The stored windows also cover the earlier ones the champion is chosen on.
+    expect(stored.windows.length).toBeGreaterThan(scored.length);
+    expect(result.intervals.lstmGlobal).toBeDefined();
+    expect(result.globalLstm).toMatchObject({ trained: true, series: 2 });
+
+    // Forecasts for other data (a series that grew since) are not used: the run says why.
+    const grown = await runForecast(
+      { ...data, t: data.t.slice(0, 119), v: data.v.slice(0, 119) },
+      tiny,
+      {},
+      { sharedGlobal: { forecasts: stored, series: 2 }, perSeriesLstm: false },
+    );
+    expect(grown.models.lstmGlobal).toBeUndefined();
+    expect(grown.globalLstm).toMatchObject({ trained: false, note: expect.stringMatching(/120 points/) });
+
+    // A batch whose global model failed: the run still completes, without it, and says so.
+    const failed = await runForecast(data, tiny, {}, { sharedGlobal: { note: 'It failed.' }, perSeriesLstm: false });
+    expect(failed.models.lstmGlobal).toBeUndefined();
+    expect(failed.globalLstm).toMatchObject({ trained: false, note: 'It failed.' });
+    expect(failed.champion.model).toEqual(expect.any(String));
+  });
+});

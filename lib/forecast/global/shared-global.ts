@@ -1,0 +1,300 @@
+// A batch's shared global LSTM (issue 21): ONE network trained across every series of a batch, whose
+// forecasts each series' own run then scores beside its other models (registry/lstm-global.ts reads
+// them instead of training). Unlike the in-run global LSTM (global-lstm.ts), which pools a target
+// with a few related series and is trained once per run, this is trained once per batch.
+//
+// - Inputs per step: the value scaled by the series' own training statistics (DeepAR-style) and
+//   made relative to the last input, the series' own calendar features (its timestamps), and a
+//   one-hot series id: the LSTM's input weights on it are a learned per-series embedding.
+// - Fits: one per cutoff, oldest first, each warm-started from the one before (as the per-series
+//   LSTMs do), then a refit on everything for the future. A fit at cutoff c sees every series only
+//   strictly before c. The cutoffs are the timestamps of the series' backtest origins (sharedCutoffs),
+//   and each origin of each series is forecast by the latest fit whose cutoff is not after the
+//   origin's timestamp: so no series ever shows the model anything from a period it is scored on,
+//   even when the series end on different days.
+// - For every origin it stores what the backtest asks of a model: the forecasts from the origin and
+//   from each later calibration origin (backtest.ts, calibrationOrigins), read from the actual
+//   values up to each, exactly as a model fit inside the run would be asked.
+import type * as tf from '@tensorflow/tfjs';
+import { calibrationOrigins } from '../backtest';
+import { calendarCovariates, calendarFeaturesFor, type CalendarFeature } from '../calendar';
+import { budgetEpochs, MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH } from '../config';
+import { fineTuneEpochs } from '../lstm-forecaster';
+import { buildLstm, disposeModel, predictWindows } from '../models/lstm';
+import { trainModel, type TrainResult } from '../train';
+import type { ForecastConfig, Frequency } from '../types';
+import { windowCount, type Windows } from '../windows';
+import { pooledWindows, spreadIndices } from './pooled-windows';
+import { pointsBefore } from './related-series';
+import { fitSeriesScale, scaleSeries, unscaleSeries, type SeriesScale } from './series-scale';
+
+/** Backtest fits the shared model makes at most (the refit not counted), however the series' ends differ. */
+export const MAX_SHARED_FITS = 12;
+
+/** One series of a batch, as the shared model sees it. */
+export interface SharedSeries {
+  /** The series' run id: its forecasts are stored under it. */
+  key: string;
+  t: ArrayLike<number>;
+  v: ArrayLike<number>;
+  /** Backtest origins of the series' own run (runOrigins in forecast.ts), oldest first. */
+  origins: readonly number[];
+}
+
+/** One backtest window of one series: forecasts from its origin and each later calibration origin. */
+export interface SharedWindow {
+  origin: number;
+  /** The fit's cutoff (epoch ms): the fit saw no point at or after it, of any series. */
+  cutoff: number;
+  /** forecasts[j]: the `horizon` steps after values[0 .. origin + j). */
+  forecasts: number[][];
+}
+
+/** What the shared model stores for one series (and its run reads). */
+export interface SharedForecasts {
+  /** Points of the series when the model was trained: a run on different data cannot use them. */
+  points: number;
+  windows: SharedWindow[];
+  /** The `horizon` steps after the series, from the refit on all data. */
+  future: number[];
+}
+
+export interface SharedGlobalInfo {
+  /** Series the model learned from. */
+  series: number;
+  /** Cutoffs of the backtest fits (epoch ms), oldest first; the refit comes after them. */
+  cutoffs: number[];
+  /** Fits made: the backtest's and the refit. */
+  fits: number;
+  /** Epochs each fit trained, in order. */
+  epochs: number[];
+  /** Training windows of the refit's pool. */
+  windows: number;
+  /** Wall time of all fits and forecasts. */
+  fitMs: number;
+}
+
+/**
+ * What a series' run gets from its batch's shared global LSTM: the stored forecasts (lstmGlobal then
+ * reads them and trains nothing) and how many series the model learned from, or why there are none.
+ */
+export type SharedGlobalInput = { forecasts: SharedForecasts; series: number } | { note: string };
+
+export interface SharedGlobalOptions {
+  frequency: Frequency;
+  timeZone?: string | null;
+  /** Fraction of the whole job done, after every epoch. */
+  onProgress?: (fraction: number) => void | Promise<void>;
+  shouldCancel?: () => boolean | Promise<boolean>;
+  /** Defaults to MAX_SHARED_FITS. */
+  maxFits?: number;
+}
+
+/**
+ * The fits' cutoffs for the series' origin timestamps: every distinct one when there are few (the
+ * usual batch, whose series end together, has one per window), else the earliest and an even
+ * spread up to the latest. The earliest is always kept, so every origin has a cutoff not after it.
+ */
+export function sharedCutoffs(originTimes: readonly (readonly number[])[], maxFits = MAX_SHARED_FITS): number[] {
+  const distinct = [...new Set(originTimes.flat())].sort((a, b) => a - b);
+  return spreadIndices(distinct.length, Math.max(1, maxFits)).map((i) => distinct[i]);
+}
+
+/** Index of the latest cutoff at or before `time` (ascending cutoffs); -1 when all are after it. */
+export function cutoffFor(cutoffs: readonly number[], time: number): number {
+  return pointsBefore(cutoffs, time + 1) - 1;
+}
+
+interface SharedFit extends TrainResult {
+  model: tf.LayersModel;
+  /** Each series' scale in this fit (fit on its points before the cutoff); undefined: not pooled. */
+  scales: (SeriesScale | undefined)[];
+}
+
+export class SharedGlobalTrainer {
+  private readonly calendar: CalendarFeature[];
+  private readonly features: number;
+  private previous: SharedFit | undefined;
+  private firstEpochs: number | undefined;
+  private readonly epochs: number[] = [];
+
+  constructor(
+    private readonly series: readonly SharedSeries[],
+    private readonly config: ForecastConfig,
+    private readonly options: SharedGlobalOptions,
+  ) {
+    if (series.length === 0) throw new Error('A shared global LSTM needs at least one series.');
+    this.calendar = config.calendarFeatures ? calendarFeaturesFor(options.frequency) : [];
+    this.features = 1 + 2 * this.calendar.length + series.length;
+  }
+
+  /** Trains every fit and returns each series' forecasts (by key) and what was trained. */
+  async train(): Promise<{ forecasts: Map<string, SharedForecasts>; info: SharedGlobalInfo }> {
+    const started = performance.now();
+    const { series, config } = this;
+    const cutoffs = sharedCutoffs(
+      series.map((s) => s.origins.map((o) => s.t[o])),
+      this.options.maxFits,
+    );
+    const windows = series.map(() => [] as SharedWindow[]);
+    const totalFits = cutoffs.length + 1;
+    try {
+      for (const [k, cutoff] of cutoffs.entries()) {
+        const fit = await this.fit(cutoff, k, totalFits);
+        for (const [s, one] of series.entries()) {
+          for (const origin of one.origins) {
+            if (cutoffFor(cutoffs, one.t[origin]) !== k) continue;
+            const from = calibrationOrigins(origin, one.v.length, config.horizon);
+            windows[s].push({ origin, cutoff, forecasts: await this.forecast(fit, s, from) });
+          }
+        }
+      }
+      const refit = await this.fit(Infinity, cutoffs.length, totalFits, {
+        maxEpochs: Math.max(1, this.previous?.bestEpoch ?? Infinity),
+        validationSplit: 0,
+      });
+      const refitWindows = this.poolSize;
+      const forecasts = new Map<string, SharedForecasts>();
+      for (const [s, one] of series.entries()) {
+        windows[s].sort((a, b) => a.origin - b.origin);
+        const [future] = await this.forecast(refit, s, [one.v.length]);
+        forecasts.set(one.key, { points: one.v.length, windows: windows[s], future });
+      }
+      return {
+        forecasts,
+        info: {
+          series: series.length,
+          cutoffs,
+          fits: totalFits,
+          epochs: [...this.epochs],
+          windows: refitWindows,
+          fitMs: Math.round(performance.now() - started),
+        },
+      };
+    } finally {
+      this.dispose();
+    }
+  }
+
+  dispose(): void {
+    if (this.previous) disposeModel(this.previous.model);
+    this.previous = undefined;
+  }
+
+  private poolSize = 0;
+
+  /** One fit on every series' points strictly before `cutoff` (Infinity: all of them). */
+  private async fit(
+    cutoff: number,
+    index: number,
+    totalFits: number,
+    overrides: { maxEpochs?: number; validationSplit?: number } = {},
+  ): Promise<SharedFit> {
+    const { config, options } = this;
+    const { lookback, horizon } = config;
+    const validationSplit = overrides.validationSplit ?? config.validationSplit;
+    const parts = this.series.map((s) => {
+      const n = pointsBefore(s.t, cutoff);
+      return {
+        t: Array.prototype.slice.call(s.t, 0, n) as number[],
+        v: Array.prototype.slice.call(s.v, 0, n) as number[],
+      };
+    });
+    const pooled = parts.map((p, s) => ({ p, s })).filter(({ p }) => windowCount(p.v.length, lookback, horizon) > 0);
+    if (pooled.length === 0) throw new Error(`No series has ${lookback + horizon} points before the cutoff.`);
+    const pool = pooledWindows(
+      pooled.map(({ p }) => p),
+      { lookback, horizon, calendar: this.calendar, timeZone: options.timeZone },
+    );
+    const windows = this.withSeriesIds(
+      pool.windows,
+      Array.from(pool.partOf, (p) => pooled[p].s),
+    );
+    this.poolSize = windows.count;
+    const scales: (SeriesScale | undefined)[] = this.series.map(() => undefined);
+    pooled.forEach(({ s }, p) => (scales[s] = pool.scales[p]));
+
+    const trainWindows = Math.round(windows.count * (1 - validationSplit));
+    this.firstEpochs ??= Math.min(config.epochs, budgetEpochs(trainWindows, lookback));
+    const planned = index === 0 ? this.firstEpochs : fineTuneEpochs(this.firstEpochs);
+    const epochs = Math.min(planned, overrides.maxEpochs ?? Infinity);
+    const model = buildLstm({ ...config, features: this.features });
+    try {
+      if (this.previous) model.setWeights(this.previous.model.getWeights());
+      const result = await trainModel(model, windows, {
+        ...config,
+        epochs,
+        validationSplit,
+        maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
+        maxValidationWindows: MAX_VALIDATION_WINDOWS,
+        shouldCancel: options.shouldCancel,
+        onEpochEnd: (log) => options.onProgress?.((index + log.epoch / epochs) / totalFits),
+      });
+      this.dispose();
+      this.previous = { ...result, model, scales };
+      this.epochs.push(result.history.length);
+      return this.previous;
+    } catch (error) {
+      disposeModel(model);
+      throw error;
+    }
+  }
+
+  /** The pool's windows with a one-hot series id appended to every step. */
+  private withSeriesIds(windows: Windows, seriesOf: readonly number[]): Windows {
+    const { count, lookback } = windows;
+    const before = windows.features ?? 1;
+    const inputs = new Float32Array(count * lookback * this.features);
+    for (let k = 0; k < count; k++) {
+      for (let i = 0; i < lookback; i++) {
+        const from = (k * lookback + i) * before;
+        const row = (k * lookback + i) * this.features;
+        inputs.set(windows.inputs.subarray(from, from + before), row);
+        inputs[row + before + seriesOf[k]] = 1;
+      }
+    }
+    return { ...windows, features: this.features, inputs };
+  }
+
+  /** For each origin, the `horizon` steps of series `s` after its values[0 .. origin), in its units. */
+  private async forecast(fit: SharedFit, s: number, origins: readonly number[]): Promise<number[][]> {
+    const { lookback, horizon } = this.config;
+    const { t, v } = this.series[s];
+    const { features } = this;
+    const calendarWidth = 2 * this.calendar.length;
+    const inputs = new Float32Array(origins.length * lookback * features);
+    const scales = origins.map((origin) => {
+      if (origin < lookback || origin > v.length) {
+        throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback} values before it.`);
+      }
+      // A series the fit had no window of (too short before the cutoff): scaled by its own past.
+      return fit.scales[s] ?? fitSeriesScale(Array.prototype.slice.call(v, 0, origin) as number[]);
+    });
+    const anchors = origins.map((origin, k) => {
+      const window = scaleSeries(scales[k], Array.prototype.slice.call(v, origin - lookback, origin) as number[]);
+      const anchor = window[lookback - 1];
+      const calendar =
+        calendarWidth > 0
+          ? calendarCovariates(
+              Array.prototype.slice.call(t, origin - lookback, origin) as number[],
+              this.calendar,
+              this.options.timeZone,
+            ).values
+          : undefined;
+      for (let i = 0; i < lookback; i++) {
+        const row = (k * lookback + i) * features;
+        inputs[row] = window[i] - anchor;
+        if (calendar) inputs.set(calendar.subarray(i * calendarWidth, (i + 1) * calendarWidth), row + 1);
+        inputs[row + 1 + calendarWidth + s] = 1;
+      }
+      return anchor;
+    });
+    const output = await predictWindows(fit.model, inputs, origins.length, lookback, features);
+    return origins.map((_, k) =>
+      unscaleSeries(
+        scales[k],
+        Array.from(output.subarray(k * horizon, (k + 1) * horizon), (y) => y + anchors[k]),
+      ),
+    );
+  }
+}
