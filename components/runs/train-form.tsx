@@ -1,6 +1,7 @@
 'use client';
 // Starts a run. Fields are pre-filled with the defaults the API reports for this series; a blank
-// field is left out of the request, so the server picks its default.
+// field is left out of the request, so the server picks its default. With the hyperparameter search
+// on (the default), the fields it chooses start blank: typing one holds it.
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -8,7 +9,9 @@ import { Button } from '@/components/ui/button';
 import { createRun } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import {
+  parseSearchBudget,
   parseTrainingForm,
+  SEARCHED_FORM_FIELDS,
   shortSeriesNote,
   TRAINING_FIELDS,
   trainingFormValues,
@@ -17,7 +20,11 @@ import {
 } from '@/lib/client/training-fields';
 import type { ForecastConfig } from '@/lib/client/types';
 import { GlobalLstmChoice } from './global-lstm-choice';
+import { SearchChoice } from './search-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
+
+/** What blank fields say while the search chooses them. */
+const SEARCHED_PLACEHOLDERS = Object.fromEntries(SEARCHED_FORM_FIELDS.map((key) => [key, 'searched']));
 
 interface TrainFormProps {
   seriesId: string;
@@ -30,7 +37,11 @@ interface TrainFormProps {
 
 export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFormProps) {
   const router = useRouter();
-  const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
+  const [search, setSearch] = useState(defaults?.search !== 'off');
+  const initialValues = (searched: boolean) => trainingFormValues(defaults, { searched });
+  const [values, setValues] = useState<TrainingFormValues>(() => initialValues(search));
+  const [budget, setBudget] = useState('');
+  const [budgetError, setBudgetError] = useState<string | undefined>();
   const [globalLstm, setGlobalLstm] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -39,14 +50,19 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseTrainingForm(values);
+    const searchBudget = search ? parseSearchBudget(budget) : { value: undefined };
     setErrors(parsed.errors);
+    setBudgetError(searchBudget.error);
     setSubmitError(null);
-    if (Object.keys(parsed.errors).length > 0) return;
+    if (Object.keys(parsed.errors).length > 0 || searchBudget.error) return;
     setSubmitting(true);
     try {
       const run = await createRun({
         seriesId,
         ...parsed.overrides,
+        ...(search
+          ? searchBudget.value !== undefined && { searchBudgetSeconds: searchBudget.value }
+          : { search: 'off' }),
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
       });
       router.push(`/runs/${run.id}`);
@@ -58,7 +74,17 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   };
 
   const shortNote = shortSeriesNote(points, defaults);
-  const changed = TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]);
+  const changed = TRAINING_FIELDS.some((f) => values[f.key] !== initialValues(search)[f.key]);
+  // Turning the search on blanks the fields it chooses; off, they show the defaults again.
+  const toggleSearch = (on: boolean) => {
+    setSearch(on);
+    const fresh = initialValues(on);
+    setValues(
+      Object.fromEntries(
+        TRAINING_FIELDS.map((f) => [f.key, SEARCHED_FORM_FIELDS.includes(f.key) ? fresh[f.key] : values[f.key]]),
+      ) as TrainingFormValues,
+    );
+  };
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Train forecast" data-testid="train-form">
@@ -67,7 +93,22 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
           {shortNote}
         </Alert>
       )}
-      <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
+      <TrainingInputs
+        values={values}
+        onChange={setValues}
+        errors={errors}
+        placeholders={search ? SEARCHED_PLACEHOLDERS : undefined}
+        disabled={submitting}
+      />
+      <SearchChoice
+        checked={search}
+        onChange={toggleSearch}
+        budgetSeconds={budget}
+        onBudgetChange={setBudget}
+        defaultBudgetSeconds={defaults?.searchBudgetSeconds}
+        budgetError={budgetError}
+        disabled={submitting}
+      />
       <GlobalLstmChoice
         relatedSeries={relatedSeries}
         checked={globalLstm}
@@ -85,7 +126,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
           Train forecast
         </Button>
         {changed && (
-          <Button variant="ghost" onClick={() => setValues(trainingFormValues(defaults))} disabled={submitting}>
+          <Button variant="ghost" onClick={() => setValues(initialValues(search))} disabled={submitting}>
             Reset to defaults
           </Button>
         )}

@@ -9,6 +9,7 @@ import {
   lstmFits,
   minimumPoints,
 } from '@/lib/forecast/config';
+import { SEARCHED_FIELDS } from '@/lib/forecast/search/fields';
 import { formatCount, formatNumber } from './format';
 import { transformName } from './readable-names';
 import type { ForecastConfig, TrainingOverrides } from './types';
@@ -72,15 +73,21 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   globalLstm: 'Global LSTM across the dataset',
   covariates: 'Covariates',
   holidays: 'Holiday calendar',
+  search: 'Hyperparameter search',
+  searchBudgetSeconds: 'Search budget (seconds)',
+  searchFixed: 'Held by the search',
 };
 
 /** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
 export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (Array.isArray(value)) {
-    return value.length === 0
-      ? 'none'
-      : value.map((c) => `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`).join(', ');
+    if (value.length === 0) return 'none';
+    return value
+      .map((c) =>
+        typeof c === 'string' ? CONFIG_LABELS[c] : `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`,
+      )
+      .join(', ');
   }
   // Text settings: the transform, and the holiday calendar's code.
   if (typeof value === 'string') return transformName(value);
@@ -113,14 +120,38 @@ export function shortSeriesNote(points: number, defaults: ForecastConfig | null 
 
 export type TrainingFormValues = Record<TrainingField, string>;
 
-/** Form values from a config; fields the config lacks stay blank (= server default). */
-export function trainingFormValues(config?: Partial<ForecastConfig> | null): TrainingFormValues {
+/** Form fields the hyperparameter search chooses when left blank (config.search 'auto'). */
+export const SEARCHED_FORM_FIELDS: readonly TrainingField[] = TRAINING_FIELDS.map((f) => f.key).filter((key) =>
+  (SEARCHED_FIELDS as readonly string[]).includes(key),
+);
+
+/**
+ * Form values from a config; fields the config lacks stay blank (= server default). With `searched`,
+ * the fields the search chooses stay blank too: a value typed there is held by the search.
+ */
+export function trainingFormValues(
+  config?: Partial<ForecastConfig> | null,
+  { searched = false }: { searched?: boolean } = {},
+): TrainingFormValues {
   const values = {} as TrainingFormValues;
   for (const field of TRAINING_FIELDS) {
-    const value = config?.[field.key];
+    const value = searched && SEARCHED_FORM_FIELDS.includes(field.key) ? undefined : config?.[field.key];
     values[field.key] = value === undefined || value === null ? '' : String(value);
   }
   return values;
+}
+
+/** The typed search budget: blank is the series' default (undefined); else a whole number of seconds in bounds. */
+export function parseSearchBudget(raw: string): { value?: number; error?: string } {
+  const text = raw.trim();
+  if (text === '') return {};
+  const value = Number(text);
+  const schema = forecastConfigSchema.shape.searchBudgetSeconds;
+  if (!Number.isInteger(value)) return { error: 'Search budget must be a whole number of seconds.' };
+  if (value < (schema.minValue ?? 1) || value > (schema.maxValue ?? 600)) {
+    return { error: `Search budget must be between ${schema.minValue} and ${schema.maxValue} seconds.` };
+  }
+  return { value };
 }
 
 /** Parses typed values: blank fields are left out, invalid ones get a message saying what to fix. */

@@ -14,6 +14,7 @@ import type {
   IntervalLevel,
   LstmFamilyName,
   LstmPreprocessing,
+  LstmSearchResult,
   ModelIntervals,
   ModelRecord,
   OptionalModel,
@@ -113,6 +114,8 @@ export interface RunEvaluation {
   globalLstm?: GlobalLstmInfo;
   /** Why the run trained no LSTM (a series too short for lookback + horizon windows); absent when it did. */
   lstmSkipped?: string;
+  /** The hyperparameter search: its trials and what the LSTM family trained with; absent when the run did not search. */
+  search?: LstmSearchResult;
 }
 
 /** `Run.progressDetail`: where a running run is, from the engine's last progress event. */
@@ -152,7 +155,7 @@ export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
 }
 
 type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'> &
-  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm' | 'lstmSkipped'>>;
+  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm' | 'lstmSkipped' | 'search'>>;
 
 export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   const { backtest, intervals, champion, models } = result;
@@ -224,6 +227,7 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
     ...(result.lstmPreprocessing && { lstmPreprocessing: result.lstmPreprocessing }),
     ...(result.globalLstm && { globalLstm: result.globalLstm }),
     ...(result.lstmSkipped && { lstmSkipped: result.lstmSkipped }),
+    ...(result.search && { search: result.search }),
   };
 }
 

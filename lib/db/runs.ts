@@ -29,6 +29,18 @@ export function isFinished(status: RunStatus): boolean {
 const withoutModel = { modelArtifacts: true, weights: true } as const;
 type RunWithoutModel = Omit<RunRow, keyof typeof withoutModel>;
 
+/** Fields a stored config may lack, as its run used them: runs stored before the fields existed. */
+const CONFIG_BEFORE_LATER_FIELDS: Pick<
+  ForecastConfig,
+  'covariates' | 'holidays' | 'search' | 'searchBudgetSeconds' | 'searchFixed'
+> = {
+  covariates: [],
+  holidays: null,
+  search: 'off',
+  searchBudgetSeconds: 1,
+  searchFixed: [],
+};
+
 function toRun(row: RunWithoutModel): Run {
   return {
     id: row.id,
@@ -38,8 +50,9 @@ function toRun(row: RunWithoutModel): Run {
     status: row.status,
     progress: row.progress,
     progressDetail: row.progressDetail as unknown as Run['progressDetail'],
-    // Runs stored before covariates and holidays existed (issue 22) used neither.
-    config: { covariates: [], holidays: null, ...(row.config as Partial<ForecastConfig>) } as ForecastConfig,
+    // Runs stored before covariates and holidays existed (issue 22) used neither, and those stored
+    // before the hyperparameter search (issue 19) did not search.
+    config: { ...CONFIG_BEFORE_LATER_FIELDS, ...(row.config as Partial<ForecastConfig>) } as ForecastConfig,
     backend: row.backend,
     metrics: row.metrics as unknown as Run['metrics'],
     evaluation: row.evaluation as unknown as Run['evaluation'],

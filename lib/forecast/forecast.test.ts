@@ -14,7 +14,8 @@ import type { ForecastConfig, SeriesData, TrainProgress } from './types';
 
 // Tiny on purpose: these tests check the pipeline's wiring, not forecast quality.
 // Three scored windows (the default is five) plus the earlier one the champion is chosen on.
-const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8, backtestWindows: 3 };
+// No hyperparameter search: lib/forecast/search tests it; here it would only add its budget to every run.
+const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8, backtestWindows: 3, search: 'off' };
 const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
 const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];

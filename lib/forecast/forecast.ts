@@ -23,7 +23,8 @@ import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
-import { observedFitter, sharedProgress } from './run-observers';
+import { observedFitter, progressAfter, searchProgress, sharedProgress } from './run-observers';
+import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
 import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
 import { assertValidSeries } from './series';
@@ -53,6 +54,9 @@ export interface RunContext {
   /** The series named in config.covariates, in that order (past-only ones are cut at each origin). */
   covariates?: readonly CovariateSeries[];
 }
+
+/** Share of a run's progress bar the hyperparameter search fills. */
+const SEARCH_PROGRESS_SHARE = 0.2;
 
 export async function runForecast(
   data: SeriesData,
@@ -90,11 +94,24 @@ export async function runForecast(
     (m) => !modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false),
   );
   const optional = models.filter((m): m is OptionalModel => modelInfo(m).optional);
-  // The LSTMs' progress bars merge into the run's one.
-  const progress = sharedProgress(
-    callbacks,
-    models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm'),
-  );
+  const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
+  // 0. The hyperparameter search, on the first backtest window's training values only: what the
+  // LSTM family trains with from here on.
+  const search =
+    config.search === 'auto' && lstmModels.length > 0
+      ? await searchLstmConfig({
+          values: data.v.slice(0, allOrigins[0]),
+          t: data.t,
+          frequency: data.frequency,
+          timeZone: data.timeZone,
+          seasonLength: season.length,
+          config,
+          callbacks: searchProgress(callbacks, SEARCH_PROGRESS_SHARE),
+        })
+      : undefined;
+  const lstmContext = search ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
+  // The LSTMs' progress bars merge into the run's one (after the search's share).
+  const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
   const fitMs = perModel(() => 0, optional);
   const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
@@ -102,9 +119,9 @@ export async function runForecast(
   const runOf = (m: ComparedModel) => modelEntry(runs, m);
   try {
     for (const m of models) {
-      const modelCallbacks =
-        modelInfo(m).family === 'lstm' ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
-      runs[m] = MODEL_REGISTRY[m].create({ ...modelContext, callbacks: modelCallbacks });
+      const lstm = modelInfo(m).family === 'lstm';
+      const modelCallbacks = lstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
+      runs[m] = MODEL_REGISTRY[m].create({ ...(lstm ? lstmContext : modelContext), callbacks: modelCallbacks });
     }
     // Absent when the series is too short for the LSTMs (lstmSkipped says so).
     const lstm = runs.lstm as LstmModelRun | undefined;
@@ -193,7 +210,8 @@ export async function runForecast(
       },
       ...(model && { model }),
       ...(lstmSkipped && { lstmSkipped }),
-      ...(lstm?.preprocessing && { lstmPreprocessing: lstm.preprocessing }),
+      ...(lstm?.preprocessing && { lstmPreprocessing: searchedPreprocessing(lstm.preprocessing, search) }),
+      ...(search && { search }),
       season,
       models: perModel(
         (m) => ({

@@ -14,6 +14,7 @@ import type { BenchSection } from './section';
 const POINTS = 10_000;
 const TARGET_SECONDS = 60;
 const PHASE_LABELS: Record<TrainProgress['phase'], string> = {
+  search: 'hyperparameter search (LSTM family)',
   backtest: 'LSTM fits of the earlier backtest windows (+ other models fit in between)',
   evaluate: 'LSTM fit of the last window (test)',
   refit: 'LSTM refit on all data',
