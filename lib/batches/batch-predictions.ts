@@ -3,8 +3,8 @@
 // intervals). `series,timestamp,forecast,actual` come first, as the issue and scripts expect; the
 // quantiles P10/P50/P90 come last, as in a single run's download (lib/runs/predictions-csv.ts).
 import type { Batch } from '@/lib/db/batches';
-import { listBatchRuns } from '@/lib/db/batches';
-import { listPredictions, type PredictionRow } from '@/lib/db/predictions';
+import { listBatchRunsAsSystem } from '@/lib/db/batches';
+import { listPredictionsAsSystem, type PredictionRow } from '@/lib/db/predictions';
 import type { PredictionModel } from '@/lib/forecast/types';
 import { roundedPredictions } from '@/lib/runs/export-predictions';
 import { csvNumber, csvText } from '@/lib/runs/predictions-csv';
@@ -23,11 +23,11 @@ export interface BatchPredictionRow extends PredictionRow {
 /** Series by name; only succeeded runs have predictions. */
 export async function batchPredictionRows(batch: Batch): Promise<BatchPredictionRow[]> {
   const rows: BatchPredictionRow[] = [];
-  for (const run of await listBatchRuns(batch.id)) {
+  for (const run of await listBatchRunsAsSystem(batch.id)) {
     if (run.status !== 'succeeded') continue;
     const model = run.evaluation?.champion?.model ?? 'lstm';
     // Rounded to the series' own precision, as a single run's download.
-    for (const row of roundedPredictions(await listPredictions(run.runId, model))) {
+    for (const row of roundedPredictions(await listPredictionsAsSystem(run.runId, model))) {
       rows.push({ series: run.name, ...row, seriesId: run.seriesId, runId: run.runId, model });
     }
   }

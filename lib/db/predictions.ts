@@ -126,7 +126,10 @@ export async function insertPredictions(
 }
 
 /** One model's rows in time order (test window, then future); empty if the run stored none for it. */
-export async function listPredictions(runId: string, model: PredictionModel = 'lstm'): Promise<PredictionRow[]> {
+export async function listPredictionsAsSystem(
+  runId: string,
+  model: PredictionModel = 'lstm',
+): Promise<PredictionRow[]> {
   const rows = await getPrisma().prediction.findMany({ where: { runId, model }, orderBy: { t: 'asc' } });
   return rows.map((row) => ({
     timestamp: row.t.toISOString(),
@@ -147,7 +150,7 @@ const noValues = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, null]))
 const noBounds = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, NO_BOUNDS])) as ModelRecord<IntervalBounds>;
 
 /** Empty arrays until the run has succeeded. */
-export async function getRunForecast(runId: string): Promise<RunForecast> {
+export async function getRunForecastAsSystem(runId: string): Promise<RunForecast> {
   const rows = await getPrisma().prediction.findMany({ where: { runId }, orderBy: { t: 'asc' } });
   const test = new Map<string, RunForecast['test'][number]>();
   const future = new Map<string, RunForecast['future'][number]>();
