@@ -121,7 +121,7 @@ function evaluationWindows(points: number, lookback: number, horizon: number): n
   return windowCount(points - horizon, lookback, horizon);
 }
 
-const MIN_SEARCH_SECONDS = 3;
+const MIN_SEARCH_SECONDS = 5;
 const MAX_SEARCH_SECONDS = 30;
 /** Default search budget per point of the series: 10k hourly points get 20 s. */
 const SEARCH_SECONDS_PER_POINT = 1 / 500;

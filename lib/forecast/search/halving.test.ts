@@ -79,4 +79,57 @@ describe('successiveHalving', () => {
     ]);
     expect(result.trials[3].epochs).toBe(0);
   });
+
+  it('keeps the baseline through every cut and lets it win unless beaten by the margin', async () => {
+    // c0 is the baseline: behind c2 after 1 epoch and still 4% behind it after 9.
+    const candidates: Fake[] = [
+      { name: 'c0', final: 1.03, slope: 0.6 },
+      { name: 'c1', final: 2, slope: 0 },
+      { name: 'c2', final: 1, slope: 0.5 },
+    ];
+    const log: string[] = [];
+    const options = {
+      candidates,
+      rungEpochs: [1, 3, 9],
+      eta: 3,
+      deadline: Infinity,
+      now: () => 0,
+      train: fakeTrain(log),
+      release: () => {},
+    };
+    const guarded = await successiveHalving({ ...options, baseline: { index: 0, margin: 0.05 } });
+    // c2 and the baseline go on to the last rung; 3% is not enough to replace the baseline.
+    expect(log).toContain('c0 3->9');
+    expect(log).toContain('c2 3->9');
+    expect(guarded.chosen).toBe(0);
+    expect(guarded.trials.map((t) => t.outcome)).toEqual(['chosen', 'dropped', 'dropped']);
+    // Without the guard, the baseline is cut after rung 0 and c2 wins.
+    expect((await successiveHalving(options)).chosen).toBe(2);
+    const bigger = await successiveHalving({ ...options, baseline: { index: 0, margin: 0.01 } });
+    expect(bigger.chosen).toBe(2);
+  });
+
+  it('keeps the baseline when the deadline stops the search before the deciding rung', async () => {
+    const candidates: Fake[] = [
+      { name: 'base', final: 2, slope: 0 },
+      { name: 'fast', final: 1, slope: 0 },
+      { name: 'other', final: 3, slope: 0 },
+    ];
+    let clock = 0;
+    const result = await successiveHalving({
+      candidates,
+      rungEpochs: [2, 6],
+      eta: 3,
+      deadline: 25,
+      now: () => clock,
+      train: async (c) => ((clock += 10), { score: c.final, loss: 0 }),
+      release: () => {},
+      baseline: { index: 0, margin: 0.05 },
+      decisionRung: 1,
+    });
+    // All three scored in rung 0 (fast is best by far), but the clock ran out before rung 1.
+    expect(result.outOfTime).toBe(true);
+    expect(result.chosen).toBe(0);
+    expect(result.trials.map((t) => t.outcome)).toEqual(['chosen', 'kept', 'dropped']);
+  });
 });

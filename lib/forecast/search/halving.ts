@@ -40,6 +40,18 @@ export interface HalvingOptions<C> {
   rungEpochs: readonly number[];
   /** Keep the best 1/eta after each rung (at least one). */
   eta: number;
+  /**
+   * The reference candidate (the configured values): it survives every cut, and wins unless the
+   * best trial of the deepest rung beats it there by `margin` (a share of its score). Short trials
+   * are noisy and favour what learns fast, so a change has to earn its place.
+   */
+  baseline?: { index: number; margin: number };
+  /**
+   * With a baseline: another trial replaces it only from this rung on (0-based); when the deadline
+   * stops the search earlier, the baseline is chosen. Rung 0's few epochs rank what learns fast,
+   * which is good enough to cut but not to decide.
+   */
+  decisionRung?: number;
   /** Wall-clock deadline (per `now`). */
   deadline: number;
   now: () => number;
@@ -63,15 +75,22 @@ export interface HalvingResult<C> {
   outOfTime: boolean;
 }
 
-/** Trial-rungs the plan runs for `n` candidates (for progress): n, then n/eta, ... while more than one is left. */
-export function plannedSteps(n: number, rungs: number, eta: number): number {
+/** Trials that go on from a rung of `alive`: the best 1/eta, and the baseline besides (at most all of them). */
+export function survivors(alive: number, eta: number, baseline: boolean): number {
+  return Math.min(alive, Math.ceil(alive / eta) + (baseline ? 1 : 0));
+}
+
+/**
+ * Trial-rungs the plan runs for `n` candidates at most (for progress): n, then the survivors, ...
+ * while more than one is left (with a baseline, as if it never ranked best).
+ */
+export function plannedSteps(n: number, rungs: number, eta: number, baseline = false): number {
   let steps = 0;
   let alive = n;
-  for (let rung = 0; rung < rungs && alive >= 1; rung++) {
+  for (let rung = 0; rung < rungs; rung++) {
     steps += alive;
-    if (alive === 1) break;
-    alive = Math.max(1, Math.ceil(alive / eta));
-    if (alive === 1) break;
+    alive = survivors(alive, eta, baseline);
+    if (alive <= 1) break;
   }
   return steps;
 }
@@ -125,13 +144,16 @@ export async function successiveHalving<C>(options: HalvingOptions<C>): Promise<
       if (outOfTime || scored.length === 0) break;
       const keep = Math.max(1, Math.ceil(scored.length / eta));
       const ranked = [...scored].sort((a, b) => trials[a].score! - trials[b].score! || a - b);
+      const kept = ranked.slice(0, keep);
+      const base = options.baseline?.index;
+      if (base !== undefined && scored.includes(base) && !kept.includes(base)) kept.push(base);
       for (const i of alive) {
-        if (!ranked.slice(0, keep).includes(i)) {
+        if (!kept.includes(i)) {
           trials[i].outcome = 'dropped';
           release(i);
         }
       }
-      alive = ranked.slice(0, keep);
+      alive = kept;
     }
 
     // The winner: the best score at the deepest rung any trial reached (a trial trained longer is
@@ -141,7 +163,10 @@ export async function successiveHalving<C>(options: HalvingOptions<C>): Promise<
       .map((t, i) => ({ t, i }))
       .filter(({ t }) => t.score !== null && t.rung === deepest)
       .sort((a, b) => a.t.score! - b.t.score! || a.i - b.i);
-    const chosen = contenders[0]?.i ?? 0;
+    let chosen = contenders[0]?.i ?? 0;
+    const reference = options.baseline && contenders.find(({ i }) => i === options.baseline!.index);
+    if (reference && trials[chosen].score! > reference.t.score! * (1 - options.baseline!.margin)) chosen = reference.i;
+    if (options.baseline && deepest < (options.decisionRung ?? 0)) chosen = options.baseline.index;
     for (const i of alive) {
       if (i === chosen) continue;
       // Still in at the end: cut by the last comparison unless the budget stopped the plan.

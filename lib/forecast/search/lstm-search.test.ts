@@ -113,6 +113,11 @@ describe('searchLstmConfig', () => {
     expect(result.elapsedMs).toBeLessThanOrEqual(1000 + 5 * 200);
     expect(result.trials.some((t) => t.outcome === 'unfinished')).toBe(true);
     expect(result.trials.filter((t) => t.outcome === 'chosen')).toHaveLength(1);
+    // Cut short before any trials were compared over more epochs: the configured values stay.
+    if (!result.trials.some((t) => t.rung >= 2)) {
+      expect(result.chosen).toEqual(result.trials[0].config);
+      expect(result.note).toMatch(/budget ran out/);
+    }
   });
 
   it('skips when every searched field is set, and stops with CancelledError when cancelled', async () => {

@@ -20,7 +20,7 @@ import { validationOrigins } from '../transforms-choice';
 import type { ForecastConfig, Frequency, LstmSearchResult, RunCallbacks, SearchCandidate } from '../types';
 import { windowCount } from '../windows';
 import type { SearchedField } from './fields';
-import { plannedSteps, successiveHalving } from './halving';
+import { plannedSteps, successiveHalving, survivors } from './halving';
 
 export interface SearchInput {
   /** The first backtest window's training values: the search reads nothing else. */
@@ -37,6 +37,8 @@ export interface SearchInput {
   now?: () => number;
 }
 
+/** How much lower a trial's validation MAE must be than the configured values' to replace them. */
+export const MIN_IMPROVEMENT = 0.05;
 /** Keep the best third after each rung. */
 export const SEARCH_ETA = 3;
 /** Epochs trained by the end of each rung: a third survives from each to the next. */
@@ -163,7 +165,8 @@ export function plannedCandidates(costs: readonly number[], budgetSeconds: numbe
     let total = first * RUNG_EPOCHS[0];
     let alive = n;
     for (let rung = 1; rung < RUNG_EPOCHS.length; rung++) {
-      alive = Math.ceil(alive / SEARCH_ETA);
+      // As if the baseline, which survives every cut, never ranked best (the dearest case).
+      alive = survivors(alive, SEARCH_ETA, true);
       if (alive <= 1) break;
       total += ((alive * first) / n) * (RUNG_EPOCHS[rung] - RUNG_EPOCHS[rung - 1]);
     }
@@ -259,11 +262,13 @@ export async function searchLstmConfig(input: SearchInput): Promise<LstmSearchRe
   );
 
   const models = new Map<number, tf.LayersModel>();
-  const totalSteps = plannedSteps(planned.length, RUNG_EPOCHS.length, SEARCH_ETA);
+  const totalSteps = plannedSteps(planned.length, RUNG_EPOCHS.length, SEARCH_ETA, true);
   const result = await successiveHalving({
     candidates: planned,
     rungEpochs: RUNG_EPOCHS,
     eta: SEARCH_ETA,
+    baseline: { index: 0, margin: MIN_IMPROVEMENT },
+    decisionRung: 1,
     deadline,
     now,
     release: (i) => {
@@ -318,8 +323,15 @@ export async function searchLstmConfig(input: SearchInput): Promise<LstmSearchRe
     },
   });
 
+  const decided = result.trials.some((t) => t.rung >= 1);
   return {
     ...summary,
+    ...(!decided &&
+      result.outOfTime && {
+        note:
+          `The budget ran out before any trials were compared over ${RUNG_EPOCHS[1]} epochs, so the configured ` +
+          'values were kept. A larger searchBudgetSeconds lets the search decide.',
+      }),
     chosen: planned[result.chosen],
     elapsedMs: Math.round(now() - started),
     validationOrigins: origins.length,
