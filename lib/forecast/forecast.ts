@@ -109,7 +109,9 @@ export async function runForecast(
           callbacks: searchProgress(callbacks, SEARCH_PROGRESS_SHARE),
         })
       : undefined;
-  const lstmContext = search ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
+  // A search that could not run (a note says why) leaves the config as it is, 'auto' transform included.
+  const lstmContext =
+    search && search.trials.length > 0 ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
   // The LSTMs' progress bars merge into the run's one (after the search's share).
   const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
   const fitMs = perModel(() => 0, optional);
