@@ -1,6 +1,6 @@
 // Series: metadata through Prisma; points through the raw pool, where a million rows read as
 // arrays instead of objects.
-import type { Series } from '@/lib/api/schemas/responses';
+import type { Point, Series } from '@/lib/api/schemas/responses';
 import type { Scope } from './scope';
 import type { Frequency, SeriesData } from '@/lib/forecast/types';
 import { getPool, getPrisma } from './client';
@@ -11,10 +11,8 @@ import type { Series as SeriesRow } from './generated/prisma/client';
 /** The `Series` shape of the API. */
 export type { Series };
 
-export interface Point {
-  t: string;
-  v: number;
-}
+/** A chart point (lib/api/schemas/responses.ts). */
+export type { Point };
 
 export interface PointsQuery {
   from?: Date;
