@@ -24,6 +24,7 @@ import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
 import { observedFitter, progressAfter, searchProgress, sharedProgress } from './run-observers';
+import { fitGroupInThread, mergeBacktests, threadsByDefault } from './parallel';
 import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
 import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
@@ -53,6 +54,11 @@ export interface RunContext {
   related?: readonly RelatedSeries[];
   /** The series named in config.covariates, in that order (past-only ones are cut at each origin). */
   covariates?: readonly CovariateSeries[];
+  /**
+   * Fit the models outside the LSTM family on a worker thread while the LSTMs train here (default:
+   * on unless HORIZON_FORECAST_THREADS=0; see lib/forecast/parallel). Results are the same.
+   */
+  threads?: boolean;
 }
 
 /** Share of a run's progress bar the hyperparameter search fills. */
@@ -95,152 +101,171 @@ export async function runForecast(
   );
   const optional = models.filter((m): m is OptionalModel => modelInfo(m).optional);
   const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
-  // 0. The hyperparameter search, on the first backtest window's training values only: what the
-  // LSTM family trains with from here on.
-  const search =
-    config.search === 'auto' && lstmModels.length > 0
-      ? await searchLstmConfig({
-          values: data.v.slice(0, allOrigins[0]),
-          t: data.t,
-          frequency: data.frequency,
-          timeZone: data.timeZone,
-          seasonLength: season.length,
-          config,
-          callbacks: searchProgress(callbacks, SEARCH_PROGRESS_SHARE),
-        })
-      : undefined;
-  // A search that could not run (a note says why) leaves the config as it is, 'auto' transform included.
-  const lstmContext =
-    search && search.trials.length > 0 ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
-  // The LSTMs' progress bars merge into the run's one (after the search's share).
-  const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
-  const fitMs = perModel(() => 0, optional);
-  const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
-  const notes: Partial<Record<ComparedModel, string>> = {};
-  const runs: Partial<Record<ComparedModel, ModelRun>> = {};
-  const runOf = (m: ComparedModel) => modelEntry(runs, m);
+  // The other models fit on a worker thread meanwhile (a second core), from the search on.
+  const threaded =
+    (context.threads ?? threadsByDefault()) && lstmModels.length > 0
+      ? models.filter((m) => modelInfo(m).family !== 'lstm')
+      : [];
+  const local = models.filter((m) => !threaded.includes(m));
+  const group =
+    threaded.length > 0 ? fitGroupInThread({ data, config, season, origins: allOrigins, models: threaded }) : undefined;
+  // Its result is awaited after the local fits; until then a failure there must not go unhandled.
+  group?.result.catch(() => {});
   try {
-    for (const m of models) {
-      const lstm = modelInfo(m).family === 'lstm';
-      const modelCallbacks = lstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
-      runs[m] = MODEL_REGISTRY[m].create({ ...(lstm ? lstmContext : modelContext), callbacks: modelCallbacks });
-    }
-    // Absent when the series is too short for the LSTMs (lstmSkipped says so).
-    const lstm = runs.lstm as LstmModelRun | undefined;
+    // 0. The hyperparameter search, on the first backtest window's training values only: what the
+    // LSTM family trains with from here on.
+    const search =
+      config.search === 'auto' && lstmModels.length > 0
+        ? await searchLstmConfig({
+            values: data.v.slice(0, allOrigins[0]),
+            t: data.t,
+            frequency: data.frequency,
+            timeZone: data.timeZone,
+            seasonLength: season.length,
+            config,
+            callbacks: searchProgress(callbacks, SEARCH_PROGRESS_SHARE),
+          })
+        : undefined;
+    // A search that could not run (a note says why) leaves the config as it is, 'auto' transform included.
+    const lstmContext =
+      search && search.trials.length > 0 ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
+    // The LSTMs' progress bars merge into the run's one (after the search's share).
+    const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
+    const fitMs = perModel(() => 0, optional);
+    const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
+    const notes: Partial<Record<ComparedModel, string>> = {};
+    const runs: Partial<Record<ComparedModel, ModelRun>> = {};
+    const runOf = (m: ComparedModel) => modelEntry(runs, m);
+    try {
+      for (const m of local) {
+        const lstm = modelInfo(m).family === 'lstm';
+        const modelCallbacks = lstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
+        runs[m] = MODEL_REGISTRY[m].create({ ...(lstm ? lstmContext : modelContext), callbacks: modelCallbacks });
+      }
+      // Absent when the series is too short for the LSTMs (lstmSkipped says so).
+      const lstm = runs.lstm as LstmModelRun | undefined;
 
-    // 1. Backtest: every model refit per window on the values before its origin.
-    const fitters = perModel<ModelFitter>(
-      (m) =>
-        observedFitter(
-          runOf(m).fit,
-          (ms) => addMs(m, ms),
-          (note) => (notes[m] = note),
-        ),
-      optional,
-    );
-    // The backtest keys its records by the fitters it is given: exactly this run's models.
-    const fullRun = await runBacktest(
-      data.v,
-      horizon,
-      allOrigins,
-      season.length,
-      fitters as Record<ComparedModel, ModelFitter>,
-    );
-    const run = scoredPart(fullRun, selectionWindows);
-    const scores = scoreBacktest(run);
-    const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
+      // 1. Backtest: every model refit per window on the values before its origin.
+      const fitters = Object.fromEntries(
+        local.map((m) => [
+          m,
+          observedFitter(
+            runOf(m).fit,
+            (ms) => addMs(m, ms),
+            (note) => (notes[m] = note),
+          ),
+        ]),
+      ) as Record<ComparedModel, ModelFitter>;
+      // The backtest keys its records by the fitters it is given: this thread's models.
+      const localRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters);
+      const threadResult = await group?.result;
+      // Exactly this run's models, in the catalog's order.
+      const fullRun = threadResult ? mergeBacktests(localRun, threadResult.run, models) : localRun;
+      const run = scoredPart(fullRun, selectionWindows);
+      const scores = scoreBacktest(run);
+      const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
 
-    // 2. Refit on all data, then forecast the future with every model.
-    const values = Float64Array.from(data.v);
-    const future = {} as ModelRecord<number[]>;
-    for (const m of models) {
-      const from = performance.now();
-      const { forecast, note } = await runOf(m).future(values);
-      addMs(m, performance.now() - from);
-      if (note) notes[m] = note;
-      future[m] = forecast;
-    }
-    const model = await lstm?.savedModel();
-    const lstmSkipped = lstmSkippedNote(points, config);
+      // 2. Refit on all data, then forecast the future with every model.
+      const values = Float64Array.from(data.v);
+      const future = {} as ModelRecord<number[]>;
+      for (const m of threaded) {
+        future[m] = modelEntry(threadResult!.future, m);
+        addMs(m, threadResult!.fitMs[m] ?? 0);
+        if (threadResult!.notes[m]) notes[m] = threadResult!.notes[m];
+      }
+      for (const m of local) {
+        const from = performance.now();
+        const { forecast, note } = await runOf(m).future(values);
+        addMs(m, performance.now() - from);
+        if (note) notes[m] = note;
+        future[m] = forecast;
+      }
+      const model = await lstm?.savedModel();
+      const lstmSkipped = lstmSkippedNote(points, config);
 
-    // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
-    const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
-    const intervals = perModel<ModelIntervals>(
-      (m) =>
-        predictionIntervals(
-          run.residuals[m],
-          run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m], scale: w.scale })),
-          modelEntry(future, m),
-          intervalOptions,
-        ),
-      optional,
-    );
-    const windowsNeed = lstmFits(points, config)
-      ? `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}`
-      : `${minimumClassicalPoints(horizon, config.backtestWindows)} points`;
-    const backtest: BacktestResult = {
-      requestedWindows: config.backtestWindows,
-      windows: run.windows.map((w, k) => ({
-        origin: w.origin,
-        t: data.t.slice(w.origin, w.origin + horizon),
-        actual: w.actual,
-        forecasts: w.forecasts,
-        metrics: scores.windows[k],
-      })),
-      metrics: scores.metrics,
-      byStep: scores.byStep,
-      ...(windowCount < config.backtestWindows && {
-        note:
-          `Backtested on ${windowCount} of the ${config.backtestWindows} windows asked for: ` +
-          `${config.backtestWindows} windows of ${horizon} steps need at least ` +
-          `${windowsNeed}; this series has ${points}.`,
-      }),
-    };
-
-    return {
-      backend,
-      config,
-      durationMs: Math.round(performance.now() - started),
-      futureT: nextTimestamps(data.t, data.frequency, horizon),
-      history,
-      summary: {
-        points,
-        trainStart: data.t[0],
-        trainEnd: data.t[split - 1],
-        testStart: data.t[split],
-        testEnd: data.t[points - 1],
-      },
-      ...(model && { model }),
-      ...(lstmSkipped && { lstmSkipped }),
-      ...(lstm?.preprocessing && { lstmPreprocessing: searchedPreprocessing(lstm.preprocessing, search) }),
-      ...(search && { search }),
-      season,
-      models: perModel(
-        (m) => ({
-          metrics: scores.metrics[m],
-          future: modelEntry(future, m),
-          fitMs: Math.round(modelEntry(fitMs, m)),
-          ...(notes[m] && { note: notes[m] }),
-        }),
+      // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
+      const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
+      const intervals = perModel<ModelIntervals>(
+        (m) =>
+          predictionIntervals(
+            run.residuals[m],
+            run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m], scale: w.scale })),
+            modelEntry(future, m),
+            intervalOptions,
+          ),
         optional,
-      ),
-      backtest,
-      ...(config.globalLstm && {
-        globalLstm: runs.lstmGlobal ? (runs.lstmGlobal as GlobalLstmModelRun).info() : globalLstmSkipped(modelContext),
-      }),
-      intervals,
-      skill: skillScore(scores.metrics),
-      verdict: decideVerdict(scores.metrics, windowCount),
-      champion: chooseChampion({
-        run,
+      );
+      const windowsNeed = lstmFits(points, config)
+        ? `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}`
+        : `${minimumClassicalPoints(horizon, config.backtestWindows)} points`;
+      const backtest: BacktestResult = {
+        requestedWindows: config.backtestWindows,
+        windows: run.windows.map((w, k) => ({
+          origin: w.origin,
+          t: data.t.slice(w.origin, w.origin + horizon),
+          actual: w.actual,
+          forecasts: w.forecasts,
+          metrics: scores.windows[k],
+        })),
         metrics: scores.metrics,
-        future,
+        byStep: scores.byStep,
+        ...(windowCount < config.backtestWindows && {
+          note:
+            `Backtested on ${windowCount} of the ${config.backtestWindows} windows asked for: ` +
+            `${config.backtestWindows} windows of ${horizon} steps need at least ` +
+            `${windowsNeed}; this series has ${points}.`,
+        }),
+      };
+
+      return {
+        backend,
+        config,
+        durationMs: Math.round(performance.now() - started),
+        futureT: nextTimestamps(data.t, data.frequency, horizon),
+        history,
+        summary: {
+          points,
+          trainStart: data.t[0],
+          trainEnd: data.t[split - 1],
+          testStart: data.t[split],
+          testEnd: data.t[points - 1],
+        },
+        ...(model && { model }),
+        ...(lstmSkipped && { lstmSkipped }),
+        ...(lstm?.preprocessing && { lstmPreprocessing: searchedPreprocessing(lstm.preprocessing, search) }),
+        ...(search && { search }),
+        season,
+        models: perModel(
+          (m) => ({
+            metrics: scores.metrics[m],
+            future: modelEntry(future, m),
+            fitMs: Math.round(modelEntry(fitMs, m)),
+            ...(notes[m] && { note: notes[m] }),
+          }),
+          optional,
+        ),
+        backtest,
+        ...(config.globalLstm && {
+          globalLstm: runs.lstmGlobal
+            ? (runs.lstmGlobal as GlobalLstmModelRun).info()
+            : globalLstmSkipped(modelContext),
+        }),
         intervals,
-        nested: nestedChampion(fullRun, selectionWindows),
-        intervalOptions,
-      }),
-    };
+        skill: skillScore(scores.metrics),
+        verdict: decideVerdict(scores.metrics, windowCount),
+        champion: chooseChampion({
+          run,
+          metrics: scores.metrics,
+          future,
+          intervals,
+          nested: nestedChampion(fullRun, selectionWindows),
+          intervalOptions,
+        }),
+      };
+    } finally {
+      for (const m of models) runs[m]?.dispose();
+    }
   } finally {
-    for (const m of models) runs[m]?.dispose();
+    group?.stop();
   }
 }

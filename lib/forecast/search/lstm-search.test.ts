@@ -71,7 +71,7 @@ describe('search space', () => {
     const costs = new Array(27).fill(0.1);
     expect(plannedCandidates(costs, 0.01)).toBe(2);
     expect(plannedCandidates(costs, 1000)).toBe(27);
-    const mid = plannedCandidates(costs, 5);
+    const mid = plannedCandidates(costs, 20);
     expect(mid).toBeGreaterThan(2);
     expect(mid).toBeLessThan(27);
   });
@@ -79,7 +79,7 @@ describe('search space', () => {
 
 describe('searchLstmConfig', () => {
   it('stores every trial and trains the chosen config with user-set fields held', async () => {
-    const result = await search({ units: 8, layers: 1, learningRate: 0.01, searchBudgetSeconds: 3 });
+    const result = await search({ units: 8, layers: 1, learningRate: 0.01, searchBudgetSeconds: 6 });
     expect(result.trials.length).toBeGreaterThanOrEqual(2);
     expect(result.trials.filter((t) => t.outcome === 'chosen')).toHaveLength(1);
     expect(result.trials.find((t) => t.outcome === 'chosen')!.config).toEqual(result.chosen);
@@ -101,8 +101,12 @@ describe('searchLstmConfig', () => {
     const a = await search(partial);
     const b = await search(partial);
     expect(decisions(b)).toEqual(decisions(a));
-    const c = await search({ ...partial, seed: 7 });
-    expect(c.trials.map((t) => t.config)).not.toEqual(a.trials.map((t) => t.config));
+    // The seed draws the candidates after the configured values and their transform variants.
+    const config = configOf(partial);
+    const space = searchSpace(config, { cycles: [7, 365], transforms: ['none', 'log', 'difference'] });
+    const base = a.trials[0].config;
+    expect(searchCandidates(space, base, () => true, 1)).toEqual(searchCandidates(space, base, () => true, 1));
+    expect(searchCandidates(space, base, () => true, 7)).not.toEqual(searchCandidates(space, base, () => true, 1));
   });
 
   it('respects its budget: it stops between epochs once the clock passes it', async () => {
@@ -148,7 +152,7 @@ describe('the search in a run', () => {
       layers: 1,
       dropout: 0.1,
       learningRate: 0.01,
-      backtestWindows: 2,
+      backtestWindows: 1,
       searchBudgetSeconds: 600,
     };
     const clean = await runForecast(series, partial);
@@ -163,5 +167,5 @@ describe('the search in a run', () => {
     expect(decisions(poisoned.search!)).toEqual(decisions(clean.search!));
     // The scored windows did see the poison: the backtest differs.
     expect(poisoned.backtest.windows[0].actual).not.toEqual(clean.backtest.windows[0].actual);
-  }, 180_000);
+  }, 300_000);
 });
