@@ -18,7 +18,9 @@ import {
   type TrainingField,
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
-import type { ForecastConfig } from '@/lib/client/types';
+import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import type { ForecastConfig, Series } from '@/lib/client/types';
+import { CovariateInputs } from './covariate-inputs';
 import { GlobalLstmChoice } from './global-lstm-choice';
 import { SearchChoice } from './search-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
@@ -33,9 +35,12 @@ interface TrainFormProps {
   points: number;
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
+  /** The series and its dataset's series: the covariates to choose from (none until loaded). */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFormProps) {
+export function TrainForm({ seriesId, defaults, points, relatedSeries, series, datasetSeries = [] }: TrainFormProps) {
   const router = useRouter();
   const [search, setSearch] = useState(defaults?.search !== 'off');
   const initialValues = (searched: boolean) => trainingFormValues(defaults, { searched });
@@ -43,6 +48,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   const [budget, setBudget] = useState('');
   const [budgetError, setBudgetError] = useState<string | undefined>();
   const [globalLstm, setGlobalLstm] = useState(false);
+  const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
   const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -64,6 +70,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
           ? searchBudget.value !== undefined && { searchBudgetSeconds: searchBudget.value }
           : { search: 'off' }),
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...covariateFields(covariates),
       });
       router.push(`/runs/${run.id}`);
     } catch (error) {
@@ -74,6 +81,8 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   };
 
   const shortNote = shortSeriesNote(points, defaults);
+  const horizon = Number(values.horizon || defaults?.horizon);
+  const coverage = series ? checkCoverage(series, horizon, covariates.covariates, datasetSeries) : null;
   const changed = TRAINING_FIELDS.some((f) => values[f.key] !== initialValues(search)[f.key]);
   // Turning the search on blanks the fields it chooses; off, they show the defaults again.
   const toggleSearch = (on: boolean) => {
@@ -115,6 +124,19 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         onChange={setGlobalLstm}
         disabled={submitting}
       />
+      {series && (
+        <CovariateInputs
+          target={series}
+          series={datasetSeries}
+          values={covariates}
+          onChange={(next) => {
+            setCovariates(next);
+            setSubmitError(null);
+          }}
+          coverage={coverage}
+          disabled={submitting}
+        />
+      )}
       <TrainingHelp />
       {submitError !== null && (
         <Alert tone="error" title="The run was not started">

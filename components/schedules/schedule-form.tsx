@@ -2,6 +2,7 @@
 // Creates a retraining schedule: every N minutes/hours/days, or a cron expression, with optional
 // training settings (blank ones take the series' defaults when each run starts).
 import { useId, useState, type FormEvent } from 'react';
+import { CovariateInputs } from '@/components/runs/covariate-inputs';
 import { GlobalLstmChoice } from '@/components/runs/global-lstm-choice';
 import { TrainingInputs } from '@/components/runs/training-inputs';
 import { Alert } from '@/components/ui/alert';
@@ -16,7 +17,8 @@ import {
   type TrainingField,
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
-import type { ForecastConfig, Schedule } from '@/lib/client/types';
+import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import type { ForecastConfig, Schedule, Series } from '@/lib/client/types';
 
 type Mode = 'every' | 'cron';
 type FormErrors = Partial<Record<TrainingField | 'every' | 'cron', string>>;
@@ -43,9 +45,19 @@ interface ScheduleFormProps {
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
   onCreated: (schedule: Schedule) => void;
+  /** The series and its dataset's series: the covariates to choose from (none until loaded). */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: ScheduleFormProps) {
+export function ScheduleForm({
+  seriesId,
+  defaults,
+  relatedSeries,
+  onCreated,
+  series,
+  datasetSeries = [],
+}: ScheduleFormProps) {
   const id = useId();
   const [mode, setMode] = useState<Mode>('every');
   const [amount, setAmount] = useState('1');
@@ -53,6 +65,7 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
   const [cron, setCron] = useState('0 3 * * *');
   const [config, setConfig] = useState<TrainingFormValues>(() => trainingFormValues(null));
   const [globalLstm, setGlobalLstm] = useState(false);
+  const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -77,7 +90,11 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
 
     setSubmitting(true);
     try {
-      const overrides = { ...parsed.overrides, ...(globalLstm && relatedSeries > 0 && { globalLstm: true }) };
+      const overrides = {
+        ...parsed.overrides,
+        ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...covariateFields(covariates),
+      };
       const hasConfig = Object.keys(overrides).length > 0;
       const schedule = await createSchedule({
         seriesId,
@@ -87,6 +104,7 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
       onCreated(schedule);
       setConfig(trainingFormValues(null));
       setGlobalLstm(false);
+      setCovariates(NO_COVARIATES);
     } catch (error) {
       // The schedule schema checks the form before it is sent (as the server would): its field
       // messages go under their fields; anything else is said above the button.
@@ -176,7 +194,25 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
           onChange={setGlobalLstm}
           disabled={submitting}
         />
-        <p className="field-hint hint-below">Blank settings use the series’ defaults when each run starts.</p>
+        {series && (
+          <CovariateInputs
+            target={series}
+            series={datasetSeries}
+            values={covariates}
+            onChange={setCovariates}
+            coverage={checkCoverage(
+              series,
+              Number(config.horizon || defaults?.horizon),
+              covariates.covariates,
+              datasetSeries,
+            )}
+            disabled={submitting}
+          />
+        )}
+        <p className="field-hint hint-below">
+          Blank settings use the series’ defaults when each run starts. Each run checks again that the known future
+          covers its forecast.
+        </p>
       </details>
 
       {submitError !== null && (

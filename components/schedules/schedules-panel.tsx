@@ -2,7 +2,7 @@
 import { Card } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { useSchedules } from '@/lib/client/hooks';
-import type { ForecastConfig } from '@/lib/client/types';
+import type { ForecastConfig, Series } from '@/lib/client/types';
 import { ScheduleForm } from './schedule-form';
 import { ScheduleList } from './schedule-list';
 
@@ -13,9 +13,19 @@ interface SchedulesPanelProps {
   relatedSeries: number;
   /** Called when something may have created runs, so the runs list can refresh. */
   onRunsChanged?: () => void;
+  /** The series and its dataset's series: the covariates to choose from. */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function SchedulesPanel({ seriesId, defaults, relatedSeries, onRunsChanged }: SchedulesPanelProps) {
+export function SchedulesPanel({
+  seriesId,
+  defaults,
+  relatedSeries,
+  onRunsChanged,
+  series,
+  datasetSeries,
+}: SchedulesPanelProps) {
   const { data: schedules, error, loading, reload } = useSchedules(seriesId);
   const changed = () => {
     reload();
@@ -25,7 +35,14 @@ export function SchedulesPanel({ seriesId, defaults, relatedSeries, onRunsChange
   return (
     <Card title="Schedules" description="Retrain on the newest data automatically." data-testid="schedules-panel">
       <div className="grid-2">
-        <ScheduleForm seriesId={seriesId} defaults={defaults} relatedSeries={relatedSeries} onCreated={changed} />
+        <ScheduleForm
+          seriesId={seriesId}
+          defaults={defaults}
+          relatedSeries={relatedSeries}
+          onCreated={changed}
+          series={series}
+          datasetSeries={datasetSeries}
+        />
         <div>
           {loading ? (
             <LoadingState label="Loading schedules…" compact />

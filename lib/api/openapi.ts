@@ -68,7 +68,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'conflict: the action does not fit the current state',
   413: 'file_too_large: upload over HORIZON_MAX_UPLOAD_MB',
   429: 'too_many_requests: too many sign-in attempts; details.retryAfterSeconds and the Retry-After header say when to try again',
-  422: 'invalid_csv, series_too_short, or model_too_large (units x layers or batchSize beyond what the series supports)',
+  422: 'invalid_csv, series_too_short, model_too_large (units x layers or batchSize beyond what the series supports), or future_not_covered (known-future covariates lack values for forecast steps; details.missing lists them)',
   503: 'unavailable: database or Redis unreachable',
 };
 
@@ -171,6 +171,18 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: { description: 'Everything is up', schema: ref('Health') },
       503: { description: 'A dependency is down (same shape, "error" values)', schema: ref('Health') },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/holidays',
+    tag: 'Runs',
+    summary: 'The public-holiday calendars a run, batch or schedule may name in `holidays`',
+    responses: {
+      200: {
+        description: 'Countries by name, each with its regions',
+        schema: envelope({ countries: list('HolidayCountry') }),
+      },
     },
   },
   {

@@ -1,6 +1,7 @@
 'use client';
 // Data hooks of the pages, all built on useResource; the live run is in use-run.ts.
 import * as api from './api';
+import { listHolidayCountries, type HolidayCountry } from './covariates';
 import { isActive } from './run-status';
 import type { Dataset, ForecastConfig, Health, Point, Run, RunForecast, Schedule, Series } from './types';
 import { useResource, type Resource } from './use-resource';
@@ -80,4 +81,9 @@ const HEALTH_POLL_MS = 15_000;
 
 export function useHealth(): Resource<Health> {
   return useResource('health', (signal) => api.getHealth(signal), { refreshInterval: () => HEALTH_POLL_MS });
+}
+
+/** date-holidays' countries and regions, for the holiday calendar selects (static: loaded once). */
+export function useHolidayCountries(): Resource<HolidayCountry[]> {
+  return useResource('holiday-countries', (signal) => listHolidayCountries(signal));
 }

@@ -78,14 +78,22 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   searchFixed: 'Held by the search',
 };
 
-/** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
-export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
+/**
+ * A stored config value for display: numbers formatted, switches as on/off, names as they are;
+ * covariates by their series' names when `seriesNames` has them.
+ */
+export function formatConfigValue(
+  value: ForecastConfig[keyof ForecastConfig] | null | undefined,
+  seriesNames?: ReadonlyMap<string, string>,
+): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
     return value
       .map((c) =>
-        typeof c === 'string' ? CONFIG_LABELS[c] : `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`,
+        typeof c === 'string'
+          ? CONFIG_LABELS[c]
+          : `${seriesNames?.get(c.seriesId) ?? c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`,
       )
       .join(', ');
   }

@@ -4,6 +4,8 @@ import { deleteScheduleRecordAsSystem, insertScheduleAsSystem, type Schedule } f
 import type { Series } from '@/lib/db/series';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { syncSchedule } from '@/lib/queue/schedulers';
+import type { Scope } from '@/lib/db/scope';
+import { checkRunCovariates } from '@/lib/runs/covariates';
 import { runConfigFor } from '@/lib/runs/run-config';
 import { withNextRun } from './get-schedule';
 
@@ -14,8 +16,13 @@ export interface ScheduleInput {
   config?: ForecastConfigInput;
 }
 
-export async function createSchedule(series: Series, { every, cron, config = {} }: ScheduleInput): Promise<Schedule> {
-  runConfigFor(series, config);
+/** Its covariates are checked as a run's (400, 404, 422); each firing checks their coverage again. */
+export async function createSchedule(
+  scope: Scope,
+  series: Series,
+  { every, cron, config = {} }: ScheduleInput,
+): Promise<Schedule> {
+  await checkRunCovariates(scope, series, runConfigFor(series, config), 'config.');
   const record = await insertScheduleAsSystem({
     seriesId: series.id,
     every: every ?? null,

@@ -15,5 +15,5 @@ export const GET = apiRoute({ query: listSchedulesQuery }, async ({ scope, query
 
 export const POST = apiRoute({ body: createScheduleBody }, async ({ scope, body: { seriesId, ...input } }) => {
   const series = mustExist('series', seriesId, await getSeries(scope, seriesId));
-  return json({ schedule: await createSchedule(series, input) }, 201);
+  return json({ schedule: await createSchedule(scope, series, input) }, 201);
 });

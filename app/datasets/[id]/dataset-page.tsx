@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { ForecastAllButton } from '@/components/batches/forecast-all-button';
+import { ForecastWithCovariates } from '@/components/batches/forecast-with-covariates';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
 import { ButtonLink } from '@/components/ui/button';
@@ -81,6 +82,14 @@ export function DatasetPage({ id }: { id: string }) {
           <SeriesTable series={dataset.series} />
         )}
       </Card>
+      {dataset.series.length > 1 && (
+        <Card
+          title="Forecast all series with covariates"
+          description="Some series as inputs of the others: known-future ones (promotions, prices) need values for the forecast steps."
+        >
+          <ForecastWithCovariates datasetId={dataset.id} series={dataset.series} />
+        </Card>
+      )}
       <Card
         title="Append data"
         description="Add newer rows from a CSV; scheduled retraining uses them from its next run."

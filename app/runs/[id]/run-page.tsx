@@ -72,6 +72,8 @@ export function RunPage({ id }: { id: string }) {
   const [picked, setPicked] = useState<PredictionModel | null>(null);
   const evaluation = run?.evaluation;
   const drawn = useMemo(() => drawnModels(evaluation, picked), [evaluation, picked]);
+  // Covariates are named by their series in the configuration.
+  const seriesNames = useMemo(() => new Map(dataset?.series.map((s) => [s.id, s.name]) ?? []), [dataset]);
 
   if (loading) return <LoadingState label="Loading the run…" />;
   if (!run) {
@@ -230,7 +232,7 @@ export function RunPage({ id }: { id: string }) {
               </div>
             </Card>
             <Card title="Configuration">
-              <ConfigFacts config={run.config} />
+              <ConfigFacts config={run.config} seriesNames={seriesNames} />
             </Card>
           </div>
         </>
@@ -253,7 +255,7 @@ export function RunPage({ id }: { id: string }) {
 
       {!active && run.status !== 'succeeded' && (
         <Card title="Configuration">
-          <ConfigFacts config={run.config} />
+          <ConfigFacts config={run.config} seriesNames={seriesNames} />
         </Card>
       )}
     </>

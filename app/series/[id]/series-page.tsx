@@ -103,6 +103,8 @@ export function SeriesPage({ id }: { id: string }) {
           defaults={defaultConfig}
           points={series.points}
           relatedSeries={relatedSeries}
+          series={series}
+          datasetSeries={dataset?.series}
         />
       </Card>
 
@@ -128,6 +130,8 @@ export function SeriesPage({ id }: { id: string }) {
         defaults={defaultConfig}
         relatedSeries={relatedSeries}
         onRunsChanged={runs.reload}
+        series={series}
+        datasetSeries={dataset?.series}
       />
     </>
   );

@@ -15,6 +15,7 @@ import type { ComparedModel, OptionalModel } from '@/lib/forecast/types';
 import { DECIMAL_SEPARATORS, GAP_POLICIES, LAYOUTS, RESAMPLE_FREQUENCIES, TEXT_ENCODINGS } from '@/lib/ingest/options';
 import { PROBLEM_CODES } from '@/lib/ingest/types';
 import { errorSchema } from './errors';
+import { holidayCountrySchema } from './holidays';
 
 const timestamp = z.iso.datetime();
 const FREQUENCIES = [...RESAMPLE_FREQUENCIES, 'irregular'] as const;
@@ -455,6 +456,23 @@ export const filePreviewSchema = z
     preview: z.array(z.array(z.string())).meta({ description: 'The first data rows' }),
     rows: z.number().int(),
     series: z.array(previewSeriesSchema),
+    futureRows: z
+      .object({
+        message: z.string().meta({ description: 'E.g. "14 future rows: used as known-future covariates. …"' }),
+        rows: z.number().int().meta({ description: "The most rows after any one series' last value" }),
+        fewestRows: z.number().int(),
+        targets: z
+          .array(z.object({ name: z.string(), rows: z.number().int(), last: timestamp }))
+          .meta({ description: 'The series that end early (the first few), with their count and last timestamp' }),
+        targetCount: z.number().int(),
+        covariates: z.array(z.string()).meta({ description: 'The series that go on past them (the first few)' }),
+        covariateCount: z.number().int(),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Rows after some series' last value where other series of the same rows go on: their future part, usable as known-future covariates",
+      }),
     problems: z.array(problemSchema),
     ok: z.boolean().meta({ description: 'True when the file would import' }),
   })
@@ -554,6 +572,7 @@ export const COMPONENT_SCHEMAS = [
   runSchema,
   scheduleSchema,
   healthSchema,
+  holidayCountrySchema,
   predictionRowSchema,
   batchPredictionRowSchema,
   appendedSeriesSchema,
