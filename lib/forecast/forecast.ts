@@ -108,7 +108,9 @@ export async function runForecast(
       : [];
   const local = models.filter((m) => !threaded.includes(m));
   const group =
-    threaded.length > 0 ? fitGroupInThread({ data, config, season, origins: allOrigins, models: threaded }) : undefined;
+    threaded.length > 0
+      ? fitGroupInThread({ context: modelContext, origins: allOrigins, models: threaded })
+      : undefined;
   // Its result is awaited after the local fits; until then a failure there must not go unhandled.
   group?.result.catch(() => {});
   try {

@@ -4,15 +4,14 @@
 // the same input; the results are the same either way, since every model is deterministic.
 import { threadId } from 'node:worker_threads';
 import { runBacktest, type BacktestRun, type ModelFitter } from '../backtest';
-import { MODEL_REGISTRY, type ModelRun } from '../registry';
+import { MODEL_REGISTRY, type ModelContext, type ModelRun } from '../registry';
 import { observedFitter } from '../run-observers';
-import type { ComparedModel, ForecastConfig, SeasonInfo, SeriesData } from '../types';
+import type { ComparedModel } from '../types';
 
 /** What a group needs: plain data, so it can be posted to a worker thread. */
 export interface GroupInput {
-  data: SeriesData;
-  config: ForecastConfig;
-  season: SeasonInfo;
+  /** The run's model context, as every model of the run gets it (whatever it grows to hold). */
+  context: Omit<ModelContext, 'callbacks'>;
   /** Every backtest origin of the run (selection windows included), oldest first. */
   origins: number[];
   /** Models without state shared with the run (not the LSTM family, whose runs keep weights and progress). */
@@ -28,17 +27,15 @@ export interface GroupOutput {
   threadId: number;
 }
 
-export async function fitGroup({ data, config, season, origins, models }: GroupInput): Promise<GroupOutput> {
+export async function fitGroup({ context, origins, models }: GroupInput): Promise<GroupOutput> {
+  const { data, config, season } = context;
   const fitMs: GroupOutput['fitMs'] = {};
   const notes: GroupOutput['notes'] = {};
   const future: GroupOutput['future'] = {};
   const runs = new Map<ComparedModel, ModelRun>();
   try {
     for (const m of models) {
-      runs.set(
-        m,
-        MODEL_REGISTRY[m].create({ data, config, season, windowCount: origins.length, related: [], callbacks: {} }),
-      );
+      runs.set(m, MODEL_REGISTRY[m].create({ ...context, windowCount: origins.length, callbacks: {} }));
     }
     const fitters = Object.fromEntries(
       models.map((m) => [

@@ -19,9 +19,13 @@ describe('fitting a model group on a worker thread', () => {
   it('gives exactly what fitting it here gives, from another thread', async () => {
     const config = resolveConfig({ horizon: 7 }, { frequency: 'daily', points: 150 });
     const input = {
-      data: series,
-      config,
-      season: resolveSeason('daily', series.v.slice(0, 136)),
+      context: {
+        data: series,
+        config,
+        season: resolveSeason('daily', series.v.slice(0, 136)),
+        windowCount: 2,
+        related: [],
+      },
       origins: [136, 143],
       models: ['theta' as const, 'seasonalNaive' as const],
     };
