@@ -99,6 +99,7 @@ const ATTEMPTS: Record<string, (ids: OwnedIds) => { options?: CallOptions; expec
   'GET /api/batches/{id}': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
   'POST /api/batches/{id}/cancel': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
   'GET /api/batches/{id}/predictions': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
+  'GET /api/batches/{id}/sparklines': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
 };
 
 // The owner's upload reports its progress under this id.

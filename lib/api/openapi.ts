@@ -444,6 +444,16 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/batches/{id}/sparklines',
+    tag: 'Batches',
+    summary: "Each series' newest values and its champion's forecast, for the batch page's sparklines",
+    responses: {
+      200: { description: 'One per series, by name', schema: envelope({ sparklines: list('BatchSparkline') }) },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'get',
     path: '/api/batches/{id}/predictions',
     tag: 'Batches',
     summary: "Every series' predictions (each run's champion) in one long table",
@@ -477,8 +487,9 @@ export const OPERATIONS: OperationSpec[] = [
     method: 'post',
     path: '/api/schedules',
     tag: 'Schedules',
-    summary: 'Retrain a series on a schedule',
-    description: 'Exactly one of `every` and `cron` (UTC).',
+    summary: 'Retrain a series, or a whole dataset, on a schedule',
+    description:
+      "Exactly one of `seriesId` (a run per firing) and `datasetId` (a batch per firing over all the dataset's series, or `seriesIds`, as POST /api/datasets/{id}/runs starts), and exactly one of `every` and `cron` (UTC). A firing is skipped, with the reason in `lastSkip`, while the series is still training or the schedule's previous batch is still running, and for a dataset schedule while the owner is at the queued-runs cap.",
     body: createScheduleBody,
     responses: { 201: { description: 'Created', schema: scheduleOut }, ...errors(400, 404, 422, 503) },
   },
@@ -497,7 +508,7 @@ export const OPERATIONS: OperationSpec[] = [
     method: 'get',
     path: '/api/schedules/{id}',
     tag: 'Schedules',
-    summary: 'One schedule with its recent runs',
+    summary: 'One schedule with its recent runs (or batches)',
     responses: { 200: { description: 'The schedule', schema: scheduleOut }, ...errors(404) },
   },
   {

@@ -1,7 +1,8 @@
 // Starting a batch: pick the dataset's series (all, or the ids given), resolve each series' config
 // from the shared settings, store the batch with one run per series, and queue its flow. A series
 // that cannot be trained with these settings (too short) gets a failed run that says why, and the
-// others still train: one short series must not block a dataset of a hundred.
+// others still train: one short series must not block a dataset of a hundred. The POST route and a
+// dataset schedule's firing (worker/processors/scheduled-train.ts) both start batches here.
 import { badRequest } from '@/lib/api/errors';
 import { deleteBatchAsSystem, insertBatchAsSystem, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
@@ -49,23 +50,24 @@ function selectSeries(dataset: Dataset, seriesIds: string[] | undefined, covaria
 }
 
 /**
- * Throws InvalidConfigError (400) for settings no series could use, and 400/404 for covariates that
- * are not series of this dataset or a holiday calendar date-holidays does not know. A series whose
- * frequency differs from a covariate's gets a failed run saying so; whether the known-future
- * covariates cover each series' forecast is checked when its run starts (the worker fails it with
- * the missing dates), as a scheduled run's is.
+ * Each selected series' run: its config, or why it cannot train. Stores nothing. Throws a 400 for a
+ * dataset without series or ids not of it, InvalidConfigError (400) for settings no series could use,
+ * and 400/404 for covariates that are not series of this dataset or a holiday calendar
+ * date-holidays does not know. A series whose frequency differs from a covariate's gets a failed
+ * run saying so; whether the known-future covariates cover each series' forecast is checked when its
+ * run starts (the worker fails it with the missing dates), as a scheduled run's is.
  */
-export async function createBatch(
+export async function planBatchRuns(
   scope: Scope,
   dataset: Dataset,
   { seriesIds, ...settings }: BatchRequest,
-): Promise<Batch> {
+): Promise<NewBatchRun[]> {
   const covariates = await checkCovariateSeries(scope, dataset.id, {
     covariates: settings.covariates ?? [],
     holidays: settings.holidays ?? null,
   });
   const covariateIds = new Set(covariates.map((c) => c.series.id));
-  const runs: NewBatchRun[] = selectSeries(dataset, seriesIds, covariateIds).map((series) => {
+  return selectSeries(dataset, seriesIds, covariateIds).map((series) => {
     const config = resolveConfig(settings, { frequency: series.frequency, points: series.points });
     const mismatch = covariateMismatch(series, covariates);
     if (mismatch) return { seriesId: series.id, config, error: mismatch };
@@ -78,7 +80,18 @@ export async function createBatch(
       return { seriesId: series.id, config, error: error.message };
     }
   });
-  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs);
+}
+
+/** Throws as planBatchRuns. `scheduleId`: the dataset schedule starting it. */
+export async function createBatch(
+  scope: Scope,
+  dataset: Dataset,
+  request: BatchRequest,
+  { scheduleId = null }: { scheduleId?: string | null } = {},
+): Promise<Batch> {
+  const { seriesIds, ...settings } = request;
+  const runs = await planBatchRuns(scope, dataset, { ...settings, seriesIds });
+  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs, { scheduleId });
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {

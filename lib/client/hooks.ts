@@ -44,8 +44,14 @@ export function useRunForecast(id: string, enabled: boolean): Resource<RunForeca
   return useResource(enabled ? `forecast:${id}` : null, (signal) => api.getRunForecast(id, signal));
 }
 
-export function useSchedules(seriesId: string): Resource<Schedule[]> {
-  return useResource(`schedules:${seriesId}`, (signal) => api.listSchedules(seriesId, signal), {
+export function useSchedules(owner: api.ScheduleOwner): Resource<Schedule[]> {
+  const key =
+    owner === null
+      ? 'schedules:*'
+      : 'seriesId' in owner
+        ? `schedules:${owner.seriesId}`
+        : `schedules:dataset:${owner.datasetId}`;
+  return useResource(key, (signal) => api.listSchedules(owner, signal), {
     refreshInterval: () => IDLE_POLL_MS,
   });
 }

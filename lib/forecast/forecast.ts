@@ -8,6 +8,8 @@
 import { initBackend } from './backend';
 import { backtestOrigins, runBacktest, scoreBacktest, scoredPart, type ModelFitter } from './backtest';
 import { chooseChampion } from './champion';
+import { covariateEffect } from './covariate-effect';
+import { covariateBlock, holidayMarkers } from './covariates';
 import { COMPARED_MODELS, modelEntry, modelInfo, perModel } from './compared-models';
 import {
   assertLongEnough,
@@ -23,8 +25,8 @@ import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
-import { observedFitter, progressAfter, searchProgress, sharedProgress } from './run-observers';
 import { fitGroupInThread, mergeBacktests, threadsByDefault } from './parallel';
+import { observedFitter, progressAfter, searchProgress, sharedProgress } from './run-observers';
 import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
 import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
@@ -86,6 +88,12 @@ export async function runForecast(
   // Detected (when the frequency has no cycle) only from what the first window may see.
   const season = resolveSeason(data.frequency, data.v.slice(0, allOrigins[0]));
   const split = allOrigins.at(-1)!;
+  const futureT = nextTimestamps(data.t, data.frequency, horizon);
+  // Covariates and holidays (issue 22); throws when a known-future covariate misses a forecast step.
+  const covariates = covariateBlock(data, futureT, config, context.covariates ?? []);
+  // A covariate is an input, not a series to learn the target's dynamics from.
+  const covariateNames = new Set((context.covariates ?? []).map((c) => c.name));
+  const related = (context.related ?? []).filter((s) => !covariateNames.has(s.name));
 
   // The run's models: every registered one, optional ones only when wanted and possible.
   // A model's backtest fits: the selection windows' and the scored ones'.
@@ -94,17 +102,20 @@ export async function runForecast(
     config,
     season,
     windowCount: allOrigins.length,
-    related: context.related ?? [],
+    related,
+    ...(covariates && { covariates }),
   };
   const models = COMPARED_MODELS.filter(
     (m) => !modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false),
   );
   const optional = models.filter((m): m is OptionalModel => modelInfo(m).optional);
   const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
-  // The other models fit on a worker thread meanwhile (a second core), from the search on.
+  // The other models fit on a worker thread meanwhile (a second core), from the search on; those
+  // that read covariates stay here when there are some (the covariate block is an object with
+  // methods, which a thread would receive as plain data).
   const threaded =
     (context.threads ?? threadsByDefault()) && lstmModels.length > 0
-      ? models.filter((m) => modelInfo(m).family !== 'lstm')
+      ? models.filter((m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates))
       : [];
   const local = models.filter((m) => !threaded.includes(m));
   const group =
@@ -113,6 +124,11 @@ export async function runForecast(
       : undefined;
   // Its result is awaited after the local fits; until then a failure there must not go unhandled.
   group?.result.catch(() => {});
+  const fitMs = perModel(() => 0, optional);
+  const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
+  const notes: Partial<Record<ComparedModel, string>> = {};
+  const runs: Partial<Record<ComparedModel, ModelRun>> = {};
+  const runOf = (m: ComparedModel) => modelEntry(runs, m);
   try {
     // 0. The hyperparameter search, on the first backtest window's training values only: what the
     // LSTM family trains with from here on.
@@ -133,141 +149,164 @@ export async function runForecast(
       search && search.trials.length > 0 ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
     // The LSTMs' progress bars merge into the run's one (after the search's share).
     const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
-    const fitMs = perModel(() => 0, optional);
-    const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
-    const notes: Partial<Record<ComparedModel, string>> = {};
-    const runs: Partial<Record<ComparedModel, ModelRun>> = {};
-    const runOf = (m: ComparedModel) => modelEntry(runs, m);
-    try {
-      for (const m of local) {
-        const lstm = modelInfo(m).family === 'lstm';
-        const modelCallbacks = lstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
-        runs[m] = MODEL_REGISTRY[m].create({ ...(lstm ? lstmContext : modelContext), callbacks: modelCallbacks });
-      }
-      // Absent when the series is too short for the LSTMs (lstmSkipped says so).
-      const lstm = runs.lstm as LstmModelRun | undefined;
-
-      // 1. Backtest: every model refit per window on the values before its origin.
-      const fitters = Object.fromEntries(
-        local.map((m) => [
-          m,
-          observedFitter(
-            runOf(m).fit,
-            (ms) => addMs(m, ms),
-            (note) => (notes[m] = note),
-          ),
-        ]),
-      ) as Record<ComparedModel, ModelFitter>;
-      // The backtest keys its records by the fitters it is given: this thread's models.
-      const localRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters);
-      const threadResult = await group?.result;
-      // Exactly this run's models, in the catalog's order.
-      const fullRun = threadResult ? mergeBacktests(localRun, threadResult.run, models) : localRun;
-      const run = scoredPart(fullRun, selectionWindows);
-      const scores = scoreBacktest(run);
-      const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
-
-      // 2. Refit on all data, then forecast the future with every model.
-      const values = Float64Array.from(data.v);
-      const future = {} as ModelRecord<number[]>;
-      for (const m of threaded) {
-        future[m] = modelEntry(threadResult!.future, m);
-        addMs(m, threadResult!.fitMs[m] ?? 0);
-        if (threadResult!.notes[m]) notes[m] = threadResult!.notes[m];
-      }
-      for (const m of local) {
-        const from = performance.now();
-        const { forecast, note } = await runOf(m).future(values);
-        addMs(m, performance.now() - from);
-        if (note) notes[m] = note;
-        future[m] = forecast;
-      }
-      const model = await lstm?.savedModel();
-      const lstmSkipped = lstmSkippedNote(points, config);
-
-      // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
-      const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
-      const intervals = perModel<ModelIntervals>(
-        (m) =>
-          predictionIntervals(
-            run.residuals[m],
-            run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m], scale: w.scale })),
-            modelEntry(future, m),
-            intervalOptions,
-          ),
-        optional,
-      );
-      const windowsNeed = lstmFits(points, config)
-        ? `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}`
-        : `${minimumClassicalPoints(horizon, config.backtestWindows)} points`;
-      const backtest: BacktestResult = {
-        requestedWindows: config.backtestWindows,
-        windows: run.windows.map((w, k) => ({
-          origin: w.origin,
-          t: data.t.slice(w.origin, w.origin + horizon),
-          actual: w.actual,
-          forecasts: w.forecasts,
-          metrics: scores.windows[k],
-        })),
-        metrics: scores.metrics,
-        byStep: scores.byStep,
-        ...(windowCount < config.backtestWindows && {
-          note:
-            `Backtested on ${windowCount} of the ${config.backtestWindows} windows asked for: ` +
-            `${config.backtestWindows} windows of ${horizon} steps need at least ` +
-            `${windowsNeed}; this series has ${points}.`,
-        }),
-      };
-
-      return {
-        backend,
-        config,
-        durationMs: Math.round(performance.now() - started),
-        futureT: nextTimestamps(data.t, data.frequency, horizon),
-        history,
-        summary: {
-          points,
-          trainStart: data.t[0],
-          trainEnd: data.t[split - 1],
-          testStart: data.t[split],
-          testEnd: data.t[points - 1],
-        },
-        ...(model && { model }),
-        ...(lstmSkipped && { lstmSkipped }),
-        ...(lstm?.preprocessing && { lstmPreprocessing: searchedPreprocessing(lstm.preprocessing, search) }),
-        ...(search && { search }),
-        season,
-        models: perModel(
-          (m) => ({
-            metrics: scores.metrics[m],
-            future: modelEntry(future, m),
-            fitMs: Math.round(modelEntry(fitMs, m)),
-            ...(notes[m] && { note: notes[m] }),
-          }),
-          optional,
-        ),
-        backtest,
-        ...(config.globalLstm && {
-          globalLstm: runs.lstmGlobal
-            ? (runs.lstmGlobal as GlobalLstmModelRun).info()
-            : globalLstmSkipped(modelContext),
-        }),
-        intervals,
-        skill: skillScore(scores.metrics),
-        verdict: decideVerdict(scores.metrics, windowCount),
-        champion: chooseChampion({
-          run,
-          metrics: scores.metrics,
-          future,
-          intervals,
-          nested: nestedChampion(fullRun, selectionWindows),
-          intervalOptions,
-        }),
-      };
-    } finally {
-      for (const m of models) runs[m]?.dispose();
+    for (const m of local) {
+      const isLstm = modelInfo(m).family === 'lstm';
+      const modelCallbacks = isLstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
+      runs[m] = MODEL_REGISTRY[m].create({ ...(isLstm ? lstmContext : modelContext), callbacks: modelCallbacks });
     }
+    // Absent when the series is too short for the LSTMs (lstmSkipped says so).
+    const lstm = runs.lstm as LstmModelRun | undefined;
+
+    // 1. Backtest: every model refit per window on the values before its origin.
+    const fitters = Object.fromEntries(
+      local.map((m) => [
+        m,
+        observedFitter(
+          runOf(m).fit,
+          (ms) => addMs(m, ms),
+          (note) => (notes[m] = note),
+        ),
+      ]),
+    ) as Record<ComparedModel, ModelFitter>;
+    // The backtest keys its records by the fitters it is given: this thread's models.
+    const localRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters);
+    const threadResult = await group?.result;
+    for (const m of threaded) {
+      addMs(m, threadResult!.fitMs[m] ?? 0);
+      if (threadResult!.notes[m]) notes[m] = threadResult!.notes[m];
+    }
+    // Exactly this run's models, in the catalog's order.
+    const fullRun = threadResult ? mergeBacktests(localRun, threadResult.run, models) : localRun;
+    const run = scoredPart(fullRun, selectionWindows);
+    const scores = scoreBacktest(run);
+    const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
+
+    // What the covariates and holidays did: the best LSTM again without them, on the same windows.
+    const lstms = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
+    const bestLstm = lstms
+      .filter((m) => Number.isFinite(scores.metrics[m]?.mase) || Number.isFinite(scores.metrics[m]?.mae))
+      .sort((a, b) => errorOf(scores.metrics[a]!) - errorOf(scores.metrics[b]!))[0];
+    const effect =
+      covariates && bestLstm
+        ? await covariateEffect(
+            bestLstm,
+            { ...lstmContext, covariates, callbacks: { shouldCancel: callbacks.shouldCancel } },
+            allOrigins,
+            selectionWindows,
+            scores.metrics[bestLstm]!,
+          )
+        : undefined;
+    if (covariates) {
+      for (const m of models) {
+        if (MODEL_REGISTRY[m].readsCovariates) continue;
+        if (modelInfo(m).family === 'baseline') continue;
+        const ignores = `${modelInfo(m).label} ignores the covariates and holidays.`;
+        notes[m] = notes[m] ? `${notes[m]} ${ignores}` : ignores;
+      }
+    }
+
+    // 2. Refit on all data, then forecast the future with every model.
+    const values = Float64Array.from(data.v);
+    const future = {} as ModelRecord<number[]>;
+    for (const m of threaded) future[m] = modelEntry(threadResult!.future, m);
+    for (const m of local) {
+      const from = performance.now();
+      const { forecast, note } = await runOf(m).future(values);
+      addMs(m, performance.now() - from);
+      if (note) notes[m] = note;
+      future[m] = forecast;
+    }
+    const model = await lstm?.savedModel();
+    const lstmSkipped = lstmSkippedNote(points, config);
+
+    // Counts, prices and loads: a series never below 0 gets bounds clipped at 0.
+    const intervalOptions = { nonNegative: data.v.every((v) => v >= 0) };
+    const intervals = perModel<ModelIntervals>(
+      (m) =>
+        predictionIntervals(
+          run.residuals[m],
+          run.windows.map((w) => ({ origin: w.origin, actual: w.actual, forecast: w.forecasts[m], scale: w.scale })),
+          modelEntry(future, m),
+          intervalOptions,
+        ),
+      optional,
+    );
+    const windowsNeed = lstmFits(points, config)
+      ? `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}`
+      : `${minimumClassicalPoints(horizon, config.backtestWindows)} points`;
+    const backtest: BacktestResult = {
+      requestedWindows: config.backtestWindows,
+      windows: run.windows.map((w, k) => ({
+        origin: w.origin,
+        t: data.t.slice(w.origin, w.origin + horizon),
+        actual: w.actual,
+        forecasts: w.forecasts,
+        metrics: scores.windows[k],
+      })),
+      metrics: scores.metrics,
+      byStep: scores.byStep,
+      ...(windowCount < config.backtestWindows && {
+        note:
+          `Backtested on ${windowCount} of the ${config.backtestWindows} windows asked for: ` +
+          `${config.backtestWindows} windows of ${horizon} steps need at least ` +
+          `${windowsNeed}; this series has ${points}.`,
+      }),
+    };
+
+    return {
+      backend,
+      config,
+      durationMs: Math.round(performance.now() - started),
+      futureT,
+      history,
+      summary: {
+        points,
+        trainStart: data.t[0],
+        trainEnd: data.t[split - 1],
+        testStart: data.t[split],
+        testEnd: data.t[points - 1],
+      },
+      ...(model && { model }),
+      ...(lstmSkipped && { lstmSkipped }),
+      ...(lstm?.preprocessing && { lstmPreprocessing: searchedPreprocessing(lstm.preprocessing, search) }),
+      ...(search && { search }),
+      season,
+      models: perModel(
+        (m) => ({
+          metrics: scores.metrics[m],
+          future: modelEntry(future, m),
+          fitMs: Math.round(modelEntry(fitMs, m)),
+          ...(notes[m] && { note: notes[m] }),
+        }),
+        optional,
+      ),
+      backtest,
+      ...(config.globalLstm && {
+        globalLstm: runs.lstmGlobal ? (runs.lstmGlobal as GlobalLstmModelRun).info() : globalLstmSkipped(modelContext),
+      }),
+      intervals,
+      ...(effect && { covariateEffect: effect }),
+      ...(config.holidays && {
+        holidays: { calendar: config.holidays, dates: holidayMarkers(config.holidays, data.t, futureT, data.timeZone) },
+      }),
+      skill: skillScore(scores.metrics),
+      verdict: decideVerdict(scores.metrics, windowCount),
+      champion: chooseChampion({
+        run,
+        metrics: scores.metrics,
+        future,
+        intervals,
+        nested: nestedChampion(fullRun, selectionWindows),
+        intervalOptions,
+      }),
+    };
   } finally {
     group?.stop();
+    for (const m of models) runs[m]?.dispose();
   }
+}
+
+/** MASE, or MAE when the series has no MASE scale: how the best LSTM is picked. */
+function errorOf(metrics: { mase: number; mae: number }): number {
+  return Number.isFinite(metrics.mase) ? metrics.mase : metrics.mae;
 }

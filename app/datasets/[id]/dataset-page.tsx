@@ -4,6 +4,7 @@ import { ForecastAllButton } from '@/components/batches/forecast-all-button';
 import { ForecastWithCovariates } from '@/components/batches/forecast-with-covariates';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
+import { SchedulesPanel } from '@/components/schedules/schedules-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -96,6 +97,9 @@ export function DatasetPage({ id }: { id: string }) {
       >
         <AppendData datasetId={dataset.id} onAppended={setData} />
       </Card>
+      {dataset.series.length > 0 && (
+        <SchedulesPanel target={{ datasetId: dataset.id, series: dataset.series }} defaults={null} relatedSeries={0} />
+      )}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { RetryNotice } from '@/components/runs/retry-notice';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { CovariateEffectPanel } from '@/components/runs/covariate-effect';
 import { VerdictBanner } from '@/components/runs/verdict-banner';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -170,6 +171,7 @@ export function RunPage({ id }: { id: string }) {
       {run.status === 'succeeded' && (
         <>
           <VerdictBanner run={run} />
+          <CovariateEffectPanel run={run} />
           <RunForecastCard
             run={run}
             frequency={series?.frequency ?? 'irregular'}

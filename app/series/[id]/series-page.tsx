@@ -126,7 +126,7 @@ export function SeriesPage({ id }: { id: string }) {
       </Card>
 
       <SchedulesPanel
-        seriesId={id}
+        target={{ seriesId: id }}
         defaults={defaultConfig}
         relatedSeries={relatedSeries}
         onRunsChanged={runs.reload}

@@ -4,6 +4,7 @@
 // procedure (LstmRun: warm-started fits, refit) runs unchanged on the remainder, so the LSTM's
 // capacity goes to the irregular part rather than to re-learning a sine wave.
 import { CALIBRATION_SPAN, type FittedModel, type ModelFitter, type WindowInfo } from '../backtest';
+import type { CovariateBlock } from '../covariates';
 import { lstmForecastFrom, LstmRun } from '../lstm-forecaster';
 import type { ForecastConfig, Frequency, RunCallbacks, SeasonInfo } from '../types';
 
@@ -13,6 +14,8 @@ export interface HybridSeriesInfo {
   season: SeasonInfo;
   /** Timestamps of the whole series, for the LSTM's calendar features. */
   t?: ArrayLike<number>;
+  /** Covariates and holiday features by series index: the LSTM reads them beside the remainder. */
+  covariates?: CovariateBlock;
 }
 import { decompose, flatDecomposition, recompose, remainderUpTo, type Decomposition } from './decomposition';
 
@@ -31,6 +34,7 @@ export class HybridLstmRun {
       t: series.t,
       frequency: series.frequency,
       seasonLength: series.season.length,
+      ...(series.covariates && { covariates: series.covariates }),
     });
   }
 

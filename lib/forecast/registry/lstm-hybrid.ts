@@ -5,8 +5,14 @@ import type { ForecastModel } from './model';
 export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
   key: 'lstmHybrid',
   wanted: ({ data, config }) => lstmFits(data.v.length, config),
-  create: ({ config, data, season, windowCount, callbacks }) => {
-    const run = new HybridLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, season }, callbacks);
+  readsCovariates: true,
+  create: ({ config, data, season, windowCount, callbacks, covariates }) => {
+    const run = new HybridLstmRun(
+      config,
+      windowCount,
+      { t: data.t, frequency: data.frequency, season, ...(covariates && { covariates }) },
+      callbacks,
+    );
     return {
       fit: run.fitter,
       future: async (values) => ({ forecast: await run.future(values) }),
