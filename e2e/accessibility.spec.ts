@@ -21,8 +21,8 @@ interface Fixture {
 // Set by beforeAll; every test runs after it.
 let fixture!: Fixture;
 
-async function trainedRun(api: APIRequestContext, seriesId: string): Promise<string> {
-  const created = await api.post('/api/runs', { data: { seriesId, ...TINY_RUN } });
+async function trainedRun(api: APIRequestContext, seriesId: string, name?: string): Promise<string> {
+  const created = await api.post('/api/runs', { data: { seriesId, ...TINY_RUN, ...(name && { name }) } });
   expect(created.status(), await created.text()).toBe(202);
   const { run } = (await created.json()) as { run: { id: string } };
   await expect
@@ -46,7 +46,11 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   expect(uploaded.status(), await uploaded.text()).toBe(201);
   const { dataset } = (await uploaded.json()) as { dataset: { id: string; series: { id: string }[] } };
   const seriesId = dataset.series[0].id;
-  const runIds: [string, string] = [await trainedRun(api, seriesId), await trainedRun(api, seriesId)];
+  // One named (a long name: it must wrap, not widen the page at 390 px), one not.
+  const runIds: [string, string] = [
+    await trainedRun(api, seriesId, 'Before the price change in the northern stores, weekly'),
+    await trainedRun(api, seriesId),
+  ];
   fixture = { datasetId: dataset.id, seriesId, runIds };
   await api.dispose();
 });
@@ -102,6 +106,7 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     open: async (page) => {
       await page.goto(`/datasets/${fixture.datasetId}`);
       await expect(page.getByTestId('series-table')).toBeVisible();
+      await expect(page.getByTestId('dataset-runs').locator('tbody tr')).toHaveCount(2);
     },
   },
   {

@@ -6,7 +6,15 @@
 // draws one panel per series. Data and runs are set up through the API; the charts are checked in the page.
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page, Request } from '@playwright/test';
-import { expect, expectChartDrawn, test, TRAINING_TIMEOUT } from './support/test';
+import {
+  expect,
+  expectChartDrawn,
+  fillTraining,
+  idFromUrl,
+  test,
+  TINY_TRAINING,
+  TRAINING_TIMEOUT,
+} from './support/test';
 
 const HOUR = 3_600_000;
 
@@ -262,4 +270,89 @@ test('comparing runs of two series draws one panel per series, with the metrics 
   await expect(page.getByText('forecast a different series')).toHaveCount(0);
   await expect(page.getByRole('table').first().getByRole('row')).toHaveCount(3);
   await takeScreenshot('compare-two-series');
+});
+
+test('a run named and with models picked in the train form; renamed, exported as SVG and PNG by keyboard, and listed on its dataset page', async ({
+  page,
+  takeScreenshot,
+}) => {
+  test.setTimeout(TRAINING_TIMEOUT + 90_000);
+  const dataset = await upload(page.request, 'named run', readFileSync('e2e/fixtures/small-sales.csv'));
+  const [north] = dataset.series;
+
+  // Empty before any run.
+  await page.goto(`/datasets/${dataset.id}`);
+  await expect(page.getByTestId('dataset-runs')).toContainText('No runs yet');
+
+  await page.goto(`/series/${north.id}`);
+  const form = page.getByTestId('train-form');
+  await form.getByLabel('Run name (optional)').fill('before the price change');
+  await fillTraining(form, TINY_TRAINING);
+  // Seasonal naive cannot be left out (MASE and skill are measured against it); the others can.
+  await expect(form.getByTestId('model-option-seasonalNaive')).toBeChecked();
+  await expect(form.getByTestId('model-option-seasonalNaive')).toBeDisabled();
+  await expect(form.getByTestId('model-choice')).toContainText('Seasonal naive is always compared');
+  await form.getByTestId('model-option-drift').uncheck();
+  await form.getByTestId('model-option-theta').uncheck();
+  await takeScreenshot('train-form-named-models');
+  await form.getByTestId('train-submit').click();
+  await page.waitForURL(/\/runs\/[^/]+$/);
+  const runId = idFromUrl(page, /^\/runs\/([^/]+)$/);
+  await expect(page.getByTestId('run-status')).toHaveText('Succeeded', { timeout: TRAINING_TIMEOUT });
+
+  // The name is the title; the config says which models were compared; the left-out ones are absent.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('before the price change');
+  await expect(page.getByTestId('run-config')).toContainText('all but Theta, Drift');
+  const { run } = await (await page.request.get(`/api/runs/${runId}`)).json();
+  expect(Object.keys(run.metrics).sort()).toEqual(
+    ['autoArima', 'ets', 'lstm', 'lstmHybrid', 'mstl', 'naive', 'seasonalNaive'].sort(),
+  );
+  // Coverage figures say what their points are.
+  await expect(page.getByTestId('coverage-note')).toContainText('backtest points');
+
+  await page.getByTestId('rename-run').click();
+  await page.getByTestId('rename-input').fill('after the price change');
+  await page.getByTestId('rename-input').press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('after the price change');
+
+  // The forecast chart's downloads, by keyboard: an SVG document and a PNG, named after series and run.
+  const chart = page.getByTestId('forecast-chart');
+  await expectChartDrawn(chart, 3);
+  const svgDownload = page.waitForEvent('download');
+  await chart.getByTestId('chart-export-svg').focus();
+  await page.keyboard.press('Enter');
+  const svgFile = await svgDownload;
+  expect(svgFile.suggestedFilename()).toBe(`${north.name}-run-${runId}-forecast.svg`);
+  const svg = readFileSync(await svgFile.path(), 'utf8');
+  expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toContain('Actual');
+  // Colours resolved: no CSS variable a standalone file could not read.
+  expect(svg).not.toContain('var(--');
+  // The zoom brush is a control, not part of the picture.
+  expect(svg).not.toContain('role="slider"');
+  expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(3);
+
+  const pngDownload = page.waitForEvent('download');
+  await page.keyboard.press('Tab');
+  await expect(chart.getByTestId('chart-export-png')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const pngFile = await pngDownload;
+  expect(pngFile.suggestedFilename()).toBe(`${north.name}-run-${runId}-forecast.png`);
+  const png = readFileSync(await pngFile.path());
+  await pngFile.saveAs(test.info().outputPath('exported-forecast.png'));
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // Twice the chart's size (sharp on high-density screens): width is bytes 16..19 of the IHDR chunk.
+  const box = await chart.locator('svg.recharts-surface').first().boundingBox();
+  expect(png.readUInt32BE(16)).toBe(2 * Math.round(box!.width));
+  await takeScreenshot('run-named-exported');
+
+  // The dataset page lists the run with its name, series, status and champion.
+  await page.goto(`/datasets/${dataset.id}`);
+  const row = page.getByTestId('dataset-runs').locator(`tr[data-run-id="${runId}"]`);
+  await expect(row).toContainText('after the price change');
+  await expect(row).toContainText('Succeeded');
+  await row.getByRole('link', { name: 'after the price change' }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
+
+  expect((await page.request.delete(`/api/datasets/${dataset.id}`)).status()).toBe(204);
 });

@@ -177,7 +177,7 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   await page.getByTestId('download-csv').click();
   const championLine = (await downloadedText(await championDownload)).split('\n')[1];
   expect(championLine).toMatch(
-    /,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),store_north(,[^,]*){3}$/,
+    /,(lstm|lstmHybrid|mstl|ets|autoArima|theta|naive|seasonalNaive|drift|ensemble),[A-Z][^,]*,store_north(,[^,]*){3}$/,
   );
   await page.getByTestId('download-model').selectOption('lstm');
 
@@ -186,10 +186,14 @@ test('download: the predictions come as CSV and JSON with test actuals and futur
   const csvFile = await csvDownload;
   expect(csvFile.suggestedFilename()).toBe(`store_north-lstm-run-${firstRunId}-predictions.csv`);
   const [header, ...lines] = (await downloadedText(csvFile)).trimEnd().split('\n');
-  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
+  expect(header).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90');
   const rows = lines.map((line) => {
-    const [timestamp, forecast, actual, , , , , segment, model, series, ...quantiles] = line.split(',');
-    expect([model, series], `a row names model and series: ${line}`).toEqual(['lstm', 'store_north']);
+    const [timestamp, forecast, actual, , , , , segment, model, modelName, series, ...quantiles] = line.split(',');
+    expect([model, modelName, series], `a row names model and series: ${line}`).toEqual([
+      'lstm',
+      'LSTM',
+      'store_north',
+    ]);
     expect(segment).toBe(actual === '' ? 'future' : 'test');
     // P10/P50/P90 last: empty on the test window, numbers or empty (too few errors) in the future.
     expect(quantiles).toHaveLength(3);
@@ -271,8 +275,17 @@ test('schedule: retraining every 5 minutes creates a run, then is paused and del
   // 5 minutes is the shortest interval allowed (HORIZON_MIN_SCHEDULE_MINUTES); an interval schedule
   // fires once right away.
   const form = page.getByRole('form', { name: 'New schedule' });
+  // A cron expression is read back in words, with its first firing in the user's time zone.
+  await form.getByLabel('Cron').check();
+  await form.getByLabel('Cron expression').fill('30 6 * * 1');
+  await expect(form.getByText('At 06:30, only on Monday UTC.')).toBeVisible();
+  await expect(form.getByTestId('schedule-first-run')).toContainText(/^First run in .+ your time \(06:30 UTC\)\.$/);
+  await form.getByLabel('Interval').check();
   await form.getByLabel('Every', { exact: true }).fill('5');
   await form.getByLabel('Time unit').selectOption('m');
+  await expect(form.getByTestId('schedule-first-run')).toHaveText(
+    'First run as soon as it is created, then every 5 minutes.',
+  );
   await form.getByText('Training settings (optional)').click();
   await fillTraining(form, TINY_TRAINING);
   await form.getByTestId('schedule-submit').click();
@@ -283,6 +296,13 @@ test('schedule: retraining every 5 minutes creates a run, then is paused and del
   await expect(item).toContainText('Active');
   await expect(item).toContainText(/Next run in .+\(/);
   await expect(item).toContainText('Epochs 2');
+
+  // The same schedule again is refused, saying which one exists.
+  await fillTraining(form, TINY_TRAINING);
+  await form.getByTestId('schedule-submit').click();
+  await expect(form.getByText('The schedule was not created')).toBeVisible();
+  await expect(form).toContainText(/already has a schedule every 5m with the same settings/);
+  await expect(item).toHaveCount(1);
 
   // The first firing's run appears under the schedule and in the series' runs, marked scheduled.
   const scheduledRuns = item.getByRole('list', { name: 'Runs created by this schedule' }).getByRole('link');

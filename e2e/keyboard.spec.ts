@@ -122,7 +122,9 @@ test('keyboard only: import, train, download, compare and schedule', async ({ pa
   await tabTo(page, page.getByTestId('download-csv'));
   await page.keyboard.press('Enter');
   const csv = await readFile(await (await download).path(), 'utf8');
-  expect(csv.split('\n')[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
+  expect(csv.split('\n')[0]).toBe(
+    'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90',
+  );
   expect(csv.trimEnd().split('\n')).toHaveLength(1 + 2 * Number(TINY_TRAINING.Horizon));
 
   // Back up the page: Shift+Tab reaches the breadcrumb to the series.

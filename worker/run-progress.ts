@@ -6,6 +6,7 @@ import type { Job } from 'bullmq';
 import { progressDetail } from '@/lib/db/run-evaluation';
 import { updateRunProgressAsSystem } from '@/lib/db/runs';
 import type { EpochLog, TrainProgress } from '@/lib/forecast/types';
+import { EpochPace } from './epoch-pace';
 
 const MIN_WRITE_INTERVAL_MS = 500;
 
@@ -19,6 +20,8 @@ export class RunProgress {
   /** Which fit `history` belongs to: phase and backtest window. */
   private fit = '';
   private pending: TrainProgress | null = null;
+  /** Measured time per epoch, for the run page's estimate (progressDetail.epochMs). */
+  private readonly pace = new EpochPace();
   private lastWrite = 0;
 
   constructor(
@@ -28,6 +31,7 @@ export class RunProgress {
 
   /** The engine's onProgress; it awaits this, so writes never overlap. */
   async report(progress: TrainProgress): Promise<void> {
+    this.pace.record(progress);
     // The plain LSTM's fits are the run's curve; the hybrid and global LSTMs report their own epochs too.
     if (progress.phase !== 'refit' && progress.phase !== 'search' && (progress.model ?? 'lstm') === 'lstm') {
       const fit = `${progress.phase} ${progress.window ?? ''}`;
@@ -49,7 +53,12 @@ export class RunProgress {
     this.pending = null;
     this.lastWrite = Date.now();
     await Promise.all([
-      updateRunProgressAsSystem(this.runId, progress.progress, this.history, progressDetail(progress)),
+      updateRunProgressAsSystem(
+        this.runId,
+        progress.progress,
+        this.history,
+        progressDetail(progress, this.pace.epochMs),
+      ),
       this.job.updateProgress({ ...progress }),
     ]);
   }

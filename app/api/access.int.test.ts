@@ -78,6 +78,7 @@ const ATTEMPTS: Record<string, (ids: OwnedIds) => { options?: CallOptions; expec
   }),
   'GET /api/runs': ({ seriesId }) => ({ options: { path: `/api/runs?seriesId=${seriesId}` }, expect: 404 }),
   'GET /api/runs/{id}': ({ runId }) => ({ options: { params: { id: runId } }, expect: 404 }),
+  'PATCH /api/runs/{id}': ({ runId }) => ({ options: { params: { id: runId }, body: { name: 'mine' } }, expect: 404 }),
   'DELETE /api/runs/{id}': ({ runId }) => ({ options: { params: { id: runId } }, expect: 404 }),
   'GET /api/runs/{id}/events': ({ runId }) => ({ options: { params: { id: runId } }, expect: 404 }),
   'POST /api/runs/{id}/cancel': ({ runId }) => ({ options: { params: { id: runId } }, expect: 404 }),

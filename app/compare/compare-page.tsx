@@ -43,7 +43,7 @@ export function ComparePage({ ids }: { ids: string[] }) {
     const color = PALETTE[colors.size % PALETTE.length];
     colors.set(entry.id, color);
     const panel = panels.get(entry.run.seriesId) ?? [];
-    panel.push({ run: entry.run, forecast: entry.forecast, index, label: runLabel({ id: entry.id }), color });
+    panel.push({ run: entry.run, forecast: entry.forecast, index, label: runLabel(entry.run), color });
     panels.set(entry.run.seriesId, panel);
   });
   const seriesIds = [...new Set(runs.map((run) => run.seriesId))];

@@ -1,12 +1,13 @@
 'use client';
 // Pieces every Horizon chart shares: theme colours (CSS variables, so charts follow dark mode),
 // axis styling, UTC time ticks, an HTML legend and a tooltip that matches the cards.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { TooltipContentProps } from 'recharts';
 import { axisNumber, formatNumber, formatSeriesTime, timeTickFormatter } from '@/lib/client/format';
 
 export { axisNumber as compactNumber, timeTickFormatter };
 import type { Frequency } from '@/lib/client/types';
+import { ChartExport } from './chart-export';
 
 export const COLORS = {
   grid: 'var(--chart-grid)',
@@ -136,15 +137,26 @@ interface ChartFigureProps {
   /** What the chart shows, for people who cannot see it. */
   description: string;
   legend?: LegendItem[];
+  /**
+   * Offers SVG and PNG downloads of the chart: the file name's parts (series, run, chart) and what
+   * the chart is, for the buttons' names. Absent: no downloads.
+   */
+  exportAs?: { name: readonly (string | null | undefined)[]; label: string };
   children: ReactNode;
   'data-testid'?: string;
 }
 
-export function ChartFigure({ description, legend, children, ...rest }: ChartFigureProps) {
+export function ChartFigure({ description, legend, exportAs, children, ...rest }: ChartFigureProps) {
+  const figure = useRef<HTMLElement>(null);
   return (
-    <figure className="chart" {...rest}>
+    <figure className="chart" ref={figure} {...rest}>
       <figcaption className="visually-hidden">{description}</figcaption>
-      {legend && <ChartLegend items={legend} />}
+      {(legend || exportAs) && (
+        <div className="chart-toolbar">
+          {legend ? <ChartLegend items={legend} /> : <span />}
+          {exportAs && <ChartExport figure={figure} name={exportAs.name} label={exportAs.label} legend={legend} />}
+        </div>
+      )}
       {children}
     </figure>
   );

@@ -19,10 +19,12 @@ interface CompareChartProps {
   /** The series' IANA zone or file offset (seriesZone: "Europe/Berlin", "+02:00"): times are shown in it. */
   timeOffset?: string | null;
   height?: number;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
 /** Actuals with every run's forecast: solid over its test window, dashed into the future. */
-export function CompareChart({ rows, lines, frequency, timeOffset, height = 380 }: CompareChartProps) {
+export function CompareChart({ rows, lines, frequency, timeOffset, height = 380, exportName }: CompareChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
   const line = { dot: false, isAnimationActive: false, type: 'linear' } as const;
@@ -33,6 +35,7 @@ export function CompareChart({ rows, lines, frequency, timeOffset, height = 380 
   ];
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'comparison'], label: 'comparison chart' }}
       description={`Actual values with the forecasts of ${lines.map((l) => l.label).join(', ')}: solid over each run's last backtest window, dashed after the last actual value. Times in ${timeZoneLabel(timeOffset)}.`}
       legend={legend}
       data-testid="compare-chart"

@@ -51,6 +51,8 @@ interface ForecastChartProps {
   /** Public holidays of the run's calendar (epoch ms, name): a dotted line each, the name on hover. */
   holidays?: readonly { t: number; name: string }[];
   height?: number;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
 /** A range area's [lower, upper] of one row; null bounds make a gap (an unbounded step). */
@@ -138,6 +140,7 @@ export function ForecastChart({
   onZoom,
   holidays = [],
   height = 360,
+  exportName,
 }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
@@ -181,6 +184,7 @@ export function ForecastChart({
     (drawn.baseline ? ' and seasonal naive' : '');
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'forecast'], label: 'forecast chart' }}
       description={
         `Actual values with the forecasts of ${drawnList}. Times in ${timeZoneLabel(timeOffset)}. ` +
         (shownWindows.length > 0

@@ -21,6 +21,8 @@ interface HistoryChartProps {
   zoomed?: boolean;
   /** The series' IANA zone or file offset (seriesZone: "Europe/Berlin", "+02:00"): times are shown in it. */
   timeOffset?: string | null;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
 /** Above this many points a range selector under the chart lets the user zoom in. */
@@ -35,6 +37,7 @@ export function HistoryChart({
   onZoom,
   zoomed = false,
   timeOffset,
+  exportName,
 }: HistoryChartProps) {
   // The same array while the points are the same: a new one would make the brush drop a drag in progress.
   const data = useMemo(() => points.map((p) => ({ t: new Date(p.t).getTime(), v: p.v })), [points]);
@@ -45,6 +48,7 @@ export function HistoryChart({
   const gradientId = `history-fill-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'history'], label: 'history chart' }}
       description={`Line chart of ${name}: ${formatCount(points.length)} points shown, ${formatSeriesRange(points[0]?.t, points[points.length - 1]?.t, frequency, timeOffset)}.`}
       data-testid="history-chart"
     >

@@ -1,5 +1,6 @@
 'use client';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { valueAxis } from '@/lib/client/axis-ticks';
 import { formatNumber } from '@/lib/client/format';
 import type { EpochLog } from '@/lib/client/types';
 import { axisProps, ChartFigure, COLORS, TooltipBox } from './chart-parts';
@@ -29,8 +30,8 @@ export function epochTicks(last: number, target = 8): number[] {
 }
 
 /**
- * Loss ticks with three significant digits: losses on scaled data are small and often close
- * together (0.0785, 0.079, 0.0795), which fixed fraction digits would round to equal labels.
+ * Loss ticks with three significant digits, for tooltips and a fallback axis. The axes themselves
+ * use valueAxis, whose labels follow the ticks' step (a loss that barely moves needs more digits).
  */
 export function lossTick(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : '';
@@ -41,10 +42,12 @@ interface LossChartProps {
   /** Planned epochs: while training, the axis spans them so the curve fills in; omit when done. */
   epochs?: number;
   height?: number;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
 /** Training and validation loss per epoch; updates live while a run trains. */
-export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
+export function LossChart({ history, epochs, height = 240, exportName }: LossChartProps) {
   const hasValidation = history.some((h) => h.valLoss !== undefined && h.valLoss !== null);
   const last = history[history.length - 1];
   if (!last) {
@@ -57,8 +60,10 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
   const lastEpoch = Math.max(epochs ?? 0, last.epoch, 2);
   // A line needs two epochs; a fit of one epoch (e.g. a short fine-tune) is drawn as dots.
   const dot = history.length === 1 ? { r: 3, strokeDasharray: 'none' } : false;
+  const axis = valueAxis(history.flatMap((h) => [h.loss, h.valLoss]));
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'loss'], label: 'loss chart' }}
       description={`Loss per epoch over ${history.length} epoch${history.length === 1 ? '' : 's'}; last training loss ${formatNumber(last.loss)}${last.valLoss !== undefined ? `, validation loss ${formatNumber(last.valLoss)}` : ''}.`}
       legend={[
         { label: 'Training loss', color: COLORS.train },
@@ -77,8 +82,9 @@ export function LossChart({ history, epochs, height = 240 }: LossChartProps) {
         <YAxis
           // Wide enough for "0.00765" whole.
           width={64}
-          domain={['auto', 'auto']}
-          tickFormatter={lossTick}
+          domain={axis?.domain ?? ['auto', 'auto']}
+          ticks={axis?.ticks}
+          tickFormatter={axis?.tickFormatter ?? lossTick}
           axisLine={false}
           {...axisProps}
         />

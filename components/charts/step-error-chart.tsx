@@ -10,6 +10,7 @@ import { formatNumber } from '@/lib/client/format';
 import { MODEL_LABELS, MODEL_ORDER } from '@/lib/client/models';
 import { stepErrorRows, type StepMetric } from '@/lib/client/run-chart-data';
 import type { ComparedModel, RunEvaluation } from '@/lib/client/types';
+import { valueAxis } from '@/lib/client/axis-ticks';
 import { epochTicks, lossTick } from './loss-chart';
 import { axisProps, ChartFigure, COLORS, PALETTE, TooltipBox } from './chart-parts';
 
@@ -88,9 +89,11 @@ interface StepErrorChartProps {
   /** The models the run page draws; the step chart follows its pick. */
   drawn: DrawnModels;
   height?: number;
+  /** Offers SVG/PNG downloads named from these parts (series, run); absent: none. */
+  exportName?: readonly (string | null | undefined)[];
 }
 
-export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartProps) {
+export function StepErrorChart({ byStep, drawn, height = 260, exportName }: StepErrorChartProps) {
   const [added, setAdded] = useState<readonly ComparedModel[]>([]);
   const toggleName = useId();
   const stored = (model: ComparedModel) => (byStep[model]?.length ?? 0) > 0;
@@ -112,9 +115,14 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
     );
   }
   const lastStep = Math.max(rows.length, 2);
+  const axis = valueAxis(
+    rows.flatMap((row) => models.map(({ model }) => row[model] as number | null | undefined)),
+    { fromZero: true },
+  );
   const worst = (model: ComparedModel) => formatNumber(rows[rows.length - 1][model] ?? null);
   return (
     <ChartFigure
+      exportAs={exportName && { name: [...exportName, 'error-by-step'], label: 'error-by-step chart' }}
       description={
         `${METRIC_LABEL[metric]} per forecast step, 1 to ${rows.length} steps ahead, over the backtest windows` +
         (drawn.main === 'ensemble'
@@ -142,8 +150,9 @@ export function StepErrorChart({ byStep, drawn, height = 260 }: StepErrorChartPr
         />
         <YAxis
           width={64}
-          domain={[0, 'auto']}
-          tickFormatter={lossTick}
+          domain={axis?.domain ?? [0, 'auto']}
+          ticks={axis?.ticks}
+          tickFormatter={axis?.tickFormatter ?? lossTick}
           axisLine={false}
           label={{ value: METRIC_LABEL[metric], angle: -90, position: 'insideLeft', fill: COLORS.axis, fontSize: 12 }}
           {...axisProps}

@@ -63,6 +63,7 @@ export function CompareSeriesPanel({ seriesId, title, frequency, timeOffset, run
             <Alert tone="warning">The actuals could not be loaded: {errorMessage(history.error)}</Alert>
           )}
           <CompareChart
+            exportName={[title ?? 'series', `${runs.length}-runs`]}
             rows={compareRows(history.data ?? [], forecasts)}
             lines={lines}
             frequency={frequency}

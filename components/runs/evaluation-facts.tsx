@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { calendarFeaturesText, transformName } from '@/lib/client/readable-names';
 import { Facts } from '@/components/ui/facts';
-import { backtestWindowsText, coverageText, skillText } from '@/lib/client/evaluation';
+import { backtestWindowsText, coverageExplanation, coverageText, skillText } from '@/lib/client/evaluation';
 import { globalLstmText } from '@/lib/client/global-lstm';
 import type { RunEvaluation } from '@/lib/client/types';
 import { SearchTrials } from './search-trials';
@@ -29,6 +29,7 @@ function lstmInputFacts(p: NonNullable<RunEvaluation['lstmPreprocessing']>): [st
 /** How the leaderboard was measured: backtest windows, skill, season, and the LSTM's interval coverage. */
 export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
   const { backtest, season, coverage } = evaluation;
+  const coverageNote = coverageExplanation(backtest, coverage.lstm, 'the LSTM');
   return (
     <div className="stack stack-sm" data-testid="evaluation">
       <Facts
@@ -64,6 +65,11 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
             : []),
         ]}
       />
+      {coverageNote && (
+        <p className="field-hint" data-testid="coverage-note">
+          {coverageNote}
+        </p>
+      )}
       {evaluation.search && <SearchTrials search={evaluation.search} />}
       {backtest.note && (
         <p className="field-hint" data-testid="backtest-note">

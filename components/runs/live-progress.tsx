@@ -13,7 +13,7 @@ import type { Run } from '@/lib/client/types';
 export function LiveProgress({ run }: { run: Run }) {
   const { epoch, epochs } = epochProgress(run);
   // Recomputed on every poll of the run (each progress event re-renders this).
-  const remaining = run.status === 'running' ? remainingText(run.progress, run.startedAt) : null;
+  const remaining = run.status === 'running' ? remainingText(run) : null;
   const health = useHealth().data;
   const queued = run.status === 'queued';
   const text = queued

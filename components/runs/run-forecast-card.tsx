@@ -29,9 +29,19 @@ interface RunForecastCardProps {
   /** The model picked in the leaderboard or the picker; null for the champion. */
   picked: PredictionModel | null;
   onPick: (model: PredictionModel | null) => void;
+  /** Chart download names: series and run. */
+  exportName?: readonly string[];
 }
 
-export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onPick }: RunForecastCardProps) {
+export function RunForecastCard({
+  run,
+  frequency,
+  timeOffset,
+  drawn,
+  picked,
+  onPick,
+  exportName,
+}: RunForecastCardProps) {
   const forecast = useRunForecast(run.id, true);
   const split = run.summary ? trainingSplit(run.summary, run.config) : null;
   const backtest = useMemo(() => earlierBacktestWindows(run.evaluation, drawn), [run.evaluation, drawn]);
@@ -110,6 +120,7 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
             )}
           </ZoomBar>
           <ForecastChart
+            exportName={exportName}
             rows={rows}
             drawn={drawn}
             timeOffset={timeOffset}

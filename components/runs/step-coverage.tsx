@@ -48,6 +48,12 @@ export function StepCoverage({ champion }: { champion: StoredChampion }) {
           ))}
         </tbody>
       </Table>
+      {[...by80, ...by95].some((value) => value === null || value === undefined) && (
+        <p className="field-hint">
+          A dash: too few past errors at that step to bound the interval, so its points are not counted in the
+          interval&apos;s coverage.
+        </p>
+      )}
     </details>
   );
 }

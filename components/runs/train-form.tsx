@@ -6,6 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { InputField } from '@/components/ui/field';
+import { RUN_NAME_MAX } from '@/lib/api/schemas/runs';
 import { createRun } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import {
@@ -19,10 +21,12 @@ import {
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
 import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
-import type { ForecastConfig, Series } from '@/lib/client/types';
+import { DEFAULT_PICKED, modelsOverride } from '@/lib/client/models';
+import type { ComparedModel, ForecastConfig, Series } from '@/lib/client/types';
 import { CovariateInputs } from './covariate-inputs';
 import { GlobalLstmChoice } from './global-lstm-choice';
 import { SearchChoice } from './search-choice';
+import { ModelChoice } from './model-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
 
 /** What blank fields say while the search chooses them. */
@@ -47,7 +51,9 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
   const [values, setValues] = useState<TrainingFormValues>(() => initialValues(search));
   const [budget, setBudget] = useState('');
   const [budgetError, setBudgetError] = useState<string | undefined>();
+  const [name, setName] = useState('');
   const [globalLstm, setGlobalLstm] = useState(false);
+  const [models, setModels] = useState<ComparedModel[]>(() => [...DEFAULT_PICKED]);
   const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
   const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -63,13 +69,16 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
     if (Object.keys(parsed.errors).length > 0 || searchBudget.error) return;
     setSubmitting(true);
     try {
+      const picked = modelsOverride(models);
       const run = await createRun({
         seriesId,
+        ...(name.trim() && { name: name.trim() }),
         ...parsed.overrides,
         ...(search
           ? searchBudget.value !== undefined && { searchBudgetSeconds: searchBudget.value }
           : { search: 'off' }),
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...(picked && { models: picked }),
         ...covariateFields(covariates),
       });
       router.push(`/runs/${run.id}`);
@@ -83,7 +92,8 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
   const shortNote = shortSeriesNote(points, defaults);
   const horizon = Number(values.horizon || defaults?.horizon);
   const coverage = series ? checkCoverage(series, horizon, covariates.covariates, datasetSeries) : null;
-  const changed = TRAINING_FIELDS.some((f) => values[f.key] !== initialValues(search)[f.key]);
+  const changed =
+    TRAINING_FIELDS.some((f) => values[f.key] !== initialValues(search)[f.key]) || modelsOverride(models) !== undefined;
   // Turning the search on blanks the fields it chooses; off, they show the defaults again.
   const toggleSearch = (on: boolean) => {
     setSearch(on);
@@ -102,6 +112,18 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
           {shortNote}
         </Alert>
       )}
+      <InputField
+        label="Run name (optional)"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        maxLength={RUN_NAME_MAX}
+        placeholder="e.g. before the price change"
+        hint="Shown in the runs list, on the run page and in comparisons; you can rename it later."
+        autoComplete="off"
+        disabled={submitting}
+        className="field-name"
+        data-testid="run-name"
+      />
       <TrainingInputs
         values={values}
         onChange={setValues}
@@ -118,6 +140,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
         budgetError={budgetError}
         disabled={submitting}
       />
+      <ModelChoice picked={models} onChange={setModels} disabled={submitting} />
       <GlobalLstmChoice
         relatedSeries={relatedSeries}
         checked={globalLstm}
@@ -148,7 +171,14 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
           Train forecast
         </Button>
         {changed && (
-          <Button variant="ghost" onClick={() => setValues(initialValues(search))} disabled={submitting}>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setValues(initialValues(search));
+              setModels([...DEFAULT_PICKED]);
+            }}
+            disabled={submitting}
+          >
             Reset to defaults
           </Button>
         )}

@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { InputField, SelectField } from '@/components/ui/field';
 import { createSchedule } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
-import { EVERY_UNITS, toEvery, type EveryUnit } from '@/lib/client/schedule-interval';
+import { cronInWords, EVERY_UNITS, firstRunText, toEvery, type EveryUnit } from '@/lib/client/schedule-interval';
 import {
   parseTrainingForm,
   trainingFormValues,
@@ -79,6 +79,12 @@ export function ScheduleForm({
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
+  const count = Number(amount);
+  const timing =
+    mode === 'every' ? (Number.isInteger(count) && count >= 1 ? { every: toEvery(count, unit) } : {}) : { cron };
+  const firstRun = firstRunText(timing);
+  const cronWords = mode === 'cron' ? cronInWords(cron) : null;
+
   const placeholders = Object.fromEntries(
     Object.entries(trainingFormValues(defaults)).map(([key, value]) => [key, value || 'default']),
   ) as Partial<Record<TrainingField, string>>;
@@ -87,7 +93,6 @@ export function ScheduleForm({
     event.preventDefault();
     const parsed = parseTrainingForm(config);
     const nextErrors: typeof errors = { ...parsed.errors };
-    const count = Number(amount);
     if (mode === 'every' && (!Number.isInteger(count) || count < 1))
       nextErrors.every = 'Enter a whole number of at least 1.';
     if (mode === 'cron' && cron.trim().split(/\s+/).length < 5) {
@@ -202,10 +207,20 @@ export function ScheduleForm({
           value={cron}
           onChange={(event) => setCron(event.target.value)}
           error={errors.cron}
-          hint="minute hour day-of-month month day-of-week, e.g. 0 3 * * * for every day at 03:00 (server time)."
+          hint={
+            cronWords
+              ? `${cronWords}. Five fields: minute hour day-of-month month day-of-week, in UTC.`
+              : 'minute hour day-of-month month day-of-week, in UTC, e.g. 0 3 * * * for every day at 03:00 UTC.'
+          }
           spellCheck={false}
           autoComplete="off"
         />
+      )}
+
+      {firstRun && (
+        <p className="field-hint" aria-live="polite" data-testid="schedule-first-run">
+          {firstRun}
+        </p>
       )}
 
       <details className="disclosure">

@@ -7,7 +7,7 @@ import { idParams } from './route';
 import { createTokenBody, signInBody, signUpBody } from './schemas/auth';
 import { exportDatasetQuery, uploadDatasetQuery } from './schemas/datasets';
 import { batchPredictionsQuery, createBatchBody } from './schemas/batches';
-import { createRunBody, listRunsQuery, predictionsQuery } from './schemas/runs';
+import { createRunBody, listRunsQuery, patchRunBody, predictionsQuery } from './schemas/runs';
 import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
 import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
 import { pointsQuery } from './schemas/series';
@@ -330,6 +330,15 @@ export const OPERATIONS: OperationSpec[] = [
     responses: { 200: { description: 'The run', schema: runOut }, ...errors(404) },
   },
   {
+    method: 'patch',
+    path: '/api/runs/{id}',
+    tag: 'Runs',
+    summary: 'Rename a run',
+    description: 'A blank or null name removes it.',
+    body: patchRunBody,
+    responses: { 200: { description: 'Renamed', schema: runOut }, ...errors(400, 404) },
+  },
+  {
     method: 'delete',
     path: '/api/runs/{id}',
     tag: 'Runs',
@@ -371,14 +380,15 @@ export const OPERATIONS: OperationSpec[] = [
         schema: envelope({
           runId: { type: 'string' },
           seriesId: { type: 'string' },
-          model: { type: 'string' },
+          model: { type: 'string', description: "The stable key ('ensemble' for the champion's average)" },
+          modelName: { type: 'string', description: "The name the run page shows ('Average of AutoARIMA + LSTM')" },
           predictions: list('PredictionRow'),
         }),
         content: {
           'text/csv': {
             schema: {
               type: 'string',
-              description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90',
+              description: 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90',
             },
           },
           'application/vnd.apache.parquet': {
@@ -468,7 +478,7 @@ export const OPERATIONS: OperationSpec[] = [
             schema: {
               type: 'string',
               description:
-                'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90',
+                'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,seriesId,runId,p10,p50,p90',
             },
           },
           'application/vnd.apache.parquet': {
@@ -491,7 +501,7 @@ export const OPERATIONS: OperationSpec[] = [
     description:
       "Exactly one of `seriesId` (a run per firing) and `datasetId` (a batch per firing over all the dataset's series, or `seriesIds`, as POST /api/datasets/{id}/runs starts), and exactly one of `every` and `cron` (UTC). A firing is skipped, with the reason in `lastSkip`, while the series is still training or the schedule's previous batch is still running, and for a dataset schedule while the owner is at the queued-runs cap.",
     body: createScheduleBody,
-    responses: { 201: { description: 'Created', schema: scheduleOut }, ...errors(400, 404, 422, 503) },
+    responses: { 201: { description: 'Created', schema: scheduleOut }, ...errors(400, 404, 409, 422, 503) },
   },
   {
     method: 'get',

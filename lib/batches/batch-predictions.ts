@@ -6,12 +6,12 @@ import type { Batch } from '@/lib/db/batches';
 import { listBatchRunsAsSystem } from '@/lib/db/batches';
 import type { BatchPredictionRow } from '@/lib/api/schemas/responses';
 import { listPredictionsAsSystem } from '@/lib/db/predictions';
-import { roundedPredictions } from '@/lib/runs/export-predictions';
+import { roundedPredictions, runModelName } from '@/lib/runs/export-predictions';
 import { csvNumber, csvText } from '@/lib/runs/predictions-csv';
 import { predictionsParquet } from '@/lib/runs/predictions-parquet';
 
 export const BATCH_PREDICTIONS_CSV_HEADER =
-  'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90';
+  'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,seriesId,runId,p10,p50,p90';
 
 /** One row of the long table (lib/api/schemas/responses.ts). */
 export type { BatchPredictionRow };
@@ -22,9 +22,10 @@ export async function batchPredictionRows(batch: Batch): Promise<BatchPrediction
   for (const run of await listBatchRunsAsSystem(batch.id)) {
     if (run.status !== 'succeeded') continue;
     const model = run.evaluation?.champion?.model ?? 'lstm';
+    const modelName = runModelName(run, model);
     // Rounded to the series' own precision, as a single run's download.
     for (const row of roundedPredictions(await listPredictionsAsSystem(run.runId, model))) {
-      rows.push({ series: run.name, ...row, seriesId: run.seriesId, runId: run.runId, model });
+      rows.push({ series: run.name, ...row, seriesId: run.seriesId, runId: run.runId, model, modelName });
     }
   }
   return rows;
@@ -43,6 +44,7 @@ export function batchPredictionsCsv(rows: readonly BatchPredictionRow[]): string
       csvNumber(row.hi95),
       csvText(row.segment),
       csvText(row.model),
+      csvText(row.modelName),
       csvText(row.seriesId),
       csvText(row.runId),
       csvNumber(row.p10),
@@ -63,6 +65,7 @@ export function batchPredictionsParquet(rows: readonly BatchPredictionRow[]): Ui
     [{ name: 'series', values: rows.map((row) => row.series) }],
     [
       { name: 'model', values: rows.map((row) => row.model) },
+      { name: 'modelName', values: rows.map((row) => row.modelName) },
       { name: 'seriesId', values: rows.map((row) => row.seriesId) },
       { name: 'runId', values: rows.map((row) => row.runId) },
     ],

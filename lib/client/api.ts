@@ -179,6 +179,16 @@ export async function listRuns(seriesId?: string, signal?: AbortSignal): Promise
   return (await request<{ runs: Run[] }>(`/api/runs${qs}`, { signal })).runs;
 }
 
+/** The runs of every series of one dataset, newest first. */
+export async function listDatasetRuns(datasetId: string, signal?: AbortSignal): Promise<Run[]> {
+  return (await request<{ runs: Run[] }>(`/api/runs?datasetId=${enc(datasetId)}`, { signal })).runs;
+}
+
+/** Names a run; blank or null removes the name. */
+export async function renameRun(id: string, name: string | null): Promise<Run> {
+  return (await request<{ run: Run }>(`/api/runs/${enc(id)}`, { method: 'PATCH', body: json({ name }) })).run;
+}
+
 export async function cancelRun(id: string): Promise<Run> {
   return (await request<{ run: Run }>(`/api/runs/${enc(id)}/cancel`, { method: 'POST' })).run;
 }

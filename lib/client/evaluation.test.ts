@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestWindowsText, coverageText, skillText } from './evaluation';
+import { backtestWindowsText, coverageText, skillText, coverageExplanation } from './evaluation';
 import { epochProgress, phaseText } from './run-status';
 import type { RunEvaluation } from './types';
 
@@ -70,5 +70,24 @@ describe('epochProgress', () => {
         progressDetail: null,
       }),
     ).toEqual({ epoch: 2, epochs: 30 });
+  });
+});
+
+describe('coverageExplanation', () => {
+  const backtest = { windows: Array.from({ length: 4 }, () => ({ start: '', end: '', points: 10, metrics: {} })) };
+  const level = (share: number | null, points: number) => ({ share, points });
+
+  it('says what the points are, and why the 95% figure counts fewer', () => {
+    const text = coverageExplanation(backtest, { '80': level(0.86, 36), '95': level(1, 24) }, 'the LSTM')!;
+    expect(text).toMatch(/^Coverage is counted over the 40 backtest points \(4 windows × 10 steps\) where the LSTM's/);
+    expect(text).toMatch(/calibrated on the errors of the other windows only/);
+    expect(text).toMatch(/bounded at fewer points here \(24 against 36\); the other 16 are left out/);
+  });
+
+  it('keeps to the first sentence when both levels count the same points, and says nothing without coverage', () => {
+    const same = coverageExplanation(backtest, { '80': level(0.8, 40), '95': level(0.95, 40) })!;
+    expect(same).not.toMatch(/95%/);
+    expect(coverageExplanation(backtest, undefined)).toBeNull();
+    expect(coverageExplanation(backtest, { '80': level(null, 0), '95': level(null, 0) })).toBeNull();
   });
 });

@@ -20,3 +20,36 @@ export function coverageText(coverage: { share: number | null; points: number } 
   const points = coverage.points === 1 ? '1 point' : `${coverage.points} points`;
   return `${Math.round(coverage.share * 100)}% of ${points} (aim ${level}%)`;
 }
+
+type CoverageLevels = Record<'80' | '95', { share: number | null; points: number }>;
+
+/**
+ * What the points of a coverage figure are, so "86% of 36 points" beside "100% of 24 points" makes
+ * sense: the backtest points (windows x steps) at which the model's interval was bounded, each
+ * checked against an interval calibrated on the other windows' errors only. A 95% interval needs
+ * more errors per step than an 80% one, so it is bounded at fewer points (often only the early
+ * steps). Null without a coverage figure.
+ */
+export function coverageExplanation(
+  backtest: Pick<RunEvaluation['backtest'], 'windows'>,
+  coverage: CoverageLevels | undefined,
+  model = 'the model',
+): string | null {
+  if (!coverage || (coverage['80'].share === null && coverage['95'].share === null)) return null;
+  const windows = backtest.windows.length;
+  const total = backtest.windows.reduce((sum, w) => sum + w.points, 0);
+  const steps = windows > 0 ? Math.round(total / windows) : 0;
+  const sentences = [
+    `Coverage is counted over the ${total} backtest points (${windows} window${windows === 1 ? '' : 's'} × ${steps} ` +
+      `step${steps === 1 ? '' : 's'}) where ${model}'s interval is bounded: each window is checked against an ` +
+      'interval calibrated on the errors of the other windows only.',
+  ];
+  const [p80, p95] = [coverage['80'].points, coverage['95'].points];
+  if (p80 !== p95) {
+    sentences.push(
+      `The 95% interval needs more past errors per step than the 80% one, so it is bounded at fewer points here ` +
+        `(${p95} against ${p80}); the other ${total - p95} are left out of its figure rather than counted as hits.`,
+    );
+  }
+  return sentences.join(' ');
+}

@@ -39,6 +39,13 @@ export function useRuns(seriesId?: string): Resource<Run[]> {
   });
 }
 
+/** The runs of every series of a dataset, newest first; refreshed as useRuns is. */
+export function useDatasetRuns(datasetId: string): Resource<Run[]> {
+  return useResource(`runs:dataset:${datasetId}`, (signal) => api.listDatasetRuns(datasetId, signal), {
+    refreshInterval: (runs) => (runs?.some((run) => isActive(run.status)) ? ACTIVE_RUNS_POLL_MS : IDLE_POLL_MS),
+  });
+}
+
 /** Chart data of a finished run; pass enabled=false until the run has succeeded. */
 export function useRunForecast(id: string, enabled: boolean): Resource<RunForecast> {
   return useResource(enabled ? `forecast:${id}` : null, (signal) => api.getRunForecast(id, signal));

@@ -14,9 +14,9 @@ export function isActive(status: RunStatus): boolean {
   return status === 'queued' || status === 'running';
 }
 
-/** A short, stable name for a run in lists and legends (ids are long cuids). */
-export function runLabel(run: Pick<Run, 'id'>): string {
-  return `Run ${run.id.slice(-6)}`;
+/** The run's own name, else a short, stable one from its id (ids are long cuids): for lists and legends. */
+export function runLabel(run: Pick<Run, 'id'> & { name?: string | null }): string {
+  return run.name || `Run ${run.id.slice(-6)}`;
 }
 
 /**
@@ -55,15 +55,28 @@ export function phaseText(detail: RunProgressDetail): string {
 }
 
 /**
- * Time left, from the pace measured so far (elapsed time over the share done: the share moves with
- * each epoch and fit, so this is the measured epoch pace carried forward): "about 3 minutes left".
- * Null while too little is done to say (under 5% or 5 seconds), or when done.
+ * Time left: the epochs the run still plans (all its LSTMs' fits) times the measured time per
+ * epoch, both from the worker's progressDetail: "about 3 minutes left". Runs trained by an older
+ * worker, without those, fall back to elapsed time over the share done. Null while too little is
+ * known to say (no epoch measured yet; under 5% or 5 seconds for the fallback), or when done.
+ * Early stopping can end fits sooner, so the estimate leans long.
  */
-export function remainingText(progress: number, startedAt: string | null, now = Date.now()): string | null {
-  if (!startedAt || !(progress > 0.05) || progress >= 1) return null;
+export function remainingText(
+  run: Pick<Run, 'progress' | 'startedAt' | 'progressDetail'>,
+  now = Date.now(),
+): string | null {
+  const { progress, startedAt, progressDetail: detail } = run;
+  if (!startedAt || progress >= 1) return null;
+  if (detail && typeof detail.remainingEpochs === 'number') {
+    return typeof detail.epochMs === 'number' ? durationLeft((detail.remainingEpochs * detail.epochMs) / 1000) : null;
+  }
+  if (!(progress > 0.05)) return null;
   const elapsed = now - Date.parse(startedAt);
   if (!(elapsed >= 5_000)) return null;
-  const seconds = ((elapsed / progress) * (1 - progress)) / 1000;
+  return durationLeft(((elapsed / progress) * (1 - progress)) / 1000);
+}
+
+function durationLeft(seconds: number): string {
   if (seconds < 45) return 'less than a minute left';
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `about ${minutes} minute${minutes === 1 ? '' : 's'} left`;

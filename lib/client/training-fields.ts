@@ -9,10 +9,11 @@ import {
   lstmFits,
   minimumPoints,
 } from '@/lib/forecast/config';
-import { SEARCHED_FIELDS } from '@/lib/forecast/search/fields';
+import { SEARCHED_FIELDS, type SearchedField } from '@/lib/forecast/search/fields';
 import { formatCount, formatNumber } from './format';
+import { describeModels } from './models';
 import { transformName } from './readable-names';
-import type { ForecastConfig, TrainingOverrides } from './types';
+import type { ComparedModel, ForecastConfig, TrainingOverrides } from './types';
 
 export type TrainingField = keyof TrainingOverrides;
 
@@ -71,6 +72,7 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   transform: 'Transform',
   calendarFeatures: 'Calendar features',
   globalLstm: 'Global LSTM across the dataset',
+  models: 'Models compared',
   covariates: 'Covariates',
   holidays: 'Holiday calendar',
   search: 'Hyperparameter search',
@@ -89,12 +91,13 @@ export function formatConfigValue(
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    return value
-      .map((c) =>
-        typeof c === 'string'
-          ? CONFIG_LABELS[c]
-          : `${seriesNames?.get(c.seriesId) ?? c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`,
-      )
+    // The fields the search holds (searchFixed), the models a run compares (keys), or its covariates.
+    if (value.every((v) => typeof v === 'string' && (SEARCHED_FIELDS as readonly string[]).includes(v))) {
+      return (value as SearchedField[]).map((f) => CONFIG_LABELS[f]).join(', ');
+    }
+    if (value.every((v) => typeof v === 'string')) return describeModels(value as ComparedModel[]);
+    return (value as ForecastConfig['covariates'])
+      .map((c) => `${seriesNames?.get(c.seriesId) ?? c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`)
       .join(', ');
   }
   // Text settings: the transform, and the holiday calendar's code.

@@ -2,7 +2,7 @@
 // champion is an ensemble): the held-out test window (actual known) and the future horizon with
 // its prediction intervals. Written once, with the run's result.
 import type { IntervalBounds, PredictionRow, RunForecast } from '@/lib/api/schemas/responses';
-import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
+import { modelEntry, modelsIn, REFERENCE_MODEL } from '@/lib/forecast/compared-models';
 import type { ForecastResult, ModelIntervals, ModelRecord, PredictionModel } from '@/lib/forecast/types';
 import { getPool, getPrisma } from './client';
 import type { Prisma } from './generated/prisma/client';
@@ -137,8 +137,9 @@ export async function listPredictionsAsSystem(
   }));
 }
 
-const noValues = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, null])) as ModelValues;
-const noBounds = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, NO_BOUNDS])) as ModelRecord<IntervalBounds>;
+// Only the model every run has starts filled: one a run left out (config.models) stays absent.
+const noValues = (): ModelValues => ({ [REFERENCE_MODEL]: null });
+const noBounds = (): ModelRecord<IntervalBounds> => ({ [REFERENCE_MODEL]: NO_BOUNDS });
 
 /** Empty arrays until the run has succeeded. */
 export async function getRunForecastAsSystem(runId: string): Promise<RunForecast> {

@@ -65,7 +65,7 @@ describe('runMetrics', () => {
     });
     expect(Object.keys(stored)).toEqual(MODELS);
     expect(stored.lstm!.mase).toBe(0.5);
-    expect(stored.drift.mase).toBe(1);
+    expect(stored.drift!.mase).toBe(1);
   });
 });
 
@@ -100,7 +100,7 @@ describe('runEvaluation', () => {
       end: new Date(13 * DAY).toISOString(),
       points: 2,
     });
-    expect(evaluation.backtest.windows[1].metrics.naive.mase).toBe(2);
+    expect(evaluation.backtest.windows[1].metrics.naive!.mase).toBe(2);
     expect(evaluation.backtest.byStep.lstm![1].mase).toBeNull();
     expect(evaluation.backtest.note).toMatch(/2 of the 3/);
     expect(evaluation.skill).toBeNull();
@@ -109,7 +109,7 @@ describe('runEvaluation', () => {
       '80': { share: 0.75, points: 12, byStep: [0.75] },
       '95': { share: null, points: 0, byStep: [null] },
     });
-    expect(evaluation.coverage.drift['80'].share).toBeNull();
+    expect(evaluation.coverage.drift!['80'].share).toBeNull();
     // MSIS and weighted quantile loss per model; JSON has no NaN.
     expect(evaluation.intervalScores?.lstm).toEqual({ msis: 4.5, wql: null });
     expect(evaluation.intervalScores?.drift).toEqual({ msis: null, wql: null });
@@ -281,13 +281,20 @@ describe('progressDetail', () => {
       epochs: 15,
       window: 2,
       windows: 3,
+      remainingEpochs: null,
+      epochMs: null,
     });
-    expect(progressDetail({ progress: 0.9, phase: 'refit', epoch: 1, epochs: 8, loss: 1 })).toEqual({
+    // With the engine's planned epochs and the worker's measured pace (the time estimate's inputs).
+    expect(
+      progressDetail({ progress: 0.9, phase: 'refit', epoch: 1, epochs: 8, loss: 1, remainingEpochs: 7 }, 412),
+    ).toEqual({
       phase: 'refit',
       epoch: 1,
       epochs: 8,
       window: null,
       windows: null,
+      remainingEpochs: 7,
+      epochMs: 412,
     });
   });
 });

@@ -5,7 +5,7 @@
 // Runs stored before the classical models and the champion existed have only lstm, naive,
 // seasonalNaive and drift in these maps, and no `champion` or `fitMs`: readers must allow that.
 // The global LSTM (lstmGlobal) is in them only when the run trained it.
-import { COMPARED_MODELS, modelEntry, optionalModelsIn, perModel as perRunModel } from '@/lib/forecast/compared-models';
+import { COMPARED_MODELS, modelEntry, modelsIn, perModel as perRunModel } from '@/lib/forecast/compared-models';
 import type {
   AccuracyMetrics,
   ComparedModel,
@@ -18,7 +18,6 @@ import type {
   LstmSearchResult,
   ModelIntervals,
   ModelRecord,
-  OptionalModel,
   PredictionModel,
   SeasonInfo,
   TrainProgress,
@@ -130,6 +129,10 @@ export interface RunProgressDetail {
   epochs: number;
   window: number | null;
   windows: number | null;
+  /** Planned epochs still to train, over all the run's LSTMs; null: unknown. */
+  remainingEpochs: number | null;
+  /** Measured milliseconds per epoch; null until measured. */
+  epochMs: number | null;
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
@@ -146,17 +149,17 @@ export function storedMetrics(metrics: AccuracyMetrics): StoredMetrics {
   };
 }
 
-/** One entry per model of the run (the optional ones it fit are those its records have). */
+/** One entry per model of the run (the ones it compared are those its records have). */
 const perModelOf =
-  (optional: readonly OptionalModel[]) =>
+  (models: readonly ComparedModel[]) =>
   <T>(f: (model: ComparedModel) => T): ModelRecord<T> =>
-    perRunModel(f, optional);
+    perRunModel(f, models);
 
 const iso = (t: number) => new Date(t).toISOString();
 const isoOrNull = (t: number | undefined) => (t === undefined ? null : iso(t));
 
 export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
-  return perModelOf(optionalModelsIn(result.models))((m) => storedMetrics(modelEntry(result.models, m).metrics));
+  return perModelOf(modelsIn(result.models))((m) => storedMetrics(modelEntry(result.models, m).metrics));
 }
 
 type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'> &
@@ -176,7 +179,7 @@ type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'v
 
 export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   const { backtest, intervals, champion, models } = result;
-  const perModel = perModelOf(optionalModelsIn(backtest.metrics));
+  const perModel = perModelOf(modelsIn(backtest.metrics));
   const coverageOf = (bands: ModelIntervals, level: IntervalLevel): StoredCoverage => ({
     share: bands.coverage[level],
     points: bands.coveragePoints[level],
@@ -255,12 +258,15 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   };
 }
 
-export function progressDetail(progress: TrainProgress): RunProgressDetail {
+/** `epochMs`: the measured time per epoch (worker/epoch-pace.ts), once known. */
+export function progressDetail(progress: TrainProgress, epochMs?: number): RunProgressDetail {
   return {
     phase: progress.phase,
     epoch: progress.epoch,
     epochs: progress.epochs,
     window: progress.window ?? null,
     windows: progress.windows ?? null,
+    remainingEpochs: progress.remainingEpochs ?? null,
+    epochMs: epochMs ?? null,
   };
 }

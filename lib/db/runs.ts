@@ -8,6 +8,7 @@
 import type { Run, RunProgressDetail, RunSummary } from '@/lib/api/schemas/responses';
 import type { Scope } from './scope';
 import type { EpochLog, ForecastConfig, ForecastResult, SavedModel } from '@/lib/forecast/types';
+import { COMPARED_MODELS } from '@/lib/forecast/compared-models';
 import { getPrisma } from './client';
 import { Prisma, type Run as RunRow, type RunStatus } from './generated/prisma/client';
 import { jsonValue } from './json';
@@ -47,12 +48,18 @@ function toRun(row: RunWithoutModel): Run {
     seriesId: row.seriesId,
     scheduleId: row.scheduleId,
     batchId: row.batchId,
+    name: row.name,
     status: row.status,
     progress: row.progress,
     progressDetail: row.progressDetail as unknown as Run['progressDetail'],
     // Runs stored before covariates and holidays existed (issue 22) used neither, and those stored
-    // before the hyperparameter search (issue 19) did not search.
-    config: { ...CONFIG_BEFORE_LATER_FIELDS, ...(row.config as Partial<ForecastConfig>) } as ForecastConfig,
+    // before the model choice compared every model, and those stored before the hyperparameter search
+    // (issue 19) did not search.
+    config: {
+      ...CONFIG_BEFORE_LATER_FIELDS,
+      models: [...COMPARED_MODELS],
+      ...(row.config as Partial<ForecastConfig>),
+    } as ForecastConfig,
     backend: row.backend,
     metrics: row.metrics as unknown as Run['metrics'],
     evaluation: row.evaluation as unknown as Run['evaluation'],
@@ -71,11 +78,16 @@ export interface NewRun {
   /** The full, defaulted config. */
   config: ForecastConfig;
   scheduleId?: string | null;
+  /** Trimmed; null or blank: none. */
+  name?: string | null;
 }
 
-export async function insertRunAsSystem({ seriesId, config, scheduleId = null }: NewRun): Promise<Run> {
+/** A stored name: blank is none. */
+const storedName = (name: string | null | undefined): string | null => (name ? name : null);
+
+export async function insertRunAsSystem({ seriesId, config, scheduleId = null, name = null }: NewRun): Promise<Run> {
   const row = await getPrisma().run.create({
-    data: { seriesId, scheduleId, config: jsonValue(config) },
+    data: { seriesId, scheduleId, name: storedName(name), config: jsonValue(config) },
     omit: withoutModel,
   });
   return toRun(row);
@@ -93,10 +105,16 @@ export async function getRunAsSystem(id: string): Promise<Run | null> {
   return row && toRun(row);
 }
 
-/** Newest first, optionally of one series. */
-export async function listRuns(scope: Scope, { seriesId }: { seriesId?: string } = {}): Promise<Run[]> {
+/** Newest first, optionally of one series or of every series of one dataset. */
+export async function listRuns(
+  scope: Scope,
+  { seriesId, datasetId }: { seriesId?: string; datasetId?: string } = {},
+): Promise<Run[]> {
   const rows = await getPrisma().run.findMany({
-    where: { ...ownedThroughSeries(scope), ...(seriesId ? { seriesId } : {}) },
+    where: {
+      AND: [ownedThroughSeries(scope), ...(datasetId ? [{ series: { datasetId } }] : [])],
+      ...(seriesId ? { seriesId } : {}),
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     omit: withoutModel,
   });
@@ -106,6 +124,12 @@ export async function listRuns(scope: Scope, { seriesId }: { seriesId?: string }
 /** The user's runs waiting for a worker, for the per-user cap (lib/runs/run-quota.ts). */
 export async function countQueuedRuns(scope: Scope): Promise<number> {
   return getPrisma().run.count({ where: { ...ownedThroughSeries(scope), status: 'queued' } });
+}
+
+/** Renames a run the caller already read in its scope; blank or null removes the name. */
+export async function renameRunAsSystem(id: string, name: string | null): Promise<Run | null> {
+  const { count } = await getPrisma().run.updateMany({ where: { id }, data: { name: storedName(name) } });
+  return count === 1 ? getRunAsSystem(id) : null;
 }
 
 export async function deleteRunAsSystem(id: string): Promise<void> {

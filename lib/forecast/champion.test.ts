@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BacktestRun, Residual } from './backtest';
 import { scoreBacktest } from './backtest';
 import { averageRun, chooseChampion, rankModels } from './champion';
-import { COMPARED_MODELS, perModel } from './compared-models';
+import { ALWAYS_COMPARED, COMPARED_MODELS, perModel } from './compared-models';
 import { predictionIntervals } from './intervals';
 import type { AccuracyMetrics, ComparedModel } from './types';
 
@@ -67,9 +67,12 @@ describe('rankModels', () => {
     wape: 0,
   });
   it('ranks by MASE, the simpler model first on a tie, and by MAE when a MASE is undefined', () => {
-    const metrics = perModel((model) => m(model === 'lstm' || model === 'mstl' ? 0.5 : 1), ['lstm', 'lstmHybrid']);
+    const metrics = perModel(
+      (model) => m(model === 'lstm' || model === 'mstl' ? 0.5 : 1),
+      [...ALWAYS_COMPARED, 'lstm', 'lstmHybrid'],
+    );
     expect(rankModels(metrics).slice(0, 3)).toEqual(['mstl', 'lstm', 'naive']);
-    const noScale = perModel((model) => m(NaN, model === 'drift' ? 0.1 : 1));
+    const noScale = perModel((model) => m(NaN, model === 'drift' ? 0.1 : 1), ALWAYS_COMPARED);
     expect(rankModels(noScale)[0]).toBe('drift');
   });
 });

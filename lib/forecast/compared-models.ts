@@ -5,6 +5,19 @@ import type { AccuracyMetrics, ComparedModel, ModelRecord, OptionalModel, Predic
 
 export const COMPARED_MODELS = MODEL_CATALOG.map((m) => m.key) satisfies readonly ComparedModel[];
 
+/**
+ * The model every run compares, whatever the user picked: MASE scales errors by its in-sample
+ * errors and skill is measured against it.
+ */
+export const REFERENCE_MODEL = 'seasonalNaive' satisfies ComparedModel;
+export type ReferenceModel = typeof REFERENCE_MODEL;
+
+/** A run's models: the ones picked (every model when none were), in catalog order, with the reference model. */
+export function runModels(picked?: readonly ComparedModel[]): ComparedModel[] {
+  if (!picked) return [...COMPARED_MODELS];
+  return COMPARED_MODELS.filter((m) => m === REFERENCE_MODEL || picked.includes(m));
+}
+
 /** Every model a run's predictions can be asked for: the compared ones and the champion's average. */
 export const PREDICTION_MODELS = [...COMPARED_MODELS, ENSEMBLE_INFO.key] as const satisfies readonly PredictionModel[];
 
@@ -27,6 +40,24 @@ export const MODEL_SHORT_LABELS = Object.fromEntries([
   [ENSEMBLE_INFO.key, ENSEMBLE_INFO.label],
 ]) as Record<PredictionModel, string>;
 
+const capitalize = (label: string) => label[0].toUpperCase() + label.slice(1);
+
+/** Table, legend and download names: the short names, capitalised ('Seasonal naive', 'Hybrid LSTM'). */
+export const MODEL_TITLES = Object.fromEntries(
+  COMPARED_MODELS.map((m) => [m, capitalize(MODEL_SHORT_LABELS[m])]),
+) as Record<ComparedModel, string>;
+
+/**
+ * A prediction model's readable name, the same on screen and in downloads; the champion's
+ * average names its members when they are known ("Average of AutoARIMA + LSTM").
+ */
+export function predictionModelName(model: PredictionModel, members: readonly ComparedModel[] = []): string {
+  if (model !== ENSEMBLE_INFO.key) return MODEL_TITLES[model];
+  return members.length > 0
+    ? `Average of ${members.map((m) => MODEL_TITLES[m]).join(' + ')}`
+    : 'Average of the best models';
+}
+
 /** What each model is, for a tooltip. */
 export const MODEL_DESCRIPTIONS = Object.fromEntries([
   ...MODEL_CATALOG.map((m) => [m.key, m.description]),
@@ -45,21 +76,18 @@ export const SIMPLICITY_ORDER: readonly ComparedModel[] = [...COMPARED_MODELS].s
 
 export const OPTIONAL_MODELS = COMPARED_MODELS.filter((m): m is OptionalModel => INFO[m].optional);
 
-/** The models a run fits every time: all but the optional ones. */
+/** The models a run fits whenever config.models has them: all but the optional ones (the LSTMs). */
 export const ALWAYS_COMPARED = COMPARED_MODELS.filter(
   (m): m is Exclude<ComparedModel, OptionalModel> => !(OPTIONAL_MODELS as readonly ComparedModel[]).includes(m),
 );
 
 /**
- * One entry per model of a run: `models` lists the optional models it fit beside the ones every
- * run fits (in any order; the record follows COMPARED_MODELS).
+ * One entry per model of a run: `models` lists the models it compared (in any order; the record
+ * follows COMPARED_MODELS, and always has the reference model).
  */
-export function perModel<T>(f: (model: ComparedModel) => T, optional: readonly OptionalModel[] = []): ModelRecord<T> {
-  const models = COMPARED_MODELS.filter(
-    (m) =>
-      (ALWAYS_COMPARED as readonly ComparedModel[]).includes(m) || (optional as readonly ComparedModel[]).includes(m),
-  );
-  return Object.fromEntries(models.map((m) => [m, f(m)])) as ModelRecord<T>;
+export function perModel<T>(f: (model: ComparedModel) => T, models: readonly ComparedModel[]): ModelRecord<T> {
+  const included = COMPARED_MODELS.filter((m) => m === REFERENCE_MODEL || models.includes(m));
+  return Object.fromEntries(included.map((m) => [m, f(m)])) as ModelRecord<T>;
 }
 
 /** The models a per-model record has an entry for, in COMPARED_MODELS order. */

@@ -15,6 +15,7 @@ import {
   minimumPoints,
   resolveConfig,
 } from './config';
+import { COMPARED_MODELS } from './compared-models';
 import { InvalidConfigError, ModelTooLargeError, SeriesTooShortError } from './errors';
 import type { Frequency } from './types';
 
@@ -99,6 +100,12 @@ describe('resolveConfig', () => {
     expect(config).toEqual({ ...defaultConfig('daily', 150), epochs: 3, units: 8, searchFixed: ['units'] });
   });
 
+  it('compares every model by default, and a picked list in catalog order with seasonal naive added', () => {
+    expect(defaultConfig('daily', 150).models).toEqual([...COMPARED_MODELS]);
+    const picked = resolveConfig({ models: ['drift', 'lstm', 'ets'] }, { frequency: 'daily', points: 150 });
+    expect(picked.models).toEqual(['lstm', 'ets', 'seasonalNaive', 'drift']);
+  });
+
   it('treats a missing config as all defaults', () => {
     expect(resolveConfig(undefined, { frequency: 'monthly', points: 144 })).toEqual(defaultConfig('monthly', 144));
   });
@@ -130,6 +137,9 @@ describe('resolveConfig', () => {
     { backtestWindows: 0 },
     { backtestWindows: 11 },
     { backtestWindows: 2.5 },
+    { models: [] },
+    { models: ['lstm', 'lstm'] },
+    { models: ['prophet'] },
   ])('rejects %o', (partial) => {
     expect(() => resolveConfig(partial, { frequency: 'daily', points: 500 })).toThrow(InvalidConfigError);
   });

@@ -2,6 +2,7 @@
 // length check. Pure (no TensorFlow import) so API routes can use it without loading the engine.
 import { z } from 'zod';
 import { calendarFeaturesFor } from './calendar';
+import { COMPARED_MODELS, REFERENCE_MODEL, runModels } from './compared-models';
 import { InvalidConfigError, ModelTooLargeError, SeriesTooShortError } from './errors';
 import { FREQUENCY_SPECS } from './time/frequency';
 import { TRANSFORM_NAMES } from './transforms';
@@ -27,6 +28,17 @@ export const forecastConfigSchema = z.strictObject({
   transform: z.enum(['auto', ...TRANSFORM_NAMES]),
   calendarFeatures: z.boolean(),
   globalLstm: z.boolean(),
+  /**
+   * The models the run compares, by catalog key (registry/catalog.ts). Seasonal naive is always
+   * added: MASE and skill are measured against it. The LSTMs still need a long enough series, and
+   * the global LSTM `globalLstm` and related series.
+   */
+  models: z
+    .array(z.enum(COMPARED_MODELS))
+    .min(1)
+    .max(COMPARED_MODELS.length)
+    .refine((models) => new Set(models).size === models.length, 'lists a model twice')
+    .meta({ description: `Model keys; ${REFERENCE_MODEL} is always added (MASE and skill are measured against it)` }),
   /**
    * Other series of the same dataset used as inputs (issue 22): `knownFuture` ones (promotions,
    * prices, planned closures, weather forecasts) must cover the forecast steps; past-only ones
@@ -198,6 +210,8 @@ export function defaultConfig(
     // Off unless asked: a third LSTM costs about a third more training time, and a run's result
     // would otherwise change whenever another series of its dataset does.
     globalLstm: fixed.globalLstm ?? false,
+    // Every model unless the user picked; the reference model in any case.
+    models: runModels(fixed.models),
     covariates: fixed.covariates ?? [],
     holidays: fixed.holidays ?? null,
     search: fixed.search ?? 'auto',

@@ -58,9 +58,9 @@ describe('runForecast with covariates and holidays', () => {
     expect(effect.change).toBeCloseTo((effect.withMase - effect.withoutMase) / effect.withoutMase, 10);
     expect(effect.sentence).toMatch(/^Promo, temp and the US holiday calendar (cut|made)/);
     expect(effect.covariates).toEqual(['promo', 'temp']);
-    expect(result.models.mstl.note).toMatch(/ignores the covariates/);
-    expect(result.models.autoArima.note ?? '').not.toMatch(/ignores/);
-    expect(result.models.naive.note).toBeUndefined();
+    expect(result.models.mstl!.note).toMatch(/ignores the covariates/);
+    expect(result.models.autoArima!.note ?? '').not.toMatch(/ignores/);
+    expect(result.models.naive!.note).toBeUndefined();
     // 1 January to 26 May 2024 (the last forecast step): Memorial Day (27 May) is just after.
     expect(result.holidays!.dates.map((h) => h.date)).toEqual(['2024-01-01', '2024-01-15', '2024-02-19']);
     expect(result.holidays!.dates[1]).toEqual({

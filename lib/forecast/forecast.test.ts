@@ -112,6 +112,14 @@ describe('runForecast', () => {
     // The first window trains in full; later fits are warm-started fine-tunes with half the epochs.
     expect(seen.find((p) => p.window === 1)!.epochs).toBe(4);
     expect(seen.find((p) => p.window === 2)!.epochs).toBe(2);
+    // Epochs still planned (for the time estimate): both LSTMs' remaining fits, none after the last epoch.
+    expect(seen.every((p) => Number.isInteger(p.remainingEpochs) && p.remainingEpochs! >= 0)).toBe(true);
+    // Before the first epoch ends, each LSTM plans its first fit (4 epochs, maybe twice for two transform
+    // contenders) plus 4 fine-tunes of 2 epochs (three windows and the refit): at least 11 more.
+    expect(seen[0].remainingEpochs).toBeGreaterThanOrEqual(2 * 11);
+    expect(seen.at(-1)!.remainingEpochs).toBe(0);
+    const half = seen.findIndex((p) => p.progress >= 0.5);
+    expect(seen[half].remainingEpochs!).toBeLessThan(seen[0].remainingEpochs!);
   });
 
   it('stops with CancelledError when shouldCancel turns true, waiting for async callbacks', async () => {
@@ -194,6 +202,23 @@ describe('runForecast', () => {
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
+  it('compares only the models config.models picks, always with seasonal naive', async () => {
+    const result = await runForecast(series, { ...tiny, models: ['naive', 'mstl'] });
+    const picked = ['mstl', 'naive', 'seasonalNaive'];
+    expect(result.config.models).toEqual(['mstl', 'naive', 'seasonalNaive']);
+    expect(Object.keys(result.models).sort()).toEqual(picked);
+    expect(Object.keys(result.backtest.metrics).sort()).toEqual(picked);
+    expect(Object.keys(result.intervals).sort()).toEqual(picked);
+    for (const window of result.backtest.windows) expect(Object.keys(window.forecasts).sort()).toEqual(picked);
+    // No LSTM trained, and not because the series is short.
+    expect(result.model).toBeUndefined();
+    expect(result.lstmSkipped).toBeUndefined();
+    expect(result.verdict.summary).toMatch(/^No LSTM was trained \(it was left out of this run\)\. /);
+    expect(result.verdict.summary).not.toMatch(/drift/);
+    expect([...picked, 'ensemble']).toContain(result.champion.model);
+    for (const m of result.champion.members) expect(picked).toContain(m);
+  });
+
   it('refuses invalid configs and series, saying what is wrong', async () => {
     await expect(runForecast(series, { epochs: 0 })).rejects.toThrow(InvalidConfigError);
     const withNaN = { ...series, v: series.v.map((v, i) => (i === 3 ? NaN : v)) };
@@ -228,8 +253,8 @@ describe('runForecast backtest, intervals and verdict', () => {
     }
     expect(Object.keys(result.models).sort()).toEqual([...MODELS].sort());
     expect(result.models.seasonalNaive.future).toEqual(seasonalNaive(series.v, 7, 7));
-    expect(result.models.naive.future).toEqual(naive(series.v, 7));
-    expect(result.models.drift.future).toEqual(drift(series.v, 7));
+    expect(result.models.naive!.future).toEqual(naive(series.v, 7));
+    expect(result.models.drift!.future).toEqual(drift(series.v, 7));
     for (const model of MODELS) {
       expect(result.models[model]!.metrics).toEqual(backtest.metrics[model]);
       expect(backtest.byStep[model]).toHaveLength(7);
@@ -363,9 +388,9 @@ describe('runForecast backtest, intervals and verdict', () => {
     const result = await runForecast(randomWalk(200, 2), { epochs: 8, units: 8, seed: 2, backtestWindows: 3 });
     const { metrics } = result.backtest;
     // The verdict is the metrics, said plainly.
-    expect(result.verdict.beatsNaive).toBe(metrics.lstm!.mase < metrics.naive.mase);
+    expect(result.verdict.beatsNaive).toBe(metrics.lstm!.mase < metrics.naive!.mase);
     expect(result.verdict.beatsSeasonalNaive).toBe(metrics.lstm!.mase < metrics.seasonalNaive.mase);
-    expect(result.verdict.beatsDrift).toBe(metrics.lstm!.mase < metrics.drift.mase);
+    expect(result.verdict.beatsDrift).toBe(metrics.lstm!.mase < metrics.drift!.mase);
     const best = MODELS.reduce((a, b) => (metrics[b]!.mase < metrics[a]!.mase ? b : a));
     expect(metrics[result.verdict.bestModel]!.mase).toBe(metrics[best]!.mase);
     // On this walk the LSTM loses to naive, and the verdict says so.

@@ -41,7 +41,6 @@ import type {
   LstmFamilyName,
   ModelIntervals,
   ModelRecord,
-  OptionalModel,
   RunCallbacks,
   SeriesData,
 } from './types';
@@ -95,7 +94,8 @@ export async function runForecast(
   const covariateNames = new Set((context.covariates ?? []).map((c) => c.name));
   const related = (context.related ?? []).filter((s) => !covariateNames.has(s.name));
 
-  // The run's models: every registered one, optional ones only when wanted and possible.
+  // The run's models: the ones config.models picked (seasonal naive always), optional ones only
+  // when wanted and possible. One left out is simply absent from every record of the result.
   // A model's backtest fits: the selection windows' and the scored ones'.
   const modelContext: Omit<ModelContext, 'callbacks'> = {
     data,
@@ -106,9 +106,10 @@ export async function runForecast(
     ...(covariates && { covariates }),
   };
   const models = COMPARED_MODELS.filter(
-    (m) => !modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false),
+    (m) =>
+      config.models.includes(m) &&
+      (!modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false)),
   );
-  const optional = models.filter((m): m is OptionalModel => modelInfo(m).optional);
   const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
   // The other models fit on a worker thread meanwhile (a second core), from the search on; those
   // that read covariates stay here when there are some (the covariate block is an object with
@@ -124,7 +125,7 @@ export async function runForecast(
       : undefined;
   // Its result is awaited after the local fits; until then a failure there must not go unhandled.
   group?.result.catch(() => {});
-  const fitMs = perModel(() => 0, optional);
+  const fitMs = perModel(() => 0, models);
   const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
   const runs: Partial<Record<ComparedModel, ModelRun>> = {};
@@ -229,7 +230,7 @@ export async function runForecast(
           modelEntry(future, m),
           intervalOptions,
         ),
-      optional,
+      models,
     );
     const windowsNeed = lstmFits(points, config)
       ? `${minimumPoints(config, config.backtestWindows)} points with lookback ${lookback}`
@@ -278,7 +279,7 @@ export async function runForecast(
           fitMs: Math.round(modelEntry(fitMs, m)),
           ...(notes[m] && { note: notes[m] }),
         }),
-        optional,
+        models,
       ),
       backtest,
       ...(config.globalLstm && {
@@ -290,7 +291,11 @@ export async function runForecast(
         holidays: { calendar: config.holidays, dates: holidayMarkers(config.holidays, data.t, futureT, data.timeZone) },
       }),
       skill: skillScore(scores.metrics),
-      verdict: decideVerdict(scores.metrics, windowCount),
+      verdict: decideVerdict(
+        scores.metrics,
+        windowCount,
+        config.models.includes('lstm') ? undefined : 'it was left out of this run',
+      ),
       champion: chooseChampion({
         run,
         metrics: scores.metrics,

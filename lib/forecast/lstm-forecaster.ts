@@ -124,19 +124,24 @@ export function fitPlans(epochs: number, windows: number): FitPlan[] {
   });
 }
 
-/** The run's progress after epoch `log.epoch` of `epochs` of a fit that spans from..to of the run. */
+/**
+ * The run's progress after epoch `log.epoch` of `epochs` of a fit that spans from..to of the run;
+ * `laterEpochs` are this model's planned epochs in the fits after this one.
+ */
 export function epochProgress(
   phase: TrainProgress['phase'],
   span: { from: number; to: number },
   epochs: number,
   log: EpochLog,
   window: WindowInfo | undefined,
+  laterEpochs = 0,
 ): TrainProgress {
   return {
     progress: span.from + ((span.to - span.from) * log.epoch) / epochs,
     phase,
     epoch: log.epoch,
     epochs,
+    remainingEpochs: Math.max(0, epochs - log.epoch) + laterEpochs,
     loss: log.loss,
     valLoss: log.valLoss,
     ...(window && { window: window.index + 1, windows: window.count }),
@@ -221,18 +226,27 @@ export class LstmRun {
     if (!plan) throw new Error('This LSTM run has done all its fits.');
     const epochs = overrides.epochs ?? plan.epochs;
     const { callbacks } = this;
-    const options = (from: number, to: number, warm: tf.LayersModel | undefined): FitOptions => ({
+    // Planned epochs of the fits after this one (early stopping may end them sooner).
+    const later = this.plans.slice(this.fits + 1).reduce((sum, p) => sum + p.epochs, 0);
+    const options = (from: number, to: number, warm: tf.LayersModel | undefined, extra = 0): FitOptions => ({
       epochs,
       validationSplit: overrides.validationSplit ?? this.config.validationSplit,
       maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
       warm,
-      onEpochEnd: (log) => callbacks.onProgress?.(epochProgress(plan.phase, { from, to }, epochs, log, window)),
+      onEpochEnd: (log) =>
+        callbacks.onProgress?.(epochProgress(plan.phase, { from, to }, epochs, log, window, later + extra)),
     });
 
     const fitted = this.encoding
       ? await this.fit(values, this.encoding, options(plan.from, plan.to, this.previous?.model))
       : await this.firstFit(values, (k, n, warm) =>
-          options(plan.from + ((plan.to - plan.from) * k) / n, plan.from + ((plan.to - plan.from) * (k + 1)) / n, warm),
+          options(
+            plan.from + ((plan.to - plan.from) * k) / n,
+            plan.from + ((plan.to - plan.from) * (k + 1)) / n,
+            warm,
+            // A second contender's full fit is still to come.
+            (n - 1 - k) * epochs,
+          ),
         );
     this.dispose();
     this.previous = fitted;

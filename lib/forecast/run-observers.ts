@@ -5,19 +5,32 @@ import type { LstmFamilyName, RunCallbacks } from './types';
 
 /**
  * Each of the run's LSTMs (`models`) reports its own progress 0..1; the run's progress is their
- * average, so it only moves forward although their fits alternate window by window.
+ * average, so it only moves forward although their fits alternate window by window. Their
+ * remaining epochs add up; an LSTM that has not reported yet counts as much as the one with most
+ * left (they share the window plan).
  */
 export function sharedProgress(
   callbacks: RunCallbacks,
   models: readonly LstmFamilyName[] = ['lstm', 'lstmHybrid'],
 ): (model: LstmFamilyName) => RunCallbacks {
   const done = new Map<LstmFamilyName, number>(models.map((m) => [m, 0]));
+  const remaining = new Map<LstmFamilyName, number>();
   const average = () => [...done.values()].reduce((a, b) => a + b, 0) / done.size;
+  const remainingEpochs = () => {
+    const most = Math.max(...remaining.values());
+    return models.reduce((sum, m) => sum + (remaining.get(m) ?? most), 0);
+  };
   return (model) => ({
     shouldCancel: callbacks.shouldCancel,
     onProgress: (p) => {
       done.set(model, p.progress);
-      return callbacks.onProgress?.({ ...p, model, progress: average() });
+      if (p.remainingEpochs !== undefined) remaining.set(model, p.remainingEpochs);
+      return callbacks.onProgress?.({
+        ...p,
+        model,
+        progress: average(),
+        ...(remaining.size > 0 && { remainingEpochs: remainingEpochs() }),
+      });
     },
   });
 }

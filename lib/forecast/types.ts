@@ -1,6 +1,6 @@
 // Public types of the forecasting engine. The engine imports nothing from Next, BullMQ or Prisma:
 // the worker, the CLI and the tests all call it with plain arrays and callbacks.
-import type { ComparedModel, ModelsOf, OptionalModel } from './registry/catalog';
+import type { ComparedModel, ModelsOf } from './registry/catalog';
 import type { Frequency } from './time/frequency';
 import type { SearchedField } from './search/fields';
 
@@ -58,6 +58,11 @@ export interface ForecastConfig {
    * Ignored, with a note, when the run is given no related series of the same frequency.
    */
   globalLstm: boolean;
+  /**
+   * The models the run compares, by catalog key, in catalog order; always with seasonal naive.
+   * Optional ones (the LSTMs) are still fit only when the run can.
+   */
+  models: ComparedModel[];
   /** Covariate series of the run, by id (the data comes in RunContext.covariates); see config.ts. */
   covariates: { seriesId: string; knownFuture: boolean }[];
   /** Holiday calendar ('US', 'DE-BY'), or null for none. */
@@ -104,8 +109,11 @@ export type ClassicalName = ModelsOf<'classical'>;
  */
 export type LstmFamilyName = ModelsOf<'lstm'>;
 
-/** One entry per model of a run: every model it always fits, and the optional ones it fit. */
-export type ModelRecord<T> = Record<Exclude<ComparedModel, OptionalModel>, T> & Partial<Record<OptionalModel, T>>;
+/**
+ * One entry per model of a run: seasonal naive (every run compares it: MASE and skill are measured
+ * against it), and the others it compared (config.models, the LSTMs when they could train).
+ */
+export type ModelRecord<T> = Record<'seasonalNaive', T> & Partial<Record<ComparedModel, T>>;
 
 /** What predictions can be asked for: one model, or the champion's average of the best few. */
 export type PredictionModel = ComparedModel | 'ensemble';
@@ -263,6 +271,11 @@ export interface TrainProgress {
   windows?: number;
   /** Which LSTM the epoch belongs to (a run trains both; `progress` is their average). */
   model?: LstmFamilyName;
+  /**
+   * Planned epochs still to train: this fit's and the later fits' (early stopping may end them
+   * sooner). Per model from the LSTM; summed over the run's LSTMs by runForecast.
+   */
+  remainingEpochs?: number;
 }
 
 export interface RunCallbacks {

@@ -35,23 +35,29 @@ export function skillScore(
   return Number.isFinite(ratio) ? 1 - ratio : NaN;
 }
 
+/**
+ * `noLstmReason` says why a run without the LSTM has none (a series too short for it, or the user
+ * left it out). Baselines the run left out (config.models) are neither beaten nor named.
+ */
 export function decideVerdict(
-  metrics: Partial<Record<ComparedModel, AccuracyMetrics>> & Record<BaselineName, AccuracyMetrics>,
+  metrics: Partial<Record<ComparedModel, AccuracyMetrics>> & Record<'seasonalNaive', AccuracyMetrics>,
   windows: number,
+  noLstmReason = 'the series is too short for it',
 ): Verdict {
   const models = present(metrics);
   const byMase = models.every((m) => Number.isFinite(metrics[m]!.mase));
   const key: 'mase' | 'mae' = byMase ? 'mase' : 'mae';
   const score = (m: ComparedModel) => metrics[m]![key];
   const windowsText = windows === 1 ? 'the one backtest window' : `a ${windows}-window backtest`;
-  const scores = BASELINE_ORDER.map((b) => `${LABELS[b]} ${format(score(b))}`).join(', ');
+  const baselines = BASELINE_ORDER.filter((b) => metrics[b] !== undefined);
+  const scores = baselines.map((b) => `${LABELS[b]} ${format(score(b))}`).join(', ');
   const bestModel = models.reduce((best, m) => (score(m) < score(best) ? m : best));
 
   if (!metrics.lstm) {
     // A series too short for the LSTMs: the classical models and baselines were compared alone.
     const best = `${LABELS[bestModel][0].toUpperCase()}${LABELS[bestModel].slice(1)}`;
     const sentences = [
-      `No LSTM was trained (the series is too short for it). ${best} is the most accurate model on ${windowsText} ` +
+      `No LSTM was trained (${noLstmReason}). ${best} is the most accurate model on ${windowsText} ` +
         `(${key.toUpperCase()} ${format(score(bestModel))} vs ${scores}).`,
     ];
     if (!byMase) sentences.push('Compared by MAE: MASE is undefined because a training part has no variation.');
@@ -59,9 +65,9 @@ export function decideVerdict(
     return { beatsNaive: false, beatsSeasonalNaive: false, beatsDrift: false, bestModel, summary: sentences.join(' ') };
   }
 
-  const beats = (baseline: BaselineName) => score('lstm') < score(baseline);
-  const beaten = BASELINE_ORDER.filter(beats).map((b) => LABELS[b]);
-  const unbeaten = BASELINE_ORDER.filter((b) => !beats(b)).map((b) => LABELS[b]);
+  const beats = (baseline: BaselineName) => metrics[baseline] !== undefined && score('lstm') < score(baseline);
+  const beaten = baselines.filter(beats).map((b) => LABELS[b]);
+  const unbeaten = baselines.filter((b) => !beats(b)).map((b) => LABELS[b]);
 
   const lead =
     unbeaten.length === 0

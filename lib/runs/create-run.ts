@@ -11,12 +11,18 @@ import { checkRunQuota } from './run-quota';
 /**
  * A run the user asked for: 429 past their queued-run cap (run-quota.ts); its covariates and
  * holiday calendar checked (covariates.ts: 400, 404, or 422 when the future is not covered).
+ * `name`: trimmed, blank or null for none.
  */
-export async function createRun(scope: Scope, series: Series, partial: ForecastConfigInput): Promise<Run> {
+export async function createRun(
+  scope: Scope,
+  series: Series,
+  partial: ForecastConfigInput,
+  name: string | null = null,
+): Promise<Run> {
   await checkRunQuota(scope);
   const config = runConfigFor(series, partial);
   await checkRunCovariates(scope, series, config);
-  const run = await insertRunAsSystem({ seriesId: series.id, config, scheduleId: null });
+  const run = await insertRunAsSystem({ seriesId: series.id, config, scheduleId: null, name });
   try {
     await enqueueRun(run.id);
   } catch (error) {

@@ -6,20 +6,32 @@ import { decimalsOf, roundTo } from './precision';
 import { listPredictionsAsSystem, type PredictionRow } from '@/lib/db/predictions';
 import type { Run } from '@/lib/db/runs';
 import { getSeriesAsSystem } from '@/lib/db/series';
-import type { PredictionModel } from '@/lib/forecast/types';
+import { predictionModelName } from '@/lib/forecast/compared-models';
+import type { ComparedModel, PredictionModel } from '@/lib/forecast/types';
 import { predictionsCsv, predictionsFileName } from './predictions-csv';
 import { predictionsParquet } from './predictions-parquet';
 
 export interface PredictionsJson {
   runId: string;
   seriesId: string;
+  /** The stable key ('ensemble' for the champion's average). */
   model: PredictionModel;
+  /** The name the run page shows: 'MSTL', 'Average of AutoARIMA + LSTM'. */
+  modelName: string;
   predictions: PredictionRow[];
 }
 
 /** The run's champion; the LSTM for runs stored before champions existed. */
 export function defaultPredictionModel(run: Pick<Run, 'evaluation'>): PredictionModel {
   return run.evaluation?.champion?.model ?? 'lstm';
+}
+
+/** The name the run page gives `model`: an ensemble names the run's champion members. */
+export function runModelName(
+  run: { evaluation: { champion?: { members: readonly ComparedModel[] } } | null },
+  model: PredictionModel,
+): string {
+  return predictionModelName(model, model === 'ensemble' ? (run.evaluation?.champion?.members ?? []) : []);
 }
 
 /** Digits the series' values carry beyond its own precision when they are forecasts. */
@@ -53,7 +65,7 @@ export async function predictionsAsJson(
   const { seriesName, rows } = await modelRows(run, model);
   return {
     fileName: predictionsFileName(seriesName, run.id, model, 'json'),
-    body: { runId: run.id, seriesId: run.seriesId, model, predictions: rows },
+    body: { runId: run.id, seriesId: run.seriesId, model, modelName: runModelName(run, model), predictions: rows },
   };
 }
 
@@ -66,7 +78,7 @@ export async function predictionsAsCsv(
   const { seriesName, rows } = await modelRows(run, model);
   return {
     fileName: predictionsFileName(seriesName, run.id, model),
-    csv: predictionsCsv(rows, { model, series: seriesName }),
+    csv: predictionsCsv(rows, { model, modelName: runModelName(run, model), series: seriesName }),
   };
 }
 
@@ -85,6 +97,7 @@ export async function predictionsAsParquet(
       [],
       [
         { name: 'model', ...label(model) },
+        { name: 'modelName', ...label(runModelName(run, model)) },
         { name: 'series', ...label(seriesName) },
       ],
     ),

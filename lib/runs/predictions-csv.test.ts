@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PredictionRow } from '@/lib/db/predictions';
 import { csvText, PREDICTIONS_CSV_HEADER, predictionsCsv, predictionsFileName } from './predictions-csv';
+import { predictionModelName } from '@/lib/forecast/compared-models';
 
 const NO_BOUNDS = { lo80: null, hi80: null, lo95: null, hi95: null, p10: null, p50: null, p90: null };
 
@@ -22,15 +23,30 @@ describe('predictionsCsv', () => {
         p90: 0.5,
       },
     ];
-    expect(predictionsCsv(rows, { model: 'lstm', series: 'north' })).toBe(
-      'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90\n' +
-        '2024-01-01T00:00:00.000Z,1.5,2,,,,,test,lstm,north,,,\n' +
-        '2024-01-02T00:00:00.000Z,-0.25,,-1,0.5,,,future,lstm,north,-1,-0.2,0.5\n',
+    expect(predictionsCsv(rows, { model: 'lstm', modelName: 'LSTM', series: 'north' })).toBe(
+      'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90\n' +
+        '2024-01-01T00:00:00.000Z,1.5,2,,,,,test,lstm,LSTM,north,,,\n' +
+        '2024-01-02T00:00:00.000Z,-0.25,,-1,0.5,,,future,lstm,LSTM,north,-1,-0.2,0.5\n',
     );
   });
 
+  it('names the champion average as the run page does, beside its stable key', () => {
+    const row: PredictionRow = {
+      timestamp: '2024-01-01T00:00:00.000Z',
+      forecast: 1,
+      actual: 1,
+      segment: 'test',
+      ...NO_BOUNDS,
+    };
+    const modelName = predictionModelName('ensemble', ['autoArima', 'lstm']);
+    expect(modelName).toBe('Average of AutoARIMA + LSTM');
+    const [header, line] = predictionsCsv([row], { model: 'ensemble', modelName, series: 's' }).split('\n');
+    expect(header.split(',').indexOf('modelName')).toBe(header.split(',').indexOf('model') + 1);
+    expect(line).toContain(',test,ensemble,Average of AutoARIMA + LSTM,s,');
+  });
+
   it('is just the header without rows', () => {
-    expect(predictionsCsv([], { model: 'drift', series: 's' })).toBe(`${PREDICTIONS_CSV_HEADER}\n`);
+    expect(predictionsCsv([], { model: 'drift', modelName: 'Drift', series: 's' })).toBe(`${PREDICTIONS_CSV_HEADER}\n`);
   });
 
   it('neutralises a series name a spreadsheet would run as a formula', () => {
@@ -41,8 +57,12 @@ describe('predictionsCsv', () => {
       segment: 'test',
       ...NO_BOUNDS,
     };
-    const [, line] = predictionsCsv([row], { model: 'lstm', series: '=HYPERLINK("http://x","y")' }).split('\n');
-    expect(line).toBe(`2024-01-01T00:00:00.000Z,-5,-4,,,,,test,lstm,"'=HYPERLINK(""http://x"",""y"")",,,`);
+    const [, line] = predictionsCsv([row], {
+      model: 'lstm',
+      modelName: 'LSTM',
+      series: '=HYPERLINK("http://x","y")',
+    }).split('\n');
+    expect(line).toBe(`2024-01-01T00:00:00.000Z,-5,-4,,,,,test,lstm,LSTM,"'=HYPERLINK(""http://x"",""y"")",,,`);
   });
 });
 

@@ -1,12 +1,14 @@
 // The CSV download of one model's predictions. `timestamp,forecast,actual` come first (scripts
-// read them by position), then the interval bounds, then what the rows are: segment, model and
-// series, and last the quantiles P10/P50/P90 (P10 and P90 repeat the 80% bounds, under the names
+// read them by position), then the interval bounds, then what the rows are: segment, model (the
+// stable key: "ensemble" for the champion's average), modelName (the name the run page shows:
+// "Average of AutoARIMA + LSTM") and series, and last the quantiles P10/P50/P90 (P10 and P90 repeat the 80% bounds, under the names
 // quantile-forecast tools read). Empty cells: `actual` of future points, bounds and quantiles on
 // the test window or where the backtest was too short to promise the level.
 import type { PredictionRow } from '@/lib/db/predictions';
 import { isFormulaLike } from '@/lib/ingest/formula-cells';
 
-export const PREDICTIONS_CSV_HEADER = 'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90';
+export const PREDICTIONS_CSV_HEADER =
+  'timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90';
 
 /**
  * One text cell, quoted when it holds a delimiter, quote or line break. Text a spreadsheet would
@@ -23,8 +25,11 @@ export function csvNumber(value: number | null): string {
   return value === null || !Number.isFinite(value) ? '' : String(value);
 }
 
-export function predictionsCsv(rows: PredictionRow[], { model, series }: { model: string; series: string }): string {
-  const labels = `${csvText(model)},${csvText(series)}`;
+export function predictionsCsv(
+  rows: PredictionRow[],
+  { model, modelName, series }: { model: string; modelName: string; series: string },
+): string {
+  const labels = `${csvText(model)},${csvText(modelName)},${csvText(series)}`;
   const lines = rows.map((row) =>
     [
       csvText(row.timestamp),

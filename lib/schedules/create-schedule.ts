@@ -8,6 +8,7 @@ import type { Dataset } from '@/lib/db/datasets';
 import {
   deleteScheduleRecordAsSystem,
   insertScheduleAsSystem,
+  listScheduleRecords,
   type Schedule,
   type ScheduleTarget,
 } from '@/lib/db/schedules';
@@ -17,6 +18,7 @@ import { syncSchedule } from '@/lib/queue/schedulers';
 import type { Scope } from '@/lib/db/scope';
 import { checkRunCovariates } from '@/lib/runs/covariates';
 import { runConfigFor } from '@/lib/runs/run-config';
+import { assertNotDuplicate } from './duplicate-schedule';
 import { withNextRun } from './get-schedule';
 
 export interface ScheduleInput {
@@ -37,9 +39,14 @@ async function storeAndSync(target: ScheduleTarget, { every, cron, config = {} }
   return withNextRun(record);
 }
 
-/** Its covariates are checked as a run's (400, 404, 422); each firing checks their coverage again. */
+/**
+ * Its covariates are checked as a run's (400, 404, 422); each firing checks their coverage again.
+ * 409 when the series already has an identical schedule (duplicate-schedule.ts).
+ */
 export async function createSchedule(scope: Scope, series: Series, input: ScheduleInput): Promise<Schedule> {
-  await checkRunCovariates(scope, series, runConfigFor(series, input.config ?? {}), 'config.');
+  const config = input.config ?? {};
+  await checkRunCovariates(scope, series, runConfigFor(series, config), 'config.');
+  assertNotDuplicate(series, await listScheduleRecords(scope, { seriesId: series.id }), { ...input, config });
   return storeAndSync({ seriesId: series.id }, input);
 }
 

@@ -143,7 +143,7 @@ describe('POST /api/datasets/:id/runs', () => {
     const csv = await (await call(predictions, { path: '/?format=csv', params: { id: batchId } })).text();
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe(
-      'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90',
+      'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,seriesId,runId,p10,p50,p90',
     );
     expect(lines).toHaveLength(1 + 2 * 14);
 

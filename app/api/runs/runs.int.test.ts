@@ -2,14 +2,16 @@ import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disconnectDb, getPrisma } from '@/lib/db/client';
 import { markRunRunningAsSystem } from '@/lib/db/runs';
+import { predictionModelName } from '@/lib/forecast/compared-models';
+import { runSchema } from '@/lib/api/schemas/responses';
 import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
-import { call, callJson, csvForm, dailyCsv } from '@/test/api';
+import { call, callJson, csvForm, dailyCsv, signedInUser } from '@/test/api';
 import { processTrain } from '@/worker/processors/train';
 import { POST as upload } from '../datasets/route';
 import { POST as cancel } from './[id]/cancel/route';
 import { GET as getForecast } from './[id]/forecast/route';
 import { GET as getPredictions } from './[id]/predictions/route';
-import { DELETE as deleteRun, GET as getRun } from './[id]/route';
+import { DELETE as deleteRun, GET as getRun, PATCH as patchRun } from './[id]/route';
 import { GET as listRuns, POST as createRun } from './route';
 
 // Tiny models: the point is the plumbing, not the forecast.
@@ -147,6 +149,8 @@ describe('a run from request to predictions', () => {
     // JSON predictions (the champion's by default): the test window with actuals, then the future without.
     const championRows = await callJson(getPredictions, { params: { id: runId } });
     expect(championRows.body.model).toBe(champion.model);
+    // The name the run page shows: an ensemble names its members, in JSON as in CSV.
+    expect(championRows.body.modelName).toBe(predictionModelName(champion.model, champion.members));
     expect(championRows.body.predictions).toHaveLength(14);
     const json = await callJson(getPredictions, { path: '/?model=lstm', params: { id: runId } });
     expect(json.body.runId).toBe(runId);
@@ -155,6 +159,7 @@ describe('a run from request to predictions', () => {
     expect(rows.filter((row: { segment: string }) => row.segment === 'test')).toHaveLength(7);
     expect(rows.filter((row: { segment: string }) => row.segment === 'future')).toHaveLength(7);
     expect(json.body.model).toBe('lstm');
+    expect(json.body.modelName).toBe('LSTM');
     expect(rows[0]).toEqual({
       timestamp: '2024-04-23T00:00:00.000Z',
       forecast: expect.any(Number),
@@ -221,7 +226,7 @@ describe('a run from request to predictions', () => {
       `attachment; filename="${seriesName}-lstm-run-${runId}-predictions.csv"`,
     );
     const lines = (await csvResponse.text()).trim().split('\n');
-    expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,series,p10,p50,p90');
+    expect(lines[0]).toBe('timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,modelName,series,p10,p50,p90');
     const cells = lines.slice(1).map((line) => line.split(','));
     expect(cells).toHaveLength(14);
     expect(cells.filter(([, , actual]) => actual === '')).toHaveLength(7);
@@ -233,8 +238,8 @@ describe('a run from request to predictions', () => {
         [row.lo80, row.hi80, row.lo95, row.hi95].map(cell),
       ),
     );
-    expect(cells.every((line) => line.slice(7, 10).join(',') === `${line[7]},lstm,${seriesName}`)).toBe(true);
-    expect(cells.map((line) => line.slice(10))).toEqual(
+    expect(cells.every((line) => line.slice(7, 11).join(',') === `${line[7]},lstm,LSTM,${seriesName}`)).toBe(true);
+    expect(cells.map((line) => line.slice(11))).toEqual(
       rows.map((row: { p10: number | null; p50: number | null; p90: number | null }) =>
         [row.p10, row.p50, row.p90].map(cell),
       ),
@@ -244,7 +249,11 @@ describe('a run from request to predictions', () => {
     expect(driftCsv.headers.get('content-disposition')).toBe(
       `attachment; filename="${seriesName}-drift-run-${runId}-predictions.csv"`,
     );
-    expect((await driftCsv.text()).split('\n')[1]).toMatch(/,test,drift,/);
+    expect((await driftCsv.text()).split('\n')[1]).toMatch(/,test,drift,Drift,/);
+    const championCsv = (
+      await (await call(getPredictions, { path: '/?format=csv', params: { id: runId } })).text()
+    ).split('\n')[1];
+    expect(championCsv).toContain(`,test,${champion.model},${predictionModelName(champion.model, champion.members)},`);
 
     // Chart data: every model side by side, with the future's interval bands.
     const forecast = await callJson(getForecast, { params: { id: runId } });
@@ -308,6 +317,122 @@ describe('a run from request to predictions', () => {
       lookback: expect.any(Number),
     });
     await callJson(cancel, { method: 'POST', params: { id: runId } });
+  });
+});
+
+describe("a run's name", () => {
+  it('is set at creation (trimmed), shown in the run and the list, renamed and cleared by PATCH', async () => {
+    const runId = await startRun({ ...TINY, name: '  before the price change  ' });
+    const created = await callJson(getRun, { params: { id: runId } });
+    expect(runSchema.parse(created.body.run).name).toBe('before the price change');
+    const list = await callJson(listRuns, { path: `/?seriesId=${seriesId}` });
+    expect(list.body.runs.find((run: { id: string }) => run.id === runId).name).toBe('before the price change');
+
+    const renamed = await callJson(patchRun, { method: 'PATCH', params: { id: runId }, body: { name: 'after' } });
+    expect(renamed.status).toBe(200);
+    expect(runSchema.parse(renamed.body.run)).toMatchObject({ id: runId, name: 'after' });
+    const cleared = await callJson(patchRun, { method: 'PATCH', params: { id: runId }, body: { name: '   ' } });
+    expect(cleared.body.run.name).toBeNull();
+    expect((await callJson(getRun, { params: { id: runId } })).body.run.name).toBeNull();
+    expect((await callJson(patchRun, { method: 'PATCH', params: { id: runId }, body: { name: null } })).status).toBe(
+      200,
+    );
+
+    // Unnamed runs read null; too long, a wrong type or an unknown field is a 400 that stores nothing.
+    expect((await callJson(getRun, { params: { id: await startRun(TINY) } })).body.run.name).toBeNull();
+    const tooLong = await callJson(createRun, { method: 'POST', body: { seriesId, name: 'x'.repeat(101) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toMatch(/name/);
+    const badPatch = await callJson(patchRun, { method: 'PATCH', params: { id: runId }, body: { name: 5 } });
+    expect(badPatch.status).toBe(400);
+    const extra = await callJson(patchRun, {
+      method: 'PATCH',
+      params: { id: runId },
+      body: { name: 'a', status: 'x' },
+    });
+    expect(extra.status).toBe(400);
+    expect((await callJson(getRun, { params: { id: runId } })).body.run.name).toBeNull();
+    const missing = await callJson(patchRun, { method: 'PATCH', params: { id: 'nope' }, body: { name: 'a' } });
+    expect(missing.status).toBe(404);
+  });
+
+  it('cannot be changed from another site (CSRF) or by another user', async () => {
+    const runId = await startRun(TINY);
+    const crossSite = await call(patchRun, {
+      method: 'PATCH',
+      params: { id: runId },
+      body: { name: 'evil' },
+      origin: 'https://evil.example',
+    });
+    expect(crossSite.status).toBe(403);
+    const other = await signedInUser('stranger');
+    const foreign = await callJson(patchRun, {
+      method: 'PATCH',
+      params: { id: runId },
+      body: { name: 'x' },
+      as: other,
+    });
+    expect(foreign.status).toBe(404);
+    expect((await callJson(getRun, { params: { id: runId } })).body.run.name).toBeNull();
+  });
+});
+
+describe("a dataset's runs", () => {
+  it('lists the runs of every series of one dataset and no other, 404 for a dataset not the caller’s', async () => {
+    // Two series: north, and south one above it.
+    const csv = dailyCsv(60, 'north')
+      .split('\n')
+      .map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'south' : Number(line.split(',')[1]) + 1}`))
+      .join('\n');
+    const { body } = await callJson(upload, { method: 'POST', body: csvForm(csv, 'two.csv') });
+    const datasetId = body.dataset.id;
+    const [north, south] = body.dataset.series.map((s: { id: string }) => s.id);
+    const ids: string[] = [];
+    for (const id of [north, south, north]) {
+      const created = await callJson(createRun, { method: 'POST', body: { seriesId: id, name: `on ${id}` } });
+      expect(created.status).toBe(202);
+      ids.push(created.body.run.id);
+    }
+    const listed = await callJson(listRuns, { path: `/?datasetId=${datasetId}` });
+    expect(listed.status).toBe(200);
+    // Newest first; the other dataset's runs (the `sales` series above) are not among them.
+    expect(listed.body.runs.map((run: { id: string }) => run.id)).toEqual([...ids].reverse());
+    expect(new Set(listed.body.runs.map((run: { seriesId: string }) => run.seriesId))).toEqual(new Set([north, south]));
+    expect(listed.body.runs[0].name).toBe(`on ${north}`);
+
+    expect((await callJson(listRuns, { path: '/?datasetId=nope' })).status).toBe(404);
+    const other = await signedInUser('dataset-runs-stranger');
+    expect((await callJson(listRuns, { path: `/?datasetId=${datasetId}`, as: other })).status).toBe(404);
+  });
+});
+
+describe('the models a run compares', () => {
+  it('trains only the picked models, seasonal naive always, and keeps the choice in its config', async () => {
+    const runId = await startRun({ ...TINY, models: ['naive', 'ets'] });
+    const queued = await callJson(getRun, { params: { id: runId } });
+    expect(queued.body.run.config.models).toEqual(['ets', 'naive', 'seasonalNaive']);
+    await processTrain(await trainJob(runId));
+    const { body } = await callJson(getRun, { params: { id: runId } });
+    const run = runSchema.parse(body.run);
+    expect(run.status).toBe('succeeded');
+    expect(Object.keys(run.metrics!).sort()).toEqual(['ets', 'naive', 'seasonalNaive']);
+    expect(Object.keys(run.evaluation!.coverage).sort()).toEqual(['ets', 'naive', 'seasonalNaive']);
+    expect(run.history).toEqual([]);
+    expect(run.evaluation!.verdict.summary).toMatch(/left out of this run/);
+    // A left-out model has no predictions to download.
+    const forecast = await callJson(getForecast, { params: { id: runId } });
+    expect(forecast.body.forecast.future[0].lstm).toBeUndefined();
+    expect(forecast.body.forecast.future[0].drift).toBeUndefined();
+    expect(forecast.body.forecast.test[0].mstl).toBeUndefined();
+    expect(forecast.body.forecast.future[0].ets).toEqual(expect.any(Number));
+  });
+
+  it('refuses an unknown model or a repeated one with a 400', async () => {
+    for (const models of [['prophet'], ['naive', 'naive'], []]) {
+      const { status, body } = await callJson(createRun, { method: 'POST', body: { seriesId, models } });
+      expect(status).toBe(400);
+      expect(body.error.message).toMatch(/models/);
+    }
   });
 });
 
@@ -397,7 +522,7 @@ describe('the CSV download of a series named like a formula', () => {
     expect(lines).toHaveLength(14);
     for (const line of lines) {
       // The quantiles P10/P50/P90 come after the series name.
-      expect(line).toMatch(/,lstm,"'=SUM\(1\+1\)",[^,]*,[^,]*,[^,]*$/);
+      expect(line).toMatch(/,lstm,LSTM,"'=SUM\(1\+1\)",[^,]*,[^,]*,[^,]*$/);
       const [, forecast, actual] = line.split(',');
       expect(forecast).toMatch(/^-?\d/);
       expect(Number.isFinite(Number(forecast))).toBe(true);
@@ -445,8 +570,14 @@ describe('cancelling', () => {
       epochs: 300,
       window: 1,
       windows: 6,
+      // What the time estimate multiplies: epochs still planned, and the measured time per epoch
+      // (null until two epochs of one fit have ended).
+      remainingEpochs: expect.any(Number),
+      epochMs: live.progressDetail.epoch >= 2 ? expect.any(Number) : null,
     });
     expect(live.progressDetail.epoch).toBeGreaterThanOrEqual(1);
+    // Two LSTMs, each with this fit's remaining epochs and five more fine-tunes (and the refit) to come.
+    expect(live.progressDetail.remainingEpochs).toBeGreaterThan(2 * (300 - live.progressDetail.epoch));
     // The loss curve starts with that first fit's first epoch, not only with the scoring fit.
     expect(live.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
     const cancelled = await callJson(cancel, { method: 'POST', params: { id: runId } });

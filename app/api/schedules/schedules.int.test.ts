@@ -147,6 +147,45 @@ describe('schedules', () => {
     expect((await call(getSchedule, { params: { id: body.schedule.id } })).status).toBe(404);
   });
 
+  it('refuses an identical schedule of the same series with a 409 naming the existing one', async () => {
+    const { seriesId: own } = await uploadSeries('duplicates');
+    const first = await callJson(createSchedule, {
+      method: 'POST',
+      body: { seriesId: own, every: '1d', config: TINY },
+    });
+    expect(first.status).toBe(201);
+    const id = first.body.schedule.id;
+    // The same interval written differently, the same config in another order: identical.
+    const twin = await callJson(createSchedule, {
+      method: 'POST',
+      body: { seriesId: own, every: '24h', config: { units: 4, epochs: 2, lookback: 14, horizon: 7 } },
+    });
+    expect(twin.status).toBe(409);
+    expect(twin.body.error.code).toBe('conflict');
+    expect(twin.body.error.message).toMatch(
+      new RegExp(`already has a schedule every 1d with the same settings \\(schedule ${id}\\)`),
+    );
+    // Cron expressions that fire at the same moments are the same timing; a paused twin says to resume it.
+    const cron = await callJson(createSchedule, { method: 'POST', body: { seriesId: own, cron: '0 3 * * *' } });
+    expect(cron.status).toBe(201);
+    await callJson(PATCH, { method: 'PATCH', params: { id: cron.body.schedule.id }, body: { paused: true } });
+    const cronTwin = await callJson(createSchedule, { method: 'POST', body: { seriesId: own, cron: '0 3 * * 0-6' } });
+    expect(cronTwin.status).toBe(409);
+    expect(cronTwin.body.error.message).toMatch(/a paused schedule cron "0 3 \* \* \*".*Resume that one/);
+
+    // Other timing, other settings or another series: allowed.
+    for (const body of [
+      { seriesId: own, every: '12h', config: TINY },
+      { seriesId: own, every: '1d', config: { ...TINY, epochs: 3 } },
+      { seriesId: own, cron: '0 4 * * *' },
+      { seriesId, every: '1d', config: TINY },
+    ]) {
+      expect((await callJson(createSchedule, { method: 'POST', body })).status, JSON.stringify(body)).toBe(201);
+    }
+    const listed = await callJson(listSchedules, { path: `/?seriesId=${own}` });
+    expect(listed.body.schedules).toHaveLength(5);
+  });
+
   it('validates timing, config and series', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ seriesId }, 'every'],

@@ -4,6 +4,7 @@ import { ForecastAllButton } from '@/components/batches/forecast-all-button';
 import { ForecastWithCovariates } from '@/components/batches/forecast-with-covariates';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
+import { RunList } from '@/components/runs/run-list';
 import { SchedulesPanel } from '@/components/schedules/schedules-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -14,7 +15,8 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { datasetExportUrl, deleteDataset } from '@/lib/client/api';
 import { ApiError } from '@/lib/client/api-error';
 import { formatCount } from '@/lib/client/format';
-import { useDataset } from '@/lib/client/hooks';
+import { useDataset, useDatasetRuns } from '@/lib/client/hooks';
+import type { Dataset } from '@/lib/client/types';
 
 const HOME = [{ href: '/', label: 'Datasets' }];
 
@@ -91,6 +93,7 @@ export function DatasetPage({ id }: { id: string }) {
           <ForecastWithCovariates datasetId={dataset.id} series={dataset.series} />
         </Card>
       )}
+      <DatasetRuns dataset={dataset} />
       <Card
         title="Append data"
         description="Add newer rows from a CSV; scheduled retraining uses them from its next run."
@@ -101,5 +104,30 @@ export function DatasetPage({ id }: { id: string }) {
         <SchedulesPanel target={{ datasetId: dataset.id, series: dataset.series }} defaults={null} relatedSeries={0} />
       )}
     </>
+  );
+}
+
+/** Every run of the dataset's series, newest first, with its series, status, champion and MASE. */
+function DatasetRuns({ dataset }: { dataset: Dataset }) {
+  const runs = useDatasetRuns(dataset.id);
+  const seriesNames = new Map(dataset.series.map((s) => [s.id, s.name]));
+  return (
+    <Card
+      title="Runs"
+      description="Training runs of every series in this dataset, newest first."
+      data-testid="dataset-runs"
+    >
+      {runs.loading ? (
+        <LoadingState label="Loading runs…" />
+      ) : runs.error && !runs.data ? (
+        <ErrorState error={runs.error} title="Could not load the runs" onRetry={runs.reload} />
+      ) : !runs.data || runs.data.length === 0 ? (
+        <EmptyState title="No runs yet" compact>
+          Open a series above and train a forecast, or forecast every series at once.
+        </EmptyState>
+      ) : (
+        <RunList runs={runs.data} seriesNames={seriesNames} />
+      )}
+    </Card>
   );
 }

@@ -11,6 +11,7 @@ import { ConfigFacts } from '@/components/runs/config-facts';
 import { EvaluationFacts } from '@/components/runs/evaluation-facts';
 import { Leaderboard } from '@/components/runs/leaderboard';
 import { LiveProgress } from '@/components/runs/live-progress';
+import { RenameRun } from '@/components/runs/rename-run';
 import { RetryNotice } from '@/components/runs/retry-notice';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
@@ -94,6 +95,8 @@ export function RunPage({ id }: { id: string }) {
   }
 
   const active = isActive(run.status);
+  // Chart downloads say which series and run they show.
+  const exportName = [series?.name ?? 'series', `run-${run.id}`];
   const history = run.history ?? [];
   const breadcrumbs = [
     { href: '/', label: 'Datasets' },
@@ -118,21 +121,24 @@ export function RunPage({ id }: { id: string }) {
           </>
         }
         actions={
-          active ? (
-            <CancelButton run={run} onCancelled={(next) => (next ? setData(next) : reload())} />
-          ) : (
-            <ConfirmButton
-              title={`Delete ${runLabel(run)}?`}
-              description="Its metrics, forecasts and model are deleted. This cannot be undone."
-              confirmLabel="Delete run"
-              onConfirm={async () => {
-                await deleteRun(run.id);
-                router.push(`/series/${run.seriesId}`);
-              }}
-            >
-              Delete run
-            </ConfirmButton>
-          )
+          <>
+            <RenameRun run={run} onRenamed={(next) => setData({ ...run, name: next.name })} />
+            {active ? (
+              <CancelButton run={run} onCancelled={(next) => (next ? setData(next) : reload())} />
+            ) : (
+              <ConfirmButton
+                title={`Delete ${runLabel(run)}?`}
+                description="Its metrics, forecasts and model are deleted. This cannot be undone."
+                confirmLabel="Delete run"
+                onConfirm={async () => {
+                  await deleteRun(run.id);
+                  router.push(`/series/${run.seriesId}`);
+                }}
+              >
+                Delete run
+              </ConfirmButton>
+            )}
+          </>
         }
       />
 
@@ -174,6 +180,7 @@ export function RunPage({ id }: { id: string }) {
           <CovariateEffectPanel run={run} />
           <RunForecastCard
             run={run}
+            exportName={exportName}
             frequency={series?.frequency ?? 'irregular'}
             timeOffset={seriesZone(series)}
             drawn={drawn}
@@ -245,13 +252,13 @@ export function RunPage({ id }: { id: string }) {
           title="Error by forecast step"
           description="How far ahead the forecasts stay useful: each model's error 1, 2, … steps ahead, over the backtest windows."
         >
-          <StepErrorChart byStep={run.evaluation.backtest.byStep} drawn={drawn} />
+          <StepErrorChart byStep={run.evaluation.backtest.byStep} drawn={drawn} exportName={exportName} />
         </Card>
       )}
 
       {!active && history.length > 0 && (
         <Card title="Training loss" description="Per epoch of the fit scored on the last backtest window.">
-          <LossChart history={history} />
+          <LossChart history={history} exportName={exportName} />
         </Card>
       )}
 

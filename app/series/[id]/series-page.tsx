@@ -80,6 +80,7 @@ export function SeriesPage({ id }: { id: string }) {
               onReset={points.reset}
             />
             <HistoryChart
+              exportName={[series.name]}
               points={points.points}
               frequency={series.frequency}
               timeOffset={seriesZone(series)}

@@ -4,14 +4,14 @@
 // against the document). No server dependencies: the browser may import this file.
 import { z } from 'zod';
 import {
-  ALWAYS_COMPARED,
   COMPARED_MODELS,
   modelsOfFamily,
-  OPTIONAL_MODELS,
   PREDICTION_MODELS,
+  REFERENCE_MODEL,
+  type ReferenceModel,
 } from '@/lib/forecast/compared-models';
 import { forecastConfigInputSchema, forecastConfigSchema, SEARCHED_FIELDS } from '@/lib/forecast/config';
-import type { ComparedModel, OptionalModel } from '@/lib/forecast/types';
+import type { ComparedModel } from '@/lib/forecast/types';
 import { DECIMAL_SEPARATORS, GAP_POLICIES, LAYOUTS, RESAMPLE_FREQUENCIES, TEXT_ENCODINGS } from '@/lib/ingest/options';
 import { PROBLEM_CODES } from '@/lib/ingest/types';
 import { errorSchema } from './errors';
@@ -27,12 +27,14 @@ const nullableNumber = z.number().nullable();
  */
 const perModel = <T extends z.ZodType>(schema: T) => z.partialRecord(z.enum(COMPARED_MODELS), schema);
 
-/** One key per compared model: required for the models every run fits, optional for the others. */
+/**
+ * One key per compared model: required for seasonal naive (every run compares it), optional for
+ * the others (a run compares those config.models keeps, the LSTMs when it can train them).
+ */
 function everyModel<T extends z.ZodType>(schema: T) {
-  return Object.fromEntries([
-    ...ALWAYS_COMPARED.map((model) => [model, schema]),
-    ...OPTIONAL_MODELS.map((model) => [model, schema.optional()]),
-  ]) as { [K in Exclude<ComparedModel, OptionalModel>]: T } & { [K in OptionalModel]: z.ZodOptional<T> };
+  return Object.fromEntries(
+    COMPARED_MODELS.map((model) => [model, model === REFERENCE_MODEL ? schema : schema.optional()]),
+  ) as { [K in ReferenceModel]: T } & { [K in Exclude<ComparedModel, ReferenceModel>]: z.ZodOptional<T> };
 }
 
 /** JSON has no NaN: a metric the engine could not define is null. */
@@ -286,6 +288,7 @@ export const runSchema = z
       .string()
       .nullable()
       .meta({ description: 'The batch that created the run (POST /api/datasets/{id}/runs); null for single runs' }),
+    name: z.string().nullable().meta({ description: 'The name the user gave the run; null: none' }),
     status: z.enum(RUN_STATUSES),
     progress: z.number().min(0).max(1),
     progressDetail: z
@@ -297,6 +300,13 @@ export const runSchema = z
         epochs: z.number().int(),
         window: z.number().int().nullable(),
         windows: z.number().int().nullable(),
+        remainingEpochs: z.number().int().nullable().optional().meta({
+          description:
+            "Planned epochs still to train over all the run's LSTMs (early stopping may end fits sooner); null: unknown",
+        }),
+        epochMs: z.number().nullable().optional().meta({
+          description: 'Measured milliseconds per epoch of the recent fits; null until two epochs of one fit',
+        }),
       })
       .nullable()
       .meta({ description: 'The fit in progress; null before training and once finished' }),
@@ -388,6 +398,7 @@ export const batchPredictionRowSchema = predictionRowSchema
     seriesId: z.string(),
     runId: z.string(),
     model: z.enum(PREDICTION_MODELS).meta({ description: "The run's champion" }),
+    modelName: z.string().meta({ description: "Its name as the run page shows it ('Average of AutoARIMA + LSTM')" }),
   })
   .meta({ id: 'BatchPredictionRow' });
 

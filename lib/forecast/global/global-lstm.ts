@@ -235,7 +235,17 @@ export class GlobalLstmRun {
         validationWindows: pool.validationCount,
         maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
         shouldCancel: callbacks.shouldCancel,
-        onEpochEnd: (log) => callbacks.onProgress?.(epochProgress(plan.phase, plan, epochs, log, window)),
+        onEpochEnd: (log) =>
+          callbacks.onProgress?.(
+            epochProgress(
+              plan.phase,
+              plan,
+              epochs,
+              log,
+              window,
+              (this.plans.length - this.fits - 1) * fineTuneEpochs(this.firstEpochs ?? config.epochs),
+            ),
+          ),
       });
       this.dispose();
       this.previous = {
