@@ -33,7 +33,7 @@ export class RunProgress {
   async report(progress: TrainProgress): Promise<void> {
     this.pace.record(progress);
     // The plain LSTM's fits are the run's curve; the hybrid and global LSTMs report their own epochs too.
-    if (progress.phase !== 'refit' && (progress.model ?? 'lstm') === 'lstm') {
+    if (progress.phase !== 'refit' && progress.phase !== 'search' && (progress.model ?? 'lstm') === 'lstm') {
       const fit = `${progress.phase} ${progress.window ?? ''}`;
       if (fit !== this.fit) {
         this.fit = fit;

@@ -4,6 +4,7 @@ import { Facts } from '@/components/ui/facts';
 import { backtestWindowsText, coverageExplanation, coverageText, skillText } from '@/lib/client/evaluation';
 import { globalLstmText } from '@/lib/client/global-lstm';
 import type { RunEvaluation } from '@/lib/client/types';
+import { SearchTrials } from './search-trials';
 
 const SEASON_SOURCE: Record<RunEvaluation['season']['source'], string> = {
   frequency: 'from the frequency',
@@ -69,6 +70,7 @@ export function EvaluationFacts({ evaluation }: { evaluation: RunEvaluation }) {
           {coverageNote}
         </p>
       )}
+      {evaluation.search && <SearchTrials search={evaluation.search} />}
       {backtest.note && (
         <p className="field-hint" data-testid="backtest-note">
           {backtest.note}

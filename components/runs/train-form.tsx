@@ -1,6 +1,7 @@
 'use client';
 // Starts a run. Fields are pre-filled with the defaults the API reports for this series; a blank
-// field is left out of the request, so the server picks its default.
+// field is left out of the request, so the server picks its default. With the hyperparameter search
+// on (the default), the fields it chooses start blank: typing one holds it.
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -10,7 +11,9 @@ import { RUN_NAME_MAX } from '@/lib/api/schemas/runs';
 import { createRun } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import {
+  parseSearchBudget,
   parseTrainingForm,
+  SEARCHED_FORM_FIELDS,
   shortSeriesNote,
   TRAINING_FIELDS,
   trainingFormValues,
@@ -22,8 +25,12 @@ import { DEFAULT_PICKED, modelsOverride } from '@/lib/client/models';
 import type { ComparedModel, ForecastConfig, Series } from '@/lib/client/types';
 import { CovariateInputs } from './covariate-inputs';
 import { GlobalLstmChoice } from './global-lstm-choice';
+import { SearchChoice } from './search-choice';
 import { ModelChoice } from './model-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
+
+/** What blank fields say while the search chooses them. */
+const SEARCHED_PLACEHOLDERS = Object.fromEntries(SEARCHED_FORM_FIELDS.map((key) => [key, 'searched']));
 
 interface TrainFormProps {
   seriesId: string;
@@ -39,7 +46,11 @@ interface TrainFormProps {
 
 export function TrainForm({ seriesId, defaults, points, relatedSeries, series, datasetSeries = [] }: TrainFormProps) {
   const router = useRouter();
-  const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
+  const [search, setSearch] = useState(defaults?.search !== 'off');
+  const initialValues = (searched: boolean) => trainingFormValues(defaults, { searched });
+  const [values, setValues] = useState<TrainingFormValues>(() => initialValues(search));
+  const [budget, setBudget] = useState('');
+  const [budgetError, setBudgetError] = useState<string | undefined>();
   const [name, setName] = useState('');
   const [globalLstm, setGlobalLstm] = useState(false);
   const [models, setModels] = useState<ComparedModel[]>(() => [...DEFAULT_PICKED]);
@@ -51,9 +62,11 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseTrainingForm(values);
+    const searchBudget = search ? parseSearchBudget(budget) : { value: undefined };
     setErrors(parsed.errors);
+    setBudgetError(searchBudget.error);
     setSubmitError(null);
-    if (Object.keys(parsed.errors).length > 0) return;
+    if (Object.keys(parsed.errors).length > 0 || searchBudget.error) return;
     setSubmitting(true);
     try {
       const picked = modelsOverride(models);
@@ -61,6 +74,9 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
         seriesId,
         ...(name.trim() && { name: name.trim() }),
         ...parsed.overrides,
+        ...(search
+          ? searchBudget.value !== undefined && { searchBudgetSeconds: searchBudget.value }
+          : { search: 'off' }),
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
         ...(picked && { models: picked }),
         ...covariateFields(covariates),
@@ -77,8 +93,17 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
   const horizon = Number(values.horizon || defaults?.horizon);
   const coverage = series ? checkCoverage(series, horizon, covariates.covariates, datasetSeries) : null;
   const changed =
-    TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]) ||
-    modelsOverride(models) !== undefined;
+    TRAINING_FIELDS.some((f) => values[f.key] !== initialValues(search)[f.key]) || modelsOverride(models) !== undefined;
+  // Turning the search on blanks the fields it chooses; off, they show the defaults again.
+  const toggleSearch = (on: boolean) => {
+    setSearch(on);
+    const fresh = initialValues(on);
+    setValues(
+      Object.fromEntries(
+        TRAINING_FIELDS.map((f) => [f.key, SEARCHED_FORM_FIELDS.includes(f.key) ? fresh[f.key] : values[f.key]]),
+      ) as TrainingFormValues,
+    );
+  };
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Train forecast" data-testid="train-form">
@@ -99,7 +124,22 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
         className="field-name"
         data-testid="run-name"
       />
-      <TrainingInputs values={values} onChange={setValues} errors={errors} disabled={submitting} />
+      <TrainingInputs
+        values={values}
+        onChange={setValues}
+        errors={errors}
+        placeholders={search ? SEARCHED_PLACEHOLDERS : undefined}
+        disabled={submitting}
+      />
+      <SearchChoice
+        checked={search}
+        onChange={toggleSearch}
+        budgetSeconds={budget}
+        onBudgetChange={setBudget}
+        defaultBudgetSeconds={defaults?.searchBudgetSeconds}
+        budgetError={budgetError}
+        disabled={submitting}
+      />
       <ModelChoice picked={models} onChange={setModels} disabled={submitting} />
       <GlobalLstmChoice
         relatedSeries={relatedSeries}
@@ -134,7 +174,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries, series, d
           <Button
             variant="ghost"
             onClick={() => {
-              setValues(trainingFormValues(defaults));
+              setValues(initialValues(search));
               setModels([...DEFAULT_PICKED]);
             }}
             disabled={submitting}

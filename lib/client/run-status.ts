@@ -35,13 +35,18 @@ export function epochProgress(run: Pick<Run, 'history' | 'config' | 'progressDet
 }
 
 const PHASE_LABEL: Record<RunProgressDetail['phase'], string> = {
+  search: 'Hyperparameter search',
   backtest: 'Backtest',
   evaluate: 'Scoring fit',
   refit: 'Refit on all data',
 };
 
-/** "Backtest window 2 of 3 · epoch 4 of 15", "Scoring fit · epoch 3 of 8", "Refit on all data · epoch 2 of 8". */
+/**
+ * "Backtest window 2 of 3 · epoch 4 of 15", "Scoring fit · epoch 3 of 8", "Refit on all data · epoch 2 of 8",
+ * "Hyperparameter search · trial 5 of 12" (the search counts trials in epoch/epochs).
+ */
 export function phaseText(detail: RunProgressDetail): string {
+  if (detail.phase === 'search') return `${PHASE_LABEL.search} · trial ${detail.epoch} of ${detail.epochs}`;
   const window =
     detail.phase === 'backtest' && detail.window && detail.windows
       ? ` window ${detail.window} of ${detail.windows}`

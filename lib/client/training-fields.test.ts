@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '@/lib/forecast/config';
-import { formatConfigValue, parseTrainingForm, shortSeriesNote, trainingFormValues } from './training-fields';
+import {
+  formatConfigValue,
+  parseSearchBudget,
+  parseTrainingForm,
+  shortSeriesNote,
+  trainingFormValues,
+} from './training-fields';
 
 describe('shortSeriesNote', () => {
   it('says the defaults were shrunk for a short series, and nothing for a long one', () => {
@@ -58,6 +64,26 @@ describe('parseTrainingForm', () => {
     };
     expect(parseTrainingForm(trainingFormValues(config)).overrides).toEqual(config);
     expect(trainingFormValues(null).horizon).toBe('');
+  });
+
+  it('leaves the fields the search chooses blank when it is on, so only what the user types is held', () => {
+    const values = trainingFormValues(defaultConfig('daily', 1000), { searched: true });
+    expect(values).toMatchObject({ lookback: '', units: '', layers: '', learningRate: '', dropout: '' });
+    expect(values.horizon).toBe('7');
+    expect(parseTrainingForm({ ...values, units: '16' }).overrides).toEqual({
+      horizon: 7,
+      epochs: defaultConfig('daily', 1000).epochs,
+      batchSize: 32,
+      units: 16,
+    });
+  });
+
+  it('reads the search budget: blank is the default, else whole seconds within the bounds', () => {
+    expect(parseSearchBudget(' ')).toEqual({});
+    expect(parseSearchBudget('45')).toEqual({ value: 45 });
+    expect(parseSearchBudget('2.5').error).toMatch(/whole number/);
+    expect(parseSearchBudget('0').error).toMatch(/between 1 and 600/);
+    expect(formatConfigValue(['units', 'transform'])).toBe('LSTM units, Transform');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   lstmFits,
   minimumPoints,
 } from '@/lib/forecast/config';
+import { SEARCHED_FIELDS, type SearchedField } from '@/lib/forecast/search/fields';
 import { formatCount, formatNumber } from './format';
 import { describeModels } from './models';
 import { transformName } from './readable-names';
@@ -74,6 +75,9 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   models: 'Models compared',
   covariates: 'Covariates',
   holidays: 'Holiday calendar',
+  search: 'Hyperparameter search',
+  searchBudgetSeconds: 'Search budget (seconds)',
+  searchFixed: 'Held by the search',
 };
 
 /**
@@ -87,7 +91,10 @@ export function formatConfigValue(
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    // The models a run compares (keys), or its covariates.
+    // The fields the search holds (searchFixed), the models a run compares (keys), or its covariates.
+    if (value.every((v) => typeof v === 'string' && (SEARCHED_FIELDS as readonly string[]).includes(v))) {
+      return (value as SearchedField[]).map((f) => CONFIG_LABELS[f]).join(', ');
+    }
     if (value.every((v) => typeof v === 'string')) return describeModels(value as ComparedModel[]);
     return (value as ForecastConfig['covariates'])
       .map((c) => `${seriesNames?.get(c.seriesId) ?? c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`)
@@ -124,14 +131,38 @@ export function shortSeriesNote(points: number, defaults: ForecastConfig | null 
 
 export type TrainingFormValues = Record<TrainingField, string>;
 
-/** Form values from a config; fields the config lacks stay blank (= server default). */
-export function trainingFormValues(config?: Partial<ForecastConfig> | null): TrainingFormValues {
+/** Form fields the hyperparameter search chooses when left blank (config.search 'auto'). */
+export const SEARCHED_FORM_FIELDS: readonly TrainingField[] = TRAINING_FIELDS.map((f) => f.key).filter((key) =>
+  (SEARCHED_FIELDS as readonly string[]).includes(key),
+);
+
+/**
+ * Form values from a config; fields the config lacks stay blank (= server default). With `searched`,
+ * the fields the search chooses stay blank too: a value typed there is held by the search.
+ */
+export function trainingFormValues(
+  config?: Partial<ForecastConfig> | null,
+  { searched = false }: { searched?: boolean } = {},
+): TrainingFormValues {
   const values = {} as TrainingFormValues;
   for (const field of TRAINING_FIELDS) {
-    const value = config?.[field.key];
+    const value = searched && SEARCHED_FORM_FIELDS.includes(field.key) ? undefined : config?.[field.key];
     values[field.key] = value === undefined || value === null ? '' : String(value);
   }
   return values;
+}
+
+/** The typed search budget: blank is the series' default (undefined); else a whole number of seconds in bounds. */
+export function parseSearchBudget(raw: string): { value?: number; error?: string } {
+  const text = raw.trim();
+  if (text === '') return {};
+  const value = Number(text);
+  const schema = forecastConfigSchema.shape.searchBudgetSeconds;
+  if (!Number.isInteger(value)) return { error: 'Search budget must be a whole number of seconds.' };
+  if (value < (schema.minValue ?? 1) || value > (schema.maxValue ?? 600)) {
+    return { error: `Search budget must be between ${schema.minValue} and ${schema.maxValue} seconds.` };
+  }
+  return { value };
 }
 
 /** Parses typed values: blank fields are left out, invalid ones get a message saying what to fix. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccuracyMetrics, ComparedModel, ModelIntervals, Verdict } from '@/lib/forecast/types';
+import type { AccuracyMetrics, ComparedModel, LstmSearchResult, ModelIntervals, Verdict } from '@/lib/forecast/types';
 import { runEvaluationSchema } from '@/lib/api/schemas/responses';
 import { progressDetail, runEvaluation, runMetrics, storedMetrics } from './run-evaluation';
 
@@ -138,6 +138,59 @@ describe('runEvaluation', () => {
     });
     expect(runEvaluationSchema.parse(evaluation).covariateEffect?.change).toBe(-0.375);
     expect(runEvaluation(result).covariateEffect).toBeUndefined();
+  });
+
+  it('keeps the hyperparameter search, and the stored evaluation parses with the response schema', () => {
+    const candidate = {
+      lookback: 14,
+      units: 32,
+      layers: 1,
+      dropout: 0.1,
+      learningRate: 0.005,
+      transform: 'none' as const,
+    };
+    const search: LstmSearchResult = {
+      chosen: { ...candidate, lookback: 28 },
+      fixed: ['units'],
+      budgetSeconds: 5,
+      elapsedMs: 4200,
+      rungEpochs: [2, 6, 18],
+      eta: 3,
+      points: 90,
+      validationOrigins: 12,
+      outOfTime: false,
+      trials: [
+        { config: candidate, epochs: 2, validationMae: 3.5, loss: 0.02, outcome: 'dropped', rung: 1, ms: 800 },
+        {
+          config: { ...candidate, lookback: 28 },
+          epochs: 6,
+          validationMae: 2.1,
+          loss: 0.01,
+          outcome: 'chosen',
+          rung: 2,
+          ms: 2400,
+        },
+        {
+          config: { ...candidate, layers: 2 },
+          epochs: 0,
+          validationMae: null,
+          loss: null,
+          outcome: 'unfinished',
+          rung: 0,
+          ms: 90,
+        },
+      ],
+    };
+    const evaluation = runEvaluation({ ...result, search });
+    expect(evaluation.search).toEqual(search);
+    const parsed = runEvaluationSchema.parse(JSON.parse(JSON.stringify(evaluation)));
+    expect(parsed.search?.trials.map((t) => t.outcome)).toEqual(['dropped', 'chosen', 'unfinished']);
+    expect(parsed.search?.chosen.lookback).toBe(28);
+    // A run without a search stores none.
+    expect(runEvaluation(result).search).toBeUndefined();
+    expect(() =>
+      runEvaluationSchema.parse({ ...JSON.parse(JSON.stringify(evaluation)), search: { ...search, trials: [{}] } }),
+    ).toThrow();
   });
 
   it("keeps every window's forecasts with their timestamps, non-finite values as null", () => {

@@ -15,6 +15,7 @@ import type {
   IntervalLevel,
   LstmFamilyName,
   LstmPreprocessing,
+  LstmSearchResult,
   ModelIntervals,
   ModelRecord,
   PredictionModel,
@@ -117,6 +118,8 @@ export interface RunEvaluation {
   covariateEffect?: CovariateEffect;
   /** Runs with a holiday calendar: the holidays from the first point to the last forecast step (ISO `t`), for chart markers. */
   holidays?: { calendar: string; dates: { date: string; t: string; name: string }[] };
+  /** The hyperparameter search: its trials and what the LSTM family trained with; absent when the run did not search. */
+  search?: LstmSearchResult;
 }
 
 /** `Run.progressDetail`: where a running run is, from the engine's last progress event. */
@@ -163,7 +166,14 @@ type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'v
   Partial<
     Pick<
       ForecastResult,
-      'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm' | 'lstmSkipped' | 'covariateEffect' | 'holidays'
+      | 'champion'
+      | 'models'
+      | 'lstmPreprocessing'
+      | 'globalLstm'
+      | 'lstmSkipped'
+      | 'covariateEffect'
+      | 'holidays'
+      | 'search'
     >
   >;
 
@@ -244,6 +254,7 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
         dates: result.holidays.dates.map((h) => ({ date: h.date, t: new Date(h.t).toISOString(), name: h.name })),
       },
     }),
+    ...(result.search && { search: result.search }),
   };
 }
 

@@ -30,6 +30,18 @@ export function isFinished(status: RunStatus): boolean {
 const withoutModel = { modelArtifacts: true, weights: true } as const;
 type RunWithoutModel = Omit<RunRow, keyof typeof withoutModel>;
 
+/** Fields a stored config may lack, as its run used them: runs stored before the fields existed. */
+const CONFIG_BEFORE_LATER_FIELDS: Pick<
+  ForecastConfig,
+  'covariates' | 'holidays' | 'search' | 'searchBudgetSeconds' | 'searchFixed'
+> = {
+  covariates: [],
+  holidays: null,
+  search: 'off',
+  searchBudgetSeconds: 1,
+  searchFixed: [],
+};
+
 function toRun(row: RunWithoutModel): Run {
   return {
     id: row.id,
@@ -41,10 +53,10 @@ function toRun(row: RunWithoutModel): Run {
     progress: row.progress,
     progressDetail: row.progressDetail as unknown as Run['progressDetail'],
     // Runs stored before covariates and holidays existed (issue 22) used neither, and those stored
-    // before the model choice compared every model.
+    // before the model choice compared every model, and those stored before the hyperparameter search
+    // (issue 19) did not search.
     config: {
-      covariates: [],
-      holidays: null,
+      ...CONFIG_BEFORE_LATER_FIELDS,
       models: [...COMPARED_MODELS],
       ...(row.config as Partial<ForecastConfig>),
     } as ForecastConfig,

@@ -36,7 +36,14 @@ afterAll(async () => {
 
 describe('forecast CLI', () => {
   it('prints exactly one JSON object on stdout with --json', async () => {
-    const { code, stdout, stderr } = await forecastCli('e2e/fixtures/small-sales.csv', '--epochs', '2', '--json');
+    const { code, stdout, stderr } = await forecastCli(
+      'e2e/fixtures/small-sales.csv',
+      '--epochs',
+      '2',
+      '--search-budget',
+      '2',
+      '--json',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ series: 'store_north', frequency: 'daily', points: 120, horizon: 7 });
@@ -50,6 +57,7 @@ describe('forecast CLI', () => {
         'horizon',
         'models',
         'points',
+        'search',
         'seconds',
         'series',
         'skill',
@@ -57,6 +65,9 @@ describe('forecast CLI', () => {
     );
     expect(['tensorflow', 'wasm', 'cpu']).toContain(report.backend);
     expect(report.seconds).toBeGreaterThan(0);
+    // The hyperparameter search ran (the default) within the budget it was given.
+    expect(report.search).toMatchObject({ budgetSeconds: 2, fixed: [] });
+    expect(report.search.elapsedMs).toBeLessThan(10_000);
     const models = ['lstm', 'lstmHybrid', 'mstl', 'ets', 'autoArima', 'theta', 'naive', 'seasonalNaive', 'drift'];
     expect(Object.keys(report.models)).toEqual(models);
     for (const model of models) {

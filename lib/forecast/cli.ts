@@ -1,7 +1,7 @@
 // Forecast one series of a CSV file from the command line, or all of them with --all:
 //   npm run forecast -- <file.csv> [--time COL] [--time-zone TZ] [--value COL] [--id COL] [--horizon H] [--lookback L]
-//                       [--epochs E] [--layers 1|2] [--seed S] [--global] [--all] [--json]
-//                       [--covariates a,b] [--past-covariates c,d] [--holidays CC]
+//                       [--epochs E] [--layers 1|2] [--seed S] [--no-search] [--search-budget S]
+//                       [--global] [--all] [--json] [--covariates a,b] [--past-covariates c,d] [--holidays CC]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
 // included, goes to stderr.
@@ -41,6 +41,8 @@ Options:
   --epochs E       training epochs (default: fitted to the series length)
   --layers N       stacked LSTM layers, 1 or 2 (default: 1)
   --seed S         random seed (default: 42)
+  --no-search      train the LSTMs with the settings as given, without the hyperparameter search
+  --search-budget S  seconds the hyperparameter search may take (default: grows with the series)
   --global         also train a global LSTM across every series of the file (same frequency),
                    each scaled by its own history; --value then names the series to forecast
   --all            forecast every series of the file (wide or long), one after the other; with
@@ -94,6 +96,8 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         epochs: { type: 'string' },
         layers: { type: 'string' },
         seed: { type: 'string' },
+        'no-search': { type: 'boolean', default: false },
+        'search-budget': { type: 'string' },
         global: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
         id: { type: 'string' },
@@ -116,6 +120,9 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     if (value !== undefined) config[name] = value;
   }
   if (values.global) config.globalLstm = true;
+  if (values['no-search']) config.search = 'off';
+  const budget = integerOption('search-budget', values['search-budget']);
+  if (budget !== undefined) config.searchBudgetSeconds = budget;
   if (values.all && values.value !== undefined)
     throw new UsageError('--all forecasts every series: leave out --value.');
   const names = (list: string | undefined) =>

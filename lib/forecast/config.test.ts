@@ -96,7 +96,8 @@ describe('defaultConfig', () => {
 describe('resolveConfig', () => {
   it('keeps what the user set and fills the rest', () => {
     const config = resolveConfig({ epochs: 3, units: 8 }, { frequency: 'daily', points: 150 });
-    expect(config).toEqual({ ...defaultConfig('daily', 150), epochs: 3, units: 8 });
+    // The search holds the searched field the user set (units).
+    expect(config).toEqual({ ...defaultConfig('daily', 150), epochs: 3, units: 8, searchFixed: ['units'] });
   });
 
   it('compares every model by default, and a picked list in catalog order with seasonal naive added', () => {

@@ -8,6 +8,9 @@ import { FREQUENCY_SPECS } from './time/frequency';
 import { TRANSFORM_NAMES } from './transforms';
 import type { ForecastConfig, Frequency } from './types';
 import { windowCount } from './windows';
+import { SEARCHED_FIELDS, type SearchedField } from './search/fields';
+
+export { SEARCHED_FIELDS, type SearchedField };
 
 export const forecastConfigSchema = z.strictObject({
   horizon: z.number().int().min(1).max(1000),
@@ -51,6 +54,20 @@ export const forecastConfigSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}(-[A-Z0-9]{1,4})?$/, 'a country code such as "US", or country-region such as "DE-BY"')
     .nullable(),
+  /**
+   * `auto`: before the backtest, a successive-halving search picks the LSTM family's lookback,
+   * units, layers, dropout, learning rate and transform on the first backtest window's training
+   * values (lib/forecast/search); `off`: they train with the values below as they are.
+   */
+  search: z.enum(['auto', 'off']),
+  /** Wall-time budget of the search in seconds (default grows with the series, see searchBudgetFor). */
+  searchBudgetSeconds: z.number().int().min(1).max(600),
+  /**
+   * Searched fields held at their value here: by default the ones the request itself set (a
+   * transform other than 'auto' is always held). Stored with the run, so a re-resolved stored config
+   * (the worker's) keeps what its user fixed.
+   */
+  searchFixed: z.array(z.enum(SEARCHED_FIELDS)).max(SEARCHED_FIELDS.length),
 });
 
 /** What a user may set; every field is optional and unknown fields are rejected (typos surface). */
@@ -116,6 +133,25 @@ function evaluationWindows(points: number, lookback: number, horizon: number): n
   return windowCount(points - horizon, lookback, horizon);
 }
 
+const MIN_SEARCH_SECONDS = 5;
+const MAX_SEARCH_SECONDS = 30;
+/** Default search budget per point of the series: 10k hourly points get 20 s. */
+const SEARCH_SECONDS_PER_POINT = 1 / 500;
+
+/**
+ * Default wall-time budget of the hyperparameter search: proportional to the series' length (its
+ * trials cost more on longer series), between MIN_SEARCH_SECONDS and MAX_SEARCH_SECONDS.
+ */
+export function searchBudgetFor(points: number): number {
+  return clamp(Math.round(points * SEARCH_SECONDS_PER_POINT), MIN_SEARCH_SECONDS, MAX_SEARCH_SECONDS);
+}
+
+/** The searched fields `fixed` sets: what a search must keep (a transform other than 'auto' only). */
+export function fixedSearchFields(fixed: Partial<ForecastConfig>): SearchedField[] {
+  if (fixed.searchFixed) return [...new Set(fixed.searchFixed)];
+  return SEARCHED_FIELDS.filter((f) => fixed[f] !== undefined && !(f === 'transform' && fixed[f] === 'auto'));
+}
+
 /** Like Math.min/max, but when max < min (a tiny series) the minimum wins. */
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));
@@ -178,6 +214,9 @@ export function defaultConfig(
     models: runModels(fixed.models),
     covariates: fixed.covariates ?? [],
     holidays: fixed.holidays ?? null,
+    search: fixed.search ?? 'auto',
+    searchBudgetSeconds: fixed.searchBudgetSeconds ?? searchBudgetFor(points),
+    searchFixed: fixedSearchFields(fixed),
   };
 }
 

@@ -14,7 +14,8 @@ import type { ForecastConfig, SeriesData, TrainProgress } from './types';
 
 // Tiny on purpose: these tests check the pipeline's wiring, not forecast quality.
 // Three scored windows (the default is five) plus the earlier one the champion is chosen on.
-const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8, backtestWindows: 3 };
+// No hyperparameter search: lib/forecast/search tests it; here it would only add its budget to every run.
+const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8, backtestWindows: 3, search: 'off' };
 const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
 const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];
@@ -374,7 +375,8 @@ describe('runForecast backtest, intervals and verdict', () => {
     // Seasonal naive repeats last week's noise and misses a week of trend; a model that learned
     // the cycle does not. Small enough to train in seconds; seeds 1-5 all win by 14-40%.
     const trending = syntheticSeries({ points: 300, frequency: 'daily', trend: 0.05, noise: 0.5, seed: 2 });
-    const result = await runForecast(trending, { epochs: 20, units: 16, backtestWindows: 2, seed: 2 });
+    // These settings, as they are (the search has its own tests in lib/forecast/search).
+    const result = await runForecast(trending, { epochs: 20, units: 16, backtestWindows: 2, seed: 2, search: 'off' });
     const { lstm, seasonalNaive: baseline } = result.backtest.metrics;
     expect(lstm!.mase).toBeLessThan(baseline.mase);
     expect(result.verdict.beatsSeasonalNaive).toBe(true);

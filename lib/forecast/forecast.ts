@@ -25,7 +25,9 @@ import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
-import { observedFitter, sharedProgress } from './run-observers';
+import { fitGroupInThread, mergeBacktests, threadsByDefault } from './parallel';
+import { observedFitter, progressAfter, searchProgress, sharedProgress } from './run-observers';
+import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
 import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
 import { assertValidSeries } from './series';
@@ -60,6 +62,11 @@ export interface RunContext {
   perSeriesLstm?: boolean;
   /** The series named in config.covariates, in that order (past-only ones are cut at each origin). */
   covariates?: readonly CovariateSeries[];
+  /**
+   * Fit the models outside the LSTM family on a worker thread while the LSTMs train here (default:
+   * on unless HORIZON_FORECAST_THREADS=0; see lib/forecast/parallel). Results are the same.
+   */
+  threads?: boolean;
 }
 
 /** Why a run of a large batch has no per-series LSTM (its batch turned them off). */
@@ -83,6 +90,9 @@ export function runOrigins(
     origins: backtestOrigins(points, config.horizon, windowCount + selectionWindows),
   };
 }
+
+/** Share of a run's progress bar the hyperparameter search fills. */
+const SEARCH_PROGRESS_SHARE = 0.2;
 
 export async function runForecast(
   data: SeriesData,
@@ -128,43 +138,74 @@ export async function runForecast(
       config.models.includes(m) &&
       (!modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false)),
   );
-  // The LSTMs' progress bars merge into the run's one.
-  const progress = sharedProgress(
-    callbacks,
-    models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm'),
-  );
+  const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
+  // The other models fit on a worker thread meanwhile (a second core), from the search on; those
+  // that read covariates stay here when there are some (the covariate block is an object with
+  // methods, which a thread would receive as plain data).
+  const threaded =
+    (context.threads ?? threadsByDefault()) && lstmModels.length > 0
+      ? models.filter((m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates))
+      : [];
+  const local = models.filter((m) => !threaded.includes(m));
+  const group =
+    threaded.length > 0
+      ? fitGroupInThread({ context: modelContext, origins: allOrigins, models: threaded })
+      : undefined;
+  // Its result is awaited after the local fits; until then a failure there must not go unhandled.
+  group?.result.catch(() => {});
   const fitMs = perModel(() => 0, models);
   const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
   const runs: Partial<Record<ComparedModel, ModelRun>> = {};
   const runOf = (m: ComparedModel) => modelEntry(runs, m);
   try {
-    for (const m of models) {
-      const modelCallbacks =
-        modelInfo(m).family === 'lstm' ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
-      runs[m] = MODEL_REGISTRY[m].create({ ...modelContext, callbacks: modelCallbacks });
+    // 0. The hyperparameter search, on the first backtest window's training values only: what the
+    // LSTM family trains with from here on.
+    const search =
+      config.search === 'auto' && lstmModels.length > 0
+        ? await searchLstmConfig({
+            values: data.v.slice(0, allOrigins[0]),
+            t: data.t,
+            frequency: data.frequency,
+            timeZone: data.timeZone,
+            seasonLength: season.length,
+            config,
+            callbacks: searchProgress(callbacks, SEARCH_PROGRESS_SHARE),
+          })
+        : undefined;
+    // A search that could not run (a note says why) leaves the config as it is, 'auto' transform included.
+    const lstmContext =
+      search && search.trials.length > 0 ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
+    // The LSTMs' progress bars merge into the run's one (after the search's share).
+    const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
+    for (const m of local) {
+      const isLstm = modelInfo(m).family === 'lstm';
+      const modelCallbacks = isLstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
+      runs[m] = MODEL_REGISTRY[m].create({ ...(isLstm ? lstmContext : modelContext), callbacks: modelCallbacks });
     }
     // Absent when the series is too short for the LSTMs (lstmSkipped says so).
     const lstm = runs.lstm as LstmModelRun | undefined;
 
     // 1. Backtest: every model refit per window on the values before its origin.
-    const fitters = perModel<ModelFitter>(
-      (m) =>
+    const fitters = Object.fromEntries(
+      local.map((m) => [
+        m,
         observedFitter(
           runOf(m).fit,
           (ms) => addMs(m, ms),
           (note) => (notes[m] = note),
         ),
-      models,
-    );
-    // The backtest keys its records by the fitters it is given: exactly this run's models.
-    const fullRun = await runBacktest(
-      data.v,
-      horizon,
-      allOrigins,
-      season.length,
-      fitters as Record<ComparedModel, ModelFitter>,
-    );
+      ]),
+    ) as Record<ComparedModel, ModelFitter>;
+    // The backtest keys its records by the fitters it is given: this thread's models.
+    const localRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters);
+    const threadResult = await group?.result;
+    for (const m of threaded) {
+      addMs(m, threadResult!.fitMs[m] ?? 0);
+      if (threadResult!.notes[m]) notes[m] = threadResult!.notes[m];
+    }
+    // Exactly this run's models, in the catalog's order.
+    const fullRun = threadResult ? mergeBacktests(localRun, threadResult.run, models) : localRun;
     const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
     const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
@@ -178,7 +219,7 @@ export async function runForecast(
       covariates && bestLstm
         ? await covariateEffect(
             bestLstm,
-            { ...modelContext, covariates, callbacks: { shouldCancel: callbacks.shouldCancel } },
+            { ...lstmContext, covariates, callbacks: { shouldCancel: callbacks.shouldCancel } },
             allOrigins,
             selectionWindows,
             scores.metrics[bestLstm]!,
@@ -196,7 +237,8 @@ export async function runForecast(
     // 2. Refit on all data, then forecast the future with every model.
     const values = Float64Array.from(data.v);
     const future = {} as ModelRecord<number[]>;
-    for (const m of models) {
+    for (const m of threaded) future[m] = modelEntry(threadResult!.future, m);
+    for (const m of local) {
       const from = performance.now();
       const { forecast, note } = await runOf(m).future(values);
       addMs(m, performance.now() - from);
@@ -256,7 +298,8 @@ export async function runForecast(
       },
       ...(model && { model }),
       ...(lstmSkipped && { lstmSkipped }),
-      ...(lstm?.preprocessing && { lstmPreprocessing: lstm.preprocessing }),
+      ...(lstm?.preprocessing && { lstmPreprocessing: searchedPreprocessing(lstm.preprocessing, search) }),
+      ...(search && { search }),
       season,
       models: perModel(
         (m) => ({
@@ -292,6 +335,7 @@ export async function runForecast(
       }),
     };
   } finally {
+    group?.stop();
     for (const m of models) runs[m]?.dispose();
   }
 }

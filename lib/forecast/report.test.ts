@@ -10,7 +10,7 @@ const series = syntheticSeries({ points: 100, frequency: 'hourly', start: Date.U
 
 beforeAll(async () => {
   await initBackend();
-  result = await runForecast(series, { epochs: 1, units: 4, horizon: 6, lookback: 12 });
+  result = await runForecast(series, { epochs: 1, units: 4, horizon: 6, lookback: 12, search: 'off' });
 }, 300_000); // two LSTMs and three classical models: slow on a busy machine, so a generous hang limit
 
 describe('forecastReport', () => {
@@ -96,7 +96,7 @@ describe('formatReport', () => {
 describe('a run too short for the LSTMs', () => {
   it('reports the classical models and baselines and says why no LSTM was trained', async () => {
     const short = syntheticSeries({ points: 15, frequency: 'yearly' });
-    const shortResult = await runForecast(short, { horizon: 3, lookback: 2 });
+    const shortResult = await runForecast(short, { horizon: 3, lookback: 2, search: 'off' });
     const report = forecastReport('tiny', 'yearly', shortResult);
     expect(Object.keys(report.models)).toEqual([
       'mstl',

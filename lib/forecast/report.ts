@@ -8,6 +8,7 @@ import type {
   Frequency,
   GlobalLstmInfo,
   LstmFamilyName,
+  LstmSearchResult,
   ModelRecord,
   PredictionModel,
 } from './types';
@@ -31,6 +32,8 @@ export interface ForecastReport {
   models: ModelRecord<ReportMetrics>;
   /** Present when the global LSTM was asked for: what it trained on, or why it was not trained. */
   globalLstm?: GlobalLstmInfo;
+  /** The hyperparameter search, when the run searched: its trials and what the LSTM family trained with. */
+  search?: LstmSearchResult;
   /** 1 - MASE(lstm) / MASE(seasonal naive). */
   skill: number;
   /** The model the run recommends, and the best LSTM beside it. */
@@ -90,6 +93,7 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       }),
     ) as ForecastReport['models'],
     ...(result.globalLstm && { globalLstm: result.globalLstm }),
+    ...(result.search && { search: result.search }),
     skill: result.skill,
     champion: {
       model: champion.model,
@@ -155,6 +159,16 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+function searchLine(search: LstmSearchResult): string {
+  if (search.trials.length === 0) return `Hyperparameter search: ${search.note ?? 'none'}`;
+  const c = search.chosen;
+  return (
+    `Hyperparameter search: lookback ${c.lookback}, ${c.units} units x ${c.layers}, dropout ${c.dropout}, ` +
+    `learning rate ${c.learningRate}, transform ${c.transform}; chosen from ${search.trials.length} trials in ` +
+    `${(search.elapsedMs / 1000).toFixed(1)} s (budget ${search.budgetSeconds} s${search.outOfTime ? ', ran out' : ''}).`
+  );
+}
+
 function globalLstmLine(info: GlobalLstmInfo): string {
   if (!info.trained) return info.note ?? 'The global LSTM was not trained.';
   const related = info.related.map((name) => `"${name}"`).join(', ');
@@ -201,6 +215,7 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
     ...(excluded > 0 ? [`MAPE leaves out ${excluded} actual values of 0.`] : []),
     ...modelsIn(result.models).flatMap((m) => result.models[m]?.note ?? []),
     ...(result.globalLstm ? [globalLstmLine(result.globalLstm)] : []),
+    ...(result.search ? [searchLine(result.search)] : []),
     '',
     `Champion: ${champion.reason}`,
     ...(champion.nested

@@ -58,3 +58,19 @@ export function observedFitter(
     return timed;
   };
 }
+
+/** The search's own progress (0..1) as the first `share` of the run's. */
+export function searchProgress(callbacks: RunCallbacks, share: number): RunCallbacks {
+  return {
+    shouldCancel: callbacks.shouldCancel,
+    onProgress: (p) => callbacks.onProgress?.({ ...p, progress: p.progress * share }),
+  };
+}
+
+/** What follows the search: its progress (0..1) as the rest of the run's, after the first `share`. */
+export function progressAfter(callbacks: RunCallbacks, share: number): RunCallbacks {
+  return {
+    shouldCancel: callbacks.shouldCancel,
+    onProgress: (p) => callbacks.onProgress?.({ ...p, progress: share + p.progress * (1 - share) }),
+  };
+}

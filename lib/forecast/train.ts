@@ -36,6 +36,11 @@ export interface TrainOptions {
    * on values it trained on. Defaults to 0.
    */
   gap?: number;
+  /**
+   * Exactly this many validation windows, the last ones (instead of validationSplit and
+   * maxValidationWindows): for windows that come already split, such as the global LSTM's pool.
+   */
+  validationWindows?: number;
   /** After every epoch; training waits for it. */
   onEpochEnd?: (log: EpochLog) => void | Promise<void>;
   /** Checked after every epoch; true stops training with a CancelledError. */
@@ -74,11 +79,13 @@ export async function trainModel(model: tf.LayersModel, windows: Windows, option
   const gap = Math.max(0, Math.floor(options.gap ?? 0));
   const validationCount = Math.max(
     0,
-    Math.min(
-      Math.floor(windows.count * options.validationSplit),
-      windows.count - 1 - gap,
-      options.maxValidationWindows ?? Infinity,
-    ),
+    options.validationWindows !== undefined
+      ? Math.min(options.validationWindows, windows.count - 1 - gap)
+      : Math.min(
+          Math.floor(windows.count * options.validationSplit),
+          windows.count - 1 - gap,
+          options.maxValidationWindows ?? Infinity,
+        ),
   );
   const validate = validationCount > 0;
   // Training windows: those before the gap; without validation, all of them.

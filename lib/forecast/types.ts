@@ -2,6 +2,7 @@
 // the worker, the CLI and the tests all call it with plain arrays and callbacks.
 import type { ComparedModel, ModelsOf } from './registry/catalog';
 import type { Frequency } from './time/frequency';
+import type { SearchedField } from './search/fields';
 
 /** A frequency: unit x multiple ('15min', 'hourly', 'business-daily', ...); see lib/forecast/time. */
 export type { Frequency } from './time/frequency';
@@ -66,6 +67,16 @@ export interface ForecastConfig {
   covariates: { seriesId: string; knownFuture: boolean }[];
   /** Holiday calendar ('US', 'DE-BY'), or null for none. */
   holidays: string | null;
+  /**
+   * `auto`: a successive-halving search on the first backtest window's training values picks the
+   * LSTM family's lookback, units, layers, dropout, learning rate and transform (ForecastResult.search);
+   * `off`: the LSTMs train with the fields as set. Runs stored before the search read as 'off'.
+   */
+  search: 'auto' | 'off';
+  /** Wall-time budget of the search in seconds. */
+  searchBudgetSeconds: number;
+  /** Searched fields the search keeps as set (by default those the user set). */
+  searchFixed: SearchedField[];
 }
 
 /**
@@ -185,6 +196,57 @@ export interface LstmPreprocessing {
   layers: number;
 }
 
+/** What one trial trains with: the searched fields. */
+export interface SearchCandidate {
+  lookback: number;
+  units: number;
+  layers: number;
+  dropout: number;
+  learningRate: number;
+  transform: LstmPreprocessing['transform'];
+}
+
+export interface SearchTrial {
+  config: SearchCandidate;
+  /** Epochs it trained in total. */
+  epochs: number;
+  /** Mean absolute error of its validation forecasts (series units) after its last rung; null if never scored. */
+  validationMae: number | null;
+  /** Its last training loss (on scaled values). */
+  loss: number | null;
+  /**
+   * `chosen`: the winner; `dropped`: cut after its last rung; `kept`: still in when the budget ran
+   * out; `unfinished`: the budget ran out during its training (or before it started).
+   */
+  outcome: 'chosen' | 'dropped' | 'kept' | 'unfinished';
+  /** 1-based rung of its last score (0: never scored). */
+  rung: number;
+  ms: number;
+}
+
+/** The hyperparameter search of a run (config.search 'auto'; lib/forecast/search). */
+export interface LstmSearchResult {
+  /** What the LSTM family trains with. */
+  chosen: SearchCandidate;
+  /** Fields held at the configured value. */
+  fixed: SearchedField[];
+  budgetSeconds: number;
+  elapsedMs: number;
+  /** Cumulative epochs of each rung; the best 1/`eta` go on to the next. */
+  rungEpochs: number[];
+  eta: number;
+  /** Values the search read: the first backtest window's training values. */
+  points: number;
+  /** Validation forecasts each trial is scored on (from origins in the last part of those values). */
+  validationOrigins: number;
+  /** True when the wall-clock budget stopped the search before its plan was done. */
+  outOfTime: boolean;
+  /** In the order they started; the first is the configured values. */
+  trials: SearchTrial[];
+  /** Why no search ran (the configured values are then `chosen`). */
+  note?: string;
+}
+
 export interface EpochLog {
   epoch: number;
   loss: number;
@@ -195,10 +257,11 @@ export interface TrainProgress {
   /** 0..1 over the whole run (every fit). */
   progress: number;
   /**
+   * `search`: the hyperparameter search's trials (epoch/epochs count trials, see lib/forecast/search);
    * `backtest`: the fits of the earlier backtest windows; `evaluate`: the fit scored on the
    * held-out test window (the last backtest window); `refit`: the fit on all data.
    */
-  phase: 'backtest' | 'evaluate' | 'refit';
+  phase: 'search' | 'backtest' | 'evaluate' | 'refit';
   epoch: number;
   epochs: number;
   loss: number;
@@ -376,6 +439,8 @@ export interface ForecastResult {
   backtest: BacktestResult;
   /** Whether the global LSTM was asked for, and what it was trained on or why it was not. */
   globalLstm?: GlobalLstmInfo;
+  /** The hyperparameter search (config.search 'auto' and the LSTMs trained): its trials and what the LSTM family trained with. */
+  search?: LstmSearchResult;
   /** Prediction intervals of each model's future forecast. */
   intervals: ModelRecord<ModelIntervals>;
   /** Set when the run had covariates or a holiday calendar: its best LSTM scored with and without them. */

@@ -10,7 +10,7 @@ import {
   REFERENCE_MODEL,
   type ReferenceModel,
 } from '@/lib/forecast/compared-models';
-import { forecastConfigInputSchema, forecastConfigSchema } from '@/lib/forecast/config';
+import { forecastConfigInputSchema, forecastConfigSchema, SEARCHED_FIELDS } from '@/lib/forecast/config';
 import type { ComparedModel } from '@/lib/forecast/types';
 import { DECIMAL_SEPARATORS, GAP_POLICIES, LAYOUTS, RESAMPLE_FREQUENCIES, TEXT_ENCODINGS } from '@/lib/ingest/options';
 import { PROBLEM_CODES } from '@/lib/ingest/types';
@@ -65,6 +65,49 @@ const intervalScoresSchema = z.object({
 });
 const coverageLevels = z.object({ '80': coverageSchema, '95': coverageSchema });
 const transformName = z.enum(['none', 'log', 'difference', 'seasonalDifference']);
+
+const searchCandidateSchema = z.object({
+  lookback: z.number().int(),
+  units: z.number().int(),
+  layers: z.number().int(),
+  dropout: z.number(),
+  learningRate: z.number(),
+  transform: transformName,
+});
+
+/** The hyperparameter search of a run (lib/forecast/search): successive halving on the first window's validation split. */
+const searchSchema = z
+  .object({
+    chosen: searchCandidateSchema.meta({ description: 'What the LSTM family trained with' }),
+    fixed: z.array(z.enum(SEARCHED_FIELDS)).meta({ description: 'Fields held at their configured value' }),
+    budgetSeconds: z.number(),
+    elapsedMs: z.number(),
+    rungEpochs: z.array(z.number().int()).meta({ description: 'Cumulative epochs by the end of each rung' }),
+    eta: z.number().int().meta({ description: 'The best 1/eta of a rung go on to the next' }),
+    points: z
+      .number()
+      .int()
+      .meta({ description: "Values the search read: the first backtest window's training values, never a scored one" }),
+    validationOrigins: z.number().int(),
+    outOfTime: z.boolean().meta({ description: 'The budget stopped the search before its plan was done' }),
+    trials: z.array(
+      z.object({
+        config: searchCandidateSchema,
+        epochs: z.number().int(),
+        validationMae: nullableNumber.meta({
+          description: "Mean absolute error of its validation forecasts, in the series' units",
+        }),
+        loss: nullableNumber,
+        outcome: z.enum(['chosen', 'dropped', 'kept', 'unfinished']),
+        rung: z.number().int().meta({ description: '1-based rung of its last score (0: never scored)' }),
+        ms: z.number(),
+      }),
+    ),
+    note: z.string().optional(),
+  })
+  .meta({
+    description: 'The hyperparameter search: trials by successive halving, and what the LSTM family trained with',
+  });
 
 export const runEvaluationSchema = z
   .object({
@@ -195,6 +238,9 @@ export const runEvaluationSchema = z
       .meta({
         description: 'Runs with a holiday calendar: public holidays from the first point to the last forecast step',
       }),
+    search: searchSchema
+      .optional()
+      .meta({ description: 'The hyperparameter search; absent when the run did not search' }),
   })
   .meta({ id: 'RunEvaluation' });
 
@@ -247,7 +293,9 @@ export const runSchema = z
     progress: z.number().min(0).max(1),
     progressDetail: z
       .object({
-        phase: z.enum(['backtest', 'evaluate', 'refit']),
+        phase: z.enum(['search', 'backtest', 'evaluate', 'refit']).meta({
+          description: 'search: the hyperparameter search (epoch and epochs then count its trials)',
+        }),
         epoch: z.number().int(),
         epochs: z.number().int(),
         window: z.number().int().nullable(),

@@ -211,10 +211,12 @@ export class GlobalLstmRun {
       horizon: config.horizon,
       calendar: this.calendar,
       timeZone: this.target.timeZone,
+      validationSplit,
+      maxValidationWindows: MAX_VALIDATION_WINDOWS,
       extraWidth: this.target.covariates?.width ?? 0,
       futureWidth: this.target.covariates?.futureWidth ?? 0,
     });
-    const trainWindows = Math.round(pool.windows.count * (1 - validationSplit));
+    const trainWindows = pool.windows.count - pool.validationCount;
     this.firstEpochs ??= Math.min(config.epochs, budgetEpochs(trainWindows, config.lookback));
     const planned = this.fits === 0 ? this.firstEpochs : fineTuneEpochs(this.firstEpochs);
     const epochs = Math.min(planned, overrides.maxEpochs ?? Infinity);
@@ -229,8 +231,9 @@ export class GlobalLstmRun {
         ...config,
         epochs,
         validationSplit,
+        // The pool's own split: its validation part last, with the gap per series already left out.
+        validationWindows: pool.validationCount,
         maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
-        maxValidationWindows: MAX_VALIDATION_WINDOWS,
         shouldCancel: callbacks.shouldCancel,
         onEpochEnd: (log) =>
           callbacks.onProgress?.(

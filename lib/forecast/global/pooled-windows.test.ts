@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowCount } from '../windows';
-import { pooledWindows, spreadIndices, windowShares, type PoolPart } from './pooled-windows';
+import { pooledWindows, splitPool, spreadIndices, windowShares, type PoolPart } from './pooled-windows';
 import { fitSeriesScale } from './series-scale';
 
 const DAY = 86_400_000;
@@ -74,5 +74,50 @@ describe('pooledWindows', () => {
     const pool = pooledWindows([part(12, (i) => i)], { ...options, calendar: ['dayOfWeek'] });
     expect(pool.windows.features).toBe(3);
     expect(pool.windows.inputs).toHaveLength(pool.windows.count * 4 * 3);
+  });
+
+  it('leaves a gap of horizon - 1 windows between training and validation windows, as train.ts does for one series', () => {
+    const horizon = 3;
+    const pool = pooledWindows([part(40, (i) => i * i)], { lookback: 4, horizon, calendar: [], validationSplit: 0.25 });
+    const all = windowCount(40, 4, horizon);
+    const validation = Math.floor(all * 0.25);
+    expect(pool.validationCount).toBe(validation);
+    expect(pool.windows.count).toBe(all - (horizon - 1));
+    // The last training window is the one whose last target comes right before the first validation target.
+    const lastTraining = pool.windows.count - validation - 1;
+    const firstValidation = pool.windows.count - validation;
+    // Window w of i² (inputs w..w+3): its first target relative to its last input is (w+4)² - (w+3)² = 2w + 7.
+    const windowIndex = (k: number) => Math.round((pool.windows.targets[k * horizon] * pool.scales[0].std - 7) / 2);
+    expect(windowIndex(lastTraining)).toBe(all - validation - horizon);
+    expect(windowIndex(firstValidation) - windowIndex(lastTraining)).toBe(horizon);
+  });
+});
+
+describe('splitPool', () => {
+  const win = (p: number, w: number, time: number) => ({ p, w, time });
+
+  it('keeps the most recent windows for validation and, per series, no training window whose targets reach them', () => {
+    // Series 0: windows 0..9 at times 0..9; series 1: windows 0..9 at times 5..14 (horizon 3).
+    const windows = [
+      ...Array.from({ length: 10 }, (_, w) => win(0, w, w)),
+      ...Array.from({ length: 10 }, (_, w) => win(1, w, w + 5)),
+    ].sort((a, b) => a.time - b.time || a.p - b.p);
+    const { picked, validationCount } = splitPool(windows, 2, 3, { validationSplit: 0.25 });
+    // 5 validation windows: from time 10 on, all of series 1 (its windows 5..9).
+    const validation = picked.slice(picked.length - validationCount);
+    expect(validation.map((x) => [x.p, x.w])).toEqual([5, 6, 7, 8, 9].map((w) => [1, w]));
+    const training = picked.slice(0, picked.length - validationCount);
+    // Series 1 loses windows 3 and 4 (targets overlap window 5's); series 0 has no validation window, so keeps all.
+    expect(training.filter((x) => x.p === 1).map((x) => x.w)).toEqual([0, 1, 2]);
+    expect(training.filter((x) => x.p === 0).map((x) => x.w)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Every training window comes before every validation window in time.
+    expect(Math.max(...training.map((x) => x.time))).toBeLessThan(Math.min(...validation.map((x) => x.time)));
+  });
+
+  it('caps the validation windows and keeps everything without a split', () => {
+    const windows = Array.from({ length: 100 }, (_, w) => win(0, w, w));
+    expect(splitPool(windows, 1, 4, { validationSplit: 0.5, maxValidationWindows: 10 }).validationCount).toBe(10);
+    expect(splitPool(windows, 1, 4, { validationSplit: 0.5, maxValidationWindows: 10 }).picked).toHaveLength(97);
+    expect(splitPool(windows, 1, 4, {})).toEqual({ picked: windows, validationCount: 0 });
   });
 });

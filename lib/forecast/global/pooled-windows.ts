@@ -3,8 +3,10 @@
 // last input, calendar features beside it), and the pool is capped: every series gets an equal
 // share of MAX_POOLED_WINDOWS (a short series' unused share goes to the others), spread evenly over
 // its history. Adding series then adds variety, not cost. The windows are ordered by the time of
-// their first target, so the validation split that trainModel takes from the end holds the most
-// recent windows of every series, as it does for one series.
+// their first target, so the validation part (the pool's last `validationCount` windows, which
+// trainModel takes from the end) holds the most recent windows of every series, as it does for one
+// series. As for one series (train.ts, `gap`), no training target is also a validation target: per
+// series, the training windows whose targets reach its first validation window's are left out.
 import { calendarCovariates, type CalendarFeature } from '../calendar';
 import { windowCount, type Windows } from '../windows';
 import { fitSeriesScale, scaleSeries, type SeriesScale } from './series-scale';
@@ -31,6 +33,10 @@ export interface PoolOptions {
   timeZone?: string | null;
   /** Defaults to MAX_POOLED_WINDOWS. */
   maxWindows?: number;
+  /** Share of the pool kept for validation (the most recent windows); 0 or unset: none. */
+  validationSplit?: number;
+  /** Validation windows at most. */
+  maxValidationWindows?: number;
   /** Columns of each part's `extra.inputs` and `extra.future` (0 or absent: none). */
   extraWidth?: number;
   futureWidth?: number;
@@ -40,6 +46,8 @@ export interface Pool {
   windows: Windows;
   /** Windows taken from each part, in the parts' order (0 for a part too short for one). */
   perSeries: number[];
+  /** The last this many windows are the validation part (0: none); the training ones come first. */
+  validationCount: number;
   /** Each part's scale, fit on that part alone. */
   scales: SeriesScale[];
   /** The part each window came from, in the windows' order. */
@@ -78,10 +86,11 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
   const calendarWidth = 2 * calendar.length;
   const features = 1 + calendarWidth + extraWidth;
 
-  const picked = parts.flatMap((part, p) =>
+  const spread = parts.flatMap((part, p) =>
     spreadIndices(counts[p], shares[p]).map((w) => ({ p, w, time: part.t[w + lookback] })),
   );
-  picked.sort((a, b) => a.time - b.time || a.p - b.p);
+  spread.sort((a, b) => a.time - b.time || a.p - b.p);
+  const { picked, validationCount } = splitPool(spread, parts.length, horizon, options);
 
   const scaled = parts.map((part, p) => scaleSeries(scales[p], part.v));
   const covariates = parts.map((part, p) =>
@@ -111,6 +120,8 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
       future.set(parts[p].extra!.future.subarray(from, from + horizon * futureWidth), k * horizon * futureWidth);
     }
   });
+  const perSeries = parts.map(() => 0);
+  picked.forEach(({ p }) => perSeries[p]++);
   return {
     windows: {
       count: picked.length,
@@ -121,8 +132,45 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
       targets,
       ...(future && { future, futureFeatures: futureWidth }),
     },
-    perSeries: shares,
+    perSeries,
+    validationCount,
     scales,
     partOf: Int32Array.from(picked, ({ p }) => p),
   };
+}
+
+interface PickedWindow {
+  /** Part index. */
+  p: number;
+  /** Window index within its part (its first input). */
+  w: number;
+  /** Time of its first target. */
+  time: number;
+}
+
+/**
+ * The pool (`windows` in time order) as training windows, then the validation part: the most
+ * recent `validationSplit` of the windows (at most maxValidationWindows; every window from the
+ * time of the first of them on). Per series, a training window whose targets reach those of that
+ * series' first validation window (the horizon - 1 windows before it) is left out.
+ */
+export function splitPool(
+  windows: readonly PickedWindow[],
+  partCount: number,
+  horizon: number,
+  {
+    validationSplit = 0,
+    maxValidationWindows = Infinity,
+  }: Pick<PoolOptions, 'validationSplit' | 'maxValidationWindows'>,
+): { picked: PickedWindow[]; validationCount: number } {
+  const wanted = Math.min(Math.floor(windows.length * validationSplit), maxValidationWindows);
+  if (wanted < 1) return { picked: [...windows], validationCount: 0 };
+  const from = windows[windows.length - wanted].time;
+  const validation = windows.filter((x) => x.time >= from);
+  const firstValidation = new Array<number>(partCount).fill(Infinity);
+  validation.forEach(({ p, w }) => (firstValidation[p] = Math.min(firstValidation[p], w)));
+  // Targets w + lookback .. w + lookback + horizon - 1 stay before those of window firstValidation[p].
+  const training = windows.filter((x) => x.time < from && x.w + horizon - 1 < firstValidation[x.p]);
+  if (training.length === 0) return { picked: [...windows], validationCount: 0 };
+  return { picked: [...training, ...validation], validationCount: validation.length };
 }

@@ -11,7 +11,7 @@ import type { RelatedSeries } from './related-series';
 // A whole run fits every model per window: a hang detector, not a speed target.
 vi.setConfig({ testTimeout: 300_000 });
 
-const tiny: Partial<ForecastConfig> = { epochs: 2, units: 4, globalLstm: true };
+const tiny: Partial<ForecastConfig> = { epochs: 2, units: 4, globalLstm: true, search: 'off' };
 const target = syntheticSeries({ points: 120, frequency: 'daily', seed: 8 });
 const sibling = (name: string, level: number, seed: number): RelatedSeries => ({
   name,

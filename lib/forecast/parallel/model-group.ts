@@ -1,0 +1,82 @@
+// A group of a run's models fit together: their backtest over the run's origins, then each one's
+// future forecast, with fit times and fallback notes. runForecast fits the LSTM family on its own
+// thread and may hand the other models to a worker thread (threads.ts), which calls fitGroup with
+// the same input; the results are the same either way, since every model is deterministic.
+import { threadId } from 'node:worker_threads';
+import { runBacktest, type BacktestRun, type ModelFitter } from '../backtest';
+import { MODEL_REGISTRY, type ModelContext, type ModelRun } from '../registry';
+import { observedFitter } from '../run-observers';
+import type { ComparedModel } from '../types';
+
+/** What a group needs: plain data, so it can be posted to a worker thread. */
+export interface GroupInput {
+  /** The run's model context, as every model of the run gets it (whatever it grows to hold). */
+  context: Omit<ModelContext, 'callbacks'>;
+  /** Every backtest origin of the run (selection windows included), oldest first. */
+  origins: number[];
+  /** Models without state shared with the run (not the LSTM family, whose runs keep weights and progress). */
+  models: ComparedModel[];
+}
+
+export interface GroupOutput {
+  run: BacktestRun<ComparedModel>;
+  future: Partial<Record<ComparedModel, number[]>>;
+  fitMs: Partial<Record<ComparedModel, number>>;
+  notes: Partial<Record<ComparedModel, string>>;
+  /** The thread that fit them (0: the process's main thread). */
+  threadId: number;
+}
+
+export async function fitGroup({ context, origins, models }: GroupInput): Promise<GroupOutput> {
+  const { data, config, season } = context;
+  const fitMs: GroupOutput['fitMs'] = {};
+  const notes: GroupOutput['notes'] = {};
+  const future: GroupOutput['future'] = {};
+  const runs = new Map<ComparedModel, ModelRun>();
+  try {
+    for (const m of models) {
+      runs.set(m, MODEL_REGISTRY[m].create({ ...context, windowCount: origins.length, callbacks: {} }));
+    }
+    const fitters = Object.fromEntries(
+      models.map((m) => [
+        m,
+        observedFitter(
+          runs.get(m)!.fit,
+          (ms) => (fitMs[m] = (fitMs[m] ?? 0) + ms),
+          (note) => (notes[m] = note),
+        ),
+      ]),
+    ) as Record<ComparedModel, ModelFitter>;
+    const run = await runBacktest(data.v, config.horizon, origins, season.length, fitters);
+    const values = Float64Array.from(data.v);
+    for (const m of models) {
+      const from = performance.now();
+      const { forecast, note } = await runs.get(m)!.future(values);
+      fitMs[m] = (fitMs[m] ?? 0) + performance.now() - from;
+      if (note) notes[m] = note;
+      future[m] = forecast;
+    }
+    return { run, future, fitMs, notes, threadId };
+  } finally {
+    runs.forEach((r) => r.dispose());
+  }
+}
+
+/** Two backtests of the same origins, of different models, as one (records in `order`). */
+export function mergeBacktests(
+  a: BacktestRun<ComparedModel>,
+  b: BacktestRun<ComparedModel>,
+  order: readonly ComparedModel[],
+): BacktestRun<ComparedModel> {
+  const pick = <T>(x: Partial<Record<ComparedModel, T>>, y: Partial<Record<ComparedModel, T>>) =>
+    Object.fromEntries(order.flatMap((m) => (m in x ? [[m, x[m]]] : m in y ? [[m, y[m]]] : []))) as Record<
+      ComparedModel,
+      T
+    >;
+  if (a.windows.length !== b.windows.length) throw new Error('Merged backtests must share their windows.');
+  return {
+    horizon: a.horizon,
+    windows: a.windows.map((w, k) => ({ ...w, forecasts: pick(w.forecasts, b.windows[k].forecasts) })),
+    residuals: pick(a.residuals, b.residuals),
+  };
+}

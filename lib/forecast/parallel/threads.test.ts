@@ -1,0 +1,57 @@
+import { threadId } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backend';
+import { resolveConfig } from '../config';
+import { runForecast } from '../forecast';
+import { resolveSeason } from '../season';
+import { syntheticSeries } from '../synthetic';
+import type { ForecastResult } from '../types';
+import { fitGroup } from './model-group';
+import { fitGroupInThread } from './threads';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+const series = syntheticSeries({ points: 150, frequency: 'daily', trend: 0.05, noise: 0.3, seed: 4 });
+
+describe('fitting a model group on a worker thread', () => {
+  it('gives exactly what fitting it here gives, from another thread', async () => {
+    const config = resolveConfig({ horizon: 7 }, { frequency: 'daily', points: 150 });
+    const input = {
+      context: {
+        data: series,
+        config,
+        season: resolveSeason('daily', series.v.slice(0, 136)),
+        windowCount: 2,
+        origins: [136, 143],
+        related: [],
+      },
+      origins: [136, 143],
+      models: ['theta' as const, 'seasonalNaive' as const],
+    };
+    const [here, there] = await Promise.all([fitGroup(input), fitGroupInThread(input).result]);
+    expect(here.threadId).toBe(threadId);
+    expect(there.threadId).not.toBe(threadId);
+    expect(there.run).toEqual(here.run);
+    expect(there.future).toEqual(here.future);
+    expect(Object.keys(there.fitMs).sort()).toEqual(['seasonalNaive', 'theta']);
+  }, 180_000);
+});
+
+describe('a run on two threads', () => {
+  it('scores and forecasts every model exactly as on one thread', async () => {
+    const partial = { horizon: 7, lookback: 14, epochs: 1, units: 4, backtestWindows: 2, search: 'off' as const };
+    const essentials = (r: ForecastResult) => ({
+      windows: r.backtest.windows.map((w) => ({ origin: w.origin, forecasts: w.forecasts })),
+      metrics: r.backtest.metrics,
+      future: Object.fromEntries(Object.entries(r.models).map(([m, x]) => [m, x.future])),
+      intervals: r.intervals,
+      champion: r.champion.model,
+    });
+    const one = await runForecast(series, partial, {}, { threads: false });
+    const two = await runForecast(series, partial, {}, { threads: true });
+    expect(Object.keys(two.models)).toEqual(Object.keys(one.models));
+    expect(essentials(two)).toEqual(essentials(one));
+  }, 180_000);
+});
