@@ -175,6 +175,8 @@ export interface LstmPreprocessing {
   /** Calendar inputs (sin/cos pairs): hourOfDay, dayOfWeek, monthOfYear, by frequency. */
   calendarFeatures: string[];
   layers: number;
+  /** Seeds trained, the forecast being their median (absent: 1; see lib/forecast/lstm-ensemble.ts). */
+  seeds?: number;
 }
 
 export interface EpochLog {

@@ -1,4 +1,4 @@
-import { lstmFits } from '../config';
+import { lstmFits, runEnsembleSeeds } from '../config';
 import { HybridLstmRun } from '../hybrid';
 import type { ForecastModel } from './model';
 
@@ -6,7 +6,13 @@ export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
   key: 'lstmHybrid',
   wanted: ({ data, config }) => lstmFits(data.v.length, config),
   create: ({ config, data, season, windowCount, callbacks }) => {
-    const run = new HybridLstmRun(config, windowCount, { t: data.t, frequency: data.frequency, season }, callbacks);
+    const run = new HybridLstmRun(
+      config,
+      windowCount,
+      { t: data.t, frequency: data.frequency, season, timeZone: data.timeZone },
+      callbacks,
+      runEnsembleSeeds(data.v.length, config, data.frequency),
+    );
     return {
       fit: run.fitter,
       future: async (values) => ({ forecast: await run.future(values) }),
