@@ -144,15 +144,9 @@ export default tseslint.config(
   forbid(['lib/api/**'], 'lib/api sits below the UI and the worker (see README, Architecture).', [...UI, ...WORKER]),
   forbid(
     ['lib/client/**', 'components/**'],
-    'The browser code reads the API through lib/client; server modules only as types (see README, Architecture).',
+    'The browser code reads the API through lib/client and takes its shapes from the contract (lib/api/schemas), ' +
+      'never from server modules, not even as types (see README, Architecture).',
     // lib/runs/precision is pure number formatting shared by the downloads and the run page.
     [...SERVER_LIB, '!@/lib/runs/precision', ...API_HTTP, '@/app/*', ...WORKER],
-    { types: true },
   ),
-  forbid(['components/**'], 'Components use lib/client, not server code (see README, Architecture).', [
-    ...SERVER_LIB,
-    ...API_HTTP,
-    '@/app/*',
-    ...WORKER,
-  ]),
 );

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Scope } from '@/lib/auth/scope';
-import { createDataset, hasAnyDataset, listDatasets } from '@/lib/db/datasets';
+import { createDataset, hasAnyDatasetAsSystem, listDatasets } from '@/lib/db/datasets';
 import { ensureDemoAccount } from '@/lib/demo/demo-account';
 import { makeStoreSalesCsv } from '@/lib/demo/store-sales';
 import { parseCsv } from '@/lib/ingest';
@@ -30,7 +30,7 @@ export async function seedDemo(scope: Scope): Promise<boolean> {
 
 /** First start: the demo only goes into a database without any dataset (anyone's). */
 export async function seedDemoIfEmpty(scope: Scope): Promise<boolean> {
-  if (await hasAnyDataset()) return false;
+  if (await hasAnyDatasetAsSystem()) return false;
   return seedDemo(scope);
 }
 

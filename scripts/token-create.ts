@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createTokenBody } from '@/lib/api/schemas/auth';
 import { createApiToken } from '@/lib/auth/api-tokens';
-import { findUserByEmail } from '@/lib/db/users';
+import { findUserByEmailAsSystem } from '@/lib/db/users';
 import { withHorizonDatabase } from './services/horizon-database';
 
 const USAGE = 'Usage: npm run token:create -- --email ada@example.com [--name "what it is for"]';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const { name } = createTokenBody.parse({ name: values.name ?? 'command line' });
   const email = values.email;
   const token = await withHorizonDatabase(async () => {
-    const user = await findUserByEmail(email);
+    const user = await findUserByEmailAsSystem(email);
     if (!user) throw new Error(`There is no account with the email ${email}. Create one with npm run user:create.`);
     return (await createApiToken({ userId: user.id }, name)).token;
   });

@@ -2,7 +2,7 @@
 // when the processor never got to say so: the job stalled too often (its workers kept dying), or
 // the last attempt's failure could not be stored because PostgreSQL was down at that moment.
 import type { Job } from 'bullmq';
-import { markRunFailed } from '@/lib/db/runs';
+import { markRunFailedAsSystem } from '@/lib/db/runs';
 import { log, logError } from './log';
 
 /** The run a training job is about; a scheduled firing knows it once it has created the run. */
@@ -38,7 +38,7 @@ export async function recordFinalFailure(job: Job, error: Error): Promise<void> 
   const deadline = Date.now() + STORE_GIVE_UP_MS;
   for (;;) {
     try {
-      if (await markRunFailed(runId, reason)) log(`Run ${runId}: failed for good: ${reason}`);
+      if (await markRunFailedAsSystem(runId, reason)) log(`Run ${runId}: failed for good: ${reason}`);
       return;
     } catch (storeError) {
       if (Date.now() > deadline)

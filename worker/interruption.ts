@@ -3,7 +3,7 @@
 // goes back to `queued` with a note saying what happened, and the next attempt keeps the note
 // while it trains (processors/train.ts). The run page shows it (components/runs/retry-notice.tsx).
 import type { Job } from 'bullmq';
-import { markRunInterrupted } from '@/lib/db/runs';
+import { markRunInterruptedAsSystem } from '@/lib/db/runs';
 import { getTrainQueue, MAX_TRAINING_INTERRUPTIONS, TRAIN_ATTEMPTS } from '@/lib/queue/train-queue';
 import { logError } from './log';
 
@@ -43,7 +43,7 @@ export async function recordInterruption(jobId: string): Promise<void> {
     if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) return; // failed instead (final-failure.ts)
     // Taken again already? Then the attempt that stopped is the one before.
     const interrupted = (await job.getState()) === 'active' ? job.attemptsStarted - 1 : job.attemptsStarted;
-    for (const id of runIds) await markRunInterrupted(id, interrupted, interruptionNote(interrupted));
+    for (const id of runIds) await markRunInterruptedAsSystem(id, interrupted, interruptionNote(interrupted));
   } catch (error) {
     logError(`Job ${jobId}: could not record on its run that its worker stopped:`, error);
   }

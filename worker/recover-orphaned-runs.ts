@@ -3,7 +3,7 @@
 // PostgreSQL was unreachable. Orphans go back in the queue, or are failed with the reason their
 // job gave. Runs younger than a minute are left alone: they may be between their insert and
 // their enqueue.
-import { listActiveRunsAsSystem, markRunFailed, markRunRetrying, type Run } from '@/lib/db/runs';
+import { listActiveRunsAsSystem, markRunFailedAsSystem, markRunRetryingAsSystem, type Run } from '@/lib/db/runs';
 import { enqueueRun, getTrainQueue } from '@/lib/queue/train-queue';
 import { log } from './log';
 
@@ -26,15 +26,15 @@ async function recover(run: Run): Promise<string> {
   const job = await getTrainQueue().getJob(run.id);
   const state = job ? await job.getState() : 'missing';
   if (job && state === 'failed') {
-    await markRunFailed(run.id, job.failedReason || 'Its training job failed.');
+    await markRunFailedAsSystem(run.id, job.failedReason || 'Its training job failed.');
     return 'failed, as its job did';
   }
   if (job && state === 'completed') {
-    await markRunFailed(run.id, 'Its training job ended without storing a result.');
+    await markRunFailedAsSystem(run.id, 'Its training job ended without storing a result.');
     return 'failed: its job ended without a result';
   }
   if (run.status === 'running')
-    await markRunRetrying(run.id, 'Its training job was lost (Redis lost its data). Back in the queue.');
+    await markRunRetryingAsSystem(run.id, 'Its training job was lost (Redis lost its data). Back in the queue.');
   await enqueueRun(run.id);
   return 'back in the queue';
 }

@@ -4,7 +4,7 @@
 // epoch of each fit is always written, and flush() writes whatever is still pending.
 import type { Job } from 'bullmq';
 import { progressDetail } from '@/lib/db/run-evaluation';
-import { updateRunProgress } from '@/lib/db/runs';
+import { updateRunProgressAsSystem } from '@/lib/db/runs';
 import type { EpochLog, TrainProgress } from '@/lib/forecast/types';
 
 const MIN_WRITE_INTERVAL_MS = 500;
@@ -49,7 +49,7 @@ export class RunProgress {
     this.pending = null;
     this.lastWrite = Date.now();
     await Promise.all([
-      updateRunProgress(this.runId, progress.progress, this.history, progressDetail(progress)),
+      updateRunProgressAsSystem(this.runId, progress.progress, this.history, progressDetail(progress)),
       this.job.updateProgress({ ...progress }),
     ]);
   }

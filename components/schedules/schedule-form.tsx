@@ -19,6 +19,23 @@ import {
 import type { ForecastConfig, Schedule } from '@/lib/client/types';
 
 type Mode = 'every' | 'cron';
+type FormErrors = Partial<Record<TrainingField | 'every' | 'cron', string>>;
+
+const TIMING_LABELS = { every: 'The interval', cron: 'The cron expression' } as const;
+
+/**
+ * A validation error's field messages under the form's own fields (config.horizon → horizon), the
+ * timing ones with their subject; null when the error names no field the form shows.
+ */
+function formErrorsOf(error: ApiError, shown: readonly string[]): FormErrors | null {
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(error.fieldErrors)) {
+    const key = path.replace(/^config\./, '');
+    if (!shown.includes(key)) return null;
+    errors[key] = key in TIMING_LABELS ? `${TIMING_LABELS[key as keyof typeof TIMING_LABELS]} ${message}.` : message;
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
 
 interface ScheduleFormProps {
   seriesId: string;
@@ -36,7 +53,7 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
   const [cron, setCron] = useState('0 3 * * *');
   const [config, setConfig] = useState<TrainingFormValues>(() => trainingFormValues(null));
   const [globalLstm, setGlobalLstm] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<TrainingField | 'every' | 'cron', string>>>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -71,8 +88,12 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
       setConfig(trainingFormValues(null));
       setGlobalLstm(false);
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors);
-      setSubmitError(error);
+      // The schedule schema checks the form before it is sent (as the server would): its field
+      // messages go under their fields; anything else is said above the button.
+      const fieldErrors =
+        error instanceof ApiError ? formErrorsOf(error, [...Object.keys(config), 'every', 'cron']) : null;
+      setErrors(fieldErrors ?? {});
+      setSubmitError(fieldErrors ? null : error);
     } finally {
       setSubmitting(false);
     }

@@ -105,6 +105,8 @@ export function UploadPanel() {
   };
 
   const importProblems = importError instanceof ApiError ? importError.problems : [];
+  // Checked with the route's schema before sending (lib/client/upload-dataset.ts): shown under the field.
+  const nameError = importError instanceof ApiError ? importError.fieldErrors.name : undefined;
   const status = uploadStatus(upload, imported);
   const ambiguousDates = preview?.problems.some((p) => p.code === 'ambiguous_dates') ?? false;
   const askDateOrder = !!preview && (ambiguousDates || settings.dayFirst !== undefined);
@@ -237,6 +239,7 @@ export function UploadPanel() {
                   onChange={(event) => setName(event.target.value)}
                   disabled={uploading}
                   className="field-name"
+                  error={nameError && `The ${nameError}.`}
                 />
                 <Button
                   variant="primary"
@@ -278,7 +281,7 @@ export function UploadPanel() {
           {importError !== null && importProblems.length > 0 && (
             <FileProblems problems={importProblems} errorTitle="The file was not imported; nothing was stored" />
           )}
-          {importError !== null && importProblems.length === 0 && (
+          {importError !== null && importProblems.length === 0 && !nameError && (
             <Alert tone="error" title="The file was not imported" data-testid="import-error">
               {errorMessage(importError)}
             </Alert>

@@ -1,11 +1,12 @@
 // docs/api.md is written for people, but checked against the OpenAPI document (itself built from
 // the zod schemas): every operation is documented there and nothing else is, every error code is
-// in its table, and the list of prediction models is the registry's.
+// in its table, every field of every response shape is mentioned, and the list of prediction models
+// is the registry's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PREDICTION_MODELS } from '@/lib/forecast/compared-models';
-import { OPERATIONS } from './openapi';
+import { buildOpenApiDocument, OPERATIONS } from './openapi';
 import { ERROR_CODES } from './schemas/errors';
 
 const docs = readFileSync(join(process.cwd(), 'docs', 'api.md'), 'utf8');
@@ -27,6 +28,18 @@ describe('docs/api.md', () => {
   it('tables every error code', () => {
     const table = [...docs.matchAll(/^\| \d{3} \| `(\w+)` \|/gm)].map(([, code]) => code);
     expect([...table].sort()).toEqual([...ERROR_CODES].sort());
+  });
+
+  it('mentions every field of every response shape', () => {
+    const { components } = buildOpenApiDocument() as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const undocumented = Object.entries(components.schemas).flatMap(([id, schema]) =>
+      Object.keys(schema.properties ?? {})
+        .filter((field) => !new RegExp(`(^|\\W)${field}(\\W|$)`).test(docs))
+        .map((field) => `${id}.${field}`),
+    );
+    expect(undocumented).toEqual([]);
   });
 
   it('lists the prediction models of the registry', () => {

@@ -11,7 +11,7 @@ import { createRunBody, listRunsQuery, predictionsQuery } from './schemas/runs';
 import { COMPONENT_SCHEMAS, RUN_STATUSES } from './schemas/responses';
 import { createScheduleBody, listSchedulesQuery, patchScheduleBody } from './schemas/schedules';
 import { pointsQuery } from './schemas/series';
-import { parseFieldsSchema, uploadFieldsSchema } from './upload-fields';
+import { parseFieldsSchema, uploadFieldsSchema } from './schemas/upload';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
@@ -182,7 +182,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: {
         description: 'The detection',
-        schema: envelope({ preview: { type: 'object', description: 'ParsedFilePreview, see docs/api.md' } }),
+        schema: envelope({ preview: ref('FilePreview') }),
       },
       ...errors(400, 413),
     },
@@ -278,12 +278,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: {
         description: 'The points',
-        schema: envelope({
-          points: {
-            type: 'array',
-            items: envelope({ t: { type: 'string', format: 'date-time' }, v: { type: 'number' } }),
-          },
-        }),
+        schema: envelope({ points: list('Point') }),
         headers: {
           ETag: { description: 'Strong tag of this answer; it changes when the points do', schema: { type: 'string' } },
         },
@@ -394,12 +389,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: {
         description: 'Empty arrays until the run has succeeded',
-        schema: envelope({
-          forecast: envelope({
-            test: { type: 'array', items: { type: 'object' } },
-            future: { type: 'array', items: { type: 'object' } },
-          }),
-        }),
+        schema: envelope({ forecast: ref('RunForecast') }),
       },
       ...errors(404),
     },
@@ -450,7 +440,7 @@ export const OPERATIONS: OperationSpec[] = [
       200: {
         description:
           'JSON, a CSV attachment (format=csv) or an Apache Parquet file (format=parquet); series whose run has not succeeded have no rows',
-        schema: envelope({ batchId: { type: 'string' }, predictions: { type: 'array', items: { type: 'object' } } }),
+        schema: envelope({ batchId: { type: 'string' }, predictions: list('BatchPredictionRow') }),
         content: {
           'text/csv': {
             schema: {

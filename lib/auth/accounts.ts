@@ -4,7 +4,7 @@
 // throttled (sign-in-limit.ts).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tooManyRequests, unauthorized, conflict } from '@/lib/api/errors';
-import { EmailTakenError, findUserByEmail, insertUser, normalizeEmail } from '@/lib/db/users';
+import { EmailTakenError, findUserByEmailAsSystem, insertUserAsSystem, normalizeEmail } from '@/lib/db/users';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
 import type { AuthUser } from './scope';
 import {
@@ -26,7 +26,7 @@ export async function createAccount({
   password,
 }: Credentials): Promise<{ user: AuthUser; claimedDatasets: number }> {
   try {
-    return await insertUser({ email, passwordHash: await hashPassword(password) });
+    return await insertUserAsSystem({ email, passwordHash: await hashPassword(password) });
   } catch (error) {
     if (error instanceof EmailTakenError) throw conflict(`${error.message} Sign in instead, or use another email.`);
     throw error;
@@ -52,7 +52,7 @@ export async function registerAccount({ email, password }: Credentials, clientAd
     );
   }
   try {
-    await insertUser({ email, passwordHash: await hashPassword(password) });
+    await insertUserAsSystem({ email, passwordHash: await hashPassword(password) });
   } catch (error) {
     if (!(error instanceof EmailTakenError)) throw error;
   }
@@ -71,7 +71,7 @@ export async function checkCredentials({ email, password }: Credentials, clientA
   // Slowed down, never blocked, once the email has had many failures from any address.
   const delayMs = await signInDelayMs(normalized);
   if (delayMs > 0) await sleep(delayMs);
-  const user = await findUserByEmail(normalized);
+  const user = await findUserByEmailAsSystem(normalized);
   if (!user) await spendPasswordCheck(password);
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
     await recordSignInFailure(normalized);

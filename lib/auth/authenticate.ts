@@ -1,7 +1,7 @@
 // Who is calling: an API token (`Authorization: Bearer hzn_…`) or the session cookie. Null when
 // neither is present or valid; the caller answers 401. A request that sends a bearer token is
 // judged by that token alone, so a script never acts through a browser's leftover cookie.
-import { findApiTokenUser } from '@/lib/db/api-tokens';
+import { findApiTokenUserAsSystem } from '@/lib/db/api-tokens';
 import type { AuthUser } from './scope';
 import { API_TOKEN_PREFIX } from './api-tokens';
 import { hashSecretToken } from './secret-token';
@@ -14,7 +14,7 @@ function bearerToken(request: Request): string | null {
 }
 
 async function userOfApiToken(token: string): Promise<AuthUser | null> {
-  return token.startsWith(API_TOKEN_PREFIX) ? findApiTokenUser(hashSecretToken(token)) : null;
+  return token.startsWith(API_TOKEN_PREFIX) ? findApiTokenUserAsSystem(hashSecretToken(token)) : null;
 }
 
 export interface Authentication {

@@ -1,6 +1,12 @@
 // Signing in creates a session row and hands its secret to the browser as a cookie; a valid
 // session is extended when it is past half its life, so active users stay signed in.
-import { deleteExpiredSessions, deleteSession, extendSession, findSessionUser, insertSession } from '@/lib/db/sessions';
+import {
+  deleteExpiredSessionsAsSystem,
+  deleteSessionAsSystem,
+  extendSessionAsSystem,
+  findSessionUserAsSystem,
+  insertSessionAsSystem,
+} from '@/lib/db/sessions';
 import type { AuthUser } from './scope';
 import { hashSecretToken, newSecretToken } from './secret-token';
 import { SESSION_DAYS } from './session-cookie';
@@ -15,8 +21,8 @@ export interface NewSession {
 export async function startSession(userId: string): Promise<NewSession> {
   const token = newSecretToken();
   const expiresAt = new Date(Date.now() + SESSION_MS);
-  await deleteExpiredSessions(userId);
-  await insertSession(userId, hashSecretToken(token), expiresAt);
+  await deleteExpiredSessionsAsSystem(userId);
+  await insertSessionAsSystem(userId, hashSecretToken(token), expiresAt);
   return { token, expiresAt };
 }
 
@@ -33,12 +39,12 @@ export interface SessionLookup {
  */
 export async function lookUpSession(token: string, { extend }: { extend: boolean }): Promise<SessionLookup | null> {
   const tokenHash = hashSecretToken(token);
-  const found = await findSessionUser(tokenHash);
+  const found = await findSessionUserAsSystem(tokenHash);
   if (!found) return null;
   if (!extend || found.expiresAt.getTime() - Date.now() >= SESSION_MS / 2)
     return { user: found.user, extendedUntil: null };
   const extendedUntil = new Date(Date.now() + SESSION_MS);
-  await extendSession(tokenHash, extendedUntil);
+  await extendSessionAsSystem(tokenHash, extendedUntil);
   return { user: found.user, extendedUntil };
 }
 
@@ -47,5 +53,5 @@ export async function userOfSession(token: string): Promise<AuthUser | null> {
 }
 
 export async function endSession(token: string): Promise<void> {
-  await deleteSession(hashSecretToken(token));
+  await deleteSessionAsSystem(hashSecretToken(token));
 }

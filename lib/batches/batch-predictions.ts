@@ -3,9 +3,9 @@
 // intervals). `series,timestamp,forecast,actual` come first, as the issue and scripts expect; the
 // quantiles P10/P50/P90 come last, as in a single run's download (lib/runs/predictions-csv.ts).
 import type { Batch } from '@/lib/db/batches';
-import { listBatchRuns } from '@/lib/db/batches';
-import { listPredictions, type PredictionRow } from '@/lib/db/predictions';
-import type { PredictionModel } from '@/lib/forecast/types';
+import { listBatchRunsAsSystem } from '@/lib/db/batches';
+import type { BatchPredictionRow } from '@/lib/api/schemas/responses';
+import { listPredictionsAsSystem } from '@/lib/db/predictions';
 import { roundedPredictions } from '@/lib/runs/export-predictions';
 import { csvNumber, csvText } from '@/lib/runs/predictions-csv';
 import { predictionsParquet } from '@/lib/runs/predictions-parquet';
@@ -13,21 +13,17 @@ import { predictionsParquet } from '@/lib/runs/predictions-parquet';
 export const BATCH_PREDICTIONS_CSV_HEADER =
   'series,timestamp,forecast,actual,lo80,hi80,lo95,hi95,segment,model,seriesId,runId,p10,p50,p90';
 
-export interface BatchPredictionRow extends PredictionRow {
-  series: string;
-  seriesId: string;
-  runId: string;
-  model: PredictionModel;
-}
+/** One row of the long table (lib/api/schemas/responses.ts). */
+export type { BatchPredictionRow };
 
 /** Series by name; only succeeded runs have predictions. */
 export async function batchPredictionRows(batch: Batch): Promise<BatchPredictionRow[]> {
   const rows: BatchPredictionRow[] = [];
-  for (const run of await listBatchRuns(batch.id)) {
+  for (const run of await listBatchRunsAsSystem(batch.id)) {
     if (run.status !== 'succeeded') continue;
     const model = run.evaluation?.champion?.model ?? 'lstm';
     // Rounded to the series' own precision, as a single run's download.
-    for (const row of roundedPredictions(await listPredictions(run.runId, model))) {
+    for (const row of roundedPredictions(await listPredictionsAsSystem(run.runId, model))) {
       rows.push({ series: run.name, ...row, seriesId: run.seriesId, runId: run.runId, model });
     }
   }

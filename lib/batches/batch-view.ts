@@ -2,7 +2,7 @@
 // weighs the same, a finished one counts as done), its summary (stored when it ended, computed
 // from the runs while it is in progress) and one row per series.
 import type { Batch, BatchSeriesRow } from '@/lib/api/schemas/responses';
-import { listBatchRuns, type Batch as StoredBatch, type BatchRunRow } from '@/lib/db/batches';
+import { listBatchRunsAsSystem, type Batch as StoredBatch, type BatchRunRow } from '@/lib/db/batches';
 import { isFinished } from '@/lib/db/runs';
 import { summarizeBatch } from './summary';
 
@@ -36,7 +36,7 @@ export function batchProgress(runs: readonly Pick<BatchRunRow, 'status' | 'progr
 }
 
 export async function batchView(batch: StoredBatch): Promise<BatchView> {
-  const runs = await listBatchRuns(batch.id);
+  const runs = await listBatchRunsAsSystem(batch.id);
   return {
     id: batch.id,
     datasetId: batch.datasetId,

@@ -2,7 +2,7 @@
 // running run stops after its epoch (its worker reads the status); the chunks then skip their
 // cancelled runs and end at once, and the parent job stores the summary of what did finish.
 import { conflict } from '@/lib/api/errors';
-import { getBatchAsSystem, markBatchCancelled, type Batch } from '@/lib/db/batches';
+import { getBatchAsSystem, markBatchCancelledAsSystem, type Batch } from '@/lib/db/batches';
 import { isFinished } from '@/lib/db/runs';
 
 function alreadyFinished(batch: Batch): Error {
@@ -13,7 +13,7 @@ function alreadyFinished(batch: Batch): Error {
 
 export async function cancelBatch(batch: Batch): Promise<Batch> {
   if (isFinished(batch.status)) throw alreadyFinished(batch);
-  const cancelled = await markBatchCancelled(batch.id);
+  const cancelled = await markBatchCancelledAsSystem(batch.id);
   const current = (await getBatchAsSystem(batch.id)) ?? batch;
   if (!cancelled) throw alreadyFinished(current);
   return current;

@@ -3,7 +3,7 @@
 // that cannot be trained with these settings (too short) gets a failed run that says why, and the
 // others still train: one short series must not block a dataset of a hundred.
 import { badRequest } from '@/lib/api/errors';
-import { deleteBatch, insertBatch, type Batch, type NewBatchRun } from '@/lib/db/batches';
+import { deleteBatchAsSystem, insertBatchAsSystem, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
 import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
 import { ModelTooLargeError, SeriesTooShortError } from '@/lib/forecast/errors';
@@ -42,12 +42,12 @@ export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: 
       return { seriesId: series.id, config, error: error.message };
     }
   });
-  const { batch, queuedRunIds } = await insertBatch(dataset.id, settings, runs);
+  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs);
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {
     // A batch no worker will ever see would sit in `queued` forever: take it back.
-    await deleteBatch(batch.id);
+    await deleteBatchAsSystem(batch.id);
     throw error;
   }
   return batch;

@@ -1,6 +1,10 @@
 // Typed fetch helpers for the REST API (docs/api.md). Every helper resolves to the documented
 // shape or throws an ApiError; components never call fetch directly.
+import { createRunBody } from '@/lib/api/schemas/runs';
+import { createScheduleBody } from '@/lib/api/schemas/schedules';
+import { parseFieldsSchema } from '@/lib/api/schemas/upload';
 import { apiErrorFrom } from './api-error';
+import { checkRequest } from './validate';
 import type {
   CreateRunBody,
   CreateScheduleBody,
@@ -80,21 +84,30 @@ export interface ParseChoice {
   timeZone?: string;
 }
 
+/** The parse fields of docs/api.md as the form sends them: text, set fields only. */
+export function parseFields(choice: ParseChoice): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (choice.timeColumn) fields.timeColumn = choice.timeColumn;
+  if (choice.valueColumns?.length) fields.valueColumns = choice.valueColumns.join(',');
+  if (choice.layout) fields.layout = choice.layout;
+  if (choice.idColumns?.length) fields.idColumns = choice.idColumns.join(',');
+  if (choice.decimal) fields.decimal = choice.decimal;
+  if (choice.gapPolicy) fields.gapPolicy = choice.gapPolicy;
+  if (choice.duplicatePolicy) fields.duplicatePolicy = choice.duplicatePolicy;
+  if (choice.dayFirst !== undefined) fields.dayFirst = String(choice.dayFirst);
+  if (choice.encoding) fields.encoding = choice.encoding;
+  if (choice.timeZone) fields.timeZone = choice.timeZone;
+  return fields;
+}
+
 /**
- * The parse fields of docs/api.md, shared by preview, import and append. Set them BEFORE the
+ * Sets the parse fields, shared by preview, import and append, after checking them with the
+ * routes' own schema (an ApiError validation_error when they do not match). Set them BEFORE the
  * file: the server reads the file as it streams in and must know how to read it by then.
  */
 export function setParseFields(form: FormData, choice: ParseChoice): void {
-  if (choice.timeColumn) form.set('timeColumn', choice.timeColumn);
-  if (choice.valueColumns?.length) form.set('valueColumns', choice.valueColumns.join(','));
-  if (choice.layout) form.set('layout', choice.layout);
-  if (choice.idColumns?.length) form.set('idColumns', choice.idColumns.join(','));
-  if (choice.decimal) form.set('decimal', choice.decimal);
-  if (choice.gapPolicy) form.set('gapPolicy', choice.gapPolicy);
-  if (choice.duplicatePolicy) form.set('duplicatePolicy', choice.duplicatePolicy);
-  if (choice.dayFirst !== undefined) form.set('dayFirst', String(choice.dayFirst));
-  if (choice.encoding) form.set('encoding', choice.encoding);
-  if (choice.timeZone) form.set('timeZone', choice.timeZone);
+  for (const [name, value] of Object.entries(checkRequest(parseFieldsSchema, parseFields(choice))))
+    form.set(name, value);
 }
 
 /**
@@ -151,8 +164,10 @@ export async function getSeriesPoints(id: string, query: PointsQuery = {}, signa
 // Runs
 
 export async function createRun(body: CreateRunBody): Promise<{ id: string; status: RunStatus }> {
-  return (await request<{ run: { id: string; status: RunStatus } }>('/api/runs', { method: 'POST', body: json(body) }))
-    .run;
+  const checked = checkRequest(createRunBody, body);
+  return (
+    await request<{ run: { id: string; status: RunStatus } }>('/api/runs', { method: 'POST', body: json(checked) })
+  ).run;
 }
 
 export async function getRun(id: string, signal?: AbortSignal): Promise<Run> {
@@ -190,7 +205,8 @@ export function datasetExportUrl(id: string): string {
 // Schedules
 
 export async function createSchedule(body: CreateScheduleBody): Promise<Schedule> {
-  return (await request<{ schedule: Schedule }>('/api/schedules', { method: 'POST', body: json(body) })).schedule;
+  const checked = checkRequest(createScheduleBody, body);
+  return (await request<{ schedule: Schedule }>('/api/schedules', { method: 'POST', body: json(checked) })).schedule;
 }
 
 export async function listSchedules(seriesId: string, signal?: AbortSignal): Promise<Schedule[]> {

@@ -1,7 +1,9 @@
 // Typed fetch helpers for the account routes (sign-up/in/out, API tokens). Same contract as
 // lib/client/api.ts: the documented shape, or an ApiError whose message says what to fix.
 import type { ApiToken, User as AuthUser } from '@/lib/api/schemas/responses';
+import { createTokenBody, signInBody, signUpBody } from '@/lib/api/schemas/auth';
 import { ApiError, apiErrorFrom } from './api-error';
+import { checkRequest } from './validate';
 
 export type { ApiToken, AuthUser };
 
@@ -29,7 +31,7 @@ export interface Credentials {
  * is what tells the user, who knows their own password.
  */
 export async function signUp(credentials: Credentials): Promise<AuthUser> {
-  await send<{ message: string }>('/api/auth/sign-up', 'POST', credentials);
+  await send<{ message: string }>('/api/auth/sign-up', 'POST', checkRequest(signUpBody, credentials));
   try {
     return await signIn(credentials);
   } catch (error) {
@@ -45,7 +47,7 @@ export async function signUp(credentials: Credentials): Promise<AuthUser> {
 }
 
 export async function signIn(credentials: Credentials): Promise<AuthUser> {
-  return (await send<{ user: AuthUser }>('/api/auth/sign-in', 'POST', credentials)).user;
+  return (await send<{ user: AuthUser }>('/api/auth/sign-in', 'POST', checkRequest(signInBody, credentials))).user;
 }
 
 export async function signOut(): Promise<void> {
@@ -57,7 +59,7 @@ export async function listApiTokens(): Promise<ApiToken[]> {
 }
 
 export async function createApiToken(name: string): Promise<{ token: string; apiToken: ApiToken }> {
-  return send('/api/tokens', 'POST', { name });
+  return send('/api/tokens', 'POST', checkRequest(createTokenBody, { name }));
 }
 
 export async function revokeApiToken(id: string): Promise<void> {

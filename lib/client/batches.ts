@@ -1,7 +1,9 @@
 // The batch page's data: the API helpers of /api/batches and /api/datasets/:id/runs, the shapes
 // they answer (docs/api.md, "Batches"), and the pure logic of the series table (sort, filter) and
 // of the skill histogram, unit-tested without a browser.
+import { createBatchBody } from '@/lib/api/schemas/batches';
 import { request } from './api';
+import { checkRequest } from './validate';
 import type { Batch, BatchSeriesRow, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
 import type { ForecastConfig, RunStatus } from './types';
 
@@ -17,7 +19,7 @@ export async function createBatch(
   return (
     await request<{ batch: { id: string; status: RunStatus } }>(`/api/datasets/${enc(datasetId)}/runs`, {
       method: 'POST',
-      body: JSON.stringify(body),
+      body: JSON.stringify(checkRequest(createBatchBody, body)),
     })
   ).batch;
 }

@@ -2,8 +2,10 @@
 // XMLHttpRequest rather than fetch, because only XHR reports upload progress
 // (`upload.onprogress`). The server parses the file as it arrives; the page asks it how many rows
 // it has read (GET /api/uploads/:id) under an id chosen here.
-import { getUploadProgress, setParseFields, type ParseChoice } from './api';
+import { uploadFieldsSchema } from '@/lib/api/schemas/upload';
+import { getUploadProgress, parseFields, setParseFields, type ParseChoice } from './api';
 import { ApiError, apiErrorFrom } from './api-error';
+import { requestProblem } from './validate';
 import type { AppendedSeries, Dataset, UploadPhase } from './types';
 
 export interface UploadFields extends ParseChoice {
@@ -26,14 +28,26 @@ export interface UploadHandle<T = Dataset> {
   abort: () => void;
 }
 
+/** An upload refused before it started: its promise rejects with why, there is nothing to abort. */
+function refused<T>(error: ApiError): UploadHandle<T> {
+  const promise = Promise.reject(error);
+  // The caller awaits it; until then an unhandled rejection would be reported.
+  promise.catch(() => undefined);
+  return { promise, abort: () => undefined };
+}
+
 /** How often the page asks the server how far it got: a progress bar needs no more. */
 const POLL_MS = 400;
 
 /** Starts the import; `onProgress` hears of every change of the state. */
 export function uploadDataset(fields: UploadFields, onProgress: (state: UploadState) => void): UploadHandle {
+  // Checked as the route will: a name too long, or parse fields that do not go together, fail here.
+  const name = fields.name?.trim();
+  const problem = requestProblem(uploadFieldsSchema, { ...(name && { name }), ...parseFields(fields) });
+  if (problem) return refused(problem);
   // Fields first, file last: the server reads the file as it streams and needs the fields by then.
   const form = new FormData();
-  if (fields.name?.trim()) form.set('name', fields.name.trim());
+  if (name) form.set('name', name);
   setParseFields(form, fields);
   form.set('file', fields.file, fields.file.name);
   return sendUpload('/api/datasets', form, fields.file, onProgress, (body) => (body as { dataset: Dataset }).dataset);
@@ -52,7 +66,11 @@ export function appendToDatasetWithProgress(
   onProgress: (state: UploadState) => void,
 ): UploadHandle<AppendOutcome> {
   const form = new FormData();
-  setParseFields(form, choice);
+  try {
+    setParseFields(form, choice);
+  } catch (error) {
+    return refused(error as ApiError);
+  }
   form.set('file', file, file.name);
   return sendUpload(
     `/api/datasets/${encodeURIComponent(datasetId)}/append`,

@@ -4,7 +4,7 @@
 import { mustExist, notFound } from '@/lib/api/errors';
 import type { Scope } from '@/lib/auth/scope';
 import {
-  appendPoints,
+  appendPointsAsSystem,
   DatasetGoneError,
   OverlapError,
   type AppendedSeries,
@@ -80,7 +80,7 @@ export async function appendToDataset(
   progress?.storing();
   let series: AppendedSeries[];
   try {
-    series = await appendPoints(datasetId, parsed.series, overlapPolicy(options.duplicatePolicy));
+    series = await appendPointsAsSystem(datasetId, parsed.series, overlapPolicy(options.duplicatePolicy));
   } catch (error) {
     if (error instanceof OverlapError) throw invalidCsv(overlapProblems(error));
     if (error instanceof DatasetGoneError) throw notFound('dataset', datasetId);

@@ -2,7 +2,7 @@
 // points by time. It is streamed: points are read from PostgreSQL a page at a time (keyset paging
 // on the (series_key, t) primary key), so a dataset of millions of points never sits in memory.
 import type { Dataset } from '@/lib/db/datasets';
-import { pointsPage } from '@/lib/db/points';
+import { pointsPageAsSystem } from '@/lib/db/points';
 import { csvText } from '@/lib/runs/predictions-csv';
 
 export const DATASET_CSV_HEADER = 'series,timestamp,value';
@@ -18,7 +18,7 @@ async function* datasetCsvChunks(dataset: Dataset, pageSize: number): AsyncGener
     const name = csvText(series.name);
     let after: Date | null = null;
     for (;;) {
-      const rows = await pointsPage(series.id, after, pageSize);
+      const rows = await pointsPageAsSystem(series.id, after, pageSize);
       if (rows.length === 0) break;
       yield rows.map((row) => `${name},${row.t.toISOString()},${row.v}\n`).join('');
       if (rows.length < pageSize) break;

@@ -3,29 +3,17 @@
 // the whole file (and it fits PREVIEW_MAX_BYTES) it is read exactly as the import reads it, so the
 // preview counts what the import will store: a head of a file instead drops its possibly cut last
 // line, and that must not happen to the last line of a file without a trailing newline.
-import {
-  firstBytes,
-  parseCsv,
-  summarizeSeries,
-  type ParseOptions,
-  type ParseResult,
-  type SeriesSummary,
-} from '@/lib/ingest';
+import type { FilePreview, PreviewSeries } from '@/lib/api/schemas/responses';
+import { firstBytes, parseCsv, summarizeSeries, type ParseOptions } from '@/lib/ingest';
 
 /** A preview reads at most this much of what it is sent (the upload page sends 256 KB). */
 export const PREVIEW_MAX_BYTES = 1024 * 1024;
 
-/** A detected series: the inspect summary plus what the upload UI shows beside it. */
-export interface PreviewSeries extends SeriesSummary {
-  /** Points the gap policy inserted. */
-  filled: number;
-  valueColumn: string;
-  /** Long layout: the id values that pick this series' rows. */
-  ids?: Record<string, string>;
-}
-
-/** The `ParsedFilePreview` shape of docs/api.md. */
-export type FilePreview = Omit<ParseResult, 'series'> & { series: PreviewSeries[] };
+/**
+ * The answer's shape (lib/api/schemas/responses.ts, `FilePreview`); a detected series is the
+ * inspect summary plus what the upload UI shows beside it.
+ */
+export type { FilePreview, PreviewSeries };
 
 /** The first `size` bytes of a stream, and whether there was more (then it stops reading). */
 async function headOf(source: AsyncIterable<Uint8Array>, size: number): Promise<{ head: Buffer; cut: boolean }> {

@@ -50,7 +50,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * The token's user, or null for an unknown (or revoked) token. Runs before every API request a
  * script makes, so it is one joined query on the pool rather than Prisma's query pipeline.
  */
-export async function findApiTokenUser(tokenHash: string): Promise<AuthUser | null> {
+export async function findApiTokenUserAsSystem(tokenHash: string): Promise<AuthUser | null> {
   const { rows } = await getPool().query<{
     token_id: string;
     last_used_at: Date | null;

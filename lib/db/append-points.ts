@@ -90,7 +90,7 @@ async function findOverlaps(client: pg.PoolClient, names: Map<number, string>) {
   }));
 }
 
-export async function appendPoints(
+export async function appendPointsAsSystem(
   datasetId: string,
   series: ParsedSeries[],
   overlap: OverlapPolicy,

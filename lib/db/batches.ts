@@ -55,7 +55,7 @@ export interface InsertedBatch {
 }
 
 /** The batch and its runs in one transaction: a batch is never stored without its rows. */
-export async function insertBatch(
+export async function insertBatchAsSystem(
   datasetId: string,
   config: ForecastConfigInput,
   runs: NewBatchRun[],
@@ -93,7 +93,7 @@ export async function getBatchAsSystem(id: string): Promise<Batch | null> {
 }
 
 /** Deletes a batch and its runs (a batch whose flow could not be queued). */
-export async function deleteBatch(id: string): Promise<void> {
+export async function deleteBatchAsSystem(id: string): Promise<void> {
   await getPrisma().batch.deleteMany({ where: { id } });
 }
 
@@ -110,7 +110,7 @@ export interface BatchRunRow {
 }
 
 /** The batch's runs by series name. Reads metrics and evaluation, never model bytes. */
-export async function listBatchRuns(batchId: string): Promise<BatchRunRow[]> {
+export async function listBatchRunsAsSystem(batchId: string): Promise<BatchRunRow[]> {
   const rows = await getPrisma().run.findMany({
     where: { batchId },
     select: {
@@ -143,12 +143,12 @@ async function transition(id: string, from: RunStatus[], data: Prisma.BatchUpdat
 }
 
 /** queued → running when its first chunk starts. */
-export function markBatchRunning(id: string): Promise<boolean> {
+export function markBatchRunningAsSystem(id: string): Promise<boolean> {
   return transition(id, ['queued'], { status: 'running', startedAt: new Date() });
 }
 
 /** The end of a batch, with its aggregate scores; false when it had already ended (cancelled). */
-export function finishBatch(
+export function finishBatchAsSystem(
   id: string,
   status: 'succeeded' | 'failed',
   summary: BatchSummary,
@@ -158,7 +158,7 @@ export function finishBatch(
 }
 
 /** Stores the summary of a batch that has already ended (a cancelled one, once its chunks are done). */
-export async function storeBatchSummary(id: string, summary: BatchSummary): Promise<void> {
+export async function storeBatchSummaryAsSystem(id: string, summary: BatchSummary): Promise<void> {
   await getPrisma().batch.updateMany({ where: { id }, data: { summary: jsonValue(summary) } });
 }
 
@@ -167,7 +167,7 @@ export async function storeBatchSummary(id: string, summary: BatchSummary): Prom
  * run stops after its epoch (its worker reads the status), a queued one is skipped by its chunk.
  * False when the batch had already ended.
  */
-export async function markBatchCancelled(id: string): Promise<boolean> {
+export async function markBatchCancelledAsSystem(id: string): Promise<boolean> {
   return getPrisma().$transaction(async (tx) => {
     const { count } = await tx.batch.updateMany({
       where: { id, status: { in: ACTIVE_STATUSES } },
@@ -183,7 +183,7 @@ export async function markBatchCancelled(id: string): Promise<boolean> {
 }
 
 /** Fails the runs of a batch that nothing will train any more (their chunk failed for good). */
-export async function failUnfinishedBatchRuns(batchId: string, message: string): Promise<number> {
+export async function failUnfinishedBatchRunsAsSystem(batchId: string, message: string): Promise<number> {
   const { count } = await getPrisma().run.updateMany({
     where: { batchId, status: { in: ACTIVE_STATUSES } },
     data: { status: 'failed', error: message, finishedAt: new Date() },

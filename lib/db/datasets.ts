@@ -217,7 +217,7 @@ export async function getDataset(scope: Scope, id: string): Promise<Dataset | nu
 }
 
 /** System scope: whether the install has any dataset at all, anyone's (npm start seeds the demo into an empty one). */
-export async function hasAnyDataset(): Promise<boolean> {
+export async function hasAnyDatasetAsSystem(): Promise<boolean> {
   return (await getPrisma().dataset.findFirst({ select: { id: true } })) !== null;
 }
 

@@ -123,7 +123,7 @@ export function analyzeAfterBulkLoad(pointsWritten: number): void {
  * the (series_id, level, t_first) primary key. Blocks cut by either end are left out; the caller
  * reads the few points beside them itself.
  */
-export async function readRollupBlocks(
+export async function readRollupBlocksAsSystem(
   seriesId: string,
   level: RollupLevel,
   from: Date,

@@ -94,7 +94,7 @@ export async function skipForeignKeyChecks(client: pg.PoolClient): Promise<boole
  * Up to `limit` points of one series after `after` (exclusive; null: from the start), oldest first.
  * Keyset paging on the (series_key, t) primary key: each page is an index range scan, however deep.
  */
-export async function pointsPage(
+export async function pointsPageAsSystem(
   seriesId: string,
   after: Date | null,
   limit: number,

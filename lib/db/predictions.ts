@@ -1,7 +1,7 @@
 // Predicted points of a run, for every compared model (and the champion's average when the
 // champion is an ensemble): the held-out test window (actual known) and the future horizon with
 // its prediction intervals. Written once, with the run's result.
-import type { PredictionRow } from '@/lib/api/schemas/responses';
+import type { IntervalBounds, PredictionRow, RunForecast } from '@/lib/api/schemas/responses';
 import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
 import type { ForecastResult, ModelIntervals, ModelRecord, PredictionModel } from '@/lib/forecast/types';
 import { getPrisma } from './client';
@@ -10,13 +10,8 @@ import { COMPARED_MODELS } from './run-evaluation';
 
 export type Segment = 'test' | 'future';
 
-/** 80% and 95% interval bounds; null on the test window, and where the backtest was too short to promise the level. */
-export interface IntervalBounds {
-  lo80: number | null;
-  hi80: number | null;
-  lo95: number | null;
-  hi95: number | null;
-}
+/** 80% and 95% interval bounds (lib/api/schemas/responses.ts); null where the backtest was too short to promise the level. */
+export type { IntervalBounds };
 
 /**
  * The forecast's quantiles: P10 and P90 are the 80% bounds, P50 the median forecast (the forecast
@@ -33,17 +28,13 @@ export interface Quantiles {
 export type { PredictionRow };
 
 /**
- * A model's forecast at one time; null when the run stored none for it (runs from before
+ * GET /api/runs/:id/forecast (lib/api/schemas/responses.ts): every model side by side, for charts.
+ * A model's forecast at one time is null when the run stored none for it (runs from before
  * baselines). `ensemble` is there only when the run's champion is that average, `lstmGlobal` only
  * when the run trained it.
  */
-type ModelValues = ModelRecord<number | null> & { ensemble?: number | null };
-
-/** GET /api/runs/:id/forecast: every model side by side, for charts. */
-export interface RunForecast {
-  test: ({ t: string; actual: number | null } & ModelValues)[];
-  future: ({ t: string; intervals: ModelRecord<IntervalBounds> & { ensemble?: IntervalBounds } } & ModelValues)[];
-}
+export type { RunForecast };
+type ModelValues = Omit<RunForecast['test'][number], 't' | 'actual'>;
 
 const NO_BOUNDS: IntervalBounds = { lo80: null, hi80: null, lo95: null, hi95: null };
 
@@ -126,7 +117,10 @@ export async function insertPredictions(
 }
 
 /** One model's rows in time order (test window, then future); empty if the run stored none for it. */
-export async function listPredictions(runId: string, model: PredictionModel = 'lstm'): Promise<PredictionRow[]> {
+export async function listPredictionsAsSystem(
+  runId: string,
+  model: PredictionModel = 'lstm',
+): Promise<PredictionRow[]> {
   const rows = await getPrisma().prediction.findMany({ where: { runId, model }, orderBy: { t: 'asc' } });
   return rows.map((row) => ({
     timestamp: row.t.toISOString(),
@@ -147,7 +141,7 @@ const noValues = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, null]))
 const noBounds = () => Object.fromEntries(ALWAYS_COMPARED.map((m) => [m, NO_BOUNDS])) as ModelRecord<IntervalBounds>;
 
 /** Empty arrays until the run has succeeded. */
-export async function getRunForecast(runId: string): Promise<RunForecast> {
+export async function getRunForecastAsSystem(runId: string): Promise<RunForecast> {
   const rows = await getPrisma().prediction.findMany({ where: { runId }, orderBy: { t: 'asc' } });
   const test = new Map<string, RunForecast['test'][number]>();
   const future = new Map<string, RunForecast['future'][number]>();

@@ -3,7 +3,7 @@
 // owner, and a dataset's series all belong to that owner.
 import type { RelatedSeries } from '@/lib/forecast/global';
 import { getPrisma } from './client';
-import { loadSeriesData } from './series';
+import { loadSeriesDataAsSystem } from './series';
 
 /**
  * Up to `limit` sibling series with the same frequency as `seriesId` (the only ones the global
@@ -23,7 +23,7 @@ export async function loadRelatedSeriesAsSystem(seriesId: string, limit: number)
   });
   const related: RelatedSeries[] = [];
   for (const sibling of siblings) {
-    const data = await loadSeriesData(sibling.id);
+    const data = await loadSeriesDataAsSystem(sibling.id);
     if (data) related.push({ name: sibling.name, ...data });
   }
   return related;

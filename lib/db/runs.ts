@@ -60,7 +60,7 @@ export interface NewRun {
   scheduleId?: string | null;
 }
 
-export async function insertRun({ seriesId, config, scheduleId = null }: NewRun): Promise<Run> {
+export async function insertRunAsSystem({ seriesId, config, scheduleId = null }: NewRun): Promise<Run> {
   const row = await getPrisma().run.create({
     data: { seriesId, scheduleId, config: jsonValue(config) },
     omit: withoutModel,
@@ -95,12 +95,12 @@ export async function countQueuedRuns(scope: Scope): Promise<number> {
   return getPrisma().run.count({ where: { ...ownedThroughSeries(scope), status: 'queued' } });
 }
 
-export async function deleteRun(id: string): Promise<void> {
+export async function deleteRunAsSystem(id: string): Promise<void> {
   await getPrisma().run.deleteMany({ where: { id } });
 }
 
 /** Null when the run no longer exists (deleted with its dataset, say). */
-export async function getRunStatus(id: string): Promise<RunStatus | null> {
+export async function getRunStatusAsSystem(id: string): Promise<RunStatus | null> {
   const row = await getPrisma().run.findUnique({ where: { id }, select: { status: true } });
   return row?.status ?? null;
 }
@@ -110,7 +110,7 @@ export async function getRunStatus(id: string): Promise<RunStatus | null> {
  * The check and the insert hold a per-series transaction lock, so two schedules firing at the same
  * moment on two workers cannot both start a training of the series.
  */
-export async function insertRunUnlessActive({
+export async function insertRunUnlessActiveAsSystem({
   seriesId,
   config,
   scheduleId = null,
@@ -139,7 +139,7 @@ export async function listActiveRunsAsSystem(before: Date): Promise<Run[]> {
 }
 
 /** The trained (refit) model, for predicting again without retraining. */
-export async function getRunModel(id: string): Promise<SavedModel | null> {
+export async function getRunModelAsSystem(id: string): Promise<SavedModel | null> {
   const row = await getPrisma().run.findUnique({ where: { id }, select: { modelArtifacts: true, weights: true } });
   if (!row?.modelArtifacts || !row.weights) return null;
   return { artifacts: row.modelArtifacts as Record<string, unknown>, weights: row.weights };
@@ -154,11 +154,11 @@ async function transition(id: string, from: RunStatus[], data: Prisma.RunUpdateM
  * queued → running at the start of every attempt; a retry starts over from zero progress. `note`
  * (kept in `error` while the run is active) says why an attempt after the first one is needed.
  */
-export function markRunRunning(id: string, attempt: number, note: string | null = null): Promise<boolean> {
+export function markRunRunningAsSystem(id: string, attempt: number, note: string | null = null): Promise<boolean> {
   return transition(id, ['queued', 'running'], runningFields(attempt, note));
 }
 
-/** What a run's row holds as an attempt starts (markRunRunning, tryStartRun). */
+/** What a run's row holds as an attempt starts (markRunRunningAsSystem, tryStartRunAsSystem). */
 function runningFields(attempt: number, note: string | null) {
   return {
     status: 'running' as const,
@@ -171,17 +171,17 @@ function runningFields(attempt: number, note: string | null) {
   };
 }
 
-/** What tryStartRun did: started the run, held it back at the owner's running cap, or found it no longer active. */
+/** What tryStartRunAsSystem did: started the run, held it back at the owner's running cap, or found it no longer active. */
 export type StartAttempt =
   { started: true } | { started: false; heldBack: { running: number } } | { started: false; heldBack: null };
 
 /**
- * queued → running as markRunRunning, unless the run's owner already has `maxRunning` other runs
+ * queued → running as markRunRunningAsSystem, unless the run's owner already has `maxRunning` other runs
  * running: then the run stays (or goes back to) `queued` with `heldNote(running)` as its reason.
  * The count and the update hold a per-owner transaction lock, so several workers (or slots of one
  * worker) taking that owner's jobs at the same moment cannot together exceed the cap.
  */
-export async function tryStartRun(
+export async function tryStartRunAsSystem(
   id: string,
   attempt: number,
   note: string | null,
@@ -214,7 +214,7 @@ export async function tryStartRun(
   });
 }
 
-export function updateRunProgress(
+export function updateRunProgressAsSystem(
   id: string,
   progress: number,
   history: EpochLog[],
@@ -224,7 +224,7 @@ export function updateRunProgress(
 }
 
 /** running → queued after a failed attempt that BullMQ will retry; the error says why. */
-export function markRunRetrying(id: string, message: string): Promise<boolean> {
+export function markRunRetryingAsSystem(id: string, message: string): Promise<boolean> {
   return transition(id, ['running'], { status: 'queued', progress: 0, progressDetail: Prisma.DbNull, error: message });
 }
 
@@ -232,7 +232,7 @@ export function markRunRetrying(id: string, message: string): Promise<boolean> {
  * running → queued when attempt `attempt` was cut off (its worker died) and the job is back in the
  * queue. Only while that attempt is the run's latest: the next one may have started already.
  */
-export async function markRunInterrupted(id: string, attempt: number, message: string): Promise<boolean> {
+export async function markRunInterruptedAsSystem(id: string, attempt: number, message: string): Promise<boolean> {
   const { count } = await getPrisma().run.updateMany({
     where: { id, status: 'running', attempts: attempt },
     data: { status: 'queued', progress: 0, progressDetail: Prisma.DbNull, error: message },
@@ -240,12 +240,12 @@ export async function markRunInterrupted(id: string, attempt: number, message: s
   return count === 1;
 }
 
-export function markRunFailed(id: string, message: string): Promise<boolean> {
+export function markRunFailedAsSystem(id: string, message: string): Promise<boolean> {
   return transition(id, ACTIVE_STATUSES, { status: 'failed', error: message, finishedAt: new Date() });
 }
 
 /** The cancelled run, or null when it had already finished (or does not exist). */
-export async function markRunCancelled(id: string): Promise<Run | null> {
+export async function markRunCancelledAsSystem(id: string): Promise<Run | null> {
   const cancelled = await transition(id, ACTIVE_STATUSES, { status: 'cancelled', finishedAt: new Date() });
   return cancelled ? getRunAsSystem(id) : null;
 }
@@ -254,7 +254,7 @@ export async function markRunCancelled(id: string): Promise<Run | null> {
  * running → succeeded with metrics, evaluation, model and predictions (every model), in one transaction. False (and nothing
  * written) when the run stopped being `running` meanwhile, e.g. it was cancelled.
  */
-export async function completeRun(id: string, result: ForecastResult): Promise<boolean> {
+export async function completeRunAsSystem(id: string, result: ForecastResult): Promise<boolean> {
   const { summary } = result;
   return getPrisma().$transaction(async (tx) => {
     const { count } = await tx.run.updateMany({

@@ -67,7 +67,7 @@ export interface NewSchedule {
   config: ForecastConfigInput;
 }
 
-export async function insertSchedule({ seriesId, every, cron, config }: NewSchedule): Promise<ScheduleRecord> {
+export async function insertScheduleAsSystem({ seriesId, every, cron, config }: NewSchedule): Promise<ScheduleRecord> {
   const row = await getPrisma().schedule.create({
     data: { seriesId, every, cron, config: jsonValue(config) },
     include: withRecentRuns,
@@ -106,27 +106,27 @@ export async function listScheduleRecords(
 }
 
 /** System scope: every user's schedules, for rebuilding the queue's job schedulers at boot. */
-export async function listAllScheduleRecords(): Promise<ScheduleRecord[]> {
+export async function listAllScheduleRecordsAsSystem(): Promise<ScheduleRecord[]> {
   const rows = await getPrisma().schedule.findMany({ orderBy: newestFirst, include: withRecentRuns });
   return rows.map(toRecord);
 }
 
 /** Ids of the schedules that deleting this dataset removes (by cascade). */
-export async function listScheduleIdsOfDataset(datasetId: string): Promise<string[]> {
+export async function listScheduleIdsOfDatasetAsSystem(datasetId: string): Promise<string[]> {
   const rows = await getPrisma().schedule.findMany({ where: { series: { datasetId } }, select: { id: true } });
   return rows.map((row) => row.id);
 }
 
-export async function setSchedulePausedFlag(id: string, paused: boolean): Promise<ScheduleRecord | null> {
+export async function setSchedulePausedFlagAsSystem(id: string, paused: boolean): Promise<ScheduleRecord | null> {
   const { count } = await getPrisma().schedule.updateMany({ where: { id }, data: { paused } });
   return count === 1 ? getScheduleRecordAsSystem(id) : null;
 }
 
 /** Remembers that a firing of the schedule was skipped, and why (only the newest is kept). */
-export async function recordScheduleSkip(id: string, reason: string): Promise<void> {
+export async function recordScheduleSkipAsSystem(id: string, reason: string): Promise<void> {
   await getPrisma().schedule.updateMany({ where: { id }, data: { lastSkippedAt: new Date(), lastSkipReason: reason } });
 }
 
-export async function deleteScheduleRecord(id: string): Promise<void> {
+export async function deleteScheduleRecordAsSystem(id: string): Promise<void> {
   await getPrisma().schedule.deleteMany({ where: { id } });
 }

@@ -1,20 +1,18 @@
 // Series: metadata through Prisma; points through the raw pool, where a million rows read as
 // arrays instead of objects.
-import type { Series } from '@/lib/api/schemas/responses';
+import type { Point, Series } from '@/lib/api/schemas/responses';
 import type { Scope } from './scope';
 import type { Frequency, SeriesData } from '@/lib/forecast/types';
 import { getPool, getPrisma } from './client';
-import { readRollupBlocks, ROLLUP_LEVELS } from './point-rollups';
+import { readRollupBlocksAsSystem, ROLLUP_LEVELS } from './point-rollups';
 import { bucketCandidates, downsamplePoints, type TimePoint } from './points-downsample';
 import type { Series as SeriesRow } from './generated/prisma/client';
 
 /** The `Series` shape of the API. */
 export type { Series };
 
-export interface Point {
-  t: string;
-  v: number;
-}
+/** A chart point (lib/api/schemas/responses.ts). */
+export type { Point };
 
 export interface PointsQuery {
   from?: Date;
@@ -127,7 +125,7 @@ async function readExtent(seriesId: string, from?: Date, to?: Date): Promise<{ f
  */
 async function longRangeCandidates(seriesId: string, first: Date, last: Date, max: number): Promise<TimePoint[]> {
   for (const level of ROLLUP_LEVELS) {
-    const blocks = await readRollupBlocks(seriesId, level, first, last);
+    const blocks = await readRollupBlocksAsSystem(seriesId, level, first, last);
     // A block gives up to four points: a quarter of `max` blocks already offer `max` to choose from.
     if (blocks.length > 0 && blocks.length >= max / 4) {
       const [before, after] = await Promise.all([
@@ -146,7 +144,7 @@ async function longRangeCandidates(seriesId: string, first: Date, last: Date, ma
  * of points (point-rollups.ts), a few thousand rows whatever its length, and LTTB picks `max` of
  * those in memory, keeping the peaks and dips that every-nth sampling would drop.
  */
-export async function getPoints(seriesId: string, { from, to, max }: PointsQuery): Promise<Point[]> {
+export async function getPointsAsSystem(seriesId: string, { from, to, max }: PointsQuery): Promise<Point[]> {
   let points = await readPointRange(seriesId, from, to, max + 1);
   if (points.length > max) {
     const extent = await readExtent(seriesId, from, to);
@@ -156,7 +154,7 @@ export async function getPoints(seriesId: string, { from, to, max }: PointsQuery
 }
 
 /** The whole series as the engine takes it, or null when the series does not exist. System scope (worker). */
-export async function loadSeriesData(id: string): Promise<SeriesData | null> {
+export async function loadSeriesDataAsSystem(id: string): Promise<SeriesData | null> {
   const series = await getPrisma().series.findUnique({ where: { id }, select: { frequency: true, timeZone: true } });
   if (!series) return null;
   const rows = await readPointRange(id);

@@ -3,7 +3,7 @@ import type { AuthUser } from './scope';
 import { getPool, getPrisma } from './client';
 import { toAuthUser } from './users';
 
-export async function insertSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+export async function insertSessionAsSystem(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
   await getPrisma().session.create({ data: { userId, tokenHash, expiresAt } });
 }
 
@@ -11,7 +11,7 @@ export async function insertSession(userId: string, tokenHash: string, expiresAt
  * The session's user, or null when there is no such session or it has expired. Runs before every
  * request a browser makes, so it is one joined query on the pool rather than Prisma's pipeline.
  */
-export async function findSessionUser(tokenHash: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
+export async function findSessionUserAsSystem(tokenHash: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
   const { rows } = await getPool().query<{ expires_at: Date; id: string; email: string; isAdmin: boolean }>({
     // Named: prepared once per pool connection, so PostgreSQL does not plan it on every request.
     name: 'session-user',
@@ -25,15 +25,15 @@ export async function findSessionUser(tokenHash: string): Promise<{ user: AuthUs
   return { user: toAuthUser(row), expiresAt: row.expires_at };
 }
 
-export async function extendSession(tokenHash: string, expiresAt: Date): Promise<void> {
+export async function extendSessionAsSystem(tokenHash: string, expiresAt: Date): Promise<void> {
   await getPrisma().session.updateMany({ where: { tokenHash }, data: { expiresAt } });
 }
 
-export async function deleteSession(tokenHash: string): Promise<void> {
+export async function deleteSessionAsSystem(tokenHash: string): Promise<void> {
   await getPrisma().session.deleteMany({ where: { tokenHash } });
 }
 
 /** Housekeeping: sessions past their expiry are useless; called at sign-in. */
-export async function deleteExpiredSessions(userId: string): Promise<void> {
+export async function deleteExpiredSessionsAsSystem(userId: string): Promise<void> {
   await getPrisma().session.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } });
 }

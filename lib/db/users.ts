@@ -19,7 +19,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Thrown by insertUser when the email already has an account. */
+/** Thrown by insertUserAsSystem when the email already has an account. */
 export class EmailTakenError extends Error {
   constructor(readonly email: string) {
     super(`An account with the email ${email} already exists.`);
@@ -34,7 +34,7 @@ export interface NewUser {
   neverAdmin?: boolean;
 }
 
-export async function insertUser({
+export async function insertUserAsSystem({
   email,
   passwordHash,
   neverAdmin = false,
@@ -59,16 +59,16 @@ export async function insertUser({
   }
 }
 
-export async function findUserByEmail(email: string): Promise<UserWithPassword | null> {
+export async function findUserByEmailAsSystem(email: string): Promise<UserWithPassword | null> {
   const row = await getPrisma().user.findUnique({ where: { email: normalizeEmail(email) } });
   return row && { ...toAuthUser(row), passwordHash: row.passwordHash };
 }
 
 /** Whether the next account will be the admin. */
-export async function hasAdmin(): Promise<boolean> {
+export async function hasAdminAsSystem(): Promise<boolean> {
   return (await getPrisma().user.count({ where: { isAdmin: true } })) > 0;
 }
 
-export async function setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+export async function setPasswordHashAsSystem(userId: string, passwordHash: string): Promise<void> {
   await getPrisma().user.update({ where: { id: userId }, data: { passwordHash } });
 }

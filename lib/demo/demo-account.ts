@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { AuthUser } from '@/lib/auth/scope';
-import { findUserByEmail, insertUser, setPasswordHash } from '@/lib/db/users';
+import { findUserByEmailAsSystem, insertUserAsSystem, setPasswordHashAsSystem } from '@/lib/db/users';
 
 export const DEMO_EMAIL = 'demo@horizon.local';
 
@@ -31,7 +31,7 @@ async function savedPassword(file: string): Promise<string | null> {
  * new data folder against an old DATABASE_URL, say), the password is reset and the file rewritten.
  */
 export async function ensureDemoAccount(credentialsFile: string): Promise<DemoAccount> {
-  const existing = await findUserByEmail(DEMO_EMAIL);
+  const existing = await findUserByEmailAsSystem(DEMO_EMAIL);
   const saved = await savedPassword(credentialsFile);
   if (existing && saved && (await verifyPassword(existing.passwordHash, saved))) {
     return { user: existing, email: DEMO_EMAIL, password: saved };
@@ -40,10 +40,10 @@ export async function ensureDemoAccount(credentialsFile: string): Promise<DemoAc
   const passwordHash = await hashPassword(password);
   let user: AuthUser;
   if (existing) {
-    await setPasswordHash(existing.id, passwordHash);
+    await setPasswordHashAsSystem(existing.id, passwordHash);
     user = existing;
   } else {
-    user = (await insertUser({ email: DEMO_EMAIL, passwordHash, neverAdmin: true })).user;
+    user = (await insertUserAsSystem({ email: DEMO_EMAIL, passwordHash, neverAdmin: true })).user;
   }
   await mkdir(dirname(credentialsFile), { recursive: true });
   await writeFile(credentialsFile, `${JSON.stringify({ email: DEMO_EMAIL, password }, null, 2)}\n`, { mode: 0o600 });

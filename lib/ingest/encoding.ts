@@ -6,8 +6,9 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows-1252';
-export const TEXT_ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252'] as const satisfies readonly TextEncoding[];
+import type { TextEncoding } from './text-encodings';
+
+export { TEXT_ENCODINGS, type TextEncoding } from './text-encodings';
 
 /** Bytes looked at for the NUL pattern of UTF-16 text without a byte order mark. */
 const UTF16_SNIFF_BYTES = 1024;

@@ -1,6 +1,7 @@
 // Public surface of CSV ingest: bytes in, series or problems out; pure (stores nothing, imports
 // only lib/forecast's types). The pipeline, in order (parse-csv.ts drives it):
-//   1. input.ts, encoding.ts  every input as one stream of UTF-8 byte chunks (UTF-16 decoded)
+//   1. input.ts, encoding.ts  every input as one stream of UTF-8 byte chunks (UTF-16 decoded;
+//                             the encodings' names in text-encodings.ts)
 //   2. sniff.ts               text or not, the delimiter; options.ts checks the parse options
 //   3. records.ts             CSV records (csv-parse, or plain-records.ts for quote-free files)
 //   4. table-reader.ts        header, time column (columns.ts, dates.ts), decimal separator

@@ -1,7 +1,7 @@
 // The values each parse option accepts (for callers' form schemas too), and checking options that
 // arrive from outside TypeScript, such as API form fields, before any byte is read.
 import { REGULAR_FREQUENCIES } from '@/lib/forecast/time';
-import { TEXT_ENCODINGS } from './encoding';
+import { TEXT_ENCODINGS } from './text-encodings';
 import * as problem from './problems';
 import { isKnownTimeZone } from './time-zone';
 

@@ -1,42 +1,45 @@
 // Public types of CSV ingest. Parsing is pure: it reads bytes and returns series or problems;
 // storing is lib/db's job, so a rejected file can never be half-stored.
 import type { Frequency, RegularFrequency } from '@/lib/forecast/time';
-import type { TextEncoding } from './encoding';
+import type { TextEncoding } from './text-encodings';
 
-export type ProblemCode =
-  | 'empty_file'
-  | 'header_only'
-  | 'not_csv'
-  | 'ragged_rows'
-  | 'no_time_column'
-  | 'unparseable_dates'
-  | 'no_numeric_column'
-  | 'non_numeric_cells'
-  | 'duplicate_timestamps'
-  | 'too_few_points'
-  | 'file_too_large'
+/** Every problem a file can have (the API's `problems[].code`). */
+export const PROBLEM_CODES = [
+  'empty_file',
+  'header_only',
+  'not_csv',
+  'ragged_rows',
+  'no_time_column',
+  'unparseable_dates',
+  'no_numeric_column',
+  'non_numeric_cells',
+  'duplicate_timestamps',
+  'too_few_points',
+  'file_too_large',
   // Added with the parser: quoting the CSV reader cannot recover from, an override naming a
   // column the header lacks, and two warnings (day/month order guessed, gaps in a series).
-  | 'malformed_csv'
-  | 'unknown_column'
-  | 'ambiguous_dates'
-  | 'missing_timestamps'
+  'malformed_csv',
+  'unknown_column',
+  'ambiguous_dates',
+  'missing_timestamps',
   // Added with long layouts, fill/merge policies and encoding checks.
-  | 'invalid_option'
-  | 'unsupported_encoding'
-  | 'no_id_column'
-  | 'missing_ids'
-  | 'constant_series'
-  | 'formula_like_cells'
+  'invalid_option',
+  'unsupported_encoding',
+  'no_id_column',
+  'missing_ids',
+  'constant_series',
+  'formula_like_cells',
   // Added with frequencies as unit x multiple: a series shorter than a default run needs.
-  | 'too_short_to_forecast'
+  'too_short_to_forecast',
   // A file read as Windows-1252 because it is not UTF-8 (a notice: check the characters).
-  | 'converted_encoding'
+  'converted_encoding',
   // Added with the read limits (limits.ts).
-  | 'line_too_long'
-  | 'too_many_columns'
-  | 'column_name_too_long'
-  | 'too_many_series';
+  'line_too_long',
+  'too_many_columns',
+  'column_name_too_long',
+  'too_many_series',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface Problem {
   code: ProblemCode;

@@ -17,11 +17,10 @@ const CRON_FIRINGS_CHECKED = 50;
 
 /** The shortest time between two firings, in ms: HORIZON_MIN_SCHEDULE_MINUTES, default 5 minutes. */
 export function minScheduleMs(): number {
-  const minutes = Number(process.env.HORIZON_MIN_SCHEDULE_MINUTES);
-  return (
-    (process.env.HORIZON_MIN_SCHEDULE_MINUTES !== undefined && Number.isFinite(minutes) && minutes >= 0 ? minutes : 5) *
-    UNIT_MS.m
-  );
+  // The browser's schedule form checks with the same schema; it has no server environment (default).
+  const setting = typeof process === 'undefined' ? undefined : process.env.HORIZON_MIN_SCHEDULE_MINUTES;
+  const minutes = Number(setting);
+  return (setting !== undefined && Number.isFinite(minutes) && minutes >= 0 ? minutes : 5) * UNIT_MS.m;
 }
 
 function describeMinimum(ms: number): string {

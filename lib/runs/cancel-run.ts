@@ -1,7 +1,7 @@
 // Cancelling: a queued run loses its job; a running one is marked and the worker stops after
 // the epoch in progress (its shouldCancel reads the status). A finished run cannot be cancelled.
 import { conflict } from '@/lib/api/errors';
-import { getRunAsSystem, isFinished, markRunCancelled, type Run } from '@/lib/db/runs';
+import { getRunAsSystem, isFinished, markRunCancelledAsSystem, type Run } from '@/lib/db/runs';
 import { removeQueuedRun } from '@/lib/queue/train-queue';
 
 function alreadyFinished(run: Run): Error {
@@ -13,7 +13,7 @@ function alreadyFinished(run: Run): Error {
 export async function cancelRun(run: Run): Promise<Run> {
   if (isFinished(run.status)) throw alreadyFinished(run);
   if (run.status === 'queued') await removeQueuedRun(run.id);
-  const cancelled = await markRunCancelled(run.id);
+  const cancelled = await markRunCancelledAsSystem(run.id);
   if (cancelled) return cancelled;
   // It finished between our read and the update: report what it became.
   const current = await getRunAsSystem(run.id);

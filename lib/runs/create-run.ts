@@ -1,7 +1,7 @@
 // Starting a run: resolve and check its config, store it as `queued`, hand it to the worker.
 import type { Scope } from '@/lib/auth/scope';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
-import { deleteRun as deleteRunRow, insertRun, type Run } from '@/lib/db/runs';
+import { deleteRunAsSystem as deleteRunRow, insertRunAsSystem, type Run } from '@/lib/db/runs';
 import type { Series } from '@/lib/db/series';
 import { enqueueRun } from '@/lib/queue/train-queue';
 import { runConfigFor } from './run-config';
@@ -14,7 +14,7 @@ export async function prepareRun(
   scheduleId: string | null = null,
 ): Promise<Run> {
   const config = runConfigFor(series, partial);
-  return insertRun({ seriesId: series.id, config, scheduleId });
+  return insertRunAsSystem({ seriesId: series.id, config, scheduleId });
 }
 
 /** A run the user asked for: 429 past their queued-run cap (run-quota.ts). */

@@ -1,6 +1,6 @@
 // Deleting a run also drops its queued job. A running job notices on its next epoch: its run is
 // gone, which the worker treats like a cancel.
-import { deleteRun as deleteRunRow, type Run } from '@/lib/db/runs';
+import { deleteRunAsSystem as deleteRunRow, type Run } from '@/lib/db/runs';
 import { removeQueuedRun } from '@/lib/queue/train-queue';
 
 export async function deleteRun(run: Run): Promise<void> {

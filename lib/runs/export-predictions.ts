@@ -3,7 +3,7 @@
 // after the series, the model and the run. Forecasts and bounds are rounded to the series' own
 // precision (read from its actual values) plus two digits, not 17 significant digits.
 import { decimalsOf, roundTo } from './precision';
-import { listPredictions, type PredictionRow } from '@/lib/db/predictions';
+import { listPredictionsAsSystem, type PredictionRow } from '@/lib/db/predictions';
 import type { Run } from '@/lib/db/runs';
 import { getSeriesAsSystem } from '@/lib/db/series';
 import type { PredictionModel } from '@/lib/forecast/types';
@@ -42,7 +42,7 @@ export function roundedPredictions(rows: PredictionRow[]): PredictionRow[] {
 }
 
 async function modelRows(run: Run, model: PredictionModel) {
-  const [series, rows] = await Promise.all([getSeriesAsSystem(run.seriesId), listPredictions(run.id, model)]);
+  const [series, rows] = await Promise.all([getSeriesAsSystem(run.seriesId), listPredictionsAsSystem(run.id, model)]);
   return { seriesName: series?.name ?? 'series', rows: roundedPredictions(rows) };
 }
 

@@ -1,6 +1,6 @@
 // A new schedule: checked now (config and series length) rather than at every firing, stored,
 // then registered with the queue. If that fails (Redis unreachable) the row is taken back.
-import { deleteScheduleRecord, insertSchedule, type Schedule } from '@/lib/db/schedules';
+import { deleteScheduleRecordAsSystem, insertScheduleAsSystem, type Schedule } from '@/lib/db/schedules';
 import type { Series } from '@/lib/db/series';
 import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { syncSchedule } from '@/lib/queue/schedulers';
@@ -16,11 +16,16 @@ export interface ScheduleInput {
 
 export async function createSchedule(series: Series, { every, cron, config = {} }: ScheduleInput): Promise<Schedule> {
   runConfigFor(series, config);
-  const record = await insertSchedule({ seriesId: series.id, every: every ?? null, cron: cron ?? null, config });
+  const record = await insertScheduleAsSystem({
+    seriesId: series.id,
+    every: every ?? null,
+    cron: cron ?? null,
+    config,
+  });
   try {
     await syncSchedule(record);
   } catch (error) {
-    await deleteScheduleRecord(record.id);
+    await deleteScheduleRecordAsSystem(record.id);
     throw error;
   }
   return withNextRun(record);

@@ -4,12 +4,12 @@
 // (test/faults/schedules.int.test.ts). A scheduler Redis lost is rebuilt to continue its cadence
 // from the last firing: a worker booting against a Redis without persistence would otherwise start
 // a second run minutes after the last one.
-import { listAllScheduleRecords } from '@/lib/db/schedules';
+import { listAllScheduleRecordsAsSystem } from '@/lib/db/schedules';
 import { listSchedulerIds, removeScheduler, syncSchedule } from '@/lib/queue/schedulers';
 import { nextFiringAfterLast } from './next-firing';
 
 export async function syncAllSchedules(): Promise<{ active: number; removed: number }> {
-  const schedules = await listAllScheduleRecords();
+  const schedules = await listAllScheduleRecordsAsSystem();
   for (const schedule of schedules) await syncSchedule(schedule, nextFiringAfterLast(schedule));
   const known = new Set(schedules.map((schedule) => schedule.id));
   const orphans = (await listSchedulerIds()).filter((id) => !known.has(id));

@@ -5,7 +5,7 @@
 // stale entries age out of the bounded cache. Shared by all users: callers check access first.
 import { LRUCache } from 'lru-cache';
 import { taggedJson, type TaggedBody } from '@/lib/api/conditional-get';
-import { getPoints, type PointsQuery } from '@/lib/db/series';
+import { getPointsAsSystem, type PointsQuery } from '@/lib/db/series';
 
 /** A 2000-point answer is about 90 KB: 64 MB holds some 700 charts. */
 const DEFAULT_CACHE_MB = 64;
@@ -32,7 +32,7 @@ function cache(): PointsCache | null {
             sizeCalculation: (answer) => answer.body.byteLength,
             // fetch() runs this once per key at a time: a burst of identical cold reads computes it once.
             fetchMethod: async (_key, _stale, { context }) =>
-              taggedJson({ points: await getPoints(context.seriesId, context.query) }),
+              taggedJson({ points: await getPointsAsSystem(context.seriesId, context.query) }),
           });
   }
   return globalForCache.horizonChartPoints;
@@ -41,7 +41,7 @@ function cache(): PointsCache | null {
 /** `{ "points": [...] }` for the range, from memory when this version of the series was asked for it before. */
 export async function chartPoints(seriesId: string, pointsVersion: string, query: PointsQuery): Promise<TaggedBody> {
   const points = cache();
-  if (!points) return taggedJson({ points: await getPoints(seriesId, query) });
+  if (!points) return taggedJson({ points: await getPointsAsSystem(seriesId, query) });
   const key = [seriesId, pointsVersion, query.from?.toISOString() ?? '', query.to?.toISOString() ?? '', query.max].join(
     '|',
   );

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { GET as getRunRoute } from '@/app/api/runs/[id]/route';
 import { getPrisma } from '@/lib/db/client';
-import { markRunRunning } from '@/lib/db/runs';
+import { markRunRunningAsSystem } from '@/lib/db/runs';
 import { createRedisConnection } from '@/lib/queue/connection';
 import { getTrainQueue } from '@/lib/queue/train-queue';
 import {
@@ -55,7 +55,7 @@ describe('a Redis that lost its data', () => {
     const seriesId = await uploadSeries('redis-wiped', 120);
     const queuedId = await startRun(seriesId, TINY_TRAINING);
     const runningId = await startRun(seriesId, TINY_TRAINING);
-    expect(await markRunRunning(runningId, 1)).toBe(true); // as if its worker died with the data
+    expect(await markRunRunningAsSystem(runningId, 1)).toBe(true); // as if its worker died with the data
     // Older than the grace period that protects runs between their insert and their enqueue.
     await getPrisma().run.updateMany({ where: { seriesId }, data: { createdAt: new Date(Date.now() - 5 * 60_000) } });
 

@@ -10,12 +10,12 @@
 //   then the batch ends with its summary.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
-  failUnfinishedBatchRuns,
-  finishBatch,
+  failUnfinishedBatchRunsAsSystem,
+  finishBatchAsSystem,
   getBatchAsSystem,
-  listBatchRuns,
-  markBatchRunning,
-  storeBatchSummary,
+  listBatchRunsAsSystem,
+  markBatchRunningAsSystem,
+  storeBatchSummaryAsSystem,
 } from '@/lib/db/batches';
 import { summarizeBatch } from '@/lib/batches/summary';
 import { batchChunkJobSchema, batchJobSchema } from '@/lib/queue/jobs';
@@ -25,7 +25,7 @@ import { trainRun } from './train';
 
 export async function processBatchChunk(job: Job, token?: string): Promise<void> {
   const { batchId, runIds } = parsePayload(batchChunkJobSchema, job);
-  if (await markBatchRunning(batchId)) log(`Batch ${batchId}: started.`);
+  if (await markBatchRunningAsSystem(batchId)) log(`Batch ${batchId}: started.`);
   log(`Batch ${batchId}: chunk ${job.id} (${runIds.length} series).`);
   let retryable: unknown = null;
   for (const runId of runIds) {
@@ -48,19 +48,19 @@ export async function processBatch(job: Job): Promise<void> {
   if (!batch) return log(`Batch ${batchId}: no longer exists.`);
   const failures = Object.values(await job.getIgnoredChildrenFailures());
   if (failures.length > 0) {
-    const failed = await failUnfinishedBatchRuns(batchId, `Its chunk of the batch failed: ${failures[0]}`);
+    const failed = await failUnfinishedBatchRunsAsSystem(batchId, `Its chunk of the batch failed: ${failures[0]}`);
     log(`Batch ${batchId}: ${failures.length} chunk(s) failed; ${failed} unfinished run(s) failed with them.`);
   }
-  const runs = await listBatchRuns(batchId);
+  const runs = await listBatchRunsAsSystem(batchId);
   const summary = summarizeBatch(runs);
   if (batch.status === 'cancelled') {
-    await storeBatchSummary(batchId, summary);
+    await storeBatchSummaryAsSystem(batchId, summary);
     return log(`Batch ${batchId}: cancelled; ${summary.succeeded} of ${summary.series} series had finished.`);
   }
   // Runs a chunk skipped (e.g. a run cancelled on its own) are done; a batch fails only when no series succeeded.
   const status = summary.succeeded > 0 || summary.series === 0 ? 'succeeded' : 'failed';
   const error = status === 'failed' ? 'No series could be forecast: see each series for why.' : null;
-  await finishBatch(batchId, status, summary, error);
+  await finishBatchAsSystem(batchId, status, summary, error);
   log(
     `Batch ${batchId}: ${status}: ${summary.succeeded} of ${summary.series} series succeeded, ${summary.failed} failed.`,
   );

@@ -4,8 +4,8 @@
 // already has a queued or running run: two trainings of one series would only compete. That skip
 // is stored with the schedule (`lastSkip` in the API), so the user sees why no run appeared.
 import { UnrecoverableError, type Job } from 'bullmq';
-import { insertRunUnlessActive, type Run } from '@/lib/db/runs';
-import { getScheduleRecordAsSystem, recordScheduleSkip } from '@/lib/db/schedules';
+import { insertRunUnlessActiveAsSystem, type Run } from '@/lib/db/runs';
+import { getScheduleRecordAsSystem, recordScheduleSkipAsSystem } from '@/lib/db/schedules';
 import { getSeriesAsSystem } from '@/lib/db/series';
 import { InvalidConfigError, SeriesTooShortError } from '@/lib/forecast/errors';
 import { scheduledTrainJobSchema } from '@/lib/queue/jobs';
@@ -38,10 +38,10 @@ async function createScheduledRun(job: Job, scheduleId: string): Promise<string 
 
   try {
     const config = runConfigFor(series, schedule.config);
-    const outcome = await insertRunUnlessActive({ seriesId: series.id, config, scheduleId });
+    const outcome = await insertRunUnlessActiveAsSystem({ seriesId: series.id, config, scheduleId });
     if ('active' in outcome) {
       const reason = skipReason(outcome.active);
-      await recordScheduleSkip(scheduleId, reason);
+      await recordScheduleSkipAsSystem(scheduleId, reason);
       log(`Schedule ${scheduleId}: ${reason}`);
       return null;
     }

@@ -10,17 +10,17 @@
 //   with that reason, no retry.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
-  completeRun,
+  completeRunAsSystem,
   getRunAsSystem,
-  getRunStatus,
+  getRunStatusAsSystem,
   isFinished,
-  markRunCancelled,
-  markRunFailed,
-  markRunRetrying,
-  tryStartRun,
+  markRunCancelledAsSystem,
+  markRunFailedAsSystem,
+  markRunRetryingAsSystem,
+  tryStartRunAsSystem,
 } from '@/lib/db/runs';
 import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
-import { loadSeriesData } from '@/lib/db/series';
+import { loadSeriesDataAsSystem } from '@/lib/db/series';
 import {
   CancelledError,
   InvalidConfigError,
@@ -51,7 +51,7 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   // BullMQ fails a stalled `train` job itself; a scheduled firing (a repeatable job) it never fails.
   if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) {
     const message = `Training was interrupted ${job.stalledCounter} times: the worker stopped in the middle of it. Not retried again.`;
-    await markRunFailed(runId, message);
+    await markRunFailedAsSystem(runId, message);
     throw new UnrecoverableError(message);
   }
   // Every start counts, whatever ended the one before (an error, a dead worker, a shutdown),
@@ -62,7 +62,9 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   // a dead worker); a run still `running` lost its previous attempt without a word.
   const note = attempt === 1 ? null : run.status === 'running' ? previousAttemptNote(job, attempt) : run.error;
   const maxRunning = maxRunningRuns();
-  const start = await tryStartRun(runId, attempt, note, maxRunning, (running) => runningCapNote(running, maxRunning));
+  const start = await tryStartRunAsSystem(runId, attempt, note, maxRunning, (running) =>
+    runningCapNote(running, maxRunning),
+  );
   if (!start.started) {
     if (!start.heldBack) return log(`Run ${runId}: cancelled before it started.`);
     await holdBack(job, runId, token, heldBack);
@@ -74,7 +76,7 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   const deadline = Date.now() + limitMs;
   let timedOut = false;
   try {
-    const data = await loadSeriesData(run.seriesId);
+    const data = await loadSeriesDataAsSystem(run.seriesId);
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
     // The global LSTM learns from the dataset's other series; only loaded when the run asks for it.
     const related = run.config.globalLstm ? await loadRelatedSeriesAsSystem(run.seriesId, MAX_RELATED_SERIES) : [];
@@ -86,21 +88,21 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
         // The status is read from the database, so a cancel from any web process reaches this worker.
         shouldCancel: async () => {
           if (Date.now() > deadline) timedOut = true;
-          return timedOut || stopRequested() || (await getRunStatus(runId)) !== 'running';
+          return timedOut || stopRequested() || (await getRunStatusAsSystem(runId)) !== 'running';
         },
       },
       { related },
     );
     await progress.flush();
-    if (await completeRun(runId, result)) {
+    if (await completeRunAsSystem(runId, result)) {
       log(`Run ${runId}: succeeded in ${result.durationMs} ms on ${result.backend}.`);
     } else {
       log(`Run ${runId}: stopped being running before its result was stored (cancelled); result discarded.`);
     }
   } catch (error) {
-    if (error instanceof CancelledError && timedOut && (await getRunStatus(runId)) === 'running') {
+    if (error instanceof CancelledError && timedOut && (await getRunStatusAsSystem(runId)) === 'running') {
       const message = runTimeLimitMessage(limitMs);
-      await markRunFailed(runId, message);
+      await markRunFailedAsSystem(runId, message);
       log(`Run ${runId}: stopped at the run time limit.`);
       throw new UnrecoverableError(message);
     }
@@ -124,7 +126,7 @@ function heldBackCount(job: Job): number {
  * The run's owner is at HORIZON_MAX_RUNNING_RUNS: the job waits RUNNING_CAP_RETRY_MS in BullMQ's
  * delayed set (BullMQ's documented manual delay: moveToDelayed + DelayedError, which uses up no
  * attempt) while this worker slot takes other jobs, other users' first. The run stays queued
- * with the reason tryStartRun stored.
+ * with the reason tryStartRunAsSystem stored.
  */
 async function holdBack(job: Job, runId: string, token: string | undefined, heldBack: number): Promise<never> {
   await job.updateData({ ...(job.data as object), heldBack: heldBack + 1 });
@@ -135,7 +137,7 @@ async function holdBack(job: Job, runId: string, token: string | undefined, held
 
 /** Puts the job back in the queue (not as a failure: no attempt used up, no backoff). */
 async function requeue(job: Job, runId: string, token: string | undefined): Promise<never> {
-  await markRunRetrying(
+  await markRunRetryingAsSystem(
     runId,
     `Attempt ${job.attemptsStarted} stopped after an epoch: its worker was shutting down. Back in the queue.`,
   );
@@ -146,21 +148,21 @@ async function requeue(job: Job, runId: string, token: string | undefined): Prom
 
 async function recordFailure(job: Job, runId: string, error: unknown, token: string | undefined): Promise<void> {
   if (error instanceof CancelledError) {
-    if (stopRequested() && (await getRunStatus(runId)) === 'running') await requeue(job, runId, token);
-    await markRunCancelled(runId);
+    if (stopRequested() && (await getRunStatusAsSystem(runId)) === 'running') await requeue(job, runId, token);
+    await markRunCancelledAsSystem(runId);
     return log(`Run ${runId}: cancelled during training.`);
   }
   const message = error instanceof Error ? error.message : String(error);
   if (isBadInput(error)) {
-    await markRunFailed(runId, message);
+    await markRunFailedAsSystem(runId, message);
     throw error instanceof UnrecoverableError ? error : new UnrecoverableError(message);
   }
   const attempts = job.opts.attempts ?? 1;
   const attempt = job.attemptsMade + 1; // failed attempts: what BullMQ counts against `attempts`
   if (attempt >= attempts) {
-    await markRunFailed(runId, message);
+    await markRunFailedAsSystem(runId, message);
   } else {
-    await markRunRetrying(runId, `Attempt ${attempt} of ${attempts} failed: ${message} Retrying.`);
+    await markRunRetryingAsSystem(runId, `Attempt ${attempt} of ${attempts} failed: ${message} Retrying.`);
   }
   throw error;
 }

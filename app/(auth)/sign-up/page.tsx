@@ -4,7 +4,7 @@ import { Card } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { safeReturnPath } from '@/lib/client/auth-api';
-import { hasAdmin } from '@/lib/db/users';
+import { hasAdminAsSystem } from '@/lib/db/users';
 import { CredentialsForm } from '../credentials-form';
 
 export const metadata: Metadata = { title: 'Create an account' };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Create an account' };
 export default async function Page({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = [(await searchParams).next].flat()[0];
   if (await getPageUser()) redirect(safeReturnPath(next));
-  const first = !(await hasAdmin());
+  const first = !(await hasAdminAsSystem());
   return (
     <div className="auth-page">
       <h1>Create an account</h1>

@@ -2,7 +2,7 @@ import { json } from '@/lib/api/response';
 import { apiRoute } from '@/lib/api/route';
 import { uploadDatasetQuery } from '@/lib/api/schemas/datasets';
 import { withCsvUpload } from '@/lib/api/upload';
-import { uploadFieldsSchema } from '@/lib/api/upload-fields';
+import { uploadFieldsSchema } from '@/lib/api/schemas/upload';
 import { importDataset } from '@/lib/datasets/import-dataset';
 import { trackUpload } from '@/lib/datasets/upload-progress';
 import { listDatasets } from '@/lib/db/datasets';

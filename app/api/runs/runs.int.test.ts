@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disconnectDb, getPrisma } from '@/lib/db/client';
-import { markRunRunning } from '@/lib/db/runs';
+import { markRunRunningAsSystem } from '@/lib/db/runs';
 import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
 import { call, callJson, csvForm, dailyCsv } from '@/test/api';
 import { processTrain } from '@/worker/processors/train';
@@ -461,7 +461,7 @@ describe('cancelling', () => {
 
   it('marks a running run cancelled even before the worker sees it', async () => {
     const runId = await startRun(TINY);
-    expect(await markRunRunning(runId, 1)).toBe(true);
+    expect(await markRunRunningAsSystem(runId, 1)).toBe(true);
     const { body } = await callJson(cancel, { method: 'POST', params: { id: runId } });
     expect(body.run.status).toBe('cancelled');
   });

@@ -1,4 +1,4 @@
-// Request schemas of the /api/datasets routes beyond the multipart parse fields (lib/api/upload-fields.ts).
+// Request schemas of the /api/datasets routes beyond the multipart parse fields (upload.ts).
 import { z } from 'zod';
 
 /** Progress ids are chosen by the client (it polls before the upload answers): keep them tame. */

@@ -3,9 +3,17 @@
 // components, and of the checks in the integration tests (test/api.ts parses every JSON answer
 // against the document). No server dependencies: the browser may import this file.
 import { z } from 'zod';
-import { COMPARED_MODELS, modelsOfFamily, PREDICTION_MODELS } from '@/lib/forecast/compared-models';
+import {
+  ALWAYS_COMPARED,
+  COMPARED_MODELS,
+  modelsOfFamily,
+  OPTIONAL_MODELS,
+  PREDICTION_MODELS,
+} from '@/lib/forecast/compared-models';
 import { forecastConfigInputSchema, forecastConfigSchema } from '@/lib/forecast/config';
-import { RESAMPLE_FREQUENCIES } from '@/lib/ingest/options';
+import type { ComparedModel, OptionalModel } from '@/lib/forecast/types';
+import { DECIMAL_SEPARATORS, GAP_POLICIES, LAYOUTS, RESAMPLE_FREQUENCIES, TEXT_ENCODINGS } from '@/lib/ingest/options';
+import { PROBLEM_CODES } from '@/lib/ingest/types';
 import { errorSchema } from './errors';
 
 const timestamp = z.iso.datetime();
@@ -17,6 +25,14 @@ const nullableNumber = z.number().nullable();
  * before the classical models or the champion have fewer models.
  */
 const perModel = <T extends z.ZodType>(schema: T) => z.partialRecord(z.enum(COMPARED_MODELS), schema);
+
+/** One key per compared model: required for the models every run fits, optional for the others. */
+function everyModel<T extends z.ZodType>(schema: T) {
+  return Object.fromEntries([
+    ...ALWAYS_COMPARED.map((model) => [model, schema]),
+    ...OPTIONAL_MODELS.map((model) => [model, schema.optional()]),
+  ]) as { [K in Exclude<ComparedModel, OptionalModel>]: T } & { [K in OptionalModel]: z.ZodOptional<T> };
+}
 
 /** JSON has no NaN: a metric the engine could not define is null. */
 const fullMetricsSchema = z.object({
@@ -281,6 +297,15 @@ export const predictionRowSchema = z
   })
   .meta({ id: 'PredictionRow' });
 
+export const batchPredictionRowSchema = predictionRowSchema
+  .extend({
+    series: z.string().meta({ description: "The series' name" }),
+    seriesId: z.string(),
+    runId: z.string(),
+    model: z.enum(PREDICTION_MODELS).meta({ description: "The run's champion" }),
+  })
+  .meta({ id: 'BatchPredictionRow' });
+
 export const appendedSeriesSchema = z
   .object({
     seriesId: z.string(),
@@ -306,7 +331,92 @@ export const uploadProgressSchema = z
   })
   .meta({ id: 'UploadProgress' });
 
-/** Every schema above that the document lists under components.schemas. */
+export const pointSchema = z.object({ t: timestamp, v: z.number() }).meta({ id: 'Point' });
+
+export const intervalBoundsSchema = z
+  .object({ lo80: nullableNumber, hi80: nullableNumber, lo95: nullableNumber, hi95: nullableNumber })
+  .meta({
+    id: 'IntervalBounds',
+    description: '80% and 95% bounds; null where the backtest was too short to promise the level',
+  });
+
+/** A model's value at one time; null when the run stored none for it (runs from before that model). */
+const modelValues = {
+  ...everyModel(nullableNumber),
+  ensemble: nullableNumber.optional().meta({ description: "Only when the run's champion is the ensemble" }),
+};
+
+export const runForecastSchema = z
+  .object({
+    test: z.array(z.object({ t: timestamp, actual: nullableNumber, ...modelValues })).meta({
+      description: 'The held-out test window: the actual value and every model’s forecast of it',
+    }),
+    future: z.array(
+      z.object({
+        t: timestamp,
+        ...modelValues,
+        intervals: z.object({ ...everyModel(intervalBoundsSchema), ensemble: intervalBoundsSchema.optional() }),
+      }),
+    ),
+  })
+  .meta({ id: 'RunForecast' });
+
+const namedReason = z.object({ name: z.string(), reason: z.string() });
+
+export const problemSchema = z
+  .object({
+    code: z.enum(PROBLEM_CODES),
+    message: z.string().meta({ description: 'What is wrong and what to fix' }),
+    row: z.number().int().optional().meta({ description: '1-based line of the file (the header is line 1)' }),
+    column: z.string().optional(),
+    count: z.number().int().optional().meta({ description: 'Rows sharing the problem, beyond the examples given' }),
+    severity: z.enum(['error', 'warning']).meta({ description: "'error' rejects the file; 'warning' does not" }),
+    suggestedGapPolicy: z.enum(GAP_POLICIES).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export const previewSeriesSchema = z
+  .object({
+    name: z.string(),
+    frequency: z.enum(FREQUENCIES),
+    points: z.number().int(),
+    start: timestamp.nullable(),
+    end: timestamp.nullable(),
+    gaps: z.number().int().meta({ description: 'Timestamps missing between start and end' }),
+    duplicates: z.number().int().meta({ description: 'Repeated timestamps the duplicate policy merged' }),
+    filled: z.number().int().meta({ description: 'Points the gap policy inserted (included in points)' }),
+    valueColumn: z.string(),
+    ids: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: "Long layout: the id values that pick the series' rows" }),
+  })
+  .meta({ id: 'PreviewSeries' });
+
+export const filePreviewSchema = z
+  .object({
+    delimiter: z.string(),
+    decimal: z.enum(DECIMAL_SEPARATORS),
+    hasHeader: z.boolean(),
+    layout: z.enum(LAYOUTS),
+    idColumns: z.array(z.string()).meta({ description: 'Long layout: the columns naming the series (empty for wide)' }),
+    columns: z.array(z.string()),
+    timeColumn: z.string().nullable(),
+    timeFormat: z.string().nullable().meta({ description: 'How the time column was read, e.g. "DD/MM/YYYY"' }),
+    timeOffset: z.string().nullable().meta({ description: 'The UTC offset the timestamps were written with' }),
+    timeZone: z.string().nullable().meta({ description: 'The timeZone option in effect' }),
+    encoding: z.enum(TEXT_ENCODINGS).optional().meta({ description: 'The text encoding the file was read with' }),
+    valueColumns: z.array(z.string()),
+    skippedColumns: z.array(namedReason),
+    skippedSeries: z.array(namedReason).meta({ description: 'Series left out although read (constant, ...)' }),
+    preview: z.array(z.array(z.string())).meta({ description: 'The first data rows' }),
+    rows: z.number().int(),
+    series: z.array(previewSeriesSchema),
+    problems: z.array(problemSchema),
+    ok: z.boolean().meta({ description: 'True when the file would import' }),
+  })
+  .meta({ id: 'FilePreview' });
+
 export const userSchema = z
   .object({
     id: z.string(),
@@ -388,6 +498,7 @@ export const batchSchema = z
   })
   .meta({ id: 'Batch' });
 
+/** Every schema above that the document lists under components.schemas. */
 export const COMPONENT_SCHEMAS = [
   userSchema,
   apiTokenSchema,
@@ -401,10 +512,17 @@ export const COMPONENT_SCHEMAS = [
   scheduleSchema,
   healthSchema,
   predictionRowSchema,
+  batchPredictionRowSchema,
   appendedSeriesSchema,
   uploadProgressSchema,
   batchSummarySchema,
   batchSchema,
+  pointSchema,
+  intervalBoundsSchema,
+  runForecastSchema,
+  problemSchema,
+  previewSeriesSchema,
+  filePreviewSchema,
 ];
 
 export type User = z.infer<typeof userSchema>;
@@ -427,5 +545,13 @@ export type RunSummary = NonNullable<Run['summary']>;
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type Health = z.infer<typeof healthSchema>;
 export type PredictionRow = z.infer<typeof predictionRowSchema>;
+export type BatchPredictionRow = z.infer<typeof batchPredictionRowSchema>;
 export type AppendedSeries = z.infer<typeof appendedSeriesSchema>;
 export type UploadProgress = z.infer<typeof uploadProgressSchema>;
+export type UploadPhase = UploadProgress['phase'];
+export type Point = z.infer<typeof pointSchema>;
+export type IntervalBounds = z.infer<typeof intervalBoundsSchema>;
+export type RunForecast = z.infer<typeof runForecastSchema>;
+export type Problem = z.infer<typeof problemSchema>;
+export type PreviewSeries = z.infer<typeof previewSeriesSchema>;
+export type FilePreview = z.infer<typeof filePreviewSchema>;

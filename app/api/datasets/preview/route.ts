@@ -1,7 +1,7 @@
 import { json } from '@/lib/api/response';
 import { apiRoute } from '@/lib/api/route';
 import { withCsvUpload } from '@/lib/api/upload';
-import { parseFieldsSchema } from '@/lib/api/upload-fields';
+import { parseFieldsSchema } from '@/lib/api/schemas/upload';
 import { previewDataset } from '@/lib/datasets/preview-dataset';
 import { z } from 'zod';
 

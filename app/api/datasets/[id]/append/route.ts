@@ -3,7 +3,7 @@ import { json } from '@/lib/api/response';
 import { apiRoute, idParams } from '@/lib/api/route';
 import { uploadDatasetQuery } from '@/lib/api/schemas/datasets';
 import { withCsvUpload } from '@/lib/api/upload';
-import { parseFieldsSchema } from '@/lib/api/upload-fields';
+import { parseFieldsSchema } from '@/lib/api/schemas/upload';
 import { appendToDataset } from '@/lib/datasets/append-dataset';
 import { trackUpload } from '@/lib/datasets/upload-progress';
 import { getDataset } from '@/lib/db/datasets';

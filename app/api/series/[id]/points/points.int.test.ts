@@ -1,9 +1,9 @@
 // The points route on a long series (200,000 minutely points): exact answers for ranges that fit,
-// downsampled ones that keep the extremes for ranges that do not — through each path getPoints
+// downsampled ones that keep the extremes for ranges that do not — through each path getPointsAsSystem
 // takes (stored block summaries of 1024, 256 and 64 points, the range's own points) — and
 // summaries that follow appended points.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendPoints } from '@/lib/db/append-points';
+import { appendPointsAsSystem } from '@/lib/db/append-points';
 import { getPool } from '@/lib/db/client';
 import { createDataset, deleteDataset } from '@/lib/db/datasets';
 import type { ParsedSeries } from '@/lib/ingest/types';
@@ -117,7 +117,7 @@ describe('GET /api/series/:id/points on a 200,000-point series', () => {
 
   it('follows appended points: a new extreme shows in the whole-range chart', async () => {
     const replaced = 42_424;
-    await appendPoints(
+    await appendPointsAsSystem(
       datasetId,
       [minutelySeries('sensor', replaced + 1, (i) => (i === replaced ? 5000 : valueAt(i)))],
       'replace',

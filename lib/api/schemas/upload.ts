@@ -1,17 +1,18 @@
 // The multipart text fields of the upload routes (preview, import, append): how to read the file,
-// as strings from a form, checked and turned into ingest's ParseOptions.
+// as strings from a form, checked and turned into ingest's ParseOptions. Pure (zod and ingest's
+// option lists, no decoding or parsing), so the upload page checks its fields with it too.
 import { z } from 'zod';
 import {
   AGGREGATIONS,
   DECIMAL_SEPARATORS,
   DUPLICATE_POLICIES,
   GAP_POLICIES,
-  isKnownTimeZone,
   LAYOUTS,
   RESAMPLE_FREQUENCIES,
   TEXT_ENCODINGS,
-  type ParseOptions,
-} from '@/lib/ingest';
+} from '@/lib/ingest/options';
+import { isKnownTimeZone } from '@/lib/ingest/time-zone';
+import type { ParseOptions } from '@/lib/ingest/types';
 
 const optionalText = z
   .string()
