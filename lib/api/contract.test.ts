@@ -29,6 +29,7 @@ const run = {
     globalLstm: false,
     covariates: [],
     holidays: null,
+    seeds: 1,
   },
   backend: null,
   metrics: null,

@@ -38,8 +38,9 @@ function toRun(row: RunWithoutModel): Run {
     status: row.status,
     progress: row.progress,
     progressDetail: row.progressDetail as unknown as Run['progressDetail'],
-    // Runs stored before covariates and holidays existed (issue 22) used neither.
-    config: { covariates: [], holidays: null, ...(row.config as Partial<ForecastConfig>) } as ForecastConfig,
+    // Runs stored before covariates and holidays existed (issue 22) used neither; before seed
+    // ensembles (issue 19) an LSTM trained one seed.
+    config: { covariates: [], holidays: null, seeds: 1, ...(row.config as Partial<ForecastConfig>) } as ForecastConfig,
     backend: row.backend,
     metrics: row.metrics as unknown as Run['metrics'],
     evaluation: row.evaluation as unknown as Run['evaluation'],

@@ -36,7 +36,14 @@ afterAll(async () => {
 
 describe('forecast CLI', () => {
   it('prints exactly one JSON object on stdout with --json', async () => {
-    const { code, stdout, stderr } = await forecastCli('e2e/fixtures/small-sales.csv', '--epochs', '2', '--json');
+    const { code, stdout, stderr } = await forecastCli(
+      'e2e/fixtures/small-sales.csv',
+      '--epochs',
+      '2',
+      '--seeds',
+      '1',
+      '--json',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ series: 'store_north', frequency: 'daily', points: 120, horizon: 7 });
@@ -104,6 +111,8 @@ describe('forecast CLI', () => {
       'store_south',
       '--epochs',
       '1',
+      '--seeds',
+      '1',
       '--horizon',
       '5',
     );
@@ -121,6 +130,8 @@ describe('forecast CLI', () => {
       '--value',
       'store_south',
       '--epochs',
+      '1',
+      '--seeds',
       '1',
       '--json',
     );
@@ -190,7 +201,17 @@ describe('forecast CLI', () => {
       if (day >= 70) rows.push(`${date},tiny,${day}`);
     }
     await writeFile(file, rows.join('\n') + '\n');
-    const { code, stdout } = await forecastCli(file, '--all', '--horizon', '7', '--epochs', '2', '--json');
+    const { code, stdout } = await forecastCli(
+      file,
+      '--all',
+      '--horizon',
+      '7',
+      '--epochs',
+      '2',
+      '--seeds',
+      '1',
+      '--json',
+    );
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(Object.keys(output).sort()).toEqual(['results', 'summary']);

@@ -1,6 +1,6 @@
 // Forecast one series of a CSV file from the command line, or all of them with --all:
 //   npm run forecast -- <file.csv> [--time COL] [--time-zone TZ] [--value COL] [--id COL] [--horizon H] [--lookback L]
-//                       [--epochs E] [--layers 1|2] [--seed S] [--global] [--all] [--json]
+//                       [--epochs E] [--layers 1|2] [--seed S] [--seeds N] [--global] [--all] [--json]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
 // included, goes to stderr.
@@ -40,6 +40,8 @@ Options:
   --epochs E       training epochs (default: fitted to the series length)
   --layers N       stacked LSTM layers, 1 or 2 (default: 1)
   --seed S         random seed (default: 42)
+  --seeds N        seeds each LSTM trains, 1-5, forecasting their median (default: 3-5 on a short
+                   series, 1 on a long one)
   --global         also train a global LSTM across every series of the file (same frequency),
                    each scaled by its own history; --value then names the series to forecast
   --all            forecast every series of the file (wide or long), one after the other; with
@@ -85,6 +87,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         epochs: { type: 'string' },
         layers: { type: 'string' },
         seed: { type: 'string' },
+        seeds: { type: 'string' },
         global: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
         id: { type: 'string' },
@@ -99,7 +102,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('Give exactly one CSV file.');
   const config: Partial<ForecastConfig> = {};
-  for (const name of ['horizon', 'lookback', 'epochs', 'layers', 'seed'] as const) {
+  for (const name of ['horizon', 'lookback', 'epochs', 'layers', 'seed', 'seeds'] as const) {
     const value = integerOption(name, values[name]);
     if (value !== undefined) config[name] = value;
   }

@@ -21,6 +21,8 @@ export const forecastConfigSchema = z.strictObject({
   validationSplit: z.number().min(0).max(0.5),
   patience: z.number().int().min(1).max(100),
   seed: z.number().int(), // zod 4: int() also means safe integer
+  /** Seeds each LSTM trains, its forecast their median (lstm-ensemble.ts); default: ensembleSeeds. */
+  seeds: z.number().int().min(1).max(5),
   backtestWindows: z.number().int().min(1).max(10),
   transform: z.enum(['auto', ...TRANSFORM_NAMES]),
   calendarFeatures: z.boolean(),
@@ -191,6 +193,8 @@ export function defaultConfig(
     validationSplit,
     patience: fixed.patience ?? 5,
     seed: fixed.seed ?? 42,
+    // Several on a short series, where fits are cheap (ensembleSeeds), one on a long one.
+    seeds: fixed.seeds ?? ensembleSeeds(Math.floor(trainWindows), lstmSteps(frequency, lookback), epochs),
     // As many as fit (a short series gets fewer, and the form says so).
     backtestWindows:
       fixed.backtestWindows ??

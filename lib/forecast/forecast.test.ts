@@ -14,7 +14,8 @@ import type { ForecastConfig, SeriesData, TrainProgress } from './types';
 
 // Tiny on purpose: these tests check the pipeline's wiring, not forecast quality.
 // Three scored windows (the default is five) plus the earlier one the champion is chosen on.
-const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8, backtestWindows: 3 };
+// One seed: the default seed ensemble of a short series would multiply every test's training.
+const tiny: Partial<ForecastConfig> = { epochs: 4, units: 8, backtestWindows: 3, seeds: 1 };
 const DAY = 86_400_000;
 const series = syntheticSeries({ points: 150, frequency: 'daily' });
 const PHASE_ORDER: TrainProgress['phase'][] = ['backtest', 'evaluate', 'refit'];

@@ -41,6 +41,11 @@ export interface ForecastConfig {
   /** Seed for weight initialisation and shuffling. */
   seed: number;
   /**
+   * Seeds each LSTM (plain and hybrid) trains, 1..5, its forecast being their median; the first is
+   * `seed`, the others derive from it. Default: 3-5 on a short series, 1 on a long one.
+   */
+  seeds: number;
+  /**
    * Rolling-origin backtest windows of `horizon` steps at the end of the series, 1..10. A series
    * too short for all of them gets fewer (see ForecastResult.backtest).
    */

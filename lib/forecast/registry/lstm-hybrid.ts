@@ -1,4 +1,4 @@
-import { lstmFits, runEnsembleSeeds } from '../config';
+import { lstmFits } from '../config';
 import { HybridLstmRun } from '../hybrid';
 import type { ForecastModel } from './model';
 
@@ -11,7 +11,7 @@ export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
       windowCount,
       { t: data.t, frequency: data.frequency, season, timeZone: data.timeZone },
       callbacks,
-      runEnsembleSeeds(data.v.length, config, data.frequency),
+      config.seeds,
     );
     return {
       fit: run.fitter,

@@ -1,4 +1,4 @@
-import { lstmFits, runEnsembleSeeds } from '../config';
+import { lstmFits } from '../config';
 import { LstmEnsembleRun } from '../lstm-ensemble';
 import type { FittedLstm } from '../lstm-forecaster';
 import { saveModel } from '../saved-model';
@@ -18,13 +18,12 @@ export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
   key: 'lstm',
   wanted: ({ data, config }) => lstmFits(data.v.length, config),
   create: ({ config, data, season, windowCount, callbacks }) => {
-    const run = new LstmEnsembleRun(
-      config,
-      windowCount,
-      runEnsembleSeeds(data.v.length, config, data.frequency),
-      callbacks,
-      { t: data.t, frequency: data.frequency, seasonLength: season.length, timeZone: data.timeZone },
-    );
+    const run = new LstmEnsembleRun(config, windowCount, config.seeds, callbacks, {
+      t: data.t,
+      frequency: data.frequency,
+      seasonLength: season.length,
+      timeZone: data.timeZone,
+    });
     let history: EpochLog[] = [];
     let refit: FittedLstm | undefined;
     return {
