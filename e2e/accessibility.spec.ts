@@ -137,6 +137,16 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'schedules',
+    open: async (page) => {
+      await page.goto('/schedules');
+      await expect(page.getByRole('heading', { name: 'Schedules', level: 1 })).toBeVisible();
+      // The dataset schedule form with its series to choose from.
+      await page.getByLabel('Choose series').check();
+      await expect(page.getByTestId('schedule-series').getByRole('checkbox')).toHaveCount(2);
+    },
+  },
+  {
     name: 'API tokens',
     open: async (page) => {
       await page.goto('/settings/tokens');

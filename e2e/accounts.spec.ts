@@ -19,13 +19,22 @@ test('sign up, upload, sign out, sign in again', async ({ page, takeScreenshot }
   await page.getByRole('link', { name: 'Create an account' }).click();
   await page.waitForURL(/\/sign-up/);
   const signUp = page.getByRole('form', { name: 'Create an account' });
-  // A too-short password is refused with a message under the field.
-  await signUp.getByLabel('Email').fill(me.email);
+  const signUpRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/auth/sign-up') signUpRequests.push(request.method());
+  });
+  // A malformed email and a too-short password are refused by the API's own schema in the browser,
+  // before anything is sent, each with a message under its field (its accessible description).
+  await signUp.getByLabel('Email').fill('ada-at-example');
   await signUp.getByLabel('Password').fill('short');
   await signUp.getByRole('button', { name: 'Create account' }).click();
+  await expect(signUp.getByLabel('Email')).toHaveAccessibleDescription(/Email must be an email address/);
+  await expect(signUp.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
   await expect(signUp.getByText('must be at least 8 characters')).toBeVisible();
+  expect(signUpRequests).toEqual([]);
   await takeScreenshot('sign-up-error');
 
+  await signUp.getByLabel('Email').fill(me.email);
   await signUp.getByLabel('Password').fill(me.password);
   await signUp.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(/\/runs$/);

@@ -1,9 +1,32 @@
 // Forecasting every series of a dataset at once: "Forecast all series" on the dataset page starts
 // a batch; its page shows progress, then the scores across series, the skill histogram and a
 // sortable, filterable table of the series linking to each run; one download holds every series'
-// predictions; the runs list shows the batch as one row.
+// predictions; the runs list shows the batch as one row. A schedule on the dataset page forecasts
+// the dataset's series again as a batch per firing. Every row's sparkline draws the series' history
+// and its champion's forecast, drawn without scrolling to it first.
 import { readFile } from 'node:fs/promises';
-import { expect, test, TRAINING_TIMEOUT } from './support/test';
+import type { Locator } from '@playwright/test';
+import { expect, fillTraining, test, TINY_TRAINING, TRAINING_TIMEOUT } from './support/test';
+
+/** Every row of the series table has a sparkline with a drawn history and a drawn forecast. */
+async function expectSparklinesDrawn(table: Locator, rows: number): Promise<void> {
+  const sparklines = table.locator('tbody tr').getByTestId('sparkline');
+  await expect(sparklines).toHaveCount(rows);
+  for (const sparkline of await sparklines.all()) {
+    await expect(sparkline.locator('path[data-segment="history"]')).toHaveAttribute(
+      'd',
+      /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+$/,
+    );
+    await expect(sparkline.locator('path[data-segment="forecast"]')).toHaveAttribute(
+      'd',
+      /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+$/,
+    );
+    await expect(sparkline).toHaveAttribute(
+      'aria-label',
+      /: the last \d+ values, then the .+ forecast of the next \d+ steps \(dashed\)$/,
+    );
+  }
+}
 
 test('forecast all series of a dataset, read the batch page, download everything', async ({ page, takeScreenshot }) => {
   await page.goto('/');
@@ -19,6 +42,7 @@ test('forecast all series of a dataset, read the batch page, download everything
   const table = page.getByTestId('batch-series');
   await expect(table.locator('tbody tr')).toHaveCount(2);
   for (const row of await table.locator('tbody tr').all()) await expect(row).toContainText('Succeeded');
+  await expectSparklinesDrawn(table, 2);
   await expect(page.getByTestId('batch-scores').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('skill-histogram')).toBeVisible();
   await takeScreenshot('batch-page');
@@ -47,4 +71,57 @@ test('forecast all series of a dataset, read the batch page, download everything
   await page.goto('/runs');
   await expect(page.getByTestId('batch-groups').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('batch-groups')).toContainText('2 succeeded');
+});
+
+test('a dataset schedule forecasts all its series as a batch; every sparkline shows history and forecast', async ({
+  page,
+  takeScreenshot,
+}) => {
+  // Three series trained one after another by the e2e server's one worker.
+  test.setTimeout(8 * 60_000);
+  await page.goto('/');
+  await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/three-stores.csv');
+  await page.getByTestId('import-button').click();
+  await page.waitForURL(/\/datasets\/[^/]+$/);
+
+  const panel = page.getByTestId('schedules-panel');
+  const form = panel.getByTestId('schedule-form');
+  // A selection must name at least one series; all of them is the default.
+  await form.getByLabel('Choose series').check();
+  await expect(form.getByTestId('schedule-series').getByRole('checkbox')).toHaveCount(3);
+  await form.getByTestId('schedule-submit').click();
+  await expect(form.getByRole('alert')).toHaveText('Choose at least one series.');
+  await form.getByLabel('All 3 series').check();
+  await form.getByLabel('Every', { exact: true }).fill('5');
+  await form.getByLabel('Time unit').selectOption('m');
+  await form.getByText('Training settings (optional)').click();
+  await fillTraining(form, TINY_TRAINING);
+  await form.getByTestId('schedule-submit').click();
+
+  // An interval schedule fires at once: its batch appears under it.
+  const item = panel.getByTestId('schedule-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('All series');
+  const batchLink = item.getByTestId('schedule-batches').getByRole('link');
+  await expect(batchLink).toHaveCount(1, { timeout: TRAINING_TIMEOUT });
+  await takeScreenshot('dataset-schedule');
+  await batchLink.click();
+  await page.waitForURL(/\/batches\/[^/]+$/);
+  await expect(page.getByRole('heading', { name: 'Batch of 3 series', level: 1 })).toBeVisible();
+  await expect(page.getByText('by a schedule of the dataset')).toBeVisible();
+  await expect(page.getByTestId('batch-status')).toHaveText('Succeeded', { timeout: 5 * TRAINING_TIMEOUT });
+
+  // The rows below the fold are drawn too, without scrolling to them.
+  const table = page.getByTestId('batch-series');
+  await expectSparklinesDrawn(table, 3);
+  await takeScreenshot('scheduled-batch');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await takeScreenshot('scheduled-batch-narrow');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await takeScreenshot('scheduled-batch-narrow-dark');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await takeScreenshot('scheduled-batch-dark');
+  await page.goBack();
+  await page.waitForURL(/\/datasets\/[^/]+$/);
+  await takeScreenshot('dataset-schedule-dark');
 });

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { batch } from './bench/batch';
 import { classicalReference } from './bench/classical-reference';
+import { covariates } from './bench/covariates';
 import { evaluation } from './bench/evaluation';
 import { forecastRun } from './bench/forecast-run';
 import { forecastThroughput } from './bench/forecast-throughput';
@@ -20,6 +21,7 @@ const SECTIONS: readonly BenchSection[] = [
   forecastRun,
   evaluation,
   classicalReference,
+  covariates,
   points,
   load,
   ingest,

@@ -7,7 +7,8 @@ set -eu
 npm run --silent db:migrate
 
 case "${1:-web}" in
-  web) exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}" ;;
+  # Two malloc arenas: freed memory is reused instead of kept per thread (scripts/services/app-processes.ts).
+  web) MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}" ;;
   worker) exec node --import tsx worker/index.ts ;;
   *) exec "$@" ;;
 esac

@@ -94,8 +94,9 @@ async function main(): Promise<void> {
   const port = portSetting('PORT', 3000);
   await ensurePortFree(port, 'PORT');
   const env = { DATABASE_URL: await databaseUrl(), REDIS_URL: await redisUrl() };
-  // lib/db reads the URL from the environment (for the demo dataset below).
+  // lib/db and lib/queue read the URLs from the environment (for the demo dataset and its run below).
   process.env.DATABASE_URL = env.DATABASE_URL;
+  process.env.REDIS_URL = env.REDIS_URL;
 
   const applied = await applyMigrations(env.DATABASE_URL);
   log(
@@ -106,7 +107,9 @@ async function main(): Promise<void> {
 
   const demo = await ensureDemoAccount(DEMO_CREDENTIALS_FILE);
   if (await seedDemoIfEmpty({ userId: demo.user.id }))
-    log(`Loaded the demo dataset "Demo: store sales" for ${demo.email}.`);
+    log(
+      `Loaded the demo dataset "Demo: store sales" for ${demo.email}, with a demo run using its promotions and price.`,
+    );
   await disconnectDb();
 
   await supervisor.keep('the web server', 'app', () => startWeb({ port, env }));

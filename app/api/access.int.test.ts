@@ -58,6 +58,8 @@ const ATTEMPTS: Record<string, (ids: OwnedIds) => { options?: CallOptions; expec
   'DELETE /api/tokens/{id}': ({ tokenId }) => ({ options: { params: { id: tokenId } }, expect: 404 }),
   'GET /api/health': () => ({ expect: 'public' }),
   'GET /api/openapi.json': () => ({ expect: 'public' }),
+  // The holiday calendars are the same for everyone, but only for signed-in users (as the forms are).
+  'GET /api/holidays': () => ({ expect: 'own' }),
   'POST /api/datasets/preview': () => ({ options: { body: csvForm(dailyCsv(30)) }, expect: 'own' }),
   'POST /api/datasets': () => ({ options: { body: csvForm(dailyCsv(30), 'mine.csv') }, expect: 'own' }),
   'GET /api/datasets': () => ({ expect: 'own' }),
@@ -97,6 +99,7 @@ const ATTEMPTS: Record<string, (ids: OwnedIds) => { options?: CallOptions; expec
   'GET /api/batches/{id}': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
   'POST /api/batches/{id}/cancel': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
   'GET /api/batches/{id}/predictions': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
+  'GET /api/batches/{id}/sparklines': ({ batchId }) => ({ options: { params: { id: batchId } }, expect: 404 }),
 };
 
 // The owner's upload reports its progress under this id.

@@ -25,6 +25,8 @@ export const COLORS = {
   lstmBeside: 'var(--chart-2)',
   /** The front model's colour, faded as its interval bands are drawn. */
   band: 'color-mix(in srgb, var(--chart-lstm) 25%, transparent)',
+  /** Public-holiday markers: a themed palette colour, so they read in light and dark mode. */
+  holiday: 'var(--chart-4)',
 } as const;
 
 /** Distinct colours for overlaid runs, in order. */

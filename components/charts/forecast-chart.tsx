@@ -48,6 +48,8 @@ interface ForecastChartProps {
   validationStart?: TrainingSplit['validationStart'];
   /** Called with the range picked with the brush, to reload it at full detail; `settled` once a drag ends. */
   onZoom?: OnZoom;
+  /** Public holidays of the run's calendar (epoch ms, name): a dotted line each, the name on hover. */
+  holidays?: readonly { t: number; name: string }[];
   height?: number;
 }
 
@@ -63,6 +65,49 @@ const intervalRows = (main: string) => (row: Record<string, unknown>) =>
     if (typeof lo !== 'number' || typeof hi !== 'number' || lo === hi) return [];
     return [{ label: `${main} ${level}% interval`, value: `${formatNumber(lo)} – ${formatNumber(hi)}` }];
   });
+
+interface HolidayLineProps {
+  x1?: number;
+  y1?: number;
+  x2?: number;
+  y2?: number;
+  stroke?: string;
+  strokeDasharray?: string;
+  strokeWidth?: number;
+  clipPath?: string;
+}
+
+/** A holiday's dotted line with its name on hover (an SVG title over a wider, invisible hit area) and a dot on top. */
+function HolidayLine({
+  x1,
+  y1,
+  x2,
+  y2,
+  stroke,
+  strokeDasharray,
+  strokeWidth,
+  clipPath,
+  name,
+}: HolidayLineProps & { name: string }) {
+  if (![x1, y1, x2, y2].every((v) => typeof v === 'number' && Number.isFinite(v))) return <g />;
+  const top = Math.min(y1!, y2!);
+  return (
+    <g clipPath={clipPath} data-testid="holiday-marker" aria-label={name}>
+      <title>{name}</title>
+      <line
+        x1={x1}
+        y1={y1}
+        x2={x2}
+        y2={y2}
+        stroke={stroke}
+        strokeDasharray={strokeDasharray}
+        strokeWidth={strokeWidth}
+      />
+      <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="transparent" strokeWidth={10} />
+      <circle cx={x1} cy={top + 4} r={3.5} fill={stroke} />
+    </g>
+  );
+}
 
 const areaLabel = (value: string) => ({
   value,
@@ -91,6 +136,7 @@ export function ForecastChart({
   windows = [],
   validationStart = null,
   onZoom,
+  holidays = [],
   height = 360,
 }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
@@ -101,6 +147,7 @@ export function ForecastChart({
   const hasBands = rows.some((row) => row.lo80 !== undefined || row.lo95 !== undefined);
   const shownWindows = windows.filter((w) => w.end >= first && w.start <= last);
   const showValidation = validationStart !== null && inView(validationStart);
+  const shownHolidays = holidays.filter((h) => inView(h.t));
   const range = formatSeriesRange(
     new Date(testStart).toISOString(),
     new Date(testEnd).toISOString(),
@@ -124,6 +171,9 @@ export function ForecastChart({
     { label: 'Last backtest window', color: COLORS.window, variant: 'area' },
     ...(showValidation ? [{ label: 'Validation starts', color: COLORS.val, variant: 'dashed' as const }] : []),
     ...(hasBands ? [{ label: `${main} 80% / 95% interval`, color: COLORS.band, variant: 'area' as const }] : []),
+    ...(shownHolidays.length > 0
+      ? [{ label: 'Public holiday', color: COLORS.holiday, variant: 'dashed' as const }]
+      : []),
   ];
   const drawnList =
     `${main}${drawn.isChampion ? ' (the champion)' : ''}` +
@@ -138,7 +188,13 @@ export function ForecastChart({
           : '') +
         (showValidation ? `a line marks where the scored fit's validation part starts; ` : '') +
         `the last backtest window ${range} is shaded; the future forecast follows the last actual value` +
-        `${hasBands ? `, with ${main}’s 80% and 95% prediction intervals shaded around it` : ''}.`
+        `${hasBands ? `, with ${main}’s 80% and 95% prediction intervals shaded around it` : ''}.` +
+        (shownHolidays.length > 0
+          ? ` Dotted lines mark ${shownHolidays.length} public holiday${shownHolidays.length === 1 ? '' : 's'}: ${shownHolidays
+              .slice(0, 6)
+              .map((h) => h.name)
+              .join(', ')}${shownHolidays.length > 6 ? ', …' : ''}.`
+          : '')
       }
       legend={legend}
       data-testid="forecast-chart"
@@ -191,6 +247,17 @@ export function ForecastChart({
               }}
             />
           )}
+          {shownHolidays.map((h) => (
+            <ReferenceLine
+              key={`holiday-${h.t}`}
+              x={h.t}
+              stroke={COLORS.holiday}
+              strokeDasharray="1 3"
+              strokeWidth={1.5}
+              ifOverflow="hidden"
+              shape={(props: HolidayLineProps) => <HolidayLine {...props} name={h.name} />}
+            />
+          ))}
           <Tooltip content={timeTooltip(frequency, timeOffset, hasBands ? intervalRows(main) : undefined)} />
           {hasBands && (
             <Area dataKey={band('lo95', 'hi95')} name={`${main} 95% interval`} fillOpacity={0.12} {...area} />

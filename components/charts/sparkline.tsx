@@ -1,25 +1,56 @@
 'use client';
-// A tiny trend line for tables. Plain SVG rather than recharts (a table may hold hundreds), and
-// the points are only fetched once the row scrolls into view.
+// Tiny trend lines for tables. Plain SVG rather than recharts (a table may hold hundreds).
+// SparklineChart draws values it is given: the batch page loads every row's history and forecast
+// in one request (GET /api/batches/:id/sparklines). Sparkline loads one series' points itself once
+// its row scrolls into view (the dataset page's series table).
 import { useEffect, useRef, useState } from 'react';
 import { useSeriesPoints } from '@/lib/client/hooks';
+import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklinePaths } from '@/lib/client/sparkline';
 
-const WIDTH = 120;
-const HEIGHT = 32;
-const PAD = 2;
+interface SparklineChartProps {
+  history: readonly number[];
+  /** Drawn dashed, in the forecast colour, continuing from the history's last point. */
+  forecast?: readonly number[];
+  /** What a screen reader announces: which series, and what the lines are. */
+  label: string;
+  /** The accent of the history line: the forecast colour when it is the only line, else the actuals'. */
+  historyColor?: string;
+}
 
-export function sparklinePath(values: readonly number[]): string {
-  if (values.length < 2) return '';
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const range = max - min || 1;
-  return values
-    .map((v, i) => {
-      const x = PAD + (i / (values.length - 1)) * (WIDTH - 2 * PAD);
-      const y = HEIGHT - PAD - ((v - min) / range) * (HEIGHT - 2 * PAD);
-      return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
-    })
-    .join(' ');
+export function SparklineChart({ history, forecast = [], label, historyColor }: SparklineChartProps) {
+  const paths = sparklinePaths(history, forecast);
+  if (!paths.history && !paths.forecast) return <div className="sparkline-empty" aria-hidden="true" />;
+  return (
+    <svg
+      className="sparkline"
+      viewBox={`0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}`}
+      role="img"
+      aria-label={label}
+      data-testid="sparkline"
+    >
+      {paths.history && (
+        <path
+          d={paths.history}
+          data-segment="history"
+          fill="none"
+          stroke={historyColor ?? 'var(--chart-actual)'}
+          strokeWidth={1.5}
+          strokeLinejoin="round"
+        />
+      )}
+      {paths.forecast && (
+        <path
+          d={paths.forecast}
+          data-segment="forecast"
+          fill="none"
+          stroke="var(--chart-lstm)"
+          strokeWidth={1.75}
+          strokeDasharray="3 2"
+          strokeLinejoin="round"
+        />
+      )}
+    </svg>
+  );
 }
 
 export function Sparkline({ seriesId, label }: { seriesId: string; label: string }) {
@@ -36,17 +67,14 @@ export function Sparkline({ seriesId, label }: { seriesId: string; label: string
   }, [visible]);
 
   const { data } = useSeriesPoints(visible ? seriesId : null, { max: 80 });
-  const path = data ? sparklinePath(data.map((p) => p.v)) : '';
 
   return (
     <div ref={ref}>
-      {path ? (
-        <svg className="sparkline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Trend of ${label}`}>
-          <path d={path} fill="none" stroke="var(--chart-lstm)" strokeWidth={1.5} strokeLinejoin="round" />
-        </svg>
-      ) : (
-        <div className="sparkline-empty" aria-hidden="true" />
-      )}
+      <SparklineChart
+        history={data?.map((p) => p.v) ?? []}
+        label={`Trend of ${label}`}
+        historyColor="var(--chart-lstm)"
+      />
     </div>
   );
 }

@@ -26,7 +26,9 @@ export function CompareParamsTable({
       label: CONFIG_LABELS[key],
       value: (run: Run) => {
         const value = run.config?.[key];
-        return typeof value === 'boolean' || typeof value === 'object' ? formatConfigValue(value) : (value ?? null);
+        return typeof value === 'boolean' || typeof value === 'object'
+          ? formatConfigValue(value, seriesNames)
+          : (value ?? null);
       },
     })),
     { label: 'Backend', value: (run) => backendName(run.backend) },

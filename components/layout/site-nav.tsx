@@ -9,6 +9,7 @@ const LINKS = [
     matches: (path: string) => path === '/' || path.startsWith('/datasets') || path.startsWith('/series'),
   },
   { href: '/runs', label: 'Runs', matches: (path: string) => path.startsWith('/runs') },
+  { href: '/schedules', label: 'Schedules', matches: (path: string) => path.startsWith('/schedules') },
   { href: '/compare', label: 'Compare', matches: (path: string) => path.startsWith('/compare') },
   { href: '/docs/api', label: 'API', matches: (path: string) => path.startsWith('/docs') },
 ];

@@ -45,6 +45,10 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
   const testEnd = split?.testEnd ?? Date.parse(forecast.data?.test[forecast.data.test.length - 1]?.t ?? '');
   const zoom = history.zoom;
   const validationStart = split?.validationStart ?? null;
+  const holidays = useMemo(
+    () => (run.evaluation?.holidays?.dates ?? []).map((h) => ({ t: Date.parse(h.t), name: `${h.name} (${h.date})` })),
+    [run.evaluation],
+  );
   const lastStep = Date.parse(forecast.data?.future.at(-1)?.t ?? '') || testEnd;
   // Kept while its inputs are the same: new rows mid-drag would make the brush drop the drag.
   const rows = useMemo(
@@ -115,6 +119,7 @@ export function RunForecastCard({ run, frequency, timeOffset, drawn, picked, onP
             windows={backtest.windows}
             validationStart={validationStart}
             onZoom={history.zoomTo}
+            holidays={holidays}
           />
           <ForecastTable
             forecast={forecast.data}

@@ -15,7 +15,9 @@ import {
   type TrainingField,
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
-import type { ForecastConfig } from '@/lib/client/types';
+import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import type { ForecastConfig, Series } from '@/lib/client/types';
+import { CovariateInputs } from './covariate-inputs';
 import { GlobalLstmChoice } from './global-lstm-choice';
 import { TrainingHelp, TrainingInputs } from './training-inputs';
 
@@ -26,12 +28,16 @@ interface TrainFormProps {
   points: number;
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
+  /** The series and its dataset's series: the covariates to choose from (none until loaded). */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFormProps) {
+export function TrainForm({ seriesId, defaults, points, relatedSeries, series, datasetSeries = [] }: TrainFormProps) {
   const router = useRouter();
   const [values, setValues] = useState<TrainingFormValues>(() => trainingFormValues(defaults));
   const [globalLstm, setGlobalLstm] = useState(false);
+  const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
   const [errors, setErrors] = useState<Partial<Record<TrainingField, string>>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -48,6 +54,7 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         seriesId,
         ...parsed.overrides,
         ...(globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...covariateFields(covariates),
       });
       router.push(`/runs/${run.id}`);
     } catch (error) {
@@ -58,6 +65,8 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
   };
 
   const shortNote = shortSeriesNote(points, defaults);
+  const horizon = Number(values.horizon || defaults?.horizon);
+  const coverage = series ? checkCoverage(series, horizon, covariates.covariates, datasetSeries) : null;
   const changed = TRAINING_FIELDS.some((f) => values[f.key] !== trainingFormValues(defaults)[f.key]);
 
   return (
@@ -74,6 +83,19 @@ export function TrainForm({ seriesId, defaults, points, relatedSeries }: TrainFo
         onChange={setGlobalLstm}
         disabled={submitting}
       />
+      {series && (
+        <CovariateInputs
+          target={series}
+          series={datasetSeries}
+          values={covariates}
+          onChange={(next) => {
+            setCovariates(next);
+            setSubmitError(null);
+          }}
+          coverage={coverage}
+          disabled={submitting}
+        />
+      )}
       <TrainingHelp />
       {submitError !== null && (
         <Alert tone="error" title="The run was not started">

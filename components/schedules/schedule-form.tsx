@@ -1,7 +1,10 @@
 'use client';
 // Creates a retraining schedule: every N minutes/hours/days, or a cron expression, with optional
-// training settings (blank ones take the series' defaults when each run starts).
+// training settings (blank ones take the series' defaults when each run starts). For one series
+// (a run per firing) or, on the dataset page, for the dataset's series: all of them or a chosen
+// few, as one batch per firing.
 import { useId, useState, type FormEvent } from 'react';
+import { CovariateInputs } from '@/components/runs/covariate-inputs';
 import { GlobalLstmChoice } from '@/components/runs/global-lstm-choice';
 import { TrainingInputs } from '@/components/runs/training-inputs';
 import { Alert } from '@/components/ui/alert';
@@ -16,10 +19,11 @@ import {
   type TrainingField,
   type TrainingFormValues,
 } from '@/lib/client/training-fields';
-import type { ForecastConfig, Schedule } from '@/lib/client/types';
+import { checkCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import type { ForecastConfig, Schedule, Series } from '@/lib/client/types';
 
 type Mode = 'every' | 'cron';
-type FormErrors = Partial<Record<TrainingField | 'every' | 'cron', string>>;
+type FormErrors = Partial<Record<TrainingField | 'every' | 'cron' | 'seriesIds', string>>;
 
 const TIMING_LABELS = { every: 'The interval', cron: 'The cron expression' } as const;
 
@@ -37,22 +41,40 @@ function formErrorsOf(error: ApiError, shown: readonly string[]): FormErrors | n
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
+/** What the new schedule retrains: one series, or series of a dataset (as a batch per firing). */
+export type ScheduleFormTarget =
+  { seriesId: string } | { datasetId: string; series: readonly { id: string; name: string }[] };
+
 interface ScheduleFormProps {
-  seriesId: string;
+  target: ScheduleFormTarget;
   defaults: ForecastConfig | null;
   /** Other series of the dataset with this series' frequency: what a global LSTM would pool. */
   relatedSeries: number;
   onCreated: (schedule: Schedule) => void;
+  /** The series and its dataset's series: the covariates to choose from (none until loaded). */
+  series?: Series;
+  datasetSeries?: readonly Series[];
 }
 
-export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: ScheduleFormProps) {
+export function ScheduleForm({
+  target,
+  defaults,
+  relatedSeries,
+  onCreated,
+  series,
+  datasetSeries = [],
+}: ScheduleFormProps) {
   const id = useId();
+  const dataset = 'datasetId' in target ? target : null;
+  const [allSeries, setAllSeries] = useState(true);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [mode, setMode] = useState<Mode>('every');
   const [amount, setAmount] = useState('1');
   const [unit, setUnit] = useState<EveryUnit>('d');
   const [cron, setCron] = useState('0 3 * * *');
   const [config, setConfig] = useState<TrainingFormValues>(() => trainingFormValues(null));
   const [globalLstm, setGlobalLstm] = useState(false);
+  const [covariates, setCovariates] = useState<CovariateValues>(NO_COVARIATES);
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -71,27 +93,41 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
     if (mode === 'cron' && cron.trim().split(/\s+/).length < 5) {
       nextErrors.cron = 'A cron expression has five fields: minute hour day-of-month month day-of-week.';
     }
+    if (dataset && !allSeries && chosen.size === 0) nextErrors.seriesIds = 'Choose at least one series.';
     setErrors(nextErrors);
     setSubmitError(null);
     if (Object.keys(nextErrors).length > 0) return;
 
     setSubmitting(true);
     try {
-      const overrides = { ...parsed.overrides, ...(globalLstm && relatedSeries > 0 && { globalLstm: true }) };
+      const overrides = {
+        ...parsed.overrides,
+        ...(!dataset && globalLstm && relatedSeries > 0 && { globalLstm: true }),
+        ...covariateFields(covariates),
+      };
       const hasConfig = Object.keys(overrides).length > 0;
       const schedule = await createSchedule({
-        seriesId,
+        ...('datasetId' in target
+          ? {
+              datasetId: target.datasetId,
+              // In the dataset's order, whatever order they were ticked in.
+              ...(!allSeries && { seriesIds: target.series.filter((s) => chosen.has(s.id)).map((s) => s.id) }),
+            }
+          : { seriesId: target.seriesId }),
         ...(mode === 'every' ? { every: toEvery(count, unit) } : { cron: cron.trim() }),
         ...(hasConfig ? { config: overrides } : {}),
       });
       onCreated(schedule);
       setConfig(trainingFormValues(null));
       setGlobalLstm(false);
+      setCovariates(NO_COVARIATES);
     } catch (error) {
       // The schedule schema checks the form before it is sent (as the server would): its field
       // messages go under their fields; anything else is said above the button.
       const fieldErrors =
-        error instanceof ApiError ? formErrorsOf(error, [...Object.keys(config), 'every', 'cron']) : null;
+        error instanceof ApiError
+          ? formErrorsOf(error, [...Object.keys(config), 'every', 'cron', ...(dataset ? ['seriesIds'] : [])])
+          : null;
       setErrors(fieldErrors ?? {});
       setSubmitError(fieldErrors ? null : error);
     } finally {
@@ -101,6 +137,17 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="New schedule" data-testid="schedule-form">
+      {dataset && (
+        <SeriesChoice
+          name={`${id}-series`}
+          series={dataset.series}
+          all={allSeries}
+          onAllChange={setAllSeries}
+          chosen={chosen}
+          onChosenChange={setChosen}
+          error={errors.seriesIds}
+        />
+      )}
       <fieldset>
         <legend className="legend">Retrain</legend>
         <div className="segmented">
@@ -170,13 +217,34 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
           placeholders={placeholders}
           disabled={submitting}
         />
-        <GlobalLstmChoice
-          relatedSeries={relatedSeries}
-          checked={globalLstm}
-          onChange={setGlobalLstm}
-          disabled={submitting}
-        />
-        <p className="field-hint hint-below">Blank settings use the series’ defaults when each run starts.</p>
+        {!dataset && (
+          <GlobalLstmChoice
+            relatedSeries={relatedSeries}
+            checked={globalLstm}
+            onChange={setGlobalLstm}
+            disabled={submitting}
+          />
+        )}
+        {!dataset && series && (
+          <CovariateInputs
+            target={series}
+            series={datasetSeries}
+            values={covariates}
+            onChange={setCovariates}
+            coverage={checkCoverage(
+              series,
+              Number(config.horizon || defaults?.horizon),
+              covariates.covariates,
+              datasetSeries,
+            )}
+            disabled={submitting}
+          />
+        )}
+        <p className="field-hint hint-below">
+          {dataset
+            ? 'Blank settings use each series’ defaults when each batch starts.'
+            : 'Blank settings use the series’ defaults when each run starts. Each run checks again that the known future covers its forecast.'}
+        </p>
       </details>
 
       {submitError !== null && (
@@ -190,5 +258,61 @@ export function ScheduleForm({ seriesId, defaults, relatedSeries, onCreated }: S
         </Button>
       </div>
     </form>
+  );
+}
+
+interface SeriesChoiceProps {
+  name: string;
+  series: readonly { id: string; name: string }[];
+  all: boolean;
+  onAllChange: (all: boolean) => void;
+  chosen: ReadonlySet<string>;
+  onChosenChange: (chosen: ReadonlySet<string>) => void;
+  error?: string;
+}
+
+/** Which series of the dataset each batch retrains: all of them (at each firing), or a chosen few. */
+function SeriesChoice({ name, series, all, onAllChange, chosen, onChosenChange, error }: SeriesChoiceProps) {
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    onChosenChange(next);
+  };
+  return (
+    <fieldset>
+      <legend className="legend">Series</legend>
+      <div className="segmented">
+        <label>
+          <input type="radio" name={name} value="all" checked={all} onChange={() => onAllChange(true)} />
+          All {series.length} series
+        </label>
+        <label>
+          <input type="radio" name={name} value="some" checked={!all} onChange={() => onAllChange(false)} />
+          Choose series
+        </label>
+      </div>
+      {all ? (
+        <p className="field-hint">Each firing forecasts every series the dataset has then, appended ones too.</p>
+      ) : (
+        <div className="check-list" role="group" aria-label="Series to retrain" data-testid="schedule-series">
+          {series.map((s) => (
+            <label key={s.id} className="check">
+              <input
+                type="checkbox"
+                checked={chosen.has(s.id)}
+                onChange={(event) => toggle(s.id, event.target.checked)}
+              />
+              <span>{s.name}</span>
+            </label>
+          ))}
+        </div>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }

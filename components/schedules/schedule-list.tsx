@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -15,15 +15,34 @@ import { describeSchedule } from '@/lib/client/schedule-interval';
 import { CONFIG_LABELS, formatConfigValue } from '@/lib/client/training-fields';
 import type { ForecastConfig, Schedule } from '@/lib/client/types';
 
-function configSummary(config: Schedule['config']): string {
+function configSummary(config: Schedule['config'], ofDataset = false): string {
   const entries = Object.entries(config ?? {}).filter(([, value]) => value !== undefined && value !== null);
-  if (entries.length === 0) return 'Series defaults';
+  if (entries.length === 0) return ofDataset ? 'Each series’ defaults' : 'Series defaults';
   return entries
     .map(([key, value]) => `${CONFIG_LABELS[key as keyof ForecastConfig] ?? key} ${formatConfigValue(value)}`)
     .join(' · ');
 }
 
-function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: () => void }) {
+/** A dataset schedule's series, by name when the page knows them. */
+function seriesSummary(schedule: Schedule, seriesNames?: ReadonlyMap<string, string>): string {
+  if (!schedule.seriesIds) return 'All series';
+  const names = schedule.seriesIds.map((id) => seriesNames?.get(id) ?? id);
+  return names.length <= 3 ? names.join(', ') : `${names.length} series`;
+}
+
+interface ScheduleListOptions {
+  /** Names of a dataset's series, to say which ones a dataset schedule retrains. */
+  seriesNames?: ReadonlyMap<string, string>;
+  /** What each schedule retrains, where the list mixes targets (the schedules page). */
+  targetOf?: (schedule: Schedule) => ReactNode;
+}
+
+function ScheduleItem({
+  schedule,
+  onChange,
+  seriesNames,
+  targetOf,
+}: { schedule: Schedule; onChange: () => void } & ScheduleListOptions) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const description = describeSchedule(schedule);
@@ -43,6 +62,7 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
 
   return (
     <li className="schedule-item" data-testid="schedule-item" aria-label={description}>
+      {targetOf && <div className="schedule-target">{targetOf(schedule)}</div>}
       <div className="row-between">
         <div className="row">
           <strong>{description}</strong>
@@ -82,14 +102,30 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
           </>
         )}
         {' · '}
-        {configSummary(schedule.config)}
+        {schedule.datasetId !== null && <>{seriesSummary(schedule, seriesNames)} · </>}
+        {configSummary(schedule.config, schedule.datasetId !== null)}
       </div>
       {schedule.lastSkip && (
         <p className="field-hint" data-testid="schedule-last-skip">
           Last skipped <RelativeTime value={schedule.lastSkip.at} />: {schedule.lastSkip.reason}
         </p>
       )}
-      {schedule.runs.length > 0 ? (
+      {schedule.datasetId !== null ? (
+        schedule.batches.length > 0 ? (
+          <ul className="run-links" aria-label="Batches created by this schedule" data-testid="schedule-batches">
+            {schedule.batches.map((batch) => (
+              <li key={batch.id}>
+                <Link href={`/batches/${encodeURIComponent(batch.id)}`}>
+                  <RunStatusBadge status={batch.status} />
+                  Batch · {formatLocalTime(batch.createdAt)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="field-hint">No batches yet.</p>
+        )
+      ) : schedule.runs.length > 0 ? (
         <ul className="run-links" aria-label="Runs created by this schedule">
           {schedule.runs.map((run) => (
             <li key={run.id}>
@@ -108,11 +144,15 @@ function ScheduleItem({ schedule, onChange }: { schedule: Schedule; onChange: ()
   );
 }
 
-export function ScheduleList({ schedules, onChange }: { schedules: readonly Schedule[]; onChange: () => void }) {
+export function ScheduleList({
+  schedules,
+  onChange,
+  ...options
+}: { schedules: readonly Schedule[]; onChange: () => void } & ScheduleListOptions) {
   return (
     <ul className="schedule-list" data-testid="schedule-list">
       {schedules.map((schedule) => (
-        <ScheduleItem key={schedule.id} schedule={schedule} onChange={onChange} />
+        <ScheduleItem key={schedule.id} schedule={schedule} onChange={onChange} {...options} />
       ))}
     </ul>
   );

@@ -219,6 +219,12 @@ export function UploadPanel() {
                 </div>
               )}
 
+              {preview.futureRows && (
+                <Alert tone="info" data-testid="future-rows">
+                  {preview.futureRows.message}
+                </Alert>
+              )}
+
               {preview.skippedSeries.length > 0 && (
                 <div className="stack stack-sm" data-testid="skipped-series">
                   <h3>Left out</h3>

@@ -67,7 +67,7 @@ export function bodyTooLarge(limitBytes: number): ApiError {
 }
 
 export function unprocessable(
-  code: 'invalid_csv' | 'series_too_short' | 'model_too_large',
+  code: 'invalid_csv' | 'series_too_short' | 'model_too_large' | 'future_not_covered',
   message: string,
   details?: Record<string, unknown>,
 ): ApiError {

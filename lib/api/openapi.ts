@@ -68,7 +68,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'conflict: the action does not fit the current state',
   413: 'file_too_large: upload over HORIZON_MAX_UPLOAD_MB',
   429: 'too_many_requests: too many sign-in attempts; details.retryAfterSeconds and the Retry-After header say when to try again',
-  422: 'invalid_csv, series_too_short, or model_too_large (units x layers or batchSize beyond what the series supports)',
+  422: 'invalid_csv, series_too_short, model_too_large (units x layers or batchSize beyond what the series supports), or future_not_covered (known-future covariates lack values for forecast steps; details.missing lists them)',
   503: 'unavailable: database or Redis unreachable',
 };
 
@@ -171,6 +171,18 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       200: { description: 'Everything is up', schema: ref('Health') },
       503: { description: 'A dependency is down (same shape, "error" values)', schema: ref('Health') },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/holidays',
+    tag: 'Runs',
+    summary: 'The public-holiday calendars a run, batch or schedule may name in `holidays`',
+    responses: {
+      200: {
+        description: 'Countries by name, each with its regions',
+        schema: envelope({ countries: list('HolidayCountry') }),
+      },
     },
   },
   {
@@ -432,6 +444,16 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/batches/{id}/sparklines',
+    tag: 'Batches',
+    summary: "Each series' newest values and its champion's forecast, for the batch page's sparklines",
+    responses: {
+      200: { description: 'One per series, by name', schema: envelope({ sparklines: list('BatchSparkline') }) },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'get',
     path: '/api/batches/{id}/predictions',
     tag: 'Batches',
     summary: "Every series' predictions (each run's champion) in one long table",
@@ -465,8 +487,9 @@ export const OPERATIONS: OperationSpec[] = [
     method: 'post',
     path: '/api/schedules',
     tag: 'Schedules',
-    summary: 'Retrain a series on a schedule',
-    description: 'Exactly one of `every` and `cron` (UTC).',
+    summary: 'Retrain a series, or a whole dataset, on a schedule',
+    description:
+      "Exactly one of `seriesId` (a run per firing) and `datasetId` (a batch per firing over all the dataset's series, or `seriesIds`, as POST /api/datasets/{id}/runs starts), and exactly one of `every` and `cron` (UTC). A firing is skipped, with the reason in `lastSkip`, while the series is still training or the schedule's previous batch is still running, and for a dataset schedule while the owner is at the queued-runs cap.",
     body: createScheduleBody,
     responses: { 201: { description: 'Created', schema: scheduleOut }, ...errors(400, 404, 422, 503) },
   },
@@ -485,7 +508,7 @@ export const OPERATIONS: OperationSpec[] = [
     method: 'get',
     path: '/api/schedules/{id}',
     tag: 'Schedules',
-    summary: 'One schedule with its recent runs',
+    summary: 'One schedule with its recent runs (or batches)',
     responses: { 200: { description: 'The schedule', schema: scheduleOut }, ...errors(404) },
   },
   {

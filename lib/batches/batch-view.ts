@@ -48,6 +48,7 @@ export async function batchView(batch: StoredBatch): Promise<BatchView> {
     createdAt: batch.createdAt,
     startedAt: batch.startedAt,
     finishedAt: batch.finishedAt,
+    scheduleId: batch.scheduleId,
     series: runs.map(seriesRow),
   };
 }

@@ -1,13 +1,16 @@
 // Starting a batch: pick the dataset's series (all, or the ids given), resolve each series' config
 // from the shared settings, store the batch with one run per series, and queue its flow. A series
 // that cannot be trained with these settings (too short) gets a failed run that says why, and the
-// others still train: one short series must not block a dataset of a hundred.
+// others still train: one short series must not block a dataset of a hundred. The POST route and a
+// dataset schedule's firing (worker/processors/scheduled-train.ts) both start batches here.
 import { badRequest } from '@/lib/api/errors';
 import { deleteBatchAsSystem, insertBatchAsSystem, type Batch, type NewBatchRun } from '@/lib/db/batches';
 import type { Dataset } from '@/lib/db/datasets';
 import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConfigInput } from '@/lib/forecast/config';
 import { ModelTooLargeError, SeriesTooShortError } from '@/lib/forecast/errors';
+import type { Scope } from '@/lib/db/scope';
 import { enqueueBatch } from '@/lib/queue/batch-flow';
+import { checkCovariateSeries, covariateMismatch } from '@/lib/runs/covariates';
 import { chunkRunIds } from './chunks';
 
 export interface BatchRequest extends ForecastConfigInput {
@@ -15,9 +18,26 @@ export interface BatchRequest extends ForecastConfigInput {
   seriesIds?: string[];
 }
 
-function selectSeries(dataset: Dataset, seriesIds: string[] | undefined) {
+/**
+ * The series to forecast: those asked for, or every series of the dataset but the covariates
+ * (which are inputs, not targets: promotions are not forecast from the sales they explain). Naming
+ * a covariate as a target too is a 400.
+ */
+function selectSeries(dataset: Dataset, seriesIds: string[] | undefined, covariateIds: ReadonlySet<string>) {
   if (dataset.series.length === 0) throw badRequest(`Dataset ${dataset.id} has no series to forecast.`);
-  if (!seriesIds) return dataset.series;
+  if (!seriesIds) {
+    const targets = dataset.series.filter((series) => !covariateIds.has(series.id));
+    if (targets.length === 0) throw badRequest('Every series of the dataset is a covariate: none is left to forecast.');
+    return targets;
+  }
+  const both = seriesIds.filter((id) => covariateIds.has(id));
+  if (both.length > 0) {
+    throw badRequest(
+      `seriesIds: ${both.map((id) => `"${id}"`).join(', ')} ${both.length === 1 ? 'is' : 'are'} also named in covariates; ` +
+        'a series is either forecast or a covariate.',
+      { issues: [{ path: 'seriesIds', message: 'also a covariate' }] },
+    );
+  }
   const byId = new Map(dataset.series.map((series) => [series.id, series]));
   const unknown = seriesIds.filter((id) => !byId.has(id));
   if (unknown.length > 0) {
@@ -29,10 +49,28 @@ function selectSeries(dataset: Dataset, seriesIds: string[] | undefined) {
   return [...new Set(seriesIds)].map((id) => byId.get(id)!);
 }
 
-/** Throws InvalidConfigError (400) for settings no series could use. */
-export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: BatchRequest): Promise<Batch> {
-  const runs: NewBatchRun[] = selectSeries(dataset, seriesIds).map((series) => {
+/**
+ * Each selected series' run: its config, or why it cannot train. Stores nothing. Throws a 400 for a
+ * dataset without series or ids not of it, InvalidConfigError (400) for settings no series could use,
+ * and 400/404 for covariates that are not series of this dataset or a holiday calendar
+ * date-holidays does not know. A series whose frequency differs from a covariate's gets a failed
+ * run saying so; whether the known-future covariates cover each series' forecast is checked when its
+ * run starts (the worker fails it with the missing dates), as a scheduled run's is.
+ */
+export async function planBatchRuns(
+  scope: Scope,
+  dataset: Dataset,
+  { seriesIds, ...settings }: BatchRequest,
+): Promise<NewBatchRun[]> {
+  const covariates = await checkCovariateSeries(scope, dataset.id, {
+    covariates: settings.covariates ?? [],
+    holidays: settings.holidays ?? null,
+  });
+  const covariateIds = new Set(covariates.map((c) => c.series.id));
+  return selectSeries(dataset, seriesIds, covariateIds).map((series) => {
     const config = resolveConfig(settings, { frequency: series.frequency, points: series.points });
+    const mismatch = covariateMismatch(series, covariates);
+    if (mismatch) return { seriesId: series.id, config, error: mismatch };
     try {
       assertLongEnough(series.points, config);
       assertModelFitsData(series.points, config);
@@ -42,7 +80,18 @@ export async function createBatch(dataset: Dataset, { seriesIds, ...settings }: 
       return { seriesId: series.id, config, error: error.message };
     }
   });
-  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs);
+}
+
+/** Throws as planBatchRuns. `scheduleId`: the dataset schedule starting it. */
+export async function createBatch(
+  scope: Scope,
+  dataset: Dataset,
+  request: BatchRequest,
+  { scheduleId = null }: { scheduleId?: string | null } = {},
+): Promise<Batch> {
+  const { seriesIds, ...settings } = request;
+  const runs = await planBatchRuns(scope, dataset, { ...settings, seriesIds });
+  const { batch, queuedRunIds } = await insertBatchAsSystem(dataset.id, settings, runs, { scheduleId });
   try {
     await enqueueBatch(batch.id, chunkRunIds(queuedRunIds));
   } catch (error) {

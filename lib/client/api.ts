@@ -209,8 +209,17 @@ export async function createSchedule(body: CreateScheduleBody): Promise<Schedule
   return (await request<{ schedule: Schedule }>('/api/schedules', { method: 'POST', body: json(checked) })).schedule;
 }
 
-export async function listSchedules(seriesId: string, signal?: AbortSignal): Promise<Schedule[]> {
-  return (await request<{ schedules: Schedule[] }>(`/api/schedules?seriesId=${enc(seriesId)}`, { signal })).schedules;
+/** What a list of schedules holds: a series' schedules, a dataset's own (each firing a batch), or all (null). */
+export type ScheduleOwner = { seriesId: string } | { datasetId: string } | null;
+
+export async function listSchedules(owner: ScheduleOwner, signal?: AbortSignal): Promise<Schedule[]> {
+  const query =
+    owner === null
+      ? ''
+      : 'seriesId' in owner
+        ? `?seriesId=${enc(owner.seriesId)}`
+        : `?datasetId=${enc(owner.datasetId)}`;
+  return (await request<{ schedules: Schedule[] }>(`/api/schedules${query}`, { signal })).schedules;
 }
 
 export async function setSchedulePaused(id: string, paused: boolean): Promise<Schedule> {

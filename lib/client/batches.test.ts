@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skillHistogram, visibleRows, type BatchSeriesRow } from './batches';
+import { skillHistogram, sparklineLabel, visibleRows, type BatchSeriesRow } from './batches';
 
 const row = (
   name: string,
@@ -63,5 +63,14 @@ describe('skillHistogram', () => {
 
   it('is empty without any skill', () => {
     expect(skillHistogram([null, null])).toEqual([]);
+  });
+});
+
+describe('sparklineLabel', () => {
+  it('says what the solid and the dashed line are', () => {
+    expect(sparklineLabel('north', { history: [1, 2, 3], forecast: [4, 5], model: 'ets' })).toBe(
+      'north: the last 3 values, then the ETS forecast of the next 2 steps (dashed)',
+    );
+    expect(sparklineLabel('south', { history: [1, 2], forecast: [], model: null })).toBe('south: the last 2 values');
   });
 });

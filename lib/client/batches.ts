@@ -4,10 +4,11 @@
 import { createBatchBody } from '@/lib/api/schemas/batches';
 import { request } from './api';
 import { checkRequest } from './validate';
-import type { Batch, BatchSeriesRow, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
+import type { Batch, BatchSeriesRow, BatchSparkline, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
+import { predictionModelLabel } from './models';
 import type { ForecastConfig, RunStatus } from './types';
 
-export type { Batch, BatchSeriesRow, BatchSummary, ModelScores };
+export type { Batch, BatchSeriesRow, BatchSparkline, BatchSummary, ModelScores };
 
 const enc = encodeURIComponent;
 
@@ -26,6 +27,19 @@ export async function createBatch(
 
 export async function getBatch(id: string, signal?: AbortSignal): Promise<Batch> {
   return (await request<{ batch: Batch }>(`/api/batches/${enc(id)}`, { signal })).batch;
+}
+
+/** Every series' newest values and its champion's forecast, for the series table's sparklines. */
+export async function getBatchSparklines(id: string, signal?: AbortSignal): Promise<BatchSparkline[]> {
+  return (await request<{ sparklines: BatchSparkline[] }>(`/api/batches/${enc(id)}/sparklines`, { signal })).sparklines;
+}
+
+/** What a screen reader hears for a row's sparkline: the series, then what each line shows. */
+export function sparklineLabel(name: string, line: Pick<BatchSparkline, 'history' | 'forecast' | 'model'>): string {
+  const history = `${name}: the last ${line.history.length} values`;
+  if (line.forecast.length === 0 || line.model === null) return history;
+  const steps = `${line.forecast.length} step${line.forecast.length === 1 ? '' : 's'}`;
+  return `${history}, then the ${predictionModelLabel(line.model)} forecast of the next ${steps} (dashed)`;
 }
 
 export async function cancelBatch(id: string): Promise<void> {

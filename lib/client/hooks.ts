@@ -1,6 +1,7 @@
 'use client';
 // Data hooks of the pages, all built on useResource; the live run is in use-run.ts.
 import * as api from './api';
+import { listHolidayCountries, type HolidayCountry } from './covariates';
 import { isActive } from './run-status';
 import type { Dataset, ForecastConfig, Health, Point, Run, RunForecast, Schedule, Series } from './types';
 import { useResource, type Resource } from './use-resource';
@@ -43,8 +44,14 @@ export function useRunForecast(id: string, enabled: boolean): Resource<RunForeca
   return useResource(enabled ? `forecast:${id}` : null, (signal) => api.getRunForecast(id, signal));
 }
 
-export function useSchedules(seriesId: string): Resource<Schedule[]> {
-  return useResource(`schedules:${seriesId}`, (signal) => api.listSchedules(seriesId, signal), {
+export function useSchedules(owner: api.ScheduleOwner): Resource<Schedule[]> {
+  const key =
+    owner === null
+      ? 'schedules:*'
+      : 'seriesId' in owner
+        ? `schedules:${owner.seriesId}`
+        : `schedules:dataset:${owner.datasetId}`;
+  return useResource(key, (signal) => api.listSchedules(owner, signal), {
     refreshInterval: () => IDLE_POLL_MS,
   });
 }
@@ -80,4 +87,9 @@ const HEALTH_POLL_MS = 15_000;
 
 export function useHealth(): Resource<Health> {
   return useResource('health', (signal) => api.getHealth(signal), { refreshInterval: () => HEALTH_POLL_MS });
+}
+
+/** date-holidays' countries and regions, for the holiday calendar selects (static: loaded once). */
+export function useHolidayCountries(): Resource<HolidayCountry[]> {
+  return useResource('holiday-countries', (signal) => listHolidayCountries(signal));
 }

@@ -75,13 +75,21 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   holidays: 'Holiday calendar',
 };
 
-/** A stored config value for display: numbers formatted, switches as on/off, names as they are. */
-export function formatConfigValue(value: ForecastConfig[keyof ForecastConfig] | null | undefined): string {
+/**
+ * A stored config value for display: numbers formatted, switches as on/off, names as they are;
+ * covariates by their series' names when `seriesNames` has them.
+ */
+export function formatConfigValue(
+  value: ForecastConfig[keyof ForecastConfig] | null | undefined,
+  seriesNames?: ReadonlyMap<string, string>,
+): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (Array.isArray(value)) {
     return value.length === 0
       ? 'none'
-      : value.map((c) => `${c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`).join(', ');
+      : value
+          .map((c) => `${seriesNames?.get(c.seriesId) ?? c.seriesId} (${c.knownFuture ? 'known future' : 'past only'})`)
+          .join(', ');
   }
   // Text settings: the transform, and the holiday calendar's code.
   if (typeof value === 'string') return transformName(value);

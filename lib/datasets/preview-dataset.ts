@@ -58,6 +58,7 @@ export async function previewDataset(
       valueColumn: series.valueColumn,
       ...(series.ids && { ids: series.ids }),
     })),
+    futureRows: parsed.futureRows,
     problems: parsed.problems,
     ok: parsed.ok,
   };

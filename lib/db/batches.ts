@@ -28,6 +28,8 @@ export interface Batch {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** The dataset schedule that started it; null for a batch started by hand. */
+  scheduleId: string | null;
 }
 
 function toBatch(row: BatchRow): Batch {
@@ -41,6 +43,7 @@ function toBatch(row: BatchRow): Batch {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    scheduleId: row.scheduleId,
   };
 }
 
@@ -59,9 +62,10 @@ export async function insertBatchAsSystem(
   datasetId: string,
   config: ForecastConfigInput,
   runs: NewBatchRun[],
+  { scheduleId = null }: { scheduleId?: string | null } = {},
 ): Promise<InsertedBatch> {
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.batch.create({ data: { datasetId, config: jsonValue(config) } });
+    const row = await tx.batch.create({ data: { datasetId, scheduleId, config: jsonValue(config) } });
     const queuedRunIds: string[] = [];
     const now = new Date();
     for (const run of runs) {
@@ -92,6 +96,15 @@ export async function getBatchAsSystem(id: string): Promise<Batch | null> {
   return row && toBatch(row);
 }
 
+/** The schedule's newest batch while it is queued or running (a firing then skips); null otherwise. */
+export async function getActiveBatchOfScheduleAsSystem(scheduleId: string): Promise<Batch | null> {
+  const row = await getPrisma().batch.findFirst({
+    where: { scheduleId, status: { in: ACTIVE_STATUSES } },
+    orderBy: { createdAt: 'desc' },
+  });
+  return row && toBatch(row);
+}
+
 /** Deletes a batch and its runs (a batch whose flow could not be queued). */
 export async function deleteBatchAsSystem(id: string): Promise<void> {
   await getPrisma().batch.deleteMany({ where: { id } });
@@ -107,6 +120,8 @@ export interface BatchRunRow {
   error: string | null;
   metrics: RunMetrics | null;
   evaluation: RunEvaluation | null;
+  /** Steps the run forecasts (its resolved config's horizon). */
+  horizon: number;
 }
 
 /** The batch's runs by series name. Reads metrics and evaluation, never model bytes. */
@@ -121,6 +136,7 @@ export async function listBatchRunsAsSystem(batchId: string): Promise<BatchRunRo
       error: true,
       metrics: true,
       evaluation: true,
+      config: true,
       series: { select: { name: true } },
     },
     orderBy: [{ series: { name: 'asc' } }, { id: 'asc' }],
@@ -134,6 +150,7 @@ export async function listBatchRunsAsSystem(batchId: string): Promise<BatchRunRo
     error: row.error,
     metrics: row.metrics as unknown as RunMetrics | null,
     evaluation: row.evaluation as unknown as RunEvaluation | null,
+    horizon: (row.config as unknown as Pick<ForecastConfig, 'horizon'>).horizon,
   }));
 }
 

@@ -22,6 +22,10 @@ const globalForDb = globalThis as unknown as { horizonPrisma?: PrismaClient; hor
 export function getPrisma(): PrismaClient {
   globalForDb.horizonPrisma ??= new PrismaClient({
     adapter: new PrismaPg({ connectionString: databaseUrl() }),
+    // Prisma's defaults (wait 2 s for a connection, 5 s per interactive transaction) turn a busy
+    // machine into 500s (P2028) and lost results: a run's completion is one transaction that
+    // writes every prediction. These bound a stuck transaction without failing a slow one.
+    transactionOptions: { maxWait: 15_000, timeout: 60_000 },
   });
   return globalForDb.horizonPrisma;
 }

@@ -7,7 +7,12 @@ export function ownedSeries(scope: Scope) {
   return { dataset: { userId: scope.userId } } as const;
 }
 
-/** For runs and schedules: rows whose series the user owns. */
+/** For runs (and series schedules): rows whose series the user owns. */
 export function ownedThroughSeries(scope: Scope) {
   return { series: ownedSeries(scope) } as const;
+}
+
+/** Schedules: of a series or of a whole dataset, the user's either way. */
+export function ownedSchedule(scope: Scope) {
+  return { OR: [ownedThroughSeries(scope), { dataset: { userId: scope.userId } }] };
 }

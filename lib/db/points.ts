@@ -107,3 +107,20 @@ export async function pointsPageAsSystem(
   );
   return rows;
 }
+
+/**
+ * The newest `count` values of each series, oldest first (sparklines of a batch's table). One
+ * query for all of them: a backward index range scan per series.
+ */
+export async function recentValuesAsSystem(
+  seriesIds: readonly string[],
+  count: number,
+): Promise<Map<string, number[]>> {
+  const { rows } = await getPool().query<{ id: string; v: number[] }>(
+    `SELECT s.id, ARRAY(SELECT v FROM (SELECT t, v FROM points p WHERE p.series_key = s.key ORDER BY t DESC LIMIT $2) newest
+                         ORDER BY t) AS v
+       FROM series s WHERE s.id = ANY($1::text[])`,
+    [seriesIds, count],
+  );
+  return new Map(rows.map((row) => [row.id, row.v]));
+}

@@ -4,7 +4,7 @@
 import type { IntervalBounds, PredictionRow, RunForecast } from '@/lib/api/schemas/responses';
 import { ALWAYS_COMPARED, modelEntry, modelsIn } from '@/lib/forecast/compared-models';
 import type { ForecastResult, ModelIntervals, ModelRecord, PredictionModel } from '@/lib/forecast/types';
-import { getPrisma } from './client';
+import { getPool, getPrisma } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { COMPARED_MODELS } from './run-evaluation';
 
@@ -161,4 +161,26 @@ export async function getRunForecastAsSystem(runId: string): Promise<RunForecast
     }
   }
   return { test: [...test.values()], future: [...future.values()] };
+}
+
+/** The future forecast of one model per run, in time order; runs without one are left out. */
+export async function futureForecastsAsSystem(
+  picks: readonly { runId: string; model: PredictionModel }[],
+): Promise<Map<string, number[]>> {
+  if (picks.length === 0) return new Map();
+  const { rows } = await getPool().query<{ run_id: string; forecast: number }>(
+    `SELECT p.run_id, p.forecast
+       FROM predictions p JOIN unnest($1::text[], $2::text[]) AS pick(run_id, model)
+         ON p.run_id = pick.run_id AND p.model = pick.model
+      WHERE p.segment = 'future'
+      ORDER BY p.run_id, p.t`,
+    [picks.map((pick) => pick.runId), picks.map((pick) => pick.model)],
+  );
+  const byRun = new Map<string, number[]>();
+  for (const row of rows) {
+    const list = byRun.get(row.run_id) ?? [];
+    list.push(row.forecast);
+    byRun.set(row.run_id, list);
+  }
+  return byRun;
 }

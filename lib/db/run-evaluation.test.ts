@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccuracyMetrics, ComparedModel, ModelIntervals, Verdict } from '@/lib/forecast/types';
+import { runEvaluationSchema } from '@/lib/api/schemas/responses';
 import { progressDetail, runEvaluation, runMetrics, storedMetrics } from './run-evaluation';
 
 const metrics = (mase: number, mape = 10): AccuracyMetrics => ({
@@ -112,6 +113,31 @@ describe('runEvaluation', () => {
     // MSIS and weighted quantile loss per model; JSON has no NaN.
     expect(evaluation.intervalScores?.lstm).toEqual({ msis: 4.5, wql: null });
     expect(evaluation.intervalScores?.drift).toEqual({ msis: null, wql: null });
+  });
+
+  it('keeps the covariate effect and the holiday dates (ISO), in the shape the API answers', () => {
+    const covariateEffect = {
+      model: 'lstm' as const,
+      covariates: ['promo'],
+      holidays: 'US',
+      metric: 'mase' as const,
+      withMase: 0.5,
+      withoutMase: 0.8,
+      change: -0.375,
+      sentence: "Promo and the US holiday calendar cut the lstm's backtest MASE by 38% (0.800 → 0.500).",
+    };
+    const holidays = {
+      calendar: 'US',
+      dates: [{ date: '2024-07-04', t: Date.UTC(2024, 6, 4), name: 'Independence Day' }],
+    };
+    const evaluation = runEvaluation({ ...result, covariateEffect, holidays });
+    expect(evaluation.covariateEffect).toEqual(covariateEffect);
+    expect(evaluation.holidays).toEqual({
+      calendar: 'US',
+      dates: [{ date: '2024-07-04', t: '2024-07-04T00:00:00.000Z', name: 'Independence Day' }],
+    });
+    expect(runEvaluationSchema.parse(evaluation).covariateEffect?.change).toBe(-0.375);
+    expect(runEvaluation(result).covariateEffect).toBeUndefined();
   });
 
   it("keeps every window's forecasts with their timestamps, non-finite values as null", () => {

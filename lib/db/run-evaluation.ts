@@ -9,6 +9,7 @@ import { COMPARED_MODELS, modelEntry, optionalModelsIn, perModel as perRunModel 
 import type {
   AccuracyMetrics,
   ComparedModel,
+  CovariateEffect,
   ForecastResult,
   GlobalLstmInfo,
   IntervalLevel,
@@ -113,6 +114,10 @@ export interface RunEvaluation {
   globalLstm?: GlobalLstmInfo;
   /** Why the run trained no LSTM (a series too short for lookback + horizon windows); absent when it did. */
   lstmSkipped?: string;
+  /** Runs with covariates or holidays: the best LSTM's backtest error with and without them (issue 22). */
+  covariateEffect?: CovariateEffect;
+  /** Runs with a holiday calendar: the holidays from the first point to the last forecast step (ISO `t`), for chart markers. */
+  holidays?: { calendar: string; dates: { date: string; t: string; name: string }[] };
 }
 
 /** `Run.progressDetail`: where a running run is, from the engine's last progress event. */
@@ -152,7 +157,12 @@ export function runMetrics(result: Pick<ForecastResult, 'models'>): RunMetrics {
 }
 
 type EvaluatedResult = Pick<ForecastResult, 'season' | 'backtest' | 'skill' | 'verdict' | 'intervals'> &
-  Partial<Pick<ForecastResult, 'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm' | 'lstmSkipped'>>;
+  Partial<
+    Pick<
+      ForecastResult,
+      'champion' | 'models' | 'lstmPreprocessing' | 'globalLstm' | 'lstmSkipped' | 'covariateEffect' | 'holidays'
+    >
+  >;
 
 export function runEvaluation(result: EvaluatedResult): RunEvaluation {
   const { backtest, intervals, champion, models } = result;
@@ -224,6 +234,13 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
     ...(result.lstmPreprocessing && { lstmPreprocessing: result.lstmPreprocessing }),
     ...(result.globalLstm && { globalLstm: result.globalLstm }),
     ...(result.lstmSkipped && { lstmSkipped: result.lstmSkipped }),
+    ...(result.covariateEffect && { covariateEffect: result.covariateEffect }),
+    ...(result.holidays && {
+      holidays: {
+        calendar: result.holidays.calendar,
+        dates: result.holidays.dates.map((h) => ({ date: h.date, t: new Date(h.t).toISOString(), name: h.name })),
+      },
+    }),
   };
 }
 

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkCredentials } from '@/lib/auth/accounts';
 import { disconnectDb } from '@/lib/db/client';
 import { listDatasets } from '@/lib/db/datasets';
-import { DEMO_DATASET_NAME, seedDemo } from '@/scripts/seed-demo';
+import { listRuns } from '@/lib/db/runs';
+import { DEMO_DATASET_NAME, DEMO_RUN_SERIES, seedDemo } from '@/scripts/seed-demo';
 import { DEMO_EMAIL, ensureDemoAccount } from './demo-account';
 
 const dir = mkdtempSync(join(tmpdir(), 'horizon-demo-'));
@@ -48,6 +49,25 @@ describe('the demo account', () => {
     expect(await seedDemo(scope)).toBe(false);
     const datasets = await listDatasets(scope);
     expect(datasets.map((d) => d.name)).toEqual([DEMO_DATASET_NAME]);
-    expect(datasets[0].series.length).toBe(3);
+    expect(datasets[0].series.map((s) => s.name).sort()).toEqual([
+      'price',
+      'promotion',
+      'store_north',
+      'store_online',
+      'store_south',
+    ]);
+    // Its demo run uses the promotions and price as known-future covariates, with the US holidays.
+    const byName = new Map(datasets[0].series.map((s) => [s.name, s.id]));
+    const runs = await listRuns(scope, { seriesId: byName.get(DEMO_RUN_SERIES) });
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'queued' });
+    expect(runs[0].config).toMatchObject({
+      horizon: 14,
+      holidays: 'US',
+      covariates: [
+        { seriesId: byName.get('promotion'), knownFuture: true },
+        { seriesId: byName.get('price'), knownFuture: true },
+      ],
+    });
   });
 });

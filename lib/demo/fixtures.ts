@@ -7,6 +7,8 @@ export const DEMO_FIXTURES: Record<string, StoreSalesOptions> = {
   'store-sales.csv': {},
   /** About four months of two stores, for fast end-to-end tests. */
   'small-sales.csv': { days: 120, stores: ['store_north', 'store_south'] },
+  /** Four months of one store with its promotions and price, and 14 future rows (issue 22's e2e test). */
+  'promo-sales.csv': { days: 120, stores: ['store_north'], promotions: true },
 };
 
 export const DEMO_FIXTURE_DIR = 'e2e/fixtures';

@@ -67,6 +67,33 @@ describe('makeStoreSalesCsv', () => {
     expect(onDisk).toBe(makeStoreSalesCsv(options));
   });
 
+  it('with promotions: promotion and price columns that drive the sales, US holidays, and 14 future rows', async () => {
+    const csv = makeStoreSalesCsv({ promotions: true });
+    expect(csv.slice(0, csv.indexOf('\n'))).toBe('date,store_north,store_south,store_online,promotion,price');
+    // The stores' own noise is drawn as without promotions: only the drivers change the values.
+    const plain = makeStoreSalesCsv().trimEnd().split('\n');
+    const lines = csv.trimEnd().split('\n');
+    expect(lines).toHaveLength(plain.length + 14);
+    expect(lines.at(-1)).toMatch(/^2026-11-14,,,,[01],\d+\.\d\d$/);
+
+    const file = await parseCsv(csv);
+    expect(file.ok).toBe(true);
+    expect(file.futureRows).toMatchObject({ rows: 14, covariates: ['promotion', 'price'], targetCount: 3 });
+    const [north, , online, promotion, price] = file.series;
+    expect(promotion.t).toHaveLength(1096 + 14);
+    const at = (series: typeof north, t: number) => series.v[series.t.indexOf(t)];
+    // Against the same day without promotions, a promotion day sells more, a cut price too.
+    const plainNorth = (await parseCsv(makeStoreSalesCsv())).series[0];
+    const ratios = (pick: (t: number) => boolean) =>
+      mean(north.t.filter(pick).map((t) => at(north, t) / at(plainNorth, t)));
+    expect(ratios((t) => at(promotion, t) === 1)).toBeGreaterThan(1.4);
+    expect(ratios((t) => at(promotion, t) === 0 && at(price, t) < 10)).toBeGreaterThan(1.05);
+    // Christmas Day: the walk-in store is closed, the online shop open.
+    const christmas = Date.UTC(2025, 11, 25);
+    expect(at(north, christmas) / at(plainNorth, christmas)).toBeLessThan(0.3);
+    expect(at(online, christmas)).toBeGreaterThan(0.3 * at((await parseCsv(makeStoreSalesCsv())).series[2], christmas));
+  });
+
   it('the small fixture has two stores and about four months', async () => {
     const file = await parseCsv(makeStoreSalesCsv(DEMO_FIXTURES['small-sales.csv']));
     expect(file.ok).toBe(true);

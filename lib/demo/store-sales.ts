@@ -1,5 +1,10 @@
 // Demo dataset: daily sales of three stores, with the structure a forecaster should find (trend,
 // weekly and yearly seasonality, noise). Seeded, so every run and every machine gets the same file.
+// With `promotions`, the chain's promotion days and price go beside the stores and drive their
+// sales, as do the US public holidays (closed or quiet on some, busier on others), and the file
+// ends with future rows (issue 22): the stores' cells empty, the planned promotions and prices
+// filled, which a run uses as known-future covariates.
+import Holidays from 'date-holidays';
 
 export type StoreName = 'store_north' | 'store_south' | 'store_online';
 
@@ -11,6 +16,13 @@ export interface StoreSalesOptions {
   seed?: number;
   /** Columns to write, in order (default: all three stores). */
   stores?: readonly StoreName[];
+  /**
+   * Add `promotion` (1 on promotion days) and `price` columns that move the sales, let US public
+   * holidays move them too, and end with `futureDays` rows where only those two are filled.
+   */
+  promotions?: boolean;
+  /** With `promotions`: rows after the last day of sales (default 14). */
+  futureDays?: number;
 }
 
 interface StoreProfile {
@@ -26,6 +38,14 @@ interface StoreProfile {
   holiday: number;
   /** Standard deviation of the multiplicative day-to-day noise. */
   noise: number;
+  /** With promotions: extra share of sales on a promotion day. */
+  promotionLift: number;
+  /** With promotions: price elasticity (sales scale with (price / REGULAR_PRICE) ^ -elasticity). */
+  elasticity: number;
+  /** With promotions: sales on a closing holiday (Thanksgiving, Christmas, New Year) as a share of a normal day. */
+  closedShare: number;
+  /** With promotions: extra share of sales on the other public holidays. */
+  holidayLift: number;
 }
 
 const STORES: Record<StoreName, StoreProfile> = {
@@ -37,6 +57,10 @@ const STORES: Record<StoreName, StoreProfile> = {
     yearly: 0.12,
     holiday: 0.35,
     noise: 0.06,
+    promotionLift: 0.45,
+    elasticity: 2.5,
+    closedShare: 0.1,
+    holidayLift: 0.3,
   },
   store_south: {
     level: 3100,
@@ -45,6 +69,10 @@ const STORES: Record<StoreName, StoreProfile> = {
     yearly: 0.18,
     holiday: 0.25,
     noise: 0.07,
+    promotionLift: 0.4,
+    elasticity: 2,
+    closedShare: 0.1,
+    holidayLift: 0.35,
   },
   store_online: {
     level: 2500,
@@ -53,6 +81,10 @@ const STORES: Record<StoreName, StoreProfile> = {
     yearly: 0.1,
     holiday: 0.5,
     noise: 0.08,
+    promotionLift: 0.6,
+    elasticity: 3,
+    closedShare: 0.6,
+    holidayLift: 0.15,
   },
 };
 
@@ -63,24 +95,96 @@ const DEFAULT_SEED = 42;
 const DAY = 86_400_000;
 const YEAR_DAYS = 365.25;
 
-/** Deterministic daily CSV `date,store_north,store_south,store_online` (2 decimals, all positive). */
+/** The price on days without a discount; discounts take it down to 85%. */
+export const REGULAR_PRICE = 10;
+/** US public holidays on which the walk-in stores close (sales fall to closedShare). */
+const CLOSING_HOLIDAYS = new Set(["New Year's Day", 'Thanksgiving Day', 'Christmas Day']);
+
+/**
+ * Deterministic daily CSV `date,store_north,store_south,store_online` (2 decimals, all positive);
+ * with `promotions`, also `promotion,price` and the future rows.
+ */
 export function makeStoreSalesCsv(options: StoreSalesOptions = {}): string {
   const days = options.days ?? DEFAULT_DAYS;
   if (!Number.isInteger(days) || days < 1) throw new Error(`days must be a positive integer, got ${days}`);
+  const futureDays = options.promotions ? (options.futureDays ?? 14) : 0;
+  if (!Number.isInteger(futureDays) || futureDays < 0) {
+    throw new Error(`futureDays must be a whole number, got ${futureDays}`);
+  }
   const start = options.start ? parseDay(options.start) : DEFAULT_END - (days - 1) * DAY;
   const stores = options.stores ?? ALL_STORES;
   const random = mulberry32(options.seed ?? DEFAULT_SEED);
+  // Their own stream, so that the stores' noise is the same with and without them.
+  const plan = options.promotions ? promotionPlan(start, days + futureDays, (options.seed ?? DEFAULT_SEED) + 1) : null;
+  const holidays = options.promotions ? usHolidays(start, days + futureDays) : null;
 
-  const lines = [['date', ...stores].join(',')];
-  for (let day = 0; day < days; day++) {
+  const lines = [['date', ...stores, ...(plan ? ['promotion', 'price'] : [])].join(',')];
+  for (let day = 0; day < days + futureDays; day++) {
     const t = start + day * DAY;
-    const cells = stores.map((store) => dailySales(STORES[store], t, day / YEAR_DAYS, gaussian(random)).toFixed(2));
-    lines.push([new Date(t).toISOString().slice(0, 10), ...cells].join(','));
+    const drivers = plan && { promotion: plan.promotion[day], price: plan.price[day], holiday: holidays!.get(t) };
+    const cells =
+      day < days
+        ? stores.map((store) => dailySales(STORES[store], t, day / YEAR_DAYS, gaussian(random), drivers).toFixed(2))
+        : stores.map(() => '');
+    const extra = plan ? [String(plan.promotion[day]), plan.price[day].toFixed(2)] : [];
+    lines.push([new Date(t).toISOString().slice(0, 10), ...cells, ...extra].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-function dailySales(store: StoreProfile, t: number, years: number, shock: number): number {
+interface Drivers {
+  promotion: number;
+  price: number;
+  /** The US public holiday on this day, if any. */
+  holiday: string | undefined;
+}
+
+/**
+ * Promotion days (runs of 2 to 4 days, about one day in six) and the price: regular, cut by 5-15%
+ * on promotion days, and by 5% in a few short sales of its own.
+ */
+function promotionPlan(start: number, days: number, seed: number): { promotion: number[]; price: number[] } {
+  const random = mulberry32(seed);
+  const promotion = new Array<number>(days).fill(0);
+  const price = new Array<number>(days).fill(REGULAR_PRICE);
+  for (let day = 0; day < days;) {
+    if (random() < 0.06) {
+      const length = 2 + Math.floor(random() * 3);
+      const cut = 0.05 + 0.05 * Math.floor(random() * 3);
+      for (let k = 0; k < length && day + k < days; k++) {
+        promotion[day + k] = 1;
+        price[day + k] = REGULAR_PRICE * (1 - cut);
+      }
+      day += length + 2;
+    } else {
+      if (random() < 0.03) price[day] = REGULAR_PRICE * 0.95;
+      day++;
+    }
+  }
+  return { promotion, price };
+}
+
+/** US public holidays between `start` and `days` later, by their UTC midnight. */
+function usHolidays(start: number, days: number): Map<number, string> {
+  const calendar = new Holidays('US');
+  const found = new Map<number, string>();
+  const first = new Date(start).getUTCFullYear();
+  const last = new Date(start + (days - 1) * DAY).getUTCFullYear();
+  for (let year = first; year <= last; year++) {
+    for (const holiday of calendar.getHolidays(year)) {
+      if (holiday.type === 'public') found.set(Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`), holiday.name);
+    }
+  }
+  return found;
+}
+
+function dailySales(
+  store: StoreProfile,
+  t: number,
+  years: number,
+  shock: number,
+  drivers: Drivers | null = null,
+): number {
   const date = new Date(t);
   const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
   const dayOfYear = (t - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY;
@@ -90,7 +194,16 @@ function dailySales(store: StoreProfile, t: number, years: number, shock: number
   const dayOfMonth = date.getUTCDate();
   const holiday = month === 11 && dayOfMonth >= 10 && dayOfMonth <= 24 ? 1 + store.holiday : 1;
   const noise = Math.max(0.5, 1 + store.noise * shock);
-  return store.level * trend * store.weekly[weekday] * season * holiday * noise;
+  const base = store.level * trend * store.weekly[weekday] * season * holiday * noise;
+  if (!drivers) return base;
+  const promotion = 1 + store.promotionLift * drivers.promotion;
+  const price = Math.pow(drivers.price / REGULAR_PRICE, -store.elasticity);
+  const publicHoliday = drivers.holiday
+    ? CLOSING_HOLIDAYS.has(drivers.holiday)
+      ? store.closedShare
+      : 1 + store.holidayLift
+    : 1;
+  return base * promotion * price * publicHoliday;
 }
 
 function parseDay(text: string): number {

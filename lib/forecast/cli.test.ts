@@ -229,4 +229,40 @@ describe('forecast CLI', () => {
       /--all forecasts every series: leave out --value/,
     );
   });
+
+  it('reads covariates from columns that run past the target (future rows) and reports their effect', async () => {
+    const day = 86_400_000;
+    const lines = ['date,sales,promo,temp'];
+    for (let i = 0; i < 100; i++) {
+      const date = new Date(Date.UTC(2024, 5, 1) + i * day).toISOString().slice(0, 10);
+      const promo = i % 5 === 0 ? 1 : 0;
+      lines.push(`${date},${i < 93 ? 50 + 20 * promo + (i % 7) : ''},${promo},${i < 93 ? 10 + (i % 3) : ''}`);
+    }
+    const file = path.join(dir, 'future-rows.csv');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const args = [file, '--value', 'sales', '--horizon', '7', '--epochs', '2', '--json'];
+    const { code, stdout } = await forecastCli(
+      ...args,
+      '--covariates',
+      'promo',
+      '--past-covariates',
+      'temp',
+      '--holidays',
+      'us',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.points).toBe(93);
+    expect(report.forecast[0].t).toBe('2024-09-02T00:00:00.000Z'); // Labor Day, the first future row
+    expect(report.covariateEffect).toMatchObject({ covariates: ['promo', 'temp'], holidays: 'US' });
+    expect(report.covariateEffect.sentence).toMatch(/^Promo, temp and the US holiday calendar/);
+    expect(report.holidays.dates).toContainEqual({ date: '2024-07-04', name: 'Independence Day' });
+
+    const missing = await forecastCli(...args, '--covariates', 'temp');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/"temp" does not cover the forecast horizon: .* no value for 2024-09-02/);
+    const unknown = await forecastCli(...args, '--covariates', 'price');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/column price/);
+  });
 });

@@ -1,6 +1,7 @@
 // Forecast one series of a CSV file from the command line, or all of them with --all:
 //   npm run forecast -- <file.csv> [--time COL] [--time-zone TZ] [--value COL] [--id COL] [--horizon H] [--lookback L]
 //                       [--epochs E] [--layers 1|2] [--seed S] [--seeds N] [--global] [--all] [--json]
+//                       [--covariates a,b] [--past-covariates c,d] [--holidays CC]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
 // included, goes to stderr.
@@ -47,6 +48,12 @@ Options:
   --all            forecast every series of the file (wide or long), one after the other; with
                    --json prints { "results": [ <one series' --json object>, ... ], "summary" }
   --id COL         id column(s) of a long file, comma-separated (default: detected)
+  --covariates A,B known-future covariates: columns (or long-layout ids) of the file whose values
+                   are known for the forecast steps too (promotions, prices): rows after the
+                   target's last value, with the target empty and these filled
+  --past-covariates C,D
+                   past-only covariates (observed temperature): read only before each origin
+  --holidays CC    public-holiday calendar: a country, optionally with a region (US, DE-BY)
   --json           print one JSON object instead of the readable report
   -h, --help       show this help
 `;
@@ -63,6 +70,8 @@ interface CliOptions {
   global: boolean;
   all: boolean;
   idColumns?: string[];
+  /** Names of the covariate series, known-future ones first. */
+  covariates: { name: string; knownFuture: boolean }[];
 }
 
 function integerOption(name: string, value: string | undefined): number | undefined {
@@ -91,6 +100,9 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         global: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
         id: { type: 'string' },
+        covariates: { type: 'string' },
+        'past-covariates': { type: 'string' },
+        holidays: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -109,10 +121,22 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   if (values.global) config.globalLstm = true;
   if (values.all && values.value !== undefined)
     throw new UsageError('--all forecasts every series: leave out --value.');
-  const idColumns = values.id
-    ?.split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const names = (list: string | undefined) =>
+    list
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean) ?? [];
+  const idColumns = names(values.id);
+  const covariates = [
+    ...names(values.covariates).map((name) => ({ name, knownFuture: true })),
+    ...names(values['past-covariates']).map((name) => ({ name, knownFuture: false })),
+  ];
+  if (covariates.length > 0) {
+    if (values.all)
+      throw new UsageError('--covariates and --past-covariates name inputs of one series: leave out --all.');
+    config.covariates = covariates.map((c) => ({ seriesId: c.name, knownFuture: c.knownFuture }));
+  }
+  if (values.holidays !== undefined) config.holidays = values.holidays.toUpperCase();
   return {
     file: positionals[0],
     timeColumn: values.time,
@@ -122,7 +146,8 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     json: values.json,
     global: values.global,
     all: values.all,
-    ...(idColumns?.length ? { idColumns } : {}),
+    ...(idColumns.length ? { idColumns } : {}),
+    covariates,
   };
 }
 
@@ -165,7 +190,10 @@ async function main(argv: string[]): Promise<number> {
   const parsed = await parseCsv(createReadStream(options.file), {
     timeColumn: options.timeColumn,
     timeZone: options.timeZone,
-    valueColumns: options.valueColumn === undefined || options.global ? undefined : [options.valueColumn],
+    valueColumns:
+      options.valueColumn === undefined || options.global
+        ? undefined
+        : [options.valueColumn, ...options.covariates.map((c) => c.name)],
     ...(options.idColumns ? { idColumns: options.idColumns } : {}),
   });
   for (const problem of parsed.problems) {
@@ -182,17 +210,29 @@ async function main(argv: string[]): Promise<number> {
     return forecastAll(parsed.series, options.config, { json: options.json, global: options.global });
   }
 
+  const covariateNames = new Set(options.covariates.map((c) => c.name));
   const series =
-    options.global && options.valueColumn !== undefined
+    options.valueColumn !== undefined
       ? parsed.series.find((s) => s.name === options.valueColumn)
-      : parsed.series[0];
+      : parsed.series.find((s) => !covariateNames.has(s.name));
   if (!series) {
     process.stderr.write(
       `No series "${options.valueColumn}" in ${options.file}; it has ${parsed.series.map((s) => `"${s.name}"`).join(', ')}.\n`,
     );
     return 1;
   }
-  const others = parsed.series.filter((s) => s !== series);
+  const unknown = options.covariates.filter((c) => !parsed.series.some((s) => s.name === c.name));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `No covariate ${unknown.map((c) => `"${c.name}"`).join(', ')} in ${options.file}; it has ${parsed.series.map((s) => `"${s.name}"`).join(', ')}.\n`,
+    );
+    return 1;
+  }
+  const covariates = options.covariates.map(({ name, knownFuture }) => {
+    const s = parsed.series.find((x) => x.name === name)!;
+    return { seriesId: name, name, knownFuture, t: s.t, v: s.v };
+  });
+  const others = parsed.series.filter((s) => s !== series && !covariateNames.has(s.name));
   if (others.length > 0) {
     process.stderr.write(
       options.global
@@ -206,7 +246,7 @@ async function main(argv: string[]): Promise<number> {
       { t: series.t, v: series.v, frequency: series.frequency, timeZone: series.timeZone },
       options.config,
       {},
-      { related },
+      { related, covariates },
     );
     const report = forecastReport(series.name, series.frequency, result);
     process.stdout.write(options.json ? `${reportJson(report)}\n` : formatReport(report, result));

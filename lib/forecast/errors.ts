@@ -1,7 +1,7 @@
 // Typed errors of the engine. Each carries a stable `code` that the API, the worker and the CLI map
 // to a response or a run status without parsing messages.
 
-export type ForecastErrorCode = 'series_too_short' | 'cancelled' | 'invalid_config';
+export type ForecastErrorCode = 'series_too_short' | 'cancelled' | 'invalid_config' | 'covariate_future_missing';
 
 export abstract class ForecastError extends Error {
   abstract readonly code: ForecastErrorCode;
@@ -70,5 +70,36 @@ export class ModelTooLargeError extends InvalidConfigError {
   ) {
     super(message, issues);
     this.name = 'ModelTooLargeError';
+  }
+}
+
+/** One known-future covariate that lacks values for some forecast steps. */
+export interface MissingCovariateFuture {
+  seriesId: string;
+  name: string;
+  /** The forecast steps (epoch ms) it has no value for, oldest first. */
+  timestamps: number[];
+}
+
+/**
+ * A known-future covariate does not cover the forecast steps (issue 22): its values for the horizon
+ * must come with the data (rows after the target's last value). The API answers 422 with `missing`.
+ */
+export class CovariateFutureMissingError extends ForecastError {
+  readonly code = 'covariate_future_missing';
+
+  constructor(readonly missing: MissingCovariateFuture[]) {
+    const first = missing[0];
+    const dates = (ts: number[]) =>
+      ts
+        .slice(0, 5)
+        .map((t) => new Date(t).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z'))
+        .join(', ') + (ts.length > 5 ? `, … (${ts.length} in all)` : '');
+    super(
+      `Known-future covariate${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m.name}"`).join(', ')} ` +
+        `${missing.length > 1 ? 'do' : 'does'} not cover the forecast horizon: "${first.name}" has no value for ` +
+        `${dates(first.timestamps)}. Add rows with those dates (target empty, covariates filled), or use it as past-only.`,
+    );
+    this.name = 'CovariateFutureMissingError';
   }
 }

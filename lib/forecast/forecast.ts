@@ -8,6 +8,8 @@
 import { initBackend } from './backend';
 import { backtestOrigins, runBacktest, scoreBacktest, scoredPart, type ModelFitter } from './backtest';
 import { chooseChampion } from './champion';
+import { covariateEffect } from './covariate-effect';
+import { covariateBlock, holidayMarkers } from './covariates';
 import { COMPARED_MODELS, modelEntry, modelInfo, perModel } from './compared-models';
 import {
   assertLongEnough,
@@ -76,6 +78,12 @@ export async function runForecast(
   // Detected (when the frequency has no cycle) only from what the first window may see.
   const season = resolveSeason(data.frequency, data.v.slice(0, allOrigins[0]));
   const split = allOrigins.at(-1)!;
+  const futureT = nextTimestamps(data.t, data.frequency, horizon);
+  // Covariates and holidays (issue 22); throws when a known-future covariate misses a forecast step.
+  const covariates = covariateBlock(data, futureT, config, context.covariates ?? []);
+  // A covariate is an input, not a series to learn the target's dynamics from.
+  const covariateNames = new Set((context.covariates ?? []).map((c) => c.name));
+  const related = (context.related ?? []).filter((s) => !covariateNames.has(s.name));
 
   // The run's models: every registered one, optional ones only when wanted and possible.
   // A model's backtest fits: the selection windows' and the scored ones'.
@@ -84,7 +92,8 @@ export async function runForecast(
     config,
     season,
     windowCount: allOrigins.length,
-    related: context.related ?? [],
+    related,
+    ...(covariates && { covariates }),
   };
   const models = COMPARED_MODELS.filter(
     (m) => !modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false),
@@ -130,6 +139,30 @@ export async function runForecast(
     const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
     const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
+
+    // What the covariates and holidays did: the best LSTM again without them, on the same windows.
+    const lstms = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
+    const bestLstm = lstms
+      .filter((m) => Number.isFinite(scores.metrics[m]?.mase) || Number.isFinite(scores.metrics[m]?.mae))
+      .sort((a, b) => errorOf(scores.metrics[a]!) - errorOf(scores.metrics[b]!))[0];
+    const effect =
+      covariates && bestLstm
+        ? await covariateEffect(
+            bestLstm,
+            { ...modelContext, covariates, callbacks: { shouldCancel: callbacks.shouldCancel } },
+            allOrigins,
+            selectionWindows,
+            scores.metrics[bestLstm]!,
+          )
+        : undefined;
+    if (covariates) {
+      for (const m of models) {
+        if (MODEL_REGISTRY[m].readsCovariates) continue;
+        if (modelInfo(m).family === 'baseline') continue;
+        const ignores = `${modelInfo(m).label} ignores the covariates and holidays.`;
+        notes[m] = notes[m] ? `${notes[m]} ${ignores}` : ignores;
+      }
+    }
 
     // 2. Refit on all data, then forecast the future with every model.
     const values = Float64Array.from(data.v);
@@ -182,7 +215,7 @@ export async function runForecast(
       backend,
       config,
       durationMs: Math.round(performance.now() - started),
-      futureT: nextTimestamps(data.t, data.frequency, horizon),
+      futureT,
       history,
       summary: {
         points,
@@ -209,6 +242,10 @@ export async function runForecast(
         globalLstm: runs.lstmGlobal ? (runs.lstmGlobal as GlobalLstmModelRun).info() : globalLstmSkipped(modelContext),
       }),
       intervals,
+      ...(effect && { covariateEffect: effect }),
+      ...(config.holidays && {
+        holidays: { calendar: config.holidays, dates: holidayMarkers(config.holidays, data.t, futureT, data.timeZone) },
+      }),
       skill: skillScore(scores.metrics),
       verdict: decideVerdict(scores.metrics, windowCount),
       champion: chooseChampion({
@@ -223,4 +260,9 @@ export async function runForecast(
   } finally {
     for (const m of models) runs[m]?.dispose();
   }
+}
+
+/** MASE, or MAE when the series has no MASE scale: how the best LSTM is picked. */
+function errorOf(metrics: { mase: number; mae: number }): number {
+  return Number.isFinite(metrics.mase) ? metrics.mase : metrics.mae;
 }

@@ -15,11 +15,17 @@ export {
 } from './config';
 export {
   CancelledError,
+  CovariateFutureMissingError,
   ForecastError,
   InvalidConfigError,
   SeriesTooShortError,
   type ForecastErrorCode,
+  type MissingCovariateFuture,
 } from './errors';
+// Covariates and holidays (issue 22). Routes that check a request without TensorFlow.js import
+// './covariates' (missingFuture) and './holidays' (assertKnownCalendar) directly: both are pure.
+export { alignCovariate, covariateBlock, missingFuture, type CovariateBlock } from './covariates';
+export { assertKnownCalendar, holidaysBetween, type HolidayDate } from './holidays';
 export { runForecast, type RunContext } from './forecast';
 export { accuracyMetrics, mae, mape, mase, maseScale, rmse, smape, wape } from './metrics';
 export { BASELINE_NAMES, BASELINES, drift, naive, seasonalNaive, type Baseline } from './baselines';

@@ -12,16 +12,20 @@
 import * as tf from '@tensorflow/tfjs';
 import type { FittedModel, ModelFitter, WindowInfo } from './backtest';
 import { calendarFeaturesFor } from './calendar';
+import type { CovariateBlock } from './covariates';
 import { MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH, MIN_TRAIN_WINDOWS } from './config';
 import { InvalidConfigError } from './errors';
 import { buildLstm, disposeModel, predictWindows } from './models/lstm';
 import { lstmPatching } from './models/patching';
 import {
+  covariateInputs,
   decodeForecasts,
+  futureFeatures,
   inputFeatures,
   originInputs,
   PLAIN_ENCODING,
   trainingWindows,
+  type CovariateInputs,
   type LstmInputEncoding,
 } from './models/lstm-inputs';
 import type { MinMaxScaler } from './scaling';
@@ -52,6 +56,8 @@ export interface FittedLstm extends TrainResult {
   encoding?: LstmInputEncoding;
   /** Timestamps the values index into: needed when the encoding has calendar features. */
   t?: ArrayLike<number>;
+  /** The run's covariates and holiday features, scaled on this fit's training part; absent: none. */
+  covariates?: CovariateInputs;
 }
 
 /** What an LstmRun knows about its series besides the values. All optional. */
@@ -63,6 +69,8 @@ export interface LstmSeriesInfo {
   seasonLength?: number;
   /** The series' IANA zone: calendar features read its wall clock (see calendar.ts). */
   timeZone?: string | null;
+  /** Covariates and holiday features by series index (covariates.ts); absent: none. */
+  covariates?: CovariateBlock;
 }
 
 /**
@@ -70,14 +78,26 @@ export interface LstmSeriesInfo {
  * model's encoding (transform, scaling relative to the last input, calendar features).
  */
 export async function lstmForecastFrom(
-  fitted: Pick<FittedLstm, 'model' | 'scaler' | 'encoding' | 't'>,
+  fitted: Pick<FittedLstm, 'model' | 'scaler' | 'encoding' | 't' | 'covariates'>,
   values: ArrayLike<number>,
   origins: readonly number[],
   lookback: number,
 ): Promise<number[][]> {
   const encoding = fitted.encoding ?? PLAIN_ENCODING;
-  const { inputs, anchors } = originInputs(encoding, fitted.scaler, values, origins, lookback, fitted.t);
-  const output = await predictWindows(fitted.model, inputs, origins.length, lookback, inputFeatures(encoding));
+  const { covariates } = fitted;
+  const horizon = fitted.model.outputs[0].shape.at(-1) as number;
+  const { inputs, anchors, future } = originInputs(
+    encoding,
+    fitted.scaler,
+    values,
+    origins,
+    lookback,
+    fitted.t,
+    covariates,
+    horizon,
+  );
+  const features = inputFeatures(encoding, covariates);
+  const output = await predictWindows(fitted.model, inputs, origins.length, lookback, features, future);
   return decodeForecasts(encoding, fitted.scaler, values, origins, output, anchors);
 }
 
@@ -286,10 +306,20 @@ export class LstmRun {
   /** One model trained on `values` with `encoding`; disposed again if training fails. */
   private async fit(values: ArrayLike<number>, encoding: LstmInputEncoding, options: FitOptions): Promise<FittedLstm> {
     const { config } = this;
-    const { windows, scaler } = trainingWindows(encoding, values, config.lookback, config.horizon, this.series.t);
+    // Covariates scaled on exactly this fit's values (its training part).
+    const covariates = covariateInputs(this.series.covariates, values.length);
+    const { windows, scaler } = trainingWindows(
+      encoding,
+      values,
+      config.lookback,
+      config.horizon,
+      this.series.t,
+      covariates,
+    );
     const model = buildLstm({
       ...config,
-      features: inputFeatures(encoding),
+      features: inputFeatures(encoding, covariates),
+      futureFeatures: futureFeatures(covariates),
       ...lstmPatching(this.series.frequency, config.lookback),
     });
     try {
@@ -307,7 +337,7 @@ export class LstmRun {
         onEpochEnd: options.onEpochEnd,
         shouldCancel: this.callbacks.shouldCancel,
       });
-      return { ...result, model, scaler, encoding, t: this.series.t };
+      return { ...result, model, scaler, encoding, t: this.series.t, ...(covariates && { covariates }) };
     } catch (error) {
       disposeModel(model);
       throw error;

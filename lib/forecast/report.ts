@@ -3,6 +3,7 @@
 import { MODEL_SHORT_LABELS, modelEntry, modelsIn } from './compared-models';
 import type {
   ComparedModel,
+  CovariateEffect,
   ForecastResult,
   Frequency,
   GlobalLstmInfo,
@@ -48,6 +49,10 @@ export interface ForecastReport {
   };
   /** Why the run trained no LSTM: the series is too short for lookback + horizon windows. */
   lstmSkipped?: string;
+  /** With covariates or holidays: the best LSTM's backtest error with and without them. */
+  covariateEffect?: CovariateEffect;
+  /** With a holiday calendar: the holidays from the first point to the last forecast step. */
+  holidays?: { calendar: string; dates: { date: string; name: string }[] };
   /** Leave-one-window-out coverage of the champion's intervals. */
   coverage: { '80': number | null; '95': number | null };
   /** The champion's future forecast; a bound is null where the backtest is too short to promise it. */
@@ -95,6 +100,13 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       ...(champion.lstmFamily && { lstmFamily: champion.lstmFamily }),
     },
     ...(result.lstmSkipped && { lstmSkipped: result.lstmSkipped }),
+    ...(result.covariateEffect && { covariateEffect: result.covariateEffect }),
+    ...(result.holidays && {
+      holidays: {
+        calendar: result.holidays.calendar,
+        dates: result.holidays.dates.map(({ date, name }) => ({ date, name })),
+      },
+    }),
     coverage: { '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] },
     forecast: result.futureT.map((t, i) => ({
       t: new Date(t).toISOString(),
@@ -205,6 +217,7 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
         ]
       : [result.lstmSkipped ?? 'No LSTM was trained.']),
     `Verdict: ${result.verdict.summary}`,
+    ...(result.covariateEffect ? [`Covariates: ${result.covariateEffect.sentence}`] : []),
     `Interval coverage, leave-one-window-out: ${coverage}`,
     '',
     `Forecast (champion: ${champion.members.map((m) => MODEL_LABELS[m]).join(' + ')}${shown.length < report.forecast.length ? `, first ${shown.length} of ${report.forecast.length} steps` : ''}):`,

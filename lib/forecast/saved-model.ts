@@ -25,6 +25,11 @@ export interface SavedModelMetadata {
    * Absent on models saved before them: the value alone, untransformed.
    */
   encoding?: LstmInputEncoding;
+  /**
+   * The covariate and holiday columns the model reads after the calendar features (issue 22), and
+   * the known-future ones of its second input; absent: none. Such a model needs them to forecast.
+   */
+  covariates?: { columns: string[]; future: string[] };
 }
 
 export async function saveModel(model: tf.LayersModel, metadata: SavedModelMetadata): Promise<SavedModel> {
@@ -61,7 +66,12 @@ export async function forecastWithSavedModel(
   values: ArrayLike<number>,
   t?: ArrayLike<number>,
 ): Promise<number[]> {
-  const { lookback, scaler, relativeToLastInput, encoding } = savedModelMetadata(saved);
+  const { lookback, scaler, relativeToLastInput, encoding, covariates } = savedModelMetadata(saved);
+  if (covariates) {
+    throw new Error(
+      `This model reads covariates (${covariates.columns.join(', ')}): forecast with a run instead of the saved model alone.`,
+    );
+  }
   const model = await loadSavedModel(saved);
   try {
     if (relativeToLastInput) {

@@ -107,10 +107,14 @@ class PlateauDecay {
   }
 }
 
-function inputsTensor(windows: Windows, from: number, to: number): tf.Tensor3D {
+/** The model's input(s) for windows from..to-1: the lookback windows, and the known-future block when there is one. */
+function inputsTensor(windows: Windows, from: number, to: number): tf.Tensor | tf.Tensor[] {
   const { lookback } = windows;
   const step = lookback * featuresOf(windows);
-  return tf.tensor3d(windows.inputs.subarray(from * step, to * step), [to - from, lookback, featuresOf(windows)]);
+  const x = tf.tensor3d(windows.inputs.subarray(from * step, to * step), [to - from, lookback, featuresOf(windows)]);
+  if (!windows.future || !windows.futureFeatures) return x;
+  const width = windows.horizon * windows.futureFeatures;
+  return [x, tf.tensor2d(windows.future.subarray(from * width, to * width), [to - from, width])];
 }
 
 function targetsTensor(windows: Windows, from: number, to: number): tf.Tensor2D {
@@ -147,7 +151,7 @@ export async function trainModel(model: tf.LayersModel, windows: Windows, option
   const rng = createRng(options.seed);
   const xTrain = inputsTensor(windows, 0, trainCount);
   const yTrain = targetsTensor(windows, 0, trainCount);
-  const validationData: [tf.Tensor, tf.Tensor] | undefined = validate
+  const validationData: [tf.Tensor | tf.Tensor[], tf.Tensor] | undefined = validate
     ? [
         inputsTensor(windows, windows.count - validationCount, windows.count),
         targetsTensor(windows, windows.count - validationCount, windows.count),
@@ -163,7 +167,7 @@ export async function trainModel(model: tf.LayersModel, windows: Windows, option
     for (let epoch = 1; epoch <= epochs; epoch++) {
       const epochCount = Math.min(trainCount, options.maxWindowsPerEpoch ?? trainCount);
       const order = tf.tensor1d(permutation(trainCount, rng).subarray(0, epochCount), 'int32');
-      const xs = tf.gather(xTrain, order);
+      const xs = Array.isArray(xTrain) ? xTrain.map((x) => tf.gather(x, order)) : tf.gather(xTrain, order);
       const ys = tf.gather(yTrain, order);
       order.dispose();
       let fitted: tf.History;
@@ -199,6 +203,6 @@ export async function trainModel(model: tf.LayersModel, windows: Windows, option
     if (bestWeights && bestEpoch < history.length) model.setWeights(bestWeights);
     return { history, bestEpoch, learningRate: learningRateOf(model) };
   } finally {
-    tf.dispose([xTrain, yTrain, ...(validationData ?? []), ...(bestWeights ?? [])]);
+    tf.dispose([xTrain, yTrain, ...(validationData ?? []).flat(), ...(bestWeights ?? [])]);
   }
 }

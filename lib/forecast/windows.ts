@@ -13,6 +13,12 @@ export interface Windows {
   inputs: Float32Array;
   /** count x horizon targets, row-major: reshape to [count, horizon]. */
   targets: Float32Array;
+  /**
+   * Known-future inputs of each window's forecast steps (covariates and holiday features, see
+   * covariates.ts): count x horizon x futureFeatures, row-major. Absent: none.
+   */
+  future?: Float32Array;
+  futureFeatures?: number;
 }
 
 /** Sliding windows of `lookback` inputs + `horizon` targets that fit in `length` points. */

@@ -3,6 +3,7 @@
 import type { CategoryColumn } from './category-column';
 import { assembleSeries } from './assemble';
 import { inferFrequency } from './frequency';
+import { findFutureRows } from './future-rows';
 import { detectIdColumns, groupRows, idCandidates, type RowGroups } from './id-columns';
 import { requestedNames } from './options';
 import { prepareSeries, type SeriesSettings } from './prepare-series';
@@ -73,6 +74,7 @@ export function buildParsedFile(table: TableContents, options: ParseOptions): Pa
     preview: table.preview,
     rows: table.rowNumbers.length,
     series: built.series,
+    futureRows: findFutureRows(built.series, seriesColumns.length),
     problems,
     ok: !problems.some((p) => p.severity === 'error'),
   };

@@ -45,6 +45,7 @@ export function problemFile(delimiter: string, problems: Problem[], columns: str
     preview: [],
     rows: 0,
     series: [],
+    futureRows: null,
     problems,
     ok: !problems.some((p) => p.severity === 'error'),
   };

@@ -78,6 +78,25 @@ export interface ParsedSeries {
   duplicates: number;
 }
 
+/**
+ * Rows after some series' last value where other series of the same rows go on (future-rows.ts):
+ * the continuing values are those series' future part, usable as known-future covariates.
+ */
+export interface FutureRows {
+  /** Says it for people: "14 future rows: …". */
+  message: string;
+  /** The most such rows after any one series' last value. */
+  rows: number;
+  /** The fewest (equal to `rows` when every series that ends early ends on the same row). */
+  fewestRows: number;
+  /** The series that end early (the first few), with their own count and last timestamp (ISO). */
+  targets: { name: string; rows: number; last: string }[];
+  targetCount: number;
+  /** The series that go on past them (the first few names). */
+  covariates: string[];
+  covariateCount: number;
+}
+
 /** Whole files or streams; web ReadableStreams (e.g. `File.stream()`) are read chunk by chunk. */
 export type CsvInput = string | Uint8Array | AsyncIterable<string | Uint8Array> | ReadableStream<Uint8Array>;
 
@@ -178,6 +197,8 @@ export interface ParsedFile {
   preview: string[][];
   rows: number;
   series: ParsedSeries[];
+  /** Always set. Rows after some series' last value that other series fill; null: none. */
+  futureRows?: FutureRows | null;
   problems: Problem[];
   /** True when there is no problem of severity 'error'. */
   ok: boolean;
@@ -186,7 +207,10 @@ export interface ParsedFile {
 /** What parseCsv returns: a ParsedFile with every "always set" field required. */
 export type ParseResult = ParsedFile &
   Required<
-    Pick<ParsedFile, 'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset' | 'timeZone'>
+    Pick<
+      ParsedFile,
+      'decimal' | 'hasHeader' | 'layout' | 'idColumns' | 'skippedSeries' | 'timeOffset' | 'timeZone' | 'futureRows'
+    >
   >;
 
 /** One CSV record as the readers hand it on (records.ts, plain-records.ts). */

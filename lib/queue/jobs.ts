@@ -8,6 +8,8 @@ export const scheduledTrainJobSchema = z.object({
   scheduleId: z.string().min(1),
   /** Set by the processor once it has created the run, so a retried attempt trains the same run. */
   runId: z.string().min(1).optional(),
+  /** Set once a dataset schedule's firing has started its batch, so a retried attempt starts no second one. */
+  batchId: z.string().min(1).optional(),
 });
 
 export const batchJobSchema = z.object({ batchId: z.string().min(1) });

@@ -4,23 +4,19 @@ import type { ForecastConfigInput } from '@/lib/forecast/config';
 import { deleteRunAsSystem as deleteRunRow, insertRunAsSystem, type Run } from '@/lib/db/runs';
 import type { Series } from '@/lib/db/series';
 import { enqueueRun } from '@/lib/queue/train-queue';
+import { checkRunCovariates } from './covariates';
 import { runConfigFor } from './run-config';
 import { checkRunQuota } from './run-quota';
 
-/** Stores a queued run without enqueueing it; the scheduled-train job trains it in place. */
-export async function prepareRun(
-  series: Series,
-  partial: ForecastConfigInput,
-  scheduleId: string | null = null,
-): Promise<Run> {
-  const config = runConfigFor(series, partial);
-  return insertRunAsSystem({ seriesId: series.id, config, scheduleId });
-}
-
-/** A run the user asked for: 429 past their queued-run cap (run-quota.ts). */
+/**
+ * A run the user asked for: 429 past their queued-run cap (run-quota.ts); its covariates and
+ * holiday calendar checked (covariates.ts: 400, 404, or 422 when the future is not covered).
+ */
 export async function createRun(scope: Scope, series: Series, partial: ForecastConfigInput): Promise<Run> {
   await checkRunQuota(scope);
-  const run = await prepareRun(series, partial);
+  const config = runConfigFor(series, partial);
+  await checkRunCovariates(scope, series, config);
+  const run = await insertRunAsSystem({ seriesId: series.id, config, scheduleId: null });
   try {
     await enqueueRun(run.id);
   } catch (error) {

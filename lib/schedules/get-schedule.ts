@@ -18,6 +18,9 @@ export async function getSchedule(scope: Scope, id: string): Promise<Schedule | 
   return record && withNextRun(record);
 }
 
-export async function listSchedules(scope: Scope, filter: { seriesId?: string } = {}): Promise<Schedule[]> {
+export async function listSchedules(
+  scope: Scope,
+  filter: { seriesId?: string; datasetId?: string } = {},
+): Promise<Schedule[]> {
   return Promise.all((await listScheduleRecords(scope, filter)).map(withNextRun));
 }

@@ -21,6 +21,16 @@ describe('nextFiringAfterLast', () => {
     );
   });
 
+  it("counts a dataset schedule's batches as its firings", () => {
+    const next = nextFiringAfterLast({
+      every: '6h',
+      runs: [],
+      batches: [run('2026-11-23T09:00:00.000Z')],
+      lastSkip: { at: '2026-11-23T08:00:00.000Z', reason: 'Skipped: …' },
+    });
+    expect(next?.toISOString()).toBe('2026-11-23T15:00:00.000Z');
+  });
+
   it('has no opinion for a schedule that never fired, or a cron schedule', () => {
     expect(nextFiringAfterLast({ every: '6h', runs: [], lastSkip: null })).toBeUndefined();
     expect(

@@ -5,10 +5,14 @@
 import type { ScheduleRecord } from '@/lib/db/schedules';
 import { parseInterval } from '@/lib/queue/timing';
 
-/** One interval after the newest firing (a run it created, or a skipped firing); none for cron or a schedule that never fired. */
-export function nextFiringAfterLast(schedule: Pick<ScheduleRecord, 'every' | 'runs' | 'lastSkip'>): Date | undefined {
+/** One interval after the newest firing (a run or batch it created, or a skipped firing); none for cron or a schedule that never fired. */
+export function nextFiringAfterLast(
+  schedule: Pick<ScheduleRecord, 'every' | 'runs' | 'lastSkip'> & Partial<Pick<ScheduleRecord, 'batches'>>,
+): Date | undefined {
   const every = schedule.every === null ? null : parseInterval(schedule.every);
-  const firings = [schedule.runs[0]?.createdAt, schedule.lastSkip?.at].filter((at): at is string => at !== undefined);
+  const firings = [schedule.runs[0]?.createdAt, schedule.batches?.[0]?.createdAt, schedule.lastSkip?.at].filter(
+    (at): at is string => at !== undefined,
+  );
   if (every === null || firings.length === 0) return undefined;
   return new Date(Math.max(...firings.map((at) => Date.parse(at))) + every);
 }

@@ -114,7 +114,7 @@ export const batch: BenchSection = {
         }
         const mine = workers.slice(started);
         const t0 = performance.now();
-        const created = await createBatch(dataset, settings);
+        const created = await createBatch(scopeOf(user), dataset, settings);
         await waitForBatch(created.id);
         const wallMs = performance.now() - t0;
         const peaks = await Promise.all(mine.map((worker) => vmHwm(worker.pid)));

@@ -54,8 +54,30 @@ async function benchCredentials(): Promise<{ scope: Scope; headers: Record<strin
   return { scope, headers: { authorization: `Bearer ${token}` } };
 }
 
+export interface BenchInstanceOptions {
+  /** Added to the web process's environment (e.g. NODE_OPTIONS for a memory probe). */
+  webEnv?: Record<string, string>;
+  /** Every line the web process prints (errors are still echoed to stderr). */
+  onWebLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+/**
+ * The first instance of a run takes PORT, HORIZON_PG_PORT and HORIZON_REDIS_PORT when they are set
+ * (several people benchmarking on one machine each keep to their own ports); others get free ones.
+ */
+const envPorts = { web: 'PORT', postgres: 'HORIZON_PG_PORT', redis: 'HORIZON_REDIS_PORT' } as const;
+const portsTaken = new Set<string>();
+async function benchPort(service: keyof typeof envPorts): Promise<number> {
+  const configured = Number(process.env[envPorts[service]]);
+  if (Number.isInteger(configured) && configured > 0 && !portsTaken.has(service)) {
+    portsTaken.add(service);
+    return configured;
+  }
+  return freePort();
+}
+
 /** A new instance of its own; the caller stops it. */
-export async function startBenchInstance(): Promise<BenchInstance> {
+export async function startBenchInstance(options: BenchInstanceOptions = {}): Promise<BenchInstance> {
   const dir = await mkdtemp(join(tmpdir(), 'horizon-bench-'));
   const apps: ManagedProcess[] = [];
   const services: RunningService[] = [];
@@ -66,9 +88,9 @@ export async function startBenchInstance(): Promise<BenchInstance> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const postgres = await startPostgres({ dataDir: join(dir, 'postgres'), port: await freePort() });
+    const postgres = await startPostgres({ dataDir: join(dir, 'postgres'), port: await benchPort('postgres') });
     services.push(postgres);
-    const redis = await startRedis({ dir: join(dir, 'redis'), port: await freePort() });
+    const redis = await startRedis({ dir: join(dir, 'redis'), port: await benchPort('redis') });
     services.push(redis);
     await applyMigrations(postgres.url);
     // lib/db in this process (seeding, credentials) uses the same database as the server; its
@@ -78,8 +100,17 @@ export async function startBenchInstance(): Promise<BenchInstance> {
 
     const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
     await ensureWebBuild({ env, onLine: onlyErrors('build'), log: (message) => console.log(`[bench] ${message}`) });
-    const port = await freePort();
-    const web = startWeb({ port, hostname: '127.0.0.1', env, onLine: onlyErrors('web') });
+    const port = await benchPort('web');
+    const webLines = onlyErrors('web');
+    const web = startWeb({
+      port,
+      hostname: '127.0.0.1',
+      env: { ...env, ...options.webEnv },
+      onLine: (line, stream) => {
+        webLines(line, stream);
+        options.onWebLine?.(line, stream);
+      },
+    });
     apps.push(web);
     apps.push(startWorker({ env: { ...env, HORIZON_WORKER_CONCURRENCY: '1' }, onLine: onlyErrors('worker') }));
     const url = `http://127.0.0.1:${port}`;

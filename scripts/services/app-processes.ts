@@ -16,6 +16,14 @@ export interface AppProcessOptions {
 }
 
 /**
+ * glibc's malloc arenas for the web process (MALLOC_ARENA_MAX, unless set): by default every thread
+ * that allocates (V8's compiler and GC helpers, libuv's pool) may get an arena of its own, up to 8
+ * per core, and memory freed in one is not reused by the others. In the soak (npm run bench --
+ * soak) that kept 140 MB more RSS outside the JS heap than 2 arenas do, for the same heap.
+ */
+export const WEB_MALLOC_ARENAS = '2';
+
+/**
  * `next start` through Node directly: `npx next start` runs it under extra wrapper processes
  * that stay behind when only the outer PID is signalled.
  */
@@ -23,7 +31,12 @@ export function startWeb(options: AppProcessOptions & { port: number; hostname?:
   const args = [resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(options.port)];
   if (options.hostname) args.push('-H', options.hostname);
   return spawnManaged('web', process.execPath, args, {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
+    env: {
+      MALLOC_ARENA_MAX: WEB_MALLOC_ARENAS,
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...options.env,
+    },
     detached: true,
     graceMs: 10_000,
     onLine: options.onLine ?? prefixedOutput('web'),

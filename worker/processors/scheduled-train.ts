@@ -3,26 +3,31 @@
 // A firing is skipped (and logged) when the schedule is gone or paused, or when the series
 // already has a queued or running run: two trainings of one series would only compete. That skip
 // is stored with the schedule (`lastSkip` in the API), so the user sees why no run appeared.
+// A dataset schedule's firing starts a batch instead (lib/schedules/start-scheduled-batch.ts),
+// whose flow the workers then share; this job ends once the batch is queued.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { insertRunUnlessActiveAsSystem, type Run } from '@/lib/db/runs';
-import { getScheduleRecordAsSystem, recordScheduleSkipAsSystem } from '@/lib/db/schedules';
+import { getScheduleRecordAsSystem, recordScheduleSkipAsSystem, type ScheduleRecord } from '@/lib/db/schedules';
 import { getSeriesAsSystem } from '@/lib/db/series';
 import { InvalidConfigError, SeriesTooShortError } from '@/lib/forecast/errors';
 import { scheduledTrainJobSchema } from '@/lib/queue/jobs';
 import { removeScheduler } from '@/lib/queue/schedulers';
 import { runConfigFor } from '@/lib/runs/run-config';
+import { startScheduledBatch } from '@/lib/schedules/start-scheduled-batch';
 import { log } from '../log';
 import { parsePayload } from './payload';
 import { trainRun } from './train';
 
 export async function processScheduledTrain(job: Job, token?: string): Promise<void> {
-  const { scheduleId, runId } = parsePayload(scheduledTrainJobSchema, job);
-  // A retried attempt trains the run the first attempt created.
-  const id = runId ?? (await createScheduledRun(job, scheduleId));
+  const { scheduleId, runId, batchId } = parsePayload(scheduledTrainJobSchema, job);
+  // A retried attempt trains the run the first attempt created; a batch's flow trains itself.
+  if (batchId) return;
+  const id = runId ?? (await fire(job, scheduleId));
   if (id) await trainRun(job, id, token);
 }
 
-async function createScheduledRun(job: Job, scheduleId: string): Promise<string | null> {
+/** The run to train in this job, if the firing created one. */
+async function fire(job: Job, scheduleId: string): Promise<string | null> {
   const schedule = await getScheduleRecordAsSystem(scheduleId);
   if (!schedule) {
     await removeScheduler(scheduleId);
@@ -33,11 +38,30 @@ async function createScheduledRun(job: Job, scheduleId: string): Promise<string 
     log(`Schedule ${scheduleId}: paused, skipping this firing.`);
     return null;
   }
-  const series = await getSeriesAsSystem(schedule.seriesId);
+  if (schedule.datasetId !== null) {
+    const outcome = await startScheduledBatch(schedule);
+    if ('batch' in outcome) {
+      await job.updateData({ scheduleId, batchId: outcome.batch.id });
+      log(`Schedule ${scheduleId}: started batch ${outcome.batch.id} of dataset ${schedule.datasetId}.`);
+    } else if ('skipped' in outcome) {
+      log(`Schedule ${scheduleId}: ${outcome.skipped}`);
+    }
+    return null;
+  }
+  return schedule.seriesId === null ? null : createScheduledRun(job, schedule.id, schedule.seriesId, schedule.config);
+}
+
+async function createScheduledRun(
+  job: Job,
+  scheduleId: string,
+  seriesId: string,
+  scheduleConfig: ScheduleRecord['config'],
+): Promise<string | null> {
+  const series = await getSeriesAsSystem(seriesId);
   if (!series) return null; // deleted along with the schedule a moment ago
 
   try {
-    const config = runConfigFor(series, schedule.config);
+    const config = runConfigFor(series, scheduleConfig);
     const outcome = await insertRunUnlessActiveAsSystem({ seriesId: series.id, config, scheduleId });
     if ('active' in outcome) {
       const reason = skipReason(outcome.active);

@@ -19,8 +19,9 @@ import {
   markRunRetryingAsSystem,
   tryStartRunAsSystem,
 } from '@/lib/db/runs';
+import { loadCovariatesAsSystem } from '@/lib/db/covariates';
 import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
-import { loadSeriesDataAsSystem } from '@/lib/db/series';
+import { getSeriesAsSystem, loadSeriesDataAsSystem } from '@/lib/db/series';
 import {
   CancelledError,
   InvalidConfigError,
@@ -28,7 +29,9 @@ import {
   runForecast,
   SeriesTooShortError,
 } from '@/lib/forecast';
+import type { CovariateSeries, ForecastConfig, SeriesData } from '@/lib/forecast/types';
 import { trainJobSchema } from '@/lib/queue/jobs';
+import { coverageGaps, coverageMessage, forecastTimestamps } from '@/lib/runs/covariates';
 import { runTimeLimitMessage, runTimeLimitMs } from '@/lib/runs/run-time-limit';
 import { maxRunningRuns, RUNNING_CAP_RETRY_MS, runningCapNote } from '@/lib/runs/running-cap';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
@@ -80,6 +83,7 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
     // The global LSTM learns from the dataset's other series; only loaded when the run asks for it.
     const related = run.config.globalLstm ? await loadRelatedSeriesAsSystem(run.seriesId, MAX_RELATED_SERIES) : [];
+    const covariates = await loadRunCovariates(run.seriesId, run.config, data);
     const result = await runForecast(
       data,
       run.config,
@@ -91,7 +95,7 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
           return timedOut || stopRequested() || (await getRunStatusAsSystem(runId)) !== 'running';
         },
       },
-      { related },
+      { related, covariates },
     );
     await progress.flush();
     if (await completeRunAsSystem(runId, result)) {
@@ -108,6 +112,35 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
     }
     await recordFailure(job, runId, error, token);
   }
+}
+
+/**
+ * The run's covariates (config order), checked as the routes check them when the run was asked
+ * for: a scheduled or batch run checks here, on the data as it is now, that the known-future ones
+ * still cover the forecast steps. Either failure is the run's input, not the worker's: no retry.
+ */
+async function loadRunCovariates(
+  seriesId: string,
+  config: ForecastConfig,
+  data: SeriesData,
+): Promise<CovariateSeries[]> {
+  const covariates = await loadCovariatesAsSystem(config.covariates);
+  if (covariates.length < config.covariates.length) {
+    const found = new Set(covariates.map((c) => c.seriesId));
+    const gone = config.covariates.filter((c) => !found.has(c.seriesId)).map((c) => `"${c.seriesId}"`);
+    throw new UnrecoverableError(
+      `The covariate series ${gone.join(', ')} no longer exist${gone.length === 1 ? 's' : ''}.`,
+    );
+  }
+  if (covariates.some((c) => c.knownFuture) && data.t.length > 0) {
+    const steps = forecastTimestamps(data, config.horizon);
+    const gaps = coverageGaps(steps, covariates);
+    if (gaps.length > 0) {
+      const name = (await getSeriesAsSystem(seriesId))?.name ?? seriesId;
+      throw new UnrecoverableError(coverageMessage(name, steps, gaps));
+    }
+  }
+  return covariates;
 }
 
 function isBadInput(error: unknown): boolean {

@@ -14,6 +14,7 @@ import { GET as listRuns } from '../runs/route';
 import { GET as runPredictions } from '../runs/[id]/predictions/route';
 import { POST as cancel } from './[id]/cancel/route';
 import { GET as predictions } from './[id]/predictions/route';
+import { GET as sparklines } from './[id]/sparklines/route';
 import { GET as getBatch } from './[id]/route';
 
 const TINY = { horizon: 7, lookback: 14, epochs: 2, units: 4, seed: 3 };
@@ -90,6 +91,14 @@ describe('POST /api/datasets/:id/runs', () => {
       ['alpha', 'queued'],
       ['gamma', 'queued'],
     ]);
+    // Sparklines before training: each series' newest values (four horizons: days 62..89, oldest
+    // first), no forecast yet.
+    const before = (await callJson(sparklines, { params: { id: batchId } })).body.sparklines;
+    expect(before.map((line: { seriesId: string }) => line.seriesId)).toEqual([series[0].id, series[2].id]);
+    for (const line of before) expect(line).toMatchObject({ model: null, forecast: [] });
+    expect(before.map((line: { history: number[] }) => line.history.length)).toEqual([28, 28]);
+    expect(before[0].history[0]).toBeCloseTo(100 + 5 * Math.sin((2 * Math.PI * 62) / 7), 2);
+    expect(before[1].history.at(-1)).toBeCloseTo(120 + 89 * 0.2 + 7 * Math.sin((2 * Math.PI * 91) / 7), 2);
 
     for (const index of [0, 1]) {
       const chunk = await job(chunkJobId(batchId, index));
@@ -116,6 +125,15 @@ describe('POST /api/datasets/:id/runs', () => {
         mase: expect.any(Number),
         error: null,
       });
+    }
+
+    // Sparklines once trained: the champion's forecast of the horizon after the history.
+    const after = (await callJson(sparklines, { params: { id: batchId } })).body.sparklines;
+    for (const [i, line] of after.entries()) {
+      expect(line.model).toBe(batch.series[i].champion);
+      expect(line.forecast).toHaveLength(7);
+      expect(line.forecast.every(Number.isFinite)).toBe(true);
+      expect(line.history).toEqual(before[i].history);
     }
 
     // Each series' run is an ordinary run with the batch's id.
@@ -152,6 +170,7 @@ describe('POST /api/datasets/:id/runs', () => {
     const batchId = mine.body.batch.id;
     expect((await callJson(getBatch, { params: { id: batchId }, as: other })).status).toBe(404);
     expect((await callJson(predictions, { params: { id: batchId }, as: other })).status).toBe(404);
+    expect((await callJson(sparklines, { params: { id: batchId }, as: other })).status).toBe(404);
     expect((await callJson(cancel, { method: 'POST', params: { id: batchId }, as: other })).status).toBe(404);
     // Its owner can cancel it while queued: the batch and its run are cancelled.
     const cancelled = await callJson(cancel, { method: 'POST', params: { id: batchId } });

@@ -46,6 +46,8 @@ describe('schedules', () => {
     expect(schedule).toEqual({
       id: expect.any(String),
       seriesId,
+      datasetId: null,
+      seriesIds: null,
       every: '5m',
       cron: null,
       config: TINY,
@@ -53,6 +55,7 @@ describe('schedules', () => {
       createdAt: expect.any(String),
       nextRunAt: expect.any(String),
       runs: [],
+      batches: [],
       lastSkip: null,
     });
 

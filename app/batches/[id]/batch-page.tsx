@@ -1,11 +1,12 @@
 'use client';
 // A batch: its progress, the aggregate scores over its series, a histogram of skill, and a
-// sortable, filterable table of the series with a link to each series' run. One download holds
-// every series' predictions (CSV or Parquet).
+// sortable, filterable table of the series with a link to each series' run and a sparkline of its
+// recent history and its champion's forecast. One download holds every series' predictions (CSV or
+// Parquet). The sparklines come in one request for the whole table, again each time a series ends.
 import Link from 'next/link';
 import { useState } from 'react';
 import { SkillHistogram } from '@/components/batches/skill-histogram';
-import { Sparkline } from '@/components/charts/sparkline';
+import { SparklineChart } from '@/components/charts/sparkline';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -21,8 +22,11 @@ import {
   batchPredictionsUrl,
   cancelBatch,
   getBatch,
+  getBatchSparklines,
+  sparklineLabel,
   visibleRows,
   type Batch,
+  type BatchSparkline,
   type SortKey,
   type TableView,
 } from '@/lib/client/batches';
@@ -113,7 +117,22 @@ function Scores({ batch }: { batch: Batch }) {
   );
 }
 
+/**
+ * The sparklines of every row, fetched again whenever another series finishes (it may now have a
+ * forecast); the previous answer stays on screen until the next one arrives.
+ */
+function useSparklines(batch: Batch): Map<string, BatchSparkline> {
+  const finished = batch.series.filter((row) => !isActive(row.status)).length;
+  const { data } = useResource(`batch-sparklines:${batch.id}:${finished}`, (signal) =>
+    getBatchSparklines(batch.id, signal),
+  );
+  const [shown, setShown] = useState(data);
+  if (data && data !== shown) setShown(data);
+  return new Map((shown ?? []).map((line) => [line.runId, line]));
+}
+
 function SeriesRows({ batch }: { batch: Batch }) {
+  const sparklines = useSparklines(batch);
   const [view, setView] = useState<TableView>({ sort: 'name', descending: false, text: '', status: 'all' });
   const rows = visibleRows(batch.series, view);
   const sortBy = (key: SortKey) =>
@@ -161,7 +180,9 @@ function SeriesRows({ batch }: { batch: Batch }) {
                   </button>
                 </th>
               ))}
-              <th scope="col">History</th>
+              <th scope="col" title="Solid: the newest values; dashed: the champion's forecast after them">
+                History and forecast
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -178,7 +199,7 @@ function SeriesRows({ batch }: { batch: Batch }) {
                 <td className="num">{formatNumber(row.mase)}</td>
                 <td className="num">{formatNumber(row.skill, 2)}</td>
                 <td className="shrink">
-                  <Sparkline seriesId={row.seriesId} label={row.name} />
+                  <RowSparkline name={row.name} line={sparklines.get(row.runId)} />
                 </td>
               </tr>
             ))}
@@ -187,6 +208,11 @@ function SeriesRows({ batch }: { batch: Batch }) {
       )}
     </div>
   );
+}
+
+function RowSparkline({ name, line }: { name: string; line: BatchSparkline | undefined }) {
+  if (!line) return <div className="sparkline-empty" aria-hidden="true" />;
+  return <SparklineChart history={line.history} forecast={line.forecast} label={sparklineLabel(name, line)} />;
 }
 
 export function BatchPage({ id }: { id: string }) {
@@ -228,6 +254,7 @@ export function BatchPage({ id }: { id: string }) {
             <RunStatusBadge status={batch.status} data-testid="batch-status" />
             <span>
               Started <RelativeTime value={batch.createdAt} />
+              {batch.scheduleId && ' by a schedule of the dataset'}
             </span>
           </>
         }
@@ -275,7 +302,10 @@ export function BatchPage({ id }: { id: string }) {
       <Card title="Skill across series">
         <SkillHistogram skills={batch.series.map((row) => row.skill)} />
       </Card>
-      <Card title="Series" description="Open a series to see its run: forecast chart, leaderboard and intervals.">
+      <Card
+        title="Series"
+        description="Open a series to see its run: forecast chart, leaderboard and intervals. Sparklines: the newest values, then the champion's forecast dashed."
+      >
         <SeriesRows batch={batch} />
       </Card>
     </>

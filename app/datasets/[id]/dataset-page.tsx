@@ -1,8 +1,10 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { ForecastAllButton } from '@/components/batches/forecast-all-button';
+import { ForecastWithCovariates } from '@/components/batches/forecast-with-covariates';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
+import { SchedulesPanel } from '@/components/schedules/schedules-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -81,12 +83,23 @@ export function DatasetPage({ id }: { id: string }) {
           <SeriesTable series={dataset.series} />
         )}
       </Card>
+      {dataset.series.length > 1 && (
+        <Card
+          title="Forecast all series with covariates"
+          description="Some series as inputs of the others: known-future ones (promotions, prices) need values for the forecast steps."
+        >
+          <ForecastWithCovariates datasetId={dataset.id} series={dataset.series} />
+        </Card>
+      )}
       <Card
         title="Append data"
         description="Add newer rows from a CSV; scheduled retraining uses them from its next run."
       >
         <AppendData datasetId={dataset.id} onAppended={setData} />
       </Card>
+      {dataset.series.length > 0 && (
+        <SchedulesPanel target={{ datasetId: dataset.id, series: dataset.series }} defaults={null} relatedSeries={0} />
+      )}
     </>
   );
 }

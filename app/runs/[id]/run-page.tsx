@@ -15,6 +15,7 @@ import { RetryNotice } from '@/components/runs/retry-notice';
 import { MetricsTable } from '@/components/runs/metrics-table';
 import { RunForecastCard } from '@/components/runs/run-forecast-card';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { CovariateEffectPanel } from '@/components/runs/covariate-effect';
 import { VerdictBanner } from '@/components/runs/verdict-banner';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -72,6 +73,8 @@ export function RunPage({ id }: { id: string }) {
   const [picked, setPicked] = useState<PredictionModel | null>(null);
   const evaluation = run?.evaluation;
   const drawn = useMemo(() => drawnModels(evaluation, picked), [evaluation, picked]);
+  // Covariates are named by their series in the configuration.
+  const seriesNames = useMemo(() => new Map(dataset?.series.map((s) => [s.id, s.name]) ?? []), [dataset]);
 
   if (loading) return <LoadingState label="Loading the run…" />;
   if (!run) {
@@ -168,6 +171,7 @@ export function RunPage({ id }: { id: string }) {
       {run.status === 'succeeded' && (
         <>
           <VerdictBanner run={run} />
+          <CovariateEffectPanel run={run} />
           <RunForecastCard
             run={run}
             frequency={series?.frequency ?? 'irregular'}
@@ -230,7 +234,7 @@ export function RunPage({ id }: { id: string }) {
               </div>
             </Card>
             <Card title="Configuration">
-              <ConfigFacts config={run.config} />
+              <ConfigFacts config={run.config} seriesNames={seriesNames} />
             </Card>
           </div>
         </>
@@ -253,7 +257,7 @@ export function RunPage({ id }: { id: string }) {
 
       {!active && run.status !== 'succeeded' && (
         <Card title="Configuration">
-          <ConfigFacts config={run.config} />
+          <ConfigFacts config={run.config} seriesNames={seriesNames} />
         </Card>
       )}
     </>

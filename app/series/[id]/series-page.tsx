@@ -103,6 +103,8 @@ export function SeriesPage({ id }: { id: string }) {
           defaults={defaultConfig}
           points={series.points}
           relatedSeries={relatedSeries}
+          series={series}
+          datasetSeries={dataset?.series}
         />
       </Card>
 
@@ -124,10 +126,12 @@ export function SeriesPage({ id }: { id: string }) {
       </Card>
 
       <SchedulesPanel
-        seriesId={id}
+        target={{ seriesId: id }}
         defaults={defaultConfig}
         relatedSeries={relatedSeries}
         onRunsChanged={runs.reload}
+        series={series}
+        datasetSeries={dataset?.series}
       />
     </>
   );

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'invalid_csv',
   'series_too_short',
   'model_too_large',
+  'future_not_covered',
   'too_many_requests',
   'internal_error',
   'unavailable',

@@ -15,6 +15,7 @@ import type { ComparedModel, OptionalModel } from '@/lib/forecast/types';
 import { DECIMAL_SEPARATORS, GAP_POLICIES, LAYOUTS, RESAMPLE_FREQUENCIES, TEXT_ENCODINGS } from '@/lib/ingest/options';
 import { PROBLEM_CODES } from '@/lib/ingest/types';
 import { errorSchema } from './errors';
+import { holidayCountrySchema } from './holidays';
 
 const timestamp = z.iso.datetime();
 const FREQUENCIES = [...RESAMPLE_FREQUENCIES, 'irregular'] as const;
@@ -170,6 +171,33 @@ export const runEvaluationSchema = z
       .string()
       .optional()
       .meta({ description: 'Why the run trained no LSTM: the series is too short for lookback + horizon windows' }),
+    covariateEffect: z
+      .object({
+        model: z.enum(modelsOfFamily('lstm')),
+        covariates: z.array(z.string()).meta({ description: "The covariates' names, in config order" }),
+        holidays: z.string().nullable().meta({ description: 'The holiday calendar, if the run used one' }),
+        metric: z.enum(['mase', 'mae']).meta({ description: 'MASE, or MAE when the series has no MASE scale' }),
+        withMase: nullableNumber.meta({ description: 'Backtest error of `model` with the covariates and holidays' }),
+        withoutMase: nullableNumber.meta({
+          description: 'The same model backtested without them, on the same windows',
+        }),
+        change: nullableNumber.meta({ description: '(with - without) / without: below 0 they helped' }),
+        sentence: z.string(),
+      })
+      .optional()
+      .meta({
+        description:
+          'Runs with covariates or a holiday calendar: the best LSTM scored with and without them on the same backtest windows',
+      }),
+    holidays: z
+      .object({
+        calendar: z.string(),
+        dates: z.array(z.object({ date: z.string(), t: timestamp, name: z.string() })),
+      })
+      .optional()
+      .meta({
+        description: 'Runs with a holiday calendar: public holidays from the first point to the last forecast step',
+      }),
   })
   .meta({ id: 'RunEvaluation' });
 
@@ -259,21 +287,35 @@ export const runSchema = z
   })
   .meta({ id: 'Run' });
 
+const scheduleFiringSchema = z.object({ id: z.string(), status: z.enum(RUN_STATUSES), createdAt: timestamp });
+
 export const scheduleSchema = z
   .object({
     id: z.string(),
-    seriesId: z.string(),
+    seriesId: z.string().nullable().meta({ description: 'The series it retrains; null for a dataset schedule' }),
+    datasetId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The dataset whose series it retrains as a batch per firing; null for a series schedule' }),
+    seriesIds: z.array(z.string()).nullable().meta({
+      description: "A dataset schedule's selection of series; null: every series of the dataset at each firing",
+    }),
     every: z.string().nullable(),
     cron: z.string().nullable(),
     config: forecastConfigSchema.partial().meta({ description: 'The config fields set for its runs ({} when none)' }),
     paused: z.boolean(),
     createdAt: timestamp,
     nextRunAt: timestamp.nullable(),
-    runs: z.array(z.object({ id: z.string(), status: z.enum(RUN_STATUSES), createdAt: timestamp })),
-    lastSkip: z
-      .object({ at: timestamp, reason: z.string() })
-      .nullable()
-      .meta({ description: 'The newest firing that created no run because the series was already training, and why' }),
+    runs: z
+      .array(scheduleFiringSchema)
+      .meta({ description: 'Runs a series schedule created, newest first (at most 20); empty for a dataset schedule' }),
+    batches: z.array(scheduleFiringSchema).meta({
+      description: 'Batches a dataset schedule created, newest first (at most 20); empty for a series schedule',
+    }),
+    lastSkip: z.object({ at: timestamp, reason: z.string() }).nullable().meta({
+      description:
+        'The newest firing that created no run or batch (the series was still training, the previous batch was still running, the queue cap was reached), and why',
+    }),
   })
   .meta({ id: 'Schedule' });
 
@@ -412,6 +454,23 @@ export const filePreviewSchema = z
     preview: z.array(z.array(z.string())).meta({ description: 'The first data rows' }),
     rows: z.number().int(),
     series: z.array(previewSeriesSchema),
+    futureRows: z
+      .object({
+        message: z.string().meta({ description: 'E.g. "14 future rows: used as known-future covariates. …"' }),
+        rows: z.number().int().meta({ description: "The most rows after any one series' last value" }),
+        fewestRows: z.number().int(),
+        targets: z
+          .array(z.object({ name: z.string(), rows: z.number().int(), last: timestamp }))
+          .meta({ description: 'The series that end early (the first few), with their count and last timestamp' }),
+        targetCount: z.number().int(),
+        covariates: z.array(z.string()).meta({ description: 'The series that go on past them (the first few)' }),
+        covariateCount: z.number().int(),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Rows after some series' last value where other series of the same rows go on: their future part, usable as known-future covariates",
+      }),
     problems: z.array(problemSchema),
     ok: z.boolean().meta({ description: 'True when the file would import' }),
   })
@@ -494,9 +553,30 @@ export const batchSchema = z
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
+    scheduleId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The dataset schedule that started it; null when started by hand' }),
     series: z.array(batchSeriesRowSchema),
   })
   .meta({ id: 'Batch' });
+
+export const batchSparklineSchema = z
+  .object({
+    seriesId: z.string(),
+    runId: z.string(),
+    model: z
+      .enum(PREDICTION_MODELS)
+      .nullable()
+      .meta({ description: "The champion whose forecast `forecast` is; null until the series' run has succeeded" }),
+    history: z.array(z.number()).meta({
+      description: 'The newest values of the series, oldest first: four horizons of them, at least 28 and at most 90',
+    }),
+    forecast: z
+      .array(z.number())
+      .meta({ description: "The champion's forecast of the steps after `history`; empty until the run has succeeded" }),
+  })
+  .meta({ id: 'BatchSparkline' });
 
 /** Every schema above that the document lists under components.schemas. */
 export const COMPONENT_SCHEMAS = [
@@ -511,12 +591,14 @@ export const COMPONENT_SCHEMAS = [
   runSchema,
   scheduleSchema,
   healthSchema,
+  holidayCountrySchema,
   predictionRowSchema,
   batchPredictionRowSchema,
   appendedSeriesSchema,
   uploadProgressSchema,
   batchSummarySchema,
   batchSchema,
+  batchSparklineSchema,
   pointSchema,
   intervalBoundsSchema,
   runForecastSchema,
@@ -540,6 +622,7 @@ export type ShareOfSeries = z.infer<typeof shareOfSeriesSchema>;
 export type BatchSeriesRow = z.infer<typeof batchSeriesRowSchema>;
 /** GET /api/batches/:id's `batch` (lib/db/batches.ts has the stored row, also named Batch there). */
 export type Batch = z.infer<typeof batchSchema>;
+export type BatchSparkline = z.infer<typeof batchSparklineSchema>;
 export type RunProgressDetail = NonNullable<Run['progressDetail']>;
 export type RunSummary = NonNullable<Run['summary']>;
 export type Schedule = z.infer<typeof scheduleSchema>;

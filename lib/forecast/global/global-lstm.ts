@@ -18,6 +18,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { FittedModel, ModelFitter, WindowInfo } from '../backtest';
 import { calendarCovariates, calendarFeaturesFor, type CalendarFeature } from '../calendar';
+import type { ColumnScaling, CovariateBlock } from '../covariates';
 import { budgetEpochs, MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH } from '../config';
 import { epochProgress, fineTuneEpochs, fitPlans, type FitPlan } from '../lstm-forecaster';
 import { buildLstm, disposeModel, predictWindows } from '../models/lstm';
@@ -34,6 +35,11 @@ export interface GlobalTarget {
   frequency: Frequency;
   /** The target's IANA zone: calendar features read its wall clock (the dataset's series share it). */
   timeZone?: string | null;
+  /**
+   * The run's covariates and holidays by target index (covariates.ts). Covariates are series of the
+   * dataset, so each related series reads them at its own timestamps (an as-of join, as the target).
+   */
+  covariates?: CovariateBlock;
 }
 
 /** A global model after one fit, and what forecasting the target with it needs. */
@@ -43,6 +49,8 @@ export interface FittedGlobalLstm extends TrainResult {
   scale: SeriesScale;
   /** Training windows each series gave (target first, then the related series in order). */
   perSeries: number[];
+  /** The covariates' scaling, fit on the target's training part of this fit. */
+  covariateScaling?: ColumnScaling;
 }
 
 export class GlobalLstmRun {
@@ -91,7 +99,20 @@ export class GlobalLstmRun {
     const { t } = this.target;
     const cutoff = n < t.length ? t[n] : t[t.length - 1] + 1;
     const targetPart: PoolPart = { t: Array.prototype.slice.call(t, 0, n), v: train };
-    return [targetPart, ...this.related.map((series) => cutBefore(series, cutoff))];
+    const parts = [targetPart, ...this.related.map((series) => cutBefore(series, cutoff))];
+    const block = this.target.covariates;
+    if (!block) return parts;
+    // Scaled on the target's training part; every part reads the same columns at its own steps.
+    const scaling = block.scaling(n);
+    return parts.map((part, p) => {
+      const inputs =
+        p === 0 ? block.inputRows(scaling, 0, n) : block.scaleRaw(scaling, block.rawAt(part.t), part.t.length);
+      const future = new Float32Array(part.t.length * block.futureWidth);
+      for (let i = 0; i < part.t.length; i++) {
+        block.futureColumns.forEach((k, c) => (future[i * block.futureWidth + c] = inputs[i * block.width + k]));
+      }
+      return { ...part, extra: { inputs, future } };
+    });
   }
 
   /** The backtest's model: one call per window, oldest first (warm-started across them). */
@@ -120,8 +141,14 @@ export class GlobalLstmRun {
     origins: readonly number[],
   ): Promise<number[][]> {
     const { lookback, horizon } = this.config;
-    const features = 1 + 2 * this.calendar.length;
+    const block = this.target.covariates;
+    const scaling = fitted.covariateScaling;
+    const extraWidth = block?.width ?? 0;
+    const calendarWidth = 2 * this.calendar.length;
+    const features = 1 + calendarWidth + extraWidth;
     const inputs = new Float32Array(origins.length * lookback * features);
+    const futureWidth = block?.futureWidth ?? 0;
+    const future = futureWidth > 0 ? new Float32Array(origins.length * horizon * futureWidth) : undefined;
     const anchors = origins.map((origin, k) => {
       if (origin < lookback || origin > values.length) {
         throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback} values before it.`);
@@ -132,7 +159,7 @@ export class GlobalLstmRun {
       );
       const anchor = window[lookback - 1];
       const calendar =
-        features > 1
+        calendarWidth > 0
           ? calendarCovariates(
               Array.prototype.slice.call(this.target.t, origin - lookback, origin) as number[],
               this.calendar,
@@ -142,11 +169,22 @@ export class GlobalLstmRun {
       for (let i = 0; i < lookback; i++) {
         const row = (k * lookback + i) * features;
         inputs[row] = window[i] - anchor;
-        if (calendar) inputs.set(calendar.subarray(i * (features - 1), (i + 1) * (features - 1)), row + 1);
+        if (calendar) inputs.set(calendar.subarray(i * calendarWidth, (i + 1) * calendarWidth), row + 1);
+      }
+      if (block && scaling) {
+        // Steps before the origin only (a past-only covariate is cut there); known-future ones after it.
+        const rows = block.inputRows(scaling, origin - lookback, origin);
+        for (let i = 0; i < lookback; i++) {
+          inputs.set(
+            rows.subarray(i * extraWidth, (i + 1) * extraWidth),
+            (k * lookback + i) * features + 1 + calendarWidth,
+          );
+        }
+        future?.set(block.futureRows(scaling, origin, origin + horizon), k * horizon * futureWidth);
       }
       return anchor;
     });
-    const output = await predictWindows(fitted.model, inputs, origins.length, lookback, features);
+    const output = await predictWindows(fitted.model, inputs, origins.length, lookback, features, future);
     return origins.map((_, k) =>
       unscaleSeries(
         fitted.scale,
@@ -174,6 +212,8 @@ export class GlobalLstmRun {
       horizon: config.horizon,
       calendar: this.calendar,
       timeZone: this.target.timeZone,
+      extraWidth: this.target.covariates?.width ?? 0,
+      futureWidth: this.target.covariates?.futureWidth ?? 0,
     });
     const trainWindows = Math.round(pool.windows.count * (1 - validationSplit));
     this.firstEpochs ??= Math.min(
@@ -185,6 +225,7 @@ export class GlobalLstmRun {
     const model = buildLstm({
       ...config,
       features: pool.windows.features,
+      futureFeatures: pool.windows.futureFeatures ?? 0,
       ...lstmPatching(this.target.frequency, config.lookback),
     });
     try {
@@ -199,7 +240,13 @@ export class GlobalLstmRun {
         onEpochEnd: (log) => callbacks.onProgress?.(epochProgress(plan.phase, plan, epochs, log, window)),
       });
       this.dispose();
-      this.previous = { ...result, model, scale: pool.scales[0], perSeries: pool.perSeries };
+      this.previous = {
+        ...result,
+        model,
+        scale: pool.scales[0],
+        perSeries: pool.perSeries,
+        ...(this.target.covariates && { covariateScaling: this.target.covariates.scaling(values.length) }),
+      };
       this.fits++;
       return this.previous;
     } catch (error) {

@@ -16,6 +16,11 @@ export const MAX_POOLED_WINDOWS = 4096;
 export interface PoolPart {
   t: ArrayLike<number>;
   v: ArrayLike<number>;
+  /**
+   * Covariates and holiday features at the part's steps (covariates.ts), scaled: `inputs`
+   * length x PoolOptions.extraWidth, `future` (the known-future columns) length x futureWidth.
+   */
+  extra?: { inputs: Float32Array; future: Float32Array };
 }
 
 export interface PoolOptions {
@@ -26,6 +31,9 @@ export interface PoolOptions {
   timeZone?: string | null;
   /** Defaults to MAX_POOLED_WINDOWS. */
   maxWindows?: number;
+  /** Columns of each part's `extra.inputs` and `extra.future` (0 or absent: none). */
+  extraWidth?: number;
+  futureWidth?: number;
 }
 
 export interface Pool {
@@ -63,7 +71,10 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
   const counts = parts.map((p) => windowCount(p.v.length, lookback, horizon));
   const shares = windowShares(counts, options.maxWindows ?? MAX_POOLED_WINDOWS);
   const scales = parts.map((p) => fitSeriesScale(p.v));
-  const features = 1 + 2 * calendar.length;
+  const extraWidth = options.extraWidth ?? 0;
+  const futureWidth = options.futureWidth ?? 0;
+  const calendarWidth = 2 * calendar.length;
+  const features = 1 + calendarWidth + extraWidth;
 
   const picked = parts.flatMap((part, p) =>
     spreadIndices(counts[p], shares[p]).map((w) => ({ p, w, time: part.t[w + lookback] })),
@@ -76,6 +87,7 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
   );
   const inputs = new Float32Array(picked.length * lookback * features);
   const targets = new Float32Array(picked.length * horizon);
+  const future = futureWidth > 0 ? new Float32Array(picked.length * horizon * futureWidth) : undefined;
   picked.forEach(({ p, w }, k) => {
     const values = scaled[p];
     // Relative to the last input, like the plain LSTM: the model learns shapes, not levels.
@@ -83,13 +95,30 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
     for (let i = 0; i < lookback; i++) {
       const row = (k * lookback + i) * features;
       inputs[row] = values[w + i] - anchor;
-      if (features > 1)
-        inputs.set(covariates[p]!.subarray((w + i) * (features - 1), (w + i + 1) * (features - 1)), row + 1);
+      if (calendarWidth > 0)
+        inputs.set(covariates[p]!.subarray((w + i) * calendarWidth, (w + i + 1) * calendarWidth), row + 1);
+      if (extraWidth > 0)
+        inputs.set(
+          parts[p].extra!.inputs.subarray((w + i) * extraWidth, (w + i + 1) * extraWidth),
+          row + 1 + calendarWidth,
+        );
     }
     for (let i = 0; i < horizon; i++) targets[k * horizon + i] = values[w + lookback + i] - anchor;
+    if (future) {
+      const from = (w + lookback) * futureWidth;
+      future.set(parts[p].extra!.future.subarray(from, from + horizon * futureWidth), k * horizon * futureWidth);
+    }
   });
   return {
-    windows: { count: picked.length, lookback, horizon, features, inputs, targets },
+    windows: {
+      count: picked.length,
+      lookback,
+      horizon,
+      features,
+      inputs,
+      targets,
+      ...(future && { future, futureFeatures: futureWidth }),
+    },
     perSeries: shares,
     scales,
   };

@@ -11,6 +11,7 @@
 // saw in training: a different target from the one it was scored on.
 import type { FittedModel, ModelFitter, WindowInfo } from '../backtest';
 import { LstmEnsembleRun } from '../lstm-ensemble';
+import type { CovariateBlock } from '../covariates';
 import type { ForecastConfig, Frequency, RunCallbacks, SeasonInfo } from '../types';
 import { adjustValues, fitSeasonalAdjustment, unadjust, type SeasonalAdjustment } from './seasonal-adjustment';
 
@@ -21,6 +22,8 @@ export interface HybridSeriesInfo {
   /** Timestamps of the whole series, for the LSTM's calendar features. */
   t?: ArrayLike<number>;
   timeZone?: string | null;
+  /** Covariates and holiday features by series index: the LSTM reads them beside the adjusted series. */
+  covariates?: CovariateBlock;
 }
 
 export class HybridLstmRun {
@@ -41,6 +44,7 @@ export class HybridLstmRun {
       frequency: series.frequency,
       seasonLength: series.season.length,
       timeZone: series.timeZone,
+      ...(series.covariates && { covariates: series.covariates }),
     });
   }
 

@@ -7,9 +7,10 @@
 // drift out of the scaler's range (measured: validation MAE 20x worse without it on a quadratic
 // trend), and on a steady one the model recovers the level from the other inputs.
 import { calendarCovariates, type CalendarFeature } from '../calendar';
+import type { ColumnScaling, CovariateBlock } from '../covariates';
 import { fitMinMax, inverseTransform, transform, type MinMaxScaler } from '../scaling';
 import { applyTransform, invertForecast, type SeriesTransform } from '../transforms';
-import { interleave, relativeToLastInput, slidingWindows, type Windows } from '../windows';
+import { interleave, relativeToLastInput, slidingWindows, type Covariates, type Windows } from '../windows';
 
 /** How a model's inputs are built: fixed on a run's first fit, saved with the model. */
 export interface LstmInputEncoding {
@@ -23,9 +24,61 @@ export interface LstmInputEncoding {
 /** Values alone, untransformed: what models saved before transforms and calendar features read. */
 export const PLAIN_ENCODING: LstmInputEncoding = { transform: { name: 'none', lag: 0 }, calendar: [] };
 
+/**
+ * A run's covariates and holiday features (covariates.ts) as one fit reads them: scaled on that
+ * fit's training part. Past steps feed the input window; known-future ones the forecast steps.
+ */
+export interface CovariateInputs {
+  block: CovariateBlock;
+  scaling: ColumnScaling;
+}
+
+/** The block scaled on a fit of `trainEnd` values; undefined without a block. */
+export function covariateInputs(block: CovariateBlock | undefined, trainEnd: number): CovariateInputs | undefined {
+  return block && { block, scaling: block.scaling(trainEnd) };
+}
+
 /** Inputs per time step. */
-export function inputFeatures(encoding: LstmInputEncoding): number {
-  return 1 + 2 * encoding.calendar.length;
+export function inputFeatures(encoding: LstmInputEncoding, covariates?: CovariateInputs): number {
+  return 1 + 2 * encoding.calendar.length + (covariates?.block.width ?? 0);
+}
+
+/** Known-future inputs per forecast step (0: the single-input model). */
+export function futureFeatures(covariates?: CovariateInputs): number {
+  return covariates?.block.futureWidth ?? 0;
+}
+
+/** Side-by-side columns per row: `a` (may be absent) then `b` (rows x bWidth). */
+function joinColumns(a: Covariates | undefined, b: Float32Array, bWidth: number, rows: number): Covariates {
+  const aWidth = a?.count ?? 0;
+  const count = aWidth + bWidth;
+  const values = new Float32Array(rows * count);
+  for (let i = 0; i < rows; i++) {
+    if (a) values.set(a.values.subarray(i * aWidth, (i + 1) * aWidth), i * count);
+    values.set(b.subarray(i * bWidth, (i + 1) * bWidth), i * count + aWidth);
+  }
+  return { count, values };
+}
+
+/** Calendar features and covariates of steps from..to-1 (undefined when there are none). */
+function stepColumns(
+  encoding: LstmInputEncoding,
+  t: ArrayLike<number> | undefined,
+  from: number,
+  to: number,
+  covariates: CovariateInputs | undefined,
+): Covariates | undefined {
+  const calendar =
+    encoding.calendar.length > 0
+      ? calendarCovariates(
+          Array.prototype.slice.call(requireTimestamps(encoding, t, to), from, to) as number[],
+          encoding.calendar,
+          encoding.timeZone,
+        )
+      : undefined;
+  if (!covariates) return calendar;
+  const { block, scaling } = covariates;
+  return joinColumns(calendar, block.inputRows(scaling, from, to), block.width, to - from);
 }
 
 function requireTimestamps(
@@ -48,20 +101,23 @@ export function trainingWindows(
   lookback: number,
   horizon: number,
   t?: ArrayLike<number>,
+  covariates?: CovariateInputs,
 ): { windows: Windows; scaler: MinMaxScaler } {
   const z = applyTransform(encoding.transform, values);
   const scaler = fitMinMax(z);
   const { lag } = encoding.transform;
   // z[j] belongs to time step j + lag.
-  const covariates =
-    encoding.calendar.length > 0
-      ? calendarCovariates(
-          Array.prototype.slice.call(requireTimestamps(encoding, t, values.length), lag, values.length) as number[],
-          encoding.calendar,
-          encoding.timeZone,
-        )
-      : undefined;
-  return { windows: relativeToLastInput(slidingWindows(transform(scaler, z), lookback, horizon, covariates)), scaler };
+  const columns = stepColumns(encoding, t, lag, values.length, covariates);
+  const windows = relativeToLastInput(slidingWindows(transform(scaler, z), lookback, horizon, columns));
+  const width = futureFeatures(covariates);
+  if (width === 0) return { windows, scaler };
+  // Window w's targets are steps lag + w + lookback ..: their known-future rows, all before values.length.
+  const rows = covariates!.block.futureRows(covariates!.scaling, lag + lookback, values.length);
+  const future = new Float32Array(windows.count * horizon * width);
+  for (let w = 0; w < windows.count; w++) {
+    future.set(rows.subarray(w * width, (w + horizon) * width), w * horizon * width);
+  }
+  return { windows: { ...windows, future, futureFeatures: width }, scaler };
 }
 
 /** The model inputs for forecasting from each origin, and the anchor each forecast is relative to. */
@@ -72,11 +128,15 @@ export function originInputs(
   origins: readonly number[],
   lookback: number,
   t?: ArrayLike<number>,
-): { inputs: Float32Array; anchors: Float32Array } {
+  covariates?: CovariateInputs,
+  horizon = 0,
+): { inputs: Float32Array; anchors: Float32Array; future?: Float32Array } {
   const { lag } = encoding.transform;
-  const features = inputFeatures(encoding);
+  const features = inputFeatures(encoding, covariates);
   const inputs = new Float32Array(origins.length * lookback * features);
   const anchors = new Float32Array(origins.length);
+  const width = futureFeatures(covariates);
+  const future = width > 0 ? new Float32Array(origins.length * horizon * width) : undefined;
   origins.forEach((origin, i) => {
     if (origin < lookback + lag || origin > values.length) {
       throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback + lag} values before it.`);
@@ -89,22 +149,21 @@ export function originInputs(
     if (features === 1) {
       inputs.set(relative, i * lookback);
     } else {
-      const steps = Array.prototype.slice.call(
-        requireTimestamps(encoding, t, origin),
-        origin - lookback,
-        origin,
-      ) as number[];
+      // Only steps before the origin: a past-only covariate is cut there.
       interleave(
         inputs,
         i * lookback * features,
         relative,
-        calendarCovariates(steps, encoding.calendar, encoding.timeZone),
+        stepColumns(encoding, t, origin - lookback, origin, covariates)!,
         0,
         lookback,
       );
     }
+    if (future) {
+      future.set(covariates!.block.futureRows(covariates!.scaling, origin, origin + horizon), i * horizon * width);
+    }
   });
-  return { inputs, anchors };
+  return { inputs, anchors, ...(future && { future }) };
 }
 
 /** Levels of the `horizon` steps after each origin from the model's output (origins x horizon). */

@@ -22,6 +22,12 @@ export interface LstmOptions {
   layers?: number;
   /** Inputs per time step: the value, then calendar features (default 1, the value alone). */
   features?: number;
+  /**
+   * Known-future inputs per forecast step (covariates, holiday features; see covariates.ts): a
+   * second input of horizon x futureFeatures values, joined to the LSTM's last state before the
+   * output head. 0 (default): the single-input model.
+   */
+  futureFeatures?: number;
   dropout: number;
   learningRate: number;
   /** Fixes every initializer and the dropout masks: the same seed builds the same model. */
@@ -63,9 +69,12 @@ export function buildLstm(options: LstmOptions): tf.LayersModel {
   checkPatching(options);
   const { lookback, horizon, units, layers = 1, features = 1, dropout, learningRate, seed, loss = 'mae' } = options;
   const patch = options.patch ?? 1;
+  const futureFeatures = options.futureFeatures ?? 0;
   const rng = createRng(seed);
-  // Without patches the first LSTM is the sequential model's first layer and declares the input.
-  const inputShape = patch === 1 ? [lookback, features] : undefined;
+  // The single-input, one-step-per-row model is sequential (as every model saved before patches
+  // and covariates); the others are functional with the same layers.
+  const sequentialModel = patch === 1 && futureFeatures === 0;
+  const inputShape = sequentialModel ? [lookback, features] : undefined;
   const recurrent = (layer: number): tf.layers.Layer[] => [
     tf.layers.lstm({
       units,
@@ -83,23 +92,24 @@ export function buildLstm(options: LstmOptions): tf.LayersModel {
   const stack = Array.from({ length: layers }, (_, layer) => recurrent(layer)).flat();
 
   let model: tf.LayersModel;
-  if (patch === 1) {
-    // One step per row: the sequential model every saved model before patches has.
+  if (sequentialModel) {
     const sequential = tf.sequential();
     stack.forEach((layer) => sequential.add(layer));
     sequential.add(head(horizon, rng));
     model = sequential;
   } else {
-    const input = tf.input({ shape: [lookback, features] });
-    const rows = tf.layers
-      .reshape({ targetShape: [lookback / patch, patch * features] })
-      .apply(input) as tf.SymbolicTensor;
+    const past = tf.input({ shape: [lookback, features], name: 'past' });
+    const rows =
+      patch === 1
+        ? past
+        : (tf.layers.reshape({ targetShape: [lookback / patch, patch * features] }).apply(past) as tf.SymbolicTensor);
     let state = rows;
     for (const layer of stack) state = layer.apply(state) as tf.SymbolicTensor;
-    if (options.seasonalLag !== undefined) {
+    const joined: tf.SymbolicTensor[] = [state];
+    if (patch > 1 && options.seasonalLag !== undefined) {
       const { from, count } = seasonalLagRows(lookback, horizon, patch, options.seasonalLag);
       // tfjs has no 1-D cropping: the rows as a one-channel image, cropped in height.
-      const image = tf.layers.reshape({ targetShape: [lookback / patch, patch * features, 1] }).apply(input);
+      const image = tf.layers.reshape({ targetShape: [lookback / patch, patch * features, 1] }).apply(past);
       const lagRows = tf.layers
         .cropping2D({
           cropping: [
@@ -108,10 +118,18 @@ export function buildLstm(options: LstmOptions): tf.LayersModel {
           ],
         })
         .apply(image);
-      const lags = tf.layers.flatten().apply(lagRows) as tf.SymbolicTensor;
-      state = tf.layers.concatenate().apply([state, lags]) as tf.SymbolicTensor;
+      joined.push(tf.layers.flatten().apply(lagRows) as tf.SymbolicTensor);
     }
-    model = tf.model({ inputs: input, outputs: head(horizon, rng).apply(state) as tf.SymbolicTensor });
+    // Known-future inputs of the forecast steps (covariates, holidays): beside the LSTM's state
+    // before the head, so each step can weigh the promotion or holiday that falls on it (Darts'
+    // future covariates, TFT's known inputs), and the head stays direct multi-output.
+    const future = futureFeatures > 0 ? tf.input({ shape: [horizon * futureFeatures], name: 'future' }) : undefined;
+    if (future) joined.push(future);
+    const headInput = joined.length > 1 ? (tf.layers.concatenate().apply(joined) as tf.SymbolicTensor) : state;
+    model = tf.model({
+      inputs: future ? [past, future] : past,
+      outputs: head(horizon, rng).apply(headInput) as tf.SymbolicTensor,
+    });
   }
   model.compile({
     optimizer: tf.train.adam(learningRate),
@@ -158,7 +176,8 @@ export function disposeModel(model: tf.LayersModel): void {
 
 /**
  * Forecasts for `count` input windows (flat, count x lookback x features, row-major):
- * count x horizon, row-major.
+ * count x horizon, row-major. `future`: the known-future inputs of a two-input model
+ * (count x horizon·futureFeatures, row-major).
  */
 export async function predictWindows(
   model: tf.LayersModel,
@@ -166,8 +185,13 @@ export async function predictWindows(
   count: number,
   lookback: number,
   features = 1,
+  future?: Float32Array,
 ): Promise<Float32Array> {
-  const output = tf.tidy(() => model.predict(tf.tensor3d(inputs, [count, lookback, features])) as tf.Tensor);
+  const output = tf.tidy(() => {
+    const x = tf.tensor3d(inputs, [count, lookback, features]);
+    const xs = future ? [x, tf.tensor2d(future, [count, future.length / count])] : x;
+    return model.predict(xs) as tf.Tensor;
+  });
   try {
     return (await output.data()) as Float32Array;
   } finally {

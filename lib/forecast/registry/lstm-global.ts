@@ -14,11 +14,12 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
     config.globalLstm &&
     lstmFits(data.v.length, config) &&
     compatibleRelated(data.frequency, related).usable.length > 0,
-  create: ({ config, data, windowCount, related, callbacks }) => {
+  readsCovariates: true,
+  create: ({ config, data, windowCount, related, callbacks, covariates }) => {
     const run = new GlobalLstmRun(
       config,
       windowCount,
-      { t: data.t, frequency: data.frequency, timeZone: data.timeZone },
+      { t: data.t, frequency: data.frequency, timeZone: data.timeZone, ...(covariates && { covariates }) },
       related,
       callbacks,
     );

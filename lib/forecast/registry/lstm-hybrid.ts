@@ -5,11 +5,12 @@ import type { ForecastModel } from './model';
 export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
   key: 'lstmHybrid',
   wanted: ({ data, config }) => lstmFits(data.v.length, config),
-  create: ({ config, data, season, windowCount, callbacks }) => {
+  readsCovariates: true,
+  create: ({ config, data, season, windowCount, callbacks, covariates }) => {
     const run = new HybridLstmRun(
       config,
       windowCount,
-      { t: data.t, frequency: data.frequency, season, timeZone: data.timeZone },
+      { t: data.t, frequency: data.frequency, season, timeZone: data.timeZone, ...(covariates && { covariates }) },
       callbacks,
       config.seeds,
     );

@@ -17,12 +17,14 @@ export interface LstmModelRun extends ModelRun {
 export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
   key: 'lstm',
   wanted: ({ data, config }) => lstmFits(data.v.length, config),
-  create: ({ config, data, season, windowCount, callbacks }) => {
+  readsCovariates: true,
+  create: ({ config, data, season, windowCount, callbacks, covariates }) => {
     const run = new LstmEnsembleRun(config, windowCount, config.seeds, callbacks, {
       t: data.t,
       frequency: data.frequency,
       seasonLength: season.length,
       timeZone: data.timeZone,
+      ...(covariates && { covariates }),
     });
     let history: EpochLog[] = [];
     let refit: FittedLstm | undefined;
@@ -54,6 +56,12 @@ export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
           scaler: refit.scaler,
           relativeToLastInput: true,
           encoding: refit.encoding,
+          ...(refit.covariates && {
+            covariates: {
+              columns: refit.covariates.block.columns.map((c) => c.name),
+              future: refit.covariates.block.futureColumns.map((k) => refit!.covariates!.block.columns[k].name),
+            },
+          }),
         });
       },
       dispose: () => run.dispose(),

@@ -3,6 +3,7 @@
 // list). A model's run fits on a training prefix once per backtest window (oldest first, so it may
 // warm-start), then once on all values to forecast the future, and finally frees what it holds.
 import type { FittedModel, ModelFitter } from '../backtest';
+import type { CovariateBlock } from '../covariates';
 import type { RelatedSeries } from '../global';
 import type { ComparedModel, ForecastConfig, RunCallbacks, SeasonInfo, SeriesData } from '../types';
 
@@ -18,6 +19,11 @@ export interface ModelContext {
   related: readonly RelatedSeries[];
   /** Progress and cancellation for models that train in epochs (the LSTM family shares one bar). */
   callbacks: RunCallbacks;
+  /**
+   * The run's covariates and holiday features (covariates.ts), by series index; absent when it has
+   * neither. The LSTMs and AutoARIMA read them; the other models ignore them (with a note).
+   */
+  covariates?: CovariateBlock;
 }
 
 /** One model within one run. */
@@ -35,6 +41,8 @@ export interface ForecastModel<K extends ComparedModel = ComparedModel, R extend
   key: K;
   /** Optional models only (see the catalog): whether this run asked for it and can fit it. */
   wanted?(context: ModelContext): boolean;
+  /** Whether it reads context.covariates; the others get a note that they ignore them. */
+  readsCovariates?: boolean;
   create(context: ModelContext): R;
 }
 

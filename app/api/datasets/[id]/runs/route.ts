@@ -14,6 +14,6 @@ export const runtime = 'nodejs';
 export const POST = apiRoute({ params: idParams, body: createBatchBody }, async ({ scope, params, body }) => {
   const dataset = mustExist('dataset', params.id, await getDataset(scope, params.id));
   await checkRunQuota(scope);
-  const batch = await createBatch(dataset, body);
+  const batch = await createBatch(scope, dataset, body);
   return json({ batch: { id: batch.id, status: batch.status } }, 202);
 });

@@ -1,0 +1,94 @@
+'use client';
+// "Forecast all series with covariates" on the dataset page (issue 22): one batch over every
+// series but the chosen covariates, which are inputs of each run, with an optional holiday
+// calendar and horizon. The batch page shows progress and scores as for "Forecast all series".
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { CovariateInputs } from '@/components/runs/covariate-inputs';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { InputField } from '@/components/ui/field';
+import { errorMessage } from '@/lib/client/api-error';
+import { createBatch } from '@/lib/client/batches';
+import { checkBatchCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import type { Series } from '@/lib/client/types';
+
+export function ForecastWithCovariates({ datasetId, series }: { datasetId: string; series: readonly Series[] }) {
+  const router = useRouter();
+  const [values, setValues] = useState<CovariateValues>(NO_COVARIATES);
+  const [horizon, setHorizon] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const steps = horizon.trim() === '' ? null : Number(horizon);
+  const horizonError =
+    steps !== null && !(Number.isInteger(steps) && steps >= 1 && steps <= 1000)
+      ? 'A whole number from 1 to 1000.'
+      : undefined;
+  const targets = series.length - values.covariates.length;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (horizonError || values.covariates.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const batch = await createBatch(datasetId, {
+        ...(steps !== null && { horizon: steps }),
+        ...covariateFields(values),
+      });
+      router.push(`/batches/${encodeURIComponent(batch.id)}`);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="form"
+      onSubmit={submit}
+      noValidate
+      aria-label="Forecast with covariates"
+      data-testid="batch-covariates-form"
+    >
+      <CovariateInputs
+        target={null}
+        series={series}
+        values={values}
+        onChange={setValues}
+        coverage={values.covariates.length > 0 ? checkBatchCoverage(series, steps, values.covariates) : null}
+        disabled={busy}
+      />
+      <InputField
+        label="Horizon"
+        type="number"
+        min={1}
+        max={1000}
+        inputMode="numeric"
+        value={horizon}
+        placeholder="default"
+        onChange={(event) => setHorizon(event.target.value)}
+        error={horizonError}
+        hint="Steps to forecast; blank: each series’ default."
+        className="field-narrow"
+        disabled={busy}
+      />
+      {error !== null && (
+        <Alert tone="error" title="The batch was not started">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      <div className="form-actions">
+        <Button
+          type="submit"
+          variant="primary"
+          loading={busy}
+          disabled={values.covariates.length === 0 || targets === 0}
+          data-testid="batch-covariates-submit"
+        >
+          {values.covariates.length === 0 ? 'Choose covariates first' : `Forecast the other ${targets} series`}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+// A run with a holiday calendar: the run page says what the calendar did to the best LSTM (scored
+// with and without it on the same windows) and marks the holidays on the forecast chart, with the
+// holiday's name on hover; the marks stay readable in dark mode and on a 390 px phone.
+import { readFile } from 'node:fs/promises';
+import { expect, test, TRAINING_TIMEOUT } from './support/test';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a run with US holidays shows their effect and marks them on the forecast chart', async ({
+  page,
+  takeScreenshot,
+}) => {
+  const request = page.request;
+  const upload = await request.post('/api/datasets', {
+    multipart: {
+      name: 'holiday-sales',
+      file: { name: 'small-sales.csv', mimeType: 'text/csv', buffer: await readFile('e2e/fixtures/small-sales.csv') },
+    },
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
+  const { dataset } = await upload.json();
+  const seriesId = dataset.series.find((s: { name: string }) => s.name === 'store_north').id;
+  const created = await request.post('/api/runs', {
+    data: { seriesId, horizon: 7, lookback: 14, epochs: 2, units: 8, backtestWindows: 3, holidays: 'US' },
+  });
+  expect(created.status(), await created.text()).toBe(202);
+  const { run } = await created.json();
+
+  await page.goto(`/runs/${run.id}`);
+  await expect(page.getByTestId('run-status')).toHaveText('Succeeded', { timeout: TRAINING_TIMEOUT });
+  const effect = page.getByTestId('covariate-effect');
+  await expect(effect).toContainText(/The US holiday calendar (cut|made)/);
+  await expect(effect).toContainText(/Backtest MASE of the (LSTM|Hybrid LSTM): .* with, .* without \(same windows\)/);
+
+  // The data runs from 4 July to 31 October 2026: Labor Day (7 September) and Columbus Day
+  // (12 October) fall in the backtest part the chart opens on.
+  const chart = page.getByTestId('forecast-chart');
+  const markers = chart.getByTestId('holiday-marker');
+  await expect(markers.first()).toBeAttached();
+  await expect(chart.locator('[data-testid="holiday-marker"] title', { hasText: 'Columbus Day' })).toHaveCount(1);
+  await expect(chart.getByText('Public holiday', { exact: true })).toBeVisible();
+  await takeScreenshot('run-with-holidays');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(effect).toBeVisible();
+  await expect(markers.first()).toBeAttached();
+  const box = await effect.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(390);
+  await takeScreenshot('run-with-holidays-dark-390');
+});

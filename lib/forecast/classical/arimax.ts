@@ -1,0 +1,93 @@
+// AutoARIMA with exogenous regressors: regression with ARIMA errors, y_t = b·x_t + n_t where n_t
+// follows the ARIMA model AutoARIMA picks (R's auto.arima(xreg = ...)). Estimated in two steps
+// rather than jointly: the differencing the errors need is chosen first (the same KPSS and
+// seasonal-strength tests AutoARIMA uses, on y), b comes from least squares on the equally
+// differenced y and x (so a trend in y does not leak into b, as in R), the errors n = y - b·x get
+// AutoARIMA's stepwise search, and the forecast is b·x of the forecast steps plus the errors'
+// forecast. A tiny ridge keeps b defined when a regressor is constant in the training part (a
+// promotion that never ran yet).
+import type { ModelFitter } from '../backtest';
+import { ARIMA_MAX_HISTORY, autoArima, regularDifferences, seasonalDifferences } from './auto-arima';
+import { pathFitter } from './path-fitter';
+import { difference } from './sarima';
+
+const RIDGE = 1e-6;
+const MIN_VALUES = 20;
+
+/** Regressor rows from..to-1 (to - from) x width, row-major, by series index. */
+export type RegressorRows = (from: number, to: number) => { values: Float32Array; width: number };
+
+/** Least squares b for y ~ X (columns of X as given), with a small ridge. */
+export function leastSquares(y: readonly number[], X: readonly number[][]): number[] {
+  const k = X.length;
+  const n = y.length;
+  const A = Array.from({ length: k }, () => new Array<number>(k + 1).fill(0));
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += X[a][i] * X[b][i];
+      A[a][b] = sum;
+    }
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += X[a][i] * y[i];
+    A[a][k] = sum;
+    A[a][a] += RIDGE * Math.max(1, A[a][a]);
+  }
+  // Gaussian elimination with partial pivoting on the normal equations.
+  for (let c = 0; c < k; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(A[r][c]) > Math.abs(A[pivot][c])) pivot = r;
+    [A[c], A[pivot]] = [A[pivot], A[c]];
+    if (Math.abs(A[c][c]) < 1e-12) continue;
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const f = A[r][c] / A[c][c];
+      for (let j = c; j <= k; j++) A[r][j] -= f * A[c][j];
+    }
+  }
+  return A.map((row, c) => (Math.abs(row[c]) < 1e-12 ? 0 : row[k] / row[c]));
+}
+
+/** The `steps` forecasts after y (series indices start..start+y.length-1) with regressors by index. */
+export function arimaxForecast(
+  y: readonly number[],
+  start: number,
+  season: number,
+  steps: number,
+  regressors: RegressorRows,
+): number[] {
+  const n = y.length;
+  if (n < MIN_VALUES) throw new Error(`AutoARIMA needs at least ${MIN_VALUES} values, got ${n}.`);
+  const rows = regressors(start, start + n + steps);
+  const width = rows.width;
+  const column = (k: number, from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => rows.values[(from + i) * width + k]);
+  const X = Array.from({ length: width }, (_, k) => column(k, 0, n));
+  // The differencing the errors need, as AutoARIMA would choose it for y.
+  const s = season > 1 && n >= 2 * season + MIN_VALUES ? season : 1;
+  const D = s > 1 ? seasonalDifferences(y, s) : 0;
+  const d = regularDifferences(D > 0 ? difference(y, s) : y);
+  const diff = (x: readonly number[]) => {
+    let out = Array.from(x);
+    for (let i = 0; i < D; i++) out = difference(out, s);
+    for (let i = 0; i < d; i++) out = difference(out, 1);
+    return out;
+  };
+  const dy = diff(y);
+  const dX = X.map(diff);
+  // A constant column (the intercept) only on undifferenced data; differenced, it is ARIMA's drift.
+  const design = d + D === 0 ? [...dX, dy.map(() => 1)] : dX;
+  const b = leastSquares(dy, design).slice(0, width);
+  const effect = (i: number) => b.reduce((sum, bk, k) => sum + bk * rows.values[i * width + k], 0);
+  const errors = y.map((v, i) => v - effect(i));
+  const path = autoArima(errors, season).forecast(steps);
+  return path.map((e, h) => e + effect(n + h));
+}
+
+/** AutoARIMA with regressors as a backtest model (fits again per calibration origin, like AutoARIMA). */
+export function arimaxFitter(horizon: number, season: number, regressors: RegressorRows): ModelFitter {
+  return pathFitter('AutoARIMA', horizon, season, (train, steps) => {
+    const start = Math.max(0, train.length - ARIMA_MAX_HISTORY);
+    return arimaxForecast(Array.from(train.subarray(start)), start, season, steps, regressors);
+  });
+}
