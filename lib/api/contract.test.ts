@@ -34,6 +34,7 @@ const run = {
     search: 'auto',
     searchBudgetSeconds: 5,
     searchFixed: ['units'],
+    seeds: 1,
   },
   backend: null,
   metrics: null,

@@ -68,6 +68,7 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   validationSplit: 'Validation split',
   patience: 'Early-stopping patience',
   seed: 'Seed',
+  seeds: 'Seeds (ensemble)',
   backtestWindows: 'Backtest windows',
   transform: 'Transform',
   calendarFeatures: 'Calendar features',

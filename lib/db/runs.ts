@@ -54,9 +54,10 @@ function toRun(row: RunWithoutModel): Run {
     progressDetail: row.progressDetail as unknown as Run['progressDetail'],
     // Runs stored before covariates and holidays existed (issue 22) used neither, and those stored
     // before the model choice compared every model, and those stored before the hyperparameter search
-    // (issue 19) did not search.
+    // (issue 19) did not search; before seed ensembles (issue 19) an LSTM trained one seed.
     config: {
       ...CONFIG_BEFORE_LATER_FIELDS,
+      seeds: 1,
       models: [...COMPARED_MODELS],
       ...(row.config as Partial<ForecastConfig>),
     } as ForecastConfig,

@@ -42,6 +42,8 @@ describe('forecast CLI', () => {
       '2',
       '--search-budget',
       '2',
+      '--seeds',
+      '1',
       '--json',
     );
     expect(code).toBe(0);
@@ -115,6 +117,8 @@ describe('forecast CLI', () => {
       'store_south',
       '--epochs',
       '1',
+      '--seeds',
+      '1',
       '--horizon',
       '5',
     );
@@ -132,6 +136,8 @@ describe('forecast CLI', () => {
       '--value',
       'store_south',
       '--epochs',
+      '1',
+      '--seeds',
       '1',
       '--json',
     );
@@ -201,7 +207,17 @@ describe('forecast CLI', () => {
       if (day >= 70) rows.push(`${date},tiny,${day}`);
     }
     await writeFile(file, rows.join('\n') + '\n');
-    const { code, stdout } = await forecastCli(file, '--all', '--horizon', '7', '--epochs', '2', '--json');
+    const { code, stdout } = await forecastCli(
+      file,
+      '--all',
+      '--horizon',
+      '7',
+      '--epochs',
+      '2',
+      '--seeds',
+      '1',
+      '--json',
+    );
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(Object.keys(output).sort()).toEqual(['results', 'summary']);

@@ -1,6 +1,6 @@
 // Forecast one series of a CSV file from the command line, or all of them with --all:
 //   npm run forecast -- <file.csv> [--time COL] [--time-zone TZ] [--value COL] [--id COL] [--horizon H] [--lookback L]
-//                       [--epochs E] [--layers 1|2] [--seed S] [--no-search] [--search-budget S]
+//                       [--epochs E] [--layers 1|2] [--seed S] [--seeds N] [--no-search] [--search-budget S]
 //                       [--global] [--all] [--json] [--covariates a,b] [--past-covariates c,d] [--holidays CC]
 // The one engine file that imports ingest: it reads the CSV the same way an upload is read.
 // stdout carries only the report (with --json exactly one JSON object); every log, tfjs's
@@ -43,6 +43,8 @@ Options:
   --seed S         random seed (default: 42)
   --no-search      train the LSTMs with the settings as given, without the hyperparameter search
   --search-budget S  seconds the hyperparameter search may take (default: grows with the series)
+  --seeds N        seeds each LSTM trains, 1-5, forecasting their median (default: 3-5 on a short
+                   series, 1 on a long one)
   --global         also train a global LSTM across every series of the file (same frequency),
                    each scaled by its own history; --value then names the series to forecast
   --all            forecast every series of the file (wide or long), one after the other; with
@@ -98,6 +100,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         seed: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
         'search-budget': { type: 'string' },
+        seeds: { type: 'string' },
         global: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
         id: { type: 'string' },
@@ -115,7 +118,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('Give exactly one CSV file.');
   const config: Partial<ForecastConfig> = {};
-  for (const name of ['horizon', 'lookback', 'epochs', 'layers', 'seed'] as const) {
+  for (const name of ['horizon', 'lookback', 'epochs', 'layers', 'seed', 'seeds'] as const) {
     const value = integerOption(name, values[name]);
     if (value !== undefined) config[name] = value;
   }

@@ -12,17 +12,21 @@ import {
   MIN_CLASSICAL_TRAIN_POINTS,
   MIN_TRAIN_WINDOWS,
   minimumClassicalPoints,
+  ensembleSeeds,
   minimumPoints,
   resolveConfig,
+  runEnsembleSeeds,
 } from './config';
 import { COMPARED_MODELS } from './compared-models';
 import { InvalidConfigError, ModelTooLargeError, SeriesTooShortError } from './errors';
 import type { Frequency } from './types';
 
 describe('defaultConfig', () => {
-  it('forecasts about one season from two seasons of context', () => {
+  it('forecasts about one season from two seasons of context, sub-daily from a week', () => {
     expect(defaultConfig('daily', 1000)).toMatchObject({ horizon: 7, lookback: 14 });
-    expect(defaultConfig('hourly', 5000)).toMatchObject({ horizon: 24, lookback: 48 });
+    // A week of hours, read a day per LSTM step (models/patching.ts).
+    expect(defaultConfig('hourly', 5000)).toMatchObject({ horizon: 24, lookback: 168 });
+    expect(defaultConfig('15min', 5000)).toMatchObject({ horizon: 96, lookback: 672 });
     expect(defaultConfig('monthly', 144)).toMatchObject({ horizon: 12, lookback: 24 });
     expect(defaultConfig('quarterly', 120)).toMatchObject({ horizon: 4, lookback: 8 });
   });
@@ -46,12 +50,20 @@ describe('defaultConfig', () => {
     expect(defaultConfig('hourly', 10_000, { batchSize: 16 }).batchSize).toBe(16);
   });
 
-  it('budgets epochs: small series get the full 30, long ones fewer but at least 5', () => {
-    expect(defaultConfig('daily', 300).epochs).toBe(30);
+  it('budgets epochs: small series get up to 60 (early stopping ends most fits sooner), long ones fewer but at least 5', () => {
+    expect(defaultConfig('daily', 200).epochs).toBe(60);
+    expect(defaultConfig('daily', 300).epochs).toBe(49);
     const long = defaultConfig('daily', 1000).epochs;
     expect(long).toBeLessThan(30);
     expect(long).toBeGreaterThanOrEqual(5);
     expect(defaultConfig('minutely', 100_000).epochs).toBe(5);
+  });
+
+  it("rounds a short sub-daily series' lookback down to whole days, so it is still read a day per step", () => {
+    const config = defaultConfig('hourly', 300);
+    expect(config.lookback).toBeLessThan(168);
+    expect(config.lookback % 24).toBe(0);
+    expect(defaultConfig('hourly', 300, { lookback: 50 }).lookback).toBe(50);
   });
 
   it.each<[Frequency, number]>([
@@ -276,5 +288,22 @@ describe('assertModelFitsData (model size bounded by the data)', () => {
     expect(() => assertModelFitsData(5000, { ...shape, units: 512, layers: 1 })).toThrow(ModelTooLargeError);
     // Too short for the LSTMs (36 points needed): they are skipped, so their size is not checked.
     expect(() => assertModelFitsData(30, { ...shape, units: 512, layers: 2, batchSize: 4096 })).not.toThrow();
+  });
+});
+
+describe('ensembleSeeds', () => {
+  it('trains 3 to 5 seeds on a series of few windows, within the work budget, and one on a long series', () => {
+    expect(ensembleSeeds(80, 24, 60)).toBe(5);
+    expect(ensembleSeeds(100, 24, 60)).toBe(4);
+    expect(ensembleSeeds(130, 24, 60)).toBe(3);
+    // Too dear for three: one.
+    expect(ensembleSeeds(500, 24, 60)).toBe(1);
+    expect(ensembleSeeds(2000, 7, 20)).toBe(1);
+  });
+
+  it("counts a run's evaluation windows: a 180-month series gets an ensemble, 2,000 hours do not", () => {
+    const monthly = defaultConfig('monthly', 180);
+    expect(runEnsembleSeeds(180, monthly, 'monthly')).toBeGreaterThanOrEqual(3);
+    expect(runEnsembleSeeds(2000, defaultConfig('hourly', 2000), 'hourly')).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { calendarFeaturesFor } from './calendar';
 import { COMPARED_MODELS, REFERENCE_MODEL, runModels } from './compared-models';
 import { InvalidConfigError, ModelTooLargeError, SeriesTooShortError } from './errors';
+import { lstmSteps, wholePatches } from './models/patching';
 import { FREQUENCY_SPECS } from './time/frequency';
 import { TRANSFORM_NAMES } from './transforms';
 import type { ForecastConfig, Frequency } from './types';
@@ -24,6 +25,8 @@ export const forecastConfigSchema = z.strictObject({
   validationSplit: z.number().min(0).max(0.5),
   patience: z.number().int().min(1).max(100),
   seed: z.number().int(), // zod 4: int() also means safe integer
+  /** Seeds each LSTM trains, its forecast their median (lstm-ensemble.ts); default: ensembleSeeds. */
+  seeds: z.number().int().min(1).max(5),
   backtestWindows: z.number().int().min(1).max(10),
   transform: z.enum(['auto', ...TRANSFORM_NAMES]),
   calendarFeatures: z.boolean(),
@@ -113,19 +116,56 @@ const DEFAULT_BATCH_SIZE = 32;
 /** Validation windows at most (the most recent); see TrainOptions.maxValidationWindows. */
 export const MAX_VALIDATION_WINDOWS = 512;
 
-const MAX_DEFAULT_EPOCHS = 30;
+/**
+ * Room to converge: early stopping (with the learning rate halved on each plateau, see train.ts)
+ * ends most fits well before this; it bounds a short series, whose epochs are cheap.
+ */
+const MAX_DEFAULT_EPOCHS = 60;
 const MIN_DEFAULT_EPOCHS = 5;
 /**
  * Work budget of a full fit in window-steps (training windows, at most MAX_WINDOWS_PER_EPOCH, x
- * lookback per epoch). LSTM cost grows with both, so long series get fewer default epochs. The
- * fits after the first are warm-started with half the epochs (see lstm-forecaster.ts).
+ * the LSTM's recurrent steps per window: the lookback, or its rows when read in patches). LSTM
+ * cost grows with both, so long series get fewer default epochs. The fits after the first are
+ * warm-started with half the epochs (see lstm-forecaster.ts).
  */
 const EPOCH_BUDGET_STEPS = 150_000;
 
-/** Default epochs of a full fit on `trainWindows` windows of `lookback` steps (see EPOCH_BUDGET_STEPS). */
-export function budgetEpochs(trainWindows: number, lookback: number): number {
-  const stepsPerEpoch = Math.max(1, Math.min(MAX_WINDOWS_PER_EPOCH, trainWindows) * lookback);
+/** Default epochs of a full fit on `trainWindows` windows of `steps` recurrent steps (see EPOCH_BUDGET_STEPS). */
+export function budgetEpochs(trainWindows: number, steps: number): number {
+  const stepsPerEpoch = Math.max(1, Math.min(MAX_WINDOWS_PER_EPOCH, trainWindows) * steps);
   return clamp(Math.round(EPOCH_BUDGET_STEPS / stepsPerEpoch), MIN_DEFAULT_EPOCHS, MAX_DEFAULT_EPOCHS);
+}
+
+/** An LSTM of a short series is trained with this many seeds at most, and at least MIN_ENSEMBLE_SEEDS. */
+export const MAX_ENSEMBLE_SEEDS = 5;
+const MIN_ENSEMBLE_SEEDS = 3;
+/** "Short": at most this many training windows (a long series already averages out its seed). */
+const ENSEMBLE_MAX_WINDOWS = 512;
+/** All seeds together may cost this many window-steps (at their epoch budgets). */
+const ENSEMBLE_BUDGET_STEPS = 4 * EPOCH_BUDGET_STEPS;
+
+/**
+ * Seeds the plain and hybrid LSTMs each train with, their forecasts' median being the model's (see
+ * lstm-ensemble.ts): several on a short series, where a fit is cheap and one seed's luck weighs
+ * most, within ENSEMBLE_BUDGET_STEPS; one on a long series, so that its time does not multiply.
+ */
+export function ensembleSeeds(trainWindows: number, steps: number, epochs: number): number {
+  if (trainWindows > ENSEMBLE_MAX_WINDOWS) return 1;
+  const cost = Math.max(1, epochs * Math.min(MAX_WINDOWS_PER_EPOCH, trainWindows) * steps);
+  const seeds = Math.min(MAX_ENSEMBLE_SEEDS, Math.floor(ENSEMBLE_BUDGET_STEPS / cost));
+  return seeds >= MIN_ENSEMBLE_SEEDS ? seeds : 1;
+}
+
+/** ensembleSeeds for a run of `config` on `points` points of `frequency` (its evaluation fit's windows). */
+export function runEnsembleSeeds(
+  points: number,
+  config: Pick<ForecastConfig, 'lookback' | 'horizon' | 'validationSplit' | 'epochs'>,
+  frequency: Frequency,
+): number {
+  const trainWindows = Math.floor(
+    evaluationWindows(points, config.lookback, config.horizon) * (1 - config.validationSplit),
+  );
+  return ensembleSeeds(trainWindows, lstmSteps(frequency, config.lookback), config.epochs);
 }
 
 /** Training windows of the evaluation fit: the last `horizon` points are held out as the test. */
@@ -179,14 +219,14 @@ export function defaultConfig(
     Math.floor((points - 2 * horizon) / 2),
     points - 2 * horizon - (MIN_TRAIN_WINDOWS - 1),
   );
-  const lookback = fixed.lookback ?? clamp(defaultLookback(frequency), 2, roomForLookback);
+  const lookback = fixed.lookback ?? wholePatches(frequency, clamp(defaultLookback(frequency), 2, roomForLookback));
 
   const windows = evaluationWindows(points, lookback, horizon);
   const validationSplit =
     fixed.validationSplit ??
     (Math.floor(windows * DEFAULT_VALIDATION_SPLIT) >= MIN_VALIDATION_WINDOWS ? DEFAULT_VALIDATION_SPLIT : 0);
   const trainWindows = windows * (1 - validationSplit);
-  const epochs = fixed.epochs ?? budgetEpochs(trainWindows, lookback);
+  const epochs = fixed.epochs ?? budgetEpochs(trainWindows, lstmSteps(frequency, lookback));
 
   return {
     horizon,
@@ -201,6 +241,8 @@ export function defaultConfig(
     validationSplit,
     patience: fixed.patience ?? 5,
     seed: fixed.seed ?? 42,
+    // Several on a short series, where fits are cheap (ensembleSeeds), one on a long one.
+    seeds: fixed.seeds ?? ensembleSeeds(Math.floor(trainWindows), lstmSteps(frequency, lookback), epochs),
     // As many as fit (a short series gets fewer, and the form says so).
     backtestWindows:
       fixed.backtestWindows ??

@@ -16,6 +16,7 @@ import type { CovariateBlock } from './covariates';
 import { MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH, MIN_TRAIN_WINDOWS } from './config';
 import { InvalidConfigError } from './errors';
 import { buildLstm, disposeModel, predictWindows } from './models/lstm';
+import { lstmPatching } from './models/patching';
 import {
   covariateInputs,
   decodeForecasts,
@@ -29,7 +30,7 @@ import {
 } from './models/lstm-inputs';
 import type { MinMaxScaler } from './scaling';
 import { seasonLength as frequencySeason } from './season';
-import { trainModel, type TrainOptions, type TrainResult } from './train';
+import { LR_DECAY, trainModel, type TrainOptions, type TrainResult } from './train';
 import { TRANSFORM_NAMES, seriesTransform, whyNotApplicable, type TransformName } from './transforms';
 import { pickTransform, validationOrigins, type TransformChoice, type TransformTrial } from './transforms-choice';
 import type { EpochLog, ForecastConfig, Frequency, LstmPreprocessing, RunCallbacks, TrainProgress } from './types';
@@ -154,6 +155,8 @@ interface FitOptions {
   maxWindowsPerEpoch: number;
   /** Weights to start from. */
   warm?: tf.LayersModel;
+  /** Learning rate to start from (a warm start carries on at its predecessor's); default the config's. */
+  learningRate?: number;
   onEpochEnd?: TrainOptions['onEpochEnd'];
 }
 
@@ -233,6 +236,8 @@ export class LstmRun {
       validationSplit: overrides.validationSplit ?? this.config.validationSplit,
       maxWindowsPerEpoch: MAX_WINDOWS_PER_EPOCH,
       warm,
+      // A fine-tune carries on at the rate the previous fit had decayed to.
+      ...(warm && warm === this.previous?.model && { learningRate: this.previous.learningRate }),
       onEpochEnd: (log) =>
         callbacks.onProgress?.(epochProgress(plan.phase, { from, to }, epochs, log, window, later + extra)),
     });
@@ -329,11 +334,14 @@ export class LstmRun {
       ...config,
       features: inputFeatures(encoding, covariates),
       futureFeatures: futureFeatures(covariates),
+      ...lstmPatching(this.series.frequency, config.lookback),
     });
     try {
       if (options.warm) model.setWeights(options.warm.getWeights());
       const result = await trainModel(model, windows, {
         ...config,
+        learningRate: options.learningRate ?? config.learningRate,
+        minLearningRate: config.learningRate * LR_DECAY.minShare,
         epochs: options.epochs,
         validationSplit: options.validationSplit,
         maxWindowsPerEpoch: options.maxWindowsPerEpoch,

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend';
 import { CancelledError } from './errors';
-import { buildLstm, disposeModel } from './models/lstm';
-import { trainModel, type TrainOptions } from './train';
+import { buildLstm, disposeModel, learningRateOf } from './models/lstm';
+import { LR_DECAY, trainModel, type TrainOptions } from './train';
 import type { EpochLog } from './types';
 import type { Windows } from './windows';
 
@@ -103,6 +103,44 @@ describe('trainModel', () => {
       expect(losses.at(-1)).toBeGreaterThan(best);
       // The model ends with the weights of its best epoch, not its last.
       expect(await validationLoss(model, windows)).toBeCloseTo(best, 5);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it('halves the learning rate on a plateau of the validation loss, down to its floor', async () => {
+    // Every epoch that fits the training targets worsens the validation loss: a plateau from epoch 2.
+    const model = build();
+    const rates: number[] = [];
+    try {
+      const result = await trainModel(model, conflictingWindows(), {
+        ...options,
+        epochs: 12,
+        patience: 20,
+        decay: { ...LR_DECAY, patience: 1 },
+        onEpochEnd: () => void rates.push(learningRateOf(model)),
+      });
+      expect(rates[0]).toBe(0.05);
+      // Lowered after each epoch without a better loss, never raised, never below 0.05 / 16.
+      expect(rates.every((r, i) => i === 0 || r <= rates[i - 1])).toBe(true);
+      expect(Math.min(...rates)).toBeLessThan(0.05);
+      expect(Math.min(...rates)).toBeGreaterThanOrEqual(0.05 * LR_DECAY.minShare);
+      expect(result.learningRate).toBe(rates.at(-1));
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it('starts at the learning rate it is given, and keeps it constant without decay', async () => {
+    const model = build();
+    try {
+      const result = await trainModel(model, conflictingWindows(), {
+        ...options,
+        learningRate: 0.01,
+        decay: false,
+        patience: 20,
+      });
+      expect(result.learningRate).toBe(0.01);
     } finally {
       disposeModel(model);
     }

@@ -1,8 +1,11 @@
 // Fits a model on windows, one model.fit call per epoch: between epochs we reshuffle with the
 // run's seed (fit's own shuffle uses Math.random), report progress, honour cancellation and
-// keep the best weights for early stopping (tfjs's EarlyStopping cannot restore them).
+// keep the best weights for early stopping (tfjs's EarlyStopping cannot restore them), and lower
+// the learning rate when the loss stops improving (reduce on plateau), so that a fit given enough
+// epochs settles into a minimum instead of hopping around it at the starting rate.
 import * as tf from '@tensorflow/tfjs';
 import { CancelledError } from './errors';
+import { learningRateOf, setLearningRate } from './models/lstm';
 import { createRng, permutation } from './random';
 import type { EpochLog } from './types';
 import { featuresOf, type Windows } from './windows';
@@ -41,6 +44,16 @@ export interface TrainOptions {
    * maxValidationWindows): for windows that come already split, such as the global LSTM's pool.
    */
   validationWindows?: number;
+  /** Learning rate to start from; default: the one the model was compiled with. */
+  learningRate?: number;
+  /**
+   * Lowest rate the decay goes to; default: the starting rate x decay.minShare. A warm-started fit
+   * that starts from its predecessor's lowered rate passes the run's floor, so the rate does not
+   * keep shrinking fit after fit.
+   */
+  minLearningRate?: number;
+  /** Reduce on plateau; default LR_DECAY, false: a constant rate. */
+  decay?: LearningRateDecay | false;
   /** After every epoch; training waits for it. */
   onEpochEnd?: (log: EpochLog) => void | Promise<void>;
   /** Checked after every epoch; true stops training with a CancelledError. */
@@ -51,6 +64,52 @@ export interface TrainResult {
   history: EpochLog[];
   /** 1-based epoch whose weights the model ends with (the best validation loss, else the last). */
   bestEpoch: number;
+  /** The learning rate training ended with: a warm-started fit carries on from it. */
+  learningRate: number;
+}
+
+/**
+ * Reduce on plateau: after `patience` epochs (default: half the early-stopping patience, at least
+ * 1) without a better monitored loss (the validation loss, or the training loss without a
+ * validation part) the rate is multiplied by `factor`, down to `minShare` of the starting rate.
+ * Early stopping's patience is the longer one, so a fit gets a try at the lower rate before it stops.
+ */
+export interface LearningRateDecay {
+  factor: number;
+  patience?: number;
+  minShare: number;
+}
+
+export const LR_DECAY: LearningRateDecay = { factor: 0.5, minShare: 1 / 16 };
+
+/** Tracks the monitored loss and lowers the model's learning rate on a plateau. */
+class PlateauDecay {
+  private best = Infinity;
+  private since = 0;
+  private readonly floor: number;
+  private readonly patience: number;
+
+  constructor(
+    private readonly model: tf.LayersModel,
+    private readonly decay: LearningRateDecay,
+    stoppingPatience: number,
+    floor: number | undefined,
+  ) {
+    this.floor = floor ?? learningRateOf(model) * decay.minShare;
+    this.patience = decay.patience ?? Math.max(1, Math.ceil(stoppingPatience / 2));
+  }
+
+  /** After an epoch with this monitored loss. */
+  step(loss: number): void {
+    if (loss < this.best) {
+      this.best = loss;
+      this.since = 0;
+      return;
+    }
+    if (++this.since < this.patience) return;
+    this.since = 0;
+    setLearningRate(this.model, Math.max(this.floor, learningRateOf(this.model) * this.decay.factor));
+  }
 }
 
 /** The model's input(s) for windows from..to-1: the lookback windows, and the known-future block when there is one. */
@@ -91,6 +150,11 @@ export async function trainModel(model: tf.LayersModel, windows: Windows, option
   // Training windows: those before the gap; without validation, all of them.
   const trainCount = validate ? windows.count - validationCount - gap : windows.count;
 
+  if (options.learningRate !== undefined) setLearningRate(model, options.learningRate);
+  const decay =
+    options.decay === false
+      ? undefined
+      : new PlateauDecay(model, options.decay ?? LR_DECAY, patience, options.minLearningRate);
   const rng = createRng(options.seed);
   const xTrain = inputsTensor(windows, 0, trainCount);
   const yTrain = targetsTensor(windows, 0, trainCount);
@@ -138,12 +202,13 @@ export async function trainModel(model: tf.LayersModel, windows: Windows, option
         bestEpoch = epoch;
       }
 
+      decay?.step(log.valLoss ?? log.loss);
       await options.onEpochEnd?.(log);
       if (await options.shouldCancel?.()) throw new CancelledError();
       if (stop) break;
     }
     if (bestWeights && bestEpoch < history.length) model.setWeights(bestWeights);
-    return { history, bestEpoch };
+    return { history, bestEpoch, learningRate: learningRateOf(model) };
   } finally {
     tf.dispose([xTrain, yTrain, ...(validationData ?? []).flat(), ...(bestWeights ?? [])]);
   }

@@ -42,6 +42,11 @@ export interface ForecastConfig {
   /** Seed for weight initialisation and shuffling. */
   seed: number;
   /**
+   * Seeds each LSTM (plain and hybrid) trains, 1..5, its forecast being their median; the first is
+   * `seed`, the others derive from it. Default: 3-5 on a short series, 1 on a long one.
+   */
+  seeds: number;
+  /**
    * Rolling-origin backtest windows of `horizon` steps at the end of the series, 1..10. A series
    * too short for all of them gets fewer (see ForecastResult.backtest).
    */
@@ -194,6 +199,8 @@ export interface LstmPreprocessing {
   /** Calendar inputs (sin/cos pairs): hourOfDay, dayOfWeek, monthOfYear, by frequency. */
   calendarFeatures: string[];
   layers: number;
+  /** Seeds trained, the forecast being their median (absent: 1; see lib/forecast/lstm-ensemble.ts). */
+  seeds?: number;
 }
 
 /** What one trial trains with: the searched fields. */

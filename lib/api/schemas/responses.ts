@@ -196,6 +196,11 @@ export const runEvaluationSchema = z
         ),
         calendarFeatures: z.array(z.string()),
         layers: z.number().int(),
+        seeds: z
+          .number()
+          .int()
+          .optional()
+          .meta({ description: 'Seeds the LSTM trained, its forecast being their median; absent: 1' }),
       })
       .optional(),
     globalLstm: z

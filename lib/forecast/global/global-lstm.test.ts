@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend';
 import { budgetEpochs, resolveConfig } from '../config';
+import { CancelledError } from '../errors';
 import { syntheticSeries } from '../synthetic';
 import type { SeriesData, TrainProgress } from '../types';
 import { windowCount } from '../windows';
@@ -134,21 +135,23 @@ describe('GlobalLstmRun', () => {
   it("trains the pool for the epochs a series of the pool's size gets, not the short target's", async () => {
     const long = (seed: number) => syntheticSeries({ points: 400, frequency: 'hourly', seed });
     const own = long(1);
-    const cfg = resolveConfig({ units: 2, lookback: 48, horizon: 4 }, { frequency: 'hourly', points: 400 });
+    // Lookback 50, not whole days: read a step per row (patches would make the budget too roomy to bind).
+    const cfg = resolveConfig({ units: 2, lookback: 50, horizon: 4 }, { frequency: 'hourly', points: 400 });
     const progress: TrainProgress[] = [];
     const run = new GlobalLstmRun(
       cfg,
       1,
       own,
       [2, 3].map((seed) => ({ name: `s${seed}`, ...long(seed) })),
-      {
-        onProgress: (p) => void progress.push(p),
-      },
+      // The first epoch's report already says how many there are to be: cancel after it.
+      { onProgress: (p) => void progress.push(p), shouldCancel: () => progress.length > 0 },
     );
     try {
-      await run.fitter(Float64Array.from(own.v.slice(0, 396)), { index: 0, count: 1, origin: 396 });
-      const pooled = run.latest!.perSeries.reduce((a, b) => a + b, 0);
-      const expected = budgetEpochs(Math.round(pooled * (1 - cfg.validationSplit)), 48);
+      await expect(
+        run.fitter(Float64Array.from(own.v.slice(0, 396)), { index: 0, count: 1, origin: 396 }),
+      ).rejects.toBeInstanceOf(CancelledError);
+      const pooled = run.trainingParts(own.v.slice(0, 396)).reduce((sum, part) => sum + part.v.length - 50 - 4 + 1, 0);
+      const expected = budgetEpochs(Math.round(pooled * (1 - cfg.validationSplit)), 50);
       expect(expected).toBeLessThan(cfg.epochs);
       expect(progress[0].epochs).toBe(expected);
     } finally {

@@ -22,6 +22,7 @@ import type { ColumnScaling, CovariateBlock } from '../covariates';
 import { budgetEpochs, MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH } from '../config';
 import { epochProgress, fineTuneEpochs, fitPlans, type FitPlan } from '../lstm-forecaster';
 import { buildLstm, disposeModel, predictWindows } from '../models/lstm';
+import { lstmPatching, lstmSteps } from '../models/patching';
 import { trainModel, type TrainResult } from '../train';
 import type { ForecastConfig, Frequency, RunCallbacks } from '../types';
 import { pooledWindows, type PoolPart } from './pooled-windows';
@@ -217,13 +218,17 @@ export class GlobalLstmRun {
       futureWidth: this.target.covariates?.futureWidth ?? 0,
     });
     const trainWindows = pool.windows.count - pool.validationCount;
-    this.firstEpochs ??= Math.min(config.epochs, budgetEpochs(trainWindows, config.lookback));
+    this.firstEpochs ??= Math.min(
+      config.epochs,
+      budgetEpochs(trainWindows, lstmSteps(this.target.frequency, config.lookback)),
+    );
     const planned = this.fits === 0 ? this.firstEpochs : fineTuneEpochs(this.firstEpochs);
     const epochs = Math.min(planned, overrides.maxEpochs ?? Infinity);
     const model = buildLstm({
       ...config,
       features: pool.windows.features,
       futureFeatures: pool.windows.futureFeatures ?? 0,
+      ...lstmPatching(this.target.frequency, config.lookback),
     });
     try {
       if (this.previous) model.setWeights(this.previous.model.getWeights());

@@ -3,8 +3,8 @@ import { initBackend } from '../backend';
 import { resolveConfig } from '../config';
 import { syntheticSeries } from '../synthetic';
 import type { SeasonInfo } from '../types';
-import { componentAt, decompose, flatDecomposition, recompose, remainderUpTo } from './decomposition';
 import { HybridLstmRun } from './hybrid-lstm';
+import { adjustValues, fitSeasonalAdjustment, seasonalAt, unadjust } from './seasonal-adjustment';
 
 const WEEK: SeasonInfo = { length: 7, source: 'frequency' };
 const series = syntheticSeries({ points: 160, frequency: 'daily', amplitude: 4, trend: 0.05, noise: 0.5, seed: 6 });
@@ -14,27 +14,39 @@ beforeAll(async () => {
   await initBackend();
 });
 
-describe('decomposition', () => {
-  it('round-trips: remainder + components give back every value, in sample and after the cut', () => {
-    const d = decompose(values.subarray(0, 120), 21, 'daily', WEEK);
-    const remainder = remainderUpTo(d, values, 141);
-    for (let i = 0; i < 141; i++) expect(remainder[i] + componentAt(d, i)).toBeCloseTo(values[i], 9);
-    expect(recompose(d, 125, [remainder[125], remainder[126]])).toEqual([
-      remainder[125] + componentAt(d, 125),
-      remainder[126] + componentAt(d, 126),
-    ]);
+describe('seasonal adjustment', () => {
+  it('round-trips: unadjusting the adjusted values gives them back, in sample and after the cut', () => {
+    const adjustment = fitSeasonalAdjustment(values.subarray(0, 120), 'daily', WEEK);
+    expect(adjustment.log).toBe(true);
+    const adjusted = Array.from(adjustValues(adjustment, values, 141));
+    unadjust(adjustment, 0, adjusted).forEach((v, i) => expect(v).toBeCloseTo(values[i], 9));
+    // The figures repeat after the cut: a week apart, the same component.
+    expect(seasonalAt(adjustment, 130)).toBeCloseTo(seasonalAt(adjustment, 137), 12);
   });
 
-  it('removes the weekly cycle: the remainder varies far less than the series', () => {
-    const d = decompose(values.subarray(0, 120), 7, 'daily', WEEK);
-    const remainder = Array.from(remainderUpTo(d, values, 120));
-    const spread = (xs: ArrayLike<number>) => Math.max(...Array.from(xs)) - Math.min(...Array.from(xs));
-    expect(spread(remainder)).toBeLessThan(spread(values.subarray(0, 120)) / 3);
+  it('removes the weekly cycle: week-to-week, the adjusted series varies far less than the logged one', () => {
+    const adjustment = fitSeasonalAdjustment(values.subarray(0, 120), 'daily', WEEK);
+    const adjusted = adjustValues(adjustment, values, 120);
+    // Day-to-day changes of a weekly cycle cancel in the adjusted series; trend and noise remain.
+    const roughness = (xs: ArrayLike<number>) =>
+      Array.from({ length: xs.length - 1 }, (_, i) => Math.abs(xs[i + 1] - xs[i])).reduce((a, b) => a + b, 0);
+    const logged = Float64Array.from(values.subarray(0, 120), Math.log);
+    expect(roughness(adjusted)).toBeLessThan(roughness(logged) / 2);
   });
 
-  it('has no components when flat, so the remainder is the values', () => {
-    const d = flatDecomposition(10, 3);
-    expect(Array.from(remainderUpTo(d, values, 12))).toEqual(Array.from(values.subarray(0, 12)));
+  it('reads only its training part: later values change nothing', () => {
+    const a = fitSeasonalAdjustment(values.subarray(0, 120), 'daily', WEEK);
+    const poisoned = values.map((x, i) => (i >= 120 ? -x * 7 : x));
+    const b = fitSeasonalAdjustment(poisoned.subarray(0, 120), 'daily', WEEK);
+    expect(b).toEqual(a);
+  });
+
+  it('logs only a positive series, and has no figure for a cycle not seen twice', () => {
+    const shifted = values.map((x) => x - 200);
+    expect(fitSeasonalAdjustment(shifted.subarray(0, 120), 'daily', WEEK).log).toBe(false);
+    const short = fitSeasonalAdjustment(values.subarray(0, 10), 'daily', WEEK);
+    expect(short.cycles).toEqual([]);
+    expect(Array.from(adjustValues(short, values, 3))).toEqual(Array.from(values.subarray(0, 3), Math.log));
   });
 });
 

@@ -1,2 +1,8 @@
 export { HybridLstmRun } from './hybrid-lstm';
-export { componentAt, decompose, recompose, remainderUpTo, type Decomposition } from './decomposition';
+export {
+  adjustValues,
+  fitSeasonalAdjustment,
+  seasonalAt,
+  unadjust,
+  type SeasonalAdjustment,
+} from './seasonal-adjustment';

@@ -1,7 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend';
-import { buildLstm, disposeModel, predictWindows, type LstmOptions } from './lstm';
+import {
+  buildLstm,
+  disposeModel,
+  learningRateOf,
+  predictWindows,
+  seasonalLagRows,
+  setLearningRate,
+  type LstmOptions,
+} from './lstm';
+import { lstmPatching } from './patching';
 
 beforeAll(async () => {
   await initBackend();
@@ -39,6 +48,62 @@ describe('buildLstm', () => {
     }
   });
 
+  it('trains on absolute errors (L1, as MASE ranks the models) unless asked for MSE', () => {
+    const [l1, l2] = [buildLstm(options), buildLstm({ ...options, loss: 'mse' })];
+    try {
+      expect(l1.loss).toBe('meanAbsoluteError');
+      expect(l2.loss).toBe('meanSquaredError');
+    } finally {
+      [l1, l2].forEach(disposeModel);
+    }
+  });
+
+  it('reads a week of hours a day per step: [168, 5] inputs reshaped to 7 rows of 24 x 5, the lag row to the head', () => {
+    const patching = lstmPatching('hourly', 168);
+    expect(patching).toEqual({ patch: 24, seasonalLag: 168 });
+    const model = buildLstm({ ...options, lookback: 168, horizon: 24, features: 5, ...patching });
+    try {
+      expect(model.inputs[0].shape).toEqual([null, 168, 5]);
+      expect(model.outputs[0].shape).toEqual([null, 24]);
+      const lstm = model.layers.find((l) => l.getClassName() === 'LSTM')!;
+      expect((lstm.input as tf.SymbolicTensor).shape).toEqual([null, 7, 120]);
+      // The head reads the LSTM's state (4 units) and the lag row (24 steps x 5 inputs).
+      const dense = model.layers.find((l) => l.getClassName() === 'Dense')!;
+      expect((dense.input as tf.SymbolicTensor).shape).toEqual([null, 4 + 24 * 5]);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it('hands the head the rows of the forecast steps a season earlier', () => {
+    // A week of hours: the same hours a week before the 24 forecast steps are row 0 of 7.
+    expect(seasonalLagRows(168, 24, 24, 168)).toEqual({ from: 0, count: 1 });
+    // Two weeks back: row 7 of 14; a 48-step horizon needs two rows.
+    expect(seasonalLagRows(336, 24, 24, 168)).toEqual({ from: 7, count: 1 });
+    expect(seasonalLagRows(336, 48, 24, 168)).toEqual({ from: 7, count: 2 });
+    expect(() => buildLstm({ ...options, lookback: 50, patch: 24 })).toThrow(/divide the lookback/);
+    expect(() => buildLstm({ ...options, lookback: 48, patch: 24, seasonalLag: 168 })).toThrow(/within the lookback/);
+  });
+
+  it('passes the values a season before each forecast step to the head', async () => {
+    // Two weeks back, 2 inputs per step: a head that reads only the lag row's values (weight 1 for
+    // step h's value to output h, 0 elsewhere) forecasts exactly the week before.
+    const features = 2;
+    const model = buildLstm({ ...options, lookback: 336, horizon: 24, features, patch: 24, seasonalLag: 168 });
+    try {
+      const dense = model.layers.find((l) => l.getClassName() === 'Dense')!;
+      const kernel = new Float32Array((4 + 24 * features) * 24);
+      for (let h = 0; h < 24; h++) kernel[(4 + h * features) * 24 + h] = 1;
+      dense.setWeights([tf.tensor2d(kernel, [4 + 24 * features, 24]), tf.zeros([24])]);
+      const inputs = Float32Array.from({ length: 336 * features }, (_, i) => (i % features === 0 ? i / features : -1));
+      const out = await predictWindows(model, inputs, 1, 336, features);
+      // Steps 336..359 a week (168) earlier: inputs 168..191.
+      expect(Array.from(out)).toEqual(Array.from({ length: 24 }, (_, h) => 168 + h));
+    } finally {
+      disposeModel(model);
+    }
+  });
+
   it('initialises the same weights for the same seed, different ones for another', () => {
     const a = buildLstm(options);
     const b = buildLstm(options);
@@ -60,6 +125,27 @@ describe('buildLstm', () => {
     tf.dispose([x, y]);
     disposeModel(model);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('setLearningRate', () => {
+  it('changes the rate the optimizer steps with', async () => {
+    const model = buildLstm(options);
+    try {
+      expect(learningRateOf(model)).toBe(0.01);
+      setLearningRate(model, 0.002);
+      expect(learningRateOf(model)).toBe(0.002);
+      // A rate of 0 leaves every weight where it is: the optimizer reads the new rate.
+      setLearningRate(model, 0);
+      const before = weightsOf(model);
+      const x = tf.randomUniform([8, 6, 1]);
+      const y = tf.randomUniform([8, 3]);
+      await model.fit(x, y, { epochs: 1, verbose: 0 });
+      tf.dispose([x, y]);
+      expect(weightsOf(model)).toEqual(before);
+    } finally {
+      disposeModel(model);
+    }
   });
 });
 

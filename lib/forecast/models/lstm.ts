@@ -1,9 +1,18 @@
 // The forecaster: one or two stacked LSTM layers read the lookback window (the series value plus
 // any calendar features per step), a dense layer emits all `horizon` steps at once (direct
 // multi-step output, so errors don't compound step by step).
+//
+// Long sub-daily windows (a week of hours) are read in patches: the [lookback, features] input is
+// reshaped to [lookback / patch, patch x features], so the LSTM takes one step per day instead of
+// per hour (7 recurrent steps for a week instead of 168), and the rows of the forecast steps'
+// seasonal lag (the same hours a week earlier) also reach the dense head directly, beside the
+// LSTM's state: a seasonal-naive shortcut the head can weigh.
 import * as tf from '@tensorflow/tfjs';
 import { createRng, nextTfSeed } from '../random';
 import { SeededDropout } from './seeded-dropout';
+
+/** What the network minimises: 'mae' (L1, as MASE ranks the models) or 'mse'. */
+export type LstmLoss = 'mae' | 'mse';
 
 export interface LstmOptions {
   lookback: number;
@@ -23,97 +32,136 @@ export interface LstmOptions {
   learningRate: number;
   /** Fixes every initializer and the dropout masks: the same seed builds the same model. */
   seed: number;
+  /** Default 'mae': the models are ranked on absolute errors (MASE). */
+  loss?: LstmLoss;
+  /** Steps per LSTM input row (see the top); 1 or absent: one step per row. Must divide lookback. */
+  patch?: number;
+  /**
+   * With a patch: the seasonal lag in steps (a multiple of the patch, at most the lookback) whose
+   * rows for the forecast steps also feed the dense head.
+   */
+  seasonalLag?: number;
 }
 
-export function buildLstm({
-  lookback,
-  horizon,
-  units,
-  layers = 1,
-  features = 1,
-  futureFeatures = 0,
-  dropout,
-  learningRate,
-  seed,
-}: LstmOptions): tf.LayersModel {
-  if (futureFeatures > 0) {
-    return buildLstmWithFuture({
-      lookback,
-      horizon,
+/** Rows [from, from + count) of the patched input that hold the forecast steps' seasonal lags. */
+export function seasonalLagRows(
+  lookback: number,
+  horizon: number,
+  patch: number,
+  seasonalLag: number,
+): { from: number; count: number } {
+  const count = Math.min(Math.ceil(horizon / patch), seasonalLag / patch);
+  return { from: (lookback - seasonalLag) / patch, count };
+}
+
+function checkPatching({ lookback, patch = 1, seasonalLag }: LstmOptions): void {
+  if (!Number.isInteger(patch) || patch < 1 || lookback % patch !== 0) {
+    throw new Error(`A patch of ${patch} steps must divide the lookback of ${lookback}.`);
+  }
+  if (seasonalLag !== undefined && (seasonalLag % patch !== 0 || seasonalLag > lookback || seasonalLag < patch)) {
+    throw new Error(
+      `A seasonal lag of ${seasonalLag} must be a multiple of the patch ${patch} within the lookback ${lookback}.`,
+    );
+  }
+}
+
+export function buildLstm(options: LstmOptions): tf.LayersModel {
+  checkPatching(options);
+  const { lookback, horizon, units, layers = 1, features = 1, dropout, learningRate, seed, loss = 'mae' } = options;
+  const patch = options.patch ?? 1;
+  const futureFeatures = options.futureFeatures ?? 0;
+  const rng = createRng(seed);
+  // The single-input, one-step-per-row model is sequential (as every model saved before patches
+  // and covariates); the others are functional with the same layers.
+  const sequentialModel = patch === 1 && futureFeatures === 0;
+  const inputShape = sequentialModel ? [lookback, features] : undefined;
+  const recurrent = (layer: number): tf.layers.Layer[] => [
+    tf.layers.lstm({
       units,
-      layers,
-      features,
-      futureFeatures,
-      dropout,
-      learningRate,
-      seed,
+      ...(layer === 0 && inputShape && { inputShape }),
+      // A lower layer hands its whole sequence to the next; the last one only its final state.
+      returnSequences: layer < layers - 1,
+      // tfjs defaults to hardSigmoid, which costs three kernels per gate instead of one and
+      // trains about a third slower here; sigmoid is also what Keras uses today.
+      recurrentActivation: 'sigmoid',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: nextTfSeed(rng) }),
+      recurrentInitializer: tf.initializers.orthogonal({ seed: nextTfSeed(rng) }),
+    }),
+    new SeededDropout({ rate: dropout, seed: nextTfSeed(rng) }),
+  ];
+  const stack = Array.from({ length: layers }, (_, layer) => recurrent(layer)).flat();
+
+  let model: tf.LayersModel;
+  if (sequentialModel) {
+    const sequential = tf.sequential();
+    stack.forEach((layer) => sequential.add(layer));
+    sequential.add(head(horizon, rng));
+    model = sequential;
+  } else {
+    const past = tf.input({ shape: [lookback, features], name: 'past' });
+    const rows =
+      patch === 1
+        ? past
+        : (tf.layers.reshape({ targetShape: [lookback / patch, patch * features] }).apply(past) as tf.SymbolicTensor);
+    let state = rows;
+    for (const layer of stack) state = layer.apply(state) as tf.SymbolicTensor;
+    const joined: tf.SymbolicTensor[] = [state];
+    if (patch > 1 && options.seasonalLag !== undefined) {
+      const { from, count } = seasonalLagRows(lookback, horizon, patch, options.seasonalLag);
+      // tfjs has no 1-D cropping: the rows as a one-channel image, cropped in height.
+      const image = tf.layers.reshape({ targetShape: [lookback / patch, patch * features, 1] }).apply(past);
+      const lagRows = tf.layers
+        .cropping2D({
+          cropping: [
+            [from, lookback / patch - from - count],
+            [0, 0],
+          ],
+        })
+        .apply(image);
+      joined.push(tf.layers.flatten().apply(lagRows) as tf.SymbolicTensor);
+    }
+    // Known-future inputs of the forecast steps (covariates, holidays): beside the LSTM's state
+    // before the head, so each step can weigh the promotion or holiday that falls on it (Darts'
+    // future covariates, TFT's known inputs), and the head stays direct multi-output.
+    const future = futureFeatures > 0 ? tf.input({ shape: [horizon * futureFeatures], name: 'future' }) : undefined;
+    if (future) joined.push(future);
+    const headInput = joined.length > 1 ? (tf.layers.concatenate().apply(joined) as tf.SymbolicTensor) : state;
+    model = tf.model({
+      inputs: future ? [past, future] : past,
+      outputs: head(horizon, rng).apply(headInput) as tf.SymbolicTensor,
     });
   }
-  const rng = createRng(seed);
-  const model = tf.sequential();
-  for (let layer = 0; layer < layers; layer++) {
-    model.add(
-      tf.layers.lstm({
-        units,
-        ...(layer === 0 && { inputShape: [lookback, features] }),
-        // A lower layer hands its whole sequence to the next; the last one only its final state.
-        returnSequences: layer < layers - 1,
-        // tfjs defaults to hardSigmoid, which costs three kernels per gate instead of one and
-        // trains about a third slower here; sigmoid is also what Keras uses today.
-        recurrentActivation: 'sigmoid',
-        kernelInitializer: tf.initializers.glorotUniform({ seed: nextTfSeed(rng) }),
-        recurrentInitializer: tf.initializers.orthogonal({ seed: nextTfSeed(rng) }),
-      }),
-    );
-    model.add(new SeededDropout({ rate: dropout, seed: nextTfSeed(rng) }));
-  }
-  model.add(
-    tf.layers.dense({ units: horizon, kernelInitializer: tf.initializers.glorotUniform({ seed: nextTfSeed(rng) }) }),
-  );
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: 'meanSquaredError' });
+  model.compile({
+    optimizer: tf.train.adam(learningRate),
+    loss: loss === 'mae' ? 'meanAbsoluteError' : 'meanSquaredError',
+  });
   return model;
 }
 
-/**
- * The same network with a second input: the known-future values of the `horizon` forecast steps
- * (flat, horizon x futureFeatures), concatenated with the LSTM's output before the dense head, so
- * each forecast step can weigh the promotion or holiday that falls on it (Darts' future covariates,
- * TFT's known inputs), and the head stays direct multi-output.
- */
-function buildLstmWithFuture({
-  lookback,
-  horizon,
-  units,
-  layers,
-  features,
-  futureFeatures,
-  dropout,
-  learningRate,
-  seed,
-}: Required<Omit<LstmOptions, 'layers'>> & { layers: number }): tf.LayersModel {
-  const rng = createRng(seed);
-  const past = tf.input({ shape: [lookback, features], name: 'past' });
-  const future = tf.input({ shape: [horizon * futureFeatures], name: 'future' });
-  let x: tf.SymbolicTensor = past;
-  for (let layer = 0; layer < layers; layer++) {
-    x = tf.layers
-      .lstm({
-        units,
-        returnSequences: layer < layers - 1,
-        recurrentActivation: 'sigmoid',
-        kernelInitializer: tf.initializers.glorotUniform({ seed: nextTfSeed(rng) }),
-        recurrentInitializer: tf.initializers.orthogonal({ seed: nextTfSeed(rng) }),
-      })
-      .apply(x) as tf.SymbolicTensor;
-    x = new SeededDropout({ rate: dropout, seed: nextTfSeed(rng) }).apply(x) as tf.SymbolicTensor;
+function head(horizon: number, rng: ReturnType<typeof createRng>): tf.layers.Layer {
+  return tf.layers.dense({
+    units: horizon,
+    kernelInitializer: tf.initializers.glorotUniform({ seed: nextTfSeed(rng) }),
+  });
+}
+
+/** The optimizer's current learning rate (Adam keeps it as a plain number it reads every step). */
+export function learningRateOf(model: tf.LayersModel): number {
+  return adamOf(model).learningRate;
+}
+
+/** Sets the learning rate of the model's optimizer; it applies from the next batch on. */
+export function setLearningRate(model: tf.LayersModel, learningRate: number): void {
+  adamOf(model).learningRate = learningRate;
+}
+
+function adamOf(model: tf.LayersModel): { learningRate: number } {
+  // tfjs keeps the rate in a protected field; every optimizer tf.train makes has one.
+  const optimizer = model.optimizer as unknown as { learningRate?: unknown } | undefined;
+  if (!optimizer || typeof optimizer.learningRate !== 'number') {
+    throw new Error('The model has no optimizer with a learning rate: compile it first.');
   }
-  const joined = tf.layers.concatenate().apply([x, future]) as tf.SymbolicTensor;
-  const output = tf.layers
-    .dense({ units: horizon, kernelInitializer: tf.initializers.glorotUniform({ seed: nextTfSeed(rng) }) })
-    .apply(joined) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: [past, future], outputs: output });
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: 'meanSquaredError' });
-  return model;
+  return optimizer as { learningRate: number };
 }
 
 /**

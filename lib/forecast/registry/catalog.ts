@@ -41,7 +41,8 @@ export const MODEL_CATALOG = [
     key: 'lstmHybrid',
     label: 'hybrid LSTM',
     phrase: 'the hybrid LSTM',
-    description: 'MSTL removes level, trend and seasonality; an LSTM models what is left',
+    description:
+      'the seasonal cycles are removed (on a log scale where positive); an LSTM forecasts level and trend, and the cycles are added back',
     family: 'lstm',
     optional: true,
     cost: 80,

@@ -10,8 +10,9 @@ export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
     const run = new HybridLstmRun(
       config,
       windowCount,
-      { t: data.t, frequency: data.frequency, season, ...(covariates && { covariates }) },
+      { t: data.t, frequency: data.frequency, season, timeZone: data.timeZone, ...(covariates && { covariates }) },
       callbacks,
+      config.seeds,
     );
     return {
       fit: run.fitter,

@@ -1,5 +1,6 @@
 import { lstmFits } from '../config';
-import { lstmForecastFrom, LstmRun, type FittedLstm } from '../lstm-forecaster';
+import { LstmEnsembleRun } from '../lstm-ensemble';
+import type { FittedLstm } from '../lstm-forecaster';
 import { saveModel } from '../saved-model';
 import type { EpochLog, LstmPreprocessing, SavedModel } from '../types';
 import type { ForecastModel, ModelRun } from './model';
@@ -18,7 +19,7 @@ export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
   wanted: ({ data, config, perSeriesLstm }) => perSeriesLstm !== false && lstmFits(data.v.length, config),
   readsCovariates: true,
   create: ({ config, data, season, windowCount, callbacks, covariates }) => {
-    const run = new LstmRun(config, windowCount, callbacks, {
+    const run = new LstmEnsembleRun(config, windowCount, config.seeds, callbacks, {
       t: data.t,
       frequency: data.frequency,
       seasonLength: season.length,
@@ -40,10 +41,12 @@ export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
         return run.preprocessing;
       },
       future: async (values) => {
-        refit = await run.refit(values);
-        const [forecast] = await lstmForecastFrom(refit, values, [values.length], config.lookback);
+        const { forecast, refits } = await run.future(values);
+        refit = refits[0];
         return { forecast };
       },
+      // The model of the config's seed: a seed ensemble's other members are not saved, so a
+      // forecast from the saved model is that member's, not the median (see lstm-ensemble.ts).
       savedModel: async () => {
         if (!refit) throw new Error('Save the LSTM after its refit on all data.');
         return saveModel(refit.model, {

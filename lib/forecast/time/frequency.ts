@@ -49,8 +49,13 @@ export interface FrequencySpec {
   cycles: readonly number[];
   /** About one season ahead (capped so sub-hourly forecasts stay short enough to train). */
   horizon: number;
-  /** About two seasons back (LSTM cost grows with the lookback). */
+  /** About two seasons back (LSTM cost grows with the lookback); sub-daily with a patch: a week. */
   lookback: number;
+  /**
+   * Steps the LSTM reads per input row (a day of sub-daily data, see lib/forecast/models/patching):
+   * a week of hours is then 7 recurrent steps, cheap enough to look back over the weekly cycle.
+   */
+  patch?: number;
 }
 
 const MINUTE = 60_000;
@@ -64,6 +69,9 @@ function minutes(multiple: number, label: string): FrequencySpec {
   const season = multiple <= 2 ? 60 / multiple : perDay;
   const cycles = multiple <= 2 ? [60 / multiple, perDay] : [perDay, 7 * perDay];
   const horizon = Math.min(season, 96);
+  // From 15 minutes on a week fits in the lookback when read a day per row.
+  if (multiple >= 15)
+    return { unit: 'minute', multiple, label, season, cycles, horizon, lookback: 7 * perDay, patch: perDay };
   return { unit: 'minute', multiple, label, season, cycles, horizon, lookback: Math.max(2 * horizon, 16) };
 }
 
@@ -76,7 +84,8 @@ function hours(multiple: number, label: string): FrequencySpec {
     season: perDay,
     cycles: [perDay, 7 * perDay],
     horizon: perDay,
-    lookback: Math.max(2 * perDay, 16),
+    // A week, a day per row, where a day has enough steps to be worth a row.
+    ...(perDay >= 6 ? { lookback: 7 * perDay, patch: perDay } : { lookback: Math.max(2 * perDay, 16) }),
   };
 }
 
