@@ -30,7 +30,12 @@ beforeAll(async () => {
 
 describe('sharedCutoffs and cutoffFor', () => {
   it('takes every distinct origin time when few, else the earliest and an even spread', () => {
-    expect(sharedCutoffs([[3, 5, 7], [5, 7, 9]])).toEqual([3, 5, 7, 9]);
+    expect(
+      sharedCutoffs([
+        [3, 5, 7],
+        [5, 7, 9],
+      ]),
+    ).toEqual([3, 5, 7, 9]);
     const many = Array.from({ length: 30 }, (_, i) => [i * 10]);
     const picked = sharedCutoffs(many, 4);
     expect(picked).toHaveLength(4);
