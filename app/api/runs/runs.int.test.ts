@@ -132,14 +132,15 @@ describe('a run from request to predictions', () => {
       transform: expect.toBeOneOf(['none', 'log', 'difference', 'seasonalDifference']),
       transformReason: expect.stringMatching(/^(none|log|difference|seasonalDifference): /),
       calendarFeatures: ['dayOfWeek', 'monthOfYear'],
-      layers: 1,
+      // The hyperparameter search (on by default) may pick the second layer.
+      layers: evaluation.search?.chosen?.layers ?? 1,
     });
-    expect(evaluation.lstmPreprocessing.transformTrials.map((t: { transform: string }) => t.transform)).toEqual([
-      'none',
-      'log',
-      'difference',
-      'seasonalDifference',
-    ]);
+    // The search (on by default) chooses the transform with the other settings, trying it per trial;
+    // without one, the transform contest tries each on the first window's validation split.
+    expect(evaluation.lstmPreprocessing.transformTrials.map((t: { transform: string }) => t.transform)).toEqual(
+      evaluation.search ? [] : ['none', 'log', 'difference', 'seasonalDifference'],
+    );
+    if (evaluation.search) expect(evaluation.search.trials.length).toBeGreaterThan(0);
     expect(run.history.length).toBeGreaterThan(0);
     expect(run.history[0]).toMatchObject({ epoch: 1, loss: expect.any(Number) });
     expect(run.summary).toMatchObject({ points: 120, testEnd: '2024-04-29T00:00:00.000Z' });
@@ -551,7 +552,8 @@ describe('cancelling', () => {
   });
 
   it('stops a running run after the epoch in progress', async () => {
-    const runId = await startRun({ ...TINY, epochs: 300, patience: 100, validationSplit: 0 });
+    // Without the hyperparameter search, which would otherwise report the first progress.
+    const runId = await startRun({ ...TINY, epochs: 300, patience: 100, validationSplit: 0, search: 'off' });
     const job = await trainJob(runId);
     const training = processTrain(job);
 
