@@ -73,6 +73,9 @@ async function processNext(name: string): Promise<Job> {
 }
 
 beforeAll(async () => {
+  // processNext takes whatever job is next: start from an empty queue, not one holding what earlier
+  // test files left (a dataset schedule's batches, retried runs). Files run one at a time.
+  await getTrainQueue().obliterate({ force: true });
   const { status, body } = await callJson(upload, { method: 'POST', body: csvForm(wideCsv(), 'shops.csv') });
   expect(status).toBe(201);
   datasetId = body.dataset.id;
