@@ -11,6 +11,7 @@ import { MIN_TRAIN_WINDOWS, maxModelUnits, MAX_WINDOWS_PER_EPOCH } from '../conf
 import { CancelledError } from '../errors';
 import { lstmForecastFrom } from '../lstm-forecaster';
 import { buildLstm, disposeModel } from '../models/lstm';
+import { lstmPatching } from '../models/patching';
 import { inputFeatures, trainingWindows, type LstmInputEncoding } from '../models/lstm-inputs';
 import { createRng } from '../random';
 import { FREQUENCY_SPECS } from '../time/frequency';
@@ -289,7 +290,13 @@ export async function searchLstmConfig(input: SearchInput): Promise<LstmSearchRe
       const { windows, scaler } = trainingWindows(encoding, trainValues, c.lookback, horizon, input.t);
       let model = models.get(i);
       if (!model) {
-        model = buildLstm({ ...config, ...c, features: inputFeatures(encoding) });
+        // Read as the fits after the search read it: a week of hours in day patches (models/patching.ts).
+        model = buildLstm({
+          ...config,
+          ...c,
+          features: inputFeatures(encoding),
+          ...lstmPatching(input.frequency, c.lookback),
+        });
         models.set(i, model);
       }
       let epochsDone = 0;
@@ -301,6 +308,8 @@ export async function searchLstmConfig(input: SearchInput): Promise<LstmSearchRe
           batchSize: config.batchSize,
           validationSplit: 0,
           patience: to,
+          // A constant rate: a trial resumes rung after rung, and trials are compared like for like.
+          decay: false,
           // A fresh shuffle per rung, the same for every trial of it.
           seed: config.seed + from,
           maxWindowsPerEpoch: TRIAL_WINDOWS_PER_EPOCH,
