@@ -35,11 +35,17 @@ import { Supervisor } from '@/scripts/services/supervisor';
 export const FAST_STALL_ENV = { HORIZON_WORKER_LOCK_MS: '10000', HORIZON_WORKER_STALLED_INTERVAL_MS: '2000' };
 
 /**
+ * Settings of the fault tests' runs: one seed and no hyperparameter search. The defaults (a seed
+ * ensemble on short series, a search before the backtest) multiply a run's training several times
+ * over, and these tests are about processes, queues and locks, not accuracy.
+ */
+const FAULT_RUN = { search: 'off', seeds: 1 } as const;
+/**
  * A training that lasts tens of seconds on the wasm backend, so a test can act while it is in
  * progress, yet stays small. Progress is stored and cancellation checked after every epoch.
  */
-export const LONG_TRAINING = { horizon: 7, lookback: 14, epochs: 20, units: 8 };
-export const TINY_TRAINING = { horizon: 7, lookback: 14, epochs: 2, units: 4 };
+export const LONG_TRAINING = { horizon: 7, lookback: 14, epochs: 20, units: 8, ...FAULT_RUN };
+export const TINY_TRAINING = { horizon: 7, lookback: 14, epochs: 2, units: 4, ...FAULT_RUN };
 
 export async function waitFor<T>(
   what: string,
