@@ -6,7 +6,7 @@ import type { Batch } from '@/lib/db/batches';
 import { listBatchRunsAsSystem } from '@/lib/db/batches';
 import type { BatchPredictionRow } from '@/lib/api/schemas/responses';
 import { listPredictionsAsSystem } from '@/lib/db/predictions';
-import { roundedPredictions, runModelName } from '@/lib/runs/export-predictions';
+import { defaultPredictionModel, roundedPredictions, runModelName } from '@/lib/runs/export-predictions';
 import { csvNumber, csvText } from '@/lib/runs/predictions-csv';
 import { predictionsParquet } from '@/lib/runs/predictions-parquet';
 
@@ -21,7 +21,7 @@ export async function batchPredictionRows(batch: Batch): Promise<BatchPrediction
   const rows: BatchPredictionRow[] = [];
   for (const run of await listBatchRunsAsSystem(batch.id)) {
     if (run.status !== 'succeeded') continue;
-    const model = run.evaluation?.champion?.model ?? 'lstm';
+    const model = defaultPredictionModel(run);
     const modelName = runModelName(run, model);
     // Rounded to the series' own precision, as a single run's download.
     for (const row of roundedPredictions(await listPredictionsAsSystem(run.runId, model))) {

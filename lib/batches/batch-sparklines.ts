@@ -6,6 +6,7 @@ import type { BatchSparkline } from '@/lib/api/schemas/responses';
 import { listBatchRunsAsSystem, type Batch } from '@/lib/db/batches';
 import { recentValuesAsSystem } from '@/lib/db/points';
 import { futureForecastsAsSystem } from '@/lib/db/predictions';
+import { defaultPredictionModel } from '@/lib/runs/export-predictions';
 
 /** History points per sparkline: four horizons, so the forecast is a fifth of the line, within these bounds. */
 export const SPARKLINE_HISTORY = { min: 28, max: 90, horizons: 4 };
@@ -17,9 +18,7 @@ export function historyLength(horizon: number): number {
 export async function batchSparklines(batch: Batch): Promise<BatchSparkline[]> {
   const runs = await listBatchRunsAsSystem(batch.id);
   const picks = runs.flatMap((run) =>
-    run.status === 'succeeded'
-      ? [{ runId: run.runId, model: run.evaluation?.champion?.model ?? ('lstm' as const) }]
-      : [],
+    run.status === 'succeeded' ? [{ runId: run.runId, model: defaultPredictionModel(run) }] : [],
   );
   const [history, forecasts] = await Promise.all([
     recentValuesAsSystem(

@@ -8,8 +8,14 @@ import { loadSeriesDataAsSystem } from './series';
 /**
  * Up to `limit` sibling series with the same frequency as `seriesId` (the only ones the global
  * LSTM can pool), by name, with every point; empty when the series is alone in its dataset.
+ * Siblings in `skip` (the run's covariates, which the engine leaves out of the pool) count against
+ * `limit` but are not loaded: the worker has their points already.
  */
-export async function loadRelatedSeriesAsSystem(seriesId: string, limit: number): Promise<RelatedSeries[]> {
+export async function loadRelatedSeriesAsSystem(
+  seriesId: string,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<RelatedSeries[]> {
   const series = await getPrisma().series.findUnique({
     where: { id: seriesId },
     select: { datasetId: true, frequency: true },
@@ -23,6 +29,7 @@ export async function loadRelatedSeriesAsSystem(seriesId: string, limit: number)
   });
   const related: RelatedSeries[] = [];
   for (const sibling of siblings) {
+    if (skip.has(sibling.id)) continue;
     const data = await loadSeriesDataAsSystem(sibling.id);
     if (data) related.push({ name: sibling.name, ...data });
   }

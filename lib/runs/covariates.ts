@@ -6,9 +6,10 @@ import { ApiError, badRequest, unprocessable } from '@/lib/api/errors';
 import type { Scope } from '@/lib/db/scope';
 import { timestampsWithPoints } from '@/lib/db/covariates';
 import { getSeries, loadSeriesDataAsSystem, type Series } from '@/lib/db/series';
+import { missingFuture } from '@/lib/forecast/covariates';
 import { FREQUENCY_SPECS } from '@/lib/forecast/time';
 import { nextTimestamps } from '@/lib/forecast/time-steps';
-import type { ForecastConfig, SeriesData } from '@/lib/forecast/types';
+import type { CovariateSeries, ForecastConfig, SeriesData } from '@/lib/forecast/types';
 import { assertKnownHolidayCalendar } from './holiday-calendars';
 
 export type CovariateChoice = ForecastConfig['covariates'][number];
@@ -87,21 +88,16 @@ export function forecastTimestamps(target: Pick<SeriesData, 't' | 'frequency'>, 
   return nextTimestamps(target.t, target.frequency, horizon);
 }
 
-/** The known-future covariates' missing forecast timestamps, from points already in memory (the worker). */
-export function coverageGaps(
-  steps: readonly number[],
-  covariates: readonly { seriesId: string; name: string; knownFuture: boolean; t: ArrayLike<number> }[],
-): CoverageGap[] {
-  const gaps: CoverageGap[] = [];
-  for (const covariate of covariates) {
-    if (!covariate.knownFuture) continue;
-    const have = new Set<number>();
-    // The forecast steps are at the end: read the covariate's tail only.
-    for (let i = covariate.t.length - 1; i >= 0 && covariate.t[i] >= steps[0]; i--) have.add(covariate.t[i]);
-    const missing = steps.filter((step) => !have.has(step));
-    if (missing.length > 0) gaps.push({ seriesId: covariate.seriesId, name: covariate.name, dates: missing.map(iso) });
-  }
-  return gaps;
+/**
+ * The known-future covariates' missing forecast timestamps, from points already in memory (the
+ * worker): the engine's own check (lib/forecast/covariates.ts), as the routes report it.
+ */
+export function coverageGaps(steps: readonly number[], covariates: readonly CovariateSeries[]): CoverageGap[] {
+  return missingFuture(covariates, steps).map(({ seriesId, name, timestamps }) => ({
+    seriesId,
+    name,
+    dates: timestamps.map(iso),
+  }));
 }
 
 /** The same from the database (the routes), for a target the scope's user owns. */

@@ -21,8 +21,10 @@ export interface PredictionsJson {
   predictions: PredictionRow[];
 }
 
-/** The run's champion; the LSTM for runs stored before champions existed. */
-export function defaultPredictionModel(run: Pick<Run, 'evaluation'>): PredictionModel {
+/** The run's champion (of a run or a batch's run row); the LSTM for runs stored before champions existed. */
+export function defaultPredictionModel(run: {
+  evaluation: { champion?: { model: PredictionModel } } | null;
+}): PredictionModel {
   return run.evaluation?.champion?.model ?? 'lstm';
 }
 

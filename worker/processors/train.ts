@@ -82,14 +82,15 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   try {
     const data = await loadSeriesDataAsSystem(run.seriesId);
     if (!data) throw new UnrecoverableError(`The series of run ${runId} no longer exists.`);
+    const covariates = await loadRunCovariates(run.seriesId, run.config, data);
     // A batch's run scores the batch's one global LSTM (trained before it) and may skip its own LSTMs.
     const batch = run.batchId ? await batchRunContext(run.batchId, runId) : {};
-    // Otherwise the global LSTM learns from the dataset's other series; only loaded when the run asks for it.
+    // Otherwise the global LSTM learns from the dataset's other series; only loaded when the run asks for it,
+    // and not the covariates again (the engine leaves them out of the pool).
     const related =
       run.config.globalLstm && !batch.sharedGlobal
-        ? await loadRelatedSeriesAsSystem(run.seriesId, MAX_RELATED_SERIES)
+        ? await loadRelatedSeriesAsSystem(run.seriesId, MAX_RELATED_SERIES, new Set(covariates.map((c) => c.seriesId)))
         : [];
-    const covariates = await loadRunCovariates(run.seriesId, run.config, data);
     const result = await runForecast(
       data,
       run.config,

@@ -87,6 +87,9 @@ describe('loadRelatedSeriesAsSystem', () => {
     expect(related.map((s) => s.name)).toEqual(['a', 'b']);
     expect(related[0]).toEqual({ name: 'a', frequency: 'daily', t: [0, DAY, 2 * DAY], v: [1, 2, 3] });
     expect((await loadRelatedSeriesAsSystem(target.id, 10)).map((s) => s.name)).toEqual(['a', 'b', 'c']);
+    // A run's covariates are not loaded again, and still take their place in `limit`.
+    const b = dataset.series.find((s) => s.name === 'b')!;
+    expect((await loadRelatedSeriesAsSystem(target.id, 2, new Set([b.id]))).map((s) => s.name)).toEqual(['a']);
     const hourly = dataset.series.find((s) => s.name === 'hourly')!;
     expect(await loadRelatedSeriesAsSystem(hourly.id, 10)).toEqual([]);
   });
