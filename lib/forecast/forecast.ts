@@ -211,8 +211,7 @@ export async function runForecast(
     const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
 
     // What the covariates and holidays did: the best LSTM again without them, on the same windows.
-    const lstms = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
-    const bestLstm = lstms
+    const bestLstm = lstmModels
       .filter((m) => Number.isFinite(scores.metrics[m]?.mase) || Number.isFinite(scores.metrics[m]?.mae))
       .sort((a, b) => errorOf(scores.metrics[a]!) - errorOf(scores.metrics[b]!))[0];
     const effect =
