@@ -26,7 +26,7 @@ import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
 import { fitGroupInThread, mergeBacktests, threadsByDefault } from './parallel';
-import { observedFitter, progressAfter, searchProgress, sharedProgress } from './run-observers';
+import { observedFitter, progressWithin, sharedProgress } from './run-observers';
 import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
 import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
@@ -170,14 +170,17 @@ export async function runForecast(
             timeZone: data.timeZone,
             seasonLength: season.length,
             config,
-            callbacks: searchProgress(callbacks, SEARCH_PROGRESS_SHARE),
+            callbacks: progressWithin(callbacks, 0, SEARCH_PROGRESS_SHARE),
           })
         : undefined;
     // A search that could not run (a note says why) leaves the config as it is, 'auto' transform included.
     const lstmContext =
       search && search.trials.length > 0 ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
     // The LSTMs' progress bars merge into the run's one (after the search's share).
-    const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
+    const progress = sharedProgress(
+      search ? progressWithin(callbacks, SEARCH_PROGRESS_SHARE, 1) : callbacks,
+      lstmModels,
+    );
     for (const m of local) {
       const isLstm = modelInfo(m).family === 'lstm';
       const modelCallbacks = isLstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
