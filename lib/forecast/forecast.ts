@@ -144,7 +144,9 @@ export async function runForecast(
   // methods, which a thread would receive as plain data).
   const threaded =
     (context.threads ?? threadsByDefault()) && lstmModels.length > 0
-      ? models.filter((m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates))
+      ? models.filter(
+          (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
+        )
       : [];
   const local = models.filter((m) => !threaded.includes(m));
   const group =
@@ -215,6 +217,7 @@ export async function runForecast(
 
     // What the covariates and holidays did: the best LSTM again without them, on the same windows.
     const bestLstm = lstmModels
+      .filter((m) => MODEL_REGISTRY[m].readsCovariates?.(modelContext))
       .filter((m) => Number.isFinite(scores.metrics[m]?.mase) || Number.isFinite(scores.metrics[m]?.mae))
       .sort((a, b) => errorOf(scores.metrics[a]!) - errorOf(scores.metrics[b]!))[0];
     const effect =
@@ -229,7 +232,7 @@ export async function runForecast(
         : undefined;
     if (covariates) {
       for (const m of models) {
-        if (MODEL_REGISTRY[m].readsCovariates) continue;
+        if (MODEL_REGISTRY[m].readsCovariates?.(modelContext)) continue;
         if (modelInfo(m).family === 'baseline') continue;
         const ignores = `${modelInfo(m).label} ignores the covariates and holidays.`;
         notes[m] = notes[m] ? `${notes[m]} ${ignores}` : ignores;
