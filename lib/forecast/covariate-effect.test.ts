@@ -30,9 +30,20 @@ describe('describeEffect', () => {
     );
     expect(worse.change).toBeCloseTo(0.2, 10);
     expect(worse.sentence).toBe(
-      "The DE-BY holiday calendar made the hybrid LSTM's backtest MASE worse by 20% (1.00 → 1.20): it forecasts better without them.",
+      "The DE-BY holiday calendar made the hybrid LSTM's backtest MASE worse by 20% (1.00 → 1.20): it forecasts better without it.",
     );
     expect(describeEffect('lstm', block, metrics(1.01), metrics(1)).sentence).toMatch(/made no real difference/);
+  });
+
+  it('says "without it" for one input and "without them" for several', () => {
+    const worse = (covariateNames: string[], holidayCalendar?: string) =>
+      describeEffect('lstmHybrid', { covariateNames, holidayCalendar }, metrics(1.37), metrics(1.26)).sentence;
+    expect(worse([], 'US')).toBe(
+      "The US holiday calendar made the hybrid LSTM's backtest MASE worse by 9% (1.26 → 1.37): it forecasts better without it.",
+    );
+    expect(worse(['promo'])).toMatch(/: it forecasts better without it\.$/);
+    expect(worse(['promo'], 'US')).toMatch(/: it forecasts better without them\.$/);
+    expect(worse(['promo', 'price'])).toMatch(/: it forecasts better without them\.$/);
   });
 
   it('compares MAE when the series has no MASE scale', () => {

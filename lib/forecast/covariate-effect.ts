@@ -33,6 +33,7 @@ export function describeEffect(
   const change = b > 0 ? (a - b) / b : 0;
   const holidays = block.holidayCalendar ?? null;
   const what = inputsPhrase(block.covariateNames, holidays);
+  const them = block.covariateNames.length + (holidays ? 1 : 0) === 1 ? 'it' : 'them';
   const name = metric.toUpperCase();
   const label = modelInfo(model).label;
   const numbers = `${b.toPrecision(3)} → ${a.toPrecision(3)}`;
@@ -42,7 +43,7 @@ export function describeEffect(
       ? `${capitalise(what)} made no real difference to the ${label}'s backtest ${name} (${numbers}).`
       : change < 0
         ? `${capitalise(what)} cut the ${label}'s backtest ${name} by ${percent} (${numbers}).`
-        : `${capitalise(what)} made the ${label}'s backtest ${name} worse by ${percent} (${numbers}): it forecasts better without them.`;
+        : `${capitalise(what)} made the ${label}'s backtest ${name} worse by ${percent} (${numbers}): it forecasts better without ${them}.`;
   return { model, covariates: block.covariateNames, holidays, metric, withMase: a, withoutMase: b, change, sentence };
 }
 

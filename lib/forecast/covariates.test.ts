@@ -108,6 +108,30 @@ describe('covariate alignment', () => {
     expect(rows[13 * block.width + 2]).toBe(0);
     expect(block.futureRows(scaling, 40, 47)).toHaveLength(7 * block.futureWidth);
   });
+
+  it('gives AutoARIMA the known-future covariates and the holiday flag unscaled, a missing value as 0', () => {
+    const { t, futureT, covariates, promo } = sales(40);
+    const config = {
+      covariates: [
+        { seriesId: 'promo', knownFuture: true },
+        { seriesId: 'temp', knownFuture: false },
+      ],
+      holidays: 'US',
+    };
+    const block = covariateBlock({ t }, futureT, config, covariates)!;
+    const { values, width } = block.regressorRows(0, 47);
+    expect(width).toBe(2); // promo and the holiday flag; temperature is past-only
+    expect(Array.from({ length: 47 }, (_, i) => values[i * width])).toEqual(promo);
+    expect([values[0 * width + 1], values[13 * width + 1], values[14 * width + 1]]).toEqual([1, 0, 1]);
+    const late = {
+      ...covariates[0],
+      t: Array.from(covariates[0].t).slice(2),
+      v: (covariates[0].v as number[]).slice(2),
+    };
+    const gap = covariateBlock({ t }, futureT, { covariates: [config.covariates[0]], holidays: null }, [late])!;
+    expect(Array.from(gap.regressorRows(0, 3).values)).toEqual([0, 0, promo[2]]);
+    expect(() => block.regressorRows(40, 48)).toThrow(/cover steps 0\.\.46, not 40\.\.47/);
+  });
 });
 
 describe('LSTMs with covariates', () => {

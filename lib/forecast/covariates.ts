@@ -176,15 +176,7 @@ export class CovariateBlock {
    */
   regressorRows(from: number, to: number): { values: Float32Array; width: number } {
     const columns = this.columns.flatMap((c, k) => ((c.knownFuture && c.scaled) || c.name === 'holiday' ? [k] : []));
-    if (to > this.steps) throw new Error(`Covariates cover steps 0..${this.steps - 1}, not ${from}..${to - 1}.`);
-    const values = new Float32Array((to - from) * columns.length);
-    for (let i = from; i < to; i++) {
-      columns.forEach((k, c) => {
-        const x = this.matrix[i * this.width + k];
-        values[(i - from) * columns.length + c] = Number.isFinite(x) ? x : 0;
-      });
-    }
-    return { values, width: columns.length };
+    return { values: this.rows(this.matrix, undefined, from, to, columns), width: columns.length };
   }
 
   /** Every column of `raw` (from rawAt), scaled. */
@@ -198,9 +190,10 @@ export class CovariateBlock {
     );
   }
 
+  /** Rows from..to-1 of `columns` of `source`: a missing value reads 0; without `scaling`, unscaled. */
   private rows(
     source: Float64Array,
-    scaling: ColumnScaling,
+    scaling: ColumnScaling | undefined,
     from: number,
     to: number,
     columns: number[],
@@ -215,7 +208,7 @@ export class CovariateBlock {
         const x = source[i * width + k];
         let y: number;
         if (!Number.isFinite(x)) y = 0;
-        else if (!this.columns[k].scaled) y = x;
+        else if (!scaling || !this.columns[k].scaled) y = x;
         else {
           const lo = scaling.min[k];
           const range = scaling.max[k] - lo;

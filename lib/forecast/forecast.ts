@@ -26,7 +26,7 @@ import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
 import { fitGroupInThread, mergeBacktests, threadsByDefault } from './parallel';
-import { observedFitter, progressAfter, searchProgress, sharedProgress } from './run-observers';
+import { observedFitter, progressWithin, sharedProgress } from './run-observers';
 import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
 import { nestedChampion, selectionWindowsFor } from './selection/nested-champion';
@@ -144,7 +144,9 @@ export async function runForecast(
   // methods, which a thread would receive as plain data).
   const threaded =
     (context.threads ?? threadsByDefault()) && lstmModels.length > 0
-      ? models.filter((m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates))
+      ? models.filter(
+          (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
+        )
       : [];
   const local = models.filter((m) => !threaded.includes(m));
   const group =
@@ -170,14 +172,17 @@ export async function runForecast(
             timeZone: data.timeZone,
             seasonLength: season.length,
             config,
-            callbacks: searchProgress(callbacks, SEARCH_PROGRESS_SHARE),
+            callbacks: progressWithin(callbacks, 0, SEARCH_PROGRESS_SHARE),
           })
         : undefined;
     // A search that could not run (a note says why) leaves the config as it is, 'auto' transform included.
     const lstmContext =
       search && search.trials.length > 0 ? { ...modelContext, config: { ...config, ...search.chosen } } : modelContext;
     // The LSTMs' progress bars merge into the run's one (after the search's share).
-    const progress = sharedProgress(search ? progressAfter(callbacks, SEARCH_PROGRESS_SHARE) : callbacks, lstmModels);
+    const progress = sharedProgress(
+      search ? progressWithin(callbacks, SEARCH_PROGRESS_SHARE, 1) : callbacks,
+      lstmModels,
+    );
     for (const m of local) {
       const isLstm = modelInfo(m).family === 'lstm';
       const modelCallbacks = isLstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
@@ -211,8 +216,8 @@ export async function runForecast(
     const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
 
     // What the covariates and holidays did: the best LSTM again without them, on the same windows.
-    const lstms = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
-    const bestLstm = lstms
+    const bestLstm = lstmModels
+      .filter((m) => MODEL_REGISTRY[m].readsCovariates?.(modelContext))
       .filter((m) => Number.isFinite(scores.metrics[m]?.mase) || Number.isFinite(scores.metrics[m]?.mae))
       .sort((a, b) => errorOf(scores.metrics[a]!) - errorOf(scores.metrics[b]!))[0];
     const effect =
@@ -227,7 +232,7 @@ export async function runForecast(
         : undefined;
     if (covariates) {
       for (const m of models) {
-        if (MODEL_REGISTRY[m].readsCovariates) continue;
+        if (MODEL_REGISTRY[m].readsCovariates?.(modelContext)) continue;
         if (modelInfo(m).family === 'baseline') continue;
         const ignores = `${modelInfo(m).label} ignores the covariates and holidays.`;
         notes[m] = notes[m] ? `${notes[m]} ${ignores}` : ignores;

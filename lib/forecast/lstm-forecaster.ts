@@ -455,7 +455,12 @@ export class LstmRun {
   }
 }
 
-function meanAbsoluteError(values: ArrayLike<number>, origins: readonly number[], forecasts: number[][]): number {
+/** Mean absolute error of `forecasts[k]` against the values from `origins[k]` on, over all of them. */
+export function meanAbsoluteError(
+  values: ArrayLike<number>,
+  origins: readonly number[],
+  forecasts: number[][],
+): number {
   let sum = 0;
   let n = 0;
   origins.forEach((origin, k) =>

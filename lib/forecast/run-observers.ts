@@ -59,18 +59,10 @@ export function observedFitter(
   };
 }
 
-/** The search's own progress (0..1) as the first `share` of the run's. */
-export function searchProgress(callbacks: RunCallbacks, share: number): RunCallbacks {
+/** One stage's progress (0..1) as the `from`..`to` part of the run's (the search's first, then the fits'). */
+export function progressWithin(callbacks: RunCallbacks, from: number, to: number): RunCallbacks {
   return {
     shouldCancel: callbacks.shouldCancel,
-    onProgress: (p) => callbacks.onProgress?.({ ...p, progress: p.progress * share }),
-  };
-}
-
-/** What follows the search: its progress (0..1) as the rest of the run's, after the first `share`. */
-export function progressAfter(callbacks: RunCallbacks, share: number): RunCallbacks {
-  return {
-    shouldCancel: callbacks.shouldCancel,
-    onProgress: (p) => callbacks.onProgress?.({ ...p, progress: share + p.progress * (1 - share) }),
+    onProgress: (p) => callbacks.onProgress?.({ ...p, progress: from + p.progress * (to - from) }),
   };
 }

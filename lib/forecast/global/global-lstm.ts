@@ -17,7 +17,7 @@
 // mostly reflects the unit a series happens to be recorded in.
 import type * as tf from '@tensorflow/tfjs';
 import type { FittedModel, ModelFitter, WindowInfo } from '../backtest';
-import { calendarCovariates, calendarFeaturesFor, type CalendarFeature } from '../calendar';
+import { calendarFeaturesFor, type CalendarFeature } from '../calendar';
 import type { ColumnScaling, CovariateBlock } from '../covariates';
 import { budgetEpochs, MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH } from '../config';
 import { epochProgress, fineTuneEpochs, fitPlans, type FitPlan } from '../lstm-forecaster';
@@ -25,9 +25,9 @@ import { buildLstm, disposeModel, predictWindows } from '../models/lstm';
 import { lstmPatching, lstmSteps } from '../models/patching';
 import { trainModel, type TrainResult } from '../train';
 import type { ForecastConfig, Frequency, RunCallbacks } from '../types';
-import { pooledWindows, type PoolPart } from './pooled-windows';
+import { pooledWindows, writeLookback, type PoolPart } from './pooled-windows';
 import { compatibleRelated, cutBefore, type RelatedSeries } from './related-series';
-import { scaleSeries, unscaleSeries, type SeriesScale } from './series-scale';
+import { unscaleSeries, type SeriesScale } from './series-scale';
 
 /** The series a global LSTM forecasts: its timestamps (its values come with each fit). */
 export interface GlobalTarget {
@@ -153,24 +153,11 @@ export class GlobalLstmRun {
       if (origin < lookback || origin > values.length) {
         throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback} values before it.`);
       }
-      const window = scaleSeries(
-        fitted.scale,
-        Array.prototype.slice.call(values, origin - lookback, origin) as number[],
-      );
-      const anchor = window[lookback - 1];
-      const calendar =
-        calendarWidth > 0
-          ? calendarCovariates(
-              Array.prototype.slice.call(this.target.t, origin - lookback, origin) as number[],
-              this.calendar,
-              this.target.timeZone,
-            ).values
-          : undefined;
-      for (let i = 0; i < lookback; i++) {
-        const row = (k * lookback + i) * features;
-        inputs[row] = window[i] - anchor;
-        if (calendar) inputs.set(calendar.subarray(i * calendarWidth, (i + 1) * calendarWidth), row + 1);
-      }
+      const anchor = writeLookback(inputs, k, features, { t: this.target.t, v: values }, origin, fitted.scale, {
+        lookback,
+        calendar: this.calendar,
+        timeZone: this.target.timeZone,
+      });
       if (block && scaling) {
         // Steps before the origin only (a past-only covariate is cut there); known-future ones after it.
         const rows = block.inputRows(scaling, origin - lookback, origin);

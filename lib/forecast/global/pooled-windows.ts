@@ -139,6 +139,40 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
   };
 }
 
+/**
+ * Writes the `lookback` steps of `part` before `origin` into window `k` of `inputs` (`features`
+ * columns a step) as the pool's windows hold them: the value scaled by `scale` and made relative to
+ * the last input, then the calendar features at its timestamps. Columns after those are left as
+ * they are. Returns the anchor (the last scaled input), which the model's outputs are relative to.
+ */
+export function writeLookback(
+  inputs: Float32Array,
+  k: number,
+  features: number,
+  part: PoolPart,
+  origin: number,
+  scale: SeriesScale,
+  { lookback, calendar, timeZone }: Pick<PoolOptions, 'lookback' | 'calendar' | 'timeZone'>,
+): number {
+  const window = scaleSeries(scale, Array.prototype.slice.call(part.v, origin - lookback, origin) as number[]);
+  const anchor = window[lookback - 1];
+  const calendarWidth = 2 * calendar.length;
+  const covariates =
+    calendarWidth > 0
+      ? calendarCovariates(
+          Array.prototype.slice.call(part.t, origin - lookback, origin) as number[],
+          calendar,
+          timeZone,
+        ).values
+      : undefined;
+  for (let i = 0; i < lookback; i++) {
+    const row = (k * lookback + i) * features;
+    inputs[row] = window[i] - anchor;
+    if (covariates) inputs.set(covariates.subarray(i * calendarWidth, (i + 1) * calendarWidth), row + 1);
+  }
+  return anchor;
+}
+
 interface PickedWindow {
   /** Part index. */
   p: number;

@@ -149,6 +149,17 @@ describe('runForecast with a shared global LSTM', () => {
     expect(grown.models.lstmGlobal).toBeUndefined();
     expect(grown.globalLstm).toMatchObject({ trained: false, note: expect.stringMatching(/120 points/) });
 
+    // The shared model was trained without covariates or holidays: the run says it ignores them,
+    // and measures no effect of them on it (it would only compare its stored forecasts with themselves).
+    const withHolidays = await runForecast(
+      data,
+      { ...tiny, holidays: 'US' },
+      {},
+      { sharedGlobal: { forecasts: stored, series: 2 }, perSeriesLstm: false },
+    );
+    expect(withHolidays.models.lstmGlobal!.note).toMatch(/global LSTM ignores the covariates and holidays/);
+    expect(withHolidays.covariateEffect).toBeUndefined();
+
     // A batch whose global model failed: the run still completes, without it, and says so.
     const failed = await runForecast(data, tiny, {}, { sharedGlobal: { note: 'It failed.' }, perSeriesLstm: false });
     expect(failed.models.lstmGlobal).toBeUndefined();

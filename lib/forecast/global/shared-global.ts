@@ -17,16 +17,16 @@
 //   values up to each, exactly as a model fit inside the run would be asked.
 import type * as tf from '@tensorflow/tfjs';
 import { calibrationOrigins } from '../backtest';
-import { calendarCovariates, calendarFeaturesFor, type CalendarFeature } from '../calendar';
+import { calendarFeaturesFor, type CalendarFeature } from '../calendar';
 import { budgetEpochs, MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH } from '../config';
 import { fineTuneEpochs } from '../lstm-forecaster';
 import { buildLstm, disposeModel, predictWindows } from '../models/lstm';
 import { trainModel, type TrainResult } from '../train';
 import type { ForecastConfig, Frequency } from '../types';
 import { windowCount, type Windows } from '../windows';
-import { pooledWindows, spreadIndices } from './pooled-windows';
+import { pooledWindows, spreadIndices, writeLookback } from './pooled-windows';
 import { pointsBefore } from './related-series';
-import { fitSeriesScale, scaleSeries, unscaleSeries, type SeriesScale } from './series-scale';
+import { fitSeriesScale, unscaleSeries, type SeriesScale } from './series-scale';
 
 /** Backtest fits the shared model makes at most (the refit not counted), however the series' ends differ. */
 export const MAX_SHARED_FITS = 12;
@@ -271,22 +271,12 @@ export class SharedGlobalTrainer {
       return fit.scales[s] ?? fitSeriesScale(Array.prototype.slice.call(v, 0, origin) as number[]);
     });
     const anchors = origins.map((origin, k) => {
-      const window = scaleSeries(scales[k], Array.prototype.slice.call(v, origin - lookback, origin) as number[]);
-      const anchor = window[lookback - 1];
-      const calendar =
-        calendarWidth > 0
-          ? calendarCovariates(
-              Array.prototype.slice.call(t, origin - lookback, origin) as number[],
-              this.calendar,
-              this.options.timeZone,
-            ).values
-          : undefined;
-      for (let i = 0; i < lookback; i++) {
-        const row = (k * lookback + i) * features;
-        inputs[row] = window[i] - anchor;
-        if (calendar) inputs.set(calendar.subarray(i * calendarWidth, (i + 1) * calendarWidth), row + 1);
-        inputs[row + 1 + calendarWidth + s] = 1;
-      }
+      const anchor = writeLookback(inputs, k, features, { t, v }, origin, scales[k], {
+        lookback,
+        calendar: this.calendar,
+        timeZone: this.options.timeZone,
+      });
+      for (let i = 0; i < lookback; i++) inputs[(k * lookback + i) * features + 1 + calendarWidth + s] = 1;
       return anchor;
     });
     const output = await predictWindows(fit.model, inputs, origins.length, lookback, features);

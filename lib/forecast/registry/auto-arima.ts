@@ -5,7 +5,7 @@ import { statelessRun, type ForecastModel } from './model';
 export const autoArimaModel: ForecastModel<'autoArima'> = {
   key: 'autoArima',
   // Known-future covariates and the holiday flag as regressors (regression with ARIMA errors).
-  readsCovariates: true,
+  readsCovariates: () => true,
   create: ({ config, data, season, windowCount, covariates }) =>
     statelessRun(
       covariates && covariates.regressorRows(0, 0).width > 0

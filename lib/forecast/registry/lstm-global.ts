@@ -20,7 +20,8 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
       compatibleRelated(data.frequency, related).usable.length > 0
     );
   },
-  readsCovariates: true,
+  // A batch's shared one does not (see create).
+  readsCovariates: ({ sharedGlobal }) => !sharedGlobal,
   create: ({ config, data, windowCount, related, callbacks, covariates, sharedGlobal }) => {
     // A batch's shared global LSTM was trained without covariates: its stored forecasts are scored as they are.
     if (sharedGlobal && 'forecasts' in sharedGlobal) return sharedRun(sharedGlobal.forecasts, sharedGlobal.series);

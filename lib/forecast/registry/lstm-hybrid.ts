@@ -5,7 +5,7 @@ import type { ForecastModel } from './model';
 export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
   key: 'lstmHybrid',
   wanted: ({ data, config, perSeriesLstm }) => perSeriesLstm !== false && lstmFits(data.v.length, config),
-  readsCovariates: true,
+  readsCovariates: () => true,
   create: ({ config, data, season, windowCount, callbacks, covariates }) => {
     const run = new HybridLstmRun(
       config,

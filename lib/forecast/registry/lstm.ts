@@ -17,7 +17,7 @@ export interface LstmModelRun extends ModelRun {
 export const lstmModel: ForecastModel<'lstm', LstmModelRun> = {
   key: 'lstm',
   wanted: ({ data, config, perSeriesLstm }) => perSeriesLstm !== false && lstmFits(data.v.length, config),
-  readsCovariates: true,
+  readsCovariates: () => true,
   create: ({ config, data, season, windowCount, callbacks, covariates }) => {
     const run = new LstmEnsembleRun(config, windowCount, config.seeds, callbacks, {
       t: data.t,

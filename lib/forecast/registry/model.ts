@@ -47,8 +47,8 @@ export interface ForecastModel<K extends ComparedModel = ComparedModel, R extend
   key: K;
   /** Optional models only (see the catalog): whether this run asked for it and can fit it. */
   wanted?(context: ModelContext): boolean;
-  /** Whether it reads context.covariates; the others get a note that they ignore them. */
-  readsCovariates?: boolean;
+  /** Whether it reads context.covariates in this run; the others get a note that they ignore them. */
+  readsCovariates?(context: Omit<ModelContext, 'callbacks'>): boolean;
   create(context: ModelContext): R;
 }
 

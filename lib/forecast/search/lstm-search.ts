@@ -9,7 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { calendarFeaturesFor } from '../calendar';
 import { MIN_TRAIN_WINDOWS, maxModelUnits, MAX_WINDOWS_PER_EPOCH } from '../config';
 import { CancelledError } from '../errors';
-import { lstmForecastFrom } from '../lstm-forecaster';
+import { lstmForecastFrom, meanAbsoluteError } from '../lstm-forecaster';
 import { buildLstm, disposeModel } from '../models/lstm';
 import { lstmPatching } from '../models/patching';
 import { inputFeatures, trainingWindows, type LstmInputEncoding } from '../models/lstm-inputs';
@@ -176,18 +176,6 @@ export function plannedCandidates(costs: readonly number[], budgetSeconds: numbe
   let n = Math.min(2, costs.length);
   while (n < costs.length && planCost(n + 1) <= PLAN_SHARE * budgetSeconds) n++;
   return n;
-}
-
-function meanAbsoluteError(values: ArrayLike<number>, origins: readonly number[], forecasts: number[][]): number {
-  let sum = 0;
-  let n = 0;
-  origins.forEach((origin, k) =>
-    forecasts[k].forEach((f, h) => {
-      sum += Math.abs(f - values[origin + h]);
-      n++;
-    }),
-  );
-  return sum / n;
 }
 
 /** Runs the search; see the file comment. Throws CancelledError when callbacks.shouldCancel says so. */
