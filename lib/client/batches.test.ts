@@ -3,6 +3,7 @@ import {
   batchModelsText,
   defaultPerSeriesLstm,
   globalLstmText,
+  skillBinLabel,
   skillHistogram,
   sparklineLabel,
   visibleRows,
@@ -67,6 +68,13 @@ describe('skillHistogram', () => {
     expect(bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(5);
     expect(bins.find((bin) => Math.abs(bin.from - 0.1) < 1e-9)?.count).toBe(2);
     expect(bins.find((bin) => Math.abs(bin.from + 1) < 1e-9)?.count).toBe(1);
+  });
+
+  it('labels a bin with signed percentages, as the run page writes skill', () => {
+    const bins = skillHistogram([-0.15, 0.25, 0.22]);
+    expect(skillBinLabel(bins[0])).toBe('−20% to −10%: 1 series');
+    expect(skillBinLabel(bins[2])).toBe('0% to +10%: 0 series');
+    expect(skillBinLabel(bins[4])).toBe('+20% to +30%: 2 series');
   });
 
   it('is empty without any skill', () => {

@@ -6,6 +6,7 @@ import { request } from './api';
 import { checkRequest } from './validate';
 import type { Batch, BatchSeriesRow, BatchSparkline, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
 import { defaultPerSeriesLstm, PER_SERIES_LSTM_MAX_SERIES } from '@/lib/api/schemas/batches';
+import { skillText } from './evaluation';
 import { formatCount, formatDuration } from './format';
 import { predictionModelLabel } from './models';
 import type { ForecastConfig, RunStatus } from './types';
@@ -130,4 +131,9 @@ export function skillHistogram(skills: readonly (number | null)[], width = 0.1):
   for (let i = low; i <= high; i++) bins.push({ from: i * width, to: (i + 1) * width, count: 0 });
   for (const v of values) bins[index(v) - low].count++;
   return bins;
+}
+
+/** A histogram bin as the run page writes skill: "+20% to +30%: 2 series". */
+export function skillBinLabel(bin: HistogramBin): string {
+  return `${skillText(bin.from)} to ${skillText(bin.to)}: ${formatCount(bin.count)} series`;
 }

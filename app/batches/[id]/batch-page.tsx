@@ -32,6 +32,7 @@ import {
   type SortKey,
   type TableView,
 } from '@/lib/client/batches';
+import { skillText } from '@/lib/client/evaluation';
 import { formatCount, formatNumber, formatPercent, formatPercentValue } from '@/lib/client/format';
 import { MODEL_LABELS, MODEL_ORDER, predictionModelLabel } from '@/lib/client/models';
 import { isActive } from '@/lib/client/run-status';
@@ -199,7 +200,7 @@ function SeriesRows({ batch }: { batch: Batch }) {
                 </td>
                 <td>{row.champion ? predictionModelLabel(row.champion) : '—'}</td>
                 <td className="num">{formatNumber(row.mase)}</td>
-                <td className="num">{formatNumber(row.skill, 2)}</td>
+                <td className="num">{skillText(row.skill)}</td>
                 <td className="shrink">
                   <RowSparkline name={row.name} line={sparklines.get(row.runId)} />
                 </td>
