@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   batchModelsText,
+  championLabel,
   defaultPerSeriesLstm,
   globalLstmText,
   skillBinLabel,
@@ -22,6 +23,7 @@ const row = (
   runId: `r-${name}`,
   status,
   champion,
+  championMembers: [],
   mase,
   skill,
   error: null,
@@ -57,6 +59,16 @@ describe('visibleRows', () => {
     expect(
       visibleRows(rows, { sort: 'name', descending: false, text: 'LST', status: 'all' }).map((r) => r.name),
     ).toEqual(['a']);
+  });
+});
+
+describe('championLabel', () => {
+  it('names an averaged champion by its members, as the run page does', () => {
+    expect(championLabel({ champion: 'ensemble', championMembers: ['autoArima', 'lstm'] })).toBe(
+      'Average of AutoARIMA + LSTM',
+    );
+    expect(championLabel({ champion: 'ets', championMembers: ['ets'] })).toBe('ETS');
+    expect(championLabel({ champion: null, championMembers: [] })).toBe('—');
   });
 });
 

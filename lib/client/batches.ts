@@ -81,6 +81,11 @@ export function globalLstmText(global: Batch['globalLstm']): string {
   }
 }
 
+/** A row's champion as the run page names it: an average by its members ("Average of AutoARIMA + LSTM"). */
+export function championLabel(row: Pick<BatchSeriesRow, 'champion' | 'championMembers'>): string {
+  return row.champion ? predictionModelLabel(row.champion, row.championMembers) : '—';
+}
+
 export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';
 export interface TableView {
   sort: SortKey;

@@ -22,6 +22,7 @@ import {
   batchModelsText,
   batchPredictionsUrl,
   cancelBatch,
+  championLabel,
   getBatch,
   getBatchSparklines,
   globalLstmText,
@@ -34,7 +35,7 @@ import {
 } from '@/lib/client/batches';
 import { skillText } from '@/lib/client/evaluation';
 import { formatCount, formatNumber, formatPercent, formatPercentValue } from '@/lib/client/format';
-import { MODEL_LABELS, MODEL_ORDER, predictionModelLabel } from '@/lib/client/models';
+import { MODEL_LABELS, MODEL_ORDER } from '@/lib/client/models';
 import { isActive } from '@/lib/client/run-status';
 import type { RunStatus } from '@/lib/client/types';
 import { useResource } from '@/lib/client/use-resource';
@@ -198,7 +199,7 @@ function SeriesRows({ batch }: { batch: Batch }) {
                   <RunStatusBadge status={row.status} />
                   {row.error && row.status === 'failed' && <div className="field-hint">{row.error}</div>}
                 </td>
-                <td>{row.champion ? predictionModelLabel(row.champion) : '—'}</td>
+                <td>{championLabel(row)}</td>
                 <td className="num">{formatNumber(row.mase)}</td>
                 <td className="num">{skillText(row.skill)}</td>
                 <td className="shrink">
