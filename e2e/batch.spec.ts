@@ -54,6 +54,13 @@ test('forecast all series of a dataset, read the batch page, download everything
   }
   await expectSparklinesDrawn(table, 2);
   await expect(page.getByTestId('batch-scores').locator('tbody tr').first()).toBeVisible();
+  // How often the LSTM won: the count first, then the share.
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: / of 2 / })
+      .first(),
+  ).toHaveText(/^[0-2] of 2 \(\d+%\)$/);
   await expect(page.getByTestId('skill-histogram')).toBeVisible();
   await expect(page.getByTestId('skill-histogram').locator('text').first()).toHaveText(/^([+−]\d+%|0%)$/);
   await takeScreenshot('batch-page');

@@ -6,6 +6,7 @@ import {
   globalLstmText,
   skillBinLabel,
   skillHistogram,
+  seriesShareText,
   sparklineLabel,
   visibleRows,
   type BatchSeriesRow,
@@ -69,6 +70,14 @@ describe('championLabel', () => {
     );
     expect(championLabel({ champion: 'ets', championMembers: ['ets'] })).toBe('ETS');
     expect(championLabel({ champion: null, championMembers: [] })).toBe('—');
+  });
+});
+
+describe('batch summary texts', () => {
+  it('says how often the LSTM won as a count, then the share', () => {
+    expect(seriesShareText({ share: 2 / 3, series: 3 })).toBe('2 of 3 (67%)');
+    expect(seriesShareText({ share: 0, series: 2 })).toBe('0 of 2 (0%)');
+    expect(seriesShareText({ share: null, series: 0 })).toBe('—');
   });
 });
 

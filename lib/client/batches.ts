@@ -7,7 +7,7 @@ import { checkRequest } from './validate';
 import type { Batch, BatchSeriesRow, BatchSparkline, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
 import { defaultPerSeriesLstm, PER_SERIES_LSTM_MAX_SERIES } from '@/lib/api/schemas/batches';
 import { skillText } from './evaluation';
-import { formatCount, formatDuration } from './format';
+import { formatCount, formatDuration, formatPercent } from './format';
 import { predictionModelLabel } from './models';
 import type { ForecastConfig, RunStatus } from './types';
 
@@ -84,6 +84,13 @@ export function globalLstmText(global: Batch['globalLstm']): string {
 /** A row's champion as the run page names it: an average by its members ("Average of AutoARIMA + LSTM"). */
 export function championLabel(row: Pick<BatchSeriesRow, 'champion' | 'championMembers'>): string {
   return row.champion ? predictionModelLabel(row.champion, row.championMembers) : '—';
+}
+
+/** How often the LSTM won, as a count first: "2 of 3 (67%)"; a dash when no series had both scores. */
+export function seriesShareText(value: BatchSummary['lstmBeatsSeasonalNaive']): string {
+  if (value.share === null) return '—';
+  const wins = Math.round(value.share * value.series);
+  return `${formatCount(wins)} of ${formatCount(value.series)} (${formatPercent(value.share)})`;
 }
 
 export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';

@@ -26,6 +26,7 @@ import {
   getBatch,
   getBatchSparklines,
   globalLstmText,
+  seriesShareText,
   sparklineLabel,
   visibleRows,
   type Batch,
@@ -34,7 +35,7 @@ import {
   type TableView,
 } from '@/lib/client/batches';
 import { skillText } from '@/lib/client/evaluation';
-import { formatCount, formatNumber, formatPercent, formatPercentValue } from '@/lib/client/format';
+import { formatCount, formatNumber, formatPercentValue } from '@/lib/client/format';
 import { MODEL_LABELS, MODEL_ORDER } from '@/lib/client/models';
 import { isActive } from '@/lib/client/run-status';
 import type { RunStatus } from '@/lib/client/types';
@@ -56,10 +57,6 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; title?: string 
   },
 ];
 
-function share(value: { share: number | null; series: number }): string {
-  return value.share === null ? '—' : `${formatPercent(value.share)} of ${formatCount(value.series)}`;
-}
-
 function Scores({ batch }: { batch: Batch }) {
   const { summary } = batch;
   // In report order (the stored JSON does not keep key order).
@@ -77,8 +74,8 @@ function Scores({ batch }: { batch: Batch }) {
           ['Succeeded', formatCount(summary.succeeded)],
           ['Failed', formatCount(summary.failed)],
           ['Cancelled', formatCount(summary.cancelled)],
-          ['LSTM beats seasonal naive', share(summary.lstmBeatsSeasonalNaive)],
-          ['LSTM beats the best classical model', share(summary.lstmBeatsBestClassical)],
+          ['LSTM beats seasonal naive', seriesShareText(summary.lstmBeatsSeasonalNaive)],
+          ['LSTM beats the best classical model', seriesShareText(summary.lstmBeatsBestClassical)],
         ]}
       />
       {models.length > 0 && (
