@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  averageChampionNote,
   batchModelsText,
   championLabel,
   defaultPerSeriesLstm,
@@ -78,6 +79,13 @@ describe('batch summary texts', () => {
     expect(seriesShareText({ share: 2 / 3, series: 3 })).toBe('2 of 3 (67%)');
     expect(seriesShareText({ share: 0, series: 2 })).toBe('0 of 2 (0%)');
     expect(seriesShareText({ share: null, series: 0 })).toBe('—');
+  });
+
+  it('counts the series an average of models is champion of, which no model row counts', () => {
+    expect(averageChampionNote({ ets: 1, lstm: 1, ensemble: 1 })).toBe(
+      'Champion of 1 more series: an average of the best models (the series table names its members).',
+    );
+    expect(averageChampionNote({ ets: 2 })).toBeNull();
   });
 });
 

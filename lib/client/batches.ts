@@ -93,6 +93,16 @@ export function seriesShareText(value: BatchSummary['lstmBeatsSeasonalNaive']): 
   return `${formatCount(wins)} of ${formatCount(value.series)} (${formatPercent(value.share)})`;
 }
 
+/**
+ * The series whose champion is an average of models, which the per-model "Champion of" counts
+ * leave out: "Champion of 1 more series: an average of the best models…"; null when there is none.
+ */
+export function averageChampionNote(champions: BatchSummary['champions']): string | null {
+  const count = champions.ensemble ?? 0;
+  if (count === 0) return null;
+  return `Champion of ${formatCount(count)} more series: an average of the best models (the series table names its members).`;
+}
+
 export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';
 export interface TableView {
   sort: SortKey;

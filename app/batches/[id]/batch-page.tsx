@@ -19,6 +19,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api-error';
 import {
+  averageChampionNote,
   batchModelsText,
   batchPredictionsUrl,
   cancelBatch,
@@ -64,6 +65,7 @@ function Scores({ batch }: { batch: Batch }) {
     const scores = summary.models[model];
     return scores ? [[model, scores] as const] : [];
   });
+  const averageNote = averageChampionNote(summary.champions);
   return (
     <div className="stack">
       <Facts
@@ -113,6 +115,11 @@ function Scores({ batch }: { batch: Batch }) {
             ))}
           </tbody>
         </Table>
+      )}
+      {averageNote && (
+        <p className="muted" data-testid="batch-average-champions">
+          {averageNote}
+        </p>
       )}
     </div>
   );
