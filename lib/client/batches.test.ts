@@ -64,6 +64,27 @@ describe('visibleRows', () => {
   });
 });
 
+describe('visibleRows by champion', () => {
+  const average = {
+    ...row('e', 0.7, 0.3, 'succeeded', 'ensemble'),
+    championMembers: ['autoArima', 'lstm'],
+  } as BatchSeriesRow;
+  const seasonal = row('f', 1, 0, 'succeeded', 'seasonalNaive');
+
+  it('filters and sorts the champion by the name the table shows', () => {
+    const view = { sort: 'name', descending: false, status: 'all' } as const;
+    expect(visibleRows([...rows, average], { ...view, text: 'average of' }).map((r) => r.name)).toEqual(['e']);
+    expect(visibleRows([...rows, seasonal], { ...view, text: 'seasonal naive' }).map((r) => r.name)).toEqual(['f']);
+    expect(visibleRows([...rows, average], { ...view, sort: 'champion', text: '' }).map((r) => r.name)).toEqual([
+      'e',
+      'b',
+      'd',
+      'a',
+      'c',
+    ]);
+  });
+});
+
 describe('championLabel', () => {
   it('names an averaged champion by its members, as the run page does', () => {
     expect(championLabel({ champion: 'ensemble', championMembers: ['autoArima', 'lstm'] })).toBe(

@@ -112,18 +112,30 @@ export interface TableView {
   status: RunStatus | 'all';
 }
 
-/** Filtered and sorted rows; missing numbers sort last whatever the direction. */
+/** A row's value in a column: the champion by the name the table shows. */
+function cell(row: BatchSeriesRow, key: SortKey): string | number | null {
+  return key === 'champion' ? row.champion && championLabel(row) : row[key];
+}
+
+/**
+ * Filtered and sorted rows; the champion by the name the table shows ('Average of ETS + LSTM');
+ * missing numbers sort last whatever the direction.
+ */
 export function visibleRows(rows: readonly BatchSeriesRow[], view: TableView): BatchSeriesRow[] {
   const text = view.text.trim().toLowerCase();
   const kept = rows.filter(
     (row) =>
       (view.status === 'all' || row.status === view.status) &&
-      (text === '' || row.name.toLowerCase().includes(text) || (row.champion ?? '').toLowerCase().includes(text)),
+      (text === '' ||
+        row.name.toLowerCase().includes(text) ||
+        String(cell(row, 'champion') ?? '')
+          .toLowerCase()
+          .includes(text)),
   );
   const sign = view.descending ? -1 : 1;
   return kept.sort((a, b) => {
-    const x = a[view.sort];
-    const y = b[view.sort];
+    const x = cell(a, view.sort);
+    const y = cell(b, view.sort);
     if (x === null && y === null) return a.name.localeCompare(b.name);
     if (x === null) return 1;
     if (y === null) return -1;
