@@ -47,10 +47,22 @@ test('forecast all series of a dataset, read the batch page, download everything
   await expect(page.getByTestId('batch-global-lstm')).toContainText('Trained on 2 series');
   const table = page.getByTestId('batch-series');
   await expect(table.locator('tbody tr')).toHaveCount(2);
-  for (const row of await table.locator('tbody tr').all()) await expect(row).toContainText('Succeeded');
+  for (const row of await table.locator('tbody tr').all()) {
+    await expect(row).toContainText('Succeeded');
+    // Skill as the run page writes it: a signed percentage.
+    await expect(row.locator('td').nth(3)).toHaveText(/^([+−]\d+%|0%)$/);
+  }
   await expectSparklinesDrawn(table, 2);
   await expect(page.getByTestId('batch-scores').locator('tbody tr').first()).toBeVisible();
+  // How often the LSTM won: the count first, then the share.
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: / of 2 / })
+      .first(),
+  ).toHaveText(/^[0-2] of 2 \(\d+%\)$/);
   await expect(page.getByTestId('skill-histogram')).toBeVisible();
+  await expect(page.getByTestId('skill-histogram').locator('text').first()).toHaveText(/^([+−]\d+%|0%)$/);
   await takeScreenshot('batch-page');
 
   // Sort by MASE, then filter by name.

@@ -55,6 +55,16 @@ test('a run with known-future covariates and a holiday calendar forecasts the fu
   const config = page.getByTestId('run-config');
   await expect(config).toContainText('promotion (known future), price (known future)');
   await expect(config).toContainText('US');
+  // The fields typed in the form are named as not searched; a layer count the search changed shows both.
+  const fact = (label: string) => config.locator(`xpath=.//dt[normalize-space()="${label}"]/following-sibling::dd[1]`);
+  await expect(fact('Not searched (set by you)')).toHaveText('Lookback, LSTM units');
+  const { run } = (await (await page.request.get(`/api/runs/${runId}`)).json()) as {
+    run: { config: { layers: number }; evaluation: { search?: { chosen: { layers: number } } } };
+  };
+  const chosen = run.evaluation.search?.chosen.layers ?? run.config.layers;
+  await expect(fact('LSTM layers')).toHaveText(
+    chosen === run.config.layers ? String(chosen) : `${run.config.layers} → ${chosen} (search)`,
+  );
   await takeScreenshot('run-with-covariates');
 
   const response = await page.request.get(`/api/runs/${runId}/predictions`);

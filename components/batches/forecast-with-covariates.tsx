@@ -11,7 +11,10 @@ import { InputField } from '@/components/ui/field';
 import { errorMessage } from '@/lib/client/api-error';
 import { createBatch } from '@/lib/client/batches';
 import { checkBatchCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import { parseTrainingForm, TRAINING_FIELDS } from '@/lib/client/training-fields';
 import type { Series } from '@/lib/client/types';
+
+const HORIZON = TRAINING_FIELDS.find((field) => field.key === 'horizon')!;
 
 export function ForecastWithCovariates({ datasetId, series }: { datasetId: string; series: readonly Series[] }) {
   const router = useRouter();
@@ -19,11 +22,10 @@ export function ForecastWithCovariates({ datasetId, series }: { datasetId: strin
   const [horizon, setHorizon] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const steps = horizon.trim() === '' ? null : Number(horizon);
-  const horizonError =
-    steps !== null && !(Number.isInteger(steps) && steps >= 1 && steps <= 1000)
-      ? 'A whole number from 1 to 1000.'
-      : undefined;
+  // The train form's check of the horizon: the server's bounds, its messages.
+  const { overrides, errors } = parseTrainingForm({ horizon });
+  const horizonError = errors.horizon;
+  const steps = overrides.horizon ?? null;
   const targets = series.length - values.covariates.length;
 
   const submit = async (event: FormEvent) => {
@@ -62,8 +64,8 @@ export function ForecastWithCovariates({ datasetId, series }: { datasetId: strin
       <InputField
         label="Horizon"
         type="number"
-        min={1}
-        max={1000}
+        min={HORIZON.min}
+        max={HORIZON.max}
         inputMode="numeric"
         value={horizon}
         placeholder="default"

@@ -1,7 +1,7 @@
 // How many series reached each level of skill (1 - MASE(champion) / MASE(seasonal naive)): plain
 // SVG bars, like the sparkline, since it is a handful of rectangles.
-import { skillHistogram } from '@/lib/client/batches';
-import { formatNumber } from '@/lib/client/format';
+import { skillBinLabel, skillHistogram } from '@/lib/client/batches';
+import { skillText } from '@/lib/client/evaluation';
 
 const WIDTH = 480;
 const HEIGHT = 140;
@@ -24,7 +24,7 @@ export function SkillHistogram({ skills }: { skills: readonly (number | null)[] 
       >
         {bins.map((bin, i) => {
           const height = (bin.count / most) * (HEIGHT - 4);
-          const label = `${formatNumber(bin.from, 1)} to ${formatNumber(bin.to, 1)}: ${bin.count} series`;
+          const label = skillBinLabel(bin);
           return (
             <g key={i}>
               <rect
@@ -44,7 +44,7 @@ export function SkillHistogram({ skills }: { skills: readonly (number | null)[] 
                   textAnchor="middle"
                   fill="currentColor"
                 >
-                  {formatNumber(bin.from, 1)}
+                  {skillText(bin.from)}
                 </text>
               )}
             </g>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { batchProgress } from './batch-view';
+import type { BatchRunRow } from '@/lib/db/batches';
+import type { RunEvaluation } from '@/lib/db/run-evaluation';
+import { batchProgress, seriesRow } from './batch-view';
 
 describe('batchProgress', () => {
   const runs = (statuses: ('queued' | 'running' | 'succeeded')[], progress = 0.5) =>
@@ -19,5 +21,28 @@ describe('batchProgress', () => {
     // 100 series in 50 chunks: it weighs a chunk of two series.
     const hundred = runs(Array.from({ length: 100 }, () => 'queued' as const));
     expect(batchProgress(hundred, { status: 'succeeded', progress: 1 })).toBeCloseTo(2 / 102, 10);
+  });
+});
+
+describe('seriesRow', () => {
+  const run = (champion: unknown): BatchRunRow => ({
+    runId: 'r1',
+    seriesId: 's1',
+    name: 'north',
+    status: 'succeeded',
+    progress: 1,
+    error: null,
+    metrics: { seasonalNaive: { mase: 1 } } as unknown as BatchRunRow['metrics'],
+    evaluation: { champion } as unknown as RunEvaluation,
+    horizon: 7,
+  });
+
+  it("carries the champion's members, so an average is named by them", () => {
+    const row = seriesRow(run({ model: 'ensemble', members: ['autoArima', 'lstm'], metrics: { mase: 0.5 } }));
+    expect(row).toMatchObject({ champion: 'ensemble', championMembers: ['autoArima', 'lstm'], mase: 0.5, skill: 0.5 });
+  });
+
+  it('has no members before the run succeeded', () => {
+    expect(seriesRow({ ...run(null), status: 'running', evaluation: null }).championMembers).toEqual([]);
   });
 });

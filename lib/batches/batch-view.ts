@@ -29,6 +29,7 @@ export function seriesRow(run: BatchRunRow): BatchSeriesRow {
     runId: run.runId,
     status: run.status,
     champion: champion?.model ?? null,
+    championMembers: champion?.members ?? [],
     mase,
     skill: mase !== null && naive !== null && naive > 0 ? 1 - mase / naive : null,
     error: run.error,

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  averageChampionNote,
   batchModelsText,
+  championLabel,
   defaultPerSeriesLstm,
   globalLstmText,
+  skillBinLabel,
   skillHistogram,
+  seriesShareText,
   sparklineLabel,
   visibleRows,
   type BatchSeriesRow,
@@ -21,6 +25,7 @@ const row = (
   runId: `r-${name}`,
   status,
   champion,
+  championMembers: [],
   mase,
   skill,
   error: null,
@@ -59,6 +64,52 @@ describe('visibleRows', () => {
   });
 });
 
+describe('visibleRows by champion', () => {
+  const average = {
+    ...row('e', 0.7, 0.3, 'succeeded', 'ensemble'),
+    championMembers: ['autoArima', 'lstm'],
+  } as BatchSeriesRow;
+  const seasonal = row('f', 1, 0, 'succeeded', 'seasonalNaive');
+
+  it('filters and sorts the champion by the name the table shows', () => {
+    const view = { sort: 'name', descending: false, status: 'all' } as const;
+    expect(visibleRows([...rows, average], { ...view, text: 'average of' }).map((r) => r.name)).toEqual(['e']);
+    expect(visibleRows([...rows, seasonal], { ...view, text: 'seasonal naive' }).map((r) => r.name)).toEqual(['f']);
+    expect(visibleRows([...rows, average], { ...view, sort: 'champion', text: '' }).map((r) => r.name)).toEqual([
+      'e',
+      'b',
+      'd',
+      'a',
+      'c',
+    ]);
+  });
+});
+
+describe('championLabel', () => {
+  it('names an averaged champion by its members, as the run page does', () => {
+    expect(championLabel({ champion: 'ensemble', championMembers: ['autoArima', 'lstm'] })).toBe(
+      'Average of AutoARIMA + LSTM',
+    );
+    expect(championLabel({ champion: 'ets', championMembers: ['ets'] })).toBe('ETS');
+    expect(championLabel({ champion: null, championMembers: [] })).toBe('—');
+  });
+});
+
+describe('batch summary texts', () => {
+  it('says how often the LSTM won as a count, then the share', () => {
+    expect(seriesShareText({ share: 2 / 3, series: 3 })).toBe('2 of 3 (67%)');
+    expect(seriesShareText({ share: 0, series: 2 })).toBe('0 of 2 (0%)');
+    expect(seriesShareText({ share: null, series: 0 })).toBe('—');
+  });
+
+  it('counts the series an average of models is champion of, which no model row counts', () => {
+    expect(averageChampionNote({ ets: 1, lstm: 1, ensemble: 1 })).toBe(
+      'Champion of 1 more series: an average of the best models (the series table names its members).',
+    );
+    expect(averageChampionNote({ ets: 2 })).toBeNull();
+  });
+});
+
 describe('skillHistogram', () => {
   it('counts skills in bins from the lowest to the highest, clamping below -1', () => {
     const bins = skillHistogram([0.05, 0.15, 0.12, null, -3, 0.3]);
@@ -67,6 +118,13 @@ describe('skillHistogram', () => {
     expect(bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(5);
     expect(bins.find((bin) => Math.abs(bin.from - 0.1) < 1e-9)?.count).toBe(2);
     expect(bins.find((bin) => Math.abs(bin.from + 1) < 1e-9)?.count).toBe(1);
+  });
+
+  it('labels a bin with signed percentages, as the run page writes skill', () => {
+    const bins = skillHistogram([-0.15, 0.25, 0.22]);
+    expect(skillBinLabel(bins[0])).toBe('−20% to −10%: 1 series');
+    expect(skillBinLabel(bins[2])).toBe('0% to +10%: 0 series');
+    expect(skillBinLabel(bins[4])).toBe('+20% to +30%: 2 series');
   });
 
   it('is empty without any skill', () => {

@@ -6,7 +6,8 @@ import { request } from './api';
 import { checkRequest } from './validate';
 import type { Batch, BatchSeriesRow, BatchSparkline, BatchSummary, ModelScores } from '@/lib/api/schemas/responses';
 import { defaultPerSeriesLstm, PER_SERIES_LSTM_MAX_SERIES } from '@/lib/api/schemas/batches';
-import { formatCount, formatDuration } from './format';
+import { skillText } from './evaluation';
+import { formatCount, formatDuration, formatPercent } from './format';
 import { predictionModelLabel } from './models';
 import type { ForecastConfig, RunStatus } from './types';
 
@@ -80,6 +81,28 @@ export function globalLstmText(global: Batch['globalLstm']): string {
   }
 }
 
+/** A row's champion as the run page names it: an average by its members ("Average of AutoARIMA + LSTM"). */
+export function championLabel(row: Pick<BatchSeriesRow, 'champion' | 'championMembers'>): string {
+  return row.champion ? predictionModelLabel(row.champion, row.championMembers) : '—';
+}
+
+/** How often the LSTM won, as a count first: "2 of 3 (67%)"; a dash when no series had both scores. */
+export function seriesShareText(value: BatchSummary['lstmBeatsSeasonalNaive']): string {
+  if (value.share === null) return '—';
+  const wins = Math.round(value.share * value.series);
+  return `${formatCount(wins)} of ${formatCount(value.series)} (${formatPercent(value.share)})`;
+}
+
+/**
+ * The series whose champion is an average of models, which the per-model "Champion of" counts
+ * leave out: "Champion of 1 more series: an average of the best models…"; null when there is none.
+ */
+export function averageChampionNote(champions: BatchSummary['champions']): string | null {
+  const count = champions.ensemble ?? 0;
+  if (count === 0) return null;
+  return `Champion of ${formatCount(count)} more series: an average of the best models (the series table names its members).`;
+}
+
 export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';
 export interface TableView {
   sort: SortKey;
@@ -89,18 +112,30 @@ export interface TableView {
   status: RunStatus | 'all';
 }
 
-/** Filtered and sorted rows; missing numbers sort last whatever the direction. */
+/** A row's value in a column: the champion by the name the table shows. */
+function cell(row: BatchSeriesRow, key: SortKey): string | number | null {
+  return key === 'champion' ? row.champion && championLabel(row) : row[key];
+}
+
+/**
+ * Filtered and sorted rows; the champion by the name the table shows ('Average of ETS + LSTM');
+ * missing numbers sort last whatever the direction.
+ */
 export function visibleRows(rows: readonly BatchSeriesRow[], view: TableView): BatchSeriesRow[] {
   const text = view.text.trim().toLowerCase();
   const kept = rows.filter(
     (row) =>
       (view.status === 'all' || row.status === view.status) &&
-      (text === '' || row.name.toLowerCase().includes(text) || (row.champion ?? '').toLowerCase().includes(text)),
+      (text === '' ||
+        row.name.toLowerCase().includes(text) ||
+        String(cell(row, 'champion') ?? '')
+          .toLowerCase()
+          .includes(text)),
   );
   const sign = view.descending ? -1 : 1;
   return kept.sort((a, b) => {
-    const x = a[view.sort];
-    const y = b[view.sort];
+    const x = cell(a, view.sort);
+    const y = cell(b, view.sort);
     if (x === null && y === null) return a.name.localeCompare(b.name);
     if (x === null) return 1;
     if (y === null) return -1;
@@ -130,4 +165,9 @@ export function skillHistogram(skills: readonly (number | null)[], width = 0.1):
   for (let i = low; i <= high; i++) bins.push({ from: i * width, to: (i + 1) * width, count: 0 });
   for (const v of values) bins[index(v) - low].count++;
   return bins;
+}
+
+/** A histogram bin as the run page writes skill: "+20% to +30%: 2 series". */
+export function skillBinLabel(bin: HistogramBin): string {
+  return `${skillText(bin.from)} to ${skillText(bin.to)}: ${formatCount(bin.count)} series`;
 }

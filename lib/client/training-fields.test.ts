@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '@/lib/forecast/config';
 import {
+  configFacts,
   formatConfigValue,
   parseSearchBudget,
   parseTrainingForm,
   shortSeriesNote,
   trainingFormValues,
 } from './training-fields';
+import type { ForecastConfig } from './types';
 
 describe('shortSeriesNote', () => {
   it('says the defaults were shrunk for a short series, and nothing for a long one', () => {
@@ -114,6 +116,39 @@ describe('LSTM layers field', () => {
     expect(parseTrainingForm({ layers: '2' }).overrides).toEqual({ layers: 2 });
     expect(parseTrainingForm({ layers: '3' }).errors).toEqual({ layers: 'LSTM layers must be at most 2.' });
     expect(parseTrainingForm({ layers: '0' }).errors).toEqual({ layers: 'LSTM layers must be at least 1.' });
+  });
+});
+
+describe('configFacts', () => {
+  const config = {
+    ...defaultConfig('daily', 1000),
+    layers: 1,
+    units: 32,
+    transform: 'none',
+    search: 'auto',
+    searchFixed: ['units'],
+  } as ForecastConfig;
+  const fact = (facts: [string, string][], label: string) => facts.find(([l]) => l === label)?.[1];
+
+  it('shows a value the search changed beside the configured one, and names the fields it left as set', () => {
+    const facts = configFacts(config, {
+      chosen: {
+        lookback: config.lookback,
+        units: 32,
+        layers: 2,
+        dropout: config.dropout,
+        learningRate: config.learningRate,
+        transform: 'log',
+      },
+    });
+    expect(fact(facts, 'LSTM layers')).toBe('1 → 2 (search)');
+    expect(fact(facts, 'Transform')).toBe('None → Logarithm (search)');
+    expect(fact(facts, 'LSTM units')).toBe('32');
+    expect(fact(facts, 'Not searched (set by you)')).toBe('LSTM units');
+  });
+
+  it('shows the configured values alone without a search', () => {
+    expect(fact(configFacts(config), 'LSTM layers')).toBe('1');
   });
 });
 

@@ -13,6 +13,7 @@ import { SEARCHED_FIELDS, type SearchedField } from '@/lib/forecast/search/field
 import { formatCount, formatNumber } from './format';
 import { describeModels } from './models';
 import { transformName } from './readable-names';
+import type { SearchSettings } from './search';
 import type { ComparedModel, ForecastConfig, TrainingOverrides } from './types';
 
 export type TrainingField = keyof TrainingOverrides;
@@ -78,7 +79,7 @@ export const CONFIG_LABELS: Record<keyof ForecastConfig, string> = {
   holidays: 'Holiday calendar',
   search: 'Hyperparameter search',
   searchBudgetSeconds: 'Search budget (seconds)',
-  searchFixed: 'Held by the search',
+  searchFixed: 'Not searched (set by you)',
 };
 
 /**
@@ -105,6 +106,27 @@ export function formatConfigValue(
   if (typeof value === 'string') return transformName(value);
   if (value === null) return 'none';
   return formatNumber(value);
+}
+
+/**
+ * The Configuration card's rows: every setting by its label, and where the search chose another
+ * value than the configured one, both ("1 → 2 (search)"), so the card agrees with what trained.
+ */
+export function configFacts(
+  config: ForecastConfig,
+  { chosen, seriesNames }: { chosen?: SearchSettings; seriesNames?: ReadonlyMap<string, string> } = {},
+): [string, string][] {
+  return (Object.keys(CONFIG_LABELS) as (keyof ForecastConfig)[]).map((key) => {
+    const configured = formatConfigValue(config[key], seriesNames);
+    const searched =
+      chosen && (SEARCHED_FIELDS as readonly string[]).includes(key) ? chosen[key as SearchedField] : undefined;
+    return [
+      CONFIG_LABELS[key],
+      searched === undefined || searched === config[key]
+        ? configured
+        : `${configured} → ${formatConfigValue(searched)} (search)`,
+    ];
+  });
 }
 
 /**

@@ -19,12 +19,15 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api-error';
 import {
+  averageChampionNote,
   batchModelsText,
   batchPredictionsUrl,
   cancelBatch,
+  championLabel,
   getBatch,
   getBatchSparklines,
   globalLstmText,
+  seriesShareText,
   sparklineLabel,
   visibleRows,
   type Batch,
@@ -32,8 +35,9 @@ import {
   type SortKey,
   type TableView,
 } from '@/lib/client/batches';
-import { formatCount, formatNumber, formatPercent, formatPercentValue } from '@/lib/client/format';
-import { MODEL_LABELS, MODEL_ORDER, predictionModelLabel } from '@/lib/client/models';
+import { skillText } from '@/lib/client/evaluation';
+import { formatCount, formatNumber, formatPercentValue } from '@/lib/client/format';
+import { MODEL_LABELS, MODEL_ORDER } from '@/lib/client/models';
 import { isActive } from '@/lib/client/run-status';
 import type { RunStatus } from '@/lib/client/types';
 import { useResource } from '@/lib/client/use-resource';
@@ -54,10 +58,6 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; title?: string 
   },
 ];
 
-function share(value: { share: number | null; series: number }): string {
-  return value.share === null ? '—' : `${formatPercent(value.share)} of ${formatCount(value.series)}`;
-}
-
 function Scores({ batch }: { batch: Batch }) {
   const { summary } = batch;
   // In report order (the stored JSON does not keep key order).
@@ -65,6 +65,7 @@ function Scores({ batch }: { batch: Batch }) {
     const scores = summary.models[model];
     return scores ? [[model, scores] as const] : [];
   });
+  const averageNote = averageChampionNote(summary.champions);
   return (
     <div className="stack">
       <Facts
@@ -75,8 +76,8 @@ function Scores({ batch }: { batch: Batch }) {
           ['Succeeded', formatCount(summary.succeeded)],
           ['Failed', formatCount(summary.failed)],
           ['Cancelled', formatCount(summary.cancelled)],
-          ['LSTM beats seasonal naive', share(summary.lstmBeatsSeasonalNaive)],
-          ['LSTM beats the best classical model', share(summary.lstmBeatsBestClassical)],
+          ['LSTM beats seasonal naive', seriesShareText(summary.lstmBeatsSeasonalNaive)],
+          ['LSTM beats the best classical model', seriesShareText(summary.lstmBeatsBestClassical)],
         ]}
       />
       {models.length > 0 && (
@@ -114,6 +115,11 @@ function Scores({ batch }: { batch: Batch }) {
             ))}
           </tbody>
         </Table>
+      )}
+      {averageNote && (
+        <p className="muted" data-testid="batch-average-champions">
+          {averageNote}
+        </p>
       )}
     </div>
   );
@@ -197,9 +203,9 @@ function SeriesRows({ batch }: { batch: Batch }) {
                   <RunStatusBadge status={row.status} />
                   {row.error && row.status === 'failed' && <div className="field-hint">{row.error}</div>}
                 </td>
-                <td>{row.champion ? predictionModelLabel(row.champion) : '—'}</td>
+                <td>{championLabel(row)}</td>
                 <td className="num">{formatNumber(row.mase)}</td>
-                <td className="num">{formatNumber(row.skill, 2)}</td>
+                <td className="num">{skillText(row.skill)}</td>
                 <td className="shrink">
                   <RowSparkline name={row.name} line={sparklines.get(row.runId)} />
                 </td>

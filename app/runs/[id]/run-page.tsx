@@ -241,7 +241,7 @@ export function RunPage({ id }: { id: string }) {
               </div>
             </Card>
             <Card title="Configuration">
-              <ConfigFacts config={run.config} seriesNames={seriesNames} />
+              <ConfigFacts config={run.config} chosen={run.evaluation?.search?.chosen} seriesNames={seriesNames} />
             </Card>
           </div>
         </>
@@ -264,7 +264,7 @@ export function RunPage({ id }: { id: string }) {
 
       {!active && run.status !== 'succeeded' && (
         <Card title="Configuration">
-          <ConfigFacts config={run.config} seriesNames={seriesNames} />
+          <ConfigFacts config={run.config} chosen={run.evaluation?.search?.chosen} seriesNames={seriesNames} />
         </Card>
       )}
     </>

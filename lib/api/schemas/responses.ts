@@ -591,6 +591,10 @@ export const batchSeriesRowSchema = z.object({
   runId: z.string(),
   status: z.enum(RUN_STATUSES),
   champion: z.enum(PREDICTION_MODELS).nullable().meta({ description: "The run's recommended model once it succeeded" }),
+  championMembers: z.array(z.enum(COMPARED_MODELS)).meta({
+    description:
+      'The models the champion averages when it is the ensemble (else the champion alone); empty until it succeeded',
+  }),
   mase: nullableNumber.meta({ description: "The champion's backtest MASE" }),
   skill: nullableNumber.meta({ description: '1 - MASE(champion) / MASE(seasonal naive)' }),
   error: z.string().nullable().meta({ description: 'Why the series failed (too short, constant...)' }),
