@@ -61,6 +61,7 @@ function globalView(global: BatchGlobalLstm | null): BatchView['globalLstm'] {
       series: global.info?.series ?? null,
       fits: global.info?.fits ?? null,
       fitMs: global.info?.fitMs ?? null,
+      inputs: global.info?.inputs ?? [],
     }
   );
 }

@@ -142,12 +142,16 @@ describe('what a batch compares', () => {
   });
 
   it("describes the global LSTM's state", () => {
-    const base = { progress: 0, error: null, series: null, fits: null, fitMs: null };
+    const base = { progress: 0, error: null, series: null, fits: null, fitMs: null, inputs: [] };
     expect(globalLstmText(null)).toMatch(/None/);
     expect(globalLstmText({ ...base, status: 'queued' })).toMatch(/before the series/);
     expect(globalLstmText({ ...base, status: 'running', progress: 0.42 })).toBe('Training (42%)');
     expect(globalLstmText({ ...base, status: 'succeeded', progress: 1, series: 100, fits: 10, fitMs: 65_000 })).toBe(
       'Trained on 100 series: 10 fits in 1 min 5 s',
+    );
+    const withInputs = { ...base, status: 'succeeded' as const, series: 3, fits: 8, fitMs: 65_000 };
+    expect(globalLstmText({ ...withInputs, inputs: ['promo', 'the US holiday calendar'] })).toBe(
+      'Trained on 3 series: 8 fits in 1 min 5 s, with promo and the US holiday calendar (and again without them, to measure what they do)',
     );
     expect(globalLstmText({ ...base, status: 'failed', error: 'Out of memory.' })).toMatch(/^Failed: Out of memory\./);
   });

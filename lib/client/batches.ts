@@ -68,8 +68,12 @@ export function batchModelsText(series: number, perSeriesLstm: boolean): string 
 export function globalLstmText(global: Batch['globalLstm']): string {
   if (!global) return 'None (a batch from before global LSTMs)';
   switch (global.status) {
-    case 'succeeded':
-      return `Trained on ${formatCount(global.series)} series: ${formatCount(global.fits)} fits in ${formatDuration(global.fitMs)}`;
+    case 'succeeded': {
+      const trained = `Trained on ${formatCount(global.series)} series: ${formatCount(global.fits)} fits in ${formatDuration(global.fitMs)}`;
+      return global.inputs.length === 0
+        ? trained
+        : `${trained}, with ${new Intl.ListFormat('en').format(global.inputs)} (and again without them, to measure what they do)`;
+    }
     case 'failed':
       return `Failed: ${global.error ?? 'no reason given'} The series were compared without it.`;
     case 'running':

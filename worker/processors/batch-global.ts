@@ -17,9 +17,12 @@ import {
   storeBatchGlobalAsSystem,
 } from '@/lib/db/batch-global';
 import { getBatchAsSystem, markBatchRunningAsSystem } from '@/lib/db/batches';
+import { loadCovariatesAsSystem } from '@/lib/db/covariates';
 import { loadSeriesDataAsSystem } from '@/lib/db/series';
 import {
   CancelledError,
+  CovariateFutureMissingError,
+  covariateBlock,
   initBackend,
   lstmFits,
   runOrigins,
@@ -30,6 +33,7 @@ import {
   type SharedSeries,
 } from '@/lib/forecast';
 import { batchGlobalJobSchema } from '@/lib/queue/jobs';
+import { forecastTimestamps } from '@/lib/runs/covariates';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { log } from '../log';
 import { stopRequested } from '../stopping';
@@ -56,7 +60,7 @@ interface GlobalInputs {
  * common frequency, horizon and lookback (one network has one input shape and output length), in
  * series-name order (the one-hot ids follow it, so the same batch trains the same model).
  */
-async function globalInputs(batchId: string): Promise<GlobalInputs | null> {
+async function globalInputs(batchId: string): Promise<GlobalInputs | string> {
   const runs = await listBatchGlobalRunsAsSystem(batchId);
   const loaded = [];
   for (const run of runs) {
@@ -64,17 +68,32 @@ async function globalInputs(batchId: string): Promise<GlobalInputs | null> {
     if (!data || data.frequency === 'irregular' || !lstmFits(data.v.length, run.config)) continue;
     loaded.push({ ...run, data, group: `${data.frequency}|${run.config.horizon}|${run.config.lookback}` });
   }
-  if (loaded.length === 0) return null;
+  if (loaded.length === 0) return 'No series of the batch is long enough for an LSTM.';
   const sizes = new Map<string, number>();
   for (const one of loaded) sizes.set(one.group, (sizes.get(one.group) ?? 0) + 1);
   const group = [...sizes].sort((a, b) => b[1] - a[1])[0][0];
-  const chosen = loaded.filter((one) => one.group === group);
+  const grouped = loaded.filter((one) => one.group === group);
+  // The batch's covariates and holidays (one config for all its runs), read at each series' steps.
+  const covariateSeries = await loadCovariatesAsSystem(grouped[0].config.covariates);
+  const chosen = grouped.flatMap((one) => {
+    try {
+      const future = forecastTimestamps(one.data, one.config.horizon);
+      const block = covariateBlock(one.data, future, one.config, covariateSeries);
+      return [{ ...one, ...(block && { covariates: block }) }];
+    } catch (error) {
+      // A known-future covariate misses this series' forecast steps: its own run fails saying so.
+      if (error instanceof CovariateFutureMissingError) return [];
+      throw error;
+    }
+  });
+  if (chosen.length === 0) return "The known-future covariates cover none of the series' forecast steps.";
   return {
-    series: chosen.map(({ runId, data, config }) => ({
+    series: chosen.map(({ runId, data, config, covariates }) => ({
       key: runId,
       t: data.t,
       v: data.v,
       origins: runOrigins(data.v.length, config).origins,
+      ...(covariates && { covariates }),
     })),
     config: chosen[0].config,
     frequency: chosen[0].data.frequency,
@@ -100,9 +119,9 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
   let lastWrite = 0;
   try {
     const inputs = await globalInputs(batchId);
-    if (!inputs) {
-      await failBatchGlobalAsSystem(batchId, 'No series of the batch is long enough for an LSTM.');
-      return log(`Batch ${batchId}: no series for the global LSTM.`);
+    if (typeof inputs === 'string') {
+      await failBatchGlobalAsSystem(batchId, inputs);
+      return log(`Batch ${batchId}: no series for the global LSTM: ${inputs}`);
     }
     await initBackend();
     const trainer = new SharedGlobalTrainer(inputs.series, inputs.config, {

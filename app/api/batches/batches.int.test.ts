@@ -259,6 +259,53 @@ describe('POST /api/datasets/:id/runs', () => {
     expect(await getPrisma().batchGlobalForecast.count({ where: { batchId } })).toBe(0);
   });
 
+  it('trains its global LSTM with the batch covariates and holidays, and again without them: each run says what they did', async () => {
+    const created = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: datasetId },
+      body: {
+        ...TINY,
+        seriesIds: [series[0].id, series[1].id],
+        perSeriesLstm: false,
+        covariates: [{ seriesId: series[2].id, knownFuture: false }],
+        holidays: 'US',
+      },
+    });
+    expect(created.status).toBe(202);
+    const batchId: string = created.body.batch.id;
+
+    await processNext('batch-global');
+    const afterGlobal = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(afterGlobal.globalLstm).toMatchObject({
+      status: 'succeeded',
+      series: 2,
+      inputs: ['gamma', 'the US holiday calendar'],
+    });
+    expect(afterGlobal.globalLstm.fits % 2).toBe(0);
+    const stored = await getPrisma().batchGlobalForecast.findMany({ where: { batchId } });
+    expect(stored).toHaveLength(2);
+    for (const row of stored) {
+      const forecasts = row.forecasts as { future: number[]; withoutCovariates?: { future: number[] } };
+      expect(forecasts.withoutCovariates!.future).toHaveLength(TINY.horizon);
+      expect(forecasts.withoutCovariates!.future).not.toEqual(forecasts.future);
+    }
+
+    await processNext('batch');
+    for (let chunk = 0; chunk < 2; chunk++) await processNext('batch-chunk');
+    await processNext('batch');
+    const batch = (await callJson(getBatch, { params: { id: batchId } })).body.batch;
+    expect(batch.status).toBe('succeeded');
+    const runs = await getPrisma().run.findMany({ where: { batchId }, select: { metrics: true, evaluation: true } });
+    for (const run of runs) {
+      expect(Object.keys(run.metrics as object)).toContain('lstmGlobal');
+      expect((run.evaluation as { covariateEffect?: unknown }).covariateEffect).toMatchObject({
+        model: 'lstmGlobal',
+        covariates: ['gamma'],
+        holidays: 'US',
+      });
+    }
+  });
+
   it("is 404 for another user's dataset and batch", async () => {
     const other = await signedInUser('other');
     expect(

@@ -606,12 +606,16 @@ export const batchGlobalLstmSchema = z
     progress: z.number().min(0).max(1),
     error: z.string().nullable().meta({ description: 'Why it failed (the series were then compared without it)' }),
     series: z.number().int().nullable().meta({ description: 'Series it learned from, once trained' }),
-    fits: z
-      .number()
-      .int()
-      .nullable()
-      .meta({ description: 'Fits it made, once trained: one per backtest cutoff, then the refit on all data' }),
+    fits: z.number().int().nullable().meta({
+      description:
+        'Fits it made, once trained: one per backtest cutoff, then the refit on all data (twice with inputs: with and without them)',
+    }),
     fitMs: z.number().nullable().meta({ description: 'Wall time of all its fits, once trained' }),
+    inputs: z.array(z.string()).meta({
+      description:
+        'What it read besides the values: the covariates by name and "the US holiday calendar" (empty: nothing); with some, it was also trained ' +
+        "without them, so that each series' run can say what they did",
+    }),
   })
   .meta({
     description:

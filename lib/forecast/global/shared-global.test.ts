@@ -5,9 +5,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../backend';
 import { calibrationOrigins } from '../backtest';
 import { resolveConfig } from '../config';
+import { covariateBlock } from '../covariates';
 import { runForecast, runOrigins } from '../forecast';
 import { syntheticSeries } from '../synthetic';
-import type { ForecastConfig } from '../types';
+import { nextTimestamps } from '../time-steps';
+import type { CovariateSeries, ForecastConfig } from '../types';
 import { cutoffFor, SharedGlobalTrainer, sharedCutoffs } from './shared-global';
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -111,6 +113,113 @@ describe('SharedGlobalTrainer', () => {
     const first = await trainer(all).train();
     const second = await trainer(all).train();
     expect([...second.forecasts.entries()]).toEqual([...first.forecasts.entries()]);
+  });
+});
+
+const DAY = 86_400_000;
+
+/** A covariate over the days of `one` and `extra` more: a promotion every 5th day, or `values`. */
+function covariate(
+  seriesId: string,
+  knownFuture: boolean,
+  one: ReturnType<typeof series>,
+  values: (i: number) => number = (i) => (i % 5 === 0 ? 1 : 0),
+): CovariateSeries {
+  const t = Array.from({ length: one.t.length + tiny.horizon }, (_, i) => one.t[0] + i * DAY);
+  return { seriesId, name: seriesId, knownFuture, t, v: t.map((_, i) => values(i)) };
+}
+
+/** The series with the batch's covariates read at its own steps, as the batch-global job builds them. */
+function withCovariates(one: ReturnType<typeof series>, covariates: CovariateSeries[], holidays?: string) {
+  const config = {
+    ...one.config,
+    covariates: covariates.map(({ seriesId, knownFuture }) => ({ seriesId, knownFuture })),
+    ...(holidays && { holidays }),
+  };
+  const future = nextTimestamps(one.t, 'daily', tiny.horizon);
+  return { ...one, config, covariates: covariateBlock(one.data, future, config, covariates) };
+}
+
+describe('SharedGlobalTrainer with covariates and holidays', () => {
+  it('reads them, and trains again without them so that a run can say what they did', async () => {
+    const plain = [series('a', 90, 1), series('b', 90, 2)];
+    const promo = covariate('promo', true, plain[0]);
+    const all = plain.map((one) => withCovariates(one, [promo], 'US'));
+    const { forecasts, info } = await new SharedGlobalTrainer(all, all[0].config, { frequency: 'daily' }).train();
+    expect(info.inputs).toEqual(['promo', 'the US holiday calendar']);
+    expect(info.fits).toBe(2 * (info.cutoffs.length + 1));
+    for (const one of all) {
+      const stored = forecasts.get(one.key)!;
+      const without = stored.withoutCovariates!;
+      expect(without.windows.map((w) => w.origin)).toEqual(stored.windows.map((w) => w.origin));
+      expect(without.future).toHaveLength(tiny.horizon);
+      expect(without.future).not.toEqual(stored.future);
+    }
+    // Without covariates there is nothing to compare with.
+    const bare = await trainer(plain).train();
+    expect(bare.forecasts.get('a')!.withoutCovariates).toBeUndefined();
+    expect(bare.info.inputs).toBeUndefined();
+  });
+
+  it('reads a known-future covariate for the forecast steps, and a past-only one never at or after a cutoff', async () => {
+    const plain = [series('a', 90, 1), series('b', 90, 2)];
+    const promo = covariate('promo', true, plain[0]);
+    const temperature = covariate('temperature', false, plain[0], (i) => 20 + 5 * Math.sin(i / 3));
+    const honestSeries = plain.map((one) => withCovariates(one, [promo, temperature]));
+    const honest = await new SharedGlobalTrainer(honestSeries, honestSeries[0].config, { frequency: 'daily' }).train();
+    const last = honest.info.cutoffs.at(-1)!;
+
+    // The past-only covariate changed wildly from the last cutoff on: no earlier forecast moves.
+    const poisonedTemperature = {
+      ...temperature,
+      v: Array.from(temperature.v, (v, i) => (temperature.t[i] >= last ? v * 40 - 900 : v)),
+    };
+    const leakySeries = plain.map((one) => withCovariates(one, [promo, poisonedTemperature]));
+    const leaky = await new SharedGlobalTrainer(leakySeries, leakySeries[0].config, { frequency: 'daily' }).train();
+    for (const one of plain) {
+      const a = honest.forecasts.get(one.key)!.windows;
+      const b = leaky.forecasts.get(one.key)!.windows;
+      for (const [k, w] of a.entries()) {
+        w.forecasts.forEach((f, j) => {
+          if (one.t[w.origin + j - 1] < last) expect(b[k].forecasts[j]).toEqual(f);
+        });
+      }
+    }
+
+    // The known-future covariate changed only at the forecast steps: the future forecast moves.
+    const end = plain[0].t.length;
+    const futurePromo = { ...promo, v: Array.from(promo.v, (v, i) => (i >= end ? 1 - v : v)) };
+    const shiftedSeries = plain.map((one) => withCovariates(one, [futurePromo, temperature]));
+    const shifted = await new SharedGlobalTrainer(shiftedSeries, shiftedSeries[0].config, {
+      frequency: 'daily',
+    }).train();
+    // Backtest forecasts whose steps all lie within the series are the same.
+    honest.forecasts.get('a')!.windows.forEach((w, k) =>
+      w.forecasts.forEach((f, j) => {
+        if (w.origin + j + tiny.horizon <= end) expect(shifted.forecasts.get('a')!.windows[k].forecasts[j]).toEqual(f);
+      }),
+    );
+    expect(shifted.forecasts.get('a')!.future).not.toEqual(honest.forecasts.get('a')!.future);
+  });
+
+  it("lets each series' run measure their effect on it", async () => {
+    const plain = [series('a', 120, 1), series('b', 120, 2)];
+    const promo = covariate('promo', true, plain[0]);
+    const all = plain.map((one) => withCovariates(one, [promo]));
+    const { forecasts } = await new SharedGlobalTrainer(all, all[0].config, { frequency: 'daily' }).train();
+    const stored = forecasts.get('a')!;
+    const result = await runForecast(
+      all[0].data,
+      { ...tiny, covariates: all[0].config.covariates },
+      {},
+      { sharedGlobal: { forecasts: stored, series: 2 }, perSeriesLstm: false, covariates: [promo] },
+    );
+    expect(result.models.lstmGlobal!.note ?? '').not.toMatch(/ignores/);
+    expect(result.models.lstmGlobal!.future).toEqual(stored.future);
+    expect(result.covariateEffect).toMatchObject({ model: 'lstmGlobal', covariates: ['promo'] });
+    expect(result.covariateEffect!.withoutMase).not.toBe(result.covariateEffect!.withMase);
+    // The MSTL reads none of them and says so.
+    expect(result.models.mstl!.note).toMatch(/ignores the covariates/);
   });
 });
 

@@ -15,16 +15,23 @@
 // - For every origin it stores what the backtest asks of a model: the forecasts from the origin and
 //   from each later calibration origin (backtest.ts, calibrationOrigins), read from the actual
 //   values up to each, exactly as a model fit inside the run would be asked.
+// - Covariates and holidays (issue 22): a batch's known-future and past covariates and its holiday
+//   calendar are inputs per step, as for the in-run LSTMs (covariates.ts): each series reads them at
+//   its own timestamps, scaled on its own part before each fit's cutoff; a past-only covariate is
+//   read before an origin only, a known-future one also for the forecast steps (joined before the
+//   head). So that each series' run can say what they did (covariateEffect), the same model is
+//   then trained again without them and its forecasts stored beside (`withoutCovariates`).
 import type * as tf from '@tensorflow/tfjs';
 import { calibrationOrigins } from '../backtest';
 import { calendarFeaturesFor, type CalendarFeature } from '../calendar';
+import type { ColumnScaling, CovariateBlock } from '../covariates';
 import { budgetEpochs, MAX_VALIDATION_WINDOWS, MAX_WINDOWS_PER_EPOCH } from '../config';
 import { fineTuneEpochs } from '../lstm-forecaster';
 import { buildLstm, disposeModel, predictWindows } from '../models/lstm';
 import { trainModel, type TrainResult } from '../train';
 import type { ForecastConfig, Frequency } from '../types';
 import { windowCount, type Windows } from '../windows';
-import { pooledWindows, spreadIndices, writeLookback } from './pooled-windows';
+import { pooledWindows, spreadIndices, writeLookback, type PoolPart } from './pooled-windows';
 import { pointsBefore } from './related-series';
 import { fitSeriesScale, unscaleSeries, type SeriesScale } from './series-scale';
 
@@ -39,6 +46,11 @@ export interface SharedSeries {
   v: ArrayLike<number>;
   /** Backtest origins of the series' own run (runOrigins in forecast.ts), oldest first. */
   origins: readonly number[];
+  /**
+   * The batch's covariates and holiday features over the series' points and its `horizon` future
+   * steps (covariates.ts, covariateBlock). Every series of one model has the same columns, or none.
+   */
+  covariates?: CovariateBlock;
 }
 
 /** One backtest window of one series: forecasts from its origin and each later calibration origin. */
@@ -57,6 +69,8 @@ export interface SharedForecasts {
   windows: SharedWindow[];
   /** The `horizon` steps after the series, from the refit on all data. */
   future: number[];
+  /** Trained with covariates or holidays: the same model's forecasts without them. */
+  withoutCovariates?: Pick<SharedForecasts, 'windows' | 'future'>;
 }
 
 export interface SharedGlobalInfo {
@@ -64,14 +78,16 @@ export interface SharedGlobalInfo {
   series: number;
   /** Cutoffs of the backtest fits (epoch ms), oldest first; the refit comes after them. */
   cutoffs: number[];
-  /** Fits made: the backtest's and the refit. */
+  /** Fits made: the backtest's and the refit (each twice with covariates: with and without them). */
   fits: number;
   /** Epochs each fit trained, in order. */
   epochs: number[];
   /** Training windows of the refit's pool. */
   windows: number;
-  /** Wall time of all fits and forecasts. */
+  /** Wall time of all fits and forecasts (with the model trained again without covariates, when it was). */
   fitMs: number;
+  /** What it read besides the values, in words: the covariates' names and "the US holiday calendar" (absent: nothing). */
+  inputs?: string[];
 }
 
 /**
@@ -109,11 +125,16 @@ interface SharedFit extends TrainResult {
   model: tf.LayersModel;
   /** Each series' scale in this fit (fit on its points before the cutoff); undefined: not pooled. */
   scales: (SeriesScale | undefined)[];
+  /** Each series' covariate scaling in this fit, likewise (none without covariates). */
+  covariateScales: (ColumnScaling | undefined)[];
 }
 
 export class SharedGlobalTrainer {
   private readonly calendar: CalendarFeature[];
   private readonly features: number;
+  /** Covariate and holiday columns per step, and the known-future ones per forecast step. */
+  private readonly extraWidth: number;
+  private readonly futureWidth: number;
   private previous: SharedFit | undefined;
   private firstEpochs: number | undefined;
   private readonly epochs: number[] = [];
@@ -125,11 +146,53 @@ export class SharedGlobalTrainer {
   ) {
     if (series.length === 0) throw new Error('A shared global LSTM needs at least one series.');
     this.calendar = config.calendarFeatures ? calendarFeaturesFor(options.frequency) : [];
-    this.features = 1 + 2 * this.calendar.length + series.length;
+    const columns = series.map((s) => s.covariates?.columns.map((c) => c.name).join('|') ?? '');
+    if (columns.some((c) => c !== columns[0])) {
+      throw new Error('Every series of a shared global LSTM needs the same covariate columns, or none.');
+    }
+    this.extraWidth = series[0].covariates?.width ?? 0;
+    this.futureWidth = series[0].covariates?.futureWidth ?? 0;
+    this.features = 1 + 2 * this.calendar.length + this.extraWidth + series.length;
   }
 
-  /** Trains every fit and returns each series' forecasts (by key) and what was trained. */
+  /**
+   * Trains every fit and returns each series' forecasts (by key) and what was trained; with
+   * covariates, then the same without them (half the progress bar each).
+   */
   async train(): Promise<{ forecasts: Map<string, SharedForecasts>; info: SharedGlobalInfo }> {
+    if (this.extraWidth === 0) return this.trainOnce();
+    const { onProgress } = this.options;
+    const half = (from: number) => (fraction: number) => onProgress?.(from + fraction / 2);
+    const withThem = await new SharedGlobalTrainer(this.series, this.config, {
+      ...this.options,
+      onProgress: half(0),
+    }).trainOnce();
+    const plain = this.series.map(({ covariates: _, ...rest }) => rest);
+    const without = await new SharedGlobalTrainer(plain, this.config, {
+      ...this.options,
+      onProgress: half(0.5),
+    }).trainOnce();
+    for (const [key, forecasts] of withThem.forecasts) {
+      const other = without.forecasts.get(key)!;
+      forecasts.withoutCovariates = { windows: other.windows, future: other.future };
+    }
+    const block = this.series[0].covariates!;
+    const inputs = [
+      ...block.covariateNames,
+      ...(block.holidayCalendar ? [`the ${block.holidayCalendar} holiday calendar`] : []),
+    ];
+    return {
+      forecasts: withThem.forecasts,
+      info: {
+        ...withThem.info,
+        fits: withThem.info.fits + without.info.fits,
+        fitMs: withThem.info.fitMs + without.info.fitMs,
+        inputs,
+      },
+    };
+  }
+
+  private async trainOnce(): Promise<{ forecasts: Map<string, SharedForecasts>; info: SharedGlobalInfo }> {
     const started = performance.now();
     const { series, config } = this;
     const cutoffs = sharedCutoffs(
@@ -193,18 +256,31 @@ export class SharedGlobalTrainer {
     const { config, options } = this;
     const { lookback, horizon } = config;
     const validationSplit = overrides.validationSplit ?? config.validationSplit;
-    const parts = this.series.map((s) => {
+    const covariateScales: (ColumnScaling | undefined)[] = this.series.map(() => undefined);
+    const parts: PoolPart[] = this.series.map((s, k) => {
       const n = pointsBefore(s.t, cutoff);
-      return {
+      const part = {
         t: Array.prototype.slice.call(s.t, 0, n) as number[],
         v: Array.prototype.slice.call(s.v, 0, n) as number[],
       };
+      const block = s.covariates;
+      if (!block) return part;
+      // Scaled on the series' own points before the cutoff, as its own run's LSTMs scale them.
+      const scaling = (covariateScales[k] = block.scaling(n));
+      return { ...part, extra: { inputs: block.inputRows(scaling, 0, n), future: block.futureRows(scaling, 0, n) } };
     });
     const pooled = parts.map((p, s) => ({ p, s })).filter(({ p }) => windowCount(p.v.length, lookback, horizon) > 0);
     if (pooled.length === 0) throw new Error(`No series has ${lookback + horizon} points before the cutoff.`);
     const pool = pooledWindows(
       pooled.map(({ p }) => p),
-      { lookback, horizon, calendar: this.calendar, timeZone: options.timeZone },
+      {
+        lookback,
+        horizon,
+        calendar: this.calendar,
+        timeZone: options.timeZone,
+        extraWidth: this.extraWidth,
+        futureWidth: this.futureWidth,
+      },
     );
     const windows = this.withSeriesIds(
       pool.windows,
@@ -218,7 +294,7 @@ export class SharedGlobalTrainer {
     this.firstEpochs ??= Math.min(config.epochs, budgetEpochs(trainWindows, lookback));
     const planned = index === 0 ? this.firstEpochs : fineTuneEpochs(this.firstEpochs);
     const epochs = Math.min(planned, overrides.maxEpochs ?? Infinity);
-    const model = buildLstm({ ...config, features: this.features });
+    const model = buildLstm({ ...config, features: this.features, futureFeatures: this.futureWidth });
     try {
       if (this.previous) model.setWeights(this.previous.model.getWeights());
       const result = await trainModel(model, windows, {
@@ -231,7 +307,7 @@ export class SharedGlobalTrainer {
         onEpochEnd: (log) => options.onProgress?.((index + log.epoch / epochs) / totalFits),
       });
       this.dispose();
-      this.previous = { ...result, model, scales };
+      this.previous = { ...result, model, scales, covariateScales };
       this.epochs.push(result.history.length);
       return this.previous;
     } catch (error) {
@@ -259,10 +335,11 @@ export class SharedGlobalTrainer {
   /** For each origin, the `horizon` steps of series `s` after its values[0 .. origin), in its units. */
   private async forecast(fit: SharedFit, s: number, origins: readonly number[]): Promise<number[][]> {
     const { lookback, horizon } = this.config;
-    const { t, v } = this.series[s];
-    const { features } = this;
+    const { t, v, covariates: block } = this.series[s];
+    const { features, extraWidth, futureWidth } = this;
     const calendarWidth = 2 * this.calendar.length;
     const inputs = new Float32Array(origins.length * lookback * features);
+    const future = futureWidth > 0 ? new Float32Array(origins.length * horizon * futureWidth) : undefined;
     const scales = origins.map((origin) => {
       if (origin < lookback || origin > v.length) {
         throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback} values before it.`);
@@ -276,10 +353,22 @@ export class SharedGlobalTrainer {
         calendar: this.calendar,
         timeZone: this.options.timeZone,
       });
-      for (let i = 0; i < lookback; i++) inputs[(k * lookback + i) * features + 1 + calendarWidth + s] = 1;
+      if (block) {
+        // Steps before the origin only (a past-only covariate is cut there); known-future ones after it.
+        const scaling = fit.covariateScales[s] ?? block.scaling(origin);
+        const rows = block.inputRows(scaling, origin - lookback, origin);
+        for (let i = 0; i < lookback; i++) {
+          inputs.set(
+            rows.subarray(i * extraWidth, (i + 1) * extraWidth),
+            (k * lookback + i) * features + 1 + calendarWidth,
+          );
+        }
+        future?.set(block.futureRows(scaling, origin, origin + horizon), k * horizon * futureWidth);
+      }
+      for (let i = 0; i < lookback; i++) inputs[(k * lookback + i) * features + 1 + calendarWidth + extraWidth + s] = 1;
       return anchor;
     });
-    const output = await predictWindows(fit.model, inputs, origins.length, lookback, features);
+    const output = await predictWindows(fit.model, inputs, origins.length, lookback, features, future);
     return origins.map((_, k) =>
       unscaleSeries(
         scales[k],

@@ -20,11 +20,17 @@ export const lstmGlobalModel: ForecastModel<'lstmGlobal', GlobalLstmModelRun> = 
       compatibleRelated(data.frequency, related).usable.length > 0
     );
   },
-  // A batch's shared one does not (see create).
-  readsCovariates: ({ sharedGlobal }) => !sharedGlobal,
+  // A batch's shared one did when it was trained with them (and then also without them).
+  readsCovariates: ({ sharedGlobal }) =>
+    !sharedGlobal || ('forecasts' in sharedGlobal && sharedGlobal.forecasts.withoutCovariates !== undefined),
   create: ({ config, data, windowCount, related, callbacks, covariates, sharedGlobal }) => {
-    // A batch's shared global LSTM was trained without covariates: its stored forecasts are scored as they are.
-    if (sharedGlobal && 'forecasts' in sharedGlobal) return sharedRun(sharedGlobal.forecasts, sharedGlobal.series);
+    // A batch's shared global LSTM: its stored forecasts are scored as they are; asked without the
+    // covariates (covariateEffect), the same model's forecasts trained without them.
+    if (sharedGlobal && 'forecasts' in sharedGlobal) {
+      const { forecasts, series } = sharedGlobal;
+      const plain = !covariates && forecasts.withoutCovariates;
+      return sharedRun(plain ? { ...forecasts, ...plain } : forecasts, series);
+    }
     const run = new GlobalLstmRun(
       config,
       windowCount,
