@@ -22,13 +22,7 @@ import {
 import { loadCovariatesAsSystem } from '@/lib/db/covariates';
 import { loadRelatedSeriesAsSystem } from '@/lib/db/related-series';
 import { getSeriesAsSystem, loadSeriesDataAsSystem } from '@/lib/db/series';
-import {
-  CancelledError,
-  InvalidConfigError,
-  MAX_RELATED_SERIES,
-  runForecast,
-  SeriesTooShortError,
-} from '@/lib/forecast';
+import { CancelledError, ForecastError, MAX_RELATED_SERIES, runForecast } from '@/lib/forecast';
 import type { CovariateSeries, ForecastConfig, SeriesData } from '@/lib/forecast/types';
 import { trainJobSchema } from '@/lib/queue/jobs';
 import { coverageGaps, coverageMessage, forecastTimestamps } from '@/lib/runs/covariates';
@@ -150,10 +144,9 @@ async function loadRunCovariates(
   return covariates;
 }
 
+/** What another attempt would only repeat: the engine's input errors (cancelling is handled before). */
 function isBadInput(error: unknown): boolean {
-  return (
-    error instanceof SeriesTooShortError || error instanceof InvalidConfigError || error instanceof UnrecoverableError
-  );
+  return error instanceof ForecastError || error instanceof UnrecoverableError;
 }
 
 /** Times this job was put back at its owner's running cap (kept in its data, see holdBack). */
