@@ -2,7 +2,8 @@
 // schedule's series with its config, on the data as it is now, and train it in this same job.
 // A firing is skipped (and logged) when the schedule is gone or paused, or when the series
 // already has a queued or running run: two trainings of one series would only compete. That skip
-// is stored with the schedule (`lastSkip` in the API), so the user sees why no run appeared.
+// is stored with the schedule (`lastSkip` in the API), so the user sees why no run appeared; so is
+// a firing whose run cannot start (the series too short for the schedule's settings).
 // A dataset schedule's firing starts a batch instead (lib/schedules/start-scheduled-batch.ts),
 // whose flow the workers then share; this job ends once the batch is queued.
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -75,7 +76,11 @@ async function createScheduledRun(
     return run.id;
   } catch (error) {
     if (error instanceof SeriesTooShortError || error instanceof InvalidConfigError) {
-      throw new UnrecoverableError(`Schedule ${scheduleId} cannot start a run: ${error.message}`);
+      // Every later firing would fail the same way until the data or the settings change: say so
+      // on the schedule, as a dataset schedule does.
+      const reason = `Skipped: the run could not start: ${error.message}`;
+      await recordScheduleSkipAsSystem(scheduleId, reason);
+      throw new UnrecoverableError(`Schedule ${scheduleId}: ${reason}`);
     }
     throw error;
   }

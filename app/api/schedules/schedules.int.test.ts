@@ -1,6 +1,6 @@
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disconnectDb } from '@/lib/db/client';
+import { disconnectDb, getPrisma } from '@/lib/db/client';
 import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
 import { call, callJson, csvForm, dailyCsv } from '@/test/api';
 import { processScheduledTrain } from '@/worker/processors/scheduled-train';
@@ -116,6 +116,21 @@ describe('schedules', () => {
     await processScheduledTrain(job);
     expect((await callJson(getSchedule, { params: { id: schedule.id } })).body.schedule.runs).toEqual([]);
     await call(DELETE, { method: 'DELETE', params: { id: schedule.id } });
+  });
+
+  it('says on the schedule why a firing could not start a run', async () => {
+    const created = await callJson(createSchedule, { method: 'POST', body: { seriesId, every: '1d', config: TINY } });
+    const scheduleId = created.body.schedule.id;
+    const job = (await scheduledJob(scheduleId))!;
+    // Settings the series cannot serve (stored as they are: the route would refuse them).
+    await getPrisma().schedule.update({ where: { id: scheduleId }, data: { config: { ...TINY, batchSize: 4096 } } });
+    await expect(processScheduledTrain(job)).rejects.toThrow(UnrecoverableError);
+    const { schedule } = (await callJson(getSchedule, { params: { id: scheduleId } })).body;
+    expect(schedule.runs).toEqual([]);
+    expect(schedule.lastSkip.reason).toMatch(
+      /^Skipped: the run could not start: The model is too large for this series: batchSize: 4096/,
+    );
+    await call(DELETE, { method: 'DELETE', params: { id: scheduleId } });
   });
 
   it('resumes an every schedule one interval after its last firing, not at once', async () => {
