@@ -10,9 +10,16 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { errorMessage } from '@/lib/client/api-error';
 import { createBatch } from '@/lib/client/batches';
-import { checkBatchCoverage, covariateFields, NO_COVARIATES, type CovariateValues } from '@/lib/client/covariates';
+import {
+  batchTargets,
+  checkBatchCoverage,
+  covariateFields,
+  NO_COVARIATES,
+  type CovariateValues,
+} from '@/lib/client/covariates';
 import { parseTrainingForm, TRAINING_FIELDS } from '@/lib/client/training-fields';
 import type { Series } from '@/lib/client/types';
+import { covariateOf } from '@/lib/ingest/series-names';
 
 const HORIZON = TRAINING_FIELDS.find((field) => field.key === 'horizon')!;
 
@@ -26,7 +33,10 @@ export function ForecastWithCovariates({ datasetId, series }: { datasetId: strin
   const { overrides, errors } = parseTrainingForm({ horizon });
   const horizonError = errors.horizon;
   const steps = overrides.horizon ?? null;
-  const targets = series.length - values.covariates.length;
+  // In a long file, a covariate stands for its column of every id: none of those is forecast.
+  const targets = batchTargets(series, values.covariates).length;
+
+  const ownColumns = ownColumnExample(series, values);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,6 +71,11 @@ export function ForecastWithCovariates({ datasetId, series }: { datasetId: strin
         coverage={values.covariates.length > 0 ? checkBatchCoverage(series, steps, values.covariates) : null}
         disabled={busy}
       />
+      {ownColumns && (
+        <p className="field-hint" data-testid="batch-covariates-own">
+          Each series reads its own id’s column: “{ownColumns.target}” reads “{ownColumns.covariate}”.
+        </p>
+      )}
       <InputField
         label="Horizon"
         type="number"
@@ -93,4 +108,17 @@ export function ForecastWithCovariates({ datasetId, series }: { datasetId: strin
       </div>
     </form>
   );
+}
+
+/** A target whose covariate is another series than the one chosen (a long file's own id), or null. */
+function ownColumnExample(series: readonly Series[], { covariates }: CovariateValues) {
+  const byName = new Map(series.map((s) => [s.name, s]));
+  for (const target of batchTargets(series, covariates)) {
+    for (const choice of covariates) {
+      const named = series.find((s) => s.id === choice.seriesId);
+      const own = named && covariateOf(target, named, byName);
+      if (own && own !== named) return { target: target.name, covariate: own.name };
+    }
+  }
+  return null;
 }

@@ -14,6 +14,7 @@ import { assertLongEnough, assertModelFitsData, resolveConfig, type ForecastConf
 import { ModelTooLargeError, SeriesTooShortError } from '@/lib/forecast/errors';
 import type { Scope } from '@/lib/db/scope';
 import { enqueueBatch } from '@/lib/queue/batch-flow';
+import { covariateOf, covariateSeriesOf } from '@/lib/ingest/series-names';
 import { checkCovariateSeries, covariateMismatch } from '@/lib/runs/covariates';
 import { chunkRunIds } from './chunks';
 
@@ -26,8 +27,8 @@ export interface BatchRequest extends ForecastConfigInput {
 
 /**
  * The series to forecast: those asked for, or every series of the dataset but the covariates
- * (which are inputs, not targets: promotions are not forecast from the sales they explain). Naming
- * a covariate as a target too is a 400.
+ * (which are inputs, not targets: promotions are not forecast from the sales they explain; in a
+ * long file, a covariate's column of every id). Naming a covariate as a target too is a 400.
  */
 function selectSeries(dataset: Dataset, seriesIds: string[] | undefined, covariateIds: ReadonlySet<string>) {
   if (dataset.series.length === 0) throw badRequest(`Dataset ${dataset.id} has no series to forecast.`);
@@ -39,7 +40,8 @@ function selectSeries(dataset: Dataset, seriesIds: string[] | undefined, covaria
   const both = seriesIds.filter((id) => covariateIds.has(id));
   if (both.length > 0) {
     throw badRequest(
-      `seriesIds: ${both.map((id) => `"${id}"`).join(', ')} ${both.length === 1 ? 'is' : 'are'} also named in covariates; ` +
+      `seriesIds: ${both.map((id) => `"${id}"`).join(', ')} ${both.length === 1 ? 'is a covariate' : 'are covariates'} ` +
+        "of this batch (named in covariates, or in a long file the named covariate's column of another id); " +
         'a series is either forecast or a covariate.',
       { issues: [{ path: 'seriesIds', message: 'also a covariate' }] },
     );
@@ -73,10 +75,19 @@ export async function planBatchRuns(
     covariates: settings.covariates ?? [],
     holidays: settings.holidays ?? null,
   });
-  const covariateIds = new Set(covariates.map((c) => c.series.id));
-  return selectSeries(dataset, seriesIds, covariateIds).map((series) => {
-    const config = resolveConfig(settings, { frequency: series.frequency, points: series.points });
-    const mismatch = covariateMismatch(series, covariates);
+  // In a long file, a named covariate stands for its column of every id (covariateOf).
+  const inputs = covariateSeriesOf(
+    dataset.series,
+    covariates.map((c) => c.series.id),
+  );
+  const byName = new Map(dataset.series.map((series) => [series.name, series]));
+  return selectSeries(dataset, seriesIds, inputs).map((series) => {
+    const own = covariates.map((c) => ({ ...c, series: covariateOf(series, c.series, byName) }));
+    const config = {
+      ...resolveConfig(settings, { frequency: series.frequency, points: series.points }),
+      covariates: own.map((c) => ({ seriesId: c.series.id, knownFuture: c.knownFuture })),
+    };
+    const mismatch = covariateMismatch(series, own);
     if (mismatch) return { seriesId: series.id, config, error: mismatch };
     try {
       assertLongEnough(series.points, config);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  batchTargets,
   checkBatchCoverage,
   checkCoverage,
   covariateCandidates,
@@ -65,6 +66,25 @@ describe('covariates in the forms', () => {
     ]);
     expect(failing?.covered).toBe(false);
     expect(failing?.message).toMatch(/^1 of 2 series would fail, e\.g\. “late”: “promo” ends/);
+  });
+
+  it("in a long file, checks each series against its own id's column and forecasts none of them", () => {
+    const named = (id: string, name: string, end: number) => ({ ...series(id, end), name });
+    const stores = [
+      named('n-sales', 'store=north / sales', 59),
+      named('n-promo', 'store=north / promo', 73),
+      named('s-sales', 'store=south / sales', 59),
+      named('s-promo', 'store=south / promo', 62),
+    ];
+    const choice = [{ seriesId: 'n-promo', knownFuture: true }];
+    expect(batchTargets(stores, choice).map((s) => s.id)).toEqual(['n-sales', 's-sales']);
+    // South's own promo ends 3 days after its sales: a 7-day horizon fails there, not in the north.
+    const check = checkBatchCoverage(stores, 7, choice);
+    expect(check?.covered).toBe(false);
+    expect(check?.message).toMatch(
+      /^1 of 2 series would fail, e\.g\. “store=south \/ sales”: “store=south \/ promo” ends/,
+    );
+    expect(checkBatchCoverage(stores, 3, choice)?.covered).toBe(true);
   });
 
   it('sends only what was chosen, and joins country and region', () => {

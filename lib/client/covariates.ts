@@ -2,6 +2,7 @@
 // covariate, the default use of each, and whether the known future covers the forecast — told
 // before submitting, from the series' ranges (the server checks every timestamp and answers 422).
 import { FREQUENCY_SPECS, nextTimestamps } from '@/lib/forecast/time';
+import { covariateOf, covariateSeriesOf } from '@/lib/ingest/series-names';
 import { request } from './api';
 import { formatSeriesTime } from './format';
 import type { ForecastConfig, Series } from './types';
@@ -101,6 +102,18 @@ export function checkCoverage(
   };
 }
 
+/** The series a batch with these covariates forecasts: all but the covariates (in a long file, their column of every id). */
+export function batchTargets<S extends { id: string; name: string }>(
+  series: readonly S[],
+  covariates: readonly CovariateChoice[],
+): S[] {
+  const inputs = covariateSeriesOf(
+    series,
+    covariates.map((c) => c.seriesId),
+  );
+  return series.filter((s) => !inputs.has(s.id));
+}
+
 /**
  * A batch's coverage: each series it forecasts (the dataset's series but the covariates) with the
  * given horizon, or its frequency's default when blank; null when there is nothing to check.
@@ -110,12 +123,22 @@ export function checkBatchCoverage(
   horizon: number | null,
   covariates: readonly CovariateChoice[],
 ): CoverageCheck | null {
-  const covariateIds = new Set(covariates.map((c) => c.seriesId));
-  const targets = series.filter((s) => !covariateIds.has(s.id) && s.frequency !== 'irregular');
+  const targets = batchTargets(series, covariates).filter((s) => s.frequency !== 'irregular');
+  const byName = new Map(series.map((s) => [s.name, s]));
+  const byId = new Map(series.map((s) => [s.id, s]));
   const checks = targets
     .map((target) => ({
       target,
-      check: checkCoverage(target, horizon ?? FREQUENCY_SPECS[target.frequency].horizon, covariates, series),
+      check: checkCoverage(
+        target,
+        horizon ?? FREQUENCY_SPECS[target.frequency].horizon,
+        // Each series' own covariates (in a long file, its own id's column), as the server picks them.
+        covariates.map((c) => {
+          const named = byId.get(c.seriesId);
+          return named ? { ...c, seriesId: covariateOf(target, named, byName).id } : c;
+        }),
+        series,
+      ),
     }))
     .filter((c): c is { target: Series; check: CoverageCheck } => c.check !== null);
   if (checks.length === 0) return null;

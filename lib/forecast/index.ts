@@ -49,6 +49,7 @@ export {
   GlobalLstmRun,
   MAX_RELATED_SERIES,
   SharedGlobalTrainer,
+  inputLayout,
   type RelatedSeries,
   type SharedForecasts,
   type SharedGlobalInfo,

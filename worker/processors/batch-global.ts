@@ -23,6 +23,7 @@ import {
   CancelledError,
   CovariateFutureMissingError,
   covariateBlock,
+  inputLayout,
   initBackend,
   lstmFits,
   runOrigins,
@@ -41,7 +42,7 @@ import { parsePayload } from './payload';
 
 /** A run's note when its series was not part of the global model. */
 export const NOT_IN_GLOBAL_LSTM =
-  "This series was not part of the batch's global LSTM: it is too short for an LSTM, or its frequency, horizon or lookback differ from most of the batch's series.";
+  "This series was not part of the batch's global LSTM: it is too short for an LSTM, its frequency, horizon, lookback or inputs differ from most of the batch's series, or its known-future covariates miss forecast steps.";
 
 /** Progress is written at most this often (every epoch would be a write per epoch). */
 const PROGRESS_INTERVAL_MS = 1_000;
@@ -73,20 +74,27 @@ async function globalInputs(batchId: string): Promise<GlobalInputs | string> {
   for (const one of loaded) sizes.set(one.group, (sizes.get(one.group) ?? 0) + 1);
   const group = [...sizes].sort((a, b) => b[1] - a[1])[0][0];
   const grouped = loaded.filter((one) => one.group === group);
-  // The batch's covariates and holidays (one config for all its runs), read at each series' steps.
-  const covariateSeries = await loadCovariatesAsSystem(grouped[0].config.covariates);
-  const chosen = grouped.flatMap((one) => {
+  // Each run's covariates (in a long file, its own id's: lib/batches) and the batch's holidays,
+  // read at the series' steps; each covariate series loaded once.
+  const choices = new Map(grouped.flatMap((one) => one.config.covariates).map((c) => [c.seriesId, c]));
+  const covariateSeries = await loadCovariatesAsSystem([...choices.values()]);
+  const withInputs = grouped.flatMap((one) => {
     try {
       const future = forecastTimestamps(one.data, one.config.horizon);
       const block = covariateBlock(one.data, future, one.config, covariateSeries);
-      return [{ ...one, ...(block && { covariates: block }) }];
+      return [{ ...one, layout: inputLayout(block), ...(block && { covariates: block }) }];
     } catch (error) {
       // A known-future covariate misses this series' forecast steps: its own run fails saying so.
       if (error instanceof CovariateFutureMissingError) return [];
       throw error;
     }
   });
-  if (chosen.length === 0) return "The known-future covariates cover none of the series' forecast steps.";
+  if (withInputs.length === 0) return "The known-future covariates cover none of the series' forecast steps.";
+  // One network has one set of input columns: the most common layout's series.
+  const layouts = new Map<string, number>();
+  for (const one of withInputs) layouts.set(one.layout, (layouts.get(one.layout) ?? 0) + 1);
+  const layout = [...layouts].sort((a, b) => b[1] - a[1])[0][0];
+  const chosen = withInputs.filter((one) => one.layout === layout);
   return {
     series: chosen.map(({ runId, data, config, covariates }) => ({
       key: runId,

@@ -287,7 +287,7 @@ describe('batches and schedules with covariates', () => {
       body: { seriesIds: [ids.sales, ids.promo], covariates },
     });
     expect(both.status).toBe(400);
-    expect(both.body.error.message).toContain('also named in covariates');
+    expect(both.body.error.message).toContain('is a covariate of this batch');
 
     const foreign = await callJson(createBatch, {
       method: 'POST',
@@ -295,6 +295,60 @@ describe('batches and schedules with covariates', () => {
       body: { covariates: [{ seriesId: otherDatasetSeries, knownFuture: false }] },
     });
     expect(foreign.status).toBe(400);
+  });
+
+  it("in a long file, each series of a batch reads its own id's column of the covariate named", async () => {
+    const lines = ['store,date,sales,promo'];
+    for (const [k, store] of ['north', 'south', 'west'].entries()) {
+      for (let d = 0; d < HISTORY + FUTURE; d++) {
+        const promo = store === 'west' ? '' : String((d + k) % 9 < 2 ? 1 : 0);
+        const sales = d < HISTORY ? (50 + 20 * k + 25 * Number(promo || 0) + 5 * Math.sin(d)).toFixed(1) : '';
+        if (sales || promo) lines.push(`${store},${iso(d).slice(0, 10)},${sales},${promo}`);
+      }
+    }
+    const uploaded = await callJson(upload, { method: 'POST', body: csvForm(`${lines.join('\n')}\n`, 'stores.csv') });
+    expect(uploaded.status).toBe(201);
+    const byName = Object.fromEntries(
+      uploaded.body.dataset.series.map((s: { name: string; id: string }) => [s.name, s.id]),
+    );
+    expect(Object.keys(byName).sort()).toEqual([
+      'store=north / promo',
+      'store=north / sales',
+      'store=south / promo',
+      'store=south / sales',
+      'store=west / sales',
+    ]);
+    const covariates = [{ seriesId: byName['store=north / promo'], knownFuture: true }];
+    const created = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: uploaded.body.dataset.id },
+      body: { horizon: 7, ...TINY, covariates },
+    });
+    expect(created.status).toBe(202);
+    const { batch } = (await callJson(getBatch, { params: { id: created.body.batch.id } })).body;
+    // Every store's sales are forecast; no store's promo is.
+    expect(batch.series.map((s: { name: string }) => s.name)).toEqual([
+      'store=north / sales',
+      'store=south / sales',
+      'store=west / sales',
+    ]);
+    const read = async (runId: string) =>
+      (await callJson(getRun, { params: { id: runId } })).body.run.config.covariates;
+    const [north, south, west] = batch.series as { runId: string }[];
+    expect(await read(north.runId)).toEqual(covariates);
+    expect(await read(south.runId)).toEqual([{ seriesId: byName['store=south / promo'], knownFuture: true }]);
+    // West has no promo of its own: it reads the one named.
+    expect(await read(west.runId)).toEqual(covariates);
+
+    // Naming another store's promo as a target too is a 400.
+    const both = await callJson(createBatch, {
+      method: 'POST',
+      params: { id: uploaded.body.dataset.id },
+      body: { seriesIds: [byName['store=south / promo']], covariates },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.message).toContain("the named covariate's column of another id");
+    await getPool().query(`UPDATE runs SET status = 'cancelled' WHERE batch_id = $1`, [batch.id]);
   });
 
   it('a schedule is checked like a run, and its firing checks the coverage again', async () => {

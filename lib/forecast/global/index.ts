@@ -6,6 +6,7 @@ export {
   cutoffFor,
   MAX_SHARED_FITS,
   SharedGlobalTrainer,
+  inputLayout,
   sharedCutoffs,
   type SharedForecasts,
   type SharedGlobalInfo,

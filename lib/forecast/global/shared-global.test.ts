@@ -161,6 +161,20 @@ describe('SharedGlobalTrainer with covariates and holidays', () => {
     expect(bare.info.inputs).toBeUndefined();
   });
 
+  it("lets each series read its own covariate of the same kind (a long file's column per id)", async () => {
+    const plain = [series('a', 80, 1), series('b', 80, 2)];
+    const own = [
+      covariate('store=a / promo', true, plain[0]),
+      covariate('store=b / promo', true, plain[1], (i) => (i % 4 === 0 ? 1 : 0)),
+    ];
+    const all = plain.map((one, k) => withCovariates(one, [own[k]]));
+    const { info } = await new SharedGlobalTrainer(all, all[0].config, { frequency: 'daily' }).train();
+    expect(info.inputs).toEqual(["promo (each series' own)"]);
+    // A past-only covariate where the others are known-future: one network cannot read both.
+    const mixed = [all[0], withCovariates(plain[1], [{ ...own[1], knownFuture: false }])];
+    expect(() => new SharedGlobalTrainer(mixed, all[0].config, { frequency: 'daily' })).toThrow(/same kinds/);
+  });
+
   it('reads a known-future covariate for the forecast steps, and a past-only one never at or after a cutoff', async () => {
     const plain = [series('a', 90, 1), series('b', 90, 2)];
     const promo = covariate('promo', true, plain[0]);

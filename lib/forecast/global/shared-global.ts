@@ -47,8 +47,8 @@ export interface SharedSeries {
   /** Backtest origins of the series' own run (runOrigins in forecast.ts), oldest first. */
   origins: readonly number[];
   /**
-   * The batch's covariates and holiday features over the series' points and its `horizon` future
-   * steps (covariates.ts, covariateBlock). Every series of one model has the same columns, or none.
+   * The series' covariates and holiday features over its points and its `horizon` future steps
+   * (covariates.ts, covariateBlock). Every series of one model has the same inputLayout.
    */
   covariates?: CovariateBlock;
 }
@@ -116,6 +116,15 @@ export function sharedCutoffs(originTimes: readonly (readonly number[])[], maxFi
   return spreadIndices(distinct.length, Math.max(1, maxFits)).map((i) => distinct[i]);
 }
 
+/**
+ * What one network's input columns must agree on across its series: each covariate's kind (its own
+ * series may differ: each store reads its own promotions) and the holiday features by name (the
+ * holiday one-hot is over the most frequent names of the series' dates). '' for none.
+ */
+export function inputLayout(block: CovariateBlock | undefined): string {
+  return block?.columns.map((c) => (c.scaled ? `covariate:${c.knownFuture}` : c.name)).join('|') ?? '';
+}
+
 /** Index of the latest cutoff at or before `time` (ascending cutoffs); -1 when all are after it. */
 export function cutoffFor(cutoffs: readonly number[], time: number): number {
   return pointsBefore(cutoffs, time + 1) - 1;
@@ -146,9 +155,9 @@ export class SharedGlobalTrainer {
   ) {
     if (series.length === 0) throw new Error('A shared global LSTM needs at least one series.');
     this.calendar = config.calendarFeatures ? calendarFeaturesFor(options.frequency) : [];
-    const columns = series.map((s) => s.covariates?.columns.map((c) => c.name).join('|') ?? '');
-    if (columns.some((c) => c !== columns[0])) {
-      throw new Error('Every series of a shared global LSTM needs the same covariate columns, or none.');
+    const layouts = series.map((s) => inputLayout(s.covariates));
+    if (layouts.some((layout) => layout !== layouts[0])) {
+      throw new Error('Every series of a shared global LSTM needs the same kinds of covariate columns, or none.');
     }
     this.extraWidth = series[0].covariates?.width ?? 0;
     this.futureWidth = series[0].covariates?.futureWidth ?? 0;
@@ -178,7 +187,12 @@ export class SharedGlobalTrainer {
     }
     const block = this.series[0].covariates!;
     const inputs = [
-      ...block.covariateNames,
+      ...block.covariateNames.map((name, k) =>
+        // Each series its own (a long file's column per id: "store=north / promo"): the column.
+        this.series.every((one) => one.covariates!.covariateNames[k] === name)
+          ? name
+          : `${name.includes(' / ') ? name.slice(name.lastIndexOf(' / ') + 3) : name} (each series' own)`,
+      ),
       ...(block.holidayCalendar ? [`the ${block.holidayCalendar} holiday calendar`] : []),
     ];
     return {
