@@ -8,11 +8,14 @@ import { closeTrainQueue, getTrainQueue } from '@/lib/queue/train-queue';
 import { callJson, csvForm, dailyCsv, signedInUser, type TestUser } from '@/test/api';
 import { processScheduledTrain } from '@/worker/processors/scheduled-train';
 import { processTrain } from '@/worker/processors/train';
+import { processBatchGlobal } from '@/worker/processors/batch-global';
+import { globalJobId } from '@/lib/queue/batch-flow';
 import { POST as upload } from '../datasets/route';
 import { POST as preview } from '../datasets/preview/route';
 import { POST as append } from '../datasets/[id]/append/route';
 import { POST as createBatch } from '../datasets/[id]/runs/route';
 import { GET as getBatch } from '../batches/[id]/route';
+import { POST as cancelBatch } from '../batches/[id]/cancel/route';
 import { GET as holidays } from '../holidays/route';
 import { POST as createSchedule } from '../schedules/route';
 import { GET as getRun } from './[id]/route';
@@ -348,7 +351,12 @@ describe('batches and schedules with covariates', () => {
     });
     expect(both.status).toBe(400);
     expect(both.body.error.message).toContain("the named covariate's column of another id");
-    await getPool().query(`UPDATE runs SET status = 'cancelled' WHERE batch_id = $1`, [batch.id]);
+
+    // The batch's global LSTM reads each store's own promo too.
+    await processBatchGlobal((await getTrainQueue().getJob(globalJobId(batch.id)))!);
+    const trained = (await callJson(getBatch, { params: { id: batch.id } })).body.batch;
+    expect(trained.globalLstm).toMatchObject({ status: 'succeeded', series: 3, inputs: ["promo (each series' own)"] });
+    await callJson(cancelBatch, { method: 'POST', params: { id: batch.id } });
   });
 
   it('a schedule is checked like a run, and its firing checks the coverage again', async () => {
