@@ -54,7 +54,8 @@ export async function createSchedule(scope: Scope, series: Series, input: Schedu
  * Retrains the dataset's series (all of them at each firing, or `seriesIds`) as one batch per
  * firing. 400 for ids not of the dataset, settings no series could use or covariates not of it
  * (checked as a batch's); 422 when no selected
- * series is long enough for the settings (each firing would only fail).
+ * series is long enough for the settings (each firing would only fail); 409 when the dataset already
+ * has an identical schedule over the same series (duplicate-schedule.ts).
  */
 export async function createDatasetSchedule(
   scope: Scope,
@@ -68,6 +69,13 @@ export async function createDatasetSchedule(
       series: runs.length,
     });
   }
+  const first = dataset.series.find((series) => series.id === runs[0].seriesId)!;
+  assertNotDuplicate(
+    first,
+    await listScheduleRecords(scope, { datasetId: dataset.id }),
+    { ...input, config: input.config ?? {}, seriesIds },
+    'dataset',
+  );
   const selection = seriesIds && [...new Set(seriesIds)];
   return storeAndSync({ datasetId: dataset.id, seriesIds: selection ?? null }, input);
 }

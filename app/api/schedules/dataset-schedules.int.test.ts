@@ -238,6 +238,35 @@ describe('dataset schedules', () => {
     expect((await callJson(listSchedules, { path: `/?datasetId=${dataset.id}` })).body.schedules).toEqual([]);
   });
 
+  it('refuses an identical schedule of the same series of the dataset with a 409 naming the existing one', async () => {
+    const [alpha, beta] = dataset.series;
+    const body = { datasetId: dataset.id, seriesIds: [alpha.id, beta.id], every: '12h', config: { horizon: 7 } };
+    const first = await callJson(createSchedule, { method: 'POST', body });
+    expect(first.status).toBe(201);
+    const id = first.body.schedule.id;
+    cleanup.push(() => call(DELETE, { method: 'DELETE', params: { id } }));
+    // The same selection in another order, the same interval written otherwise: the same batches.
+    const twin = await callJson(createSchedule, {
+      method: 'POST',
+      body: { ...body, seriesIds: [beta.id, alpha.id], every: '720m' },
+    });
+    expect(twin.status).toBe(409);
+    expect(twin.body.error.message).toMatch(
+      new RegExp(
+        `^This dataset already has a schedule every 12h with the same series and settings \\(schedule ${id}\\)`,
+      ),
+    );
+    // Another selection, or other settings, is another schedule.
+    for (const other of [
+      { ...body, seriesIds: [alpha.id] },
+      { ...body, config: { horizon: 5 } },
+    ]) {
+      const created = await callJson(createSchedule, { method: 'POST', body: other });
+      expect(created.status).toBe(201);
+      cleanup.push(() => call(DELETE, { method: 'DELETE', params: { id: created.body.schedule.id } }));
+    }
+  });
+
   it("is another user's to see: their dataset and its schedules are 404", async () => {
     const stranger = await signedInUser('stranger');
     const created = await callJson(createSchedule, { method: 'POST', body: { datasetId: dataset.id, every: '1d' } });
