@@ -153,23 +153,16 @@ export class GlobalLstmRun {
       if (origin < lookback || origin > values.length) {
         throw new Error(`Cannot forecast from origin ${origin}: it needs ${lookback} values before it.`);
       }
-      const anchor = writeLookback(inputs, k, features, { t: this.target.t, v: values }, origin, fitted.scale, {
-        lookback,
-        calendar: this.calendar,
-        timeZone: this.target.timeZone,
-      });
-      if (block && scaling) {
-        // Steps before the origin only (a past-only covariate is cut there); known-future ones after it.
-        const rows = block.inputRows(scaling, origin - lookback, origin);
-        for (let i = 0; i < lookback; i++) {
-          inputs.set(
-            rows.subarray(i * extraWidth, (i + 1) * extraWidth),
-            (k * lookback + i) * features + 1 + calendarWidth,
-          );
-        }
-        future?.set(block.futureRows(scaling, origin, origin + horizon), k * horizon * futureWidth);
-      }
-      return anchor;
+      return writeLookback(
+        inputs,
+        k,
+        features,
+        { t: this.target.t, v: values },
+        origin,
+        fitted.scale,
+        { lookback, calendar: this.calendar, timeZone: this.target.timeZone },
+        block && scaling && { block, scaling, horizon, future },
+      );
     });
     const output = await predictWindows(fitted.model, inputs, origins.length, lookback, features, future);
     return origins.map((_, k) =>

@@ -8,6 +8,7 @@
 // series. As for one series (train.ts, `gap`), no training target is also a validation target: per
 // series, the training windows whose targets reach its first validation window's are left out.
 import { calendarCovariates, type CalendarFeature } from '../calendar';
+import type { ColumnScaling, CovariateBlock } from '../covariates';
 import { windowCount, type Windows } from '../windows';
 import { fitSeriesScale, scaleSeries, type SeriesScale } from './series-scale';
 
@@ -139,11 +140,22 @@ export function pooledWindows(parts: readonly PoolPart[], options: PoolOptions):
   };
 }
 
+/** A forecast's covariates (covariates.ts): the block, a fit's scaling, and where its known-future rows go. */
+export interface LookbackCovariates {
+  block: CovariateBlock;
+  scaling: ColumnScaling;
+  horizon: number;
+  /** Windows x horizon x block.futureWidth: the forecast steps' known-future rows. */
+  future?: Float32Array;
+}
+
 /**
  * Writes the `lookback` steps of `part` before `origin` into window `k` of `inputs` (`features`
  * columns a step) as the pool's windows hold them: the value scaled by `scale` and made relative to
- * the last input, then the calendar features at its timestamps. Columns after those are left as
- * they are. Returns the anchor (the last scaled input), which the model's outputs are relative to.
+ * the last input, then the calendar features at its timestamps, then with `covariates` their
+ * columns at those steps (before the origin only: a past-only covariate is cut there) and their
+ * known-future rows for the `horizon` steps after it. Columns after those are left as they are.
+ * Returns the anchor (the last scaled input), which the model's outputs are relative to.
  */
 export function writeLookback(
   inputs: Float32Array,
@@ -153,11 +165,12 @@ export function writeLookback(
   origin: number,
   scale: SeriesScale,
   { lookback, calendar, timeZone }: Pick<PoolOptions, 'lookback' | 'calendar' | 'timeZone'>,
+  covariates?: LookbackCovariates,
 ): number {
   const window = scaleSeries(scale, Array.prototype.slice.call(part.v, origin - lookback, origin) as number[]);
   const anchor = window[lookback - 1];
   const calendarWidth = 2 * calendar.length;
-  const covariates =
+  const calendarFeatures =
     calendarWidth > 0
       ? calendarCovariates(
           Array.prototype.slice.call(part.t, origin - lookback, origin) as number[],
@@ -165,10 +178,17 @@ export function writeLookback(
           timeZone,
         ).values
       : undefined;
+  const extra = covariates && covariates.block.inputRows(covariates.scaling, origin - lookback, origin);
+  const extraWidth = covariates?.block.width ?? 0;
   for (let i = 0; i < lookback; i++) {
     const row = (k * lookback + i) * features;
     inputs[row] = window[i] - anchor;
-    if (covariates) inputs.set(covariates.subarray(i * calendarWidth, (i + 1) * calendarWidth), row + 1);
+    if (calendarFeatures) inputs.set(calendarFeatures.subarray(i * calendarWidth, (i + 1) * calendarWidth), row + 1);
+    if (extra) inputs.set(extra.subarray(i * extraWidth, (i + 1) * extraWidth), row + 1 + calendarWidth);
+  }
+  if (covariates?.future) {
+    const { block, scaling, horizon, future } = covariates;
+    future.set(block.futureRows(scaling, origin, origin + horizon), k * horizon * block.futureWidth);
   }
   return anchor;
 }

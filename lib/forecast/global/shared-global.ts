@@ -362,23 +362,16 @@ export class SharedGlobalTrainer {
       return fit.scales[s] ?? fitSeriesScale(Array.prototype.slice.call(v, 0, origin) as number[]);
     });
     const anchors = origins.map((origin, k) => {
-      const anchor = writeLookback(inputs, k, features, { t, v }, origin, scales[k], {
-        lookback,
-        calendar: this.calendar,
-        timeZone: this.options.timeZone,
-      });
-      if (block) {
-        // Steps before the origin only (a past-only covariate is cut there); known-future ones after it.
-        const scaling = fit.covariateScales[s] ?? block.scaling(origin);
-        const rows = block.inputRows(scaling, origin - lookback, origin);
-        for (let i = 0; i < lookback; i++) {
-          inputs.set(
-            rows.subarray(i * extraWidth, (i + 1) * extraWidth),
-            (k * lookback + i) * features + 1 + calendarWidth,
-          );
-        }
-        future?.set(block.futureRows(scaling, origin, origin + horizon), k * horizon * futureWidth);
-      }
+      const anchor = writeLookback(
+        inputs,
+        k,
+        features,
+        { t, v },
+        origin,
+        scales[k],
+        { lookback, calendar: this.calendar, timeZone: this.options.timeZone },
+        block && { block, scaling: fit.covariateScales[s] ?? block.scaling(origin), horizon, future },
+      );
       for (let i = 0; i < lookback; i++) inputs[(k * lookback + i) * features + 1 + calendarWidth + extraWidth + s] = 1;
       return anchor;
     });
