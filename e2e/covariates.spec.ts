@@ -109,3 +109,34 @@ test('the dataset page forecasts the other series with the chosen covariates', a
   await expect(form.getByTestId('coverage-note')).toContainText('covers the forecast of every series (1)');
   await expect(form.getByTestId('batch-covariates-submit')).toHaveText('Forecast the other 1 series');
 });
+
+test("in a long file, each store's sales read its own promotions, and no store's promotions are forecast", async ({
+  page,
+  takeScreenshot,
+}) => {
+  const lines = ['store,date,sales,promo'];
+  for (const [k, store] of ['north', 'south'].entries()) {
+    for (let day = 0; day < 67; day++) {
+      const date = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+      const promo = (day + k) % 6 < 2 ? 1 : 0;
+      const sales = day < 60 ? (40 + 10 * k + 15 * promo + 5 * Math.sin(day)).toFixed(1) : '';
+      lines.push(`${store},${date},${sales},${promo}`);
+    }
+  }
+  await page.goto('/');
+  await page
+    .getByTestId('upload-input')
+    .setInputFiles({ name: 'stores-long.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await expect(page.getByTestId('future-rows')).toContainText('used as known-future covariates');
+  await page.getByTestId('import-button').click();
+  await page.waitForURL(/\/datasets\/[^/]+$/);
+
+  const form = page.getByRole('form', { name: 'Forecast with covariates' });
+  await form.getByRole('checkbox', { name: 'store=north / promo' }).check();
+  await expect(form.getByTestId('batch-covariates-own')).toHaveText(
+    'Each series reads its own id’s column: “store=south / sales” reads “store=south / promo”.',
+  );
+  await expect(form.getByTestId('coverage-note')).toContainText('covers the forecast of every series (2)');
+  await expect(form.getByTestId('batch-covariates-submit')).toHaveText('Forecast the other 2 series');
+  await takeScreenshot('batch-covariates-long-file');
+});
