@@ -20,14 +20,14 @@ import { getBatchAsSystem, markBatchRunningAsSystem } from '@/lib/db/batches';
 import { loadSeriesDataAsSystem } from '@/lib/db/series';
 import {
   CancelledError,
+  globalLstmFailedNote,
   initBackend,
-  lstmFits,
-  runOrigins,
+  NOT_IN_GLOBAL_LSTM,
+  selectSharedSeries,
   SharedGlobalTrainer,
-  type ForecastConfig,
-  type Frequency,
   type RunContext,
-  type SharedSeries,
+  type SharedCandidate,
+  type SharedSelection,
 } from '@/lib/forecast';
 import { batchGlobalJobSchema } from '@/lib/queue/jobs';
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
@@ -35,52 +35,22 @@ import { log } from '../log';
 import { stopRequested } from '../stopping';
 import { parsePayload } from './payload';
 
-/** A run's note when its series was not part of the global model. */
-export const NOT_IN_GLOBAL_LSTM =
-  "This series was not part of the batch's global LSTM: it is too short for an LSTM, or its frequency, horizon or lookback differ from most of the batch's series.";
-
 /** Progress is written at most this often (every epoch would be a write per epoch). */
 const PROGRESS_INTERVAL_MS = 1_000;
 
-interface GlobalInputs {
-  series: SharedSeries[];
-  config: ForecastConfig;
-  frequency: Frequency;
-  timeZone: string | null;
-  /** Series of the batch left out (too short, or unlike most). */
-  leftOut: number;
-}
-
 /**
- * The series the global model learns from: those long enough for an LSTM that share the most
- * common frequency, horizon and lookback (one network has one input shape and output length), in
- * series-name order (the one-hot ids follow it, so the same batch trains the same model).
+ * The series the global model learns from (selectSharedSeries: those long enough for an LSTM that
+ * share the most common frequency, horizon and lookback), and how many of the batch's were left out.
  */
-async function globalInputs(batchId: string): Promise<GlobalInputs | null> {
+async function globalInputs(batchId: string): Promise<(SharedSelection & { leftOut: number }) | null> {
   const runs = await listBatchGlobalRunsAsSystem(batchId);
-  const loaded = [];
+  const candidates: SharedCandidate[] = [];
   for (const run of runs) {
     const data = await loadSeriesDataAsSystem(run.seriesId);
-    if (!data || data.frequency === 'irregular' || !lstmFits(data.v.length, run.config)) continue;
-    loaded.push({ ...run, data, group: `${data.frequency}|${run.config.horizon}|${run.config.lookback}` });
+    if (data) candidates.push({ ...data, key: run.runId, config: run.config });
   }
-  if (loaded.length === 0) return null;
-  const sizes = new Map<string, number>();
-  for (const one of loaded) sizes.set(one.group, (sizes.get(one.group) ?? 0) + 1);
-  const group = [...sizes].sort((a, b) => b[1] - a[1])[0][0];
-  const chosen = loaded.filter((one) => one.group === group);
-  return {
-    series: chosen.map(({ runId, data, config }) => ({
-      key: runId,
-      t: data.t,
-      v: data.v,
-      origins: runOrigins(data.v.length, config).origins,
-    })),
-    config: chosen[0].config,
-    frequency: chosen[0].data.frequency,
-    timeZone: chosen[0].data.timeZone ?? null,
-    leftOut: runs.length - chosen.length,
-  };
+  const selection = selectSharedSeries(candidates);
+  return selection && { ...selection, leftOut: runs.length - selection.series.length };
 }
 
 export async function processBatchGlobal(job: Job, token?: string): Promise<void> {
@@ -158,7 +128,7 @@ export async function batchRunContext(
   }
   const why =
     state.status === 'failed'
-      ? `The batch's global LSTM failed, so this series was compared without it: ${state.error ?? 'no reason given'}`
+      ? globalLstmFailedNote(state.error ?? 'no reason given')
       : `The batch's global LSTM was not trained (${state.status}), so this series was compared without it.`;
   return { perSeriesLstm, sharedGlobal: { note: why } };
 }
