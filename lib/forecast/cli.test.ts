@@ -225,9 +225,18 @@ describe('forecast CLI', () => {
     for (const result of output.results.slice(0, 2)) {
       expect(result).toMatchObject({ frequency: 'daily', points: 80, horizon: 7 });
       expect(result.forecast).toHaveLength(7);
+      // As in a batch: one global LSTM across the series long enough for it, scored in each run.
+      expect(result.globalLstm).toMatchObject({ trained: true, series: 2 });
+      expect(Number.isFinite(result.models.lstmGlobal.mase)).toBe(true);
     }
     expect(output.results[2].error).toMatch(/has 10 points/);
-    expect(output.summary).toMatchObject({ series: 3, succeeded: 2, failed: 1 });
+    expect(output.summary).toMatchObject({
+      series: 3,
+      succeeded: 2,
+      failed: 1,
+      perSeriesLstm: true,
+      globalLstm: { status: 'succeeded', series: 2 },
+    });
     expect(output.summary.models.seasonalNaive.series).toBe(2);
     expect(output.summary.lstmBeatsSeasonalNaive.series).toBe(2);
 

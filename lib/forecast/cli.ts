@@ -47,8 +47,10 @@ Options:
                    series, 1 on a long one)
   --global         also train a global LSTM across every series of the file (same frequency),
                    each scaled by its own history; --value then names the series to forecast
-  --all            forecast every series of the file (wide or long), one after the other; with
-                   --json prints { "results": [ <one series' --json object>, ... ], "summary" }
+  --all            forecast every series of the file (wide or long) as a batch does: one global
+                   LSTM trained across them all (--global is implied), then each series' models
+                   beside it, per-series LSTMs only up to 20 series; with --json prints
+                   { "results": [ <one series' --json object>, ... ], "summary" }
   --id COL         id column(s) of a long file, comma-separated (default: detected)
   --covariates A,B known-future covariates: columns (or long-layout ids) of the file whose values
                    are known for the forecast steps too (promotions, prices): rows after the
@@ -214,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (options.all) {
     const { forecastAll } = await import('./cli-all');
-    return forecastAll(parsed.series, options.config, { json: options.json, global: options.global });
+    return forecastAll(parsed.series, options.config, { json: options.json });
   }
 
   const covariateNames = new Set(options.covariates.map((c) => c.name));

@@ -141,13 +141,20 @@ export async function runForecast(
   const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
   // The other models fit on a worker thread meanwhile (a second core), from the search on; those
   // that read covariates stay here when there are some (the covariate block is an object with
-  // methods, which a thread would receive as plain data).
-  const threaded =
-    (context.threads ?? threadsByDefault()) && lstmModels.length > 0
-      ? models.filter(
-          (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
-        )
-      : [];
+  // methods, which a thread would receive as plain data). When no LSTM trains here (a large
+  // batch's run: no per-series LSTMs, the global one read from its batch), every other model
+  // of the list goes to the thread and the rest fit here, so the run still uses both cores.
+  const threadable = models.filter(
+    (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
+  );
+  const trainsHere = lstmModels.some((m) => !(m === 'lstmGlobal' && context.sharedGlobal));
+  const threaded = !(context.threads ?? threadsByDefault())
+    ? []
+    : trainsHere
+      ? threadable
+      : lstmModels.length > 0 && threadable.length > 1
+        ? threadable.filter((_, i) => i % 2 === 0)
+        : [];
   const local = models.filter((m) => !threaded.includes(m));
   const group =
     threaded.length > 0

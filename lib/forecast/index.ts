@@ -56,6 +56,14 @@ export {
   type SharedGlobalInput,
   type SharedSeries,
 } from './global';
+// Not in './global''s index: it reads runOrigins from './forecast', which imports that index.
+export {
+  globalLstmFailedNote,
+  NOT_IN_GLOBAL_LSTM,
+  selectSharedSeries,
+  type SharedCandidate,
+  type SharedSelection,
+} from './global/shared-selection';
 export {
   ALWAYS_COMPARED,
   COMPARED_MODELS,

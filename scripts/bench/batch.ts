@@ -5,9 +5,10 @@
 // the fan-out), each worker's peak RSS (the kernel's VmHWM, read just before it stops), the global
 // LSTM's fit time (all its fits, from the batch) against per-series LSTMs (a sample of
 // HORIZON_BENCH_BATCH_LSTM_SAMPLE series run in this process with their own LSTM and hybrid LSTM,
-// extrapolated to every series), and the global LSTM's mean MASE against the mean of each series'
-// best classical model. Targets (issue 21): <= 10 minutes with one worker on 2 cores, <= 600 MB RSS
-// per worker, global LSTM mean MASE <= mean best-classical MASE.
+// extrapolated to every series), the global LSTM's mean MASE against the mean of each series'
+// best classical model, and each model's mean fit time per series (where a run's time goes).
+// Targets (issue 21): <= 10 minutes with one worker on 2 cores, <= 600 MB RSS per worker, global
+// LSTM mean MASE <= mean best-classical MASE.
 // Smaller: HORIZON_BENCH_BATCH_SERIES, HORIZON_BENCH_BATCH_POINTS, HORIZON_BENCH_BATCH_EPOCHS,
 // HORIZON_BENCH_BATCH_WORKERS (e.g. "1" to skip the 2-worker batch).
 import { randomUUID } from 'node:crypto';
@@ -80,11 +81,21 @@ async function vmHwm(pid: number): Promise<number | null> {
   }
 }
 
+/** Evaluations of the batch's succeeded runs: metrics and per-model fit times. */
+async function succeededRuns(batchId: string) {
+  const runs = await getPrisma().run.findMany({
+    where: { batchId, status: 'succeeded' },
+    select: { metrics: true, evaluation: true },
+  });
+  return runs.map((run) => ({
+    metrics: (run.metrics ?? {}) as Record<string, { mase?: number } | undefined>,
+    fitMs: ((run.evaluation ?? {}) as { fitMs?: Record<string, number | null> }).fitMs ?? {},
+  }));
+}
+
 /** Mean MASE of the global LSTM and of each series' best classical model, over the series with both. */
-async function globalVsClassical(batchId: string): Promise<string[][]> {
-  const runs = await getPrisma().run.findMany({ where: { batchId, status: 'succeeded' }, select: { metrics: true } });
-  const pairs = runs.flatMap((run) => {
-    const metrics = (run.metrics ?? {}) as Record<string, { mase?: number } | undefined>;
+function globalVsClassical(runs: Awaited<ReturnType<typeof succeededRuns>>): string[][] {
+  const pairs = runs.flatMap(({ metrics }) => {
     const global = metrics.lstmGlobal?.mase;
     const classical = CLASSICAL.map((m) => metrics[m]?.mase).filter((x): x is number => Number.isFinite(x));
     return global !== undefined && Number.isFinite(global) && classical.length > 0
@@ -98,6 +109,17 @@ async function globalVsClassical(batchId: string): Promise<string[][]> {
     ['best classical model of each series', mean(1).toFixed(3)],
     ['series where the global LSTM is at least as good', `${wins}/${pairs.length}`],
   ];
+}
+
+/** Where a run's time goes: each model's mean fit time per series (all its backtest fits and the future fit). */
+function fitTimes(runs: Awaited<ReturnType<typeof succeededRuns>>): string[][] {
+  const totals = new Map<string, number>();
+  for (const { fitMs } of runs) {
+    for (const [model, ms] of Object.entries(fitMs)) {
+      if (typeof ms === 'number' && Number.isFinite(ms)) totals.set(model, (totals.get(model) ?? 0) + ms);
+    }
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).map(([model, ms]) => [model, seconds(ms / Math.max(1, runs.length))]);
 }
 
 async function waitForBatch(batchId: string): Promise<void> {
@@ -131,6 +153,7 @@ export const batch: BenchSection = {
       let globalMs = Number.NaN;
       let globalInfo = '';
       let accuracy: string[][] = [];
+      let perModel: string[][] = [];
       for (const count of WORKER_COUNTS) {
         const started = workers.length;
         for (let i = 0; i < count; i++) {
@@ -154,7 +177,11 @@ export const batch: BenchSection = {
           const global = view.globalLstm;
           globalMs = global?.fitMs ?? Number.NaN;
           globalInfo = `${global?.series ?? '?'} series, ${global?.fits ?? '?'} fits, ${global?.status ?? 'none'}`;
-          accuracy = await globalVsClassical(created.id);
+          const runs = await succeededRuns(created.id);
+          accuracy = globalVsClassical(runs);
+          perModel = fitTimes(runs);
+          console.error(`  ${accuracy.map((row) => row.join(': ')).join('; ')}`);
+          console.error(`  mean fit time per series: ${perModel.map((row) => row.join(' ')).join(', ')}`);
         }
         rows.push([
           `${count} worker${count === 1 ? '' : 's'}`,
@@ -193,6 +220,8 @@ export const batch: BenchSection = {
         ),
         '',
         table(['Backtest MASE over the series (first batch)', 'mean'], accuracy),
+        '',
+        table(['Model (first batch)', 'mean fit time per series'], perModel),
       ].join('\n');
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));

@@ -23,15 +23,14 @@ import {
   CancelledError,
   CovariateFutureMissingError,
   covariateBlock,
-  inputLayout,
+  globalLstmFailedNote,
   initBackend,
-  lstmFits,
-  runOrigins,
+  NOT_IN_GLOBAL_LSTM,
+  selectSharedSeries,
   SharedGlobalTrainer,
-  type ForecastConfig,
-  type Frequency,
   type RunContext,
-  type SharedSeries,
+  type SharedCandidate,
+  type SharedSelection,
 } from '@/lib/forecast';
 import { batchGlobalJobSchema } from '@/lib/queue/jobs';
 import { forecastTimestamps } from '@/lib/runs/covariates';
@@ -40,74 +39,43 @@ import { log } from '../log';
 import { stopRequested } from '../stopping';
 import { parsePayload } from './payload';
 
-/** A run's note when its series was not part of the global model. */
-export const NOT_IN_GLOBAL_LSTM =
-  "This series was not part of the batch's global LSTM: it is too short for an LSTM, its frequency, horizon, lookback or inputs differ from most of the batch's series, or its known-future covariates miss forecast steps.";
-
 /** Progress is written at most this often (every epoch would be a write per epoch). */
 const PROGRESS_INTERVAL_MS = 1_000;
 
-interface GlobalInputs {
-  series: SharedSeries[];
-  config: ForecastConfig;
-  frequency: Frequency;
-  timeZone: string | null;
-  /** Series of the batch left out (too short, or unlike most). */
-  leftOut: number;
-}
-
 /**
- * The series the global model learns from: those long enough for an LSTM that share the most
- * common frequency, horizon and lookback (one network has one input shape and output length), in
- * series-name order (the one-hot ids follow it, so the same batch trains the same model).
+ * The series the global model learns from (selectSharedSeries: those long enough for an LSTM that
+ * share the most common frequency, horizon and lookback), and how many of the batch's were left out.
  */
-async function globalInputs(batchId: string): Promise<GlobalInputs | string> {
+async function globalInputs(batchId: string): Promise<(SharedSelection & { leftOut: number }) | string> {
   const runs = await listBatchGlobalRunsAsSystem(batchId);
-  const loaded = [];
+  // Each run's covariates (in a long file, its own id's: lib/batches), each series loaded once,
+  // with the batch's holidays read at the series' own steps.
+  const choices = new Map(runs.flatMap((run) => run.config.covariates).map((c) => [c.seriesId, c]));
+  const covariateSeries = await loadCovariatesAsSystem([...choices.values()]);
+  const candidates: SharedCandidate[] = [];
+  let uncovered = 0;
   for (const run of runs) {
     const data = await loadSeriesDataAsSystem(run.seriesId);
-    if (!data || data.frequency === 'irregular' || !lstmFits(data.v.length, run.config)) continue;
-    loaded.push({ ...run, data, group: `${data.frequency}|${run.config.horizon}|${run.config.lookback}` });
-  }
-  if (loaded.length === 0) return 'No series of the batch is long enough for an LSTM.';
-  const sizes = new Map<string, number>();
-  for (const one of loaded) sizes.set(one.group, (sizes.get(one.group) ?? 0) + 1);
-  const group = [...sizes].sort((a, b) => b[1] - a[1])[0][0];
-  const grouped = loaded.filter((one) => one.group === group);
-  // Each run's covariates (in a long file, its own id's: lib/batches) and the batch's holidays,
-  // read at the series' steps; each covariate series loaded once.
-  const choices = new Map(grouped.flatMap((one) => one.config.covariates).map((c) => [c.seriesId, c]));
-  const covariateSeries = await loadCovariatesAsSystem([...choices.values()]);
-  const withInputs = grouped.flatMap((one) => {
+    if (!data) continue;
     try {
-      const future = forecastTimestamps(one.data, one.config.horizon);
-      const block = covariateBlock(one.data, future, one.config, covariateSeries);
-      return [{ ...one, layout: inputLayout(block), ...(block && { covariates: block }) }];
+      const block =
+        data.frequency === 'irregular'
+          ? undefined
+          : covariateBlock(data, forecastTimestamps(data, run.config.horizon), run.config, covariateSeries);
+      candidates.push({ ...data, key: run.runId, config: run.config, ...(block && { covariates: block }) });
     } catch (error) {
       // A known-future covariate misses this series' forecast steps: its own run fails saying so.
-      if (error instanceof CovariateFutureMissingError) return [];
-      throw error;
+      if (!(error instanceof CovariateFutureMissingError)) throw error;
+      uncovered++;
     }
-  });
-  if (withInputs.length === 0) return "The known-future covariates cover none of the series' forecast steps.";
-  // One network has one set of input columns: the most common layout's series.
-  const layouts = new Map<string, number>();
-  for (const one of withInputs) layouts.set(one.layout, (layouts.get(one.layout) ?? 0) + 1);
-  const layout = [...layouts].sort((a, b) => b[1] - a[1])[0][0];
-  const chosen = withInputs.filter((one) => one.layout === layout);
-  return {
-    series: chosen.map(({ runId, data, config, covariates }) => ({
-      key: runId,
-      t: data.t,
-      v: data.v,
-      origins: runOrigins(data.v.length, config).origins,
-      ...(covariates && { covariates }),
-    })),
-    config: chosen[0].config,
-    frequency: chosen[0].data.frequency,
-    timeZone: chosen[0].data.timeZone ?? null,
-    leftOut: runs.length - chosen.length,
-  };
+  }
+  const selection = selectSharedSeries(candidates);
+  if (!selection) {
+    return candidates.length === 0 && uncovered > 0
+      ? "The known-future covariates cover none of the series' forecast steps."
+      : 'No series of the batch is long enough for an LSTM.';
+  }
+  return { ...selection, leftOut: runs.length - selection.series.length };
 }
 
 export async function processBatchGlobal(job: Job, token?: string): Promise<void> {
@@ -185,7 +153,7 @@ export async function batchRunContext(
   }
   const why =
     state.status === 'failed'
-      ? `The batch's global LSTM failed, so this series was compared without it: ${state.error ?? 'no reason given'}`
+      ? globalLstmFailedNote(state.error ?? 'no reason given')
       : `The batch's global LSTM was not trained (${state.status}), so this series was compared without it.`;
   return { perSeriesLstm, sharedGlobal: { note: why } };
 }

@@ -2,7 +2,8 @@ import { threadId } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend';
 import { resolveConfig } from '../config';
-import { runForecast } from '../forecast';
+import { runForecast, runOrigins } from '../forecast';
+import { SharedGlobalTrainer } from '../global';
 import { resolveSeason } from '../season';
 import { syntheticSeries } from '../synthetic';
 import type { ForecastResult } from '../types';
@@ -42,16 +43,37 @@ describe('fitting a model group on a worker thread', () => {
 describe('a run on two threads', () => {
   it('scores and forecasts every model exactly as on one thread', async () => {
     const partial = { horizon: 7, lookback: 14, epochs: 1, units: 4, backtestWindows: 2, search: 'off' as const };
-    const essentials = (r: ForecastResult) => ({
-      windows: r.backtest.windows.map((w) => ({ origin: w.origin, forecasts: w.forecasts })),
-      metrics: r.backtest.metrics,
-      future: Object.fromEntries(Object.entries(r.models).map(([m, x]) => [m, x.future])),
-      intervals: r.intervals,
-      champion: r.champion.model,
-    });
     const one = await runForecast(series, partial, {}, { threads: false });
     const two = await runForecast(series, partial, {}, { threads: true });
     expect(Object.keys(two.models)).toEqual(Object.keys(one.models));
     expect(essentials(two)).toEqual(essentials(one));
   }, 180_000);
+
+  it("splits the other models across both threads when no LSTM trains here (a large batch's run), same result", async () => {
+    const partial = { horizon: 7, lookback: 14, epochs: 1, units: 4, backtestWindows: 2, search: 'off' as const };
+    const config = resolveConfig(partial, { frequency: 'daily', points: 150 });
+    const other = syntheticSeries({ points: 150, frequency: 'daily', trend: 0.02, noise: 0.5, seed: 9 });
+    const shared = [series, other].map((s, k) => ({
+      key: String(k),
+      t: s.t,
+      v: s.v,
+      origins: runOrigins(150, config).origins,
+    }));
+    const { forecasts } = await new SharedGlobalTrainer(shared, config, { frequency: 'daily' }).train();
+    const context = { sharedGlobal: { forecasts: forecasts.get('0')!, series: 2 }, perSeriesLstm: false };
+    const one = await runForecast(series, partial, {}, { ...context, threads: false });
+    const two = await runForecast(series, partial, {}, { ...context, threads: true });
+    expect(Object.keys(one.models)).toContain('lstmGlobal');
+    expect(Object.keys(one.models)).not.toContain('lstm');
+    expect(Object.keys(two.models)).toEqual(Object.keys(one.models));
+    expect(essentials(two)).toEqual(essentials(one));
+  }, 180_000);
+});
+
+const essentials = (r: ForecastResult) => ({
+  windows: r.backtest.windows.map((w) => ({ origin: w.origin, forecasts: w.forecasts })),
+  metrics: r.backtest.metrics,
+  future: Object.fromEntries(Object.entries(r.models).map(([m, x]) => [m, x.future])),
+  intervals: r.intervals,
+  champion: r.champion.model,
 });
