@@ -65,8 +65,16 @@ describe('AutoARIMA with seasonal terms', () => {
     const flat = Array.from({ length: 120 }, (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
     expect(shouldTransform(flat, 12)).toBe(false);
     expect(shouldTransform([...flat.slice(0, 119), -1], 12)).toBe(false);
-    const path = autoArimaForecast(AIR_PASSENGERS, 12, 12);
+    const { path } = autoArimaForecast(AIR_PASSENGERS, 12, 12);
     expect(path.every((v) => v > 380 && v < 720)).toBe(true);
+  });
+
+  it("refits the chosen orders and lambda at later origins: on the search's own values, its path", () => {
+    const searched = autoArimaForecast(AIR_PASSENGERS.slice(0, 132), 12, 12);
+    expect(searched.refit(Float64Array.from(AIR_PASSENGERS.slice(0, 132)), 12)).toEqual(searched.path);
+    const later = searched.refit(Float64Array.from(AIR_PASSENGERS), 12);
+    expect(later).toHaveLength(12);
+    expect(later).not.toEqual(searched.path);
   });
 
   it('differences a random walk once and white noise not at all (KPSS)', () => {

@@ -11,7 +11,7 @@
 // #7 and #12). History is capped: the search gains nothing from years of hourly values.
 import { boxCox, inverseBoxCox, shouldTransform, transformLambda } from './box-cox';
 import { seasonalFigure } from './decompose';
-import { pathFitter, recent, type PathForecast } from './path-fitter';
+import { pathFitter, recent, type PathModel, type SearchedPath } from './path-fitter';
 import { difference, fitArima, orderName, type ArimaFit, type ArimaOrder } from './sarima';
 
 /** Recent values AutoARIMA sees: 1000 hourly points are six weeks. */
@@ -94,6 +94,14 @@ export function seasonalDifferences(x: readonly number[], s: number): number {
   return strength > 0.64 ? 1 : 0;
 }
 
+/**
+ * Every candidate of season `s` is scored on the same differenced values: those after the longest
+ * conditioning any candidate needs.
+ */
+function scoreFromOf(s: number): number {
+  return MAX_P + (s > 1 ? MAX_SEASONAL_P * s : 0);
+}
+
 /** The stepwise search: the model with the lowest AICc it found. */
 export function autoArima(values: readonly number[], season: number): ArimaFit {
   const x = Array.from(values);
@@ -102,9 +110,7 @@ export function autoArima(values: readonly number[], season: number): ArimaFit {
   const D = s > 1 ? seasonalDifferences(x, s) : 0;
   const d = regularDifferences(D > 0 ? difference(x, s) : x);
   const seasonal = s > 1;
-  // Every candidate is scored on the same differenced values: those after the longest
-  // conditioning any candidate needs.
-  const scoreFrom = MAX_P + (seasonal ? MAX_SEASONAL_P * s : 0);
+  const scoreFrom = scoreFromOf(s);
   const fits = new Map<string, ArimaFit | undefined>();
   const fit = (o: ArimaOrder) => {
     const key = orderName(o);
@@ -179,16 +185,31 @@ export function autoArima(values: readonly number[], season: number): ArimaFit {
   return best;
 }
 
-/** AutoARIMA's forecast path, on the Box-Cox scale when the series' variance grows with its level. */
-export function autoArimaForecast(train: ArrayLike<number>, season: number, steps: number): number[] {
+/**
+ * AutoARIMA's forecast path, on the Box-Cox scale when the series' variance grows with its level,
+ * and a refit of the orders (and Box-Cox lambda) it chose, for later origins of the same window.
+ */
+export function autoArimaForecast(train: ArrayLike<number>, season: number, steps: number): SearchedPath {
   const history = Array.from(train);
   const lambda = shouldTransform(history, season) ? transformLambda(history, season) : undefined;
-  if (lambda === undefined) return autoArima(history, season).forecast(steps);
-  const path = autoArima(boxCox(history, lambda), season).forecast(steps);
-  return inverseBoxCox(path, lambda);
+  const onScale = (x: number[]) => (lambda === undefined ? x : boxCox(x, lambda));
+  const fromScale = (path: number[]) => (lambda === undefined ? path : inverseBoxCox(path, lambda));
+  const best = autoArima(onScale(history), season);
+  return {
+    path: fromScale(best.forecast(steps)),
+    refit: (values, n) => {
+      const fit = fitArima(
+        onScale(Array.from(recent(values, ARIMA_MAX_HISTORY))),
+        best.order,
+        scoreFromOf(best.order.s),
+      );
+      if (!fit) throw new Error(`${orderName(best.order)} could not be refit on ${values.length} values`);
+      return fromScale(fit.forecast(n));
+    },
+  };
 }
 
 export function autoArimaFitter(horizon: number, season: number) {
-  const forecast: PathForecast = (train, steps) => autoArimaForecast(recent(train, ARIMA_MAX_HISTORY), season, steps);
+  const forecast: PathModel = (train, steps) => autoArimaForecast(recent(train, ARIMA_MAX_HISTORY), season, steps);
   return pathFitter('AutoARIMA', horizon, season, forecast);
 }

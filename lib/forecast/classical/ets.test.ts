@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { autoEts, candidateSpecs, fitEtsModel, specName } from './ets';
+import { autoEts, autoEtsPath, candidateSpecs, fitEtsModel, specName } from './ets';
 import { AIR_PASSENGERS } from './testdata/air-passengers';
 
 // Reference values from R 4.2, forecast 8.20: ets(AirPassengers) and ets(..., model = "MAM", damped = FALSE).
@@ -19,6 +19,14 @@ describe('seasonal ETS', () => {
     expect(model.phi).toBeGreaterThan(0.9);
     const forecast = model.forecast(12);
     forecast.forEach((v, h) => expect(Math.abs(v / R_FORECAST[h] - 1)).toBeLessThan(0.01));
+  });
+
+  it("refits the chosen spec at later origins: on the search's own values, its path", () => {
+    const train = Float64Array.from(AIR_PASSENGERS.slice(0, 132));
+    const searched = autoEtsPath(train, 12, 12);
+    expect(searched.path).toEqual(autoEts(train, 12).forecast(12));
+    expect(searched.refit(train, 12)).toEqual(searched.path);
+    expect(searched.refit(Float64Array.from(AIR_PASSENGERS), 12)).not.toEqual(searched.path);
   });
 
   it('fits a fixed Holt-Winters multiplicative model by likelihood no worse than R', () => {

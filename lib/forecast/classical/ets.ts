@@ -11,7 +11,7 @@
 // package fits seasonal ETS by likelihood.
 import { seasonalFigure } from './decompose';
 import { nelderMead } from './nelder-mead';
-import { pathFitter, recent, type PathForecast } from './path-fitter';
+import { pathFitter, recent, type SearchedPath } from './path-fitter';
 
 /** ETS weighs recent values most; older history adds fit time, not accuracy. */
 export const ETS_MAX_HISTORY = 4000;
@@ -302,7 +302,22 @@ export function etsHistory(m: number): number {
     : ETS_MAX_HISTORY;
 }
 
+/**
+ * AutoETS's path from `train`, and a refit of the spec it chose (its parameters estimated again,
+ * the other specs not fit again) for later origins of the same window.
+ */
+export function autoEtsPath(train: Float64Array, season: number, steps: number): SearchedPath {
+  const best = autoEts(recent(train, etsHistory(season)), season);
+  return {
+    path: best.forecast(steps),
+    refit: (values, n) => {
+      const fit = fitEtsModel(recent(values, etsHistory(season)), best.spec, season);
+      if (!fit) throw new Error(`${specName(best.spec)} could not be refit on ${values.length} values`);
+      return fit.forecast(n);
+    },
+  };
+}
+
 export function etsFitter(horizon: number, season: number) {
-  const forecast: PathForecast = (train, steps) => autoEts(recent(train, etsHistory(season)), season).forecast(steps);
-  return pathFitter('ETS', horizon, season, forecast);
+  return pathFitter('ETS', horizon, season, (train, steps) => autoEtsPath(train, season, steps));
 }
