@@ -25,7 +25,7 @@ import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
-import { fitGroupInThread, mergeBacktests, threadsByDefault } from './parallel';
+import { fitGroupInThread, mergeBacktests, threadsByDefault, type ThreadedGroup } from './parallel';
 import { observedFitter, progressWithin, sharedProgress } from './run-observers';
 import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
@@ -63,11 +63,15 @@ export interface RunContext {
   /** The series named in config.covariates, in that order (past-only ones are cut at each origin). */
   covariates?: readonly CovariateSeries[];
   /**
-   * Fit the models outside the LSTM family on a worker thread while the LSTMs train here (default:
-   * on unless HORIZON_FORECAST_THREADS=0; see lib/forecast/parallel). Results are the same.
+   * Fit the models outside the LSTM family on a worker thread, and the hybrid LSTM on another,
+   * while the plain LSTM trains here (default: on unless HORIZON_FORECAST_THREADS=0; see
+   * lib/forecast/parallel). Results are the same.
    */
   threads?: boolean;
 }
+
+/** LSTMs whose runs yield only forecasts, which train on a worker thread when the run uses threads. */
+const THREADED_LSTMS: readonly LstmFamilyName[] = ['lstmHybrid'];
 
 /** Why a run of a large batch has no per-series LSTM (its batch turned them off). */
 export const PER_SERIES_LSTMS_OFF =
@@ -139,6 +143,7 @@ export async function runForecast(
       (!modelInfo(m).optional || (MODEL_REGISTRY[m].wanted?.({ ...modelContext, callbacks }) ?? false)),
   );
   const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
+  const threads = (context.threads ?? threadsByDefault()) && lstmModels.length > 0;
   // The other models fit on a worker thread meanwhile (a second core), from the search on; those
   // that read covariates stay here when there are some (the covariate block is an object with
   // methods, which a thread would receive as plain data). When no LSTM trains here (a large
@@ -148,20 +153,26 @@ export async function runForecast(
     (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
   );
   const trainsHere = lstmModels.some((m) => !(m === 'lstmGlobal' && context.sharedGlobal));
-  const threaded = !(context.threads ?? threadsByDefault())
+  const threaded = !threads
     ? []
     : trainsHere
       ? threadable
-      : lstmModels.length > 0 && threadable.length > 1
+      : threadable.length > 1
         ? threadable.filter((_, i) => i % 2 === 0)
         : [];
-  const local = models.filter((m) => !threaded.includes(m));
+  // The hybrid LSTM trains on a thread of its own (its own tfjs and wasm) once the search has
+  // chosen the family's settings, beside the plain LSTM here: the two cost about the same, so a
+  // run's LSTM time is about halved on two cores. Not with covariates (see above).
+  const lstmThreaded: ComparedModel[] =
+    threads && !covariates ? lstmModels.filter((m) => THREADED_LSTMS.includes(m)) : [];
+  const local = models.filter((m) => !threaded.includes(m) && !lstmThreaded.includes(m));
   const group =
     threaded.length > 0
       ? fitGroupInThread({ context: modelContext, origins: allOrigins, models: threaded })
       : undefined;
   // Its result is awaited after the local fits; until then a failure there must not go unhandled.
   group?.result.catch(() => {});
+  let lstmGroup: ThreadedGroup | undefined;
   const fitMs = perModel(() => 0, models);
   const addMs = (model: ComparedModel, ms: number) => (fitMs[model] = (fitMs[model] ?? 0) + ms);
   const notes: Partial<Record<ComparedModel, string>> = {};
@@ -190,6 +201,17 @@ export async function runForecast(
       search ? progressWithin(callbacks, SEARCH_PROGRESS_SHARE, 1) : callbacks,
       lstmModels,
     );
+    lstmGroup =
+      lstmThreaded.length > 0
+        ? fitGroupInThread(
+            { context: lstmContext, origins: allOrigins, models: lstmThreaded },
+            {
+              onProgress: (m, p) => progress(m as LstmFamilyName).onProgress?.(p),
+              shouldCancel: callbacks.shouldCancel,
+            },
+          )
+        : undefined;
+    lstmGroup?.result.catch(() => {});
     for (const m of local) {
       const isLstm = modelInfo(m).family === 'lstm';
       const modelCallbacks = isLstm ? progress(m as LstmFamilyName) : { shouldCancel: callbacks.shouldCancel };
@@ -211,13 +233,13 @@ export async function runForecast(
     ) as Record<ComparedModel, ModelFitter>;
     // The backtest keys its records by the fitters it is given: this thread's models.
     const localRun = await runBacktest(data.v, horizon, allOrigins, season.length, fitters);
-    const threadResult = await group?.result;
-    for (const m of threaded) {
-      addMs(m, threadResult!.fitMs[m] ?? 0);
-      if (threadResult!.notes[m]) notes[m] = threadResult!.notes[m];
+    const threadResults = [await group?.result, await lstmGroup?.result].filter((r) => r !== undefined);
+    for (const r of threadResults) {
+      for (const [m, ms] of Object.entries(r.fitMs) as [ComparedModel, number][]) addMs(m, ms);
+      Object.assign(notes, r.notes);
     }
     // Exactly this run's models, in the catalog's order.
-    const fullRun = threadResult ? mergeBacktests(localRun, threadResult.run, models) : localRun;
+    const fullRun = threadResults.reduce((merged, r) => mergeBacktests(merged, r.run, models), localRun);
     const run = scoredPart(fullRun, selectionWindows);
     const scores = scoreBacktest(run);
     const history = lstm?.history ?? []; // of the last window's fit: the one scored on the test window
@@ -249,7 +271,7 @@ export async function runForecast(
     // 2. Refit on all data, then forecast the future with every model.
     const values = Float64Array.from(data.v);
     const future = {} as ModelRecord<number[]>;
-    for (const m of threaded) future[m] = modelEntry(threadResult!.future, m);
+    for (const r of threadResults) Object.assign(future, r.future);
     for (const m of local) {
       const from = performance.now();
       const { forecast, note } = await runOf(m).future(values);
@@ -348,6 +370,7 @@ export async function runForecast(
     };
   } finally {
     group?.stop();
+    lstmGroup?.stop();
     for (const m of models) runs[m]?.dispose();
   }
 }

@@ -1,4 +1,5 @@
 // Shared formatting for benchmark reports: aligned tables and human units.
+import { readFileSync } from 'node:fs';
 
 /** Columns after the first are right-aligned, numbers being the usual content. */
 export function table(header: string[], rows: string[][]): string {
@@ -26,6 +27,22 @@ export function peakRss(): number {
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * CPU time (user + system, ms) the calling thread has used so far, from Linux's
+ * /proc/thread-self/stat (in clock ticks of 10 ms: USER_HZ is 100 on every Linux ABI Node runs
+ * on); undefined elsewhere. process.cpuUsage() sums every thread of the process instead.
+ */
+export function threadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses: utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** CPU seconds this process used (user + system) while `f` ran, beside the wall-clock time. */

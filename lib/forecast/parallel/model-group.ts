@@ -1,12 +1,15 @@
 // A group of a run's models fit together: their backtest over the run's origins, then each one's
-// future forecast, with fit times and fallback notes. runForecast fits the LSTM family on its own
-// thread and may hand the other models to a worker thread (threads.ts), which calls fitGroup with
-// the same input; the results are the same either way, since every model is deterministic.
+// future forecast, with fit times and fallback notes. runForecast fits the plain LSTM on its own
+// thread and may hand the other models to worker threads (threads.ts): the classical models and
+// baselines to one, the hybrid LSTM to another; each calls fitGroup with the same input. The
+// results are the same either way, since every model is deterministic (seeded LSTMs included).
 import { threadId } from 'node:worker_threads';
+import { initBackend } from '../backend';
 import { runBacktest, type BacktestRun, type ModelFitter } from '../backtest';
+import { modelInfo } from '../compared-models';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from '../registry';
 import { observedFitter } from '../run-observers';
-import type { ComparedModel } from '../types';
+import type { ComparedModel, RunCallbacks } from '../types';
 
 /** What a group needs: plain data, so it can be posted to a worker thread. */
 export interface GroupInput {
@@ -14,9 +17,15 @@ export interface GroupInput {
   context: Omit<ModelContext, 'callbacks'>;
   /** Every backtest origin of the run (selection windows included), oldest first. */
   origins: number[];
-  /** Models without state shared with the run (not the LSTM family, whose runs keep weights and progress). */
+  /**
+   * Models without state shared with the run: the classical models and baselines, or an LSTM
+   * whose run yields nothing but its forecasts (the hybrid; its progress goes through `callbacksOf`).
+   */
   models: ComparedModel[];
 }
+
+/** Progress and cancellation of one model of a group (only the LSTM family reports progress). */
+export type GroupCallbacks = (model: ComparedModel) => RunCallbacks;
 
 export interface GroupOutput {
   run: BacktestRun<ComparedModel>;
@@ -27,15 +36,20 @@ export interface GroupOutput {
   threadId: number;
 }
 
-export async function fitGroup({ context, origins, models }: GroupInput): Promise<GroupOutput> {
+export async function fitGroup(
+  { context, origins, models }: GroupInput,
+  callbacksOf: GroupCallbacks = () => ({}),
+): Promise<GroupOutput> {
   const { data, config, season } = context;
+  // A thread of its own has its own tfjs: its backend starts here (once per thread).
+  if (models.some((m) => modelInfo(m).family === 'lstm')) await initBackend();
   const fitMs: GroupOutput['fitMs'] = {};
   const notes: GroupOutput['notes'] = {};
   const future: GroupOutput['future'] = {};
   const runs = new Map<ComparedModel, ModelRun>();
   try {
     for (const m of models) {
-      runs.set(m, MODEL_REGISTRY[m].create({ ...context, windowCount: origins.length, callbacks: {} }));
+      runs.set(m, MODEL_REGISTRY[m].create({ ...context, windowCount: origins.length, callbacks: callbacksOf(m) }));
     }
     const fitters = Object.fromEntries(
       models.map((m) => [

@@ -1,6 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend';
+import { CancelledError } from '../errors';
 import { resolveConfig } from '../config';
 import { runForecast, runOrigins } from '../forecast';
 import { SharedGlobalTrainer } from '../global';
@@ -44,9 +45,39 @@ describe('a run on two threads', () => {
   it('scores and forecasts every model exactly as on one thread', async () => {
     const partial = { horizon: 7, lookback: 14, epochs: 1, units: 4, backtestWindows: 2, search: 'off' as const };
     const one = await runForecast(series, partial, {}, { threads: false });
-    const two = await runForecast(series, partial, {}, { threads: true });
+    const reported = new Set<string>();
+    const two = await runForecast(
+      series,
+      partial,
+      { onProgress: (p) => void reported.add(p.model ?? '') },
+      { threads: true },
+    );
     expect(Object.keys(two.models)).toEqual(Object.keys(one.models));
+    expect(Object.keys(two.models)).toContain('lstmHybrid');
     expect(essentials(two)).toEqual(essentials(one));
+    // The hybrid LSTM trained on a thread of its own: its progress still reaches the run's bar.
+    expect([...reported].sort()).toEqual(['lstm', 'lstmHybrid']);
+  }, 180_000);
+
+  it('cancels the hybrid LSTM on its thread when the run is cancelled', async () => {
+    const partial = {
+      horizon: 7,
+      lookback: 14,
+      epochs: 3,
+      units: 4,
+      backtestWindows: 2,
+      search: 'off' as const,
+      models: ['lstmHybrid' as const],
+    };
+    let epochs = 0;
+    const run = runForecast(
+      series,
+      partial,
+      { onProgress: () => void epochs++, shouldCancel: () => epochs >= 2 },
+      { threads: true },
+    );
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(epochs).toBeLessThan(10);
   }, 180_000);
 
   it("splits the other models across both threads when no LSTM trains here (a large batch's run), same result", async () => {

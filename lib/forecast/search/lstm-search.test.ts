@@ -5,7 +5,14 @@ import { CancelledError } from '../errors';
 import { runForecast } from '../forecast';
 import { syntheticSeries } from '../synthetic';
 import type { LstmSearchResult } from '../types';
-import { heldFields, plannedCandidates, searchCandidates, searchLstmConfig, searchSpace } from './lstm-search';
+import {
+  epochSeconds,
+  heldFields,
+  plannedCandidates,
+  searchCandidates,
+  searchLstmConfig,
+  searchSpace,
+} from './lstm-search';
 
 beforeAll(async () => {
   await initBackend();
@@ -168,4 +175,13 @@ describe('the search in a run', () => {
     // The scored windows did see the poison: the backtest differs.
     expect(poisoned.backtest.windows[0].actual).not.toEqual(clean.backtest.windows[0].actual);
   }, 300_000);
+});
+
+describe("the search plan's cost estimate", () => {
+  it('counts recurrent steps: a week of hours read in day patches costs 7 steps, not 168', () => {
+    const week = { lookback: 168, units: 32, layers: 1, dropout: 0.1, learningRate: 0.005, transform: 'none' as const };
+    const patched = epochSeconds(week, 256, 64, 'hourly');
+    expect(patched).toBeCloseTo(epochSeconds({ ...week, lookback: 7 }, 256, 64, 'daily'), 10);
+    expect(epochSeconds(week, 256, 64, 'daily')).toBeCloseTo(24 * patched, 10);
+  });
 });

@@ -11,7 +11,7 @@ import { MIN_TRAIN_WINDOWS, maxModelUnits, MAX_WINDOWS_PER_EPOCH } from '../conf
 import { CancelledError } from '../errors';
 import { lstmForecastFrom, meanAbsoluteError } from '../lstm-forecaster';
 import { buildLstm, disposeModel } from '../models/lstm';
-import { lstmPatching } from '../models/patching';
+import { lstmPatching, lstmSteps } from '../models/patching';
 import { inputFeatures, trainingWindows, type LstmInputEncoding } from '../models/lstm-inputs';
 import { createRng } from '../random';
 import { FREQUENCY_SPECS } from '../time/frequency';
@@ -149,10 +149,19 @@ export function searchCandidates(
   return [...out.values()];
 }
 
-/** Estimated seconds of one trial epoch of `c` (see PLAN_SECONDS_PER_BATCH_STEP). */
-function epochSeconds(c: SearchCandidate, windowsPerEpoch: number, batchSize: number): number {
+/**
+ * Estimated seconds of one trial epoch of `c` (see PLAN_SECONDS_PER_BATCH_STEP): per recurrent
+ * step, so a week of hours read in day patches counts 7 steps, not 168.
+ */
+export function epochSeconds(
+  c: SearchCandidate,
+  windowsPerEpoch: number,
+  batchSize: number,
+  frequency?: Frequency,
+): number {
   const batches = Math.ceil(windowsPerEpoch / batchSize);
-  return batches * c.lookback * c.layers * ((1 + c.units / 64) / 1.5) * PLAN_SECONDS_PER_BATCH_STEP;
+  const steps = lstmSteps(frequency, c.lookback);
+  return batches * steps * c.layers * ((1 + c.units / 64) / 1.5) * PLAN_SECONDS_PER_BATCH_STEP;
 }
 
 /**
@@ -245,7 +254,7 @@ export async function searchLstmConfig(input: SearchInput): Promise<LstmSearchRe
   const planned = candidates.slice(
     0,
     plannedCandidates(
-      candidates.map((c) => epochSeconds(c, windowsPerEpoch(c), config.batchSize)),
+      candidates.map((c) => epochSeconds(c, windowsPerEpoch(c), config.batchSize, input.frequency)),
       config.searchBudgetSeconds,
     ),
   );
