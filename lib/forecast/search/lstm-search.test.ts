@@ -7,6 +7,7 @@ import { syntheticSeries } from '../synthetic';
 import type { LstmSearchResult } from '../types';
 import {
   epochSeconds,
+  HARD_STOP_BUDGETS,
   heldFields,
   plannedCandidates,
   searchCandidates,
@@ -116,12 +117,13 @@ describe('searchLstmConfig', () => {
     expect(searchCandidates(space, base, () => true, 7)).not.toEqual(searchCandidates(space, base, () => true, 1));
   });
 
-  it('respects its budget: it stops between epochs once the clock passes it', async () => {
-    // 200 ms per clock reading and a 1 s budget: the plan would run longer. It may overrun by the
-    // epoch (a few readings) in which the clock passed the deadline.
-    const result = await search({ units: 8, searchBudgetSeconds: 1 }, countingClock(200));
+  it('stops between epochs once the clock passes its hard stop, a few budgets in', async () => {
+    // 600 ms per clock reading and a 1 s budget: the plan would run far longer. It may overrun the
+    // hard stop by the epoch (a few readings) in which the clock passed it.
+    const result = await search({ units: 8, searchBudgetSeconds: 1 }, countingClock(600));
     expect(result.outOfTime).toBe(true);
-    expect(result.elapsedMs).toBeLessThanOrEqual(1000 + 5 * 200);
+    expect(result.elapsedMs).toBeGreaterThan(1000);
+    expect(result.elapsedMs).toBeLessThanOrEqual(HARD_STOP_BUDGETS * 1000 + 5 * 600);
     expect(result.trials.some((t) => t.outcome === 'unfinished')).toBe(true);
     expect(result.trials.filter((t) => t.outcome === 'chosen')).toHaveLength(1);
     // Cut short before any trials were compared over more epochs: the configured values stay.
