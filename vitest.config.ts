@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -15,6 +16,9 @@ export default defineConfig({
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           // TensorFlow.js keeps global backend state: one process per file, no worker threads.
           pool: 'forks',
+          // One fork per core. Vitest's default leaves a core to its main process (cores - 1), which
+          // only collects results here: on a 2-core CI machine that ran the files one at a time.
+          maxWorkers: availableParallelism(),
           testTimeout: 60_000,
         },
       },

@@ -10,7 +10,7 @@ import { runForecast } from './forecast';
 import { createRng } from './random';
 import { forecastWithSavedModel, savedModelMetadata } from './saved-model';
 import { syntheticSeries } from './synthetic';
-import type { ForecastConfig, SeriesData, TrainProgress } from './types';
+import type { ForecastConfig, ForecastResult, SeriesData, TrainProgress } from './types';
 
 // Tiny on purpose: these tests check the pipeline's wiring, not forecast quality.
 // Three scored windows (the default is five) plus the earlier one the champion is chosen on.
@@ -38,9 +38,22 @@ beforeAll(async () => {
   await initBackend();
 });
 
+// runForecast(series, tiny) is deterministic (seeded), and seven tests below read the same run: it
+// trains once, on first use, with the progress it reported recorded beside it. Runs with other
+// inputs or callbacks (cancellation, tensors, other series and configs) still train on their own.
+let tinyRun: Promise<{ result: ForecastResult; seen: TrainProgress[] }> | undefined;
+function runSeriesTiny(): Promise<{ result: ForecastResult; seen: TrainProgress[] }> {
+  tinyRun ??= (async () => {
+    const seen: TrainProgress[] = [];
+    const result = await runForecast(series, tiny, { onProgress: (p) => void seen.push(p) });
+    return { result, seen };
+  })();
+  return tinyRun;
+}
+
 describe('runForecast', () => {
   it('scores every model on the held-out window and forecasts the future', async () => {
-    const result = await runForecast(series, tiny);
+    const { result } = await runSeriesTiny();
     const { horizon } = result.config;
     expect(result.config).toMatchObject({ ...tiny, horizon: 7, lookback: 14 });
     expect(result.backend).toBe(requestedBackend() ?? (loadTfjsNode() ? 'tensorflow' : 'wasm'));
@@ -75,7 +88,7 @@ describe('runForecast', () => {
   });
 
   it('saves the refit model so that loading it reproduces the future forecast', async () => {
-    const result = await runForecast(series, tiny);
+    const { result } = await runSeriesTiny();
     expect(savedModelMetadata(result.model!)).toMatchObject({ lookback: 14, horizon: 7, relativeToLastInput: true });
     const forecast = await forecastWithSavedModel(result.model!, series.v, series.t);
     forecast.forEach((value, i) => expect(value).toBeCloseTo(result.models.lstm!.future[i], 4));
@@ -83,7 +96,7 @@ describe('runForecast', () => {
 
   it('never lets the test window reach the evaluation model (no leakage)', async () => {
     const shifted = { ...series, v: series.v.map((v, i) => (i >= 150 - 7 ? v + 100 : v)) };
-    const [original, changed] = [await runForecast(series, tiny), await runForecast(shifted, tiny)];
+    const [{ result: original }, changed] = [await runSeriesTiny(), await runForecast(shifted, tiny)];
     // Same scaler, windows and training: identical test forecasts and history.
     expect(changed.backtest.windows.at(-1)!.forecasts).toEqual(original.backtest.windows.at(-1)!.forecasts);
     expect(changed.history).toEqual(original.history);
@@ -92,8 +105,7 @@ describe('runForecast', () => {
   });
 
   it('reports progress that only grows: backtest windows, then evaluate (the last window), then refit', async () => {
-    const seen: TrainProgress[] = [];
-    const result = await runForecast(series, tiny, { onProgress: (p) => void seen.push(p) });
+    const { result, seen } = await runSeriesTiny();
     const progress = seen.map((p) => p.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(1);
@@ -237,7 +249,7 @@ describe('runForecast', () => {
 
 describe('runForecast backtest, intervals and verdict', () => {
   it('backtests every model on rolling windows whose last one is the test window', async () => {
-    const result = await runForecast(series, tiny);
+    const { result } = await runSeriesTiny();
     const { backtest } = result;
     const origins = backtestOrigins(150, 7, 3);
     expect(backtest.requestedWindows).toBe(3);
@@ -272,7 +284,7 @@ describe('runForecast backtest, intervals and verdict', () => {
   });
 
   it('names a champion no worse than the best single model, and the best LSTM beside it', async () => {
-    const result = await runForecast(series, tiny);
+    const { result } = await runSeriesTiny();
     const { champion, models } = result;
     const bestSingle = Math.min(...MODELS.map((m) => models[m]!.metrics.mase));
     expect(champion.metrics.mase).toBeLessThanOrEqual(bestSingle);
@@ -300,7 +312,7 @@ describe('runForecast backtest, intervals and verdict', () => {
   });
 
   it('puts prediction intervals around each future forecast', async () => {
-    const result = await runForecast(series, tiny);
+    const { result } = await runSeriesTiny();
     for (const model of MODELS) {
       const { bands, coverage, coveragePoints, calibrationSize } = result.intervals[model]!;
       const forecast = result.models[model]!.future;
@@ -369,7 +381,7 @@ describe('runForecast backtest, intervals and verdict', () => {
   it('never lets values after a backtest origin change that window (no leakage)', async () => {
     const origins = backtestOrigins(150, 7, 3);
     const changed = { ...series, v: series.v.map((v, i) => (i >= origins[0] ? v * 2 + 30 : v)) };
-    const [a, b] = [await runForecast(series, tiny), await runForecast(changed, tiny)];
+    const [{ result: a }, b] = [await runSeriesTiny(), await runForecast(changed, tiny)];
     // Every model, the LSTM included, forecasts the first window the same.
     expect(b.backtest.windows[0].forecasts).toEqual(a.backtest.windows[0].forecasts);
     // Later windows train on the changed values (the LSTM also warm-starts from the first one).
