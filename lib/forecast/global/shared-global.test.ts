@@ -148,6 +148,7 @@ describe('SharedGlobalTrainer with covariates and holidays', () => {
     const { forecasts, info } = await new SharedGlobalTrainer(all, all[0].config, { frequency: 'daily' }).train();
     expect(info.inputs).toEqual(['promo', 'the US holiday calendar']);
     expect(info.fits).toBe(2 * (info.cutoffs.length + 1));
+    expect(info.epochs).toHaveLength(info.fits);
     for (const one of all) {
       const stored = forecasts.get(one.key)!;
       const without = stored.withoutCovariates!;

@@ -80,7 +80,7 @@ export interface SharedGlobalInfo {
   cutoffs: number[];
   /** Fits made: the backtest's and the refit (each twice with covariates: with and without them). */
   fits: number;
-  /** Epochs each fit trained, in order. */
+  /** Epochs each fit trained, in order (with covariates: those with them, then those without). */
   epochs: number[];
   /** Training windows of the refit's pool. */
   windows: number;
@@ -200,6 +200,7 @@ export class SharedGlobalTrainer {
       info: {
         ...withThem.info,
         fits: withThem.info.fits + without.info.fits,
+        epochs: [...withThem.info.epochs, ...without.info.epochs],
         fitMs: withThem.info.fitMs + without.info.fitMs,
         inputs,
       },
