@@ -1,8 +1,9 @@
 // Successive halving (Jamieson & Talwalkar 2016; the inner loop of Hyperband): many candidates get
 // a few epochs, the best third is kept and trained further, and so on until one is left. The plan
 // (how many candidates start) is fixed in advance from a cost estimate, so a fixed seed gives the
-// same trials; a wall-clock deadline (lstm-search.ts: a few budgets in) is a hard stop on top, checked between epochs, for a machine
-// slower than the estimate (the result then says the budget ran out).
+// same trials; a wall-clock deadline (lstm-search.ts: a few budgets in) is a hard stop on top,
+// checked between epochs, for a machine far slower than the estimate (the result then says the
+// budget ran out).
 
 /** What one trial reached by the end of a rung. */
 export interface RungScore {
