@@ -15,11 +15,11 @@ import {
   checkBatchCoverage,
   covariateFields,
   NO_COVARIATES,
+  targetCovariates,
   type CovariateValues,
 } from '@/lib/client/covariates';
 import { parseTrainingForm, TRAINING_FIELDS } from '@/lib/client/training-fields';
 import type { Series } from '@/lib/client/types';
-import { covariateOf } from '@/lib/ingest/series-names';
 
 const HORIZON = TRAINING_FIELDS.find((field) => field.key === 'horizon')!;
 
@@ -112,13 +112,10 @@ export function ForecastWithCovariates({ datasetId, series }: { datasetId: strin
 
 /** A target whose covariate is another series than the one chosen (a long file's own id), or null. */
 function ownColumnExample(series: readonly Series[], { covariates }: CovariateValues) {
-  const byName = new Map(series.map((s) => [s.name, s]));
+  const name = (id: string) => series.find((s) => s.id === id)?.name ?? id;
   for (const target of batchTargets(series, covariates)) {
-    for (const choice of covariates) {
-      const named = series.find((s) => s.id === choice.seriesId);
-      const own = named && covariateOf(target, named, byName);
-      if (own && own !== named) return { target: target.name, covariate: own.name };
-    }
+    const own = targetCovariates(target, covariates, series).find((c, k) => c.seriesId !== covariates[k].seriesId);
+    if (own) return { target: target.name, covariate: name(own.seriesId) };
   }
   return null;
 }

@@ -102,6 +102,19 @@ export function checkCoverage(
   };
 }
 
+/** What `target` reads in a batch with these covariates: in a long file, its own id's column of each. */
+export function targetCovariates(
+  target: Series,
+  covariates: readonly CovariateChoice[],
+  series: readonly Series[],
+): CovariateChoice[] {
+  const byName = new Map(series.map((s) => [s.name, s]));
+  return covariates.map((c) => {
+    const named = series.find((s) => s.id === c.seriesId);
+    return named ? { ...c, seriesId: covariateOf(target, named, byName).id } : c;
+  });
+}
+
 /** The series a batch with these covariates forecasts: all but the covariates (in a long file, their column of every id). */
 export function batchTargets<S extends { id: string; name: string }>(
   series: readonly S[],
@@ -124,8 +137,6 @@ export function checkBatchCoverage(
   covariates: readonly CovariateChoice[],
 ): CoverageCheck | null {
   const targets = batchTargets(series, covariates).filter((s) => s.frequency !== 'irregular');
-  const byName = new Map(series.map((s) => [s.name, s]));
-  const byId = new Map(series.map((s) => [s.id, s]));
   const checks = targets
     .map((target) => ({
       target,
@@ -133,10 +144,7 @@ export function checkBatchCoverage(
         target,
         horizon ?? FREQUENCY_SPECS[target.frequency].horizon,
         // Each series' own covariates (in a long file, its own id's column), as the server picks them.
-        covariates.map((c) => {
-          const named = byId.get(c.seriesId);
-          return named ? { ...c, seriesId: covariateOf(target, named, byName).id } : c;
-        }),
+        targetCovariates(target, covariates, series),
         series,
       ),
     }))
