@@ -38,7 +38,7 @@ test('forecast all series of a dataset, read the batch page, download everything
 
   // Two series: each also trains its own LSTMs beside the batch's one global LSTM.
   await expect(page.getByTestId('forecast-all-per-series-lstm')).toBeChecked();
-  await expect(page.getByTestId('forecast-all-models')).toContainText('one global LSTM trained across all 2 series');
+  await expect(page.getByTestId('forecast-all-models')).toContainText('one global LSTM trained across both series');
   await page.getByTestId('forecast-all').click();
   await page.waitForURL(/\/batches\/[^/]+$/);
   await expect(page.getByRole('heading', { name: 'Batch of 2 series', level: 1 })).toBeVisible();

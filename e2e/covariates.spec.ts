@@ -139,4 +139,19 @@ test("in a long file, each store's sales read its own promotions, and no store's
   await expect(form.getByTestId('coverage-note')).toContainText('covers the forecast of every series (2)');
   await expect(form.getByTestId('batch-covariates-submit')).toHaveText('Forecast the other 2 series');
   await takeScreenshot('batch-covariates-long-file');
+
+  // The batch's global LSTM reads each store's own promotions, and says so (then stop the batch).
+  await form.getByTestId('batch-covariates-submit').click();
+  await page.waitForURL(/\/batches\/[^/]+$/);
+  await expect(page.getByTestId('batch-global-lstm')).toContainText(
+    "with promo (each series' own) (and again without them, to measure what they do)",
+    { timeout: TRAINING_TIMEOUT },
+  );
+  await expect(page.getByTestId('batch-global-lstm')).toContainText('Trained on 2 series');
+  await takeScreenshot('batch-covariates-long-file-batch');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await takeScreenshot('batch-covariates-long-file-batch-narrow-dark');
+  await page.getByRole('button', { name: 'Cancel batch' }).click();
+  await expect(page.getByTestId('batch-status')).toHaveText('Cancelled', { timeout: TRAINING_TIMEOUT });
 });
