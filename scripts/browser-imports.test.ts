@@ -3,11 +3,11 @@
 // validate with the API's request schemas, so those schemas, and what they import, are walked too: a
 // schema that started importing Node's Buffer, the database or the queue would fail here, not in a
 // user's browser.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, reachableFrom } from './module-graph';
 
 const ROOT = process.cwd();
 /** Packages that only run on the server. */
@@ -37,71 +37,23 @@ const SERVER_FOLDERS = [
   'worker/',
 ];
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(join(ROOT, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(join(ROOT, path)).isDirectory()) return filesUnder(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-/** Module specifiers `file` imports for their values (type-only imports and exports left out). */
-function valueImports(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.ES2022, true);
-  const specifiers: string[] = [];
-  for (const node of source.statements) {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const clause = node.importClause;
-      const typeOnly =
-        clause?.isTypeOnly ||
-        (clause &&
-          !clause.name &&
-          clause.namedBindings &&
-          ts.isNamedImports(clause.namedBindings) &&
-          clause.namedBindings.elements.length > 0 &&
-          clause.namedBindings.elements.every((element) => element.isTypeOnly));
-      if (!typeOnly) specifiers.push(node.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (!node.isTypeOnly) specifiers.push(node.moduleSpecifier.text);
-    }
-  }
-  return specifiers;
-}
-
-function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/') ? specifier.slice(2) : join(dirname(from), specifier);
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base]) {
-    if (existsSync(join(ROOT, candidate)) && statSync(join(ROOT, candidate)).isFile())
-      return relative(ROOT, join(ROOT, candidate));
-  }
-  return null;
-}
-
 const isClientComponent = (file: string) => /^\s*['"]use client['"]/.test(readFileSync(join(ROOT, file), 'utf8'));
 
 /** Every module reachable from the browser's entry points, with the chain that reaches a forbidden one. */
 function walk(entries: string[]): { reached: Set<string>; forbidden: string[] } {
-  const reached = new Set<string>();
-  const forbidden: string[] = [];
-  const queue = entries.map((file) => ({ file, chain: [file] }));
-  while (queue.length > 0) {
-    const { file, chain } = queue.shift()!;
-    if (reached.has(file)) continue;
-    reached.add(file);
-    if (SERVER_FOLDERS.some((folder) => file.startsWith(folder))) forbidden.push(chain.join(' → '));
-    for (const specifier of valueImports(file)) {
-      if (specifier.startsWith('@/') || specifier.startsWith('.')) {
-        const target = resolveLocal(file, specifier);
-        if (target && /\.tsx?$/.test(target)) queue.push({ file: target, chain: [...chain, target] });
-      } else {
+  const { modules, packages } = reachableFrom(entries);
+  const forbidden = [
+    ...[...modules]
+      .filter(([file]) => SERVER_FOLDERS.some((folder) => file.startsWith(folder)))
+      .map(([, chain]) => chain),
+    ...[...packages]
+      .filter(([specifier]) => {
         const name = specifier.replace(/^node:/, '');
-        if (specifier.startsWith('node:') || builtinModules.includes(name) || SERVER_PACKAGES.includes(specifier)) {
-          forbidden.push([...chain, specifier].join(' → '));
-        }
-      }
-    }
-  }
-  return { reached, forbidden };
+        return specifier.startsWith('node:') || builtinModules.includes(name) || SERVER_PACKAGES.includes(specifier);
+      })
+      .map(([, chain]) => chain),
+  ];
+  return { reached: new Set(modules.keys()), forbidden: forbidden.map((chain) => chain.join(' → ')) };
 }
 
 const entries = [

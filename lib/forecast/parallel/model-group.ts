@@ -4,10 +4,9 @@
 // baselines to one, the hybrid LSTM to another; each calls fitGroup with the same input. The
 // results are the same either way, since every model is deterministic (seeded LSTMs included).
 import { threadId } from 'node:worker_threads';
-import { initBackend } from '../backend';
 import { runBacktest, type BacktestRun, type ModelFitter } from '../backtest';
 import { modelInfo } from '../compared-models';
-import { MODEL_REGISTRY, type ModelContext, type ModelRun } from '../registry';
+import type { ForecastModel, ModelContext, ModelRun } from '../registry/model';
 import { observedFitter } from '../run-observers';
 import type { ComparedModel, RunCallbacks } from '../types';
 
@@ -41,15 +40,14 @@ export async function fitGroup(
   callbacksOf: GroupCallbacks = () => ({}),
 ): Promise<GroupOutput> {
   const { data, config, season } = context;
-  // A thread of its own has its own tfjs: its backend starts here (once per thread).
-  if (models.some((m) => modelInfo(m).family === 'lstm')) await initBackend();
+  const registry = await registryFor(models);
   const fitMs: GroupOutput['fitMs'] = {};
   const notes: GroupOutput['notes'] = {};
   const future: GroupOutput['future'] = {};
   const runs = new Map<ComparedModel, ModelRun>();
   try {
     for (const m of models) {
-      runs.set(m, MODEL_REGISTRY[m].create({ ...context, windowCount: origins.length, callbacks: callbacksOf(m) }));
+      runs.set(m, registry[m]!.create({ ...context, windowCount: origins.length, callbacks: callbacksOf(m) }));
     }
     const fitters = Object.fromEntries(
       models.map((m) => [
@@ -74,6 +72,19 @@ export async function fitGroup(
   } finally {
     runs.forEach((r) => r.dispose());
   }
+}
+
+/**
+ * The code of `models`. Only a group with an LSTM loads the full registry and TensorFlow.js (~150-190
+ * MB per thread, its backend started here, once per thread); the classical thread does without.
+ */
+async function registryFor(models: readonly ComparedModel[]): Promise<{ [K in ComparedModel]?: ForecastModel<K> }> {
+  if (models.every((m) => modelInfo(m).family !== 'lstm')) {
+    return (await import('../registry/without-lstm')).REGISTRY_WITHOUT_LSTM;
+  }
+  const [{ MODEL_REGISTRY }, { initBackend }] = await Promise.all([import('../registry'), import('../backend')]);
+  await initBackend();
+  return MODEL_REGISTRY;
 }
 
 /** Two backtests of the same origins, of different models, as one (records in `order`). */
