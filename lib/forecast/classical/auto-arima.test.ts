@@ -71,7 +71,9 @@ describe('AutoARIMA with seasonal terms', () => {
 
   it("refits the chosen orders and lambda at later origins: on the search's own values, its path", () => {
     const searched = autoArimaForecast(AIR_PASSENGERS.slice(0, 132), 12, 12);
-    expect(searched.refit(Float64Array.from(AIR_PASSENGERS.slice(0, 132)), 12)).toEqual(searched.path);
+    // The refit starts at the search's optimum, where one more step changes it by less than the tolerance.
+    const again = searched.refit(Float64Array.from(AIR_PASSENGERS.slice(0, 132)), 12);
+    again.forEach((v, h) => expect(v).toBeCloseTo(searched.path[h], 3));
     const later = searched.refit(Float64Array.from(AIR_PASSENGERS), 12);
     expect(later).toHaveLength(12);
     expect(later).not.toEqual(searched.path);

@@ -202,6 +202,7 @@ export function autoArimaForecast(train: ArrayLike<number>, season: number, step
         onScale(Array.from(recent(values, ARIMA_MAX_HISTORY))),
         best.order,
         scoreFromOf(best.order.s),
+        best.optimum,
       );
       if (!fit) throw new Error(`${orderName(best.order)} could not be refit on ${values.length} values`);
       return fromScale(fit.forecast(n));
