@@ -92,6 +92,7 @@ async function trainSharedGlobal(
   const trainer = new SharedGlobalTrainer(selection.series, selection.config, {
     frequency: selection.frequency,
     timeZone: selection.timeZone,
+    own: { epochs: config.epochs === undefined, lookback: config.lookback === undefined },
   });
   try {
     const { forecasts, info } = await trainer.train();

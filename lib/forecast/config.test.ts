@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  budgetEpochs,
+  EPOCH_BUDGET_STEPS,
   assertLongEnough,
   assertModelFitsData,
   maxModelUnits,
@@ -288,6 +290,18 @@ describe('assertModelFitsData (model size bounded by the data)', () => {
     expect(() => assertModelFitsData(5000, { ...shape, units: 512, layers: 1 })).toThrow(ModelTooLargeError);
     // Too short for the LSTMs (36 points needed): they are skipped, so their size is not checked.
     expect(() => assertModelFitsData(30, { ...shape, units: 512, layers: 2, batchSize: 4096 })).not.toThrow();
+  });
+});
+
+describe('budgetEpochs', () => {
+  it('gives epochs of at most 1,024 windows within the work budget, from 5 to 60', () => {
+    // 1,024 windows of 14 steps: 150,000 / 14,336 = 10.5.
+    expect(budgetEpochs(5000, 14)).toBe(10);
+    expect(budgetEpochs(100, 14)).toBe(60);
+    expect(budgetEpochs(5000, 1000)).toBe(5);
+    // A batch's shared global LSTM: twelve times the budget (shared-global.ts).
+    expect(budgetEpochs(5000, 28, 12 * EPOCH_BUDGET_STEPS)).toBe(60);
+    expect(budgetEpochs(5000, 168, 12 * EPOCH_BUDGET_STEPS)).toBe(10);
   });
 });
 

@@ -128,12 +128,15 @@ const MIN_DEFAULT_EPOCHS = 5;
  * cost grows with both, so long series get fewer default epochs. The fits after the first are
  * warm-started with half the epochs (see lstm-forecaster.ts).
  */
-const EPOCH_BUDGET_STEPS = 150_000;
+export const EPOCH_BUDGET_STEPS = 150_000;
 
-/** Default epochs of a full fit on `trainWindows` windows of `steps` recurrent steps (see EPOCH_BUDGET_STEPS). */
-export function budgetEpochs(trainWindows: number, steps: number): number {
+/**
+ * Default epochs of a full fit on `trainWindows` windows of `steps` recurrent steps, within a work
+ * budget of `budgetSteps` window-steps (default EPOCH_BUDGET_STEPS).
+ */
+export function budgetEpochs(trainWindows: number, steps: number, budgetSteps = EPOCH_BUDGET_STEPS): number {
   const stepsPerEpoch = Math.max(1, Math.min(MAX_WINDOWS_PER_EPOCH, trainWindows) * steps);
-  return clamp(Math.round(EPOCH_BUDGET_STEPS / stepsPerEpoch), MIN_DEFAULT_EPOCHS, MAX_DEFAULT_EPOCHS);
+  return clamp(Math.round(budgetSteps / stepsPerEpoch), MIN_DEFAULT_EPOCHS, MAX_DEFAULT_EPOCHS);
 }
 
 /** An LSTM of a short series is trained with this many seeds at most, and at least MIN_ENSEMBLE_SEEDS. */

@@ -80,7 +80,8 @@ async function globalInputs(batchId: string): Promise<(SharedSelection & { leftO
 
 export async function processBatchGlobal(job: Job, token?: string): Promise<void> {
   const { batchId } = parsePayload(batchGlobalJobSchema, job);
-  if (!(await getBatchAsSystem(batchId))) return log(`Batch ${batchId}: no longer exists.`);
+  const batch = await getBatchAsSystem(batchId);
+  if (!batch) return log(`Batch ${batchId}: no longer exists.`);
   if (job.stalledCounter > MAX_TRAINING_INTERRUPTIONS) {
     const message = `Training the global LSTM was interrupted ${job.stalledCounter} times: the worker stopped in the middle of it.`;
     await failBatchGlobalAsSystem(batchId, message);
@@ -103,6 +104,8 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
     const trainer = new SharedGlobalTrainer(inputs.series, inputs.config, {
       frequency: inputs.frequency,
       timeZone: inputs.timeZone,
+      // Epochs and lookback the batch's settings leave open: the shared model's own.
+      own: { epochs: batch.config.epochs === undefined, lookback: batch.config.lookback === undefined },
       onProgress: async (fraction) => {
         if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS) return;
         lastWrite = Date.now();

@@ -10,7 +10,7 @@ import { runForecast, runOrigins } from '../forecast';
 import { syntheticSeries } from '../synthetic';
 import { nextTimestamps } from '../time-steps';
 import type { CovariateSeries, ForecastConfig } from '../types';
-import { cutoffFor, SharedGlobalTrainer, sharedCutoffs } from './shared-global';
+import { cutoffFor, SharedGlobalTrainer, sharedCutoffs, sharedLookback } from './shared-global';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -55,7 +55,35 @@ describe('sharedCutoffs and cutoffFor', () => {
   });
 });
 
+describe('sharedLookback', () => {
+  const config = { lookback: 14, horizon: 7 };
+  const withFirstOrigin = (origin: number) => ({ origins: [origin, origin + 7] });
+
+  it("reads four seasons, at most twice the runs' lookback, where every series has room for it", () => {
+    // 28 + 7 + 9: ten training windows of 28 days before the first origin.
+    expect(sharedLookback([withFirstOrigin(44), withFirstOrigin(300)], config, 7)).toBe(28);
+    expect(sharedLookback([withFirstOrigin(43), withFirstOrigin(300)], config, 7)).toBe(14);
+    expect(sharedLookback([withFirstOrigin(500)], config, 24)).toBe(28);
+    expect(sharedLookback([withFirstOrigin(500)], { lookback: 168, horizon: 24 }, 24)).toBe(168);
+    expect(sharedLookback([withFirstOrigin(500)], { lookback: 5, horizon: 3 }, 1)).toBe(5);
+  });
+});
+
 describe('SharedGlobalTrainer', () => {
+  it("keeps the runs' epochs and lookback unless they are its own to choose", async () => {
+    const all = [series('a', 120, 1), series('b', 120, 2)];
+    const runs = await trainer(all).train();
+    expect(runs.info.lookback).toBe(tiny.lookback);
+    expect(runs.info.epochs[0]).toBeLessThanOrEqual(tiny.epochs);
+    const own = await new SharedGlobalTrainer(all, all[0].config, {
+      frequency: 'daily',
+      own: { lookback: true },
+    }).train();
+    expect(own.info.lookback).toBe(16);
+    // Every origin is still forecast, from 16 values before it.
+    for (const one of all) expect(own.forecasts.get(one.key)!.windows).toHaveLength(one.origins.length);
+  });
+
   it('forecasts every origin of every series from a fit whose cutoff is not after it, also when the ends differ', async () => {
     // b ends 3 days before a; c starts later and is shorter.
     const all = [series('a', 90, 1), series('b', 87, 2), series('c', 70, 3, 17)];
