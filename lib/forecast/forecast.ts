@@ -25,7 +25,7 @@ import { predictionIntervals } from './intervals';
 import { MODEL_REGISTRY, type ModelContext, type ModelRun } from './registry';
 import type { LstmModelRun } from './registry/lstm';
 import { globalLstmSkipped, type GlobalLstmModelRun } from './registry/lstm-global';
-import { fitGroupInThread, mergeBacktests, threadsByDefault, type ThreadedGroup } from './parallel';
+import { costlierHalf, fitGroupInThread, mergeBacktests, threadsByDefault, type ThreadedGroup } from './parallel';
 import { observedFitter, progressWithin, sharedProgress } from './run-observers';
 import { searchedPreprocessing, searchLstmConfig } from './search';
 import { resolveSeason } from './season';
@@ -153,13 +153,7 @@ export async function runForecast(
     (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
   );
   const trainsHere = lstmModels.some((m) => !(m === 'lstmGlobal' && context.sharedGlobal));
-  const threaded = !threads
-    ? []
-    : trainsHere
-      ? threadable
-      : threadable.length > 1
-        ? threadable.filter((_, i) => i % 2 === 0)
-        : [];
+  const threaded = !threads ? [] : trainsHere ? threadable : threadable.length > 1 ? costlierHalf(threadable) : [];
   // The hybrid LSTM trains on a thread of its own (its own tfjs and wasm) once the search has
   // chosen the family's settings, beside the plain LSTM here: the two cost about the same, so a
   // run's LSTM time is about halved on two cores. Not with covariates (see above).
