@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { autoArima, autoArimaForecast, kpss, regularDifferences } from './auto-arima';
+import { autoArima, autoArimaForecast, kpss, regularDifferences, type ArimaOptima } from './auto-arima';
 import { guerreroLambda, shouldTransform } from './box-cox';
 import { difference, fitArima, isStable, orderName } from './sarima';
 import { AIR_PASSENGERS } from './testdata/air-passengers';
@@ -77,6 +77,16 @@ describe('AutoARIMA with seasonal terms', () => {
     const later = searched.refit(Float64Array.from(AIR_PASSENGERS), 12);
     expect(later).toHaveLength(12);
     expect(later).not.toEqual(searched.path);
+  });
+
+  it("starts each order at an earlier search's optimum when given one, and ends no worse", () => {
+    const values = AIR_PASSENGERS.map(Math.log);
+    const optima: ArimaOptima = new Map();
+    const first = autoArima(values, 12, optima);
+    expect(optima.get(orderName(first.order))).toEqual(first.optimum);
+    const again = autoArima(values, 12, optima);
+    expect(orderName(again.order)).toBe(orderName(first.order));
+    expect(again.aicc).toBeLessThanOrEqual(first.aicc + 1e-9);
   });
 
   it('differences a random walk once and white noise not at all (KPSS)', () => {

@@ -102,8 +102,17 @@ function scoreFromOf(s: number): number {
   return MAX_P + (s > 1 ? MAX_SEASONAL_P * s : 0);
 }
 
-/** The stepwise search: the model with the lowest AICc it found. */
-export function autoArima(values: readonly number[], season: number): ArimaFit {
+/**
+ * Where each order's fit ended, by orderName: a later search of the same run (the next backtest
+ * window: the same values and a horizon more) starts each order it fits again there.
+ */
+export type ArimaOptima = Map<string, number[]>;
+
+/**
+ * The stepwise search: the model with the lowest AICc it found. With `optima`, each order starts
+ * at its optimum of an earlier search, and the map gets this search's.
+ */
+export function autoArima(values: readonly number[], season: number, optima?: ArimaOptima): ArimaFit {
   const x = Array.from(values);
   if (x.length < MIN_VALUES) throw new Error(`AutoARIMA needs at least ${MIN_VALUES} values, got ${x.length}.`);
   const s = season > 1 && x.length >= 2 * season + MIN_VALUES ? season : 1;
@@ -114,7 +123,11 @@ export function autoArima(values: readonly number[], season: number): ArimaFit {
   const fits = new Map<string, ArimaFit | undefined>();
   const fit = (o: ArimaOrder) => {
     const key = orderName(o);
-    if (!fits.has(key)) fits.set(key, fitArima(x, o, scoreFrom));
+    if (!fits.has(key)) {
+      const fitted = fitArima(x, o, scoreFrom, optima?.get(key));
+      fits.set(key, fitted);
+      if (fitted) optima?.set(key, fitted.optimum);
+    }
     return fits.get(key);
   };
   const allowConstant = d + D <= 1;
@@ -189,12 +202,17 @@ export function autoArima(values: readonly number[], season: number): ArimaFit {
  * AutoARIMA's forecast path, on the Box-Cox scale when the series' variance grows with its level,
  * and a refit of the orders (and Box-Cox lambda) it chose, for later origins of the same window.
  */
-export function autoArimaForecast(train: ArrayLike<number>, season: number, steps: number): SearchedPath {
+export function autoArimaForecast(
+  train: ArrayLike<number>,
+  season: number,
+  steps: number,
+  optima?: ArimaOptima,
+): SearchedPath {
   const history = Array.from(train);
   const lambda = shouldTransform(history, season) ? transformLambda(history, season) : undefined;
   const onScale = (x: number[]) => (lambda === undefined ? x : boxCox(x, lambda));
   const fromScale = (path: number[]) => (lambda === undefined ? path : inverseBoxCox(path, lambda));
-  const best = autoArima(onScale(history), season);
+  const best = autoArima(onScale(history), season, optima);
   return {
     path: fromScale(best.forecast(steps)),
     refit: (values, n) => {
@@ -210,7 +228,14 @@ export function autoArimaForecast(train: ArrayLike<number>, season: number, step
   };
 }
 
+/**
+ * AutoARIMA as a backtest model. Its windows are fit oldest first (then the future), each search
+ * starting every order where the window before left it (ArimaOptima): nearly the same values, so
+ * the fits start near their optimum. Each reads nothing after its own cut.
+ */
 export function autoArimaFitter(horizon: number, season: number) {
-  const forecast: PathModel = (train, steps) => autoArimaForecast(recent(train, ARIMA_MAX_HISTORY), season, steps);
+  const optima: ArimaOptima = new Map();
+  const forecast: PathModel = (train, steps) =>
+    autoArimaForecast(recent(train, ARIMA_MAX_HISTORY), season, steps, optima);
   return pathFitter('AutoARIMA', horizon, season, forecast);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { autoEts, autoEtsPath, candidateSpecs, fitEtsModel, specName } from './ets';
+import { autoEts, autoEtsPath, candidateSpecs, fitEtsModel, specName, type EtsOptima } from './ets';
 import { AIR_PASSENGERS } from './testdata/air-passengers';
 
 // Reference values from R 4.2, forecast 8.20: ets(AirPassengers) and ets(..., model = "MAM", damped = FALSE).
@@ -25,8 +25,19 @@ describe('seasonal ETS', () => {
     const train = Float64Array.from(AIR_PASSENGERS.slice(0, 132));
     const searched = autoEtsPath(train, 12, 12);
     expect(searched.path).toEqual(autoEts(train, 12).forecast(12));
-    expect(searched.refit(train, 12)).toEqual(searched.path);
+    // The refit starts at the search's optimum, so it ends there or a little better.
+    searched.refit(train, 12).forEach((v, h) => expect(Math.abs(v / searched.path[h] - 1)).toBeLessThan(0.002));
     expect(searched.refit(Float64Array.from(AIR_PASSENGERS), 12)).not.toEqual(searched.path);
+  });
+
+  it("starts each spec at an earlier search's optimum when given one, and ends no worse", () => {
+    const optima: EtsOptima = new Map();
+    const first = autoEts(AIR_PASSENGERS, 12, undefined, optima);
+    expect(optima.get(specName(first.spec))).toEqual(first.optimum);
+    expect(optima.size).toBeGreaterThan(3);
+    const again = autoEts(AIR_PASSENGERS, 12, undefined, optima);
+    expect(specName(again.spec)).toBe(specName(first.spec));
+    expect(again.aicc).toBeLessThanOrEqual(first.aicc + 1e-9);
   });
 
   it('fits a fixed Holt-Winters multiplicative model by likelihood no worse than R', () => {

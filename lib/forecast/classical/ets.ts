@@ -46,6 +46,8 @@ export interface EtsModel {
   gamma: number;
   phi: number;
   aicc: number;
+  /** The parameters as fitted (smoothing, then initial states): fitEtsModel's `startAt`. */
+  optimum: number[];
   /** Point forecasts for the next `steps` values. */
   forecast(steps: number): number[];
 }
@@ -156,12 +158,17 @@ function initialStates(
   return { level: meanY - slope * meanT, slope, seasons };
 }
 
-/** Fits one ETS model by maximum likelihood; undefined when the data are too short for it. */
+/**
+ * Fits one ETS model by maximum likelihood; undefined when the data are too short for it. `startAt`:
+ * the parameters of an earlier fit of the same spec on nearly the same values (EtsModel.optimum),
+ * where the search starts instead of R's starting values.
+ */
 export function fitEtsModel(
   values: ArrayLike<number>,
   spec: EtsSpec,
   m: number,
   restarts = MAX_RESTARTS,
+  startAt?: readonly number[],
 ): EtsModel | undefined {
   const y = Float64Array.from(values);
   const seasonal = spec.season !== 'N';
@@ -227,7 +234,8 @@ export function fitEtsModel(
   };
   // Restarts from the optimum with a fresh simplex until they stop paying: with many parameters
   // the simplex collapses early, and one run of it stops well short of R's optimum.
-  let best = nelderMead(objective, x0, { steps, maxEvaluations: EVALUATIONS });
+  const from = startAt?.length === x0.length && Number.isFinite(objective(startAt)) ? Array.from(startAt) : x0;
+  let best = nelderMead(objective, from, { steps, maxEvaluations: EVALUATIONS });
   for (let restart = 0; restart < restarts; restart++) {
     const next = nelderMead(objective, best.x, { steps, maxEvaluations: EVALUATIONS });
     const gain = best.value - next.value;
@@ -247,6 +255,7 @@ export function fitEtsModel(
     gamma: p.gamma,
     phi: p.phi,
     aicc,
+    optimum: best.x,
     forecast(steps) {
       const out: number[] = [];
       let trend = 0;
@@ -283,13 +292,24 @@ export function candidateSpecs(y: ArrayLike<number>, m: number): EtsSpec[] {
   return specs;
 }
 
-/** The ETS model with the lowest AICc among `specs` (all of R's defaults when omitted). */
-export function autoEts(y: ArrayLike<number>, m: number, specs = candidateSpecs(y, m)): EtsModel {
+/**
+ * Where each spec's fit ended, by specName: a later search of the same run (the next backtest
+ * window: the same values and a horizon more) starts each spec there.
+ */
+export type EtsOptima = Map<string, number[]>;
+
+/**
+ * The ETS model with the lowest AICc among `specs` (all of R's defaults when omitted). With
+ * `optima`, each spec starts at its optimum of an earlier search, and the map gets this one's.
+ */
+export function autoEts(y: ArrayLike<number>, m: number, specs = candidateSpecs(y, m), optima?: EtsOptima): EtsModel {
   const byAicc = (models: (EtsModel | undefined)[]) =>
     models.filter((f): f is EtsModel => f !== undefined && Number.isFinite(f.aicc)).sort((a, b) => a.aicc - b.aicc);
-  // Screening every model at full effort costs several times more for the same choice.
-  const screened = byAicc(specs.map((spec) => fitEtsModel(y, spec, m, SCREEN_RESTARTS)));
-  const finalists = byAicc(screened.slice(0, FINALISTS).map((f) => fitEtsModel(y, f.spec, m)));
+  // Screening every model at full effort costs several times more for the same choice; the
+  // finalists go on from where their screening ended.
+  const screened = byAicc(specs.map((spec) => fitEtsModel(y, spec, m, SCREEN_RESTARTS, optima?.get(specName(spec)))));
+  const finalists = byAicc(screened.slice(0, FINALISTS).map((f) => fitEtsModel(y, f.spec, m, MAX_RESTARTS, f.optimum)));
+  for (const fit of [...screened, ...finalists]) optima?.set(specName(fit.spec), fit.optimum);
   const best = finalists[0] ?? screened[0];
   if (!best) throw new Error(`no ETS model could be fit on ${y.length} values`);
   return best;
@@ -306,18 +326,24 @@ export function etsHistory(m: number): number {
  * AutoETS's path from `train`, and a refit of the spec it chose (its parameters estimated again,
  * the other specs not fit again) for later origins of the same window.
  */
-export function autoEtsPath(train: Float64Array, season: number, steps: number): SearchedPath {
-  const best = autoEts(recent(train, etsHistory(season)), season);
+export function autoEtsPath(train: Float64Array, season: number, steps: number, optima?: EtsOptima): SearchedPath {
+  const history = recent(train, etsHistory(season));
+  const best = autoEts(history, season, candidateSpecs(history, season), optima);
   return {
     path: best.forecast(steps),
     refit: (values, n) => {
-      const fit = fitEtsModel(recent(values, etsHistory(season)), best.spec, season);
+      const fit = fitEtsModel(recent(values, etsHistory(season)), best.spec, season, MAX_RESTARTS, best.optimum);
       if (!fit) throw new Error(`${specName(best.spec)} could not be refit on ${values.length} values`);
       return fit.forecast(n);
     },
   };
 }
 
+/**
+ * ETS as a backtest model. Its windows are fit oldest first (then the future), each search starting
+ * every spec where the window before left it (EtsOptima). Each reads nothing after its own cut.
+ */
 export function etsFitter(horizon: number, season: number) {
-  return pathFitter('ETS', horizon, season, (train, steps) => autoEtsPath(train, season, steps));
+  const optima: EtsOptima = new Map();
+  return pathFitter('ETS', horizon, season, (train, steps) => autoEtsPath(train, season, steps, optima));
 }

@@ -63,7 +63,7 @@ export const MODEL_CATALOG = [
     description: 'Seasonal-trend decomposition of every cycle, with exponential smoothing of the trend',
     family: 'classical',
     optional: false,
-    cost: 50,
+    cost: 40,
   },
   {
     key: 'ets',
@@ -72,7 +72,7 @@ export const MODEL_CATALOG = [
     description: 'Exponential smoothing (Holt-Winters, damped trend) with the form chosen by AICc',
     family: 'classical',
     optional: false,
-    cost: 40,
+    cost: 60,
   },
   {
     key: 'autoArima',
@@ -81,7 +81,7 @@ export const MODEL_CATALOG = [
     description: 'Seasonal ARIMA with orders chosen by AICc (the airline model among them)',
     family: 'classical',
     optional: false,
-    cost: 60,
+    cost: 50,
   },
   {
     key: 'theta',
