@@ -91,7 +91,7 @@ async function registryFor(models: readonly ComparedModel[]): Promise<{ [K in Co
  * Two groups of about equal cost by the catalog's relative costs (costliest first, each to the
  * lighter group): the group with the costliest model. For a large batch's run, ETS and Theta
  * against AutoARIMA, MSTL and the rest, about even (batch bench, per series: ETS 2.5 s, AutoARIMA
- * 1.3 s, MSTL 0.9 s).
+ * 2.1 s, MSTL 0.9 s).
  */
 export function costlierHalf(models: readonly ComparedModel[]): ComparedModel[] {
   const groups: { models: ComparedModel[]; cost: number }[] = [
