@@ -107,8 +107,8 @@ function Scores({ batch }: { batch: Batch }) {
             {models.map(([model, scores]) => (
               <tr key={model}>
                 <th scope="row">{MODEL_LABELS[model]}</th>
-                <td className="num">{formatNumber(scores.meanMase)}</td>
-                <td className="num">{formatNumber(scores.medianMase)}</td>
+                <td className="num">{formatNumber(scores.meanMase, 3)}</td>
+                <td className="num">{formatNumber(scores.medianMase, 3)}</td>
                 <td className="num">{formatPercentValue(scores.wape)}</td>
                 <td className="num">{formatCount(summary.champions[model] ?? 0)}</td>
               </tr>
@@ -204,7 +204,7 @@ function SeriesRows({ batch }: { batch: Batch }) {
                   {row.error && row.status === 'failed' && <div className="field-hint">{row.error}</div>}
                 </td>
                 <td>{championLabel(row)}</td>
-                <td className="num">{formatNumber(row.mase)}</td>
+                <td className="num">{formatNumber(row.mase, 3)}</td>
                 <td className="num">{skillText(row.skill)}</td>
                 <td className="shrink">
                   <RowSparkline name={row.name} line={sparklines.get(row.runId)} />
