@@ -17,7 +17,7 @@ import { initBackend } from './backend';
 import { assertLongEnough, assertModelFitsData, resolveConfig } from './config';
 import { CancelledError, ForecastError } from './errors';
 import { runForecast, type RunContext } from './forecast';
-import { SharedGlobalTrainer, type SharedForecasts } from './global';
+import { ownSettings, SharedGlobalTrainer, type SharedForecasts } from './global';
 import {
   globalLstmFailedNote,
   NOT_IN_GLOBAL_LSTM,
@@ -92,7 +92,7 @@ async function trainSharedGlobal(
   const trainer = new SharedGlobalTrainer(selection.series, selection.config, {
     frequency: selection.frequency,
     timeZone: selection.timeZone,
-    own: { epochs: config.epochs === undefined, lookback: config.lookback === undefined },
+    own: ownSettings(config),
   });
   try {
     const { forecasts, info } = await trainer.train();

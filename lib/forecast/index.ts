@@ -48,6 +48,7 @@ export {
   compatibleRelated,
   GlobalLstmRun,
   MAX_RELATED_SERIES,
+  ownSettings,
   SharedGlobalTrainer,
   inputLayout,
   type RelatedSeries,

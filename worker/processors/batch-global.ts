@@ -27,6 +27,7 @@ import {
   initBackend,
   NOT_IN_GLOBAL_LSTM,
   selectSharedSeries,
+  ownSettings,
   SharedGlobalTrainer,
   type RunContext,
   type SharedCandidate,
@@ -105,7 +106,7 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
       frequency: inputs.frequency,
       timeZone: inputs.timeZone,
       // Epochs and lookback the batch's settings leave open: the shared model's own.
-      own: { epochs: batch.config.epochs === undefined, lookback: batch.config.lookback === undefined },
+      own: ownSettings(batch.config),
       onProgress: async (fraction) => {
         if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS) return;
         lastWrite = Date.now();

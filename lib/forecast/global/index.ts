@@ -5,6 +5,7 @@ export { fitSeriesScale, scaleSeries, unscaleSeries, type SeriesScale } from './
 export {
   cutoffFor,
   MAX_SHARED_FITS,
+  ownSettings,
   SharedGlobalTrainer,
   inputLayout,
   sharedCutoffs,

@@ -148,6 +148,13 @@ export interface SharedGlobalOptions {
   own?: { epochs?: boolean; lookback?: boolean };
 }
 
+/** SharedGlobalOptions.own for a batch's own settings (a partial config): what they leave open. */
+export function ownSettings(
+  settings: Partial<Pick<ForecastConfig, 'epochs' | 'lookback'>>,
+): SharedGlobalOptions['own'] {
+  return { epochs: settings.epochs === undefined, lookback: settings.lookback === undefined };
+}
+
 /**
  * The fits' cutoffs for the series' origin timestamps: every distinct one when there are few (the
  * usual batch, whose series end together, has one per window), else the earliest and an even
