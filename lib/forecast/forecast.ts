@@ -152,6 +152,7 @@ export async function runForecast(
   const threadable = models.filter(
     (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
   );
+  // LSTMs this run trains: not a batch's shared global one, whose forecasts it only reads.
   const trainsHere = lstmModels.some((m) => !(m === 'lstmGlobal' && context.sharedGlobal));
   const threaded = !threads ? [] : trainsHere ? threadable : threadable.length > 1 ? costlierHalf(threadable) : [];
   // The hybrid LSTM trains on a thread of its own (its own tfjs and wasm) once the search has
@@ -174,9 +175,10 @@ export async function runForecast(
   const runOf = (m: ComparedModel) => modelEntry(runs, m);
   try {
     // 0. The hyperparameter search, on the first backtest window's training values only: what the
-    // LSTM family trains with from here on.
+    // LSTM family trains with from here on. None when no LSTM trains in this run (a large batch's
+    // run only reads its batch's shared global LSTM): its trials would choose nothing.
     const search =
-      config.search === 'auto' && lstmModels.length > 0
+      config.search === 'auto' && trainsHere
         ? await searchLstmConfig({
             values: data.v.slice(0, allOrigins[0]),
             t: data.t,

@@ -98,6 +98,10 @@ describe('a run on two threads', () => {
     expect(Object.keys(one.models)).not.toContain('lstm');
     expect(Object.keys(two.models)).toEqual(Object.keys(one.models));
     expect(essentials(two)).toEqual(essentials(one));
+    // No LSTM trains in such a run: the search (the default, 'auto') would have nothing to choose for.
+    const auto = await runForecast(series, { ...partial, search: 'auto' }, {}, { ...context, threads: false });
+    expect(auto.search).toBeUndefined();
+    expect(essentials(auto)).toEqual(essentials(one));
   }, 180_000);
 });
 
