@@ -112,14 +112,21 @@ class PlateauDecay {
   }
 }
 
-/** The model's input(s) for windows from..to-1: the lookback windows, and the known-future block when there is one. */
+/**
+ * The model's input(s) for windows from..to-1, in buildLstm's order: the lookback windows, the
+ * known-future block when there is one, the series ids when there are.
+ */
 function inputsTensor(windows: Windows, from: number, to: number): tf.Tensor | tf.Tensor[] {
   const { lookback } = windows;
   const step = lookback * featuresOf(windows);
   const x = tf.tensor3d(windows.inputs.subarray(from * step, to * step), [to - from, lookback, featuresOf(windows)]);
-  if (!windows.future || !windows.futureFeatures) return x;
-  const width = windows.horizon * windows.futureFeatures;
-  return [x, tf.tensor2d(windows.future.subarray(from * width, to * width), [to - from, width])];
+  const rows = (values: Float32Array | undefined, width: number | undefined) =>
+    values && width ? [tf.tensor2d(values.subarray(from * width, to * width), [to - from, width])] : [];
+  const others = [
+    ...rows(windows.future, windows.futureFeatures && windows.horizon * windows.futureFeatures),
+    ...rows(windows.seriesIds, windows.seriesCount),
+  ];
+  return others.length > 0 ? [x, ...others] : x;
 }
 
 function targetsTensor(windows: Windows, from: number, to: number): tf.Tensor2D {

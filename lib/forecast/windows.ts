@@ -19,6 +19,12 @@ export interface Windows {
    */
   future?: Float32Array;
   futureFeatures?: number;
+  /**
+   * Which series each window is of, one-hot (a model across many series, shared-global.ts):
+   * count x seriesCount, row-major. Absent: one series.
+   */
+  seriesIds?: Float32Array;
+  seriesCount?: number;
 }
 
 /** Sliding windows of `lookback` inputs + `horizon` targets that fit in `length` points. */

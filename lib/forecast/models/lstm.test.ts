@@ -48,6 +48,22 @@ describe('buildLstm', () => {
     }
   });
 
+  it("joins a learned embedding of the window's series to every step when told the number of series", () => {
+    const model = buildLstm({ ...options, features: 2, seriesCount: 40 });
+    try {
+      expect(model.inputs.map((input) => input.shape)).toEqual([
+        [null, 6, 2],
+        [null, 40],
+      ]);
+      const embedding = model.getLayer('series_embedding');
+      expect(embedding.getWeights().map((w) => w.shape)).toEqual([[40, 16]]); // no bias
+      // Each step: the 2 features and the 16 values of the embedding.
+      expect(model.layers.find((l) => l.getClassName() === 'LSTM')!.getWeights()[0].shape).toEqual([18, 16]);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
   it('trains on absolute errors (L1, as MASE ranks the models) unless asked for MSE', () => {
     const [l1, l2] = [buildLstm(options), buildLstm({ ...options, loss: 'mse' })];
     try {
@@ -159,6 +175,20 @@ describe('predictWindows', () => {
       expect(Array.from(out).every(Number.isFinite)).toBe(true);
       // Both windows are identical, so are their forecasts.
       expect(Array.from(out.slice(0, 3))).toEqual(Array.from(out.slice(3)));
+      expect(tf.memory().numTensors).toBe(before);
+    } finally {
+      disposeModel(model);
+    }
+  });
+
+  it("reads each window's series: the same window forecast differently for another series", async () => {
+    const model = buildLstm({ ...options, seriesCount: 3 });
+    try {
+      const before = tf.memory().numTensors;
+      const ids = Float32Array.from([1, 0, 0, 0, 0, 1, 1, 0, 0]); // series 0, 2, 0
+      const out = Array.from(await predictWindows(model, new Float32Array(3 * 6).fill(0.5), 3, 6, 1, undefined, ids));
+      expect(out.slice(6)).toEqual(out.slice(0, 3));
+      expect(out.slice(3, 6)).not.toEqual(out.slice(0, 3));
       expect(tf.memory().numTensors).toBe(before);
     } finally {
       disposeModel(model);

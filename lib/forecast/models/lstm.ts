@@ -7,6 +7,9 @@
 // per hour (7 recurrent steps for a week instead of 168), and the rows of the forecast steps'
 // seasonal lag (the same hours a week earlier) also reach the dense head directly, beside the
 // LSTM's state: a seasonal-naive shortcut the head can weigh.
+//
+// A model across many series (a batch's shared global LSTM) also reads which series a window is
+// of, as a learned embedding joined to every step's inputs (seriesCount below).
 import * as tf from '@tensorflow/tfjs';
 import { createRng, nextTfSeed } from '../random';
 import { SeededDropout } from './seeded-dropout';
@@ -28,6 +31,16 @@ export interface LstmOptions {
    * output head. 0 (default): the single-input model.
    */
   futureFeatures?: number;
+  /**
+   * A model across many series (shared-global.ts): the number of series. A third input, the
+   * window's series one-hot, goes through a learned embedding (a dense layer without bias, of
+   * seriesEmbedding values) that joins every step's inputs: what a one-hot per step would give
+   * the LSTM (its input weights on it are a per-series embedding), at a fraction of the inputs.
+   * 0 or absent: no series input.
+   */
+  seriesCount?: number;
+  /** Values of the learned series embedding (default: SERIES_EMBEDDING, at most seriesCount). */
+  seriesEmbedding?: number;
   dropout: number;
   learningRate: number;
   /** Fixes every initializer and the dropout masks: the same seed builds the same model. */
@@ -54,6 +67,9 @@ export function seasonalLagRows(
   return { from: (lookback - seasonalLag) / patch, count };
 }
 
+/** Default size of the learned series embedding of a model across many series. */
+export const SERIES_EMBEDDING = 16;
+
 function checkPatching({ lookback, patch = 1, seasonalLag }: LstmOptions): void {
   if (!Number.isInteger(patch) || patch < 1 || lookback % patch !== 0) {
     throw new Error(`A patch of ${patch} steps must divide the lookback of ${lookback}.`);
@@ -70,10 +86,11 @@ export function buildLstm(options: LstmOptions): tf.LayersModel {
   const { lookback, horizon, units, layers = 1, features = 1, dropout, learningRate, seed, loss = 'mae' } = options;
   const patch = options.patch ?? 1;
   const futureFeatures = options.futureFeatures ?? 0;
+  const seriesCount = options.seriesCount ?? 0;
   const rng = createRng(seed);
-  // The single-input, one-step-per-row model is sequential (as every model saved before patches
-  // and covariates); the others are functional with the same layers.
-  const sequentialModel = patch === 1 && futureFeatures === 0;
+  // The single-input, one-step-per-row model is sequential (as every model saved before patches,
+  // covariates and series ids); the others are functional with the same layers.
+  const sequentialModel = patch === 1 && futureFeatures === 0 && seriesCount === 0;
   const inputShape = sequentialModel ? [lookback, features] : undefined;
   const recurrent = (layer: number): tf.layers.Layer[] => [
     tf.layers.lstm({
@@ -103,7 +120,8 @@ export function buildLstm(options: LstmOptions): tf.LayersModel {
       patch === 1
         ? past
         : (tf.layers.reshape({ targetShape: [lookback / patch, patch * features] }).apply(past) as tf.SymbolicTensor);
-    let state = rows;
+    const series = seriesCount > 0 ? tf.input({ shape: [seriesCount], name: 'series' }) : undefined;
+    let state = series ? withSeriesEmbedding(rows, series, options, rng) : rows;
     for (const layer of stack) state = layer.apply(state) as tf.SymbolicTensor;
     const joined: tf.SymbolicTensor[] = [state];
     if (patch > 1 && options.seasonalLag !== undefined) {
@@ -126,8 +144,9 @@ export function buildLstm(options: LstmOptions): tf.LayersModel {
     const future = futureFeatures > 0 ? tf.input({ shape: [horizon * futureFeatures], name: 'future' }) : undefined;
     if (future) joined.push(future);
     const headInput = joined.length > 1 ? (tf.layers.concatenate().apply(joined) as tf.SymbolicTensor) : state;
+    const inputs = [past, ...(future ? [future] : []), ...(series ? [series] : [])];
     model = tf.model({
-      inputs: future ? [past, future] : past,
+      inputs: inputs.length > 1 ? inputs : past,
       outputs: head(horizon, rng).apply(headInput) as tf.SymbolicTensor,
     });
   }
@@ -136,6 +155,27 @@ export function buildLstm(options: LstmOptions): tf.LayersModel {
     loss: loss === 'mae' ? 'meanAbsoluteError' : 'meanSquaredError',
   });
   return model;
+}
+
+/** Every row of `rows` ([steps, width]) followed by the series' learned embedding. */
+function withSeriesEmbedding(
+  rows: tf.SymbolicTensor,
+  series: tf.SymbolicTensor,
+  options: LstmOptions,
+  rng: ReturnType<typeof createRng>,
+): tf.SymbolicTensor {
+  const seriesCount = options.seriesCount!;
+  const embedding = tf.layers
+    .dense({
+      units: Math.max(1, Math.min(seriesCount, options.seriesEmbedding ?? SERIES_EMBEDDING)),
+      useBias: false,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: nextTfSeed(rng) }),
+      name: 'series_embedding',
+    })
+    .apply(series);
+  const steps = rows.shape[1]!;
+  const repeated = tf.layers.repeatVector({ n: steps }).apply(embedding) as tf.SymbolicTensor;
+  return tf.layers.concatenate().apply([rows, repeated]) as tf.SymbolicTensor;
 }
 
 function head(horizon: number, rng: ReturnType<typeof createRng>): tf.layers.Layer {
@@ -176,8 +216,9 @@ export function disposeModel(model: tf.LayersModel): void {
 
 /**
  * Forecasts for `count` input windows (flat, count x lookback x features, row-major):
- * count x horizon, row-major. `future`: the known-future inputs of a two-input model
- * (count x horizon·futureFeatures, row-major).
+ * count x horizon, row-major. `future`: the known-future inputs of a model with them
+ * (count x horizon·futureFeatures, row-major); `seriesIds`: the windows' series one-hot of a
+ * model across series (count x seriesCount).
  */
 export async function predictWindows(
   model: tf.LayersModel,
@@ -186,11 +227,14 @@ export async function predictWindows(
   lookback: number,
   features = 1,
   future?: Float32Array,
+  seriesIds?: Float32Array,
 ): Promise<Float32Array> {
   const output = tf.tidy(() => {
     const x = tf.tensor3d(inputs, [count, lookback, features]);
-    const xs = future ? [x, tf.tensor2d(future, [count, future.length / count])] : x;
-    return model.predict(xs) as tf.Tensor;
+    const others = [future, seriesIds].flatMap((rows) =>
+      rows ? [tf.tensor2d(rows, [count, rows.length / count])] : [],
+    );
+    return model.predict(others.length > 0 ? [x, ...others] : x) as tf.Tensor;
   });
   try {
     return (await output.data()) as Float32Array;
