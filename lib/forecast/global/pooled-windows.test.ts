@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { windowCount } from '../windows';
-import { pooledWindows, splitPool, spreadIndices, windowShares, type PoolPart } from './pooled-windows';
-import { fitSeriesScale } from './series-scale';
+import { pooledWindows, splitPool, spreadIndices, windowShares, writeLookback, type PoolPart } from './pooled-windows';
+import { fitSeriesScale, scaleSeries } from './series-scale';
 
 const DAY = 86_400_000;
 const part = (points: number, f: (i: number) => number, startDay = 0): PoolPart => ({
@@ -36,6 +36,26 @@ describe('pooledWindows', () => {
     expect(pool.perSeries).toEqual(new Array(8).fill(50));
     expect(pool.windows.inputs).toHaveLength(400 * 4);
     expect(pool.windows.targets).toHaveLength(400 * 2);
+  });
+
+  it('makes each window relative to its last input, or to its mean when asked, and so does writeLookback', () => {
+    const one = part(40, (i) => 10 + (i % 7) + i / 5);
+    const scaled = scaleSeries(fitSeriesScale(one.v), one.v);
+    for (const anchor of ['last', 'mean'] as const) {
+      const { windows } = pooledWindows([one], { ...options, anchor });
+      const w = windows.count - 1; // the last window: values [w, w + 4), targets [w + 4, w + 6)
+      const inputs = scaled.slice(w, w + 4);
+      const expected = anchor === 'last' ? inputs[3] : inputs.reduce((a, b) => a + b, 0) / 4;
+      Array.from(windows.inputs.subarray(w * 4, w * 4 + 4)).forEach((x, i) =>
+        expect(x).toBeCloseTo(inputs[i] - expected, 5),
+      );
+      expect(windows.targets[w * 2 + 1]).toBeCloseTo(scaled[w + 5] - expected, 5);
+      // The same window written for a forecast from origin w + 4.
+      const row = new Float32Array(4);
+      const returned = writeLookback(row, 0, 1, one, w + 4, fitSeriesScale(one.v), { ...options, anchor });
+      expect(returned).toBeCloseTo(expected, 5);
+      expect(Array.from(row)).toEqual(Array.from(windows.inputs.subarray(w * 4, w * 4 + 4)));
+    }
   });
 
   it('scales each series by its own training part, so a series 1000 times larger gives the same windows', () => {

@@ -4,7 +4,7 @@
 // with a few related series and is trained once per run, this is trained once per batch.
 //
 // - Inputs per step: the value scaled by the series' own training statistics (DeepAR-style) and
-//   made relative to the last input, the series' own calendar features (its timestamps), and a
+//   made relative to the window's mean, the series' own calendar features (its timestamps), and a
 //   learned embedding of the series (models/lstm.ts, seriesCount). Before, a one-hot series id at
 //   every step did the same through the LSTM's input weights, with 100 inputs a step at 100
 //   series; the embedding's 16 took the batch bench's global fit from 276 to 165 s and its peak
@@ -41,9 +41,12 @@ import { FREQUENCY_SPECS } from '../time/frequency';
 import { trainModel, type TrainResult } from '../train';
 import type { ForecastConfig, Frequency } from '../types';
 import { windowCount, type Windows } from '../windows';
-import { pooledWindows, spreadIndices, writeLookback, type PoolPart } from './pooled-windows';
+import { pooledWindows, spreadIndices, writeLookback, type PoolPart, type WindowAnchor } from './pooled-windows';
 import { pointsBefore } from './related-series';
 import { fitSeriesScale, unscaleSeries, type SeriesScale } from './series-scale';
+
+/** What the shared model's windows are relative to: their mean (pooled-windows.ts, WindowAnchor). */
+const SHARED_ANCHOR: WindowAnchor = 'mean';
 
 /** Backtest fits the shared model makes at most (the refit not counted), however the series' ends differ. */
 export const MAX_SHARED_FITS = 12;
@@ -354,6 +357,7 @@ export class SharedGlobalTrainer {
         futureWidth: this.futureWidth,
         validationSplit,
         maxValidationWindows: MAX_VALIDATION_WINDOWS,
+        anchor: SHARED_ANCHOR,
       },
     );
     const windows = this.withSeriesIds(
@@ -435,7 +439,7 @@ export class SharedGlobalTrainer {
         { t, v },
         origin,
         scales[k],
-        { lookback, calendar: this.calendar, timeZone: this.options.timeZone },
+        { lookback, calendar: this.calendar, timeZone: this.options.timeZone, anchor: SHARED_ANCHOR },
         block && { block, scaling: fit.covariateScales[s] ?? block.scaling(origin), horizon, future },
       );
       return anchor;
