@@ -102,6 +102,14 @@ export class CovariateBlock {
     this.matrix = this.rawAt(t);
   }
 
+  /**
+   * A block posted to a worker thread arrives as a plain object of its fields (a structured clone
+   * keeps no class); this gives it its methods back. Every field is data, none a closure.
+   */
+  static revive(posted: CovariateBlock): CovariateBlock {
+    return Object.assign(Object.create(CovariateBlock.prototype) as CovariateBlock, posted);
+  }
+
   /** Input columns per step. */
   get width(): number {
     return this.columns.length;

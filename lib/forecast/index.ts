@@ -50,6 +50,7 @@ export {
   MAX_RELATED_SERIES,
   ownSettings,
   SharedGlobalTrainer,
+  trainSharedGlobal,
   inputLayout,
   type RelatedSeries,
   type SharedForecasts,

@@ -28,7 +28,7 @@ import {
   NOT_IN_GLOBAL_LSTM,
   selectSharedSeries,
   ownSettings,
-  SharedGlobalTrainer,
+  trainSharedGlobal,
   type RunContext,
   type SharedCandidate,
   type SharedSelection,
@@ -102,7 +102,8 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
       return log(`Batch ${batchId}: no series for the global LSTM: ${inputs}`);
     }
     await initBackend();
-    const trainer = new SharedGlobalTrainer(inputs.series, inputs.config, {
+    // On a thread of its own: the wasm memory its training grows is freed when it ends.
+    const { forecasts, info } = await trainSharedGlobal(inputs.series, inputs.config, {
       frequency: inputs.frequency,
       timeZone: inputs.timeZone,
       // Epochs and lookback the batch's settings leave open: the shared model's own.
@@ -115,7 +116,6 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
       },
       shouldCancel: async () => stopRequested() || (await getBatchAsSystem(batchId))?.status !== 'running',
     });
-    const { forecasts, info } = await trainer.train();
     if (await storeBatchGlobalAsSystem(batchId, info, forecasts)) {
       log(
         `Batch ${batchId}: global LSTM trained on ${info.series} series` +

@@ -7,11 +7,13 @@ export {
   MAX_SHARED_FITS,
   ownSettings,
   SharedGlobalTrainer,
+  trainSharedGlobal,
   inputLayout,
   sharedCutoffs,
   type SharedForecasts,
   type SharedGlobalInfo,
   type SharedGlobalInput,
+  type SharedGlobalResult,
   type SharedSeries,
   type SharedWindow,
 } from './shared-global';

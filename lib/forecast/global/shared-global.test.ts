@@ -6,11 +6,12 @@ import { initBackend } from '../backend';
 import { calibrationOrigins } from '../backtest';
 import { resolveConfig } from '../config';
 import { covariateBlock } from '../covariates';
+import { CancelledError } from '../errors';
 import { runForecast, runOrigins } from '../forecast';
 import { syntheticSeries } from '../synthetic';
 import { nextTimestamps } from '../time-steps';
 import type { CovariateSeries, ForecastConfig } from '../types';
-import { cutoffFor, SharedGlobalTrainer, sharedCutoffs, sharedLookback } from './shared-global';
+import { cutoffFor, SharedGlobalTrainer, sharedCutoffs, sharedLookback, trainSharedGlobal } from './shared-global';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -263,6 +264,39 @@ describe('SharedGlobalTrainer with covariates and holidays', () => {
     expect(result.covariateEffect!.withoutMase).not.toBe(result.covariateEffect!.withMase);
     // The MSTL reads none of them and says so.
     expect(result.models.mstl!.note).toMatch(/ignores the covariates/);
+  });
+});
+
+describe('trainSharedGlobal', () => {
+  it('trains on a thread of its own exactly what the trainer gives here, covariates included', async () => {
+    const plain = [series('a', 90, 1), series('b', 90, 2)];
+    const promo = covariate('promo', true, plain[0]);
+    const all = plain.map((one) => withCovariates(one, [promo], 'US'));
+    const here = await new SharedGlobalTrainer(all, all[0].config, { frequency: 'daily' }).train();
+    // The thread has its own instance of the module: this one's trainer never trains.
+    const trainHere = vi.spyOn(SharedGlobalTrainer.prototype, 'train');
+    const fractions: number[] = [];
+    try {
+      const there = await trainSharedGlobal(all, all[0].config, {
+        frequency: 'daily',
+        onProgress: (fraction) => void fractions.push(fraction),
+      });
+      expect(trainHere).not.toHaveBeenCalled();
+      expect([...there.forecasts.entries()]).toEqual([...here.forecasts.entries()]);
+      expect({ ...there.info, fitMs: 0 }).toEqual({ ...here.info, fitMs: 0 });
+      expect(fractions).toHaveLength(here.info.epochs.reduce((a, b) => a + b, 0));
+      expect(fractions.every((f, k) => f > 0 && f <= 1 && (k === 0 || f > fractions[k - 1]))).toBe(true);
+    } finally {
+      trainHere.mockRestore();
+    }
+  });
+
+  it('ends its thread and rejects with a CancelledError when told to cancel', async () => {
+    const all = [series('a', 80, 1), series('b', 80, 2)];
+    let asked = 0;
+    const run = trainSharedGlobal(all, all[0].config, { frequency: 'daily', shouldCancel: () => ++asked >= 2 });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(asked).toBeGreaterThanOrEqual(2);
   });
 });
 

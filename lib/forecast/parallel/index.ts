@@ -7,4 +7,5 @@ export {
   type GroupInput,
   type GroupOutput,
 } from './model-group';
-export { fitGroupInThread, threadsByDefault, type ThreadedGroup } from './threads';
+export { runInThread, threadsByDefault } from './run-in-thread';
+export { fitGroupInThread, type ThreadedGroup } from './threads';
