@@ -2,9 +2,12 @@
 // more than one core, and a batch's shared global LSTM (global/shared-global-thread.ts), so the
 // WebAssembly memory its training grows goes with its thread. HORIZON_FORECAST_THREADS=0 keeps
 // everything on one thread.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { CancelledError } from '../errors';
 import type { ThreadMessage } from './serve';
+
+/** The code of the error a thread ends with when its heap outgrows its resourceLimits. */
+export const THREAD_OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** Whether work goes to worker threads unless told otherwise (for a run: RunContext.threads). */
 export function threadsByDefault(): boolean {
@@ -15,7 +18,9 @@ export function threadsByDefault(): boolean {
  * Runs the entry module `entry` (a TypeScript file that calls serveOnce, serve.ts) on a new worker
  * thread with `input`: its progress goes to `onProgress`, after which `shouldCancel` is asked (true
  * ends the thread and rejects with a CancelledError). The thread runs TypeScript through tsx, as
- * the worker process, the CLI and the tests do (thread.mjs). Undefined when no thread can start.
+ * the worker process, the CLI and the tests do (thread.mjs). `resourceLimits` bound the thread's
+ * heap (a thread past them ends with an error whose code is THREAD_OUT_OF_MEMORY). Undefined when
+ * no thread can start.
  */
 export function runInThread<O, P>(
   entry: URL,
@@ -24,11 +29,15 @@ export function runInThread<O, P>(
     onProgress?: (progress: P) => void | Promise<void>;
     shouldCancel?: () => boolean | Promise<boolean>;
   } = {},
+  resourceLimits?: ResourceLimits,
 ): { result: Promise<O>; stop(): void } | undefined {
   let worker: Worker;
   try {
     // A JavaScript entry that registers tsx itself: loaders given in execArgv do not reach the thread.
-    worker = new Worker(new URL('./thread.mjs', import.meta.url), { workerData: { entry: entry.href } });
+    worker = new Worker(new URL('./thread.mjs', import.meta.url), {
+      workerData: { entry: entry.href },
+      resourceLimits,
+    });
   } catch {
     return undefined;
   }

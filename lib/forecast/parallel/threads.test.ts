@@ -9,6 +9,7 @@ import { resolveSeason } from '../season';
 import { syntheticSeries } from '../synthetic';
 import type { ForecastResult } from '../types';
 import { fitGroup } from './model-group';
+import { runInThread, THREAD_OUT_OF_MEMORY } from './run-in-thread';
 import { fitGroupInThread } from './threads';
 
 beforeAll(async () => {
@@ -111,4 +112,12 @@ const essentials = (r: ForecastResult) => ({
   future: Object.fromEntries(Object.entries(r.models).map(([m, x]) => [m, x.future])),
   intervals: r.intervals,
   champion: r.champion.model,
+});
+
+describe('runInThread', () => {
+  it('ends a thread that outgrows its heap limit with an error saying so', async () => {
+    const hog = new URL('data:text/javascript,const kept = []; for (;;) kept.push(new Array(1e5).fill(1));');
+    const thread = runInThread(hog, {}, {}, { maxOldGenerationSizeMb: 32 })!;
+    await expect(thread.result).rejects.toMatchObject({ code: THREAD_OUT_OF_MEMORY });
+  });
 });
