@@ -1,6 +1,6 @@
 // `npm run forecast -- FILE --all`: every series of a wide or long file, the way a batch of the API
 // forecasts a dataset (lib/batches, worker/processors/batch-global.ts and train.ts): first ONE
-// global LSTM trained across the series (SharedGlobalTrainer, on the series selectSharedSeries
+// global LSTM trained across the series (trainSharedGlobal, on the series selectSharedSeries
 // picks: long enough for an LSTM, of the most common frequency, horizon and lookback), then each
 // series' own run scoring its forecasts as lstmGlobal beside the classical models and baselines,
 // with per-series LSTMs only for up to PER_SERIES_LSTM_MAX_SERIES series (defaultPerSeriesLstm).
@@ -17,7 +17,7 @@ import { initBackend } from './backend';
 import { assertLongEnough, assertModelFitsData, resolveConfig } from './config';
 import { CancelledError, ForecastError } from './errors';
 import { runForecast, type RunContext } from './forecast';
-import { ownSettings, SharedGlobalTrainer, type SharedForecasts } from './global';
+import { ownSettings, trainSharedGlobal, type SharedForecasts } from './global';
 import {
   globalLstmFailedNote,
   NOT_IN_GLOBAL_LSTM,
@@ -53,10 +53,7 @@ interface SharedGlobal {
  * Trains the one global LSTM as a batch's `batch-global` job does, on the series a batch of the
  * same series with the same settings would queue (those whose config resolves and fits).
  */
-async function trainSharedGlobal(
-  series: readonly ParsedSeries[],
-  config: Partial<ForecastConfig>,
-): Promise<SharedGlobal> {
+async function trainGlobal(series: readonly ParsedSeries[], config: Partial<ForecastConfig>): Promise<SharedGlobal> {
   const candidates: SharedCandidate[] = [];
   for (const [index, one] of series.entries()) {
     try {
@@ -89,13 +86,13 @@ async function trainSharedGlobal(
     `Training one global LSTM across ${selection.series.length} series${leftOut > 0 ? ` (${leftOut} left out)` : ''}.\n`,
   );
   await initBackend();
-  const trainer = new SharedGlobalTrainer(selection.series, selection.config, {
-    frequency: selection.frequency,
-    timeZone: selection.timeZone,
-    own: ownSettings(config),
-  });
   try {
-    const { forecasts, info } = await trainer.train();
+    // On a thread of its own, as a batch's worker trains it: its memory goes before the runs.
+    const { forecasts, info } = await trainSharedGlobal(selection.series, selection.config, {
+      frequency: selection.frequency,
+      timeZone: selection.timeZone,
+      own: ownSettings(config),
+    });
     process.stderr.write(`Global LSTM: ${info.fits} fits in ${info.fitMs} ms.\n`);
     return {
       info: {
@@ -171,7 +168,7 @@ export async function forecastEverySeries(
   if (!perSeriesLstm) {
     process.stderr.write(`${series.length} series: no per-series LSTMs (as a batch of more than 20 series).\n`);
   }
-  const global = await trainSharedGlobal(series, config);
+  const global = await trainGlobal(series, config);
   for (const [index, target] of series.entries()) {
     process.stderr.write(`[${index + 1}/${series.length}] Forecasting "${target.name}".\n`);
     try {

@@ -56,9 +56,11 @@ export const MAX_SHARED_FITS = 12;
  * Work budget of the shared model's first fit, in window-steps (config.ts, budgetEpochs): twelve
  * times a run's LSTM's, since it is trained once for the whole batch instead of once per series
  * (daily series, lookback 28: 60 epochs of 1,024 windows). Early stopping ends it sooner once the
- * validation loss stops improving. Measured (with a one-hot series id) on the first 30 of the batch's daily series:
- * mean MASE 0.567 with this budget, 0.595 with half of it, 0.64-0.68 with a run's budget and
- * lookback; at full size (100 series) it took the batch's global LSTM from 0.701 to 0.595.
+ * validation loss stops improving. Measured (with a one-hot series id and windows relative to
+ * their last input) on the first 30 of the batch bench's daily series: mean MASE 0.567 with this
+ * budget, 0.595 with half of it, 0.64-0.68 with a run's budget and lookback; at full size (100
+ * series) it took the batch's global LSTM from 0.701 to 0.595. The later fits, warm-started, go
+ * on for up to half of it each: cut to a fifth, the 30 series' MASE rose from 0.567 to 0.635.
  */
 export const SHARED_EPOCH_BUDGET_STEPS = 12 * EPOCH_BUDGET_STEPS;
 
@@ -175,7 +177,8 @@ export interface SharedGlobalThreadInput {
  * every op of every step; its wasm heap stays small), which V8 lets pile up far past what is live;
  * the thread's old generation is therefore capped (sharedThreadHeapMb), which makes its collector
  * run sooner. On the batch bench's 100 daily series (one fit) the thread added 395 MB to the
- * process at its peak uncapped, 227 MB capped. A thread that outgrows the cap trains again
+ * process at its peak uncapped, 227 MB capped; the bench's worker peaked at 542 MB (676 MB when the
+ * model trained in the worker's own thread). A thread that outgrows the cap trains again
  * here, on this thread, as when threads are off (HORIZON_FORECAST_THREADS=0) or none can start.
  */
 export async function trainSharedGlobal(

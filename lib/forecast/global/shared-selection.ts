@@ -1,9 +1,10 @@
 // Which series of a batch its one shared global LSTM (shared-global.ts) learns from (pure): those
 // long enough for an LSTM that share the most common frequency, horizon, lookback and kinds of
-// covariate inputs (one network has one input shape and output length), in the order given (the one-hot ids follow it, so the
-// same batch trains the same model). The batch's `batch-global` job (worker/processors/batch-global.ts)
-// and the CLI's --all (cli-all.ts) both pick with it, so a file forecast with --all trains the
-// model a batch of the same series would.
+// covariate inputs (one network has one input shape and output length), in the order given (the
+// series ids, the rows of its learned embedding, follow it, so the same batch trains the same
+// model). The batch's `batch-global` job (worker/processors/batch-global.ts) and the CLI's --all
+// (cli-all.ts) both pick with it, so a file forecast with --all trains the model a batch of the
+// same series would.
 import { lstmFits } from '../config';
 import { runOrigins } from '../forecast';
 import type { ForecastConfig, SeriesData } from '../types';
