@@ -22,6 +22,7 @@ import {
   decodeForecasts,
   futureFeatures,
   inputFeatures,
+  LSTM_ANCHOR,
   originInputs,
   PLAIN_ENCODING,
   trainingWindows,
@@ -377,6 +378,7 @@ export class LstmRun {
       transform: seriesTransform(name, season),
       calendar,
       ...zone,
+      anchor: LSTM_ANCHOR,
     });
     const validationWindowsOf = (name: TransformName) => {
       const count = windowCount(values.length - encodingOf(name).transform.lag, config.lookback, config.horizon);

@@ -72,6 +72,7 @@ describe('forecastWithSavedModel', () => {
       expect(refit.encoding).toEqual({
         transform: { name: 'seasonalDifference', lag: 7 },
         calendar: ['dayOfWeek', 'monthOfYear'],
+        anchor: 'mean',
       });
       const [expected] = await lstmForecastFrom(refit, series.v, [series.v.length], config.lookback);
       const saved = await saveModel(refit.model, {

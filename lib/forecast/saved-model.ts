@@ -16,8 +16,9 @@ export interface SavedModelMetadata {
   /** Scaler fit on the data the model was trained on: inputs go through it, outputs back. */
   scaler: MinMaxScaler;
   /**
-   * Whether the model reads scaled inputs minus the last of them and forecasts relative to it
-   * (see relativeToLastInput). Models saved before that change lack the flag and read scaled levels.
+   * Whether the model reads scaled inputs minus an anchor and forecasts relative to it (windows.ts,
+   * relativeToAnchor): the last input, or what `encoding.anchor` says. Models saved before that
+   * change lack the flag and read scaled levels.
    */
   relativeToLastInput?: boolean;
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastWindow, relativeToLastInput, slidingWindows, windowCount } from './windows';
+import { lastWindow, relativeToAnchor, slidingWindows, windowCount } from './windows';
 
 describe('slidingWindows', () => {
   it('makes count = n - lookback - horizon + 1 windows, inputs then targets, row-major', () => {
@@ -38,9 +38,9 @@ describe('lastWindow', () => {
   });
 });
 
-describe('relativeToLastInput', () => {
+describe('relativeToAnchor', () => {
   it('subtracts the last input of each window from its inputs and targets', () => {
-    const w = relativeToLastInput(slidingWindows(Float32Array.from([1, 4, 2, 8, 5, 7]), 3, 2));
+    const w = relativeToAnchor(slidingWindows(Float32Array.from([1, 4, 2, 8, 5, 7]), 3, 2));
     // windows [1 4 2 | 8 5] and [4 2 8 | 5 7], anchored on 2 and 8
     expect(Array.from(w.inputs)).toEqual([-1, 2, 0, -4, -6, 0]);
     expect(Array.from(w.targets)).toEqual([6, 3, -3, -1]);
@@ -50,8 +50,6 @@ describe('relativeToLastInput', () => {
   it('makes a shifted series give the same windows', () => {
     const values = Float32Array.from([1, 4, 2, 8, 5, 7]);
     const shifted = values.map((v) => v + 10);
-    expect(relativeToLastInput(slidingWindows(shifted, 2, 1))).toEqual(
-      relativeToLastInput(slidingWindows(values, 2, 1)),
-    );
+    expect(relativeToAnchor(slidingWindows(shifted, 2, 1))).toEqual(relativeToAnchor(slidingWindows(values, 2, 1)));
   });
 });

@@ -11,7 +11,7 @@ import { fitMinMax, transform } from '@/lib/forecast/scaling';
 import { syntheticSeries } from '@/lib/forecast/synthetic';
 import { trainModel } from '@/lib/forecast/train';
 import { installFastWasmMatMul, uninstallFastWasmMatMul } from '@/lib/forecast/wasm-matmul';
-import { relativeToLastInput, slidingWindows, type Windows } from '@/lib/forecast/windows';
+import { relativeToAnchor, slidingWindows, type Windows } from '@/lib/forecast/windows';
 import { megabytes, peakRss, rate, table, timed } from './format';
 import type { BenchSection } from './section';
 
@@ -43,7 +43,7 @@ interface Measurement {
 
 function benchWindows(count: number): Windows {
   const series = syntheticSeries({ points: count + MODEL.lookback + MODEL.horizon, frequency: 'hourly', noise: 0.3 });
-  return relativeToLastInput(slidingWindows(transform(fitMinMax(series.v), series.v), MODEL.lookback, MODEL.horizon));
+  return relativeToAnchor(slidingWindows(transform(fitMinMax(series.v), series.v), MODEL.lookback, MODEL.horizon));
 }
 
 /** The first `count` windows. */

@@ -42,7 +42,8 @@ import { FREQUENCY_SPECS } from '../time/frequency';
 import { trainModel, type TrainResult } from '../train';
 import type { ForecastConfig, Frequency } from '../types';
 import { windowCount, type Windows } from '../windows';
-import { pooledWindows, spreadIndices, writeLookback, type PoolPart, type WindowAnchor } from './pooled-windows';
+import type { WindowAnchor } from '../windows';
+import { pooledWindows, spreadIndices, writeLookback, type PoolPart } from './pooled-windows';
 import { pointsBefore } from './related-series';
 import { fitSeriesScale, unscaleSeries, type SeriesScale } from './series-scale';
 

@@ -8,8 +8,16 @@ const series = syntheticSeries({ points: 60, frequency: 'hourly', trend: 0.3 });
 const lookback = 6;
 const horizon = 3;
 
-describe.each(TRANSFORM_NAMES)('LSTM inputs with %s', (name) => {
-  const encoding: LstmInputEncoding = { transform: seriesTransform(name, 24), calendar: calendarFeaturesFor('hourly') };
+const encodings = TRANSFORM_NAMES.flatMap((name) =>
+  (['last', 'mean'] as const).map((anchor) => [name, anchor] as const),
+);
+
+describe.each(encodings)("LSTM inputs with %s, relative to each window's %s", (name, anchor) => {
+  const encoding: LstmInputEncoding = {
+    transform: seriesTransform(name, 24),
+    calendar: calendarFeaturesFor('hourly'),
+    anchor,
+  };
   const features = inputFeatures(encoding);
   const { windows, scaler } = trainingWindows(encoding, series.v, lookback, horizon, series.t);
 
@@ -17,6 +25,14 @@ describe.each(TRANSFORM_NAMES)('LSTM inputs with %s', (name) => {
     expect(features).toBe(5);
     expect(windows.features).toBe(5);
     expect(windows.count).toBe(60 - encoding.transform.lag - lookback - horizon + 1);
+  });
+
+  it('makes the values relative to the anchor: the last one 0, or their mean 0', () => {
+    for (const w of [0, 5, windows.count - 1]) {
+      const values = Array.from({ length: lookback }, (_, i) => windows.inputs[(w * lookback + i) * features]);
+      const anchored = anchor === 'last' ? values[lookback - 1] : values.reduce((a, b) => a + b, 0) / lookback;
+      expect(anchored).toBeCloseTo(0, 5);
+    }
   });
 
   it('builds forecast inputs exactly like the training window that ends at the same step', () => {

@@ -12,7 +12,7 @@ import { CancelledError } from '../errors';
 import { lstmForecastFrom, meanAbsoluteError } from '../lstm-forecaster';
 import { buildLstm, disposeModel } from '../models/lstm';
 import { lstmPatching, lstmSteps } from '../models/patching';
-import { inputFeatures, trainingWindows, type LstmInputEncoding } from '../models/lstm-inputs';
+import { inputFeatures, LSTM_ANCHOR, trainingWindows, type LstmInputEncoding } from '../models/lstm-inputs';
 import { createRng } from '../random';
 import { FREQUENCY_SPECS } from '../time/frequency';
 import { trainModel } from '../train';
@@ -234,6 +234,7 @@ export async function searchLstmConfig(input: SearchInput): Promise<LstmSearchRe
     transform: seriesTransform(name, input.seasonLength),
     calendar,
     ...zone,
+    anchor: LSTM_ANCHOR,
   });
   const trainWindowsOf = (c: SearchCandidate) =>
     windowCount(trainValues.length - encodingOf(c.transform).transform.lag, c.lookback, horizon);
