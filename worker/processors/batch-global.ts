@@ -102,7 +102,7 @@ export async function processBatchGlobal(job: Job, token?: string): Promise<void
       return log(`Batch ${batchId}: no series for the global LSTM: ${inputs}`);
     }
     await initBackend();
-    // On a thread of its own: the wasm memory its training grows is freed when it ends.
+    // On a thread of its own: the memory its training grows is freed when it ends.
     const { forecasts, info } = await trainSharedGlobal(inputs.series, inputs.config, {
       frequency: inputs.frequency,
       timeZone: inputs.timeZone,

@@ -1,7 +1,7 @@
 // Worker-thread entry of a batch's shared global LSTM (trainSharedGlobal, shared-global.ts): trains
 // it on this thread's own TensorFlow.js and wasm backend and posts the forecasts back, and the
-// progress after each epoch (the parent answers a cancel by ending the thread). The WebAssembly
-// memory the training grows (wasm memory never shrinks while its instance lives) goes with the
+// progress after each epoch (the parent answers a cancel by ending the thread). The memory the
+// training grows (mostly TensorFlow.js's JavaScript garbage: see trainSharedGlobal) goes with the
 // thread, instead of staying in the worker process for the runs that follow.
 import { initBackend } from '../backend';
 import { CovariateBlock } from '../covariates';

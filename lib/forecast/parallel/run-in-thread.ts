@@ -1,6 +1,6 @@
 // Work on worker threads (node:worker_threads): a run's model groups (threads.ts), so a run uses
 // more than one core, and a batch's shared global LSTM (global/shared-global-thread.ts), so the
-// WebAssembly memory its training grows goes with its thread. HORIZON_FORECAST_THREADS=0 keeps
+// memory its training grows goes with its thread. HORIZON_FORECAST_THREADS=0 keeps
 // everything on one thread.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { CancelledError } from '../errors';

@@ -1,4 +1,4 @@
-// The thread's side of runInThread (threads.ts): an entry module hands serveOnce the work it does
+// The thread's side of runInThread (run-in-thread.ts): an entry module hands serveOnce the work it does
 // with the one input its parent posts; progress and the result (or the error's message) go back
 // as messages.
 import { parentPort } from 'node:worker_threads';
