@@ -2,13 +2,35 @@
 // LSTM's fit in progress, and the phase/epoch/window of the fit in progress) and the BullMQ job. An epoch on a small
 // series takes milliseconds, so writes are throttled to at most one per interval; the last
 // epoch of each fit is always written, and flush() writes whatever is still pending.
+//
+// Reports can arrive while a write is in flight: a run's model groups train on threads of their
+// own and report independently. Writes therefore go one after another, each taking the newest
+// pending report, so the stored progress never moves back (two overlapping UPDATEs could commit
+// in either order).
 import type { Job } from 'bullmq';
-import { progressDetail } from '@/lib/db/run-evaluation';
+import { progressDetail, type RunProgressDetail } from '@/lib/db/run-evaluation';
 import { updateRunProgressAsSystem } from '@/lib/db/runs';
 import type { EpochLog, TrainProgress } from '@/lib/forecast/types';
 import { EpochPace } from './epoch-pace';
 
 const MIN_WRITE_INTERVAL_MS = 500;
+
+/** One write of a run's progress: the engine's report, the curve so far and the detail the run page shows. */
+export interface ProgressWrite {
+  progress: TrainProgress;
+  history: EpochLog[];
+  detail: RunProgressDetail;
+}
+
+/** Writes to the run's row and to its BullMQ job (whose progress event wakes the run's event streams). */
+export function runProgressWriter(job: Job, runId: string): (write: ProgressWrite) => Promise<void> {
+  return async ({ progress, history, detail }) => {
+    await Promise.all([
+      updateRunProgressAsSystem(runId, progress.progress, history, detail),
+      job.updateProgress({ ...progress }),
+    ]);
+  };
+}
 
 export class RunProgress {
   /**
@@ -23,13 +45,12 @@ export class RunProgress {
   /** Measured time per epoch, for the run page's estimate (progressDetail.epochMs). */
   private readonly pace = new EpochPace();
   private lastWrite = 0;
+  /** The write in flight (or the last one); the next waits for it. */
+  private writing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly job: Job,
-    private readonly runId: string,
-  ) {}
+  constructor(private readonly write: (write: ProgressWrite) => Promise<void>) {}
 
-  /** The engine's onProgress; it awaits this, so writes never overlap. */
+  /** The engine's onProgress. */
   async report(progress: TrainProgress): Promise<void> {
     this.pace.record(progress);
     // The plain LSTM's fits are the run's curve; the hybrid and global LSTMs report their own epochs too.
@@ -47,19 +68,23 @@ export class RunProgress {
     if (lastEpoch || Date.now() - this.lastWrite >= MIN_WRITE_INTERVAL_MS) await this.flush();
   }
 
-  async flush(): Promise<void> {
+  /** Writes the newest pending report, after any write in flight. */
+  flush(): Promise<void> {
+    this.lastWrite = Date.now();
+    const next = this.writing.then(() => this.writePending());
+    // A failed write fails its caller, not the writes after it.
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writePending(): Promise<void> {
     const progress = this.pending;
     if (!progress) return;
     this.pending = null;
-    this.lastWrite = Date.now();
-    await Promise.all([
-      updateRunProgressAsSystem(
-        this.runId,
-        progress.progress,
-        this.history,
-        progressDetail(progress, this.pace.epochMs),
-      ),
-      this.job.updateProgress({ ...progress }),
-    ]);
+    await this.write({
+      progress,
+      history: [...this.history],
+      detail: progressDetail(progress, this.pace.epochMs),
+    });
   }
 }

@@ -31,7 +31,7 @@ import { maxRunningRuns, RUNNING_CAP_RETRY_MS, runningCapNote } from '@/lib/runs
 import { MAX_TRAINING_INTERRUPTIONS } from '@/lib/queue/train-queue';
 import { previousAttemptNote } from '../interruption';
 import { log } from '../log';
-import { RunProgress } from '../run-progress';
+import { RunProgress, runProgressWriter } from '../run-progress';
 import { stopRequested } from '../stopping';
 import { batchRunContext } from './batch-global';
 import { parsePayload } from './payload';
@@ -69,7 +69,7 @@ export async function trainRun(job: Job, runId: string, token?: string): Promise
   }
   log(`Run ${runId}: training (attempt ${attempt}).`);
 
-  const progress = new RunProgress(job, runId);
+  const progress = new RunProgress(runProgressWriter(job, runId));
   const limitMs = runTimeLimitMs();
   const deadline = Date.now() + limitMs;
   let timedOut = false;
