@@ -21,7 +21,7 @@ const baselines = always.filter((m) => m.family === 'baseline').map((m) => m.lab
 const ABOUT = (
   `Forecasts one series of the file with ${compared.join(', ')} and the ${joinNames(baselines)} baselines, ` +
   'all backtested on the last windows of the series, and prints the forecast of the champion (the lowest ' +
-  'backtest MASE, or the average of the best few). With --global, a file of several series also trains ' +
+  'backtest MASE, or the average of the models within 20% of it). With --global, a file of several series also trains ' +
   'one LSTM across all of them (lstmGlobal).'
 )
   .replace(/(.{1,99})(?: |$)/g, '$1\n')

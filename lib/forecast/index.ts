@@ -41,7 +41,7 @@ export {
 } from './backtest';
 export { conformalQuantile, INTERVAL_LEVELS, predictionIntervals } from './intervals';
 export { decideVerdict, skillScore } from './verdict';
-export { averageRun, chooseChampion, ENSEMBLE_SIZES, rankModels } from './champion';
+export { averageRun, chooseChampion, POOL_MARGIN, rankModels } from './champion';
 export { CLASSICAL_NAMES, classicalFitter, seasonalPeriods } from './classical';
 export { HybridLstmRun } from './hybrid';
 export {

@@ -120,12 +120,13 @@ export type LstmFamilyName = ModelsOf<'lstm'>;
  */
 export type ModelRecord<T> = Record<'seasonalNaive', T> & Partial<Record<ComparedModel, T>>;
 
-/** What predictions can be asked for: one model, or the champion's average of the best few. */
+/** What predictions can be asked for: one model, or the champion's average of several. */
 export type PredictionModel = ComparedModel | 'ensemble';
 
 /**
- * The model a run recommends: the lowest backtest MASE (MAE where MASE is undefined), either one
- * model or the average of the best few when that average scores lower still.
+ * The model a run recommends, by backtest MASE (MAE where MASE is undefined): the average of the
+ * models within 20% of the lowest (POOL_MARGIN, champion.ts), or the best model alone when no
+ * other comes that close.
  */
 export interface Champion {
   model: PredictionModel;

@@ -1,13 +1,17 @@
 // The evaluation set the leaderboard targets are measured on: synthetic series with a known
 // trend, several seasonal cycles and noise, and real daily US births (1969–1988, shipped in an npm
 // package; its dates come split over year, month and day columns). Every series is short enough
-// that the whole set runs in a few minutes.
+// that the whole set runs in a few minutes. Each series is of one kind of issue 19's four: hourly,
+// daily, monthly, and a short one (six years of monthly totals: two backtest windows).
 import { createRequire } from 'node:module';
 import { syntheticSeries } from '@/lib/forecast/synthetic';
 import type { Frequency, SeriesData } from '@/lib/forecast/types';
 
+export type EvaluationKind = 'hourly' | 'daily' | 'monthly' | 'short';
+
 export interface EvaluationSeries {
   name: string;
+  kind: EvaluationKind;
   series: SeriesData;
 }
 
@@ -74,6 +78,7 @@ export function evaluationSet(): EvaluationSeries[] {
   return [
     {
       name: 'synthetic hourly: day + week cycles, trend, noise (2,000 h)',
+      kind: 'hourly',
       series: multiSeasonal(
         2000,
         'hourly',
@@ -88,6 +93,7 @@ export function evaluationSet(): EvaluationSeries[] {
     },
     {
       name: 'synthetic daily: week + year cycles, trend, noise (1,100 d)',
+      kind: 'daily',
       series: multiSeasonal(
         1100,
         'daily',
@@ -102,9 +108,15 @@ export function evaluationSet(): EvaluationSeries[] {
     },
     {
       name: 'synthetic monthly: year cycle, trend, noise (180 months)',
+      kind: 'monthly',
       series: multiSeasonal(180, 'monthly', [{ period: 12, amplitude: 6 }], 0.3, 2, 13),
     },
-    { name: 'US births daily, 1985–1988 (1,461 d)', series: lastPoints(births, 1461) },
-    { name: 'US births monthly totals, 1969–1988 (240 months)', series: monthlyTotals(births) },
+    { name: 'US births daily, 1985–1988 (1,461 d)', kind: 'daily', series: lastPoints(births, 1461) },
+    { name: 'US births monthly totals, 1969–1988 (240 months)', kind: 'monthly', series: monthlyTotals(births) },
+    {
+      name: 'US births monthly totals, 1983–1988 (72 months)',
+      kind: 'short',
+      series: lastPoints(monthlyTotals(births), 72),
+    },
   ];
 }

@@ -2,9 +2,13 @@
 // run them, and issue 8's targets checked honestly:
 //   - an LSTM-family model at or below the best non-neural model's backtest MASE on at least half
 //     of the series, and within 25% of it on all;
-//   - the champion never worse than the best single model;
+//   - issue 19: the LSTM family at or below the best non-neural model on at least 3 of the 4 kinds of
+//     series (hourly, daily, monthly, short): on a kind, the geometric mean of its series' ratios;
 //   - issue 19: the champion's honest score (nested selection: each window forecast by the pick made
 //     on the windows before it) at most 2% above the best single model's on the same windows.
+// The champion's backtest MASE against the best single model's is printed too, not as a target: the
+// champion is chosen on those windows (and, pooling the models within 20% of the best, may score
+// above the best alone there); the nested score is the honest comparison.
 // Per series it prints the time of each phase (the LSTMs' fits by phase, every model's fit time)
 // and the leaderboard sorted by backtest MASE. Then the global LSTM against per-series LSTMs on a
 // set of related series (evaluation-global.ts).
@@ -12,7 +16,7 @@ import { ALWAYS_COMPARED, modelEntry, modelsIn, modelsOfFamily } from '@/lib/for
 import { runForecast } from '@/lib/forecast/forecast';
 import type { ComparedModel, ForecastResult, TrainProgress } from '@/lib/forecast/types';
 import { compareGlobalLstm } from './evaluation-global';
-import { evaluationSet } from './evaluation-set';
+import { evaluationSet, type EvaluationKind } from './evaluation-set';
 import { seconds, table } from './format';
 import type { BenchSection } from './section';
 
@@ -59,8 +63,14 @@ export const evaluation: BenchSection = {
   description:
     'Leaderboard per series of the evaluation set (synthetic multi-seasonal + US births) and the issue-8 targets',
   async run() {
-    const verdicts: { name: string; ratio: number; championOk: boolean; nestedRatio: number | undefined }[] = [];
-    for (const { name, series } of evaluationSet()) {
+    const verdicts: {
+      name: string;
+      kind: EvaluationKind;
+      ratio: number;
+      backtestRatio: number;
+      nestedRatio: number | undefined;
+    }[] = [];
+    for (const { name, kind, series } of evaluationSet()) {
       const phaseMs = new Map<TrainProgress['phase'], number>();
       let last = performance.now();
       const started = last;
@@ -80,10 +90,10 @@ export const evaluation: BenchSection = {
       const anchor = best(result, NON_NEURAL);
       const ratio = maseOf(result, lstm) / maseOf(result, anchor);
       const bestSingle = Math.min(...modelsIn(result.models).map((m) => maseOf(result, m)));
-      const championOk = result.champion.metrics.mase <= bestSingle;
+      const backtestRatio = result.champion.metrics.mase / bestSingle;
       const { nested } = result.champion;
       const nestedRatio = nested ? nested.testMase / nested.bestSingle.mase : undefined;
-      verdicts.push({ name, ratio, championOk, nestedRatio });
+      verdicts.push({ name, kind, ratio, backtestRatio, nestedRatio });
       // Printed as each series finishes (the section takes minutes); the targets are returned at the end.
       console.log(
         [
@@ -94,7 +104,7 @@ export const evaluation: BenchSection = {
           leaderboard(result),
           `   * champion: ${result.champion.reason}`,
           nested
-            ? `   Champion's nested test MASE ${nested.testMase.toFixed(3)} over ${nested.windows.length} windows ` +
+            ? `   Champion's nested test MASE ${nested.testMase.toFixed(3)} over ${nested.windows.length} window${nested.windows.length === 1 ? '' : 's'} ` +
               `(picks: ${nested.windows.map((w) => w.members.join('+')).join(', ')}) vs best single model there ` +
               `${nested.bestSingle.model} ${nested.bestSingle.mase.toFixed(3)} (ratio ${nestedRatio!.toFixed(3)}).`
             : '   No nested test MASE: no scored window had an earlier one to choose on.',
@@ -106,17 +116,25 @@ export const evaluation: BenchSection = {
     }
     const atOrBelow = verdicts.filter((v) => v.ratio <= 1).length;
     const within = verdicts.filter((v) => v.ratio <= WITHIN).length;
-    const championOk = verdicts.filter((v) => v.championOk).length;
     const nestedOk = verdicts.filter((v) => v.nestedRatio !== undefined && v.nestedRatio <= NESTED_WITHIN).length;
     const n = verdicts.length;
+    const kinds = [...new Set(verdicts.map((v) => v.kind))].map((kind) => {
+      const ratios = verdicts.filter((v) => v.kind === kind).map((v) => v.ratio);
+      return { kind, ratio: Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) };
+    });
+    const kindsAtOrBelow = kinds.filter((k) => k.ratio <= 1).length;
     return [
       'Targets (issue 8):',
       `- LSTM family at or below the best non-neural MASE on ≥ half the series: ${atOrBelow} of ${n} — ${atOrBelow * 2 >= n ? 'MET' : 'NOT MET'}.`,
       `- LSTM family within 25% of it on every series: ${within} of ${n} — ${within === n ? 'MET' : 'NOT MET'}` +
         (within < n ? ` (worst ratio ${Math.max(...verdicts.map((v) => v.ratio)).toFixed(2)}).` : '.'),
-      `- Champion never worse than the best single model: ${championOk} of ${n} — ${championOk === n ? 'MET' : 'NOT MET'}.`,
+      `- LSTM family at or below the best non-neural MASE on ≥ 3 of 4 kinds of series (issue 19): ${kindsAtOrBelow} of ` +
+        `${kinds.length} — ${kindsAtOrBelow >= 3 ? 'MET' : 'NOT MET'} (${kinds.map((k) => `${k.kind} ${k.ratio.toFixed(2)}`).join(', ')}).`,
       `- Champion's nested test MASE within 2% of the best single model's (issue 19): ${nestedOk} of ${n} — ` +
-        `${nestedOk === n ? 'MET' : 'NOT MET'} (ratios ${verdicts.map((v) => v.nestedRatio?.toFixed(3) ?? 'n/a').join(', ')}).`,
+        `${nestedOk === n ? 'MET' : 'NOT MET'} (ratios ${verdicts.map((v) => v.nestedRatio?.toFixed(3) ?? 'n/a').join(', ')}; ` +
+        `mean ${(verdicts.reduce((s, v) => s + (v.nestedRatio ?? 1), 0) / n).toFixed(3)}).`,
+      `- For information, the champion's backtest MASE over the best single model's on the windows it was chosen on: ` +
+        `${verdicts.map((v) => v.backtestRatio.toFixed(3)).join(', ')}.`,
       '',
       await compareGlobalLstm(),
     ].join('\n');

@@ -121,12 +121,12 @@ export const MODEL_CATALOG = [
   },
 ] as const satisfies readonly ModelInfo[];
 
-/** Not a fitted model: the champion's average of the best few (lib/forecast/champion.ts). */
+/** Not a fitted model: the champion's average of the models within 20% of the best (lib/forecast/champion.ts). */
 export const ENSEMBLE_INFO = {
   key: 'ensemble',
   label: 'ensemble',
   phrase: 'the average of the best models',
-  description: 'The average of the best few models',
+  description: 'The average of the models within 20% of the best',
 } as const;
 
 type Catalog = (typeof MODEL_CATALOG)[number];
