@@ -180,7 +180,7 @@ export function chooseChampion({ run, metrics, future, intervals, nested, interv
       (score < bestScore
         ? ', below every single model.'
         : score > bestScore
-          ? `, above ${MODEL_LABELS[best]} alone, but models this close swap places from window to window, and their average is the safer bet on new data.`
+          ? `, above ${MODEL_LABELS[best]} alone; models this close swap places from window to window, and averaging them usually loses less on new data than betting on one.`
           : `, level with ${MODEL_LABELS[best]} alone.`),
     future: averagedFuture,
     intervals: predictionIntervals(
