@@ -11,8 +11,8 @@
 // windows (config.ts, budgetEpochs): a pool of several series is trained like one long series,
 // not for as many epochs as the short target alone would get.
 //
-// Inputs per step are the scaled value (relative to the last one) and the calendar features, as
-// for the plain LSTM. There is no per-series input such as the log of a series' scale: after
+// Inputs per step are the scaled value (relative to the window's mean, GLOBAL_ANCHOR) and the
+// calendar features, as for the plain LSTM. There is no per-series input such as the log of a series' scale: after
 // standardisation, what sets series apart shows in the lookback window itself, and the raw scale
 // mostly reflects the unit a series happens to be recorded in.
 import type * as tf from '@tensorflow/tfjs';
@@ -28,6 +28,10 @@ import type { ForecastConfig, Frequency, RunCallbacks } from '../types';
 import { pooledWindows, writeLookback, type PoolPart } from './pooled-windows';
 import { compatibleRelated, cutBefore, type RelatedSeries } from './related-series';
 import { unscaleSeries, type SeriesScale } from './series-scale';
+import type { WindowAnchor } from '../windows';
+
+/** What its windows are relative to: their mean, as the plain LSTM's (pooled-windows.ts, WindowAnchor). */
+const GLOBAL_ANCHOR: WindowAnchor = 'mean';
 
 /** The series a global LSTM forecasts: its timestamps (its values come with each fit). */
 export interface GlobalTarget {
@@ -160,7 +164,7 @@ export class GlobalLstmRun {
         { t: this.target.t, v: values },
         origin,
         fitted.scale,
-        { lookback, calendar: this.calendar, timeZone: this.target.timeZone },
+        { lookback, calendar: this.calendar, timeZone: this.target.timeZone, anchor: GLOBAL_ANCHOR },
         block && scaling && { block, scaling, horizon, future },
       );
     });
@@ -196,6 +200,7 @@ export class GlobalLstmRun {
       maxValidationWindows: MAX_VALIDATION_WINDOWS,
       extraWidth: this.target.covariates?.width ?? 0,
       futureWidth: this.target.covariates?.futureWidth ?? 0,
+      anchor: GLOBAL_ANCHOR,
     });
     const trainWindows = pool.windows.count - pool.validationCount;
     this.firstEpochs ??= Math.min(
