@@ -104,9 +104,13 @@ describe('batch summary texts', () => {
 
   it('counts the series an average of models is champion of, which no model row counts', () => {
     expect(averageChampionNote({ ets: 1, lstm: 1, ensemble: 1 })).toBe(
-      'Champion of 1 more series: an average of the best models (the series table names its members).',
+      'Champion of 1 more series: an average of the models within 20% of its best (the series table names them).',
     );
     expect(averageChampionNote({ ets: 2 })).toBeNull();
+    // Every series' champion an average: no "more".
+    expect(averageChampionNote({ ets: 0, ensemble: 3 })).toBe(
+      'Champion of 3 series: an average of the models within 20% of its best (the series table names them).',
+    );
   });
 });
 

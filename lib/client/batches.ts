@@ -99,12 +99,17 @@ export function seriesShareText(value: BatchSummary['lstmBeatsSeasonalNaive']): 
 
 /**
  * The series whose champion is an average of models, which the per-model "Champion of" counts
- * leave out: "Champion of 1 more series: an average of the best models…"; null when there is none.
+ * leave out: "Champion of 1 more series: an average of the models within 20% of its best…" ("more"
+ * only when some model is the champion of a series by itself); null when there is none.
  */
 export function averageChampionNote(champions: BatchSummary['champions']): string | null {
   const count = champions.ensemble ?? 0;
   if (count === 0) return null;
-  return `Champion of ${formatCount(count)} more series: an average of the best models (the series table names its members).`;
+  const single = Object.entries(champions).some(([model, n]) => model !== 'ensemble' && (n ?? 0) > 0);
+  return (
+    `Champion of ${formatCount(count)} ${single ? 'more ' : ''}series: an average of the models within 20% of ` +
+    'its best (the series table names them).'
+  );
 }
 
 export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';
