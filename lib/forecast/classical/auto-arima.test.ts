@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { autoArima, autoArimaForecast, kpss, regularDifferences, type ArimaOptima } from './auto-arima';
+import { autoArima, autoArimaForecast, kpss, orderLimits, regularDifferences, type ArimaOptima } from './auto-arima';
 import { guerreroLambda, shouldTransform } from './box-cox';
 import { difference, fitArima, isStable, orderName } from './sarima';
 import { AIR_PASSENGERS } from './testdata/air-passengers';
@@ -23,6 +23,19 @@ function airline(n: number, theta: number, Theta: number, seed: number): number[
 }
 
 describe('AutoARIMA with seasonal terms', () => {
+  it("limits its orders to a third of a short series, as R's auto.arima, so it is scored on most of it", () => {
+    // 48 monthly values: P, Q <= 1, and the candidates are scored from value 5 + 12 on (not 5 + 24,
+    // which after a seasonal difference left 7 of 36 values to choose on).
+    expect(orderLimits(48, 12)).toEqual({ maxP: 5, maxQ: 5, maxSeasonalP: 1, maxSeasonalQ: 1, scoreFrom: 17 });
+    expect(orderLimits(240, 12)).toEqual({ maxP: 5, maxQ: 5, maxSeasonalP: 2, maxSeasonalQ: 2, scoreFrom: 29 });
+    expect(orderLimits(30, 1)).toEqual({ maxP: 5, maxQ: 5, maxSeasonalP: 0, maxSeasonalQ: 0, scoreFrom: 5 });
+    const y = airline(48, -0.4, -0.6, 7);
+    const { order } = autoArima(y, 12);
+    expect(order.P).toBeLessThanOrEqual(1);
+    expect(order.Q).toBeLessThanOrEqual(1);
+    expect(order.s).toBe(12);
+  });
+
   it('picks the airline model (0,1,1)(0,1,1)12 on series generated from it, and never misses it', () => {
     // AICc overfits now and then on 20 years of data: on these six series R's auto.arima (forecast
     // 8.20) picks the airline model once; this search picks it on at least half, and where it picks

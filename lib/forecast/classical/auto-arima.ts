@@ -95,11 +95,21 @@ export function seasonalDifferences(x: readonly number[], s: number): number {
 }
 
 /**
- * Every candidate of season `s` is scored on the same differenced values: those after the longest
- * conditioning any candidate needs.
+ * The largest orders searched on `n` values of season `s`: as R's auto.arima, at most a third of
+ * the series (seasonal ones counted in whole seasons), so 48 monthly values allow P, Q <= 1. Every
+ * candidate is scored on the same differenced values, those after the longest conditioning any
+ * candidate needs (`scoreFrom`): without the caps, a short seasonal series would be scored on a
+ * handful of values (5 + 2 x 12 of 36 after a seasonal difference).
  */
-function scoreFromOf(s: number): number {
-  return MAX_P + (s > 1 ? MAX_SEASONAL_P * s : 0);
+export function orderLimits(
+  n: number,
+  s: number,
+): { maxP: number; maxQ: number; maxSeasonalP: number; maxSeasonalQ: number; scoreFrom: number } {
+  const maxP = Math.min(MAX_P, Math.floor(n / 3));
+  const maxQ = Math.min(MAX_Q, Math.floor(n / 3));
+  const maxSeasonalP = s > 1 ? Math.min(MAX_SEASONAL_P, Math.floor(n / 3 / s)) : 0;
+  const maxSeasonalQ = s > 1 ? Math.min(MAX_SEASONAL_Q, Math.floor(n / 3 / s)) : 0;
+  return { maxP, maxQ, maxSeasonalP, maxSeasonalQ, scoreFrom: maxP + maxSeasonalP * s };
 }
 
 /**
@@ -119,7 +129,8 @@ export function autoArima(values: readonly number[], season: number, optima?: Ar
   const D = s > 1 ? seasonalDifferences(x, s) : 0;
   const d = regularDifferences(D > 0 ? difference(x, s) : x);
   const seasonal = s > 1;
-  const scoreFrom = scoreFromOf(s);
+  const limits = orderLimits(x.length, s);
+  const { scoreFrom } = limits;
   const fits = new Map<string, ArimaFit | undefined>();
   const fit = (o: ArimaOrder) => {
     const key = orderName(o);
@@ -148,10 +159,10 @@ export function autoArima(values: readonly number[], season: number, optima?: Ar
       o.q < 0 ||
       o.P < 0 ||
       o.Q < 0 ||
-      o.p > MAX_P ||
-      o.q > MAX_Q ||
-      o.P > MAX_SEASONAL_P ||
-      o.Q > MAX_SEASONAL_Q
+      o.p > limits.maxP ||
+      o.q > limits.maxQ ||
+      o.P > limits.maxSeasonalP ||
+      o.Q > limits.maxSeasonalQ
     )
       return false;
     if (o.constant && !allowConstant) return false;
@@ -163,7 +174,11 @@ export function autoArima(values: readonly number[], season: number, optima?: Ar
     }
     return false;
   };
-  for (const o of [order(2, 2, 1, 1), order(0, 0, 0, 0), order(1, 0, 1, 0), order(0, 1, 0, 1)]) consider(o);
+  // R's four starting models, within the limits.
+  const [p2, q2] = [Math.min(2, limits.maxP), Math.min(2, limits.maxQ)];
+  const [P1, Q1] = [Math.min(1, limits.maxSeasonalP), Math.min(1, limits.maxSeasonalQ)];
+  const starts = [order(p2, q2, P1, Q1), order(0, 0, 0, 0), order(Math.min(1, limits.maxP), 0, P1, 0)];
+  for (const o of [...starts, order(0, Math.min(1, limits.maxQ), 0, Q1)]) consider(o);
   if (allowConstant) consider(order(0, 0, 0, 0, false));
   for (let improved = true; improved && best;) {
     improved = false;
@@ -219,7 +234,7 @@ export function autoArimaForecast(
       const fit = fitArima(
         onScale(Array.from(recent(values, ARIMA_MAX_HISTORY))),
         best.order,
-        scoreFromOf(best.order.s),
+        orderLimits(history.length, best.order.s).scoreFrom,
         best.optimum,
       );
       if (!fit) throw new Error(`${orderName(best.order)} could not be refit on ${values.length} values`);
