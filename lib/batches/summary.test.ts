@@ -72,6 +72,23 @@ describe('summarizeBatch', () => {
     const summary = summarizeBatch(runs);
     expect(summary).toMatchObject({ series: 5, succeeded: 3, failed: 1, cancelled: 1 });
     expect(summary.champions).toEqual({ ets: 1, lstm: 1, seasonalNaive: 1 });
+    // Champions stored without members (before they had them) count as their one model.
+    expect(summary.inChampion).toEqual({ ets: 1, lstm: 1, seasonalNaive: 1 });
+  });
+
+  it('counts a model in every champion it is part of, averaged or alone', () => {
+    const withMembers = (model: string, members: string[]): SummaryRun => {
+      const one = run({ lstm: [1, 0.1], ets: [1, 0.1], mstl: [1, 0.1] }, 10, model);
+      const champion = { ...one.evaluation!.champion!, members } as RunEvaluation['champion'];
+      return { ...one, evaluation: { ...one.evaluation!, champion } };
+    };
+    const summary = summarizeBatch([
+      withMembers('ensemble', ['lstm', 'ets']),
+      withMembers('ensemble', ['ets', 'mstl', 'lstm']),
+      withMembers('mstl', ['mstl']),
+    ]);
+    expect(summary.champions).toEqual({ ensemble: 2, mstl: 1 });
+    expect(summary.inChampion).toEqual({ lstm: 2, ets: 2, mstl: 2 });
   });
 
   it('gives mean and median MASE per model over the series that have one', () => {

@@ -4,7 +4,8 @@
 //   big series weigh more, as in a retailer's total);
 // - how often the LSTM family (the better of the run's LSTMs) beats seasonal naive, and beats
 //   the best classical model (MSTL, ETS, AutoARIMA, Theta) of the same series;
-// - how many series each model was champion of.
+// - how many series each model was champion of, and how many series' champions it is in (alone or
+//   in the average of the models within 20% of the best, which most champions are).
 import { COMPARED_MODELS, modelsOfFamily } from '@/lib/forecast/compared-models';
 import type { ComparedModel } from '@/lib/forecast/types';
 import type { BatchSummary, ModelScores, ShareOfSeries } from '@/lib/api/schemas/responses';
@@ -88,6 +89,7 @@ export function summarizeBatch(runs: readonly SummaryRun[]): BatchSummary {
   }
 
   const champions: BatchSummary['champions'] = {};
+  const inChampion: NonNullable<BatchSummary['inChampion']> = {};
   let vsNaive = 0;
   let beatsNaive = 0;
   let vsClassical = 0;
@@ -95,6 +97,8 @@ export function summarizeBatch(runs: readonly SummaryRun[]): BatchSummary {
   for (const run of scored) {
     const champion = run.evaluation?.champion?.model;
     if (champion) champions[champion] = (champions[champion] ?? 0) + 1;
+    const members = run.evaluation?.champion?.members ?? (champion && champion !== 'ensemble' ? [champion] : []);
+    for (const member of members) inChampion[member] = (inChampion[member] ?? 0) + 1;
     const lstm = lstmFamilyMase(run);
     if (lstm === null) continue;
     const naive = run.metrics?.seasonalNaive?.mase;
@@ -117,6 +121,7 @@ export function summarizeBatch(runs: readonly SummaryRun[]): BatchSummary {
     cancelled: count('cancelled'),
     models,
     champions,
+    inChampion,
     lstmBeatsSeasonalNaive: share(beatsNaive, vsNaive),
     lstmBeatsBestClassical: share(beatsClassical, vsClassical),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   averageChampionNote,
+  averagedChampionsNote,
   batchModelsText,
   championLabel,
   defaultPerSeriesLstm,
@@ -107,6 +108,13 @@ describe('batch summary texts', () => {
       'Champion of 1 more series: an average of the models within 20% of its best (the series table names them).',
     );
     expect(averageChampionNote({ ets: 2 })).toBeNull();
+    expect(averagedChampionsNote({ ets: 1, ensemble: 2 })).toBe(
+      "2 of the 3 series' champions average the models within 20% of their best (the series table names them), " +
+        'so a model counts once for each champion it is in.',
+    );
+    expect(averagedChampionsNote({ ensemble: 1 })).toMatch(/^The series' champion averages /);
+    expect(averagedChampionsNote({ ensemble: 4 })).toMatch(/^All 4 series' champions average /);
+    expect(averagedChampionsNote({ ets: 4 })).toBeNull();
     // Every series' champion an average: no "more".
     expect(averageChampionNote({ ets: 0, ensemble: 3 })).toBe(
       'Champion of 3 series: an average of the models within 20% of its best (the series table names them).',

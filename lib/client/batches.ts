@@ -112,6 +112,26 @@ export function averageChampionNote(champions: BatchSummary['champions']): strin
   );
 }
 
+/**
+ * Beside the "In the champion of" counts: how many series' champions average several models
+ * ("2 of the 3 series' champions average the models within 20% of their best…"); null when none does.
+ */
+export function averagedChampionsNote(champions: BatchSummary['champions']): string | null {
+  const averaged = champions.ensemble ?? 0;
+  if (averaged === 0) return null;
+  const total = Object.values(champions).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  const subject =
+    averaged === total
+      ? total === 1
+        ? "The series' champion averages"
+        : `All ${formatCount(total)} series' champions average`
+      : `${formatCount(averaged)} of the ${formatCount(total)} series' champions average`;
+  return (
+    `${subject} the models within 20% of their best (the series table names them), so a model counts ` +
+    'once for each champion it is in.'
+  );
+}
+
 export type SortKey = 'name' | 'status' | 'champion' | 'mase' | 'skill';
 export interface TableView {
   sort: SortKey;

@@ -151,6 +151,10 @@ describe('a batch over a long-layout dataset', () => {
     expect(batch.summary.models.ets.wape).toBeGreaterThan(0);
     expect(batch.summary.lstmBeatsSeasonalNaive.series).toBe(4);
     expect(Object.values(batch.summary.champions as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4);
+    // Each of the 4 champions counts every model it is or averages, each model at most once per series.
+    const inChampion = Object.values(batch.summary.inChampion as Record<string, number>);
+    expect(inChampion.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...inChampion)).toBeLessThanOrEqual(4);
 
     // ONE global LSTM for the whole batch: one job trained it, across the four series long
     // enough, and every series' leaderboard scores it (beside its own LSTMs: 5 series <= 20).

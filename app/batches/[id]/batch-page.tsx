@@ -20,6 +20,7 @@ import { Table } from '@/components/ui/table';
 import { ApiError } from '@/lib/client/api-error';
 import {
   averageChampionNote,
+  averagedChampionsNote,
   batchModelsText,
   batchPredictionsUrl,
   cancelBatch,
@@ -65,7 +66,10 @@ function Scores({ batch }: { batch: Batch }) {
     const scores = summary.models[model];
     return scores ? [[model, scores] as const] : [];
   });
-  const averageNote = averageChampionNote(summary.champions);
+  // Batches summarised since pooling count each model in every champion it is part of; older ones
+  // only count the champions that are one model.
+  const { inChampion } = summary;
+  const averageNote = inChampion ? averagedChampionsNote(summary.champions) : averageChampionNote(summary.champions);
   return (
     <div className="stack">
       <Facts
@@ -98,9 +102,19 @@ function Scores({ batch }: { batch: Batch }) {
               >
                 WAPE (volume-weighted)
               </th>
-              <th scope="col" className="num">
-                Champion of
-              </th>
+              {inChampion ? (
+                <th
+                  scope="col"
+                  className="num"
+                  title="Series whose champion is this model, alone or among the models it averages"
+                >
+                  In the champion of
+                </th>
+              ) : (
+                <th scope="col" className="num">
+                  Champion of
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -110,7 +124,7 @@ function Scores({ batch }: { batch: Batch }) {
                 <td className="num">{formatNumber(scores.meanMase, 3)}</td>
                 <td className="num">{formatNumber(scores.medianMase, 3)}</td>
                 <td className="num">{formatPercentValue(scores.wape)}</td>
-                <td className="num">{formatCount(summary.champions[model] ?? 0)}</td>
+                <td className="num">{formatCount((inChampion ?? summary.champions)[model] ?? 0)}</td>
               </tr>
             ))}
           </tbody>

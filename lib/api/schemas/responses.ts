@@ -578,6 +578,10 @@ export const batchSummarySchema = z
     cancelled: z.number().int(),
     models: perModel(modelScoresSchema),
     champions: z.partialRecord(z.enum(PREDICTION_MODELS), z.number().int()),
+    inChampion: z.partialRecord(z.enum(COMPARED_MODELS), z.number().int()).optional().meta({
+      description:
+        'Per model, the series whose champion it is or is one of the models averaged; absent on batches summarised before it',
+    }),
     lstmBeatsSeasonalNaive: shareOfSeriesSchema,
     lstmBeatsBestClassical: shareOfSeriesSchema.meta({
       description: 'Against the best classical model (MSTL, ETS, AutoARIMA, Theta) of the same series',
