@@ -3,7 +3,8 @@
 //   - an LSTM-family model at or below the best non-neural model's backtest MASE on at least half
 //     of the series, and within 25% of it on all;
 //   - issue 19: the LSTM family at or below the best non-neural model on at least 3 of the 4 kinds of
-//     series (hourly, daily, monthly, short): on a kind, the geometric mean of its series' ratios;
+//     series (hourly, daily, monthly, short): on a kind, the geometric mean of its series' ratios (the
+//     count of kinds with at least one series at or below is printed beside it);
 //   - issue 19: the champion's honest score (nested selection: each window forecast by the pick made
 //     on the windows before it) at most 2% above the best single model's on the same windows.
 // The champion's backtest MASE against the best single model's is printed too, not as a target: the
@@ -120,16 +121,22 @@ export const evaluation: BenchSection = {
     const n = verdicts.length;
     const kinds = [...new Set(verdicts.map((v) => v.kind))].map((kind) => {
       const ratios = verdicts.filter((v) => v.kind === kind).map((v) => v.ratio);
-      return { kind, ratio: Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) };
+      return {
+        kind,
+        ratio: Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length),
+        anySeries: ratios.some((r) => r <= 1),
+      };
     });
     const kindsAtOrBelow = kinds.filter((k) => k.ratio <= 1).length;
+    const kindsOnASeries = kinds.filter((k) => k.anySeries).length;
     return [
       'Targets (issue 8):',
       `- LSTM family at or below the best non-neural MASE on ≥ half the series: ${atOrBelow} of ${n} — ${atOrBelow * 2 >= n ? 'MET' : 'NOT MET'}.`,
       `- LSTM family within 25% of it on every series: ${within} of ${n} — ${within === n ? 'MET' : 'NOT MET'}` +
         (within < n ? ` (worst ratio ${Math.max(...verdicts.map((v) => v.ratio)).toFixed(2)}).` : '.'),
       `- LSTM family at or below the best non-neural MASE on ≥ 3 of 4 kinds of series (issue 19): ${kindsAtOrBelow} of ` +
-        `${kinds.length} — ${kindsAtOrBelow >= 3 ? 'MET' : 'NOT MET'} (${kinds.map((k) => `${k.kind} ${k.ratio.toFixed(2)}`).join(', ')}).`,
+        `${kinds.length} — ${kindsAtOrBelow >= 3 ? 'MET' : 'NOT MET'} (${kinds.map((k) => `${k.kind} ${k.ratio.toFixed(2)}`).join(', ')}; ` +
+        `read less strictly, at or below on at least one series of the kind: ${kindsOnASeries} of ${kinds.length}).`,
       `- Champion's nested test MASE within 2% of the best single model's (issue 19): ${nestedOk} of ${n} — ` +
         `${nestedOk === n ? 'MET' : 'NOT MET'} (ratios ${verdicts.map((v) => v.nestedRatio?.toFixed(3) ?? 'n/a').join(', ')}; ` +
         `mean ${(verdicts.reduce((s, v) => s + (v.nestedRatio ?? 1), 0) / n).toFixed(3)}).`,
