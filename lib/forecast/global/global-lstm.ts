@@ -12,9 +12,9 @@
 // not for as many epochs as the short target alone would get.
 //
 // Inputs per step are the scaled value (relative to the window's mean, GLOBAL_ANCHOR) and the
-// calendar features, as for the plain LSTM. There is no per-series input such as the log of a series' scale: after
-// standardisation, what sets series apart shows in the lookback window itself, and the raw scale
-// mostly reflects the unit a series happens to be recorded in.
+// calendar features, as for the plain LSTM. There is no per-series input such as the log of a
+// series' scale: after standardisation, what sets series apart shows in the lookback window
+// itself, and the raw scale mostly reflects the unit a series happens to be recorded in.
 import type * as tf from '@tensorflow/tfjs';
 import type { FittedModel, ModelFitter, WindowInfo } from '../backtest';
 import { calendarFeaturesFor, type CalendarFeature } from '../calendar';
@@ -25,10 +25,10 @@ import { buildLstm, disposeModel, predictWindows } from '../models/lstm';
 import { lstmPatching, lstmSteps } from '../models/patching';
 import { trainModel, type TrainResult } from '../train';
 import type { ForecastConfig, Frequency, RunCallbacks } from '../types';
+import type { WindowAnchor } from '../windows';
 import { pooledWindows, writeLookback, type PoolPart } from './pooled-windows';
 import { compatibleRelated, cutBefore, type RelatedSeries } from './related-series';
 import { unscaleSeries, type SeriesScale } from './series-scale';
-import type { WindowAnchor } from '../windows';
 
 /** What its windows are relative to: their mean, as the plain LSTM's (pooled-windows.ts, WindowAnchor). */
 const GLOBAL_ANCHOR: WindowAnchor = 'mean';
