@@ -104,11 +104,9 @@ export function relativeToAnchor(windows: Windows, kind: WindowAnchor = 'last'):
   const features = featuresOf(windows);
   const inputs = windows.inputs.slice();
   const targets = windows.targets.slice();
-  const values = new Float32Array(lookback);
   for (let w = 0; w < count; w++) {
     // Only the value (feature 0) is re-expressed; covariates such as calendar features are absolute.
-    for (let i = 0; i < lookback; i++) values[i] = windows.inputs[(w * lookback + i) * features];
-    const anchor = anchorOf(values, 0, lookback, kind);
+    const anchor = anchorOf(windows.inputs, w * lookback * features, lookback, kind, features);
     for (let i = 0; i < lookback; i++) inputs[(w * lookback + i) * features] -= anchor;
     for (let i = 0; i < horizon; i++) targets[w * horizon + i] -= anchor;
   }
@@ -116,24 +114,29 @@ export function relativeToAnchor(windows: Windows, kind: WindowAnchor = 'last'):
 }
 
 /**
- * 'last': the window's last input (every LSTM before 2026-12-06, and the in-run global LSTM);
- * 'mean': the mean of its inputs (the plain and hybrid LSTMs now, models/lstm-inputs.ts, and a
- * batch's shared global LSTM). The last input carries that one step's noise into every forecast
+ * 'last': the window's last input (every LSTM before 2026-12-06, and models saved then);
+ * 'mean': the mean of its inputs (every LSTM now: the plain and hybrid ones, models/lstm-inputs.ts,
+ * the in-run global one and a batch's shared global one). The last input carries that one step's noise into every forecast
  * step (the network must learn to look past it); the mean of a lookback of whole seasons is the
  * level with the season and most of the noise averaged out. Measured on the batch bench's 100
  * daily series (lookback 28): the shared global LSTM's mean MASE 0.590 with 'last', 0.564 with 'mean'.
  */
 export type WindowAnchor = 'last' | 'mean';
 
-/** What a window's values are made relative to: its last input ('last') or its mean ('mean'). */
+/**
+ * What a window's values are made relative to: its last input ('last') or its mean ('mean'). The
+ * window is values[from], values[from + stride], ... (`lookback` of them): a stride of the feature
+ * count reads the value column of interleaved inputs in place.
+ */
 export function anchorOf(
   values: ArrayLike<number>,
   from: number,
   lookback: number,
   kind: WindowAnchor = 'last',
+  stride = 1,
 ): number {
-  if (kind === 'last') return values[from + lookback - 1];
+  if (kind === 'last') return values[from + (lookback - 1) * stride];
   let sum = 0;
-  for (let i = from; i < from + lookback; i++) sum += values[i];
+  for (let i = 0; i < lookback; i++) sum += values[from + i * stride];
   return sum / lookback;
 }

@@ -102,19 +102,13 @@ function Scores({ batch }: { batch: Batch }) {
               >
                 WAPE (volume-weighted)
               </th>
-              {inChampion ? (
-                <th
-                  scope="col"
-                  className="num"
-                  title="Series whose champion is this model, alone or among the models it averages"
-                >
-                  In the champion of
-                </th>
-              ) : (
-                <th scope="col" className="num">
-                  Champion of
-                </th>
-              )}
+              <th
+                scope="col"
+                className="num"
+                title={inChampion && 'Series whose champion is this model, alone or among the models it averages'}
+              >
+                {inChampion ? 'In the champion of' : 'Champion of'}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -175,10 +175,14 @@ export function autoArima(values: readonly number[], season: number, optima?: Ar
     return false;
   };
   // R's four starting models, within the limits.
-  const [p2, q2] = [Math.min(2, limits.maxP), Math.min(2, limits.maxQ)];
-  const [P1, Q1] = [Math.min(1, limits.maxSeasonalP), Math.min(1, limits.maxSeasonalQ)];
-  const starts = [order(p2, q2, P1, Q1), order(0, 0, 0, 0), order(Math.min(1, limits.maxP), 0, P1, 0)];
-  for (const o of [...starts, order(0, Math.min(1, limits.maxQ), 0, Q1)]) consider(o);
+  const within = (p: number, q: number, P: number, Q: number) =>
+    order(
+      Math.min(p, limits.maxP),
+      Math.min(q, limits.maxQ),
+      Math.min(P, limits.maxSeasonalP),
+      Math.min(Q, limits.maxSeasonalQ),
+    );
+  for (const o of [within(2, 2, 1, 1), within(0, 0, 0, 0), within(1, 0, 1, 0), within(0, 1, 0, 1)]) consider(o);
   if (allowConstant) consider(order(0, 0, 0, 0, false));
   for (let improved = true; improved && best;) {
     improved = false;

@@ -423,10 +423,7 @@ export class SharedGlobalTrainer {
         anchor: SHARED_ANCHOR,
       },
     );
-    const windows = this.withSeriesIds(
-      pool.windows,
-      Array.from(pool.partOf, (p) => pooled[p].s),
-    );
+    const windows = { ...pool.windows, ...this.seriesIds(Array.from(pool.partOf, (p) => pooled[p].s)) };
     this.poolSize = windows.count;
     const scales: (SeriesScale | undefined)[] = this.series.map(() => undefined);
     pooled.forEach(({ s }, p) => (scales[s] = pool.scales[p]));
@@ -464,11 +461,6 @@ export class SharedGlobalTrainer {
       disposeModel(model);
       throw error;
     }
-  }
-
-  /** The pool's windows with each one's series, one-hot (the model's series input). */
-  private withSeriesIds(windows: Windows, seriesOf: readonly number[]): Windows {
-    return { ...windows, ...this.seriesIds(seriesOf) };
   }
 
   /** One-hot rows of series indices, as the model's series input takes them. */
