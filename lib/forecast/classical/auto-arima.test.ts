@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { autoArima, autoArimaForecast, kpss, orderLimits, regularDifferences, type ArimaOptima } from './auto-arima';
+import {
+  autoArima,
+  autoArimaForecast,
+  kpss,
+  orderLimits,
+  regularDifferences,
+  searchMethod,
+  type ArimaOptima,
+} from './auto-arima';
 import { guerreroLambda, shouldTransform } from './box-cox';
-import { difference, fitArima, isStable, orderName } from './sarima';
+import { difference, fitArima, isStable, orderName, rootsBeyond } from './sarima';
 import { AIR_PASSENGERS } from './testdata/air-passengers';
 
 /** Standard normal draws (Box-Muller) from the project's seeded generator. */
@@ -45,7 +53,7 @@ describe('AutoARIMA with seasonal terms', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const y = airline(240, -0.4, -0.6, seed);
       const fit = autoArima(y, 12);
-      const reference = fitArima(y, airlineOrder, 5 + 2 * 12)!;
+      const reference = fitArima(y, airlineOrder, { scoreFrom: 5 + 2 * 12 })!;
       expect(reference.ma[0]).toBeCloseTo(-0.4, 0);
       expect(reference.seasonalMa[0]).toBeCloseTo(-0.6, 0);
       if (orderName(fit.order) === 'ARIMA(0,1,1)(0,1,1)[12]') picked++;
@@ -86,7 +94,7 @@ describe('AutoARIMA with seasonal terms', () => {
     const searched = autoArimaForecast(AIR_PASSENGERS.slice(0, 132), 12, 12);
     // The refit starts at the search's optimum, where one more step changes it by less than the tolerance.
     const again = searched.refit(Float64Array.from(AIR_PASSENGERS.slice(0, 132)), 12);
-    again.forEach((v, h) => expect(v).toBeCloseTo(searched.path[h], 3));
+    again.forEach((v, h) => expect(Math.abs(v / searched.path[h] - 1)).toBeLessThan(1e-5));
     const later = searched.refit(Float64Array.from(AIR_PASSENGERS), 12);
     expect(later).toHaveLength(12);
     expect(later).not.toEqual(searched.path);
@@ -100,6 +108,67 @@ describe('AutoARIMA with seasonal terms', () => {
     const again = autoArima(values, 12, optima);
     expect(orderName(again.order)).toBe(orderName(first.order));
     expect(again.aicc).toBeLessThanOrEqual(first.aicc + 1e-9);
+  });
+
+  it("fits by exact likelihood as R's arima does: the airline model's coefficients, variance, AICc and forecasts", () => {
+    // R 4.2, forecast 8.20: Arima(log(AirPassengers), c(0,1,1), seasonal = c(0,1,1)): ma1 -0.4018,
+    // sma1 -0.5569, sigma^2 0.001348, AICc -483.2101; exp(predict(., 3)) 450.4224 425.7172 479.0068.
+    const airlineOrder = { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1, s: 12, constant: false };
+    const exact = fitArima(AIR_PASSENGERS.map(Math.log), airlineOrder, { method: 'ml' })!;
+    expect(exact.ma[0]).toBeCloseTo(-0.4018, 3);
+    expect(exact.seasonalMa[0]).toBeCloseTo(-0.5569, 3);
+    expect(exact.sigma2).toBeCloseTo(0.001348, 5);
+    expect(exact.aicc).toBeCloseTo(-483.2101, 1);
+    [450.4224, 425.7172, 479.0068].forEach((v, h) => expect(Math.exp(exact.forecast(3)[h])).toBeCloseTo(v, 2));
+    // CSS drops the first value and starts the MA recursion at zero errors: other coefficients.
+    const css = fitArima(AIR_PASSENGERS.map(Math.log), airlineOrder, { method: 'css' })!;
+    expect(Math.abs(css.ma[0] + 0.4018)).toBeGreaterThan(0.01);
+    // Arima(AirPassengers, c(2,1,1), seasonal = c(0,1,0)): ar 0.5960 0.2143, ma1 -0.9819, AICc
+    // 1018.165. CSS puts ma1 on the unit circle; the likelihood's search is started off it too.
+    const raw = fitArima(AIR_PASSENGERS, { ...airlineOrder, p: 2, Q: 0 }, { method: 'ml' })!;
+    expect(raw.ar[0]).toBeCloseTo(0.596, 2);
+    expect(raw.ar[1]).toBeCloseTo(0.2143, 2);
+    expect(raw.ma[0]).toBeCloseTo(-0.9819, 2);
+    expect(raw.aicc).toBeCloseTo(1018.165, 1);
+  });
+
+  it("chooses R's model and AICc on short monthly series (exact likelihood up to 150 values)", () => {
+    // R 4.2, forecast 8.20: auto.arima(ts(x[1:n], frequency = 12)), x AirPassengers or its log.
+    const r: [number, boolean, string, number][] = [
+      [48, false, 'ARIMA(1,1,0)(1,1,0)[12]', 246.3708],
+      [48, true, 'ARIMA(0,1,1)(1,1,0)[12]', -112.6418],
+      [72, false, 'ARIMA(1,0,0)(1,1,0)[12] with constant', 441.3277],
+      [72, true, 'ARIMA(0,1,1)(0,1,1)[12]', -191.4752],
+      [96, false, 'ARIMA(1,1,0)(1,1,0)[12]', 616.2693],
+      [96, true, 'ARIMA(2,0,0)(0,1,1)[12] with constant', -297.4176],
+    ];
+    for (const [n, logged, name, aicc] of r) {
+      const x = AIR_PASSENGERS.slice(0, n).map((v) => (logged ? Math.log(v) : v));
+      const fit = autoArima(x, 12);
+      expect(fit.method).toBe('ml');
+      expect(orderName(fit.order)).toBe(name);
+      expect(Math.abs(fit.aicc - aicc)).toBeLessThan(0.05);
+    }
+    expect(searchMethod(150, 12)).toBe('ml');
+    expect(searchMethod(151, 12)).toBe('css');
+    expect(searchMethod(100, 24)).toBe('css');
+  });
+
+  it("passes over candidates with a root within 1.01 of the unit circle, as R's auto.arima", () => {
+    // On log AirPassengers (0,1,1)(1,1,2)12 fits a seasonal AR of 0.99 against a seasonal MA root at
+    // 1.0005 and an AICc below the airline model's; R gives it an infinite AICc.
+    const edge = fitArima(
+      AIR_PASSENGERS.map(Math.log),
+      { p: 0, d: 1, q: 1, P: 1, D: 1, Q: 2, s: 12, constant: false },
+      {
+        method: 'ml',
+      },
+    )!;
+    const airline = autoArima(AIR_PASSENGERS.map(Math.log), 12);
+    expect(edge.aicc).toBeLessThan(airline.aicc);
+    expect(rootsBeyond(edge, 1.01)).toBe(false);
+    expect(rootsBeyond(airline, 1.01)).toBe(true);
+    expect(orderName(airline.order)).toBe('ARIMA(0,1,1)(0,1,1)[12]');
   });
 
   it('differences a random walk once and white noise not at all (KPSS)', () => {

@@ -1,12 +1,16 @@
-// One seasonal ARIMA(p,d,q)(P,D,Q)s model fit by conditional sum of squares (CSS), and its
-// forecasts: the differenced series w follows phi(B) Phi(B^s) (w - mu) = theta(B) Theta(B^s) e.
-// The coefficients are found by Levenberg-Marquardt (the residuals are a least-squares problem)
-// under stationarity and invertibility (every factor's reflection coefficients inside the unit
-// circle: a step outside is rejected); AICc counts the coefficients and the variance. Nelder-Mead,
-// used before, stopped at its evaluation cap on most seasonal orders: on one of the batch bench's
-// daily series the chosen model's AICc was ~230 lower with LM, and over eight of them AutoARIMA's
-// MASE fell from 0.624 to 0.585 while its searches ran ~1.5x faster.
-// This is the fit R's arima(method = "CSS") makes and auto.arima's search uses on long series.
+// One seasonal ARIMA(p,d,q)(P,D,Q)s model and its forecasts: the differenced series w follows
+// phi(B) Phi(B^s) (w - mu) = theta(B) Theta(B^s) e. Two fits, as R's arima: conditional sum of
+// squares (CSS: the MA recursion starts at zero errors after the first p + sP values), which R's
+// auto.arima uses on long or finely seasonal series, and the exact likelihood (arma-likelihood.ts)
+// from the CSS estimate, R's default "CSS-ML", which it uses on short ones; forecasts of an exact
+// fit start from the Kalman filter's last state. Either way the coefficients are found by
+// Levenberg-Marquardt (both objectives are sums of squares) under stationarity and invertibility
+// (every factor's reflection coefficients inside the unit circle: a step outside is rejected); AICc
+// counts the coefficients and the variance. Nelder-Mead, used before, stopped at its evaluation
+// cap on most seasonal orders: on one of the batch bench's daily series the chosen model's AICc
+// was ~230 lower with LM, and over eight of them AutoARIMA's MASE fell from 0.624 to 0.585 while its
+// searches ran ~1.5x faster.
+import { armaForecast, armaInnovations } from './arma-likelihood';
 import { levenbergMarquardt } from './levenberg-marquardt';
 
 export interface ArimaOrder {
@@ -30,6 +34,8 @@ export interface ArimaFit {
   seasonalAr: number[];
   seasonalMa: number[];
   mean: number;
+  /** How the coefficients were estimated (and the AICc computed). */
+  method: ArimaMethod;
   sigma2: number;
   aicc: number;
   /** The coefficients as fitted (the mean in units of w's standard deviation): fitArima's `startAt`. */
@@ -143,16 +149,74 @@ function residuals(
 }
 
 /**
- * Fits one order by CSS; undefined when too few differenced values remain for it. Models compared
- * with each other are scored from one common value `scoreFrom` of w on (at least their own
- * conditioning values): otherwise an order that conditions on more values skips more of the
- * start-up transient of its MA recursion and looks better for that alone.
+ * Whether every root of the fit's AR and MA polynomials (seasonal factors multiplied in) lies
+ * beyond `radius`: R's auto.arima gives a candidate with a root within 1.01 of the unit circle an
+ * infinite AICc. Such a fit sits on the edge of stationarity or invertibility, where a likelihood
+ * can look better than the model is (log AirPassengers' (0,1,1)(1,1,2)12 has seasonal AR 0.99
+ * against a seasonal MA factor with a root at 1.0005, cancelling out, and an AICc 0.7 below the
+ * airline model's).
+ */
+export function rootsBeyond(
+  fit: Pick<ArimaFit, 'order' | 'ar' | 'seasonalAr' | 'ma' | 'seasonalMa'>,
+  radius: number,
+): boolean {
+  const poly = polynomials(fit.ar, fit.seasonalAr, fit.ma, fit.seasonalMa, fit.order.s);
+  // p(z) has every root beyond `radius` when p(radius z) has every root outside the unit circle.
+  const scaled = (lags: number[], coefs: number[], sign: 1 | -1) =>
+    dense(
+      lags,
+      coefs.map((c, i) => sign * c * radius ** lags[i]),
+    );
+  return isStable(scaled(poly.arLags, poly.arCoefs, 1)) && isStable(scaled(poly.maLags, poly.maCoefs, -1));
+}
+
+/** The sparse lag polynomial as dense coefficients of lags 1, 2, ... (ARMA likelihood's form). */
+function dense(lags: readonly number[], coefs: readonly number[]): number[] {
+  const out = new Array<number>(lags.length > 0 ? Math.max(...lags) : 0).fill(0);
+  lags.forEach((lag, i) => (out[lag - 1] = coefs[i]));
+  return out;
+}
+
+/** A forecast of the differenced series w integrated back through each differencing step, last first. */
+function integrate(wFuture: number[], stages: number[][], lags: number[]): number[] {
+  let future = wFuture;
+  for (let stage = lags.length - 1; stage >= 0; stage--) {
+    const history = stages[stage];
+    const lag = lags[stage];
+    const extended = history.slice();
+    for (const step of future) extended.push(step + extended[extended.length - lag]);
+    future = extended.slice(history.length);
+  }
+  return future;
+}
+
+/**
+ * How an order's coefficients are estimated: conditional sums of squares, or the exact likelihood
+ * (arma-likelihood.ts) started at the CSS estimate, R's default "CSS-ML".
+ */
+export type ArimaMethod = 'css' | 'ml';
+
+export interface FitArimaOptions {
+  /**
+   * CSS: the first value of w every compared model is scored from (at least their own
+   * conditioning values). The exact likelihood scores every value.
+   */
+  scoreFrom?: number;
+  /** Coefficients to start at (an earlier fit's `optimum` of the same order and method). */
+  startAt?: readonly number[];
+  method?: ArimaMethod;
+}
+
+/**
+ * Fits one order; undefined when too few differenced values remain for it. Models compared with
+ * each other by CSS are scored from one common value `scoreFrom` of w on: otherwise an order that
+ * conditions on more values skips more of the start-up transient of its MA recursion and looks
+ * better for that alone.
  */
 export function fitArima(
   y: ArrayLike<number>,
   order: ArimaOrder,
-  scoreFrom = 0,
-  startAt?: readonly number[],
+  { scoreFrom = 0, startAt, method = 'css' }: FitArimaOptions = {},
 ): ArimaFit | undefined {
   const { p, d, q, P, D, Q, s, constant } = order;
   const { stages, lags } = differencingStages(y, d, D, s);
@@ -174,33 +238,88 @@ export function fitArima(
   };
   const admissible = (c: ReturnType<typeof unpack>) =>
     isStable(c.ar) && isStable(c.seasonalAr) && isStable(c.ma.map((v) => -v)) && isStable(c.seasonalMa.map((v) => -v));
-  const residualsAt = (x: readonly number[]) => {
+  const polynomialsOf = (c: ReturnType<typeof unpack>) => polynomials(c.ar, c.seasonalAr, c.ma, c.seasonalMa, s);
+  const cssResiduals = (x: readonly number[]) => {
     const c = unpack(x);
     if (!admissible(c)) return undefined;
-    residuals(w, c.mean, polynomials(c.ar, c.seasonalAr, c.ma, c.seasonalMa, s), start, from, scratch);
+    residuals(w, c.mean, polynomialsOf(c), start, from, scratch);
     return scratch.slice(from);
+  };
+  const filter = (c: ReturnType<typeof unpack>) => {
+    const poly = polynomialsOf(c);
+    return armaInnovations(
+      w.map((v) => v - c.mean),
+      dense(poly.arLags, poly.arCoefs),
+      dense(poly.maLags, poly.maCoefs),
+    );
+  };
+  // Minimising these residuals' sum of squares, n sigma2 (prod F)^(1/n), is maximising the
+  // exact likelihood with the variance concentrated out.
+  const mlResiduals = (x: readonly number[]) => {
+    const c = unpack(x);
+    if (!admissible(c)) return undefined;
+    const f = filter(c);
+    if (!Number.isFinite(f.sigma2) || !Number.isFinite(f.sumLogF)) return undefined;
+    const scale = Math.exp(f.sumLogF / (2 * w.length));
+    return f.standardised.map((v) => v * scale);
   };
   // The mean is searched in units of w's standard deviation, like the coefficients' scale. A fit
   // of an order chosen on nearly the same values (a refit) starts at that fit's coefficients.
   const cold = [...new Array<number>(p + q + P + Q).fill(0), ...(constant ? [wMean / wSd] : [])];
-  const x0 = startAt?.length === k && residualsAt(startAt) ? Array.from(startAt) : cold;
-  const best = levenbergMarquardt(residualsAt, x0);
+  const objective = method === 'ml' ? mlResiduals : cssResiduals;
+  const warm = startAt?.length === k && objective(startAt) ? Array.from(startAt) : undefined;
+  let best = levenbergMarquardt(objective, warm ?? cold);
+  if (method === 'ml' && !warm) {
+    // R's CSS-ML maximises the likelihood from the CSS estimate; from there alone the search can
+    // stay where CSS put it, on an MA root on the unit circle (AirPassengers' (2,1,1)(0,1,0)12 kept
+    // ma1 -1.000; R's -0.982 has the higher likelihood) or in another local optimum (on the
+    // synthetic monthly series of `npm run bench -- classical-reference`, AutoARIMA's MASE 0.371
+    // from the CSS start alone, 0.352 from both): the likelihood is maximised from zeros and from
+    // the CSS estimate, and the higher one kept.
+    const css = levenbergMarquardt(cssResiduals, cold).x;
+    if (objective(css)) {
+      const fromCss = levenbergMarquardt(objective, css);
+      if (fromCss.value < best.value) best = fromCss;
+    }
+  }
+  if (!Number.isFinite(best.value)) return undefined;
   const x = best.x;
-  const value = Math.log(best.value / used);
-  if (!Number.isFinite(value)) return undefined;
   const c = unpack(x);
-  const poly = polynomials(c.ar, c.seasonalAr, c.ma, c.seasonalMa, s);
+  const poly = polynomialsOf(c);
+  const parameters = k + 1;
+  const aicc = (minus2LogLik: number, nStar: number) =>
+    minus2LogLik + 2 * parameters + (2 * parameters * (parameters + 1)) / (nStar - parameters - 1);
+  if (method === 'ml') {
+    const f = filter(c);
+    const n = w.length;
+    const minus2LogLik = n * (Math.log(2 * Math.PI * f.sigma2) + 1) + f.sumLogF;
+    if (!Number.isFinite(minus2LogLik)) return undefined;
+    const phi = dense(poly.arLags, poly.arCoefs);
+    return {
+      order,
+      ...c,
+      method,
+      sigma2: f.sigma2,
+      aicc: aicc(minus2LogLik, n),
+      optimum: x,
+      forecast: (steps) =>
+        integrate(
+          armaForecast(f.state, phi, steps).map((v) => v + c.mean),
+          stages,
+          lags,
+        ),
+    };
+  }
   const e = new Float64Array(w.length);
   const sigma2 = residuals(w, c.mean, poly, start, from, e) / used;
-  const nStar = used;
-  const minus2LogLik = nStar * (Math.log(sigma2) + 1 + Math.log(2 * Math.PI));
-  const parameters = k + 1;
-  const aicc = minus2LogLik + 2 * parameters + (2 * parameters * (parameters + 1)) / (nStar - parameters - 1);
+  if (!(sigma2 > 0) || !Number.isFinite(sigma2)) return undefined;
+  const minus2LogLik = used * (Math.log(sigma2) + 1 + Math.log(2 * Math.PI));
   return {
     order,
     ...c,
+    method,
     sigma2,
-    aicc,
+    aicc: aicc(minus2LogLik, used),
     optimum: x,
     forecast(steps) {
       const ws = Array.from(w);
@@ -213,16 +332,7 @@ export function fitArima(
         ws.push(value);
         es.push(0);
       }
-      // Integrate back through each differencing step, last first.
-      let future = ws.slice(w.length);
-      for (let stage = lags.length - 1; stage >= 0; stage--) {
-        const history = stages[stage];
-        const lag = lags[stage];
-        const extended = history.slice();
-        for (const step of future) extended.push(step + extended[extended.length - lag]);
-        future = extended.slice(history.length);
-      }
-      return future;
+      return integrate(ws.slice(w.length), stages, lags);
     },
   };
 }
