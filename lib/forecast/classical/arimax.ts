@@ -5,9 +5,11 @@
 // differenced y and x (so a trend in y does not leak into b, as in R), the errors n = y - b·x get
 // AutoARIMA's stepwise search, and the forecast is b·x of the forecast steps plus the errors'
 // forecast. A tiny ridge keeps b defined when a regressor is constant in the training part (a
-// promotion that never ran yet).
+// promotion that never ran yet). The errors' orders are fit by conditional sums of squares on
+// every length: a search runs at every calibration origin, and by exact likelihood (what
+// AutoARIMA uses on short series) one run's searches on 140 daily values took over a minute.
 import type { ModelFitter } from '../backtest';
-import { ARIMA_MAX_HISTORY, autoArima, regularDifferences, seasonalDifferences } from './auto-arima';
+import { ARIMA_MAX_HISTORY, autoArima, regularDifferences, seasonalDifferences, type ArimaOptima } from './auto-arima';
 import { pathFitter } from './path-fitter';
 import { difference } from './sarima';
 
@@ -55,6 +57,7 @@ export function arimaxForecast(
   season: number,
   steps: number,
   regressors: RegressorRows,
+  optima?: ArimaOptima,
 ): number[] {
   const n = y.length;
   if (n < MIN_VALUES) throw new Error(`AutoARIMA needs at least ${MIN_VALUES} values, got ${n}.`);
@@ -80,14 +83,18 @@ export function arimaxForecast(
   const b = leastSquares(dy, design).slice(0, width);
   const effect = (i: number) => b.reduce((sum, bk, k) => sum + bk * rows.values[i * width + k], 0);
   const errors = y.map((v, i) => v - effect(i));
-  const path = autoArima(errors, season).forecast(steps);
+  const path = autoArima(errors, season, optima, 'css').forecast(steps);
   return path.map((e, h) => e + effect(n + h));
 }
 
-/** AutoARIMA with regressors as a backtest model (fits again per calibration origin, like AutoARIMA). */
+/**
+ * AutoARIMA with regressors as a backtest model: it searches again per calibration origin, each
+ * search starting every order where the one before left it (ArimaOptima; nearly the same errors).
+ */
 export function arimaxFitter(horizon: number, season: number, regressors: RegressorRows): ModelFitter {
+  const optima: ArimaOptima = new Map();
   return pathFitter('AutoARIMA', horizon, season, (train, steps) => {
     const start = Math.max(0, train.length - ARIMA_MAX_HISTORY);
-    return arimaxForecast(Array.from(train.subarray(start)), start, season, steps, regressors);
+    return arimaxForecast(Array.from(train.subarray(start)), start, season, steps, regressors, optima);
   });
 }

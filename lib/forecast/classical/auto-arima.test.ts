@@ -3,6 +3,7 @@ import { createRng } from '../random';
 import {
   autoArima,
   autoArimaForecast,
+  EXACT_OVER_BUDGET,
   kpss,
   orderLimits,
   regularDifferences,
@@ -152,6 +153,21 @@ describe('AutoARIMA with seasonal terms', () => {
     expect(searchMethod(150, 12)).toBe('ml');
     expect(searchMethod(151, 12)).toBe('css');
     expect(searchMethod(100, 24)).toBe('css');
+  });
+
+  it('gives the exact likelihood up for CSS on a series where its search runs over budget, and remembers that', () => {
+    // 133 daily values of a 31-day sinusoid with noise, searched with a weekly season: by exact
+    // likelihood every candidate is slow to converge (38,000 evaluations in all, R took 5 s).
+    const rng = createRng(2);
+    const y = Array.from({ length: 133 }, (_, i) => 10 + 5 * Math.sin(i / 5) + rng() + 2 * rng());
+    const optima: ArimaOptima = new Map();
+    expect(autoArima(y, 7, optima).method).toBe('css');
+    // The map tells the next window's search to go straight to CSS; a short monthly series stays exact.
+    expect(optima.has(EXACT_OVER_BUDGET)).toBe(true);
+    expect(autoArima(y.slice(0, 126), 7, optima).method).toBe('css');
+    const monthly: ArimaOptima = new Map();
+    expect(autoArima(AIR_PASSENGERS.slice(0, 72), 12, monthly).method).toBe('ml');
+    expect(monthly.has(EXACT_OVER_BUDGET)).toBe(false);
   });
 
   it("passes over candidates with a root within 1.01 of the unit circle, as R's auto.arima", () => {

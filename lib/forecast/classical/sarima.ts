@@ -40,6 +40,8 @@ export interface ArimaFit {
   aicc: number;
   /** The coefficients as fitted (the mean in units of w's standard deviation): fitArima's `startAt`. */
   optimum: number[];
+  /** Evaluations of the objective the fit took (the likelihood's, by the Kalman filter, cost most). */
+  evaluations: number;
   forecast(steps: number): number[];
 }
 
@@ -269,6 +271,7 @@ export function fitArima(
   const objective = method === 'ml' ? mlResiduals : cssResiduals;
   const warm = startAt?.length === k && objective(startAt) ? Array.from(startAt) : undefined;
   let best = levenbergMarquardt(objective, warm ?? cold);
+  let evaluations = best.evaluations;
   if (method === 'ml' && !warm) {
     // R's CSS-ML maximises the likelihood from the CSS estimate; from there alone the search can
     // stay where CSS put it, on an MA root on the unit circle (AirPassengers' (2,1,1)(0,1,0)12 kept
@@ -279,6 +282,7 @@ export function fitArima(
     const css = levenbergMarquardt(cssResiduals, cold).x;
     if (objective(css)) {
       const fromCss = levenbergMarquardt(objective, css);
+      evaluations += fromCss.evaluations;
       if (fromCss.value < best.value) best = fromCss;
     }
   }
@@ -302,6 +306,7 @@ export function fitArima(
       sigma2: f.sigma2,
       aicc: aicc(minus2LogLik, n),
       optimum: x,
+      evaluations,
       forecast: (steps) =>
         integrate(
           armaForecast(f.state, phi, steps).map((v) => v + c.mean),
@@ -321,6 +326,7 @@ export function fitArima(
     sigma2,
     aicc: aicc(minus2LogLik, used),
     optimum: x,
+    evaluations,
     forecast(steps) {
       const ws = Array.from(w);
       const es = Array.from(e);
