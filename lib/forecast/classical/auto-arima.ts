@@ -281,10 +281,10 @@ export function autoArima(
     }
     return best;
   };
-  const exactly = method ?? (optima?.has(EXACT_OVER_BUDGET) ? 'css' : searchMethod(x.length, s));
+  const searchBy = method ?? (optima?.has(EXACT_OVER_BUDGET) ? 'css' : searchMethod(x.length, s));
   let best: ArimaFit | undefined;
   try {
-    best = search(exactly);
+    best = search(searchBy);
   } catch (error) {
     if (error !== overBudget) throw error;
     // Remembered for the later searches of this series (the next windows): straight to CSS.

@@ -1,9 +1,9 @@
 // One seasonal ARIMA(p,d,q)(P,D,Q)s model and its forecasts: the differenced series w follows
 // phi(B) Phi(B^s) (w - mu) = theta(B) Theta(B^s) e. Two fits, as R's arima: conditional sum of
 // squares (CSS: the MA recursion starts at zero errors after the first p + sP values), which R's
-// auto.arima uses on long or finely seasonal series, and the exact likelihood (arma-likelihood.ts)
-// from the CSS estimate, R's default "CSS-ML", which it uses on short ones; forecasts of an exact
-// fit start from the Kalman filter's last state. Either way the coefficients are found by
+// auto.arima uses on long or finely seasonal series, and the exact likelihood (arma-likelihood.ts),
+// maximised from the CSS estimate as R's default "CSS-ML" and from zeros, which it uses on short
+// ones; forecasts of an exact fit start from the Kalman filter's last state. Either way the coefficients are found by
 // Levenberg-Marquardt (both objectives are sums of squares) under stationarity and invertibility
 // (every factor's reflection coefficients inside the unit circle: a step outside is rejected); AICc
 // counts the coefficients and the variance. Nelder-Mead, used before, stopped at its evaluation
@@ -192,10 +192,7 @@ function integrate(wFuture: number[], stages: number[][], lags: number[]): numbe
   return future;
 }
 
-/**
- * How an order's coefficients are estimated: conditional sums of squares, or the exact likelihood
- * (arma-likelihood.ts) started at the CSS estimate, R's default "CSS-ML".
- */
+/** How an order's coefficients are estimated: conditional sums of squares, or the exact likelihood. */
 export type ArimaMethod = 'css' | 'ml';
 
 export interface FitArimaOptions {
