@@ -232,7 +232,7 @@ export function autoArima(
       const candidate = fit(o);
       if (
         candidate &&
-        (method === 'css' || rootsBeyond(candidate, ROOT_RADIUS)) &&
+        (fitMethod === 'css' || rootsBeyond(candidate, ROOT_RADIUS)) &&
         (!best || candidate.aicc < best.aicc - 1e-9)
       ) {
         best = candidate;
