@@ -40,7 +40,7 @@ export interface ArimaFit {
   aicc: number;
   /** The coefficients as fitted (the mean in units of w's standard deviation): fitArima's `startAt`. */
   optimum: number[];
-  /** Evaluations of the objective the fit took (the likelihood's, by the Kalman filter, cost most). */
+  /** Evaluations of the objective it was fit by (by exact likelihood: each a Kalman filter; its CSS start not counted). */
   evaluations: number;
   forecast(steps: number): number[];
 }
@@ -201,7 +201,7 @@ export interface FitArimaOptions {
    * conditioning values). The exact likelihood scores every value.
    */
   scoreFrom?: number;
-  /** Coefficients to start at (an earlier fit's `optimum` of the same order and method). */
+  /** Coefficients to start at: an earlier fit's `optimum` of the same order (by either method: a start only). */
   startAt?: readonly number[];
   method?: ArimaMethod;
 }
