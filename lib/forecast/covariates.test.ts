@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from './backend';
-import { arimaxForecast, leastSquares } from './classical/arimax';
+import { arimaxForecast, leastSquares, regressorsEarn } from './classical/arimax';
+import { autoArimaForecast } from './classical/auto-arima';
 import { resolveConfig } from './config';
 import { alignCovariate, covariateBlock, missingFuture } from './covariates';
 import { CovariateFutureMissingError } from './errors';
@@ -269,5 +270,37 @@ describe('AutoARIMA with regressors', () => {
     const error = forecast.reduce((s, f, i) => s + Math.abs(f - actual[i]), 0) / 7;
     // Promotions move sales by 30; the noise is a few units.
     expect(error).toBeLessThan(6);
+  });
+
+  it('keeps regressors that explain the series and drops ones that do not earn their coefficients', () => {
+    const rng = createRng(5);
+    const noise = () => rng() - 0.5;
+    const x = Array.from({ length: 40 }, () => (rng() < 0.3 ? 1 : 0));
+    expect(
+      regressorsEarn(
+        x.map((v) => 5 * v + noise()),
+        [x],
+      ),
+    ).toBe(true);
+    // Three unrelated columns on 40 values: their coefficients buy less than AICc charges for them.
+    const y = x.map(noise);
+    const unrelated = [0, 1, 2].map(() => x.map(noise));
+    expect(regressorsEarn(y, unrelated)).toBe(false);
+    // More coefficients than the values can bear.
+    expect(
+      regressorsEarn(
+        y.slice(0, 4),
+        unrelated.map((c) => c.slice(0, 4)),
+      ),
+    ).toBe(false);
+  });
+
+  it('forecasts as plain AutoARIMA when the regressor explains nothing', () => {
+    const { v } = sales(120, 4);
+    const rng = createRng(9);
+    const unrelated = Float32Array.from({ length: 200 }, () => rng());
+    const rows = (from: number, to: number) => ({ values: unrelated.slice(from, to), width: 1 });
+    const train = v.slice(0, 100);
+    expect(arimaxForecast(train, 0, 1, 7, rows)).toEqual(autoArimaForecast(train, 1, 7).path);
   });
 });
