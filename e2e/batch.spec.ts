@@ -73,6 +73,11 @@ test('forecast all series of a dataset, read the batch page, download everything
   await expect(mase).toHaveAttribute('aria-sort', 'descending');
   await page.getByLabel('Filter').fill('north');
   await expect(table.locator('tbody tr')).toHaveCount(1);
+  // Its champion averages three or more models (see the run page below): the cell names the best
+  // two and counts the rest, the full list in its title.
+  const championCell = table.locator('tbody tr td').nth(1);
+  await expect(championCell).toHaveText(/^Average of [^,+]+, [^+]+ \+ \d+ more$/);
+  await expect(championCell).toHaveAttribute('title', /^Average of [^+]+ \+ [^+]+ \+ /);
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('batch-download').click();

@@ -3,6 +3,7 @@ import {
   averageChampionNote,
   averagedChampionsNote,
   batchModelsText,
+  championCellLabel,
   championLabel,
   defaultPerSeriesLstm,
   globalLstmText,
@@ -93,6 +94,15 @@ describe('championLabel', () => {
     );
     expect(championLabel({ champion: 'ets', championMembers: ['ets'] })).toBe('ETS');
     expect(championLabel({ champion: null, championMembers: [] })).toBe('—');
+  });
+
+  it('names the best two members of a larger average in a table cell and counts the rest', () => {
+    const row = { champion: 'ensemble' as const, championMembers: ['autoArima', 'lstm', 'ets', 'theta'] as const };
+    expect(championCellLabel({ ...row, championMembers: [...row.championMembers] })).toBe(
+      'Average of AutoARIMA, LSTM + 2 more',
+    );
+    expect(championCellLabel({ champion: 'ensemble', championMembers: ['ets', 'lstm'] })).toBe('Average of ETS + LSTM');
+    expect(championCellLabel({ champion: 'theta', championMembers: ['theta'] })).toBe('Theta');
   });
 });
 

@@ -90,6 +90,21 @@ export function championLabel(row: Pick<BatchSeriesRow, 'champion' | 'championMe
   return row.champion ? predictionModelLabel(row.champion, row.championMembers) : '—';
 }
 
+/** Members an averaged champion's table cell names (championCellLabel); more are counted. */
+const CELL_MEMBERS = 2;
+
+/**
+ * A row's champion in the series table, where a line per row keeps the table scannable at 390 px:
+ * an average of more than CELL_MEMBERS models names the best of them and counts the rest ("Average
+ * of AutoARIMA, LSTM + 3 more"); championLabel has them all.
+ */
+export function championCellLabel(row: Pick<BatchSeriesRow, 'champion' | 'championMembers'>): string {
+  const { championMembers: members } = row;
+  if (row.champion !== 'ensemble' || members.length <= CELL_MEMBERS) return championLabel(row);
+  const named = members.slice(0, CELL_MEMBERS).map((m) => predictionModelLabel(m));
+  return `Average of ${named.join(', ')} + ${members.length - CELL_MEMBERS} more`;
+}
+
 /** How often the LSTM won, as a count first: "2 of 3 (67%)"; a dash when no series had both scores. */
 export function seriesShareText(value: BatchSummary['lstmBeatsSeasonalNaive']): string {
   if (value.share === null) return '—';

@@ -24,6 +24,7 @@ import {
   batchModelsText,
   batchPredictionsUrl,
   cancelBatch,
+  championCellLabel,
   championLabel,
   getBatch,
   getBatchSparklines,
@@ -211,7 +212,7 @@ function SeriesRows({ batch }: { batch: Batch }) {
                   <RunStatusBadge status={row.status} />
                   {row.error && row.status === 'failed' && <div className="field-hint">{row.error}</div>}
                 </td>
-                <td>{championLabel(row)}</td>
+                <td title={championLabel(row)}>{championCellLabel(row)}</td>
                 <td className="num">{formatNumber(row.mase, 3)}</td>
                 <td className="num">{skillText(row.skill)}</td>
                 <td className="shrink">
