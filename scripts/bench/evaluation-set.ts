@@ -5,7 +5,7 @@
 // daily, monthly, and a short one (six years of monthly totals: two backtest windows).
 import { createRequire } from 'node:module';
 import { syntheticSeries } from '@/lib/forecast/synthetic';
-import type { Frequency, SeriesData } from '@/lib/forecast/types';
+import type { ForecastConfig, Frequency, SeriesData } from '@/lib/forecast/types';
 
 export type EvaluationKind = 'hourly' | 'daily' | 'monthly' | 'short';
 
@@ -13,7 +13,17 @@ export interface EvaluationSeries {
   name: string;
   kind: EvaluationKind;
   series: SeriesData;
+  /**
+   * What the series' owner would set beyond the defaults: the US births series are American, so
+   * their runs use the US public-holiday calendar (the LSTMs read it, AutoARIMA regresses on its
+   * flag where that earns its coefficient). Without it (default settings alone, 2026-12-06) the best
+   * LSTM-family MASE over the best classical model's was 1.03 daily, 1.20 monthly, 1.58 over 72 months.
+   */
+  config?: Partial<ForecastConfig>;
 }
+
+/** What a user forecasting US data would set: the US public holidays. */
+const US_DATA: Partial<ForecastConfig> = { holidays: 'US' };
 
 /** Sum of sine cycles with trend and noise; each cycle from syntheticSeries, so seeded and reproducible. */
 function multiSeasonal(
@@ -111,12 +121,18 @@ export function evaluationSet(): EvaluationSeries[] {
       kind: 'monthly',
       series: multiSeasonal(180, 'monthly', [{ period: 12, amplitude: 6 }], 0.3, 2, 13),
     },
-    { name: 'US births daily, 1985–1988 (1,461 d)', kind: 'daily', series: lastPoints(births, 1461) },
-    { name: 'US births monthly totals, 1969–1988 (240 months)', kind: 'monthly', series: monthlyTotals(births) },
+    { name: 'US births daily, 1985–1988 (1,461 d)', kind: 'daily', series: lastPoints(births, 1461), config: US_DATA },
+    {
+      name: 'US births monthly totals, 1969–1988 (240 months)',
+      kind: 'monthly',
+      series: monthlyTotals(births),
+      config: US_DATA,
+    },
     {
       name: 'US births monthly totals, 1983–1988 (72 months)',
       kind: 'short',
       series: lastPoints(monthlyTotals(births), 72),
+      config: US_DATA,
     },
   ];
 }
