@@ -115,11 +115,11 @@ describe('batch summary texts', () => {
 
   it('counts the series an average of models is champion of, which no model row counts', () => {
     expect(averageChampionNote({ ets: 1, lstm: 1, ensemble: 1 })).toBe(
-      'Champion of 1 more series: an average of the models within 20% of its best (the series table names them).',
+      "Champion of 1 more series: an average of the models within 20% of its best (each series' run names them all).",
     );
     expect(averageChampionNote({ ets: 2 })).toBeNull();
     expect(averagedChampionsNote({ ets: 1, ensemble: 2 })).toBe(
-      "2 of the 3 series' champions average the models within 20% of their best (the series table names them), " +
+      "2 of the 3 series' champions average the models within 20% of their best (each series' run names them all), " +
         'so a model counts once for each champion it is in.',
     );
     expect(averagedChampionsNote({ ensemble: 1 })).toMatch(/^The series' champion averages /);
@@ -127,7 +127,7 @@ describe('batch summary texts', () => {
     expect(averagedChampionsNote({ ets: 4 })).toBeNull();
     // Every series' champion an average: no "more".
     expect(averageChampionNote({ ets: 0, ensemble: 3 })).toBe(
-      'Champion of 3 series: an average of the models within 20% of its best (the series table names them).',
+      "Champion of 3 series: an average of the models within 20% of its best (each series' run names them all).",
     );
   });
 });

@@ -123,7 +123,7 @@ export function averageChampionNote(champions: BatchSummary['champions']): strin
   const single = Object.entries(champions).some(([model, n]) => model !== 'ensemble' && (n ?? 0) > 0);
   return (
     `Champion of ${formatCount(count)} ${single ? 'more ' : ''}series: an average of the models within 20% of ` +
-    'its best (the series table names them).'
+    "its best (each series' run names them all)."
   );
 }
 
@@ -142,7 +142,7 @@ export function averagedChampionsNote(champions: BatchSummary['champions']): str
         : `All ${formatCount(total)} series' champions average`
       : `${formatCount(averaged)} of the ${formatCount(total)} series' champions average`;
   return (
-    `${subject} the models within 20% of their best (the series table names them), so a model counts ` +
+    `${subject} the models within 20% of their best (each series' run names them all), so a model counts ` +
     'once for each champion it is in.'
   );
 }
