@@ -81,8 +81,8 @@ function Scores({ batch }: { batch: Batch }) {
           ['Succeeded', formatCount(summary.succeeded)],
           ['Failed', formatCount(summary.failed)],
           ['Cancelled', formatCount(summary.cancelled)],
-          ['LSTM beats seasonal naive', seriesShareText(summary.lstmBeatsSeasonalNaive)],
-          ['LSTM beats the best classical model', seriesShareText(summary.lstmBeatsBestClassical)],
+          ['Best LSTM beats seasonal naive', seriesShareText(summary.lstmBeatsSeasonalNaive)],
+          ['Best LSTM beats the best classical model', seriesShareText(summary.lstmBeatsBestClassical)],
         ]}
       />
       {models.length > 0 && (
