@@ -155,4 +155,8 @@ test('a dataset schedule forecasts all its series as a batch; every sparkline sh
   await page.goBack();
   await page.waitForURL(/\/datasets\/[^/]+$/);
   await takeScreenshot('dataset-schedule-dark');
+  // Paused, so that it fires no more batches: the e2e server's one worker would train them while
+  // later tests wait for their own runs behind them.
+  await item.getByRole('button', { name: /^Pause schedule: / }).click();
+  await expect(item).toContainText('Paused: no runs until resumed.');
 });
