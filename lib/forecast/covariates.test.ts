@@ -266,6 +266,7 @@ describe('AutoARIMA with regressors', () => {
     const { v, promo } = sales(200, 3);
     const rows = (from: number, to: number) => ({ values: Float32Array.from(promo.slice(from, to)), width: 1 });
     const forecast = arimaxForecast(v.slice(0, 180), 0, 7, 7, rows);
+    if (!Array.isArray(forecast)) throw new Error('the promotion should have earned its coefficient');
     const actual = v.slice(180, 187);
     const error = forecast.reduce((s, f, i) => s + Math.abs(f - actual[i]), 0) / 7;
     // Promotions move sales by 30; the noise is a few units.
@@ -301,6 +302,12 @@ describe('AutoARIMA with regressors', () => {
     const unrelated = Float32Array.from({ length: 200 }, () => rng());
     const rows = (from: number, to: number) => ({ values: unrelated.slice(from, to), width: 1 });
     const train = v.slice(0, 100);
-    expect(arimaxForecast(train, 0, 1, 7, rows)).toEqual(autoArimaForecast(train, 1, 7).path);
+    const plain = autoArimaForecast(train, 1, 7);
+    const forecast = arimaxForecast(train, 0, 1, 7, rows);
+    if (Array.isArray(forecast)) throw new Error('the unrelated regressor should have been dropped');
+    expect(forecast.path).toEqual(plain.path);
+    // Later origins refit plain AutoARIMA's orders (no search, no regressor).
+    const later = Float64Array.from(v.slice(0, 110));
+    expect(forecast.refit(later, 7)).toEqual(plain.refit(later, 7));
   });
 });

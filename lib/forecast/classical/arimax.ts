@@ -12,7 +12,8 @@
 // Regressors must earn their coefficients: when the linear regression of the differenced series
 // on the differenced regressors has a higher AICc than a constant alone (regressorsEarn), the
 // forecast is plain AutoARIMA's (its Box-Cox scale and, on a short series, exact likelihood
-// included). Unguarded, the US holiday flag on 72 monthly US births totals (a holiday falls in
+// included), and that window's calibration origins refit plain AutoARIMA's chosen orders as its own
+// backtest does (path-fitter.ts) rather than search again. Unguarded, the US holiday flag on 72 monthly US births totals (a holiday falls in
 // most months) took AutoARIMA's backtest MASE from 0.728 to 1.137 (scripts/bench/evaluation.ts).
 import type { ModelFitter } from '../backtest';
 import {
@@ -23,7 +24,7 @@ import {
   seasonalDifferences,
   type ArimaOptima,
 } from './auto-arima';
-import { pathFitter } from './path-fitter';
+import { pathFitter, type SearchedPath } from './path-fitter';
 import { difference } from './sarima';
 
 const RIDGE = 1e-6;
@@ -93,7 +94,8 @@ export function regressorsEarn(y: readonly number[], X: readonly number[][]): bo
 
 /**
  * The `steps` forecasts after y (series indices start..start+y.length-1) with regressors by index;
- * plain AutoARIMA's when the regressors do not earn their coefficients (regressorsEarn).
+ * plain AutoARIMA's, with the refit of the orders it chose, when the regressors do not earn their
+ * coefficients (regressorsEarn).
  */
 export function arimaxForecast(
   y: readonly number[],
@@ -102,7 +104,7 @@ export function arimaxForecast(
   steps: number,
   regressors: RegressorRows,
   optima?: ArimaOptima,
-): number[] {
+): number[] | SearchedPath {
   const n = y.length;
   if (n < MIN_VALUES) throw new Error(`AutoARIMA needs at least ${MIN_VALUES} values, got ${n}.`);
   const rows = regressors(start, start + n + steps);
@@ -122,7 +124,7 @@ export function arimaxForecast(
   };
   const dy = diff(y);
   const dX = X.map(diff);
-  if (!regressorsEarn(dy, dX)) return autoArimaForecast(y, season, steps, optima).path;
+  if (!regressorsEarn(dy, dX)) return autoArimaForecast(y, season, steps, optima);
   // A constant column (the intercept) only on undifferenced data; differenced, it is ARIMA's drift.
   const design = d + D === 0 ? [...dX, dy.map(() => 1)] : dX;
   const b = leastSquares(dy, design).slice(0, width);
@@ -133,8 +135,9 @@ export function arimaxForecast(
 }
 
 /**
- * AutoARIMA with regressors as a backtest model: it searches again per calibration origin, each
- * search starting every order where the one before left it (ArimaOptima; nearly the same errors).
+ * AutoARIMA with regressors as a backtest model: with regressors that earn, it searches again per
+ * calibration origin, each search starting every order where the one before left it (ArimaOptima;
+ * nearly the same errors); without, plain AutoARIMA's orders are refit there.
  */
 export function arimaxFitter(horizon: number, season: number, regressors: RegressorRows): ModelFitter {
   const optima: ArimaOptima = new Map();
