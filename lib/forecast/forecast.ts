@@ -144,22 +144,18 @@ export async function runForecast(
   );
   const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
   const threads = (context.threads ?? threadsByDefault()) && lstmModels.length > 0;
-  // The other models fit on a worker thread meanwhile (a second core), from the search on; those
-  // that read covariates stay here when there are some (the covariate block is an object with
-  // methods, which a thread would receive as plain data). When no LSTM trains here (a large
-  // batch's run: no per-series LSTMs, the global one read from its batch), every other model
-  // of the list goes to the thread and the rest fit here, so the run still uses both cores.
-  const threadable = models.filter(
-    (m) => modelInfo(m).family !== 'lstm' && !(covariates && MODEL_REGISTRY[m].readsCovariates?.(modelContext)),
-  );
+  // The other models fit on a worker thread meanwhile (a second core), from the search on (a
+  // covariate block is revived there, model-group.ts). When no LSTM trains here (a large batch's
+  // run: no per-series LSTMs, the global one read from its batch), every other model of the list
+  // goes to the thread and the rest fit here, so the run still uses both cores.
+  const threadable = models.filter((m) => modelInfo(m).family !== 'lstm');
   // LSTMs this run trains: not a batch's shared global one, whose forecasts it only reads.
   const trainsHere = lstmModels.some((m) => !(m === 'lstmGlobal' && context.sharedGlobal));
   const threaded = !threads ? [] : trainsHere ? threadable : threadable.length > 1 ? costlierHalf(threadable) : [];
   // The hybrid LSTM trains on a thread of its own (its own tfjs and wasm) once the search has
   // chosen the family's settings, beside the plain LSTM here: the two cost about the same, so a
-  // run's LSTM time is about halved on two cores. Not with covariates (see above).
-  const lstmThreaded: ComparedModel[] =
-    threads && !covariates ? lstmModels.filter((m) => THREADED_LSTMS.includes(m)) : [];
+  // run's LSTM time is about halved on two cores.
+  const lstmThreaded: ComparedModel[] = threads ? lstmModels.filter((m) => THREADED_LSTMS.includes(m)) : [];
   const local = models.filter((m) => !threaded.includes(m) && !lstmThreaded.includes(m));
   const group =
     threaded.length > 0

@@ -60,6 +60,31 @@ describe('a run on two threads', () => {
     expect([...reported].sort()).toEqual(['lstm', 'lstmHybrid']);
   }, 180_000);
 
+  it('fits the models that read covariates and holidays on the threads too, same result', async () => {
+    // A known-future promotion (through the horizon) and the US holiday calendar.
+    const future = Array.from({ length: 7 }, (_, h) => series.t[149] + (h + 1) * 86_400_000);
+    const t = [...series.t, ...future];
+    const promo = t.map((_, i) => (i % 5 === 0 ? 1 : 0));
+    const data = { ...series, v: series.v.map((v, i) => v + 4 * promo[i]) };
+    const covariates = [{ seriesId: 'p', name: 'promo', knownFuture: true, t, v: promo }];
+    const partial = {
+      horizon: 7,
+      lookback: 14,
+      epochs: 1,
+      units: 4,
+      backtestWindows: 2,
+      search: 'off' as const,
+      covariates: [{ seriesId: 'p', knownFuture: true }],
+      holidays: 'US',
+    };
+    const one = await runForecast(data, partial, {}, { covariates, threads: false });
+    const two = await runForecast(data, partial, {}, { covariates, threads: true });
+    expect(Object.keys(two.models)).toContain('lstmHybrid');
+    expect(two.models.autoArima!.note ?? '').not.toMatch(/ignores|could not be fit/);
+    expect(essentials(two)).toEqual(essentials(one));
+    expect(two.covariateEffect).toEqual(one.covariateEffect);
+  }, 180_000);
+
   it('cancels the hybrid LSTM on its thread when the run is cancelled', async () => {
     const partial = {
       horizon: 7,
