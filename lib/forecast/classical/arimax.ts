@@ -13,8 +13,9 @@
 // on the differenced regressors has a higher AICc than a constant alone (regressorsEarn), the
 // forecast is plain AutoARIMA's (its Box-Cox scale and, on a short series, exact likelihood
 // included), and that window's calibration origins refit plain AutoARIMA's chosen orders as its own
-// backtest does (path-fitter.ts) rather than search again. Unguarded, the US holiday flag on 72 monthly US births totals (a holiday falls in
-// most months) took AutoARIMA's backtest MASE from 0.728 to 1.137 (scripts/bench/evaluation.ts).
+// backtest does (path-fitter.ts) rather than search again. Unguarded, the US holiday flag on 72
+// monthly US births totals (a holiday falls in most months) took AutoARIMA's backtest MASE from
+// 0.728 to 1.137 (scripts/bench/evaluation.ts).
 import type { ModelFitter } from '../backtest';
 import {
   ARIMA_MAX_HISTORY,
