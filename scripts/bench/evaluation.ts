@@ -13,8 +13,8 @@
 // above the best alone there); the nested score is the honest comparison.
 // Per series it prints the time of each phase (the LSTMs' fits by phase, every model's fit time)
 // and the leaderboard sorted by backtest MASE. The targets count every series, the held-out ones
-// (evaluation-set.ts) included, which are also summed up alone. Then the global LSTM against per-series LSTMs on a
-// set of related series (evaluation-global.ts).
+// (evaluation-set.ts) included, which are also summed up alone. Then the global LSTM against
+// per-series LSTMs on a set of related series (evaluation-global.ts).
 import { ALWAYS_COMPARED, modelEntry, modelsIn, modelsOfFamily } from '@/lib/forecast/compared-models';
 import { runForecast } from '@/lib/forecast/forecast';
 import type { ComparedModel, ForecastResult, TrainProgress } from '@/lib/forecast/types';
