@@ -145,7 +145,7 @@ export async function runForecast(
   const lstmModels = models.filter((m): m is LstmFamilyName => modelInfo(m).family === 'lstm');
   const threads = (context.threads ?? threadsByDefault()) && lstmModels.length > 0;
   // The other models fit on a worker thread meanwhile (a second core), from the search on (a
-  // covariate block is revived there, model-group.ts). When no LSTM trains here (a large batch's
+  // covariate block is revived there, group-thread.ts). When no LSTM trains here (a large batch's
   // run: no per-series LSTMs, the global one read from its batch), every other model of the list
   // goes to the thread and the rest fit here, so the run still uses both cores.
   const threadable = models.filter((m) => modelInfo(m).family !== 'lstm');

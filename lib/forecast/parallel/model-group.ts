@@ -6,7 +6,6 @@
 import { threadId } from 'node:worker_threads';
 import { runBacktest, type BacktestRun, type ModelFitter } from '../backtest';
 import { modelInfo } from '../compared-models';
-import { CovariateBlock } from '../covariates';
 import type { ForecastModel, ModelContext, ModelRun } from '../registry/model';
 import { observedFitter } from '../run-observers';
 import type { ComparedModel, RunCallbacks } from '../types';
@@ -41,10 +40,6 @@ export async function fitGroup(
   callbacksOf: GroupCallbacks = () => ({}),
 ): Promise<GroupOutput> {
   const { data, config, season } = context;
-  // A covariate block posted to this thread arrived as plain data: give it its methods back.
-  if (context.covariates && !(context.covariates instanceof CovariateBlock)) {
-    context = { ...context, covariates: CovariateBlock.revive(context.covariates) };
-  }
   const registry = await registryFor(models);
   const fitMs: GroupOutput['fitMs'] = {};
   const notes: GroupOutput['notes'] = {};
