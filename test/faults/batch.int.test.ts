@@ -26,6 +26,7 @@ import {
   trainerOf,
   useFaultServices,
   waitFor,
+  waitForLineIn,
   type WorkerProcess,
 } from './harness';
 
@@ -177,6 +178,7 @@ describe('a batch over a long-layout dataset', () => {
     );
     expect(chunkLines.reduce((a, b) => a + b, 0)).toBe(4);
     for (const count of chunkLines) expect(count).toBeGreaterThan(0);
+    await waitForLineIn(workers, new RegExp(`Batch ${batchId}: succeeded`));
     expect(linesMatching(workers, new RegExp(`Batch ${batchId}: succeeded`))).toHaveLength(1);
 
     // The same batch on one worker gives the same numbers.
@@ -230,7 +232,7 @@ describe('a batch over a long-layout dataset', () => {
     expect(batch.status).toBe('cancelled');
     expect(batch.series.map((row: { status: string }) => row.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(batch.summary).toMatchObject({ series: 3, cancelled: 3 });
-    expect(worker.lines.some((line) => / cancelled during training\./.test(line))).toBe(true);
+    await waitForLineIn([worker], / cancelled during training\./);
     expect((await api(cancelBatchRoute, { method: 'POST', params: { id: batchId } })).status).toBe(409);
     await worker.process.stop();
   });

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { RouteContext } from '@/lib/api/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { createAccount } from '@/lib/auth/accounts';
@@ -84,6 +84,8 @@ export interface FaultServices {
   restartRedis(): Promise<void>;
   /** Stops PostgreSQL (fast shutdown: sessions are cut), waits `downMs`, starts it on the same data. */
   restartPostgres(options?: { downMs?: number }): Promise<void>;
+  /** Kills the workers still running and waits for them to exit. */
+  killWorkers(): Promise<void>;
   /** Kills the workers still running, stops both servers, removes the folder. */
   close(): Promise<void>;
 }
@@ -103,6 +105,10 @@ export async function startFaultServices(): Promise<FaultServices> {
   process.env.DATABASE_URL = postgres.url;
   process.env.REDIS_URL = redis.url;
   const workers: WorkerProcess[] = [];
+  const killWorkers = async () => {
+    for (const worker of workers) worker.process.kill();
+    await Promise.all(workers.map((worker) => worker.exited));
+  };
 
   return {
     databaseUrl: postgres.url,
@@ -141,9 +147,9 @@ export async function startFaultServices(): Promise<FaultServices> {
       await new Promise((resolve) => setTimeout(resolve, downMs));
       postgres = await startPostgres(pgOptions);
     },
+    killWorkers,
     async close() {
-      for (const worker of workers) worker.process.kill();
-      await Promise.all(workers.map((worker) => worker.exited));
+      await killWorkers();
       await closeRunEvents();
       await closeBatchFlows();
       await closeTrainQueue();
@@ -230,6 +236,11 @@ export function useFaultServices(): () => FaultServices {
     services = await startFaultServices();
     await signIn();
   });
+  // Each test starts its own workers and stops them at its end; when a test fails before that,
+  // its workers must not live on to take the next test's jobs.
+  afterEach(async () => {
+    await services?.killWorkers();
+  });
   afterAll(async () => {
     await services?.close();
   });
@@ -312,6 +323,15 @@ export function trainerOf(workers: WorkerProcess[], runId: string, attempt: numb
   return workers.find((worker) =>
     worker.lines.some((line) => line.includes(`Run ${runId}: training (attempt ${attempt})`)),
   );
+}
+
+/**
+ * Waits until one of the workers has printed a line matching `pattern`. A worker logs an outcome
+ * after storing it, and its output reaches this process through a pipe: the database can show a
+ * run or batch finished before the line arrives.
+ */
+export async function waitForLineIn(workers: WorkerProcess[], pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  return waitFor(`a worker to print ${pattern}`, async () => linesMatching(workers, pattern)[0], timeoutMs);
 }
 
 /** Lines across all workers matching `pattern`. */

@@ -14,6 +14,7 @@ import {
   uploadSeries,
   useFaultServices,
   waitFor,
+  waitForLineIn,
   waitForRun,
 } from './harness';
 
@@ -60,6 +61,7 @@ describe('the per-user cap on running runs', () => {
         180_000,
       );
       expect(held.error).toMatch(/you already have 2 runs training/);
+      await waitForLineIn([worker], new RegExp(`Run ${held.id}: its owner is at the running cap`));
       expect(linesMatching([worker], new RegExp(`Run ${held.id}: its owner is at the running cap`))).toHaveLength(1);
 
       // Everyone finishes; the held run trained once, as its first attempt, its note gone.

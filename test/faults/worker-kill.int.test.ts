@@ -15,6 +15,7 @@ import {
   trainerOf,
   uploadSeries,
   waitFor,
+  waitForLineIn,
   waitForRun,
   type WorkerProcess,
 } from './harness';
@@ -55,6 +56,7 @@ describe('a worker killed in the middle of training', () => {
     expect(run.error).toBeNull();
     expect(await attemptsOf(runId)).toBe(2);
     expect(trainerOf([survivor], runId, 2)).toBe(survivor);
+    await waitForLineIn(workers, new RegExp(`Run ${runId}: succeeded`));
     expect(linesMatching(workers, new RegExp(`Run ${runId}: succeeded`))).toHaveLength(1);
     expect(await runCountOf(seriesId)).toBe(1);
     expect(await getTrainQueue().getJobState(runId)).toBe('completed');

@@ -14,6 +14,7 @@ import {
   useFaultServices,
   startRun,
   uploadSeries,
+  waitForLineIn,
   waitForRun,
 } from './harness';
 
@@ -44,6 +45,7 @@ describe('SIGTERM to a worker', () => {
     const run = await waitForRun(runId, 'finished', isFinishedRun, 240_000);
     expect(run).toMatchObject({ status: 'succeeded', error: null });
     expect(await attemptsOf(runId)).toBe(2);
+    await waitForLineIn([second], new RegExp(`Run ${runId}: succeeded`));
     expect(linesMatching([first, second], new RegExp(`Run ${runId}: succeeded`))).toHaveLength(1);
     expect(await runCountOf(seriesId)).toBe(1);
     await second.process.stop();
