@@ -35,7 +35,7 @@ import { LR_DECAY, trainModel, type TrainOptions, type TrainResult } from './tra
 import { TRANSFORM_NAMES, seriesTransform, whyNotApplicable, type TransformName } from './transforms';
 import { pickTransform, validationOrigins, type TransformChoice, type TransformTrial } from './transforms-choice';
 import type { EpochLog, ForecastConfig, Frequency, LstmPreprocessing, RunCallbacks, TrainProgress } from './types';
-import { windowCount } from './windows';
+import { windowCount, type WindowAnchor } from './windows';
 
 /** Epochs of a warm-started fit, as a share of config.epochs. */
 const FINE_TUNE_SHARE = 0.5;
@@ -72,6 +72,8 @@ export interface LstmSeriesInfo {
   timeZone?: string | null;
   /** Covariates and holiday features by series index (covariates.ts); absent: none. */
   covariates?: CovariateBlock;
+  /** What the windows are relative to (windows.ts); absent: LSTM_ANCHOR. */
+  anchor?: WindowAnchor;
 }
 
 /**
@@ -374,11 +376,12 @@ export class LstmRun {
       config.calendarFeatures && series.t && series.frequency ? calendarFeaturesFor(series.frequency) : [];
     const season = series.seasonLength ?? (series.frequency ? frequencySeason(series.frequency) : 1);
     const zone = calendar.length > 0 && series.timeZone ? { timeZone: series.timeZone } : {};
+    const anchor = series.anchor ?? LSTM_ANCHOR;
     const encodingOf = (name: TransformName): LstmInputEncoding => ({
       transform: seriesTransform(name, season),
       calendar,
       ...zone,
-      anchor: LSTM_ANCHOR,
+      anchor,
     });
     const validationWindowsOf = (name: TransformName) => {
       const count = windowCount(values.length - encodingOf(name).transform.lag, config.lookback, config.horizon);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastWindow, relativeToAnchor, slidingWindows, windowCount } from './windows';
+import { anchorOf, lastWindow, relativeToAnchor, slidingWindows, windowCount } from './windows';
 
 describe('slidingWindows', () => {
   it('makes count = n - lookback - horizon + 1 windows, inputs then targets, row-major', () => {
@@ -51,5 +51,28 @@ describe('relativeToAnchor', () => {
     const values = Float32Array.from([1, 4, 2, 8, 5, 7]);
     const shifted = values.map((v) => v + 10);
     expect(relativeToAnchor(slidingWindows(shifted, 2, 1))).toEqual(relativeToAnchor(slidingWindows(values, 2, 1)));
+  });
+});
+
+describe('anchorOf', () => {
+  it('smooths the level exponentially from the first input: alpha 1 is the last input, a smaller one lags it', () => {
+    const values = [2, 2, 2, 6];
+    expect(anchorOf(values, 0, 4, 'last')).toBe(6);
+    expect(anchorOf(values, 0, 4, 'mean')).toBe(3);
+    expect(anchorOf(values, 0, 4, { level: 1 })).toBe(6);
+    expect(anchorOf(values, 0, 4, { level: 0.5 })).toBe(4);
+    expect(anchorOf(values, 0, 4, { level: 0.25 })).toBe(3);
+  });
+
+  it('reads the value column of interleaved inputs with a stride', () => {
+    const interleaved = [2, 9, 2, 9, 2, 9, 6, 9]; // the values 2 2 2 6, each beside a feature 9
+    expect(anchorOf(interleaved, 0, 4, { level: 0.5 }, 2)).toBe(4);
+    expect(anchorOf(interleaved, 0, 4, 'mean', 2)).toBe(3);
+  });
+
+  it('makes a window relative to its smoothed level', () => {
+    const w = relativeToAnchor(slidingWindows(Float32Array.from([2, 2, 2, 6, 8]), 4, 1), { level: 0.5 });
+    expect(Array.from(w.inputs)).toEqual([-2, -2, -2, 2]);
+    expect(Array.from(w.targets)).toEqual([4]);
   });
 });

@@ -115,18 +115,23 @@ export function relativeToAnchor(windows: Windows, kind: WindowAnchor = 'last'):
 
 /**
  * 'last': the window's last input (every LSTM before 2026-12-06, and models saved then);
- * 'mean': the mean of its inputs (every LSTM now: the plain and hybrid ones, models/lstm-inputs.ts,
- * the in-run global one and a batch's shared global one). The last input carries that one step's noise into every forecast
- * step (the network must learn to look past it); the mean of a lookback of whole seasons is the
- * level with the season and most of the noise averaged out. Measured on the batch bench's 100
- * daily series (lookback 28): the shared global LSTM's mean MASE 0.590 with 'last', 0.564 with 'mean'.
+ * 'mean': the mean of its inputs (the plain LSTM, models/lstm-inputs.ts, the in-run global one and
+ * a batch's shared global one); `{ level: alpha }`: the window's level by simple exponential
+ * smoothing with that alpha, started at its first input (the hybrid LSTM since 2026-12-07, whose
+ * series is already deseasonalised: ES-RNN's normalisation by a smoothed level, Smyl 2020).
+ * The last input carries that one step's noise into every forecast step (the network must learn
+ * to look past it); the mean of a lookback of whole seasons is the level with the season and most
+ * of the noise averaged out, but it is the level of the lookback's middle, which lags a trend by
+ * half a lookback; the smoothed level is current and still averages the noise out. Measured on the
+ * batch bench's 100 daily series (lookback 28): the shared global LSTM's mean MASE 0.590 with
+ * 'last', 0.564 with 'mean'.
  */
-export type WindowAnchor = 'last' | 'mean';
+export type WindowAnchor = 'last' | 'mean' | { level: number };
 
 /**
- * What a window's values are made relative to: its last input ('last') or its mean ('mean'). The
- * window is values[from], values[from + stride], ... (`lookback` of them): a stride of the feature
- * count reads the value column of interleaved inputs in place.
+ * What a window's values are made relative to (WindowAnchor). The window is values[from],
+ * values[from + stride], ... (`lookback` of them): a stride of the feature count reads the value
+ * column of interleaved inputs in place.
  */
 export function anchorOf(
   values: ArrayLike<number>,
@@ -136,6 +141,11 @@ export function anchorOf(
   stride = 1,
 ): number {
   if (kind === 'last') return values[from + (lookback - 1) * stride];
+  if (kind !== 'mean') {
+    let level = values[from];
+    for (let i = 1; i < lookback; i++) level += kind.level * (values[from + i * stride] - level);
+    return level;
+  }
   let sum = 0;
   for (let i = 0; i < lookback; i++) sum += values[from + i * stride];
   return sum / lookback;

@@ -3,6 +3,7 @@ import { initBackend } from '../backend';
 import { resolveConfig } from '../config';
 import { syntheticSeries } from '../synthetic';
 import type { SeasonInfo } from '../types';
+import { createRng } from '../random';
 import { HybridLstmRun } from './hybrid-lstm';
 import { adjustValues, fitSeasonalAdjustment, seasonalAt, unadjust } from './seasonal-adjustment';
 
@@ -86,6 +87,27 @@ describe('HybridLstmRun', () => {
       const future = await run.future(values);
       expect(future).toHaveLength(7);
       expect(future.every(Number.isFinite)).toBe(true);
+    } finally {
+      run.dispose();
+    }
+  });
+
+  it('carries the latest level forward: after a step up late in its lookback, it forecasts near the new level', async () => {
+    // Level 100 with a weekly cycle, then 150 for the last 10 days before the origin: the 14-day
+    // lookback's mean level is about 136, the smoothed one close to 150.
+    const rng = createRng(9);
+    const stepped = Float64Array.from({ length: 137 }, (_, i) => {
+      const level = i >= 120 ? 150 : 100;
+      return level * (1 + 0.1 * Math.sin((2 * Math.PI * i) / 7)) + 0.5 * (rng() - 0.5);
+    });
+    const run = new HybridLstmRun(config, 1, { frequency: 'daily', season: WEEK });
+    try {
+      const fitted = await run.fitter(stepped.subarray(0, 130), { index: 0, count: 1, origin: 130 });
+      const [forecast] = await fitted.forecastFrom(stepped, [130]);
+      // A whole week: the cycle averages out, leaving the level it forecasts.
+      const level = forecast.reduce((sum, x) => sum + x, 0) / forecast.length;
+      expect(level).toBeGreaterThan(145);
+      expect(level).toBeLessThan(155);
     } finally {
       run.dispose();
     }
