@@ -1,7 +1,8 @@
 // What the LSTM reads and emits, in one place for training, backtest forecasts and saved models:
 // the series goes through its transform (log, differences), min-max scaling fit on the training
-// values, and is made relative to the last input value; calendar features ride along as extra
-// inputs per step. Forecasts come back through the same steps in reverse.
+// values, and is made relative to an anchor (LSTM_ANCHOR: the window's mean; the hybrid's is its
+// smoothed level); calendar features ride along as extra inputs per step. Forecasts come back
+// through the same steps in reverse.
 //
 // Differenced series are made relative too: on an accelerating trend the differences themselves
 // drift out of the scaler's range (measured: validation MAE 20x worse without it on a quadratic
@@ -32,7 +33,8 @@ export interface LstmInputEncoding {
 }
 
 /**
- * What a new LSTM's windows are relative to: their mean (windows.ts, WindowAnchor), which holds
+ * What a new LSTM's windows are relative to unless it says otherwise (the hybrid LSTM's are relative
+ * to their smoothed level, hybrid/hybrid-lstm.ts): their mean (windows.ts, WindowAnchor), which holds
  * the level without the last step's noise. Measured with the evaluation bench (its five series,
  * default runs), the best LSTM-family MASE over the best classical model's, last input -> mean:
  * hourly 0.93 -> 0.91, daily synthetic 1.01 -> 0.98, monthly synthetic 1.17 -> 0.98, US births
