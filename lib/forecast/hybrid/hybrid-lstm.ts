@@ -18,8 +18,8 @@ import { adjustValues, fitSeasonalAdjustment, unadjust, type SeasonalAdjustment 
 
 /**
  * The LSTM's windows are relative to their level by exponential smoothing with this alpha (the
- * smoothed level weighs the last value 0.3, the one before 0.21, and so on: current, yet with most of
- * one step's noise averaged out). Measured 2026-12-07 on the evaluation bench's 8 series (one run
+ * smoothed level weighs the last value 0.3, the one before 0.21, and so on: it lags by about 2
+ * steps, against half a lookback for the mean, with most of one step's noise averaged out). Measured 2026-12-07 on the evaluation bench's 8 series (one run
  * each, default settings; README): against the windows' mean, the hybrid's MASE went down on 4
  * (72 monthly births 0.912 -> 0.759, SSA monthly 1.388 -> 0.952, SSA daily 1.444 -> 1.406, hourly
  * 0.422 -> 0.415) and up on 4, where the plain LSTM stayed the family's best (synthetic daily 0.789
