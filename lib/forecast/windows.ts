@@ -141,7 +141,7 @@ export function anchorOf(
   stride = 1,
 ): number {
   if (kind === 'last') return values[from + (lookback - 1) * stride];
-  if (kind !== 'mean') {
+  if (typeof kind === 'object') {
     let level = values[from];
     for (let i = 1; i < lookback; i++) level += kind.level * (values[from + i * stride] - level);
     return level;

@@ -19,14 +19,15 @@ import { adjustValues, fitSeasonalAdjustment, unadjust, type SeasonalAdjustment 
 /**
  * The LSTM's windows are relative to their level by exponential smoothing with this alpha (the
  * smoothed level weighs the last value 0.3, the one before 0.21, and so on: it lags by about 2
- * steps, against half a lookback for the mean, with most of one step's noise averaged out). Measured 2026-12-07 on the evaluation bench's 8 series (one run
- * each, default settings; README): against the windows' mean, the hybrid's MASE went down on 4
- * (72 monthly births 0.912 -> 0.759, SSA monthly 1.388 -> 0.952, SSA daily 1.444 -> 1.406, hourly
- * 0.422 -> 0.415) and up on 4, where the plain LSTM stayed the family's best (synthetic daily 0.789
- * -> 0.807, synthetic monthly 0.402 -> 0.432, daily births 1.737 -> 1.833, 240 monthly 0.659 ->
- * 0.716). An alpha of 0.15 did less on both sides; the alpha that simple exponential smoothing fits
- * to each series (as ES-RNN learns one) was worse: 0.01-0.04 on the daily births, so the level was
- * little more than the window's first value (SSA daily 1.940), 0.6-0.8 on trended monthly series.
+ * steps, against half a lookback for the mean, with most of one step's noise averaged out).
+ * Measured 2026-12-07 on the evaluation bench's 8 series (one run each, default settings; README):
+ * against the windows' mean, the hybrid's MASE went down on 4 (72 monthly births 0.912 -> 0.759,
+ * SSA monthly 1.388 -> 0.952, SSA daily 1.444 -> 1.406, hourly 0.422 -> 0.415) and up on 4, where
+ * the plain LSTM stayed the family's best (synthetic daily 0.789 -> 0.807, synthetic monthly 0.402
+ * -> 0.432, daily births 1.737 -> 1.833, 240 monthly 0.659 -> 0.716). An alpha of 0.15 did less on
+ * both sides; the alpha that simple exponential smoothing fits to each series (as ES-RNN learns
+ * one) was worse: 0.01-0.04 on the daily births, so the level was little more than the window's
+ * first value (SSA daily 1.940), 0.6-0.8 on trended monthly series.
  */
 export const HYBRID_ANCHOR: WindowAnchor = { level: 0.3 };
 
