@@ -1,10 +1,12 @@
-// The hybrid LSTM ("lstmHybrid"), after Smyl's ES-RNN: the series is logged where positive and
-// deseasonalised (seasonal-adjustment.ts, estimated on each fit's training part only), the LSTM
-// forecasts that adjusted series (level-normalised: its windows are relative to their level by
-// exponential smoothing, HYBRID_ANCHOR, so the network itself carries level and trend forward from
-// a current level), and the seasonal figures, repeated past the training part, are put back on the
-// forecast steps. The LSTM procedure is the plain one (warm-started fits, refit, seed ensemble);
-// its capacity goes to level, trend and the irregular part rather than to re-learning the cycles.
+// The hybrid LSTM ("lstmHybrid"), after Smyl's ES-RNN: the series is logged where positive,
+// deseasonalised and, when daily with a holiday calendar, rid of its holidays' effects
+// (seasonal-adjustment.ts, estimated on each fit's training part only); the LSTM forecasts that
+// adjusted series (level-normalised: its windows are relative to their level by exponential
+// smoothing, HYBRID_ANCHOR, so the network itself carries level and trend forward from a current
+// level), and the seasonal figures and holiday effects, repeated past the training part, are put
+// back on the forecast steps. The LSTM procedure is the plain one (warm-started fits, refit, seed
+// ensemble); its capacity goes to level, trend and the irregular part rather than to re-learning
+// the cycles.
 //
 // Earlier the LSTM learned MSTL's in-sample remainder (values minus a fit made with hindsight)
 // while its output was added to MSTL's multi-step forecast, whose extrapolation error it never
@@ -14,6 +16,7 @@ import { LstmEnsembleRun } from '../lstm-ensemble';
 import type { CovariateBlock } from '../covariates';
 import type { ForecastConfig, Frequency, RunCallbacks, SeasonInfo } from '../types';
 import type { WindowAnchor } from '../windows';
+import { dailyHolidayKeys, type HolidayKeyAt } from './holiday-effects';
 import { adjustValues, fitSeasonalAdjustment, unadjust, type SeasonalAdjustment } from './seasonal-adjustment';
 
 /**
@@ -40,10 +43,13 @@ export interface HybridSeriesInfo {
   timeZone?: string | null;
   /** Covariates and holiday features by series index: the LSTM reads them beside the adjusted series. */
   covariates?: CovariateBlock;
+  /** The run's holiday calendar: a daily series' adjustment takes the holidays' effects out too. */
+  holidays?: string | null;
 }
 
 export class HybridLstmRun {
   private readonly lstm: LstmEnsembleRun;
+  private readonly holidayKeys?: HolidayKeyAt;
 
   constructor(
     private readonly config: ForecastConfig,
@@ -63,6 +69,9 @@ export class HybridLstmRun {
       ...(series.covariates && { covariates: series.covariates }),
       anchor: HYBRID_ANCHOR,
     });
+    if (series.holidays && series.t && series.frequency === 'daily') {
+      this.holidayKeys = dailyHolidayKeys(series.holidays, series.t, series.timeZone);
+    }
   }
 
   get history() {
@@ -70,7 +79,7 @@ export class HybridLstmRun {
   }
 
   private adjustment(train: Float64Array): SeasonalAdjustment {
-    return fitSeasonalAdjustment(train, this.series.frequency, this.series.season);
+    return fitSeasonalAdjustment(train, this.series.frequency, this.series.season, this.holidayKeys);
   }
 
   /** The backtest's model: one call per window, oldest first (the LSTM warm-starts across them). */

@@ -5,7 +5,8 @@ import { syntheticSeries } from '../synthetic';
 import type { SeasonInfo } from '../types';
 import { createRng } from '../random';
 import { HybridLstmRun } from './hybrid-lstm';
-import { adjustValues, fitSeasonalAdjustment, seasonalAt, unadjust } from './seasonal-adjustment';
+import { dailyHolidayKeys } from './holiday-effects';
+import { adjustValues, fitSeasonalAdjustment, harmonics, seasonalAt, unadjust } from './seasonal-adjustment';
 
 const WEEK: SeasonInfo = { length: 7, source: 'frequency' };
 const series = syntheticSeries({ points: 160, frequency: 'daily', amplitude: 4, trend: 0.05, noise: 0.5, seed: 6 });
@@ -48,6 +49,68 @@ describe('seasonal adjustment', () => {
     const short = fitSeasonalAdjustment(values.subarray(0, 10), 'daily', WEEK);
     expect(short.cycles).toEqual([]);
     expect(Array.from(adjustValues(short, values, 3))).toEqual(Array.from(values.subarray(0, 3), Math.log));
+  });
+});
+
+describe('holiday effects and the yearly figure', () => {
+  // 2014 from New Year's Day, daily: a weekly cycle, births-like dips of 35% on US public holidays
+  // (MLK Day, Presidents' Day, Memorial Day, Independence Day, Labor Day...), small noise.
+  const DAY = 86_400_000;
+  const t = Array.from({ length: 260 }, (_, i) => Date.UTC(2014, 0, 1) + i * DAY);
+  const keyAt = dailyHolidayKeys('US', t);
+  const rng = createRng(4);
+  const withHolidays = Float64Array.from(t, (_, i) => {
+    const dip = keyAt(i)?.offset === 0 ? 0.65 : 1;
+    return 100 * (1 + 0.1 * Math.sin((2 * Math.PI * i) / 7)) * dip * (1 + 0.01 * (rng() - 0.5));
+  });
+  const labourDay = t.indexOf(Date.UTC(2014, 8, 1));
+
+  it('takes the holidays out of a daily series and puts them back on a later holiday', () => {
+    // Trained to mid-August: each holiday seen once, so the effect is the one pooled over them.
+    const adjustment = fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'daily', WEEK, keyAt);
+    const adjusted = adjustValues(adjustment, withHolidays, 240);
+    const july4 = t.indexOf(Date.UTC(2014, 6, 4));
+    // Adjusted, Independence Day is level with the days around it (logged: 0.05 is about 5%).
+    expect(Math.abs(adjusted[july4] - adjusted[july4 - 7])).toBeLessThan(0.05);
+    // Unadjusting a flat adjusted forecast across Labor Day dips there by about the holidays' 35%.
+    const flat = new Array<number>(14).fill(Math.log(100));
+    const forecast = unadjust(adjustment, labourDay - 7, flat);
+    expect(forecast[7] / forecast[0]).toBeGreaterThan(0.6);
+    expect(forecast[7] / forecast[0]).toBeLessThan(0.7);
+  });
+
+  it('has no holiday effects without the keys, nor for a series that is not daily', () => {
+    expect(fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'daily', WEEK).holidays).toBeUndefined();
+    expect(fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'hourly', WEEK, keyAt).holidays).toBeUndefined();
+  });
+
+  it('keeps the first harmonics of a figure and drops the rest', () => {
+    const m = 365;
+    const slow = Array.from({ length: m }, (_, i) => Math.cos((2 * Math.PI * 2 * i) / m));
+    const fast = Array.from({ length: m }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 40 * i) / m));
+    const smoothed = harmonics(
+      slow.map((x, i) => x + fast[i]),
+      10,
+    );
+    smoothed.forEach((x, i) => expect(x).toBeCloseTo(slow[i], 9));
+  });
+
+  it('forecasts the dip of a holiday in its window', async () => {
+    const config = resolveConfig(
+      { epochs: 2, units: 4, horizon: 7, lookback: 14 },
+      { frequency: 'daily', points: 260 },
+    );
+    const run = new HybridLstmRun(config, 1, { frequency: 'daily', season: WEEK, t, holidays: 'US' });
+    try {
+      const origin = labourDay - 3;
+      const fitted = await run.fitter(withHolidays.subarray(0, origin), { index: 0, count: 1, origin });
+      const [forecast] = await fitted.forecastFrom(withHolidays, [origin]);
+      // Labor Day (step 3) against the days beside it: their weekly figures differ by up to 20%,
+      // the holiday is 35% lower.
+      expect(forecast[3]).toBeLessThan(0.75 * Math.min(forecast[2], forecast[4]));
+    } finally {
+      run.dispose();
+    }
   });
 });
 

@@ -10,7 +10,15 @@ export const lstmHybridModel: ForecastModel<'lstmHybrid'> = {
     const run = new HybridLstmRun(
       config,
       windowCount,
-      { t: data.t, frequency: data.frequency, season, timeZone: data.timeZone, ...(covariates && { covariates }) },
+      {
+        t: data.t,
+        frequency: data.frequency,
+        season,
+        timeZone: data.timeZone,
+        // From the covariates, not the config: the run without them (covariate-effect.ts) has none.
+        holidays: covariates?.holidayCalendar ?? null,
+        ...(covariates && { covariates }),
+      },
       callbacks,
       config.seeds,
     );
