@@ -7,8 +7,10 @@
 // The engine's defaults were tuned on those series, so two held out ones, not looked at while
 // tuning up to 2026-12-07, show how much of that carries over: the Social Security
 // Administration's US births of 2000–2014 (another npm package of the same shape), daily and as
-// monthly totals. Since then one choice was made with them in view (the hybrid LSTM's anchor,
-// hybrid/hybrid-lstm.ts): they are no longer a clean hold-out for it.
+// monthly totals. Since then three changes were made with them in view (the hybrid LSTM's
+// anchor, hybrid/hybrid-lstm.ts; its holiday effects, found from the daily one's worst windows,
+// hybrid/holiday-effects.ts; its trading days, tried on the monthly one, hybrid/trading-days.ts):
+// they are no longer a clean hold-out for those.
 import { createRequire } from 'node:module';
 import { syntheticSeries } from '@/lib/forecast/synthetic';
 import type { ForecastConfig, Frequency, SeriesData } from '@/lib/forecast/types';

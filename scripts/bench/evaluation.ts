@@ -143,7 +143,7 @@ export const evaluation: BenchSection = {
         `mean ${(verdicts.reduce((s, v) => s + (v.nestedRatio ?? 1), 0) / n).toFixed(3)}).`,
       `- For information, the champion's backtest MASE over the best single model's on the windows it was chosen on: ` +
         `${verdicts.map((v) => v.backtestRatio.toFixed(3)).join(', ')}.`,
-      `- The held-out series alone (not looked at while tuning the defaults up to 2026-12-07; the hybrid's anchor was chosen with them in view): best LSTM family over best ` +
+      `- The held-out series alone (not looked at while tuning the defaults up to 2026-12-07; the hybrid's anchor and calendar effects were made with them in view): best LSTM family over best ` +
         `non-neural ${heldOut.map((v) => `${v.kind} ${v.ratio.toFixed(2)}`).join(', ')}; champion's nested ratio ` +
         `${heldOut.map((v) => v.nestedRatio?.toFixed(3) ?? 'n/a').join(', ')}.`,
       '',

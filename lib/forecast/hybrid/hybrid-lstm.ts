@@ -1,12 +1,12 @@
 // The hybrid LSTM ("lstmHybrid"), after Smyl's ES-RNN: the series is logged where positive,
-// deseasonalised and, when daily with a holiday calendar, rid of its holidays' effects
-// (seasonal-adjustment.ts, estimated on each fit's training part only); the LSTM forecasts that
-// adjusted series (level-normalised: its windows are relative to their level by exponential
-// smoothing, HYBRID_ANCHOR, so the network itself carries level and trend forward from a current
-// level), and the seasonal figures and holiday effects, repeated past the training part, are put
-// back on the forecast steps. The LSTM procedure is the plain one (warm-started fits, refit, seed
-// ensemble); its capacity goes to level, trend and the irregular part rather than to re-learning
-// the cycles.
+// deseasonalised and rid of calendar effects (a daily series' holidays, with a holiday calendar; a
+// monthly one's trading days and leap years) by seasonal-adjustment.ts, estimated on each fit's
+// training part only; the LSTM forecasts that adjusted series (level-normalised: its windows are
+// relative to their level by exponential smoothing, HYBRID_ANCHOR, so the network itself carries
+// level and trend forward from a current level), and the seasonal figures and calendar effects,
+// which continue past the training part, are put back on the forecast steps. The LSTM procedure
+// is the plain one (warm-started fits, refit, seed ensemble); its capacity goes to level, trend
+// and the irregular part rather than to re-learning the cycles.
 //
 // Earlier the LSTM learned MSTL's in-sample remainder (values minus a fit made with hindsight)
 // while its output was added to MSTL's multi-step forecast, whose extrapolation error it never
@@ -16,8 +16,15 @@ import { LstmEnsembleRun } from '../lstm-ensemble';
 import type { CovariateBlock } from '../covariates';
 import type { ForecastConfig, Frequency, RunCallbacks, SeasonInfo } from '../types';
 import type { WindowAnchor } from '../windows';
-import { dailyHolidayKeys, type HolidayKeyAt } from './holiday-effects';
-import { adjustValues, fitSeasonalAdjustment, unadjust, type SeasonalAdjustment } from './seasonal-adjustment';
+import { dailyHolidayKeys } from './holiday-effects';
+import {
+  adjustValues,
+  fitSeasonalAdjustment,
+  unadjust,
+  type AdjustmentCalendar,
+  type SeasonalAdjustment,
+} from './seasonal-adjustment';
+import { monthlyRegressors } from './trading-days';
 
 /**
  * The LSTM's windows are relative to their level by exponential smoothing with this alpha (the
@@ -49,7 +56,7 @@ export interface HybridSeriesInfo {
 
 export class HybridLstmRun {
   private readonly lstm: LstmEnsembleRun;
-  private readonly holidayKeys?: HolidayKeyAt;
+  private readonly calendar: AdjustmentCalendar = {};
 
   constructor(
     private readonly config: ForecastConfig,
@@ -70,7 +77,10 @@ export class HybridLstmRun {
       anchor: HYBRID_ANCHOR,
     });
     if (series.holidays && series.t && series.frequency === 'daily') {
-      this.holidayKeys = dailyHolidayKeys(series.holidays, series.t, series.timeZone);
+      this.calendar.holidays = dailyHolidayKeys(series.holidays, series.t, series.timeZone);
+    }
+    if (series.t && series.t.length > 0 && series.frequency === 'monthly') {
+      this.calendar.months = monthlyRegressors(series.t);
     }
   }
 
@@ -79,7 +89,7 @@ export class HybridLstmRun {
   }
 
   private adjustment(train: Float64Array): SeasonalAdjustment {
-    return fitSeasonalAdjustment(train, this.series.frequency, this.series.season, this.holidayKeys);
+    return fitSeasonalAdjustment(train, this.series.frequency, this.series.season, this.calendar);
   }
 
   /** The backtest's model: one call per window, oldest first (the LSTM warm-starts across them). */

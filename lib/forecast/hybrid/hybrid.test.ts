@@ -7,6 +7,7 @@ import { createRng } from '../random';
 import { HybridLstmRun } from './hybrid-lstm';
 import { dailyHolidayKeys } from './holiday-effects';
 import { adjustValues, fitSeasonalAdjustment, harmonics, seasonalAt, unadjust } from './seasonal-adjustment';
+import { monthlyRegressors } from './trading-days';
 
 const WEEK: SeasonInfo = { length: 7, source: 'frequency' };
 const series = syntheticSeries({ points: 160, frequency: 'daily', amplitude: 4, trend: 0.05, noise: 0.5, seed: 6 });
@@ -67,7 +68,7 @@ describe('holiday effects and the yearly figure', () => {
 
   it('takes the holidays out of a daily series and puts them back on a later holiday', () => {
     // Trained to mid-August: each holiday seen once, so the effect is the one pooled over them.
-    const adjustment = fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'daily', WEEK, keyAt);
+    const adjustment = fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'daily', WEEK, { holidays: keyAt });
     const adjusted = adjustValues(adjustment, withHolidays, 240);
     const july4 = t.indexOf(Date.UTC(2014, 6, 4));
     // Adjusted, Independence Day is level with the days around it (logged: 0.05 is about 5%).
@@ -81,7 +82,9 @@ describe('holiday effects and the yearly figure', () => {
 
   it('has no holiday effects without the keys, nor for a series that is not daily', () => {
     expect(fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'daily', WEEK).holidays).toBeUndefined();
-    expect(fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'hourly', WEEK, keyAt).holidays).toBeUndefined();
+    expect(
+      fitSeasonalAdjustment(withHolidays.subarray(0, 240), 'hourly', WEEK, { holidays: keyAt }).holidays,
+    ).toBeUndefined();
   });
 
   it('keeps the first harmonics of a figure and drops the rest', () => {
@@ -111,6 +114,54 @@ describe('holiday effects and the yearly figure', () => {
     } finally {
       run.dispose();
     }
+  });
+});
+
+describe('trading days of a monthly series', () => {
+  // Ten years of monthly totals of daily counts: 100 a weekday, 70 a weekend day, a yearly swing.
+  const DAY = 86_400_000;
+  const t = Array.from({ length: 120 }, (_, i) => Date.UTC(2005, i, 1));
+  const totals = Float64Array.from(t, (start, i) => {
+    const end = Date.UTC(2005, i + 1, 1);
+    let sum = 0;
+    for (let day = start; day < end; day += DAY) {
+      const weekday = new Date(day).getUTCDay();
+      sum += weekday === 0 || weekday === 6 ? 70 : 100;
+    }
+    return sum * (1 + 0.05 * Math.sin((2 * Math.PI * i) / 12));
+  });
+  const YEAR: SeasonInfo = { length: 12, source: 'frequency' };
+  const months = monthlyRegressors(t);
+  const mape = (forecast: number[], from: number) =>
+    forecast.reduce((s, f, h) => s + Math.abs(f / totals[from + h] - 1), 0) / forecast.length;
+
+  it('takes them out with the seasonal figure and puts them back on later months', () => {
+    const plain = fitSeasonalAdjustment(totals.subarray(0, 108), 'monthly', YEAR);
+    const calendar = fitSeasonalAdjustment(totals.subarray(0, 108), 'monthly', YEAR, { months });
+    expect(calendar.tradingDays?.effect.set).not.toBe('none');
+    // The next year from the adjustment alone (a flat adjusted series at the last level): the
+    // weekday counts and month lengths the fixed figure misses are what the calendar adds.
+    const flat = (adjustment: typeof plain) =>
+      unadjust(adjustment, 108, new Array<number>(12).fill(adjustValues(adjustment, totals, 108)[107]));
+    expect(mape(flat(calendar), 108)).toBeLessThan(mape(flat(plain), 108) / 3);
+  });
+
+  it('is read by the run when it has the timestamps', async () => {
+    const config = resolveConfig(
+      { epochs: 2, units: 4, horizon: 12, lookback: 24 },
+      { frequency: 'monthly', points: 120 },
+    );
+    const forecastError = async (withT: boolean) => {
+      const run = new HybridLstmRun(config, 1, { frequency: 'monthly', season: YEAR, ...(withT && { t }) });
+      try {
+        const fitted = await run.fitter(totals.subarray(0, 108), { index: 0, count: 1, origin: 108 });
+        const [forecast] = await fitted.forecastFrom(totals, [108]);
+        return mape(forecast, 108);
+      } finally {
+        run.dispose();
+      }
+    };
+    expect(await forecastError(true)).toBeLessThan(await forecastError(false));
   });
 });
 

@@ -1,10 +1,11 @@
 // What the hybrid LSTM takes out of a series before it learns it, ES-RNN style (Smyl 2020): the
 // log where the series is positive (so seasonality and changes become relative), then every
-// seasonal cycle of the frequency seen at least twice, as a fixed seasonal figure per cycle, and,
-// for a daily series with a holiday calendar, the holidays' effects (holiday-effects.ts). Level and
-// trend stay in: the LSTM, reading windows relative to their smoothed level (level-normalised),
-// carries them forward itself. The figures are estimated on the fit's training part only and
-// repeat unchanged after it, so the adjustment of a step never depends on it or on anything later.
+// seasonal cycle of the frequency seen at least twice, as a fixed seasonal figure per cycle, and
+// calendar effects: a daily series' holidays (with a holiday calendar, holiday-effects.ts), a
+// monthly series' trading days and leap years (trading-days.ts). Level and trend stay in: the
+// LSTM, reading windows relative to their smoothed level (level-normalised), carries them forward
+// itself. Figures and effects are estimated on the fit's training part only and continue unchanged
+// after it, so the adjustment of a step never depends on it or on anything later.
 //
 // Each figure is a classical decomposition's (centred moving average, R's stats::decompose) of the
 // series less the other cycles' figures, over its most recent RECENT_CYCLES of the longest cycle
@@ -17,6 +18,7 @@ import { seasonalFigure } from '../classical/decompose';
 import { seasonalPeriods } from '../classical/seasonal-periods';
 import type { Frequency, SeasonInfo } from '../types';
 import { estimateHolidayEffects, holidayEffect, type HolidayEffects, type HolidayKeyAt } from './holiday-effects';
+import { estimateTradingDays, tradingDayEffect, type MonthRegressorsAt, type TradingDayEffect } from './trading-days';
 
 /** Cycles of the longest period the figures are estimated on (at most). */
 const RECENT_CYCLES = 6;
@@ -34,17 +36,24 @@ export interface SeasonalAdjustment {
   cycles: { period: number; offset: number; figure: number[] }[];
   /** A daily series' holiday effects, when the run has a holiday calendar. */
   holidays?: { keyAt: HolidayKeyAt; effects: HolidayEffects };
+  /** A monthly series' trading-day and leap-year effect. */
+  tradingDays?: { at: MonthRegressorsAt; effect: TradingDayEffect };
 }
 
-/**
- * Fits the adjustment on `train` (a series' first values). Fewer than two of a cycle: no figure.
- * `holidays`: the series' holiday keys (dailyHolidayKeys), for a daily series with a calendar.
- */
+/** What the adjustment knows of the series' calendar; each part is used for its frequency only. */
+export interface AdjustmentCalendar {
+  /** A daily series' holiday keys (dailyHolidayKeys), when the run has a holiday calendar. */
+  holidays?: HolidayKeyAt;
+  /** A monthly series' month regressors (monthlyRegressors). */
+  months?: MonthRegressorsAt;
+}
+
+/** Fits the adjustment on `train` (a series' first values). Fewer than two of a cycle: no figure. */
 export function fitSeasonalAdjustment(
   train: ArrayLike<number>,
   frequency: Frequency,
   season: SeasonInfo,
-  holidays?: HolidayKeyAt,
+  calendar: AdjustmentCalendar = {},
 ): SeasonalAdjustment {
   const n = train.length;
   const positive = n > 0 && Array.prototype.every.call(train, (v: number) => v > 0);
@@ -55,7 +64,8 @@ export function fitSeasonalAdjustment(
   }
   const z = Float64Array.from(train, (v) => (positive ? Math.log(v) : v));
   const periods = seasonalPeriods(frequency, season, n);
-  const keyAt = frequency === 'daily' ? holidays : undefined;
+  const keyAt = frequency === 'daily' ? calendar.holidays : undefined;
+  const months = frequency === 'monthly' ? calendar.months : undefined;
   if (periods.length === 0 && !keyAt) return { log: positive, floor, cycles: [] };
 
   const span = Math.min(n, RECENT_CYCLES * Math.max(0, ...periods));
@@ -63,6 +73,7 @@ export function fitSeasonalAdjustment(
   const cycles = periods.map((period) => ({ period, offset, figure: new Array<number>(period).fill(0) }));
   const adjustment: SeasonalAdjustment = { log: positive, floor, cycles };
   if (keyAt) adjustment.holidays = { keyAt, effects: new Map() };
+  if (months) adjustment.tradingDays = { at: months, effect: { set: 'none', beta: [] } };
   for (let pass = 0; pass < PASSES; pass++) {
     for (const cycle of cycles) {
       const others = Float64Array.from({ length: span }, (_, j) => {
@@ -72,11 +83,19 @@ export function fitSeasonalAdjustment(
       const figure = seasonalFigure(others, cycle.period, 'additive');
       cycle.figure = frequency === 'daily' && cycle.period >= 365 ? harmonics(figure, YEARLY_HARMONICS) : figure;
     }
+    // Each calendar effect on the series less everything else.
     if (adjustment.holidays) {
-      const cyclesOnly = { ...adjustment, holidays: undefined };
+      const others = { ...adjustment, holidays: undefined };
       adjustment.holidays.effects = estimateHolidayEffects(
-        Float64Array.from(z, (v, i) => v - seasonalAt(cyclesOnly, i)),
+        Float64Array.from(z, (v, i) => v - seasonalAt(others, i)),
         adjustment.holidays.keyAt,
+      );
+    }
+    if (adjustment.tradingDays) {
+      const others = { ...adjustment, tradingDays: undefined };
+      adjustment.tradingDays.effect = estimateTradingDays(
+        Float64Array.from(z, (v, i) => v - seasonalAt(others, i)),
+        adjustment.tradingDays.at,
       );
     }
   }
@@ -93,6 +112,7 @@ export function seasonalAt(adjustment: SeasonalAdjustment, i: number): number {
   let sum = 0;
   for (const cycle of adjustment.cycles) sum += componentOf(cycle, i);
   if (adjustment.holidays) sum += holidayEffect(adjustment.holidays.effects, adjustment.holidays.keyAt(i));
+  if (adjustment.tradingDays) sum += tradingDayEffect(adjustment.tradingDays.effect, adjustment.tradingDays.at, i);
   return sum;
 }
 

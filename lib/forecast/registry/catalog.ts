@@ -42,7 +42,7 @@ export const MODEL_CATALOG = [
     label: 'hybrid LSTM',
     phrase: 'the hybrid LSTM',
     description:
-      "the seasonal cycles (and on daily data the holidays' effects) are removed, on a log scale where positive; an LSTM forecasts level and trend, and both are added back",
+      'the seasonal cycles and calendar effects (holidays of daily data, trading days of monthly data) are removed, on a log scale where positive; an LSTM forecasts level and trend, and both are added back',
     family: 'lstm',
     optional: true,
     cost: 80,
