@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../random';
 import { dailyHolidayKeys, estimateHolidayEffects, holidayEffect } from './holiday-effects';
 
 const DAY = 86_400_000;
@@ -56,6 +57,28 @@ describe('estimateHolidayEffects', () => {
     expect(effects.has('0 Thanksgiving Day')).toBe(false);
     expect(holidayEffect(effects, { name: 'Thanksgiving Day', offset: 0 })).toBeCloseTo(-0.4, 1);
     expect(holidayEffect(effects, { name: 'A holiday never seen', offset: -1 })).toBeCloseTo(-0.1, 1);
+  });
+
+  it('keeps few effects, and small ones, for a series that holidays do not move', () => {
+    // Three years of noise in a band 0.05 wide: without the t test every holiday (and the pooled
+    // offsets) would get its noise on those days as an effect.
+    const noiseT = days('2013-01-01', 1095);
+    const noiseKeys = dailyHolidayKeys('US', noiseT);
+    const keys = new Set(
+      noiseT
+        .map((_, i) => noiseKeys(i))
+        .filter((k) => k !== undefined)
+        .map((k) => `${k.offset} ${k.name}`),
+    );
+    for (let seed = 1; seed <= 5; seed++) {
+      const rng = createRng(seed);
+      const effects = estimateHolidayEffects(
+        noiseT.map(() => 5 + 0.05 * (rng() - 0.5)),
+        noiseKeys,
+      );
+      expect(effects.size).toBeLessThan(keys.size / 3);
+      for (const effect of effects.values()) expect(Math.abs(effect)).toBeLessThan(0.03);
+    }
   });
 
   it('reads only the values it is given', () => {
