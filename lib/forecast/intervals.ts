@@ -60,7 +60,7 @@ export function signedQuantiles(errors: readonly number[], level: number): { low
 }
 
 /** The median of `values`; 0 when there are none (a point forecast is its own median then). */
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -22,6 +22,7 @@
 // sales that holidays do not move (e2e/fixtures/small-sales.csv) made its MASE 3% worse (1.067 ->
 // 1.097); with it, that series gets none.
 import { holidaysInYears, localDay } from '../holidays';
+import { median } from '../intervals';
 
 /** Days each side of a holiday whose values make its baseline. */
 const HOLIDAY_BASELINE_REACH = 7;
@@ -109,10 +110,4 @@ export function estimateHolidayEffects(adjusted: ArrayLike<number>, keyAt: Holid
 export function holidayEffect(effects: HolidayEffects, key: HolidayKey | undefined): number {
   if (!key) return 0;
   return effects.get(keyString(key)) ?? effects.get(pooledKey(key)) ?? 0;
-}
-
-function median(xs: number[]): number {
-  const sorted = xs.toSorted((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
