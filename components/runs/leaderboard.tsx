@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { StepCoverage } from '@/components/runs/step-coverage';
 import { Table } from '@/components/ui/table';
-import { skillText } from '@/lib/client/evaluation';
+import { singlePickText, skillText } from '@/lib/client/evaluation';
 import { formatDuration, formatNumber } from '@/lib/client/format';
 import { leaderboardRows } from '@/lib/client/leaderboard';
 import { MODEL_DESCRIPTIONS, predictionModelLabel } from '@/lib/client/models';
@@ -29,6 +29,7 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
   const pickName = `chart-model-${useId()}`;
   const champion = evaluation?.champion;
   const family = champion?.lstmFamily;
+  const singlePick = champion?.nested ? singlePickText(champion.testMase, champion.nested) : null;
   return (
     <div className="stack stack-sm" data-testid="leaderboard">
       {champion && (
@@ -40,8 +41,9 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
         <p className="muted" data-testid="champion-test-mase">
           MASE {formatNumber(champion.testMase, 3)}: champion, scored on windows it was not chosen on (
           {champion.nested.windows.length} backtest window{champion.nested.windows.length === 1 ? '' : 's'}, each
-          forecast by the model picked on the windows before it; best single model there:{' '}
-          {predictionModelLabel(champion.nested.bestSingle.model)}, {formatNumber(champion.nested.bestSingle.mase, 3)}).
+          forecast by the model picked on the windows before it). Best single model there, with hindsight:{' '}
+          {predictionModelLabel(champion.nested.bestSingle.model)}, {formatNumber(champion.nested.bestSingle.mase, 3)}.
+          {singlePick && ` ${singlePick}`}
         </p>
       )}
       {champion && <StepCoverage champion={champion} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestWindowsText, coverageText, skillText, coverageExplanation } from './evaluation';
+import { backtestWindowsText, coverageText, skillText, coverageExplanation, singlePickText } from './evaluation';
 import { epochProgress, phaseText } from './run-status';
 import type { RunEvaluation } from './types';
 
@@ -28,6 +28,26 @@ describe('skillText', () => {
     expect(skillText(-0.12)).toBe('−12%');
     expect(skillText(0.001)).toBe('0%');
     expect(skillText(null)).toBe('—');
+  });
+});
+
+describe('singlePickText', () => {
+  const pooled = [{ model: 'lstm' }, { model: 'ensemble' }];
+  it('sets one model picked the same way beside the champion, and says which did better by how much', () => {
+    expect(singlePickText(0.7, { windows: pooled, singlePick: { mase: 0.8 } })).toBe(
+      'One model picked the same way, without averaging, scores 0.800 there: averaging saved 13%.',
+    );
+    expect(singlePickText(0.9, { windows: pooled, singlePick: { mase: 0.8 } })).toMatch(/there: averaging cost 13%\.$/);
+    expect(singlePickText(0.8, { windows: pooled, singlePick: { mase: 0.801 } })).toMatch(
+      /0\.801 there, level with the champion\.$/,
+    );
+  });
+
+  it('says nothing when every pick was one model already, or the run has no such figure', () => {
+    expect(singlePickText(0.7, { windows: [{ model: 'lstm' }], singlePick: { mase: 0.7 } })).toBeNull();
+    expect(singlePickText(0.7, { windows: pooled })).toBeNull();
+    expect(singlePickText(null, { windows: pooled, singlePick: { mase: 0.8 } })).toBeNull();
+    expect(singlePickText(0.7, { windows: pooled, singlePick: { mase: null } })).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 // Plain-language lines about a run's evaluation (backtest, skill, interval coverage) for the run page.
+import { formatNumber } from './format';
 import type { RunEvaluation } from './types';
 
 /** "3", or "2 of 3 asked for" when the series was too short for all of them. */
@@ -52,4 +53,22 @@ export function coverageExplanation(
     );
   }
   return sentences.join(' ');
+}
+
+/**
+ * What averaging earned on the champion's honest windows: the MASE of one model picked the same way
+ * (the lowest error on the earlier windows, no averaging) beside the champion's, as in "One model
+ * picked the same way, without averaging, scores 0.816 there: averaging cost 10%." Null when every
+ * pick was a single model already (the two are then the same) or the run predates the figure.
+ */
+export function singlePickText(
+  testMase: number | null | undefined,
+  nested: { windows: { model: string }[]; singlePick?: { mase: number | null } },
+): string | null {
+  const single = nested.singlePick?.mase;
+  if (single == null || testMase == null || !nested.windows.some((w) => w.model === 'ensemble')) return null;
+  const change = testMase / single - 1;
+  const scores = `One model picked the same way, without averaging, scores ${formatNumber(single, 3)} there`;
+  if (!Number.isFinite(change) || Math.abs(change) < 0.005) return `${scores}, level with the champion.`;
+  return `${scores}: averaging ${change < 0 ? 'saved' : 'cost'} ${Math.round(Math.abs(change) * 100)}%.`;
 }

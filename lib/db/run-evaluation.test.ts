@@ -238,13 +238,14 @@ describe('runEvaluation', () => {
     expect(runEvaluation(result)).not.toHaveProperty('champion');
   });
 
-  it("keeps the champion's nested score: its test MASE, the pick per window and the best single model beside it", () => {
+  it("keeps the champion's nested score: its test MASE, the pick per window, the best single model and the single pick beside it", () => {
     const nested = {
       testMase: 0.9,
       metrics: metrics(0.9),
       windows: [{ origin: 12, model: 'naive' as const, members: ['naive'] as ComparedModel[] }],
       selectionWindows: 1,
       bestSingle: { model: 'drift' as const, mase: Number.NaN },
+      singlePick: { mase: 1.1, models: ['theta'] as ComparedModel[] },
     };
     const champion = {
       model: 'naive' as const,
@@ -263,6 +264,7 @@ describe('runEvaluation', () => {
       windows: [{ start: new Date(12 * DAY).toISOString(), model: 'naive', members: ['naive'] }],
       selectionWindows: 1,
       bestSingle: { model: 'drift', mase: null },
+      singlePick: { mase: 1.1, models: ['theta'] },
     });
   });
 

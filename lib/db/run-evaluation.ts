@@ -75,8 +75,9 @@ export interface StoredChampion {
   lstmFamily?: { model: LstmFamilyName; mase: number | null; skill: number | null };
   /**
    * MASE on the backtest windows the champion was not chosen on (nested selection), with the pick
-   * per window and the best single model on the same windows. Absent on older runs and when no
-   * window had an earlier one to choose on.
+   * per window, the best single model on the same windows (with hindsight) and one model picked
+   * per window without averaging (`singlePick`, absent on older runs). Absent on older runs and
+   * when no window had an earlier one to choose on.
    */
   testMase?: number | null;
   nested?: {
@@ -84,6 +85,7 @@ export interface StoredChampion {
     windows: { start: string | null; model: PredictionModel; members: ComparedModel[] }[];
     selectionWindows: number;
     bestSingle: { model: ComparedModel; mase: number | null };
+    singlePick?: { mase: number | null; models: ComparedModel[] };
   };
 }
 
@@ -235,6 +237,10 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
             bestSingle: {
               model: champion.nested.bestSingle.model,
               mase: finiteOrNull(champion.nested.bestSingle.mase),
+            },
+            singlePick: {
+              mase: finiteOrNull(champion.nested.singlePick.mase),
+              models: [...champion.nested.singlePick.models],
             },
           },
         }),

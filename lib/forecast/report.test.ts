@@ -57,6 +57,22 @@ describe('forecastReport', () => {
     expect(champion.nested?.windows.map((w) => w.origin)).toEqual(result.backtest.windows.map((w) => w.origin));
     expect(report.champion.testMase).toBe(champion.nested?.testMase);
     expect(formatReport(report, result)).toContain('Champion, scored on windows it was not chosen on: MASE');
+    // Beside it, what one model picked the same way would have scored, where a pick was an average.
+    const withPicks = (model: 'ensemble' | 'lstm') => ({
+      ...result,
+      champion: {
+        ...champion,
+        nested: {
+          ...champion.nested!,
+          windows: champion.nested!.windows.map((w) => ({ ...w, model })),
+          singlePick: { ...champion.nested!.singlePick, mase: 0.4321 },
+        },
+      },
+    });
+    expect(formatReport(report, withPicks('ensemble'))).toMatch(
+      /one model picked the same way, without averaging: 0\.43/,
+    );
+    expect(formatReport(report, withPicks('lstm'))).not.toContain('picked the same way');
     expect(report.coverage).toEqual({ '80': champion.intervals.coverage[80], '95': champion.intervals.coverage[95] });
     expect(report.forecast[0]).toEqual({
       t: new Date(result.futureT[0]).toISOString(),

@@ -163,6 +163,12 @@ export interface NestedChampionScore {
   selectionWindows: number;
   /** The best single model on the same windows, chosen with hindsight: the bar the champion is held to. */
   bestSingle: { model: ComparedModel; mase: number };
+  /**
+   * One model picked the honest way for each of `windows`: the lowest error on the windows before
+   * it, never an average; the MASE of its forecasts there. Where it is below `testMase`, betting on
+   * one model would have done better than pooling.
+   */
+  singlePick: { mase: number; models: ComparedModel[] };
 }
 
 /** The full accuracy report of one model (backtest, per window and per horizon step). */

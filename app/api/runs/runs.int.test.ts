@@ -100,6 +100,11 @@ describe('a run from request to predictions', () => {
       evaluation.backtest.windows.map((w: { start: string }) => w.start),
     );
     expect(evaluation.champion.testMase).toEqual(expect.any(Number));
+    // Beside it, one model picked the same way per window, without averaging.
+    expect(evaluation.champion.nested.singlePick).toEqual({
+      mase: expect.any(Number),
+      models: evaluation.champion.nested.windows.map(() => expect.any(String)),
+    });
     expect(evaluation.champion.coverage['80'].byStep).toHaveLength(7);
     expect(evaluation.backtest.note).toBeNull();
     expect(evaluation.backtest.windows.at(-1)).toMatchObject({

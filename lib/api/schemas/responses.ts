@@ -172,6 +172,13 @@ export const runEvaluationSchema = z
             ),
             selectionWindows: z.number().int(),
             bestSingle: z.object({ model: z.enum(COMPARED_MODELS), mase: nullableNumber }),
+            singlePick: z
+              .object({ mase: nullableNumber, models: z.array(z.enum(COMPARED_MODELS)) })
+              .optional()
+              .meta({
+                description:
+                  'One model per scored window, the lowest error on the windows before it (no averaging), and the MASE of its forecasts; absent on older runs',
+              }),
           })
           .optional()
           .meta({ description: 'Per scored window, the pick made on the windows before it' }),

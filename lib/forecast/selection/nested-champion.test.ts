@@ -135,6 +135,26 @@ describe('nestedChampion', () => {
     expect(nested.bestSingle.mase).toBeCloseTo(Math.min(...Object.values(single).map((m) => m.mase)), 12);
   });
 
+  it('scores one model picked the same way, without averaging, on the same windows', async () => {
+    const run = await backtest(6);
+    const nested = nestedChampion(run, 1)!;
+    const bests = run.windows.slice(1).map((_, i) => nestedPick(run, i + 1).best);
+    expect(nested.singlePick.models).toEqual(bests);
+    const actual: number[] = [];
+    const forecast: number[] = [];
+    const scale: number[] = [];
+    run.windows.slice(1).forEach((w, i) => {
+      // The pick's best model is the first of its members, alone when it is no average.
+      expect(nested.windows[i].members[0]).toBe(bests[i]);
+      const f = w.forecasts[bests[i] as 'lstm']!;
+      w.actual.forEach((a, h) => (actual.push(a), forecast.push(f[h]), scale.push(w.scale)));
+    });
+    expect(nested.singlePick.mase).toBeCloseTo(accuracyMetrics(actual, forecast, scale).mase, 12);
+    // Where some pick is an average, the two scores differ: the single pick is not the champion's.
+    expect(nested.windows.some((w) => w.model === 'ensemble')).toBe(true);
+    expect(nested.singlePick.mase).not.toBeCloseTo(nested.testMase, 6);
+  });
+
   it('leaves out a first scored window that has no earlier one, and has no score without any', async () => {
     const run = await backtest(3);
     expect(nestedChampion(run, 0)!.windows).toHaveLength(2);

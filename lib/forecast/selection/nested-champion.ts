@@ -7,6 +7,11 @@
 //
 // What the selection of window i may read: the actual values and forecasts of windows 0..i-1 and
 // nothing else of the run (no calibration residuals: those reach into later windows).
+//
+// Two bars to read the score against, on the same windows: the best single model chosen with
+// hindsight (no selection rule can promise to match it: it is picked on the very points it is
+// scored on), and one model picked the honest way, the lowest error on the earlier windows with no
+// averaging (`singlePick`): whether pooling close models paid off over betting on one.
 import { scoreBacktest, type BacktestRun } from '../backtest';
 import { averageForecast, pickChampion, rankModels, type ModelBacktestRun } from '../champion';
 import { modelEntry } from '../compared-models';
@@ -28,11 +33,16 @@ function windowMetrics(run: ModelBacktestRun, windows: Windows): ModelRecord<Acc
 }
 
 /** The pick the selection rule makes for window `index` of `run`, from the windows before it. */
-export function nestedPick(run: ModelBacktestRun, index: number): { members: ComparedModel[]; ensemble: boolean } {
+export function nestedPick(
+  run: ModelBacktestRun,
+  index: number,
+): { members: ComparedModel[]; ensemble: boolean; best: ComparedModel } {
   if (index < 1) throw new Error('The first backtest window has no earlier window to choose on.');
   const earlier = run.windows.slice(0, index);
   const pick = pickChampion(run.horizon, earlier, windowMetrics(run, earlier));
-  return pick.ensemble ? { members: pick.ensemble.members, ensemble: true } : { members: [pick.best], ensemble: false };
+  return pick.ensemble
+    ? { members: pick.ensemble.members, ensemble: true, best: pick.best }
+    : { members: [pick.best], ensemble: false, best: pick.best };
 }
 
 /**
@@ -42,31 +52,37 @@ export function nestedPick(run: ModelBacktestRun, index: number): { members: Com
 export function nestedChampion(run: ModelBacktestRun, firstScored: number): NestedChampionScore | undefined {
   const scored: Windows = [];
   const picks: NestedChampionScore['windows'] = [];
+  const singles: ComparedModel[] = [];
   const actual: number[] = [];
   const forecast: number[] = [];
+  const single: number[] = [];
   const scale: number[] = [];
   for (let i = Math.max(1, firstScored); i < run.windows.length; i++) {
     const window = run.windows[i];
-    const { members, ensemble } = nestedPick(run, i);
+    const { members, ensemble, best } = nestedPick(run, i);
     const predicted = averageForecast(window.forecasts, members);
+    const alone = modelEntry(window.forecasts, best);
     picks.push({ origin: window.origin, model: ensemble ? 'ensemble' : members[0], members });
+    singles.push(best);
     scored.push(window);
     window.actual.forEach((a, h) => {
       actual.push(a);
       forecast.push(predicted[h]);
+      single.push(alone[h]);
       scale.push(window.scale);
     });
   }
   if (scored.length === 0) return undefined;
   const metrics = accuracyMetrics(actual, forecast, scale);
-  const single = windowMetrics(run, scored);
-  const best = rankModels(single)[0];
+  const hindsight = windowMetrics(run, scored);
+  const best = rankModels(hindsight)[0];
   return {
     testMase: metrics.mase,
     metrics,
     windows: picks,
     selectionWindows: Math.max(0, firstScored),
-    bestSingle: { model: best, mase: modelEntry(single, best).mase },
+    bestSingle: { model: best, mase: modelEntry(hindsight, best).mase },
+    singlePick: { mase: accuracyMetrics(actual, single, scale).mase, models: singles },
   };
 }
 
