@@ -70,7 +70,9 @@ export function dailyHolidayKeys(calendar: string, t: ArrayLike<number>, timeZon
       if (!byDay.has(day)) byDay.set(day, { name: h.name, offset });
     }
   }
-  return (i) => byDay.get(i < t.length ? localDay(t[i], timeZone) : last + (i - (t.length - 1)) * DAY_MS);
+  // The data's keys once (the effects' baselines look each day up some 15 times).
+  const keys = Array.from({ length: t.length }, (_, i) => byDay.get(localDay(t[i], timeZone)));
+  return (i) => (i < t.length ? keys[i] : byDay.get(last + (i - (t.length - 1)) * DAY_MS));
 }
 
 /** The effects of the keys on `adjusted` (indexes 0 .. length-1 of the series): see the file's comment. */
