@@ -1,6 +1,7 @@
 // A run with a holiday calendar: the run page says what the calendar did to the best LSTM (scored
 // with and without it on the same windows) and marks the holidays on the forecast chart, with the
-// holiday's name on hover; the marks stay readable in dark mode and on a 390 px phone.
+// holiday's name on hover; the marks stay readable in dark mode and on a 390 px phone. Its
+// leaderboard gives the champion's honest score as the API has it.
 import { readFile } from 'node:fs/promises';
 import { expect, test, TRAINING_TIMEOUT } from './support/test';
 
@@ -31,6 +32,19 @@ test('a run with US holidays shows their effect and marks them on the forecast c
   const effect = page.getByTestId('covariate-effect');
   await expect(effect).toContainText(/The US holiday calendar (cut|made)/);
   await expect(effect).toContainText(/Backtest MASE of the (LSTM|Hybrid LSTM): .* with, .* without \(same windows\)/);
+
+  // The champion's honest score, and beside it one model picked the same way where a pick averaged.
+  const { run: done } = await (await request.get(`/api/runs/${run.id}`)).json();
+  const { testMase, nested } = done.evaluation.champion;
+  const testLine = page.getByTestId('champion-test-mase');
+  await expect(testLine).toContainText(`MASE ${testMase.toFixed(3)}: champion, scored on windows it was not chosen on`);
+  if (nested.windows.some((w: { model: string }) => w.model === 'ensemble')) {
+    await expect(testLine).toContainText(
+      `One model picked the same way, without averaging, scores ${nested.singlePick.mase.toFixed(3)} there`,
+    );
+  } else {
+    await expect(testLine).not.toContainText('picked the same way');
+  }
 
   // The data runs from 4 July to 31 October 2026: Labor Day (7 September) and Columbus Day
   // (12 October) fall in the backtest part the chart opens on.
