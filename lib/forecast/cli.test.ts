@@ -93,6 +93,7 @@ describe('forecast CLI', () => {
       'members',
       'model',
       'reason',
+      'singlePickMase',
       'testMase',
     ]);
     expect([...models, 'ensemble']).toContain(report.champion.model);

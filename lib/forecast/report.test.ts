@@ -48,6 +48,7 @@ describe('forecastReport', () => {
       members: champion.members,
       mase: champion.metrics.mase,
       testMase: champion.testMase,
+      singlePickMase: champion.nested?.singlePick.mase,
       reason: champion.reason,
       lstmFamily: champion.lstmFamily,
     });

@@ -46,6 +46,11 @@ export interface ForecastReport {
      * no backtest window had an earlier one to choose on.
      */
     testMase: number | null;
+    /**
+     * MASE on the same windows of one model picked the same way, without averaging (the best on
+     * the windows before each); null when testMase is.
+     */
+    singlePickMase: number | null;
     reason: string;
     /** Absent when the run trained no LSTM (see `lstmSkipped`). */
     lstmFamily?: { model: LstmFamilyName; mase: number; skill: number };
@@ -100,6 +105,7 @@ export function forecastReport(series: string, frequency: Frequency, result: For
       members: champion.members,
       mase: champion.metrics.mase,
       testMase: champion.testMase ?? null,
+      singlePickMase: champion.nested?.singlePick.mase ?? null,
       reason: champion.reason,
       ...(champion.lstmFamily && { lstmFamily: champion.lstmFamily }),
     },
