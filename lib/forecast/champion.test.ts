@@ -142,7 +142,7 @@ describe('chooseChampion', () => {
     expect(result.reason).toBe(
       'MSTL, ETS and the LSTM all came within 20% of the lowest MASE over 3 backtest windows (MSTL, 1), so the ' +
         'champion is their average: it scores 1.1 there, above MSTL alone; models this close swap places ' +
-        'from window to window, and averaging them usually loses less on new data than betting on one.',
+        'from window to window, and averaging them loses less on new data, on average, than betting on one.',
     );
   });
 
