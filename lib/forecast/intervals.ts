@@ -19,6 +19,7 @@
 // (twice the pinball loss summed over points and quantiles, over the sum of |actual|, averaged
 // over the three quantiles: 0 is perfect, and a point forecast alone would score its WAPE).
 import type { Residual } from './backtest';
+import { median } from './median';
 import type { IntervalLevel, ModelIntervals } from './types';
 
 export const INTERVAL_LEVELS: readonly IntervalLevel[] = [80, 95];
@@ -57,14 +58,6 @@ export function signedQuantiles(errors: readonly number[], level: number): { low
   if (lowerRank < 1 || upperRank > n) return null;
   const sorted = [...errors].sort((a, b) => a - b);
   return { lower: sorted[lowerRank - 1], upper: sorted[upperRank - 1] };
-}
-
-/** The median of `values`; 0 when there are none (a point forecast is its own median then). */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Index h - 1: the signed errors h steps ahead among `residuals`. */

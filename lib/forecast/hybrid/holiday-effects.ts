@@ -22,7 +22,7 @@
 // sales that holidays do not move (e2e/fixtures/small-sales.csv) made its MASE 3% worse (1.067 ->
 // 1.097); with it, that series gets none.
 import { holidaysInYears, localDay } from '../holidays';
-import { median } from '../intervals';
+import { median } from '../median';
 
 /** Days each side of a holiday whose values make its baseline. */
 const HOLIDAY_BASELINE_REACH = 7;

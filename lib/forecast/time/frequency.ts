@@ -6,6 +6,7 @@
 // Hand-written rather than a date library: every step is plain arithmetic on epoch milliseconds in
 // UTC (days are UTC days, weeks keep the weekday the data uses, months keep the day of month or the
 // month end), and date-fns/Temporal would add a zone lookup per step to million-point series.
+import { median } from '../median';
 
 /** Stable codes, as stored in the database and given in --json / the API (plus 'irregular'). */
 export const REGULAR_FREQUENCIES = [
@@ -329,10 +330,4 @@ export function nextTimestamps(t: readonly number[], frequency: Frequency, n: nu
   }
   const options: StepOptions = FREQUENCY_SPECS[frequency].unit === 'month' ? { monthAnchorDay: monthAnchorDay(t) } : {};
   return steps.map((k) => addSteps(last, k, frequency, options));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
