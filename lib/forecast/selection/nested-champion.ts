@@ -40,9 +40,7 @@ export function nestedPick(
   if (index < 1) throw new Error('The first backtest window has no earlier window to choose on.');
   const earlier = run.windows.slice(0, index);
   const pick = pickChampion(run.horizon, earlier, windowMetrics(run, earlier));
-  return pick.ensemble
-    ? { members: pick.ensemble.members, ensemble: true, best: pick.best }
-    : { members: [pick.best], ensemble: false, best: pick.best };
+  return { members: pick.ensemble?.members ?? [pick.best], ensemble: pick.ensemble !== undefined, best: pick.best };
 }
 
 /**
