@@ -45,6 +45,19 @@ test('a run with US holidays shows their effect and marks them on the forecast c
   } else {
     await expect(testLine).not.toContainText('picked the same way');
   }
+  // The headline's gain over seasonal naive is that honest score's, on the same windows.
+  const headline = page.getByTestId('verdict-headline');
+  if (!/no model beats seasonal naive/.test((await headline.textContent())!)) {
+    const relation =
+      testMase < nested.reference.mase ? 'better than' : testMase > nested.reference.mase ? 'worse than' : 'level with';
+    await expect(headline).toContainText(
+      new RegExp(`hosen the same way from earlier windows only, the champion was .*${relation} seasonal naive`),
+    );
+    await expect(headline).toContainText(
+      `on ${nested.windows.length} backtest window${nested.windows.length === 1 ? '' : 's'} ` +
+        `(MASE ${testMase.toFixed(2)} vs ${nested.reference.mase.toFixed(2)}).`,
+    );
+  }
 
   // The data runs from 4 July to 31 October 2026: Labor Day (7 September) and Columbus Day
   // (12 October) fall in the backtest part the chart opens on.

@@ -82,6 +82,43 @@ describe('describeVerdict', () => {
     );
   });
 
+  it("states the gain the champion kept on windows it was not chosen on, against seasonal naive's there", () => {
+    const nested = (testMase: number, reference: number, windows = 5) =>
+      ({
+        champion: {
+          model: 'ensemble',
+          members: ['ets', 'naive'],
+          reason: '',
+          metrics: { mase: 0.65, mae: 1 },
+          testMase,
+          nested: {
+            windows: Array.from({ length: windows }, () => ({ start: null, model: 'ets', members: ['ets'] })),
+            selectionWindows: 1,
+            bestSingle: { model: 'ets', mase: 0.7 },
+            reference: { model: 'seasonalNaive', mase: reference },
+          },
+        },
+      }) as unknown as RunEvaluation;
+    // Its backtest score (0.65, 35% better) was won on the very windows it is measured on.
+    const honest = describeVerdict({ metrics: lstmLoses, evaluation: nested(0.8, 1.1) });
+    expect(honest.headline).toBe(
+      'The average of ETS + Naive is the champion. Chosen the same way from earlier windows only, the champion was 27% better than seasonal naive on 5 backtest windows (MASE 0.80 vs 1.10).',
+    );
+    expect(honest.tone).toBe('neutral');
+    // Beaten by seasonal naive there: a warning, whatever the backtest says.
+    const lost = describeVerdict({ metrics: lstmLoses, evaluation: nested(1.21, 1.1, 1) });
+    expect(lost.headline).toBe(
+      'The average of ETS + Naive is the champion, but chosen the same way from earlier windows only, the champion was 10% worse than seasonal naive on 1 backtest window (MASE 1.21 vs 1.10).',
+    );
+    expect(lost.tone).toBe('bad');
+    // An older run, without seasonal naive's score on those windows: the backtest's figures.
+    const older = nested(0.8, 1.1);
+    delete (older.champion!.nested as { reference?: unknown }).reference;
+    expect(describeVerdict({ metrics: lstmLoses, evaluation: older }).headline).toBe(
+      'The average of ETS + Naive is the champion, 35% better than seasonal naive (MASE 0.65 vs 1.00).',
+    );
+  });
+
   it('ranks by MAE when MASE is undefined, as the engine does', () => {
     const metrics: RunMetrics = { lstm: m(null, 3), naive: m(null, 5), seasonalNaive: m(null, 4), drift: m(null, 6) };
     const verdict = describeVerdict({ metrics, evaluation: null });

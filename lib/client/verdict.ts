@@ -3,6 +3,9 @@
 // that is good news for the question a user trains an LSTM to answer: green only when an LSTM is
 // the champion and beats seasonal naive; neutral when another model wins; a warning when nothing
 // beats seasonal naive. Built on the leaderboard's ranking, so the sentence and the table agree.
+// How much better the champion is comes from windows it was not chosen on where the run has them
+// (its nested score against seasonal naive's on the same windows): its backtest score won on the
+// very points it is measured on, and would overstate the gain a user can expect.
 import { leaderboardRows, rankingMetric, type LeaderboardRow } from './leaderboard';
 import { LSTM_FAMILY } from './models';
 import type { ComparedModel, PredictionModel, Run } from './types';
@@ -16,7 +19,7 @@ export interface Verdict {
   champion: LeaderboardRow | null;
   /** The best LSTM's row and its rank (1-based) among `of` ranked rows; null when the run has no LSTM. */
   bestLstm: (LeaderboardRow & { rank: number; of: number }) | null;
-  /** Names the champion and its skill against seasonal naive. */
+  /** Names the champion and its gain over seasonal naive (on windows it was not chosen on, where the run has them). */
   headline: string;
   /** Where the best LSTM ranks, or why the run trained none; null when it is the champion or absent. */
   lstmLine: string | null;
@@ -76,6 +79,21 @@ function against(score: number, reference: number, name: string, betterWord: str
 
 const fixed = (value: number) => value.toFixed(2);
 
+/**
+ * The champion's score on the backtest windows it was not chosen on (each forecast by the pick
+ * made on the windows before it) and seasonal naive's on the same windows; null on runs without
+ * both (older runs, a single backtest window).
+ */
+function honestScore(
+  evaluation: Pick<Run, 'evaluation'>['evaluation'],
+): { score: number; reference: number; windows: number } | null {
+  const champion = evaluation?.champion;
+  const score = champion?.testMase;
+  const reference = champion?.nested?.reference?.mase;
+  if (!finite(score) || !finite(reference) || !champion?.nested) return null;
+  return { score, reference, windows: champion.nested.windows.length };
+}
+
 export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdict {
   const none: Verdict = {
     tone: null,
@@ -98,12 +116,25 @@ export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdi
   const lstmRank = ranked.findIndex((row) => (LSTM_FAMILY as readonly PredictionModel[]).includes(row.model));
   const bestLstm = lstmRank < 0 ? null : { ...ranked[lstmRank], rank: lstmRank + 1, of: ranked.length };
   const lstmWins = bestLstm !== null && bestLstm.model === champion.model;
-  const championBeatsNaive = champion.model !== 'seasonalNaive' && score(champion) < score(naive);
+  const honest = key === 'mase' ? honestScore(run.evaluation) : null;
+  const championBeatsNaive =
+    champion.model !== 'seasonalNaive' &&
+    score(champion) < score(naive) &&
+    (honest === null || honest.score < honest.reference);
 
-  const headline =
-    champion.model === 'seasonalNaive' || !championBeatsNaive
-      ? `${capitalize(sentenceName(champion))} is the champion: no model beats seasonal naive, which repeats the last season (${label} ${fixed(score(naive))}).`
-      : `${capitalize(sentenceName(champion))} is the champion, ${against(score(champion), score(naive), 'seasonal naive', 'better than', 'worse than')} (${label} ${fixed(score(champion))} vs ${fixed(score(naive))}).`;
+  const name = capitalize(sentenceName(champion));
+  let headline: string;
+  if (champion.model === 'seasonalNaive' || score(champion) >= score(naive))
+    headline = `${name} is the champion: no model beats seasonal naive, which repeats the last season (${label} ${fixed(score(naive))}).`;
+  else if (honest) {
+    const windows = `${honest.windows} backtest window${honest.windows === 1 ? '' : 's'}`;
+    const relation = against(honest.score, honest.reference, 'seasonal naive', 'better than', 'worse than');
+    const figures = `(${label} ${fixed(honest.score)} vs ${fixed(honest.reference)})`;
+    headline = championBeatsNaive
+      ? `${name} is the champion. Chosen the same way from earlier windows only, the champion was ${relation} on ${windows} ${figures}.`
+      : `${name} is the champion, but chosen the same way from earlier windows only, the champion was ${relation} on ${windows} ${figures}.`;
+  } else
+    headline = `${name} is the champion, ${against(score(champion), score(naive), 'seasonal naive', 'better than', 'worse than')} (${label} ${fixed(score(champion))} vs ${fixed(score(naive))}).`;
 
   let lstmLine: string | null = null;
   if (bestLstm && !lstmWins) {

@@ -238,7 +238,7 @@ describe('runEvaluation', () => {
     expect(runEvaluation(result)).not.toHaveProperty('champion');
   });
 
-  it("keeps the champion's nested score: its test MASE, the pick per window, the best single model and the single pick beside it", () => {
+  it("keeps the champion's nested score: its test MASE, the pick per window, the best single model, the single pick and seasonal naive beside it", () => {
     const nested = {
       testMase: 0.9,
       metrics: metrics(0.9),
@@ -246,6 +246,7 @@ describe('runEvaluation', () => {
       selectionWindows: 1,
       bestSingle: { model: 'drift' as const, mase: Number.NaN },
       singlePick: { mase: 1.1, models: ['theta'] as ComparedModel[] },
+      reference: { model: 'seasonalNaive' as const, mase: 1.25 },
     };
     const champion = {
       model: 'naive' as const,
@@ -265,6 +266,7 @@ describe('runEvaluation', () => {
       selectionWindows: 1,
       bestSingle: { model: 'drift', mase: null },
       singlePick: { mase: 1.1, models: ['theta'] },
+      reference: { model: 'seasonalNaive', mase: 1.25 },
     });
   });
 

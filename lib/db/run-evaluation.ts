@@ -5,7 +5,13 @@
 // Runs stored before the classical models and the champion existed have only lstm, naive,
 // seasonalNaive and drift in these maps, and no `champion` or `fitMs`: readers must allow that.
 // The global LSTM (lstmGlobal) is in them only when the run trained it.
-import { COMPARED_MODELS, modelEntry, modelsIn, perModel as perRunModel } from '@/lib/forecast/compared-models';
+import {
+  COMPARED_MODELS,
+  modelEntry,
+  modelsIn,
+  perModel as perRunModel,
+  type ReferenceModel,
+} from '@/lib/forecast/compared-models';
 import type {
   AccuracyMetrics,
   ComparedModel,
@@ -76,8 +82,8 @@ export interface StoredChampion {
   /**
    * MASE on the backtest windows the champion was not chosen on (nested selection), with the pick
    * per window, the best single model on the same windows (with hindsight) and one model picked
-   * per window without averaging (`singlePick`, absent on older runs). Absent on older runs and
-   * when no window had an earlier one to choose on.
+   * per window without averaging (`singlePick`) and seasonal naive there (`reference`; both absent
+   * on older runs). Absent on older runs and when no window had an earlier one to choose on.
    */
   testMase?: number | null;
   nested?: {
@@ -86,6 +92,7 @@ export interface StoredChampion {
     selectionWindows: number;
     bestSingle: { model: ComparedModel; mase: number | null };
     singlePick?: { mase: number | null; models: ComparedModel[] };
+    reference?: { model: ReferenceModel; mase: number | null };
   };
 }
 
@@ -241,6 +248,10 @@ export function runEvaluation(result: EvaluatedResult): RunEvaluation {
             singlePick: {
               mase: finiteOrNull(champion.nested.singlePick.mase),
               models: [...champion.nested.singlePick.models],
+            },
+            reference: {
+              model: champion.nested.reference.model,
+              mase: finiteOrNull(champion.nested.reference.mase),
             },
           },
         }),

@@ -58,6 +58,10 @@ describe('forecastReport', () => {
     expect(champion.nested?.windows.map((w) => w.origin)).toEqual(result.backtest.windows.map((w) => w.origin));
     expect(report.champion.testMase).toBe(champion.nested?.testMase);
     expect(formatReport(report, result)).toContain('Champion, scored on windows it was not chosen on: MASE');
+    // With seasonal naive on the same windows, which it is read against.
+    expect(formatReport(report, result)).toMatch(
+      new RegExp(`\\(seasonal naive there: ${champion.nested!.reference.mase.toFixed(3)}`),
+    );
     // Beside it, what one model picked the same way would have scored, where a pick was an average.
     const withPicks = (model: 'ensemble' | 'lstm') => ({
       ...result,

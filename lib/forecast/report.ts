@@ -228,7 +228,7 @@ export function formatReport(report: ForecastReport, result: ForecastResult, for
       ? [
           `Champion, scored on windows it was not chosen on: MASE ${formatNumber(champion.nested.testMase)} over ` +
             `${champion.nested.windows.length} window${champion.nested.windows.length === 1 ? '' : 's'} ` +
-            `(best single model there with hindsight: ${MODEL_LABELS[champion.nested.bestSingle.model]}, ${formatNumber(champion.nested.bestSingle.mase)}` +
+            `(seasonal naive there: ${formatNumber(champion.nested.reference.mase)}; best single model there with hindsight: ${MODEL_LABELS[champion.nested.bestSingle.model]}, ${formatNumber(champion.nested.bestSingle.mase)}` +
             (champion.nested.windows.some((w) => w.model === 'ensemble')
               ? `; one model picked the same way, without averaging: ${formatNumber(champion.nested.singlePick.mase)}).`
               : ').'),

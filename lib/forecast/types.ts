@@ -1,6 +1,7 @@
 // Public types of the forecasting engine. The engine imports nothing from Next, BullMQ or Prisma:
 // the worker, the CLI and the tests all call it with plain arrays and callbacks.
 import type { ComparedModel, ModelsOf } from './registry/catalog';
+import type { ReferenceModel } from './compared-models';
 import type { Frequency } from './time/frequency';
 import type { SearchedField } from './search/fields';
 
@@ -169,6 +170,11 @@ export interface NestedChampionScore {
    * one model would have done better than pooling.
    */
   singlePick: { mase: number; models: ComparedModel[] };
+  /**
+   * The reference model (seasonal naive) on the same windows: what the champion's score is read
+   * against when a screen says how much better than seasonal naive it was.
+   */
+  reference: { model: ReferenceModel; mase: number };
 }
 
 /** The full accuracy report of one model (backtest, per window and per horizon step). */

@@ -105,6 +105,10 @@ describe('a run from request to predictions', () => {
       mase: expect.any(Number),
       models: evaluation.champion.nested.windows.map(() => expect.any(String)),
     });
+    // And seasonal naive on the same windows: with the earlier window only chosen on, every
+    // leaderboard window is scored, so it is the leaderboard's seasonal naive.
+    expect(evaluation.champion.nested.reference.model).toBe('seasonalNaive');
+    expect(evaluation.champion.nested.reference.mase).toBeCloseTo(run.metrics.seasonalNaive.mase, 10);
     expect(evaluation.champion.coverage['80'].byStep).toHaveLength(7);
     expect(evaluation.backtest.note).toBeNull();
     expect(evaluation.backtest.windows.at(-1)).toMatchObject({

@@ -179,6 +179,13 @@ export const runEvaluationSchema = z
                 description:
                   'One model per scored window, the lowest error on the windows before it (no averaging), and the MASE of its forecasts; absent on older runs',
               }),
+            reference: z
+              .object({ model: z.literal(REFERENCE_MODEL), mase: nullableNumber })
+              .optional()
+              .meta({
+                description:
+                  'Seasonal naive on the same scored windows, what the champion is compared with; absent on older runs',
+              }),
           })
           .optional()
           .meta({ description: 'Per scored window, the pick made on the windows before it' }),

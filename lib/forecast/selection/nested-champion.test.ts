@@ -155,6 +155,24 @@ describe('nestedChampion', () => {
     expect(nested.singlePick.mase).not.toBeCloseTo(nested.testMase, 6);
   });
 
+  it('scores seasonal naive on the scored windows only, the reference the champion is read against', async () => {
+    // No selection window: the first window is not scored, so seasonal naive's score there is not
+    // its score over the whole backtest.
+    const run = await backtest(4);
+    const nested = nestedChampion(run, 0)!;
+    const on = (windows: typeof run.windows) => {
+      const actual: number[] = [];
+      const forecast: number[] = [];
+      const scale: number[] = [];
+      for (const w of windows)
+        w.actual.forEach((a, h) => (actual.push(a), forecast.push(w.forecasts.seasonalNaive![h]), scale.push(w.scale)));
+      return accuracyMetrics(actual, forecast, scale).mase;
+    };
+    expect(nested.reference.model).toBe('seasonalNaive');
+    expect(nested.reference.mase).toBeCloseTo(on(run.windows.slice(1)), 12);
+    expect(nested.reference.mase).not.toBeCloseTo(on(run.windows), 6);
+  });
+
   it('leaves out a first scored window that has no earlier one, and has no score without any', async () => {
     const run = await backtest(3);
     expect(nestedChampion(run, 0)!.windows).toHaveLength(2);

@@ -11,10 +11,11 @@
 // Two bars to read the score against, on the same windows: the best single model chosen with
 // hindsight (no selection rule can promise to match it: it is picked on the very points it is
 // scored on), and one model picked the honest way, the lowest error on the earlier windows with no
-// averaging (`singlePick`): whether pooling close models paid off over betting on one.
+// averaging (`singlePick`): whether pooling close models paid off over betting on one. And seasonal
+// naive on those windows (`reference`), so that "better than seasonal naive" compares like with like.
 import { scoreBacktest, type BacktestRun } from '../backtest';
 import { averageForecast, pickChampion, rankModels, type ModelBacktestRun } from '../champion';
-import { modelEntry } from '../compared-models';
+import { modelEntry, REFERENCE_MODEL } from '../compared-models';
 import { minimumPoints } from '../config';
 import { accuracyMetrics } from '../metrics';
 import type { AccuracyMetrics, ComparedModel, ForecastConfig, ModelRecord, NestedChampionScore } from '../types';
@@ -81,6 +82,7 @@ export function nestedChampion(run: ModelBacktestRun, firstScored: number): Nest
     selectionWindows: Math.max(0, firstScored),
     bestSingle: { model: best, mase: modelEntry(hindsight, best).mase },
     singlePick: { mase: accuracyMetrics(actual, single, scale).mase, models: singles },
+    reference: { model: REFERENCE_MODEL, mase: modelEntry(hindsight, REFERENCE_MODEL).mase },
   };
 }
 
