@@ -53,6 +53,22 @@ test('forecast all series of a dataset, read the batch page, download everything
     await expect(row.locator('td').nth(3)).toHaveText(/^([+−]\d+%|0%)$/);
   }
   await expectSparklinesDrawn(table, 2);
+  // Each row's MASE is its champion's on the windows it was not chosen on (the run's test MASE),
+  // not the backtest score it was chosen by; no row needs the footnote for the latter.
+  const { batch } = await (await page.request.get(new URL(page.url()).pathname.replace(/^/, '/api'))).json();
+  for (const series of batch.series) {
+    const { run } = await (await page.request.get(`/api/runs/${series.runId}`)).json();
+    expect(series.nested).toBe(true);
+    expect(series.mase).toBe(run.evaluation.champion.testMase);
+    await expect(
+      table
+        .locator('tbody tr')
+        .filter({ has: page.getByRole('rowheader', { name: series.name }) })
+        .locator('td')
+        .nth(2),
+    ).toHaveText(series.mase.toFixed(3));
+  }
+  await expect(page.getByTestId('batch-backtest-note')).toHaveCount(0);
   await expect(page.getByTestId('batch-scores').locator('tbody tr').first()).toBeVisible();
   // How often the LSTM won: the count first, then the share.
   await expect(

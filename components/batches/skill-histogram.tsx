@@ -52,8 +52,8 @@ export function SkillHistogram({ skills }: { skills: readonly (number | null)[] 
         })}
       </svg>
       <figcaption className="muted">
-        Skill of each series&apos; champion over seasonal naive; right of 0 (green) the champion beats repeating the
-        last season.
+        Skill of each series&apos; champion over seasonal naive, as in the table of series; right of 0 (green) the
+        champion beats repeating the last season.
       </figcaption>
     </figure>
   );

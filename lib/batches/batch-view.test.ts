@@ -42,6 +42,19 @@ describe('seriesRow', () => {
     expect(row).toMatchObject({ champion: 'ensemble', championMembers: ['autoArima', 'lstm'], mase: 0.5, skill: 0.5 });
   });
 
+  it("scores the champion on the windows it was not chosen on, against seasonal naive's there, where the run has them", () => {
+    const champion = { model: 'ets', members: ['ets'], metrics: { mase: 0.5 } };
+    const honest = seriesRow(run({ ...champion, testMase: 0.9, nested: { reference: { mase: 1.2 } } }));
+    expect(honest).toMatchObject({ mase: 0.9, nested: true });
+    expect(honest.skill).toBeCloseTo(0.25, 12);
+    // An older run: its backtest score, said to be one.
+    expect(seriesRow(run({ ...champion, testMase: 0.9, nested: {} }))).toMatchObject({
+      mase: 0.5,
+      skill: 0.5,
+      nested: false,
+    });
+  });
+
   it('has no members before the run succeeded', () => {
     expect(seriesRow({ ...run(null), status: 'running', evaluation: null }).championMembers).toEqual([]);
   });

@@ -19,10 +19,19 @@ export type BatchView = Batch;
 const finiteOrNull = (x: number | null | undefined): number | null =>
   typeof x === 'number' && Number.isFinite(x) ? x : null;
 
+/**
+ * One series of the batch. Its champion's score is the honest one where the run has it: its MASE
+ * on the backtest windows it was not chosen on, against seasonal naive's on those windows (as the
+ * run page's headline states it); else, on older runs and runs of one backtest window, its backtest
+ * MASE, which was won on the windows it is measured on (`nested: false`).
+ */
 export function seriesRow(run: BatchRunRow): BatchSeriesRow {
   const champion = run.status === 'succeeded' ? (run.evaluation?.champion ?? null) : null;
-  const mase = finiteOrNull(champion?.metrics.mase);
-  const naive = finiteOrNull(run.metrics?.seasonalNaive?.mase);
+  const honest = finiteOrNull(champion?.testMase);
+  const reference = finiteOrNull(champion?.nested?.reference?.mase);
+  const nested = honest !== null && reference !== null;
+  const mase = nested ? honest : finiteOrNull(champion?.metrics.mase);
+  const naive = nested ? reference : finiteOrNull(run.metrics?.seasonalNaive?.mase);
   return {
     seriesId: run.seriesId,
     name: run.name,
@@ -32,6 +41,7 @@ export function seriesRow(run: BatchRunRow): BatchSeriesRow {
     championMembers: champion?.members ?? [],
     mase,
     skill: mase !== null && naive !== null && naive > 0 ? 1 - mase / naive : null,
+    nested,
     error: run.error,
   };
 }

@@ -30,6 +30,7 @@ const row = (
   championMembers: [],
   mase,
   skill,
+  nested: true,
   error: null,
 });
 

@@ -182,7 +182,21 @@ describe('POST /api/datasets/:id/runs', () => {
     }
 
     // Every run scored the one global LSTM beside its own models.
-    const stored = await getPrisma().run.findMany({ where: { batchId }, select: { metrics: true, evaluation: true } });
+    const stored = await getPrisma().run.findMany({
+      where: { batchId },
+      select: { id: true, metrics: true, evaluation: true },
+    });
+    // Each row scores its champion on the windows it was not chosen on, against seasonal naive there.
+    for (const row of batch.series) {
+      const { champion } = stored.find((run) => run.id === row.runId)!.evaluation as {
+        champion: { testMase: number; nested: { reference: { mase: number } } };
+      };
+      expect(row.nested).toBe(true);
+      expect(row.mase).toBe(champion.testMase);
+      const reference = champion.nested.reference.mase;
+      if (reference > 0) expect(row.skill).toBeCloseTo(1 - champion.testMase / reference, 12);
+      else expect(row.skill).toBeNull();
+    }
     for (const run of stored) {
       expect((run.metrics as Record<string, { mase: number }>).lstmGlobal.mase).toEqual(expect.any(Number));
       expect((run.metrics as Record<string, unknown>).lstm).toBeDefined();

@@ -51,12 +51,18 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; title?: string 
   { key: 'name', label: 'Series' },
   { key: 'status', label: 'Status' },
   { key: 'champion', label: 'Champion' },
-  { key: 'mase', label: 'MASE', numeric: true, title: "The champion's backtest MASE (lower is better)" },
+  {
+    key: 'mase',
+    label: 'MASE',
+    numeric: true,
+    title:
+      "The champion's MASE on the backtest windows it was not chosen on, each forecast by the model picked on the windows before it (lower is better)",
+  },
   {
     key: 'skill',
     label: 'Skill',
     numeric: true,
-    title: '1 - MASE(champion) / MASE(seasonal naive): above 0 beats repeating the last season',
+    title: '1 - MASE(champion) / MASE(seasonal naive) on the same windows: above 0 beats repeating the last season',
   },
 ];
 
@@ -213,7 +219,13 @@ function SeriesRows({ batch }: { batch: Batch }) {
                   {row.error && row.status === 'failed' && <div className="field-hint">{row.error}</div>}
                 </td>
                 <td title={championLabel(row)}>{championCellLabel(row)}</td>
-                <td className="num">{formatNumber(row.mase, 3)}</td>
+                <td className="num">
+                  {formatNumber(row.mase, 3)}
+                  {!row.nested && row.mase !== null && <sup aria-hidden="true">†</sup>}
+                  {!row.nested && row.mase !== null && (
+                    <span className="visually-hidden"> (on the whole backtest)</span>
+                  )}
+                </td>
                 <td className="num">{skillText(row.skill)}</td>
                 <td className="shrink">
                   <RowSparkline name={row.name} line={sparklines.get(row.runId)} />
@@ -222,6 +234,12 @@ function SeriesRows({ batch }: { batch: Batch }) {
             ))}
           </tbody>
         </Table>
+      )}
+      {rows.some((row) => !row.nested && row.mase !== null) && (
+        <p className="muted" data-testid="batch-backtest-note">
+          † On the whole backtest, where the champion was chosen: that run has no window it was not chosen on (a single
+          backtest window, or a run from before that score), so its MASE and skill flatter it.
+        </p>
       )}
     </div>
   );
@@ -331,7 +349,7 @@ export function BatchPage({ id }: { id: string }) {
       </Card>
       <Card
         title="Series"
-        description="Open a series to see its run: forecast chart, leaderboard and intervals. Sparklines: the newest values, then the champion's forecast dashed."
+        description="Open a series to see its run: forecast chart, leaderboard and intervals. MASE and skill: the champion on the backtest windows it was not chosen on. Sparklines: the newest values, then the champion's forecast dashed."
       >
         <SeriesRows batch={batch} />
       </Card>

@@ -613,8 +613,15 @@ export const batchSeriesRowSchema = z.object({
     description:
       'The models the champion averages when it is the ensemble (else the champion alone); empty until it succeeded',
   }),
-  mase: nullableNumber.meta({ description: "The champion's backtest MASE" }),
-  skill: nullableNumber.meta({ description: '1 - MASE(champion) / MASE(seasonal naive)' }),
+  mase: nullableNumber.meta({
+    description:
+      "The champion's MASE on the backtest windows it was not chosen on (nested selection); its backtest MASE where `nested` is false",
+  }),
+  skill: nullableNumber.meta({ description: '1 - MASE(champion) / MASE(seasonal naive), on the same windows' }),
+  nested: z.boolean().meta({
+    description:
+      'Whether `mase` and `skill` are on windows the champion was not chosen on; false on older runs, runs of one backtest window and series without a champion yet',
+  }),
   error: z.string().nullable().meta({ description: 'Why the series failed (too short, constant...)' }),
 });
 
