@@ -246,6 +246,12 @@ test('compare: two runs that differ in one setting, side by side', async ({ page
   await expect(metrics.locator('tbody tr')).toHaveCount(2);
   for (const id of [firstRunId, secondRunId]) {
     await expect(metrics.getByRole('link', { name: runLabel(id) })).toBeVisible();
+    // Each champion's score on the windows it was not chosen on, as the run's API has it.
+    const { run } = await (await page.request.get(`/api/runs/${id}`)).json();
+    const row = metrics.locator('tbody tr').filter({ has: page.getByRole('link', { name: runLabel(id) }) });
+    await expect(row.locator('td[data-column="championTestMase"]')).toHaveText(
+      new RegExp(`^${run.evaluation.champion.testMase.toFixed(3)}(best)?$`),
+    );
   }
   // Actuals plus each run's test-window and future lines.
   await expectChartDrawn(page.getByTestId('compare-chart'), 5);

@@ -8,6 +8,7 @@ import { runLabel } from '@/lib/client/run-status';
 import type { Run } from '@/lib/client/types';
 
 const FORMATS: Record<string, (value: number | null | undefined) => string> = {
+  championTestMase: (v) => formatNumber(v, 3),
   championMase: (v) => formatNumber(v, 3),
   lstmMase: (v) => formatNumber(v, 3),
   naiveMase: (v) => formatNumber(v, 3),

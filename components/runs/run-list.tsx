@@ -10,7 +10,7 @@ import { skillText } from '@/lib/client/evaluation';
 import { formatNumber } from '@/lib/client/format';
 import { runLabel } from '@/lib/client/run-status';
 import type { Run } from '@/lib/client/types';
-import { describeVerdict, ordinal } from '@/lib/client/verdict';
+import { CHAMPION_TITLE, describeVerdict, ordinal } from '@/lib/client/verdict';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
 
@@ -72,15 +72,15 @@ export function RunList({ runs, seriesNames }: RunListProps) {
             <th scope="col" className="col-more">
               Progress
             </th>
-            <th scope="col" title="The model with the lowest backtest error">
+            <th scope="col" title={CHAMPION_TITLE}>
               Champion
             </th>
             <th
               scope="col"
               className="num col-more"
-              title="The champion's mean absolute scaled error over the backtest windows (lower is better)"
+              title="The champion's MASE on the backtest windows it was not chosen on, each forecast by the model picked on the windows before it (lower is better; — on runs without it)"
             >
-              Champion MASE
+              Champion test MASE
             </th>
             <th
               scope="col"
@@ -134,7 +134,7 @@ export function RunList({ runs, seriesNames }: RunListProps) {
                   <RunProgressCell run={run} />
                 </td>
                 <td data-testid="run-champion">{champion?.label ?? '—'}</td>
-                <td className="num col-more">{formatNumber(champion?.mase, 2)}</td>
+                <td className="num col-more">{formatNumber(run.evaluation?.champion?.testMase, 2)}</td>
                 <td className="col-more" data-testid="run-best-lstm">
                   {bestLstm ? (
                     <>

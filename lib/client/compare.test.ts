@@ -60,6 +60,15 @@ describe('compare: best only among comparable numbers', () => {
     expect(comparability(runs).reason).toBeNull();
   });
 
+  it("marks the champion's test MASE, on windows it was not chosen on, lowest first; — for a run without it", () => {
+    const tested = (r: Run, testMase: number) =>
+      ({ ...r, evaluation: { ...r.evaluation, champion: { ...r.evaluation!.champion, testMase } } }) as Run;
+    const runs = [tested(a('s1'), 0.95), tested(b('s1'), 0.85), a('s1')];
+    const index = column('championTestMase');
+    expect(runs.map(COMPARE_COLUMNS[index].value)).toEqual([0.95, 0.85, undefined]);
+    expect(marked(runs, 'championTestMase')).toEqual([1]);
+  });
+
   it('marks nothing when every run ties (the same champion on the same windows)', () => {
     const runs = [a('s1'), { ...a('s1'), id: 'c' }];
     expect(marked(runs, 'championMase')).toEqual([]);

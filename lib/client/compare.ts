@@ -3,7 +3,7 @@
 // errors in the series' units (MAE, RMSE) and percentages only between runs of one series scored
 // on the same backtest windows; across series or windows only the scale-free MASE and skill; a
 // baseline's column never (it is the yardstick, not a contender).
-import { describeVerdict } from './verdict';
+import { CHAMPION_TITLE, describeVerdict } from './verdict';
 import type { Run } from './types';
 
 /** Indexes holding the lowest finite value (ties all win); empty when no value is finite. */
@@ -85,25 +85,34 @@ export const COMPARE_COLUMNS: readonly CompareColumn[] = [
   {
     key: 'champion',
     label: 'Champion',
-    title: 'The model with the lowest backtest error',
+    title: CHAMPION_TITLE,
     kind: 'name',
     priority: true,
     text: (r) => champion(r)?.label ?? '—',
     value: () => null,
   },
   {
-    key: 'championMase',
-    label: 'Champion MASE',
-    title: "The champion's mean absolute scaled error over the backtest windows (lower is better)",
+    key: 'championTestMase',
+    label: 'Champion test MASE',
+    title:
+      "The champion's MASE on the backtest windows it was not chosen on, each forecast by the model picked on the windows before it (lower is better; — on runs without it)",
     kind: 'scale-free',
     priority: true,
+    value: (r) => r.evaluation?.champion?.testMase,
+  },
+  {
+    key: 'championMase',
+    label: 'Champion MASE',
+    title:
+      "The champion's mean absolute scaled error over the backtest windows, where it was chosen, which flatters it (lower is better)",
+    kind: 'scale-free',
     value: (r) => champion(r)?.mase,
   },
   {
     key: 'championSkill',
     label: 'Champion skill',
     title:
-      '1 − MASE / MASE(seasonal naive): the share of seasonal naive’s error the champion removes (higher is better)',
+      '1 − MASE / MASE(seasonal naive) over the backtest windows: the share of seasonal naive’s error the champion removes (higher is better)',
     kind: 'scale-free',
     higherIsBetter: true,
     value: (r) => champion(r)?.skill,

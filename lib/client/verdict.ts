@@ -12,6 +12,10 @@ import type { ComparedModel, PredictionModel, Run } from './types';
 
 export type VerdictTone = 'good' | 'neutral' | 'bad';
 
+/** What "champion" means, for a column header's tooltip. */
+export const CHAMPION_TITLE =
+  "The run's recommended model: the average of the models within 20% of the lowest backtest MASE, or the best one alone when no other comes that close";
+
 export interface Verdict {
   /** Null when there is nothing to compare (no metrics yet). */
   tone: VerdictTone | null;
@@ -84,8 +88,8 @@ const fixed = (value: number) => value.toFixed(2);
  * made on the windows before it) and seasonal naive's on the same windows; null on runs without
  * both (older runs, a single backtest window).
  */
-function honestScore(
-  evaluation: Pick<Run, 'evaluation'>['evaluation'],
+function championTestScore(
+  evaluation: Run['evaluation'],
 ): { score: number; reference: number; windows: number } | null {
   const champion = evaluation?.champion;
   const score = champion?.testMase;
@@ -116,7 +120,7 @@ export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdi
   const lstmRank = ranked.findIndex((row) => (LSTM_FAMILY as readonly PredictionModel[]).includes(row.model));
   const bestLstm = lstmRank < 0 ? null : { ...ranked[lstmRank], rank: lstmRank + 1, of: ranked.length };
   const lstmWins = bestLstm !== null && bestLstm.model === champion.model;
-  const honest = key === 'mase' ? honestScore(run.evaluation) : null;
+  const honest = key === 'mase' ? championTestScore(run.evaluation) : null;
   const championBeatsNaive =
     champion.model !== 'seasonalNaive' &&
     score(champion) < score(naive) &&
