@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../backend';
 import {
   buildLstm,
@@ -129,6 +129,18 @@ describe('buildLstm', () => {
       expect(weightsOf(a)).not.toEqual(weightsOf(c));
     } finally {
       [a, b, c].forEach(disposeModel);
+    }
+  });
+
+  it('says nothing on the console while building (tfjs warns of orthogonal kernels over 2,000 elements)', () => {
+    const warn = vi.spyOn(console, 'warn');
+    // 32 units: a 32 x 128 recurrent kernel, 4,096 elements.
+    const model = buildLstm({ ...options, units: 32, layers: 2 });
+    try {
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      disposeModel(model);
     }
   });
 
