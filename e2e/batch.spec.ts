@@ -29,7 +29,7 @@ async function expectSparklinesDrawn(table: Locator, rows: number): Promise<void
 }
 
 test('forecast all series of a dataset, read the batch page, download everything', async ({ page, takeScreenshot }) => {
-  // The batch trains its global LSTM, then both series (each with its own LSTMs).
+  // The batch trains its global LSTM, then both series (each with its own LSTMs), all small.
   test.setTimeout(3 * TRAINING_TIMEOUT + 120_000);
   await page.goto('/');
   await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/small-sales.csv');
@@ -37,8 +37,16 @@ test('forecast all series of a dataset, read the batch page, download everything
   await page.waitForURL(/\/datasets\/[^/]+$/);
 
   // Two series: each also trains its own LSTMs beside the batch's one global LSTM.
+  const form = page.getByRole('form', { name: 'Forecast all series' });
   await expect(page.getByTestId('forecast-all-per-series-lstm')).toBeChecked();
   await expect(page.getByTestId('forecast-all-models')).toContainText('one global LSTM trained across both series');
+  // Small training settings, checked as the server would before anything is sent.
+  await form.getByText('Training settings (optional)').click();
+  await fillTraining(form, { ...TINY_TRAINING, Epochs: '0' });
+  await page.getByTestId('forecast-all').click();
+  await expect(form.getByText('Epochs must be at least 1.')).toBeVisible();
+  await expect(page).toHaveURL(/\/datasets\/[^/]+$/);
+  await fillTraining(form, TINY_TRAINING);
   await page.getByTestId('forecast-all').click();
   await page.waitForURL(/\/batches\/[^/]+$/);
   await expect(page.getByRole('heading', { name: 'Batch of 2 series', level: 1 })).toBeVisible();
@@ -56,8 +64,11 @@ test('forecast all series of a dataset, read the batch page, download everything
   // Each row's MASE is its champion's on the windows it was not chosen on (the run's test MASE),
   // not the backtest score it was chosen by; no row needs the footnote for the latter.
   const { batch } = await (await page.request.get(new URL(page.url()).pathname.replace(/^/, '/api'))).json();
+  // The settings typed in the form, for every series.
+  expect(batch.config).toMatchObject({ horizon: 7, lookback: 14, epochs: 2, units: 8 });
   for (const series of batch.series) {
     const { run } = await (await page.request.get(`/api/runs/${series.runId}`)).json();
+    expect(run.config).toMatchObject({ horizon: 7, lookback: 14, epochs: 2, units: 8 });
     expect(series.nested).toBe(true);
     expect(series.mase).toBe(run.evaluation.champion.testMase);
     await expect(

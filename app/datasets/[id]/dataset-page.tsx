@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { ForecastAllButton } from '@/components/batches/forecast-all-button';
+import { ForecastAllForm } from '@/components/batches/forecast-all-form';
 import { ForecastWithCovariates } from '@/components/batches/forecast-with-covariates';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
@@ -60,7 +60,6 @@ export function DatasetPage({ id }: { id: string }) {
         }
         actions={
           <>
-            <ForecastAllButton datasetId={dataset.id} seriesCount={dataset.series.length} />
             <ButtonLink href={datasetExportUrl(dataset.id)} download data-testid="download-dataset">
               Download CSV
             </ButtonLink>
@@ -85,6 +84,14 @@ export function DatasetPage({ id }: { id: string }) {
           <SeriesTable series={dataset.series} />
         )}
       </Card>
+      {dataset.series.length > 0 && (
+        <Card
+          title="Forecast all series"
+          description="One batch: every series compares its models on its own backtest, and the batch page sums them up."
+        >
+          <ForecastAllForm datasetId={dataset.id} seriesCount={dataset.series.length} />
+        </Card>
+      )}
       {dataset.series.length > 1 && (
         <Card
           title="Forecast all series with covariates"
