@@ -44,6 +44,10 @@ test('a 15-minute file imports as every 15 minutes and its run forecasts on the 
   await page.waitForURL(/\/runs\/[^/]+$/);
   await expect(page.getByTestId('run-status')).toHaveText('Succeeded', { timeout: TRAINING_TIMEOUT });
   await expectChartDrawn(page.getByTestId('forecast-chart'));
+  // A day is 96 steps: longer than the seasons ETS fits, which the leaderboard says under its table.
+  await expect(page.getByTestId('model-notes')).toContainText(
+    "ETS ignores seasons longer than 24 steps, as R's ets does, so it forecast this series' 96-step season without one",
+  );
   await takeScreenshot('run-of-15-minute-series');
 
   const runId = new URL(page.url()).pathname.split('/').pop();

@@ -30,6 +30,11 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
   const champion = evaluation?.champion;
   const family = champion?.lstmFamily;
   const singlePick = champion?.nested ? singlePickText(champion.testMase, champion.nested) : null;
+  // What happened to a model that the table cannot say: a fit that fell back, a season it ignores.
+  const notes = rows.flatMap((row) => {
+    const note = row.model === 'ensemble' ? undefined : evaluation?.notes?.[row.model];
+    return note ? [[row.model, note] as const] : [];
+  });
   return (
     <div className="stack stack-sm" data-testid="leaderboard">
       {champion && (
@@ -139,6 +144,13 @@ export function Leaderboard({ metrics, evaluation, shown, onShow }: LeaderboardP
           ))}
         </tbody>
       </Table>
+      {notes.length > 0 && (
+        <ul className="muted note-list" data-testid="model-notes">
+          {notes.map(([model, note]) => (
+            <li key={model}>{note}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -193,9 +193,10 @@ export const runEvaluationSchema = z
       .optional()
       .meta({ description: 'The recommended model; absent on older runs' }),
     fitMs: perModel(z.number()).optional(),
-    notes: perModel(z.string())
-      .optional()
-      .meta({ description: 'Why a model fell back (e.g. a classical fit that failed)' }),
+    notes: perModel(z.string()).optional().meta({
+      description:
+        'What a model could not do as asked (a classical fit that failed, a season ETS ignores, covariates it ignores)',
+    }),
     lstmPreprocessing: z
       .object({
         transform: transformName,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { autoEts, autoEtsPath, candidateSpecs, fitEtsModel, specName, type EtsOptima } from './ets';
+import { autoEts, autoEtsPath, candidateSpecs, etsFitter, fitEtsModel, specName, type EtsOptima } from './ets';
 import { AIR_PASSENGERS } from './testdata/air-passengers';
 
 // Reference values from R 4.2, forecast 8.20: ets(AirPassengers) and ets(..., model = "MAM", damped = FALSE).
@@ -68,5 +68,19 @@ describe('seasonal ETS', () => {
 
   it('says so when no model can be fit', () => {
     expect(() => autoEts([1, 2, 3], 1)).toThrow(/no ETS model could be fit on 3 values/);
+  });
+});
+
+describe('etsFitter', () => {
+  it('says that it ignores a season longer than 24 steps, as R warns; a shorter season needs no note', async () => {
+    const train = Float64Array.from({ length: 300 }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 48) + (i % 5));
+    const window = { index: 0, count: 1, origin: train.length };
+    const long = await etsFitter(4, 48)(train, window);
+    expect(long.note).toBe(
+      "ETS ignores seasons longer than 24 steps, as R's ets does, so it forecast this series' 48-step season without one; MSTL models long seasons.",
+    );
+    const [path] = await long.forecastFrom(train, [train.length]);
+    expect(path).toHaveLength(4);
+    expect((await etsFitter(4, 12)(train, window)).note).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@
 // Hand-written: augurs' AutoETS (already a dependency) fits only non-seasonal models (a seasonal
 // spec answers "no model found", and 'ZZZ' silently drops the season), and no maintained npm
 // package fits seasonal ETS by likelihood.
+import type { ModelFitter } from '../backtest';
 import { seasonalFigure } from './decompose';
 import { nelderMead } from './nelder-mead';
 import { pathFitter, recent, type SearchedPath } from './path-fitter';
@@ -343,7 +344,16 @@ export function autoEtsPath(train: Float64Array, season: number, steps: number, 
  * ETS as a backtest model. Its windows are fit oldest first (then the future), each search starting
  * every spec where the window before left it (EtsOptima). Each reads nothing after its own cut.
  */
-export function etsFitter(horizon: number, season: number) {
+export function etsFitter(horizon: number, season: number): ModelFitter {
   const optima: EtsOptima = new Map();
-  return pathFitter('ETS', horizon, season, (train, steps) => autoEtsPath(train, season, steps, optima));
+  const fitter = pathFitter('ETS', horizon, season, (train, steps) => autoEtsPath(train, season, steps, optima));
+  if (season <= ETS_MAX_SEASON) return fitter;
+  // Said on the leaderboard, as R's ets warns: otherwise its score (often far behind) is unexplained.
+  const note =
+    `ETS ignores seasons longer than ${ETS_MAX_SEASON} steps, as R's ets does, so it forecast this ` +
+    `series' ${season}-step season without one; MSTL models long seasons.`;
+  return async (train, window) => {
+    const fitted = await fitter(train, window);
+    return { ...fitted, note: fitted.note ?? note };
+  };
 }
