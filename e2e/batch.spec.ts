@@ -63,7 +63,7 @@ test('forecast all series of a dataset, read the batch page, download everything
   await expectSparklinesDrawn(table, 2);
   // Each row's MASE is its champion's on the windows it was not chosen on (the run's test MASE),
   // not the backtest score it was chosen by; no row needs the footnote for the latter.
-  const { batch } = await (await page.request.get(new URL(page.url()).pathname.replace(/^/, '/api'))).json();
+  const { batch } = await (await page.request.get(`/api${new URL(page.url()).pathname}`)).json();
   // The settings typed in the form, for every series.
   expect(batch.config).toMatchObject({ horizon: 7, lookback: 14, epochs: 2, units: 8 });
   for (const series of batch.series) {

@@ -1,9 +1,9 @@
 'use client';
-// "Forecast all series" on the dataset page: one batch over every series, then the batch page,
-// where progress and scores appear. It says what each series compares: one global LSTM shared by
-// the batch, and its own LSTMs unless the batch is large (off by default above 20 series; the
-// checkbox overrides it). Training settings are optional, as on the schedule form: a blank one takes
-// each series' default.
+// "Forecast all series" on the dataset page (shown when it has series): one batch over every
+// series, then the batch page, where progress and scores appear. It says what each series
+// compares: one global LSTM shared by the batch, and its own LSTMs unless the batch is large (off
+// by default above 20 series; the checkbox overrides it). Training settings are optional, as on the
+// schedule form: a blank one takes each series' default.
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { TrainingInputs } from '@/components/runs/training-inputs';
@@ -49,17 +49,15 @@ export function ForecastAllForm({ datasetId, seriesCount }: { datasetId: string;
         <input
           type="checkbox"
           checked={perSeriesLstm}
-          disabled={busy || seriesCount === 0}
+          disabled={busy}
           onChange={(event) => setPerSeriesLstm(event.target.checked)}
           data-testid="forecast-all-per-series-lstm"
         />
         <span>An LSTM per series</span>
       </label>
-      {seriesCount > 0 && (
-        <p className="muted" data-testid="forecast-all-models">
-          {batchModelsText(seriesCount, perSeriesLstm)}
-        </p>
-      )}
+      <p className="muted" data-testid="forecast-all-models">
+        {batchModelsText(seriesCount, perSeriesLstm)}
+      </p>
       <details className="disclosure">
         <summary>Training settings (optional)</summary>
         <p className="field-hint">Blank settings take each series&apos; defaults.</p>
@@ -71,7 +69,7 @@ export function ForecastAllForm({ datasetId, seriesCount }: { datasetId: string;
         </p>
       )}
       <div className="row">
-        <Button type="submit" variant="primary" loading={busy} disabled={seriesCount === 0} data-testid="forecast-all">
+        <Button type="submit" variant="primary" loading={busy} data-testid="forecast-all">
           Forecast all series
         </Button>
       </div>

@@ -33,6 +33,7 @@ import {
   sparklineLabel,
   visibleRows,
   type Batch,
+  type BatchSeriesRow,
   type BatchSparkline,
   type SortKey,
   type TableView,
@@ -65,6 +66,9 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; title?: string 
     title: '1 - MASE(champion) / MASE(seasonal naive) on the same windows: above 0 beats repeating the last season',
   },
 ];
+
+/** A row whose MASE is its champion's backtest one (no score on windows it was not chosen on): marked †. */
+const onWholeBacktest = (row: BatchSeriesRow) => !row.nested && row.mase !== null;
 
 function Scores({ batch }: { batch: Batch }) {
   const { summary } = batch;
@@ -221,9 +225,11 @@ function SeriesRows({ batch }: { batch: Batch }) {
                 <td title={championLabel(row)}>{championCellLabel(row)}</td>
                 <td className="num">
                   {formatNumber(row.mase, 3)}
-                  {!row.nested && row.mase !== null && <sup aria-hidden="true">†</sup>}
-                  {!row.nested && row.mase !== null && (
-                    <span className="visually-hidden"> (on the whole backtest)</span>
+                  {onWholeBacktest(row) && (
+                    <>
+                      <sup aria-hidden="true">†</sup>
+                      <span className="visually-hidden"> (on the whole backtest)</span>
+                    </>
                   )}
                 </td>
                 <td className="num">{skillText(row.skill)}</td>
@@ -235,7 +241,7 @@ function SeriesRows({ batch }: { batch: Batch }) {
           </tbody>
         </Table>
       )}
-      {rows.some((row) => !row.nested && row.mase !== null) && (
+      {rows.some(onWholeBacktest) && (
         <p className="muted" data-testid="batch-backtest-note">
           † On the whole backtest, where the champion was chosen: that run has no window it was not chosen on (a single
           backtest window, or a run from before that score), so its MASE and skill flatter it.
