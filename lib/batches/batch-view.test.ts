@@ -44,11 +44,11 @@ describe('seriesRow', () => {
 
   it("scores the champion on the windows it was not chosen on, against seasonal naive's there, where the run has them", () => {
     const champion = { model: 'ets', members: ['ets'], metrics: { mase: 0.5 } };
-    const honest = seriesRow(run({ ...champion, testMase: 0.9, nested: { reference: { mase: 1.2 } } }));
+    const honest = seriesRow(run({ ...champion, testMase: 0.9, nested: { windows: [], reference: { mase: 1.2 } } }));
     expect(honest).toMatchObject({ mase: 0.9, nested: true });
     expect(honest.skill).toBeCloseTo(0.25, 12);
     // An older run: its backtest score, said to be one.
-    expect(seriesRow(run({ ...champion, testMase: 0.9, nested: {} }))).toMatchObject({
+    expect(seriesRow(run({ ...champion, testMase: 0.9, nested: { windows: [] } }))).toMatchObject({
       mase: 0.5,
       skill: 0.5,
       nested: false,

@@ -8,6 +8,7 @@ import {
   type BatchRunRow,
 } from '@/lib/db/batches';
 import { isFinished } from '@/lib/db/runs';
+import { honestScore } from '@/lib/forecast/selection/honest-score';
 import { MAX_CHUNKS } from './chunks';
 import { summarizeBatch } from './summary';
 
@@ -27,11 +28,9 @@ const finiteOrNull = (x: number | null | undefined): number | null =>
  */
 export function seriesRow(run: BatchRunRow): BatchSeriesRow {
   const champion = run.status === 'succeeded' ? (run.evaluation?.champion ?? null) : null;
-  const honest = finiteOrNull(champion?.testMase);
-  const reference = finiteOrNull(champion?.nested?.reference?.mase);
-  const nested = honest !== null && reference !== null;
-  const mase = nested ? honest : finiteOrNull(champion?.metrics.mase);
-  const naive = nested ? reference : finiteOrNull(run.metrics?.seasonalNaive?.mase);
+  const honest = honestScore(champion);
+  const mase = honest ? honest.mase : finiteOrNull(champion?.metrics.mase);
+  const naive = honest ? honest.reference : finiteOrNull(run.metrics?.seasonalNaive?.mase);
   return {
     seriesId: run.seriesId,
     name: run.name,
@@ -41,7 +40,7 @@ export function seriesRow(run: BatchRunRow): BatchSeriesRow {
     championMembers: champion?.members ?? [],
     mase,
     skill: mase !== null && naive !== null && naive > 0 ? 1 - mase / naive : null,
-    nested,
+    nested: honest !== null,
     error: run.error,
   };
 }

@@ -6,6 +6,7 @@
 // How much better the champion is comes from windows it was not chosen on where the run has them
 // (its nested score against seasonal naive's on the same windows): its backtest score won on the
 // very points it is measured on, and would overstate the gain a user can expect.
+import { honestScore } from '@/lib/forecast/selection/honest-score';
 import { leaderboardRows, rankingMetric, type LeaderboardRow } from './leaderboard';
 import { LSTM_FAMILY } from './models';
 import type { ComparedModel, PredictionModel, Run } from './types';
@@ -83,21 +84,6 @@ function against(score: number, reference: number, name: string, betterWord: str
 
 const fixed = (value: number) => value.toFixed(2);
 
-/**
- * The champion's score on the backtest windows it was not chosen on (each forecast by the pick
- * made on the windows before it) and seasonal naive's on the same windows; null on runs without
- * both (older runs, a single backtest window).
- */
-function championTestScore(
-  evaluation: Run['evaluation'],
-): { score: number; reference: number; windows: number } | null {
-  const champion = evaluation?.champion;
-  const score = champion?.testMase;
-  const reference = champion?.nested?.reference?.mase;
-  if (!finite(score) || !finite(reference) || !champion?.nested) return null;
-  return { score, reference, windows: champion.nested.windows.length };
-}
-
 export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdict {
   const none: Verdict = {
     tone: null,
@@ -120,11 +106,11 @@ export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdi
   const lstmRank = ranked.findIndex((row) => (LSTM_FAMILY as readonly PredictionModel[]).includes(row.model));
   const bestLstm = lstmRank < 0 ? null : { ...ranked[lstmRank], rank: lstmRank + 1, of: ranked.length };
   const lstmWins = bestLstm !== null && bestLstm.model === champion.model;
-  const honest = key === 'mase' ? championTestScore(run.evaluation) : null;
+  const honest = key === 'mase' ? honestScore(run.evaluation?.champion) : null;
   const championBeatsNaive =
     champion.model !== 'seasonalNaive' &&
     score(champion) < score(naive) &&
-    (honest === null || honest.score < honest.reference);
+    (honest === null || honest.mase < honest.reference);
 
   const name = capitalize(sentenceName(champion));
   let headline: string;
@@ -132,8 +118,8 @@ export function describeVerdict(run: Pick<Run, 'metrics' | 'evaluation'>): Verdi
     headline = `${name} is the champion: no model beats seasonal naive, which repeats the last season (${label} ${fixed(score(naive))}).`;
   else if (honest) {
     const windows = `${honest.windows} backtest window${honest.windows === 1 ? '' : 's'}`;
-    const relation = against(honest.score, honest.reference, 'seasonal naive', 'better than', 'worse than');
-    const figures = `(${label} ${fixed(honest.score)} vs ${fixed(honest.reference)})`;
+    const relation = against(honest.mase, honest.reference, 'seasonal naive', 'better than', 'worse than');
+    const figures = `(${label} ${fixed(honest.mase)} vs ${fixed(honest.reference)})`;
     headline = championBeatsNaive
       ? `${name} is the champion. Chosen the same way from earlier windows only, the champion was ${relation} on ${windows} ${figures}.`
       : `${name} is the champion, but chosen the same way from earlier windows only, the champion was ${relation} on ${windows} ${figures}.`;
