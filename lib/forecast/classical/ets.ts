@@ -341,19 +341,35 @@ export function autoEtsPath(train: Float64Array, season: number, steps: number, 
 }
 
 /**
+ * Why ETS forecast a fit on `n` values without the series' season, when it did: seasons longer
+ * than ETS_MAX_SEASON steps it never fits (as R's ets warns), and a season needs two full cycles
+ * of history (candidateSpecs). Said on the leaderboard: otherwise its score, often far behind, is
+ * unexplained.
+ */
+export function seasonNote(season: number, n: number): string | undefined {
+  if (season > ETS_MAX_SEASON)
+    return (
+      `ETS ignores seasons longer than ${ETS_MAX_SEASON} steps, as R's ets does, so it forecast this ` +
+      `series' ${season}-step season without one; MSTL models long seasons.`
+    );
+  if (season > 1 && n < 2 * season)
+    return (
+      `ETS needs two full seasons (${2 * season} values) to fit this series' ${season}-step season; ` +
+      `where it had fewer to fit on, it forecast without one.`
+    );
+  return undefined;
+}
+
+/**
  * ETS as a backtest model. Its windows are fit oldest first (then the future), each search starting
  * every spec where the window before left it (EtsOptima). Each reads nothing after its own cut.
  */
 export function etsFitter(horizon: number, season: number): ModelFitter {
   const optima: EtsOptima = new Map();
   const fitter = pathFitter('ETS', horizon, season, (train, steps) => autoEtsPath(train, season, steps, optima));
-  if (season <= ETS_MAX_SEASON) return fitter;
-  // Said on the leaderboard, as R's ets warns: otherwise its score (often far behind) is unexplained.
-  const note =
-    `ETS ignores seasons longer than ${ETS_MAX_SEASON} steps, as R's ets does, so it forecast this ` +
-    `series' ${season}-step season without one; MSTL models long seasons.`;
   return async (train, window) => {
     const fitted = await fitter(train, window);
-    return { ...fitted, note: fitted.note ?? note };
+    const note = fitted.note ?? seasonNote(season, Math.min(train.length, etsHistory(season)));
+    return note ? { ...fitted, note } : fitted;
   };
 }
