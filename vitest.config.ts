@@ -22,13 +22,28 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      // Files that share one PostgreSQL and one Redis (test/integration-setup.ts): one at a time.
       {
         resolve: { alias },
         test: {
           name: 'integration',
           include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**', '.horizon/**'],
+          exclude: ['node_modules/**', '.horizon/**', 'test/faults/**'],
           globalSetup: ['./test/integration-setup.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      // Fault tests start their own PostgreSQL, Redis and worker processes (test/faults/harness.ts),
+      // so they need no shared services. One file at a time (each keeps about one core busy);
+      // `npm test` runs this project in a vitest of its own beside the integration project's.
+      {
+        resolve: { alias },
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.int.test.ts'],
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 120_000,

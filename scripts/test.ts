@@ -1,5 +1,5 @@
 // `npm test`: every check Horizon has, in the order that fails fastest — typecheck, lint, unit tests,
-// integration tests (real PostgreSQL + Redis), the production build, end-to-end tests (real
+// integration and fault tests (real PostgreSQL + Redis), the production build, end-to-end tests (real
 // Chromium). Stops at the first failing stage; ends with a summary and the line `N passed, N failed`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { buildWeb } from './services/web-build';
@@ -11,8 +11,9 @@ interface Stage {
   run: (output?: string[]) => Promise<void>;
   /**
    * Runs at the same time as the stage before it, its output held back until it ends. For two
-   * single-threaded stages (tsc; ESLint and Prettier), which on a 2-core machine then take about
-   * the time of the longer one instead of their sum.
+   * stages that each keep about one core busy (tsc; ESLint and Prettier; the integration and the
+   * fault tests), which on a 2-core machine then take about the time of the longer one instead of
+   * their sum.
    */
   besidePrevious?: boolean;
 }
@@ -76,6 +77,10 @@ const stages: Stage[] = [
   },
   { name: 'unit', run: command('vitest', 'run', '--project', 'unit') },
   { name: 'integration', run: command('vitest', 'run', '--project', 'integration') },
+  // The fault tests (their own services and worker processes, test/faults): beside the integration
+  // files, each suite about one core busy. Vitest runs every project that has one worker in a single
+  // queue, one file at a time, hence a vitest of its own.
+  { name: 'faults', besidePrevious: true, run: command('vitest', 'run', '--project', 'faults') },
   // Through buildWeb so that `npm start` knows this build is current and doesn't redo it.
   {
     name: 'next build',
