@@ -93,11 +93,13 @@ test('on a 390 px screen the covariate and holiday choices fit and work', async 
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
 });
 
-test('the dataset page forecasts the other series with the chosen covariates', async ({ page }) => {
+test('the dataset page forecasts the other series with the chosen covariates', async ({ page, takeScreenshot }) => {
   await uploadAndOpenSeries(page);
   await page.getByRole('link', { name: 'promo-sales' }).click();
-  const form = page.getByRole('form', { name: 'Forecast with covariates' });
-  await expect(form.getByTestId('batch-covariates-submit')).toBeDisabled();
+  const form = page.getByRole('form', { name: 'Forecast all series' });
+  await expect(form.getByTestId('forecast-all')).toHaveText('Forecast all series');
+  await form.getByText('Covariates and holidays (optional)').click();
+  await form.getByText('Training settings (optional)').click();
   // Every series is offered; those that go on after the sales end are known future by default.
   await form.getByRole('checkbox', { name: 'promotion' }).check();
   await form.getByRole('checkbox', { name: 'price' }).check();
@@ -107,7 +109,15 @@ test('the dataset page forecasts the other series with the chosen covariates', a
   await expect(form.getByTestId('coverage-note')).toContainText('1 of 1 series would fail, e.g. “store_north”');
   await form.getByLabel('Horizon', { exact: true }).fill('14');
   await expect(form.getByTestId('coverage-note')).toContainText('covers the forecast of every series (1)');
-  await expect(form.getByTestId('batch-covariates-submit')).toHaveText('Forecast the other 1 series');
+  await expect(form.getByTestId('forecast-all')).toHaveText('Forecast the other 1 series');
+  await expect(form.getByTestId('forecast-all-models')).toContainText('one global LSTM trained on that series alone');
+  await takeScreenshot('dataset-forecast-all-covariates');
+  // On a phone, dark: the form fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await takeScreenshot('dataset-forecast-all-covariates-narrow-dark');
 });
 
 test("in a long file, each store's sales read its own promotions, and no store's promotions are forecast", async ({
@@ -131,17 +141,18 @@ test("in a long file, each store's sales read its own promotions, and no store's
   await page.getByTestId('import-button').click();
   await page.waitForURL(/\/datasets\/[^/]+$/);
 
-  const form = page.getByRole('form', { name: 'Forecast with covariates' });
+  const form = page.getByRole('form', { name: 'Forecast all series' });
+  await form.getByText('Covariates and holidays (optional)').click();
   await form.getByRole('checkbox', { name: 'store=north / promo' }).check();
   await expect(form.getByTestId('batch-covariates-own')).toHaveText(
     'Each series reads its own id’s column: “store=south / sales” reads “store=south / promo”.',
   );
   await expect(form.getByTestId('coverage-note')).toContainText('covers the forecast of every series (2)');
-  await expect(form.getByTestId('batch-covariates-submit')).toHaveText('Forecast the other 2 series');
+  await expect(form.getByTestId('forecast-all')).toHaveText('Forecast the other 2 series');
   await takeScreenshot('batch-covariates-long-file');
 
   // The batch's global LSTM reads each store's own promotions, and says so (then stop the batch).
-  await form.getByTestId('batch-covariates-submit').click();
+  await form.getByTestId('forecast-all').click();
   await page.waitForURL(/\/batches\/[^/]+$/);
   await expect(page.getByTestId('batch-global-lstm')).toContainText(
     "with promo (each series' own) (and again without them, to measure what they do)",

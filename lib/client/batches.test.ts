@@ -161,6 +161,7 @@ describe('what a batch compares', () => {
     expect(defaultPerSeriesLstm(21)).toBe(false);
     expect(batchModelsText(5, true)).toMatch(/its own LSTMs.*one global LSTM trained across all 5 series/);
     expect(batchModelsText(2, true)).toMatch(/one global LSTM trained across both series/);
+    expect(batchModelsText(1, true)).toMatch(/one global LSTM trained on that series alone\.$/);
     expect(batchModelsText(100, false)).toMatch(/no LSTM per series \(off by default above 20 series\)/);
     expect(batchModelsText(3, false)).toMatch(/no LSTM per series\.$/);
   });

@@ -57,7 +57,10 @@ export function batchPredictionsUrl(id: string, format: 'csv' | 'json' | 'parque
 
 /** What each series of a batch of `series` series compares, with or without its own LSTMs. */
 export function batchModelsText(series: number, perSeriesLstm: boolean): string {
-  const shared = `one global LSTM trained across ${series === 2 ? 'both' : `all ${formatCount(series)}`} series`;
+  const shared =
+    series === 1
+      ? 'one global LSTM trained on that series alone'
+      : `one global LSTM trained across ${series === 2 ? 'both' : `all ${formatCount(series)}`} series`;
   return perSeriesLstm
     ? `Each series compares its own LSTMs, the classical models and baselines, and ${shared}.`
     : `Each series compares the classical models and baselines, and ${shared}; no LSTM per series` +

@@ -1,7 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { ForecastAllForm } from '@/components/batches/forecast-all-form';
-import { ForecastWithCovariates } from '@/components/batches/forecast-with-covariates';
 import { AppendData } from '@/components/datasets/append-data';
 import { SeriesTable } from '@/components/datasets/series-table';
 import { RunList } from '@/components/runs/run-list';
@@ -87,17 +86,9 @@ export function DatasetPage({ id }: { id: string }) {
       {dataset.series.length > 0 && (
         <Card
           title="Forecast all series"
-          description="One batch: every series compares its models on its own backtest, and the batch page sums them up."
+          description="One batch: every series compares its models on its own backtest, and the batch page sums them up. Other series of the dataset can be inputs of the rest (promotions, prices), with a holiday calendar."
         >
-          <ForecastAllForm datasetId={dataset.id} seriesCount={dataset.series.length} />
-        </Card>
-      )}
-      {dataset.series.length > 1 && (
-        <Card
-          title="Forecast all series with covariates"
-          description="Some series as inputs of the others: known-future ones (promotions, prices) need values for the forecast steps."
-        >
-          <ForecastWithCovariates datasetId={dataset.id} series={dataset.series} />
+          <ForecastAllForm datasetId={dataset.id} series={dataset.series} />
         </Card>
       )}
       <DatasetRuns dataset={dataset} />
