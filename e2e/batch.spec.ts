@@ -131,6 +131,47 @@ test('forecast all series of a dataset, read the batch page, download everything
   await expect(page.getByTestId('batch-groups')).toContainText('2 succeeded');
 });
 
+test('a batch whose runs have one backtest window marks each MASE as the backtest one it was chosen on', async ({
+  page,
+  takeScreenshot,
+}) => {
+  test.setTimeout(2 * TRAINING_TIMEOUT + 60_000);
+  await page.goto('/');
+  await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/small-sales.csv');
+  await page.getByTestId('import-button').click();
+  await page.waitForURL(/\/datasets\/[^/]+$/);
+  // A horizon of 35 days leaves these 120 days room for one backtest window and no earlier one to
+  // choose the champion on: no score on windows it was not chosen on, as on runs from before it.
+  const form = page.getByRole('form', { name: 'Forecast all series' });
+  await page.getByTestId('forecast-all-per-series-lstm').uncheck();
+  await form.getByText('Training settings (optional)').click();
+  await fillTraining(form, { ...TINY_TRAINING, Horizon: '35' });
+  await page.getByTestId('forecast-all').click();
+  await page.waitForURL(/\/batches\/[^/]+$/);
+  const batchPath = new URL(page.url()).pathname;
+  await expect(page.getByTestId('batch-status')).toHaveText('Succeeded', { timeout: 2 * TRAINING_TIMEOUT });
+
+  const { batch } = await (await page.request.get(`/api${batchPath}`)).json();
+  const table = page.getByTestId('batch-series');
+  for (const series of batch.series) {
+    const { run } = await (await page.request.get(`/api/runs/${series.runId}`)).json();
+    expect(run.evaluation.champion.testMase).toBeUndefined();
+    expect(series.nested).toBe(false);
+    expect(series.mase).toBe(run.evaluation.champion.metrics.mase);
+    const cell = table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: series.name }) })
+      .locator('td')
+      .nth(2);
+    await expect(cell).toContainText(series.mase.toFixed(3));
+    await expect(cell.locator('sup')).toHaveText('†');
+  }
+  await expect(page.getByTestId('batch-backtest-note')).toContainText(
+    '† On the whole backtest, where the champion was chosen: that run has no window it was not chosen on',
+  );
+  await takeScreenshot('batch-one-backtest-window');
+});
+
 test('a dataset schedule forecasts all its series as a batch; every sparkline shows history and forecast', async ({
   page,
   takeScreenshot,

@@ -355,7 +355,7 @@ export function BatchPage({ id }: { id: string }) {
       </Card>
       <Card
         title="Series"
-        description="Open a series to see its run: forecast chart, leaderboard and intervals. MASE and skill: the champion on the backtest windows it was not chosen on. Sparklines: the newest values, then the champion's forecast dashed."
+        description="Open a series to see its run: forecast chart, leaderboard and intervals. MASE and skill: the champion on the backtest windows it was not chosen on († where a run has none). Sparklines: the newest values, then the champion's forecast dashed."
       >
         <SeriesRows batch={batch} />
       </Card>
