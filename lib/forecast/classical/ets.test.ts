@@ -85,7 +85,8 @@ describe('etsFitter', () => {
   });
 
   it('says that it forecast without the season where it had fewer than two full seasons to fit on', async () => {
-    const values = (n: number) => Float64Array.from({ length: n }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 12));
+    const values = (n: number) =>
+      Float64Array.from({ length: n }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 12));
     const fitOn = (n: number) => etsFitter(3, 12)(values(n), { index: 0, count: 1, origin: n });
     expect((await fitOn(23)).note).toBe(
       "ETS needs two full seasons (24 values) to fit this series' 12-step season; where it had fewer to fit on, it forecast without one.",
