@@ -19,13 +19,14 @@
 import type { ModelFitter } from '../backtest';
 import {
   ARIMA_MAX_HISTORY,
+  arimaSeasonNote,
   autoArima,
   autoArimaForecast,
   regularDifferences,
   seasonalDifferences,
   type ArimaOptima,
 } from './auto-arima';
-import { pathFitter, type SearchedPath } from './path-fitter';
+import { pathFitter, withNote, type SearchedPath } from './path-fitter';
 import { difference } from './sarima';
 
 const RIDGE = 1e-6;
@@ -142,8 +143,9 @@ export function arimaxForecast(
  */
 export function arimaxFitter(horizon: number, season: number, regressors: RegressorRows): ModelFitter {
   const optima: ArimaOptima = new Map();
-  return pathFitter('AutoARIMA', horizon, season, (train, steps) => {
+  const fitter = pathFitter('AutoARIMA', horizon, season, (train, steps) => {
     const start = Math.max(0, train.length - ARIMA_MAX_HISTORY);
     return arimaxForecast(Array.from(train.subarray(start)), start, season, steps, regressors, optima);
   });
+  return withNote(fitter, (n) => arimaSeasonNote(season, n));
 }

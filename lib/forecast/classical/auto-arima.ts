@@ -15,7 +15,7 @@
 // #7 and #12). History is capped: the search gains nothing from years of hourly values.
 import { boxCox, inverseBoxCox, shouldTransform, transformLambda } from './box-cox';
 import { seasonalFigure } from './decompose';
-import { pathFitter, recent, type PathModel, type SearchedPath } from './path-fitter';
+import { pathFitter, recent, seasonNote, withNote, type PathModel, type SearchedPath } from './path-fitter';
 import {
   difference,
   fitArima,
@@ -333,5 +333,15 @@ export function autoArimaFitter(horizon: number, season: number) {
   const optima: ArimaOptima = new Map();
   const forecast: PathModel = (train, steps) =>
     autoArimaForecast(recent(train, ARIMA_MAX_HISTORY), season, steps, optima);
-  return pathFitter('AutoARIMA', horizon, season, forecast);
+  return withNote(pathFitter('AutoARIMA', horizon, season, forecast), (n) => arimaSeasonNote(season, n));
+}
+
+/** Why AutoARIMA (with or without regressors) forecast a fit on `n` values without the season, when it did. */
+export function arimaSeasonNote(season: number, n: number): string | undefined {
+  return seasonNote(season, n, {
+    model: 'AutoARIMA',
+    needs: 2 * season + MIN_VALUES,
+    why: `two full seasons and ${MIN_VALUES} more`,
+    cap: ARIMA_MAX_HISTORY,
+  });
 }

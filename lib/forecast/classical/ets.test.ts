@@ -89,7 +89,7 @@ describe('etsFitter', () => {
       Float64Array.from({ length: n }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 12));
     const fitOn = (n: number) => etsFitter(3, 12)(values(n), { index: 0, count: 1, origin: n });
     expect((await fitOn(23)).note).toBe(
-      "ETS needs two full seasons (24 values) to fit this series' 12-step season; where it had fewer to fit on, it forecast without one.",
+      "ETS needs 24 values (two full seasons) to fit this series' 12-step season; where it had fewer to fit on, it forecast without one.",
     );
     expect(candidateSpecs(values(23), 12).every((spec) => spec.season === 'N')).toBe(true);
     expect((await fitOn(24)).note).toBeUndefined();

@@ -12,7 +12,7 @@
 import type { ModelFitter } from '../backtest';
 import { seasonalFigure } from './decompose';
 import { nelderMead } from './nelder-mead';
-import { pathFitter, recent, type SearchedPath } from './path-fitter';
+import { pathFitter, recent, seasonNote, withNote, type SearchedPath } from './path-fitter';
 
 /** ETS weighs recent values most; older history adds fit time, not accuracy. */
 export const ETS_MAX_HISTORY = 4000;
@@ -343,21 +343,15 @@ export function autoEtsPath(train: Float64Array, season: number, steps: number, 
 /**
  * Why ETS forecast a fit on `n` values without the series' season, when it did: seasons longer
  * than ETS_MAX_SEASON steps it never fits (as R's ets warns), and a season needs two full cycles
- * of history (candidateSpecs). Said on the leaderboard: otherwise its score, often far behind, is
- * unexplained.
+ * of history (candidateSpecs).
  */
-export function seasonNote(season: number, n: number): string | undefined {
+export function etsSeasonNote(season: number, n: number): string | undefined {
   if (season > ETS_MAX_SEASON)
     return (
       `ETS ignores seasons longer than ${ETS_MAX_SEASON} steps, as R's ets does, so it forecast this ` +
       `series' ${season}-step season without one; MSTL models long seasons.`
     );
-  if (season > 1 && n < 2 * season)
-    return (
-      `ETS needs two full seasons (${2 * season} values) to fit this series' ${season}-step season; ` +
-      `where it had fewer to fit on, it forecast without one.`
-    );
-  return undefined;
+  return seasonNote(season, n, { model: 'ETS', needs: 2 * season, why: 'two full seasons', cap: etsHistory(season) });
 }
 
 /**
@@ -367,9 +361,5 @@ export function seasonNote(season: number, n: number): string | undefined {
 export function etsFitter(horizon: number, season: number): ModelFitter {
   const optima: EtsOptima = new Map();
   const fitter = pathFitter('ETS', horizon, season, (train, steps) => autoEtsPath(train, season, steps, optima));
-  return async (train, window) => {
-    const fitted = await fitter(train, window);
-    const note = fitted.note ?? seasonNote(season, Math.min(train.length, etsHistory(season)));
-    return note ? { ...fitted, note } : fitted;
-  };
+  return withNote(fitter, (n) => etsSeasonNote(season, n));
 }

@@ -86,3 +86,38 @@ export function pathFitter(name: string, horizon: number, season: number, model:
 export function recent(train: Float64Array, cap: number): Float64Array {
   return train.length > cap ? train.subarray(train.length - cap) : train;
 }
+
+/** A model's rule for fitting a season: how many of the values it reads it needs, and why. */
+export interface SeasonRule {
+  /** The model's name in the note ("AutoARIMA"). */
+  model: string;
+  /** Values a fit with the season needs. */
+  needs: number;
+  /** What those are, in the note: "two full seasons and 20 more". */
+  why: string;
+  /** The most values a fit reads (the last ones; see `recent`). */
+  cap: number;
+}
+
+/**
+ * Why a fit on `values` values forecast without the series' `season`-step season, when it did for
+ * lack of values; undefined when it had enough. Said on the leaderboard: otherwise a model's score,
+ * often far behind, is unexplained (R's forecast drops the season of a short series silently too).
+ */
+export function seasonNote(season: number, values: number, { model, needs, why, cap }: SeasonRule): string | undefined {
+  if (season < 2 || Math.min(values, cap) >= needs) return undefined;
+  return needs > cap
+    ? `${model} fits on the last ${cap} values at most, fewer than the ${needs} (${why}) this series' ` +
+        `${season}-step season needs, so it forecast without one; MSTL models long seasons.`
+    : `${model} needs ${needs} values (${why}) to fit this series' ${season}-step season; where it had ` +
+        `fewer to fit on, it forecast without one.`;
+}
+
+/** `fitter`, with `note(train.length)` on each fit that has no note of its own. */
+export function withNote(fitter: ModelFitter, note: (values: number) => string | undefined): ModelFitter {
+  return async (train, window) => {
+    const fitted = await fitter(train, window);
+    const said = fitted.note ?? note(train.length);
+    return said ? { ...fitted, note: said } : fitted;
+  };
+}

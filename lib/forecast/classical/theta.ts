@@ -6,7 +6,7 @@
 // no maintained npm package implements it, and it is built on the SES of ets.ts.
 import { seasonalFigure } from './decompose';
 import { fitEtsModel } from './ets';
-import { pathFitter, recent, type PathForecast } from './path-fitter';
+import { pathFitter, recent, seasonNote, withNote, type PathForecast } from './path-fitter';
 
 /** Theta reads a few years of monthly or a few months of hourly data; more only slows the SES fit. */
 export const THETA_MAX_HISTORY = 4000;
@@ -89,5 +89,8 @@ export function fitTheta(values: ArrayLike<number>, m: number): ThetaModel {
 
 export function thetaFitter(horizon: number, season: number) {
   const forecast: PathForecast = (train, steps) => fitTheta(recent(train, THETA_MAX_HISTORY), season).forecast(steps);
-  return pathFitter('Theta', horizon, season, forecast);
+  // isSeasonal's test needs more than two full seasons; with them, whether Theta uses the season
+  // is the test's answer, not a lack of values.
+  const rule = { model: 'Theta', needs: 2 * season + 1, why: 'more than two full seasons', cap: THETA_MAX_HISTORY };
+  return withNote(pathFitter('Theta', horizon, season, forecast), (n) => seasonNote(season, n, rule));
 }
