@@ -5,7 +5,7 @@
 // the dataset's series again as a batch per firing. Every row's sparkline draws the series' history
 // and its champion's forecast, drawn without scrolling to it first.
 import { readFile } from 'node:fs/promises';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, fillTraining, test, TINY_TRAINING, TRAINING_TIMEOUT } from './support/test';
 
 /** Every row of the series table has a sparkline with a drawn history and a drawn forecast. */
@@ -28,13 +28,18 @@ async function expectSparklinesDrawn(table: Locator, rows: number): Promise<void
   }
 }
 
+/** Imports a fixture file from the home page and waits for its dataset page. */
+async function importFixture(page: Page, file: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('upload-input').setInputFiles(file);
+  await page.getByTestId('import-button').click();
+  await page.waitForURL(/\/datasets\/[^/]+$/);
+}
+
 test('forecast all series of a dataset, read the batch page, download everything', async ({ page, takeScreenshot }) => {
   // The batch trains its global LSTM, then both series (each with its own LSTMs), all small.
   test.setTimeout(3 * TRAINING_TIMEOUT + 120_000);
-  await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/small-sales.csv');
-  await page.getByTestId('import-button').click();
-  await page.waitForURL(/\/datasets\/[^/]+$/);
+  await importFixture(page, 'e2e/fixtures/small-sales.csv');
 
   // Two series: each also trains its own LSTMs beside the batch's one global LSTM.
   const form = page.getByRole('form', { name: 'Forecast all series' });
@@ -136,10 +141,7 @@ test('a batch whose runs have one backtest window marks each MASE as the backtes
   takeScreenshot,
 }) => {
   test.setTimeout(2 * TRAINING_TIMEOUT + 60_000);
-  await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/small-sales.csv');
-  await page.getByTestId('import-button').click();
-  await page.waitForURL(/\/datasets\/[^/]+$/);
+  await importFixture(page, 'e2e/fixtures/small-sales.csv');
   // A horizon of 35 days leaves these 120 days room for one backtest window and no earlier one to
   // choose the champion on: no score on windows it was not chosen on, as on runs from before it.
   const form = page.getByRole('form', { name: 'Forecast all series' });
@@ -178,10 +180,7 @@ test('a dataset schedule forecasts all its series as a batch; every sparkline sh
 }) => {
   // Three series trained one after another by the e2e server's one worker.
   test.setTimeout(8 * 60_000);
-  await page.goto('/');
-  await page.getByTestId('upload-input').setInputFiles('e2e/fixtures/three-stores.csv');
-  await page.getByTestId('import-button').click();
-  await page.waitForURL(/\/datasets\/[^/]+$/);
+  await importFixture(page, 'e2e/fixtures/three-stores.csv');
 
   const panel = page.getByTestId('schedules-panel');
   const form = panel.getByTestId('schedule-form');

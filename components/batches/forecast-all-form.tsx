@@ -40,12 +40,13 @@ export function ForecastAllForm({ datasetId, series }: { datasetId: string; seri
   // In a long file, a covariate stands for its column of every id: none of those is forecast.
   const targets = batchTargets(series, inputs.covariates).length;
   const withCovariates = inputs.covariates.length > 0;
-  const horizon = parseTrainingForm(config).overrides.horizon ?? null;
+  // The settings as the server would read them: the coverage check's horizon, and what is sent.
+  const parsed = parseTrainingForm(config);
+  const horizon = parsed.overrides.horizon ?? null;
   const ownColumns = ownColumnExample(series, inputs);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseTrainingForm(config);
     setErrors(parsed.errors);
     setError(null);
     if (Object.keys(parsed.errors).length > 0 || targets === 0) return;
